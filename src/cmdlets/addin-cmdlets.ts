@@ -1,0 +1,3 @@
+import type {CmdletSpec} from './types.js';
+
+export const addinCmdlets: readonly CmdletSpec[] = [];

@@ -1,0 +1,191 @@
+// The one imperative shell: read the state, evaluate a line, ask for confirmations,
+// commit through the store, return the result. The command line and the console both use it.
+
+import os from 'node:os';
+import {randomUUID} from 'node:crypto';
+import type {ChatState, Operator, Role} from './domain/types.js';
+import type {CmdletError} from './domain/errors.js';
+import {CmdletError as CmdletErrorClass} from './domain/errors.js';
+import {primaryRole, rolesOf} from './domain/rbac.js';
+import type {Value} from './cmdlets/types.js';
+import {catalog} from './cmdlets/catalog.js';
+import type {Confirmer, LineResult, Prompt} from './lang/api.js';
+import {evaluateLine} from './lang/evaluate.js';
+import {splitScript} from './lang/script.js';
+import type {StorePort} from './store/port.js';
+
+/** Asks the operator; answers by prompt id. */
+export type Asker = (prompts: readonly Prompt[]) => Promise<ReadonlyMap<string, boolean>>;
+
+export interface SessionOptions {
+  readonly store: StorePort;
+  /** For embedding and tests; the command line always uses the OS user. */
+  readonly user?: string;
+  readonly uid?: number | null;
+  readonly readOnly?: boolean;
+  /** `pchat exec --yes`: every prompt is answered yes. */
+  readonly yes?: boolean;
+  /** Present when there is a person to ask; without it a prompt fails with ConfirmationRequired. */
+  readonly ask?: Asker;
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+}
+
+export interface RunOptions {
+  /**
+   * Checked against the fresh state under the lock before the line runs: an edit prepared on an
+   * older view returns a Conflict error here and nothing is written.
+   */
+  readonly expect?: (fresh: ChatState) => CmdletError | null;
+}
+
+export interface LineRun extends LineResult {
+  readonly ok: boolean;
+  readonly committed: boolean;
+  readonly revision: number;
+}
+
+const CONFIRMATION_REQUIRED =
+  'This needs confirmation and there is no terminal to ask. Add -Confirm:$false (or -Force where the cmdlet has it), or run pchat exec --yes.';
+
+export class Session {
+  readonly store: StorePort;
+  readonly user: string;
+  readonly uid: number | null;
+  readonly readOnly: boolean;
+  readonly variables = new Map<string, Value>();
+  private readonly options: SessionOptions;
+  private latest: ChatState;
+
+  private constructor(options: SessionOptions, state: ChatState) {
+    this.options = options;
+    this.store = options.store;
+    const info = os.userInfo();
+    this.user = options.user ?? info.username;
+    this.uid = options.uid === undefined ? info.uid : options.uid;
+    this.readOnly = options.readOnly ?? false;
+    this.latest = state;
+  }
+
+  static async open(options: SessionOptions): Promise<Session> {
+    return new Session(options, await options.store.read());
+  }
+
+  /** The state as of the last read or commit. */
+  get state(): ChatState {
+    return this.latest;
+  }
+
+  get roles(): readonly Role[] {
+    return rolesOf(this.latest.operators, this.user);
+  }
+
+  get role(): Role | 'None' {
+    return primaryRole(this.roles);
+  }
+
+  async reload(): Promise<ChatState> {
+    this.latest = await this.store.read();
+    return this.latest;
+  }
+
+  /** Runs every line of a script in order; a failing line does not stop the next. */
+  async runScript(text: string): Promise<LineRun[]> {
+    const runs: LineRun[] = [];
+    for (const line of splitScript(text)) runs.push(await this.run(line));
+    return runs;
+  }
+
+  async run(line: string, options: RunOptions = {}): Promise<LineRun> {
+    const fresh = await this.reload();
+    const conflict = options.expect?.(fresh) ?? null;
+    if (conflict) return this.failed(line, fresh, conflict);
+
+    // Plan without the lock: prompts are asked here, never while the lock is held.
+    let answers: ReadonlyMap<string, boolean> | null = null;
+    let planned = this.evaluate(line, fresh, this.planningConfirmer());
+    if (planned.prompts.length > 0 && this.options.ask && !this.options.yes) {
+      answers = await this.options.ask(planned.prompts);
+      planned = this.evaluate(line, fresh, answeredConfirmer(answers));
+    }
+    if (!changes(planned, fresh)) return {...planned, ok: planned.errors.length === 0, committed: false, revision: fresh.revision};
+
+    const confirm = answers ? answeredConfirmer(answers) : this.planningConfirmer();
+    const outcome = await this.store.commit((state, ports) => {
+      const stale = options.expect?.(state) ?? null;
+      if (stale) return {plan: null, result: this.failed(line, state, stale)};
+      const result = this.evaluate(line, state, confirm, ports);
+      if (!changes(result, state)) return {plan: null, result};
+      return {
+        plan: {
+          state: result.state,
+          effects: result.effects,
+          audit: {
+            operator: this.user,
+            uid: this.uid,
+            role: this.role,
+            command: line,
+            targets: result.targets,
+            result: result.errors.length === 0 ? 'Success' : 'PartialFailure',
+            errors: result.errors.map((e) => e.errorId),
+            source: process.env['SSH_CONNECTION'] ?? null,
+          },
+        },
+        result,
+      };
+    });
+    this.latest = await this.store.read();
+    const result = outcome.result;
+    return {...result, ok: result.errors.length === 0, committed: outcome.committed, revision: outcome.revision};
+  }
+
+  private evaluate(line: string, state: ChatState, confirm: Confirmer, ports = this.store.ports()): LineResult {
+    const operator: Operator = {name: this.user, roles: this.roles};
+    return evaluateLine(line, {
+      state,
+      operator,
+      roles: rolesOf(state.operators, this.user),
+      readOnly: this.readOnly,
+      now: this.options.now?.() ?? new Date(),
+      newId: this.options.newId ?? randomUUID,
+      ports,
+      catalog,
+      confirm,
+      variables: this.variables,
+    });
+  }
+
+  /** Before anyone is asked: yes with --yes or when a person will be asked, else ConfirmationRequired. */
+  private planningConfirmer(): Confirmer {
+    if (this.options.yes || this.options.ask) return () => true;
+    return (prompt) => {
+      throw new CmdletErrorClass('ConfirmationRequired', `${prompt.message} ${CONFIRMATION_REQUIRED}`, {target: prompt.target});
+    };
+  }
+
+  private failed(line: string, state: ChatState, error: CmdletError): LineRun {
+    return {
+      line,
+      output: [],
+      errors: [{cmdlet: 'pchat', errorId: error.errorId, message: error.message, target: error.target}],
+      warnings: [],
+      whatIf: [],
+      state,
+      effects: [],
+      targets: [],
+      cmdlets: [],
+      prompts: [],
+      ok: false,
+      committed: false,
+      revision: state.revision,
+    };
+  }
+}
+
+/** A prompt the operator was not asked (the state moved between planning and commit) counts as No. */
+const answeredConfirmer =
+  (answers: ReadonlyMap<string, boolean>): Confirmer =>
+  (prompt) =>
+    answers.get(prompt.id) ?? false;
+
+const changes = (result: LineResult, before: ChatState): boolean => result.state !== before || result.effects.length > 0;

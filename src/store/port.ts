@@ -1,0 +1,55 @@
+// The store as the rest of the program sees it: read the latest state, or commit a change
+// computed from the fresh state under the store's lock. Never a blind save of a stale copy.
+
+import type {AuditEntry, ChatState} from '../domain/types.js';
+import type {Effect, Ports} from '../domain/ports.js';
+
+/** The audit facts the caller knows; the store adds seq, time and the revisions. */
+export type AuditDraft = Omit<AuditEntry, 'seq' | 'time' | 'revisionBefore' | 'revisionAfter'>;
+
+export interface CommitPlan {
+  /** The new state; the store sets its revision to the old one + 1. */
+  readonly state: ChatState;
+  readonly effects: readonly Effect[];
+  readonly audit: AuditDraft;
+}
+
+export interface CommitOutcome<T> {
+  readonly result: T;
+  /** The revision after the commit, or the unchanged one when the plan was null. */
+  readonly revision: number;
+  readonly committed: boolean;
+}
+
+export interface StorePort {
+  /** The store's directory, for messages and for Windows-path mapping of exports. */
+  readonly dir: string;
+  /** The latest committed state (re-read when the files changed since the last read). */
+  read(): Promise<ChatState>;
+  /** Readers over the message log, audit log and backups, as committed. */
+  ports(): Ports;
+  /**
+   * Take the lock, re-read, run `change` on the fresh state and ports, and write its plan durably
+   * (state + effects + one audit entry) before releasing. A null plan writes nothing.
+   * `change` runs synchronously under the lock: it must never wait for a person.
+   */
+  commit<T>(change: (fresh: ChatState, ports: Ports) => {plan: CommitPlan | null; result: T}): Promise<CommitOutcome<T>>;
+  /** Calls back when another process commits; returns the unsubscribe function. */
+  watch(onChange: () => void): () => void;
+  close(): void;
+}
+
+export type StoreErrorCode = 'StoreNotFound' | 'StoreLocked' | 'StoreDamaged' | 'StoreUnsafe' | 'StoreIoError' | 'StoreExists';
+
+/** The store cannot be used: the command line exits 3 with this message, which says what to do. */
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+  readonly path: string;
+
+  constructor(code: StoreErrorCode, message: string, path: string) {
+    super(message);
+    this.name = 'StoreError';
+    this.code = code;
+    this.path = path;
+  }
+}
