@@ -1,3 +1,130 @@
-import type {CmdletSpec} from './types.js';
+// Cmdlets of our own (noun prefix Pc) for what the documented cmdlets cannot show:
+// the audit log and the store's backups.
 
-export const storeCmdlets: readonly CmdletSpec[] = [];
+import {CmdletError} from '../domain/errors.js';
+import type {AuditEntry} from '../domain/types.js';
+import type {BackupInfo} from '../domain/ports.js';
+import type {CmdletSpec, DateArg, PsObject} from './types.js';
+
+export const auditEntryObject = (entry: AuditEntry): PsObject => ({
+  Sequence: entry.seq,
+  Time: entry.time,
+  Operator: entry.operator,
+  Role: entry.role,
+  Command: entry.command,
+  Targets: [...entry.targets],
+  Result: entry.result,
+  Errors: [...entry.errors],
+  RevisionBefore: entry.revisionBefore,
+  RevisionAfter: entry.revisionAfter,
+  Source: entry.source,
+});
+
+export const backupObject = (backup: BackupInfo): PsObject => ({
+  Identity: backup.id,
+  CreatedAt: backup.createdAt,
+  Reason: backup.reason,
+  Revision: backup.revision,
+  Bytes: backup.bytes,
+});
+
+const getAuditEntry: CmdletSpec = {
+  name: 'Get-PcAuditEntry',
+  summary: 'Lists the audit log: one entry per committed change, oldest first.',
+  description:
+    'Every change to the store writes one audit entry in the same commit: time, operator (OS user), role, the command line as run, targets, result and the revisions before and after.',
+  params: {
+    Last: {type: 'int', min: 0, max: 2147483647, help: 'Only the newest N entries.'},
+    StartDate: {type: 'datetime', help: 'Only entries at or after this time.'},
+    Operator: {type: 'string', help: 'Only entries by this OS user.'},
+    Target: {type: 'string', help: 'Only entries whose targets include this identity (wildcards allowed).'},
+  },
+  examples: [
+    {code: 'Get-PcAuditEntry -Last 20', remarks: 'Shows the twenty most recent changes.'},
+    {code: 'Get-PcAuditEntry -Operator "ana" -StartDate "3/1/2026"', remarks: "Shows ana's changes since 1 March 2026."},
+  ],
+  permission: 'read',
+  mutates: false,
+  supportsShouldProcess: false,
+  confirmImpact: 'None',
+  run(ctx, args) {
+    const since = args['StartDate'] as DateArg | undefined;
+    const operator = (args['Operator'] as string | undefined)?.toLowerCase();
+    const target = args['Target'] as string | undefined;
+    const pattern = target === undefined ? null : wildcardRegExp(target);
+    const hits: AuditEntry[] = [];
+    for (const entry of ctx.ports.audit.scan(since ? {since: since.iso} : {})) {
+      if (operator !== undefined && entry.operator.toLowerCase() !== operator) continue;
+      if (pattern && !entry.targets.some((t) => pattern.test(t))) continue;
+      hits.push(entry);
+    }
+    const last = args['Last'] as number | undefined;
+    const shown = last === undefined ? hits : last === 0 ? [] : hits.slice(-last);
+    for (const entry of shown) ctx.write(auditEntryObject(entry));
+  },
+};
+
+const getBackup: CmdletSpec = {
+  name: 'Get-PcBackup',
+  summary: 'Lists the timestamped backups the store took before high-impact changes.',
+  description: 'Failover, import, restores and bulk removals back the store up first; Restore-PcBackup brings one back.',
+  params: {
+    Identity: {type: 'string', position: 0, help: 'The backup to show (wildcards allowed).'},
+  },
+  examples: [{code: 'Get-PcBackup', remarks: 'Lists every backup, oldest first.'}],
+  permission: 'read',
+  mutates: false,
+  supportsShouldProcess: false,
+  confirmImpact: 'None',
+  run(ctx, args) {
+    const identity = args['Identity'] as string | undefined;
+    const pattern = identity === undefined ? null : wildcardRegExp(identity);
+    const backups = ctx.ports.backups.list().filter((b) => !pattern || pattern.test(b.id));
+    if (identity !== undefined && !/[*?]/.test(identity) && backups.length === 0) {
+      throw new CmdletError('BackupNotFound', `No backup named "${identity}" exists. Run Get-PcBackup to list them.`, {
+        target: identity,
+        parameter: 'Identity',
+      });
+    }
+    for (const backup of backups) ctx.write(backupObject(backup));
+  },
+};
+
+const restoreBackup: CmdletSpec = {
+  name: 'Restore-PcBackup',
+  summary: 'Replaces the store (state and chat history) with a backup.',
+  description:
+    'The current store is backed up first, so a restore can itself be undone; the revision keeps increasing. This is a high-impact change: it prompts unless -Confirm:$false is given.',
+  params: {
+    Identity: {type: 'string', position: 0, required: true, pipeline: 'property', help: 'The backup to restore (see Get-PcBackup).'},
+  },
+  examples: [
+    {
+      code: 'Get-PcBackup | Select-Object -Last 1 | Restore-PcBackup -Confirm:$false',
+      remarks: 'Restores the newest backup without prompting.',
+    },
+  ],
+  permission: 'backup',
+  mutates: true,
+  supportsShouldProcess: true,
+  confirmImpact: 'High',
+  run(ctx, args) {
+    const id = args['Identity'] as string;
+    const backup = ctx.ports.backups.list().find((b) => b.id === id);
+    if (!backup) {
+      throw new CmdletError('BackupNotFound', `No backup named "${id}" exists. Run Get-PcBackup to list them.`, {
+        target: id,
+        parameter: 'Identity',
+      });
+    }
+    if (!ctx.shouldProcess(id, `Restore the store to revision ${backup.revision} from ${backup.createdAt}`)) return;
+    ctx.effect({kind: 'restoreBackup', id});
+    // The store swaps the state in; the working state must still differ so the line commits.
+    ctx.setState({...ctx.state}, [id]);
+  },
+};
+
+const wildcardRegExp = (pattern: string): RegExp =>
+  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+
+export const storeCmdlets: readonly CmdletSpec[] = [getAuditEntry, getBackup, restoreBackup];

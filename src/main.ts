@@ -1,0 +1,128 @@
+// Entry: `pchat` opens the console (Ink is loaded only then); `pchat init|exec` run the command line.
+
+import fs from 'node:fs';
+import {Command, CommanderError} from 'commander';
+import {StoreError} from './store/port.js';
+import {DeploymentError} from './domain/deployment.js';
+import {EXIT} from './cli/exit-codes.js';
+import {runExec} from './cli/run-exec.js';
+import {askOnTerminal} from './cli/prompt.js';
+import {splitScript} from './lang/script.js';
+import {InitError, decodeText, initStore, openSession, resolveStoreDir} from './workspace.js';
+import {formatErrorText} from './cli/format-text.js';
+import {VERSION} from './version.js';
+
+const io = {out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t)};
+
+const program = new Command()
+  .name('pchat')
+  .description('Operator console for a Persistent Chat deployment')
+  .version(VERSION, '-V, --version')
+  .option('--store <dir>', 'the store directory (default: data/store, or PCHAT_STORE)')
+  .option('--read-only', 'view only: every change is refused')
+  .option('--view <pane>', 'start in this pane (pools, servers, rooms, categories, policies, ...)')
+  .option('--filter <text>', 'start with this filter on the pane')
+  .option('--ascii', 'ASCII borders and icons')
+  .option('--no-color', 'no colour (NO_COLOR does the same)')
+  .exitOverride()
+  .configureOutput({writeErr: (t) => io.err(t), writeOut: (t) => io.out(t)})
+  .action(async (options: {store?: string; readOnly?: boolean; view?: string; filter?: string; ascii?: boolean; color?: boolean}) => {
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      io.err("pchat: the console needs a terminal; use `pchat exec 'Get-CsPersistentChatState'` to run cmdlet lines.\n");
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    if (options.color === false || (process.env['NO_COLOR'] ?? '') !== '') process.env['FORCE_COLOR'] = '0';
+    const session = await openSession({store: options.store, readOnly: options.readOnly ?? false, ask: askOnTerminal});
+    const {startConsole} = await import('./tui/start.js');
+    process.exitCode = await startConsole({
+      session,
+      ...(options.view ? {view: options.view} : {}),
+      ...(options.filter ? {filter: options.filter} : {}),
+      ascii: options.ascii ?? false,
+      noColor: process.env['FORCE_COLOR'] === '0',
+    });
+  });
+
+program
+  .command('init')
+  .description('create a store from a deployment file (default: the demo deployment)')
+  .option('--store <dir>', 'the store directory to create')
+  .option('--from <deployment.json>', 'the deployment file')
+  .option('--setup <script.ps1>', 'cmdlet lines to run on the new store')
+  .option('--force', 'replace an existing store (the old one is kept beside it)')
+  .action(async (options: {store?: string; from?: string; setup?: string; force?: boolean}) => {
+    const {dir} = resolveStoreDir(options.store ?? program.opts<{store?: string}>().store);
+    const {DEMO_DEPLOYMENT, DEMO_SETUP} = await import('./workspace.js');
+    const from = options.from ?? DEMO_DEPLOYMENT;
+    const setup = options.setup ?? (options.from === undefined ? DEMO_SETUP : undefined);
+    const report = await initStore({dir, from, setup, force: options.force ?? false});
+    const failed = report.setupRuns.filter((r) => !r.ok);
+    for (const run of failed) for (const e of run.errors) io.err(`${formatErrorText(e)}\n`);
+    io.out(`Created store ${report.dir} (${report.setupRuns.length} setup lines, ${report.messages} messages).\n`);
+    if (report.replaced) io.out(`The previous store was moved to ${report.replaced}.\n`);
+    process.exitCode = failed.length > 0 ? EXIT.failed : EXIT.ok;
+  });
+
+program
+  .command('exec')
+  .description('run cmdlet lines (or a script with -f; - reads standard input)')
+  .argument('[lines...]', 'cmdlet lines, each one argument')
+  .option('--store <dir>', 'the store directory')
+  .option('--json', 'one JSON array per line on standard output')
+  .option('--yes', 'answer yes to every confirmation')
+  .option('-f, --file <script>', 'run the lines of a script file; - reads standard input')
+  .option('--read-only', 'view only: every change is refused')
+  .action(async (lines: string[], options: {store?: string; json?: boolean; yes?: boolean; file?: string; readOnly?: boolean}) => {
+    if (options.file !== undefined && lines.length > 0) return usage('give either LINEs or -f SCRIPT, not both');
+    if (options.file === undefined && lines.length === 0) return usage("give a LINE, e.g. pchat exec 'Get-CsPersistentChatState'");
+    const script = options.file === undefined ? null : readScript(options.file);
+    const interactive = process.stdin.isTTY === true && options.file !== '-';
+    const session = await openSession({
+      store: options.store ?? program.opts<{store?: string}>().store,
+      readOnly: options.readOnly ?? program.opts<{readOnly?: boolean}>().readOnly ?? false,
+      yes: options.yes ?? false,
+      ...(interactive ? {ask: askOnTerminal} : {}),
+    });
+    process.exitCode = await runExec(session, script === null ? lines : splitScript(script), options.json ?? false, io);
+    session.store.close();
+  });
+
+function usage(message: string): void {
+  io.err(`pchat: ${message}\n`);
+  process.exitCode = EXIT.usage;
+}
+
+function readScript(file: string): string {
+  const bytes = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
+  return decodeText(bytes, file === '-' ? 'standard input' : file);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = report(error);
+}
+
+function report(error: unknown): number {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof StoreError) {
+    io.err(`pchat: ${error.message}\n`);
+    return error.code === 'StoreExists' ? EXIT.usage : EXIT.store;
+  }
+  if (error instanceof DeploymentError) {
+    io.err(`pchat: the deployment file is not valid:\n${error.issues.map((i) => `  - ${i.message}\n`).join('')}`);
+    return EXIT.failed;
+  }
+  if (error instanceof InitError) {
+    io.err(`pchat: ${error.message}\n${error.problems.map((p) => `  - ${p}\n`).join('')}`);
+    return EXIT.usage;
+  }
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    io.err(`pchat: ${(error as Error).message}\n`);
+    return EXIT.usage;
+  }
+  throw error;
+}
