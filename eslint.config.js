@@ -37,5 +37,5 @@ export default tseslint.config(
   {files: ['src/cli/**'], rules: restrict([{group: ['../tui/*', '../store/*', 'react', 'ink', 'ink/*'], message: 'the command line goes through session, and never loads the console.'}])},
   {files: ['src/tui/**'], rules: restrict([{group: ['../cli/*', '../store/*'], message: 'the console goes through session.'}])},
   {files: ['test/**', 'bench/**'], rules: {'@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off'}},
-  {files: ['**/*.js'], ...tseslint.configs.disableTypeChecked},
+  {files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked},
 );

@@ -1,0 +1,46 @@
+// Runs the built `pchat` (dist/) as a real process. `npm test` builds before vitest runs.
+
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const pchatBin = path.join(projectRoot, 'bin', 'pchat.js');
+
+export interface ProcessResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function pchat(args: readonly string[], options: {input?: string; env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[]} = {}): ProcessResult {
+  if (!fs.existsSync(path.join(projectRoot, 'dist', 'main.js'))) throw new Error('dist/ is missing: run npm run build first');
+  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), pchatBin, ...args], {
+    encoding: 'utf8',
+    input: options.input ?? '',
+    env: {...process.env, PCHAT_STORE: '', CI: 'true', ...options.env},
+    timeout: 60_000,
+  });
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+export const tempDir = (prefix = 'pchat-test-'): string => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+
+/** Every file under dir with its size, mtime and content: a before/after fingerprint. */
+export function fingerprint(dir: string): string {
+  const rows: string[] = [];
+  const walk = (d: string): void => {
+    for (const entry of fs.readdirSync(d, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else {
+        const st = fs.statSync(p);
+        rows.push(`${path.relative(dir, p)} ${st.size} ${st.mtimeMs} ${fs.readFileSync(p).toString('base64')}`);
+      }
+    }
+  };
+  walk(dir);
+  return rows.join('\n');
+}
