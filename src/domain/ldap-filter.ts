@@ -36,6 +36,7 @@ class Parser {
 
   private filter(): LdapFilter {
     this.expect('(');
+    this.skipSpaces();
     const ch = this.text.charAt(this.pos);
     let filter: LdapFilter;
     if (ch === '&' || ch === '|') {
