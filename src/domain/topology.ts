@@ -1,0 +1,92 @@
+// Questions about the topology that several cmdlets ask: which pool, which site, which server,
+// which database is in use, and whether the active servers sit near it (topology spec 1.3).
+
+import {CmdletError, type Warning} from './errors.js';
+import {parseFqdn} from './fqdn.js';
+import {poolStateIdentity} from './identity.js';
+import type {ChatState, PersistentChatPool, PoolServer, Site, SqlStore} from './types.js';
+
+type TopologyOf = Pick<ChatState, 'topology'>;
+
+export const findPool = (state: TopologyOf, fqdn: string): PersistentChatPool | undefined => {
+  const key = parseFqdn(fqdn) ?? fqdn.toLowerCase();
+  return state.topology.persistentChatPools.find((p) => p.fqdn.toLowerCase() === key);
+};
+
+export const findSite = (state: TopologyOf, name: string): Site | undefined =>
+  state.topology.sites.find((s) => s.name.toLowerCase() === name.trim().toLowerCase());
+
+/** The pool that owns a server, and the server. */
+export const findServer = (state: TopologyOf, fqdn: string): {pool: PersistentChatPool; server: PoolServer} | undefined => {
+  const key = parseFqdn(fqdn) ?? fqdn.toLowerCase();
+  for (const pool of state.topology.persistentChatPools) {
+    const server = pool.servers.find((s) => s.fqdn.toLowerCase() === key);
+    if (server) return {pool, server};
+  }
+  return undefined;
+};
+
+/**
+ * The pool a content cmdlet works on: the named one (PoolNotFound when unknown), else the only
+ * pool, else PoolRequired (rooms spec 0.1, topology spec 9.1).
+ */
+export const defaultPool = (state: TopologyOf, fqdn?: string | null, parameter = 'PersistentChatPoolFqdn'): PersistentChatPool => {
+  if (fqdn != null) {
+    const pool = findPool(state, fqdn);
+    if (pool) return pool;
+    throw new CmdletError('PoolNotFound', `"${fqdn}" is not a Persistent Chat pool.`, {target: fqdn, parameter});
+  }
+  const pools = state.topology.persistentChatPools;
+  if (pools.length === 1 && pools[0]) return pools[0];
+  throw new CmdletError('PoolRequired', `There are ${pools.length} Persistent Chat pools; name one with -${parameter}.`, {parameter});
+};
+
+/** `primary` while Normal, `backup` while FailedOver. */
+export const databaseInUse = (pool: PersistentChatPool): 'primary' | 'backup' => (pool.poolState === 'FailedOver' ? 'backup' : 'primary');
+
+export const storeInUse = (pool: PersistentChatPool): SqlStore | null =>
+  pool.poolState === 'FailedOver' ? pool.stores.backup : pool.stores.primary;
+
+/** `sql1.dc1.example.org\rtc`: how a SQL store is named (DBInstance). */
+export const storeName = (store: SqlStore | null): string | null => (store ? `${store.sqlFqdn}\\${store.instance}` : null);
+
+/**
+ * Warnings about an active list (topology spec 1.3): none active, or an active server in another
+ * data centre than the database in use while the pool has no low-latency link.
+ */
+export const activeServerWarnings = (pool: PersistentChatPool, active: readonly string[]): Warning[] => {
+  const target = poolStateIdentity(pool.fqdn);
+  if (active.length === 0) {
+    return [{warningId: 'NoActiveServers', message: `Pool ${pool.fqdn} has no active servers: it accepts no new connections.`, target}];
+  }
+  const store = storeInUse(pool);
+  const dc = store?.dataCenter ?? null;
+  if (pool.lowLatencyLink || dc === null) return [];
+  const far = active.filter((fqdn) => {
+    const server = pool.servers.find((s) => s.fqdn.toLowerCase() === fqdn.toLowerCase());
+    return server?.dataCenter != null && server.dataCenter.toLowerCase() !== dc.toLowerCase();
+  });
+  if (far.length === 0) return [];
+  const message =
+    `Active server${far.length > 1 ? 's' : ''} ${far.join(', ')} ${far.length > 1 ? 'are' : 'is'} not in data centre ${dc}, ` +
+    `where the ${databaseInUse(pool)} database in use (${storeName(store) ?? ''}) is, and the pool has no low-latency link to it.`;
+  return [{warningId: 'ActiveServerFarFromDatabase', message, target}];
+};
+
+/** `DC=example,DC=org`: the directory's domain, from its DNs, else from the first SIP domain. */
+export const domainDn = (state: Pick<ChatState, 'directory' | 'sipDomains'>): string => {
+  const dir = state.directory;
+  const dns = [...dir.organizationalUnits, ...dir.containers, ...dir.users.map((u) => u.dn), ...dir.groups.map((g) => g.dn)];
+  for (const dn of dns) {
+    const match = /(?:^|,)\s*(DC=[^,]+(?:\s*,\s*DC=[^,]+)*)\s*$/i.exec(dn);
+    if (match?.[1]) return match[1].replace(/\s*,\s*/g, ',');
+  }
+  return (state.sipDomains[0] ?? 'example.org')
+    .split('.')
+    .map((part) => `DC=${part}`)
+    .join(',');
+};
+
+/** The container of Persistent Chat endpoints (topology spec 5). */
+export const applicationContactsContainer = (state: Pick<ChatState, 'directory' | 'sipDomains'>): string =>
+  `CN=Application Contacts,CN=RTC Service,CN=Services,CN=Configuration,${domainDn(state)}`;
