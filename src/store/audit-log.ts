@@ -1,0 +1,43 @@
+// The audit log: one entry per committed revision (seq = revision), appended under the journal.
+
+import type {AuditEntry} from '../domain/types.js';
+import {damaged} from './decode.js';
+import {parseLine, readLines} from './jsonl.js';
+import {auditEntrySchema, firstIssue} from './state-schema.js';
+
+/** Newest last; `since` keeps entries at or after that ISO time; `limit` keeps the last N. */
+export function scanAudit(
+  file: string,
+  query: {since?: string; limit?: number},
+  chunkBytes?: number,
+): Iterable<AuditEntry> {
+  const entries = readEntries(file, query.since, chunkBytes);
+  if (query.limit === undefined) return entries;
+  return lastOf(entries, query.limit);
+}
+
+function* readEntries(file: string, since: string | undefined, chunkBytes?: number): Generator<AuditEntry> {
+  for (const line of readLines(file, chunkBytes)) {
+    if (!line.complete) return;
+    const parsed = auditEntrySchema.safeParse(parseLine(line, file));
+    if (!parsed.success)
+      throw damaged(
+        file,
+        `line ${line.number} (byte offset ${line.offset}) is not an audit entry (${firstIssue(parsed.error)})`,
+      );
+    if (since === undefined || parsed.data.time >= since) yield parsed.data;
+  }
+}
+
+/** A ring of N: memory is bounded by the limit, not by the log. */
+function lastOf<T>(items: Iterable<T>, limit: number): T[] {
+  if (limit <= 0) return [];
+  const ring: T[] = [];
+  let next = 0;
+  for (const item of items) {
+    if (ring.length < limit) ring.push(item);
+    else ring[next] = item;
+    next = (next + 1) % limit;
+  }
+  return ring.length < limit ? ring : [...ring.slice(next), ...ring.slice(0, next)];
+}

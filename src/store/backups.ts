@@ -1,0 +1,157 @@
+// Timestamped backups of the state and the message log: backups/<time>-<rev>-<reason>/ with
+// state.json, messages.jsonl and meta.json. A backup is built in a temp directory and renamed into
+// place when its commit is applied, so a crash never leaves half a backup under a real name.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type {BackupInfo} from '../domain/ports.js';
+import type {ChatState} from '../domain/types.js';
+import {StoreError} from './port.js';
+import {damaged, decodeJson} from './decode.js';
+import {
+  copyNewFile,
+  fsyncDir,
+  io,
+  isErrno,
+  removeQuietly,
+  writeNewFile,
+  type FileOwner,
+} from './durable-fs.js';
+import {parseState} from './state-file.js';
+import type {StoreFiles} from './store-files.js';
+
+export const KEEP_BACKUPS = 20;
+
+export interface PreparedBackup {
+  /** Relative to the store directory. */
+  readonly temp: string;
+  readonly final: string;
+  readonly info: BackupInfo;
+}
+
+const compactTime = (iso: string): string => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+
+export const reasonSlug = (reason: string): string =>
+  reason
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '') || 'backup';
+
+const ID_PATTERN = /^\d{8}T\d{6}Z-\d+-[a-z0-9-]+$/;
+
+/** Copies the committed state and messages (and the audit log when asked) into a temp backup dir. */
+export function prepareBackup(
+  files: StoreFiles,
+  request: {
+    reason: string;
+    revision: number;
+    now: Date;
+    token: string;
+    owner: FileOwner;
+    taken: ReadonlySet<string>;
+    withAudit?: boolean;
+  },
+): PreparedBackup {
+  const base = `${compactTime(request.now.toISOString())}-${request.revision}-${reasonSlug(request.reason)}`;
+  let id = base;
+  for (let n = 2; request.taken.has(id) || fs.existsSync(path.join(files.backups, id)); n += 1)
+    id = `${base}-${n}`;
+  const temp = path.join(files.backups, `.${id}.${request.token}.tmp`);
+  const dirMode = request.owner.mode | ((request.owner.mode & 0o444) >> 2);
+  io('create the backup', temp, () => {
+    fs.mkdirSync(temp, {mode: dirMode});
+    fs.chmodSync(temp, dirMode);
+  });
+  let bytes = copyNewFile(files.state, path.join(temp, 'state.json'), request.owner);
+  bytes += copyNewFile(files.messages, path.join(temp, 'messages.jsonl'), request.owner);
+  if (request.withAudit) copyNewFile(files.audit, path.join(temp, 'audit.jsonl'), request.owner);
+  const info: BackupInfo = {
+    id,
+    createdAt: request.now.toISOString(),
+    reason: request.reason,
+    revision: request.revision,
+    bytes,
+  };
+  writeNewFile(path.join(temp, 'meta.json'), `${JSON.stringify(info, null, 2)}\n`, request.owner);
+  fsyncDir(temp);
+  return {
+    temp: path.relative(files.dir, temp),
+    final: path.relative(files.dir, path.join(files.backups, id)),
+    info,
+  };
+}
+
+/** Renames a prepared backup into place; a second call after a crash finds it done. */
+export function publishBackup(files: StoreFiles, backup: {temp: string; final: string}): void {
+  const temp = path.join(files.dir, backup.temp);
+  if (!fs.existsSync(temp)) return;
+  io('publish the backup', temp, () => fs.renameSync(temp, path.join(files.dir, backup.final)));
+  fsyncDir(files.backups);
+}
+
+/** Oldest first. A directory without a readable meta.json is not listed (it is not a finished backup). */
+export function listBackups(files: StoreFiles): BackupInfo[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(files.backups);
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return [];
+    throw error;
+  }
+  const infos: BackupInfo[] = [];
+  for (const name of names) {
+    if (!ID_PATTERN.test(name)) continue;
+    const info = readMeta(path.join(files.backups, name, 'meta.json'));
+    if (info?.id === name) infos.push(info);
+  }
+  return infos.sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.revision - b.revision || a.id.localeCompare(b.id),
+  );
+}
+
+function readMeta(file: string): BackupInfo | null {
+  try {
+    const value = decodeJson(fs.readFileSync(file), file) as Partial<BackupInfo> | null;
+    if (!value || typeof value.id !== 'string' || typeof value.createdAt !== 'string') return null;
+    return {
+      id: value.id,
+      createdAt: value.createdAt,
+      reason: String(value.reason ?? ''),
+      revision: Number(value.revision ?? 0),
+      bytes: Number(value.bytes ?? 0),
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function pruneBackups(files: StoreFiles, keep: number = KEEP_BACKUPS): void {
+  const all = listBackups(files);
+  for (const old of all.slice(0, Math.max(0, all.length - keep)))
+    removeQuietly(path.join(files.backups, old.id));
+}
+
+/** A backup's state (validated, migrated) and the path of its message log, for a restore. */
+export function openBackup(files: StoreFiles, id: string): {state: ChatState; messages: string} {
+  const dir = path.join(files.backups, id);
+  if (!ID_PATTERN.test(id) || !listBackups(files).some((b) => b.id === id))
+    throw new StoreError('StoreNotFound', `There is no backup ${id} in ${files.backups}.`, dir);
+  const stateFile = path.join(dir, 'state.json');
+  const messages = path.join(dir, 'messages.jsonl');
+  const state = parseState(readNoFollow(stateFile), stateFile);
+  if (!fs.existsSync(messages)) throw damaged(messages, 'it is missing');
+  return {state, messages};
+}
+
+export function readNoFollow(file: string): Buffer {
+  return io('read', file, () => {
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    try {
+      return fs.readFileSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+}

@@ -1,0 +1,110 @@
+// Creating a store directory: the files are written with the store's mode (0600, or 0660 when the
+// directory is shared with a group), state.json last, so a directory without state.json is never
+// taken for a store. An existing store is refused unless forced; then it is kept as a backup first.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import {randomBytes} from 'node:crypto';
+import type {ChatMessage, ChatState} from '../domain/types.js';
+import {StoreError} from './port.js';
+import {prepareBackup, publishBackup} from './backups.js';
+import {fsyncDir, io, ownerOf, renameDurably, writeNewFile, type FileOwner} from './durable-fs.js';
+import {toJsonLine} from './jsonl.js';
+import {acquireLock, releaseLock, type LockOptions} from './lock.js';
+import {recoverJournal, sweepTemps} from './journal.js';
+import {checkDirectory, lstatOrNull, newFileMode} from './safety.js';
+import {DurableStateFile} from './state-file.js';
+import {chatMessageSchema, chatStateSchema, firstIssue} from './state-schema.js';
+import {storeFiles, tempPath, type StoreFiles} from './store-files.js';
+
+export interface CreateOptions {
+  /** Replace an existing store; the old one (state, messages and audit log) is kept as a backup. */
+  readonly force?: boolean;
+  readonly now?: () => Date;
+}
+
+export async function initializeStore(
+  dir: string,
+  state: ChatState,
+  messages: readonly ChatMessage[],
+  options: CreateOptions & Omit<LockOptions, 'mode'>,
+): Promise<void> {
+  validate(state, messages);
+  const files = storeFiles(dir);
+  io('create the store directory', files.dir, () => fs.mkdirSync(files.dir, {recursive: true, mode: 0o700}));
+  const dirStat = fs.statSync(files.dir);
+  checkDirectory(files.dir, dirStat);
+  const existing = lstatOrNull(files.state);
+  // A replaced store keeps the mode its owner chose, as every commit does.
+  const mode =
+    existing?.isFile() && (existing.mode & 0o002) === 0 ? existing.mode & 0o777 : newFileMode(dirStat);
+  const owner: FileOwner = {mode, uid: -1, gid: -1};
+  const lock = await acquireLock(files, {...options, mode});
+  try {
+    if (lstatOrNull(files.state) !== null) {
+      if (!options.force)
+        throw new StoreError(
+          'StoreExists',
+          `A store already exists in ${files.dir}. Use --force to replace it (the old one is kept as a backup).`,
+          files.state,
+        );
+      keepOldStore(files, options.now?.() ?? new Date());
+    }
+    const token = randomBytes(8).toString('hex');
+    replaceWith(files.messages, messages.map(toJsonLine).join(''), owner, token);
+    replaceWith(files.audit, '', owner, token);
+    makeDirectory(files.backups, mode);
+    new DurableStateFile(files.state).writeSync(state, owner);
+  } finally {
+    releaseLock(files, lock);
+  }
+}
+
+function validate(state: ChatState, messages: readonly ChatMessage[]): void {
+  const parsed = chatStateSchema.safeParse(state);
+  if (!parsed.success) throw new Error(`The initial state is malformed (${firstIssue(parsed.error)}).`);
+  for (const message of messages) {
+    const m = chatMessageSchema.safeParse(message);
+    if (!m.success) throw new Error(`An initial message is malformed (${firstIssue(m.error)}).`);
+  }
+}
+
+function keepOldStore(files: StoreFiles, now: Date): void {
+  let revision = 0;
+  try {
+    recoverJournal(files, () => new DurableStateFile(files.state).readSync().revision);
+    revision = new DurableStateFile(files.state).readSync().revision;
+  } catch {
+    // A damaged old store is still kept byte for byte; its revision is simply unknown.
+    sweepTemps(files);
+  }
+  makeDirectory(files.backups, ownerOf(files.state).mode);
+  for (const file of [files.messages, files.audit])
+    if (lstatOrNull(file) === null) writeNewFile(file, '', ownerOf(files.state));
+  const backup = prepareBackup(files, {
+    reason: 'replaced by pchat init',
+    revision,
+    now,
+    token: randomBytes(8).toString('hex'),
+    owner: ownerOf(files.state),
+    taken: new Set(),
+    withAudit: true,
+  });
+  publishBackup(files, backup);
+}
+
+function replaceWith(file: string, text: string, owner: FileOwner, token: string): void {
+  const temp = tempPath(file, token);
+  writeNewFile(temp, text, owner);
+  renameDurably(temp, file);
+}
+
+function makeDirectory(dir: string, fileMode: number): void {
+  const mode = fileMode | ((fileMode & 0o444) >> 2);
+  if (lstatOrNull(dir) !== null) return;
+  io('create', dir, () => {
+    fs.mkdirSync(dir, {mode});
+    fs.chmodSync(dir, mode);
+  });
+  fsyncDir(path.dirname(dir));
+}

@@ -1,0 +1,172 @@
+// The few file operations the store is built from, each durable and each refusing to follow links.
+// Every new file is created exclusively (O_EXCL|O_NOFOLLOW) with a caller-chosen mode, so a planted
+// file or symbolic link is never written through, and a store's mode never drifts with the umask.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import {StoreError} from './port.js';
+
+const {O_CREAT, O_EXCL, O_WRONLY, O_RDONLY, O_NOFOLLOW} = fs.constants;
+
+/** Mode and owner a replacement file takes over from the file it replaces. */
+export interface FileOwner {
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+}
+
+const errnoOf = (error: unknown): string | undefined =>
+  error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+
+export const isErrno = (error: unknown, ...codes: string[]): boolean => codes.includes(errnoOf(error) ?? '');
+
+/** Runs a file operation; an OS error becomes a StoreError that names the operation, the path and the cause. */
+export function io<T>(what: string, target: string, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    const code = errnoOf(error);
+    if (code === undefined) throw error;
+    if (code === 'ELOOP')
+      throw new StoreError(
+        'StoreUnsafe',
+        `${target} is a symbolic link; the store does not follow links. Remove it.`,
+        target,
+      );
+    if (code === 'EEXIST')
+      throw new StoreError(
+        'StoreUnsafe',
+        `${target} exists already and the store will not overwrite it. Remove it.`,
+        target,
+      );
+    const reason = error instanceof Error ? error.message : String(error);
+    const hint =
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? ' The disk is full; free space and run the command again.'
+        : '';
+    throw new StoreError(
+      'StoreIoError',
+      `Not saved: could not ${what} ${target} (${reason}).${hint}`,
+      target,
+    );
+  }
+}
+
+export const ownerOf = (file: string): FileOwner => {
+  const stat = io('read the mode of', file, () => fs.lstatSync(file));
+  return {mode: stat.mode & 0o7777, uid: stat.uid, gid: stat.gid};
+};
+
+/** Exact mode regardless of umask; the owner too when we may (root, or our own file), else kept as created. */
+export function applyOwner(fd: number, owner: FileOwner): void {
+  fs.fchmodSync(fd, owner.mode);
+  try {
+    fs.fchownSync(fd, owner.uid, owner.gid);
+  } catch (error) {
+    if (!isErrno(error, 'EPERM', 'EINVAL')) throw error;
+  }
+}
+
+export function writeAll(fd: number, data: string | Uint8Array, position?: number): number {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let written = 0;
+  while (written < bytes.length) {
+    const at = position === undefined ? null : position + written;
+    written += fs.writeSync(fd, bytes, written, bytes.length - written, at);
+  }
+  return written;
+}
+
+export const createExclusive = (file: string, owner: FileOwner): number =>
+  io('create', file, () => {
+    const fd = fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, owner.mode & 0o777);
+    applyOwner(fd, owner);
+    return fd;
+  });
+
+/** A new file with this content, fsynced; refuses to replace anything. */
+export function writeNewFile(file: string, data: string | Uint8Array, owner: FileOwner): void {
+  const fd = createExclusive(file, owner);
+  try {
+    io('write', file, () => {
+      writeAll(fd, data);
+      fs.fsyncSync(fd);
+    });
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Makes a rename or an unlink in `dir` survive a power loss. */
+export function fsyncDir(dir: string): void {
+  io('flush the directory', dir, () => {
+    const fd = fs.openSync(dir, O_RDONLY);
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+}
+
+export function renameDurably(from: string, to: string): void {
+  io('replace', to, () => fs.renameSync(from, to));
+  fsyncDir(path.dirname(to));
+}
+
+/**
+ * Cuts `file` back to `sizeBefore` and writes `data` there, then fsyncs. Doing it at a fixed offset
+ * (not O_APPEND) makes it safe to repeat after a crash: the second run writes the same bytes again.
+ */
+export function writeAtDurably(file: string, sizeBefore: number, data: string | Uint8Array): void {
+  io('append to', file, () => {
+    const fd = fs.openSync(file, O_WRONLY | O_NOFOLLOW);
+    try {
+      fs.ftruncateSync(fd, sizeBefore);
+      writeAll(fd, data, sizeBefore);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+}
+
+/** Copies `from` into a new file `to` chunk by chunk (bounded memory), fsynced. Returns the bytes copied. */
+export function copyNewFile(
+  from: string,
+  to: string,
+  owner: FileOwner,
+  appendix?: string | Uint8Array,
+): number {
+  const source = io('open', from, () => fs.openSync(from, O_RDONLY | O_NOFOLLOW));
+  const target = createExclusive(to, owner);
+  try {
+    return io('copy into', to, () => {
+      const buffer = Buffer.allocUnsafe(1 << 20);
+      let total = 0;
+      for (
+        let n = fs.readSync(source, buffer, 0, buffer.length, null);
+        n > 0;
+        n = fs.readSync(source, buffer, 0, buffer.length, null)
+      )
+        total += writeAll(target, buffer.subarray(0, n));
+      if (appendix !== undefined) total += writeAll(target, appendix);
+      fs.fsyncSync(target);
+      return total;
+    });
+  } finally {
+    fs.closeSync(source);
+    fs.closeSync(target);
+  }
+}
+
+export function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, {recursive: true, force: true});
+  } catch {
+    // Leftovers are swept by the next commit; failing to remove one must not fail this one.
+  }
+}
+
+export const sizeOf = (file: string): number => io('read the size of', file, () => fs.lstatSync(file).size);

@@ -1,0 +1,106 @@
+// Files written for the operator (exports, compliance output) go only under the store's exports/
+// directory: no `..`, no absolute escape, no symbolic link on the way, never over an existing file,
+// always 0600. The data is written to a temp file first and linked into place when the commit is
+// applied, so a failed or crashed commit leaves no export behind.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import {StoreError} from './port.js';
+import {fsyncDir, io, isErrno, writeNewFile} from './durable-fs.js';
+import type {StoreFiles} from './store-files.js';
+
+export interface PreparedExport {
+  /** Relative to the store directory. */
+  readonly temp: string;
+  readonly final: string;
+}
+
+const EXPORT_MODE = 0o600;
+const unsafe = (target: string, why: string): StoreError =>
+  new StoreError(
+    'StoreUnsafe',
+    `Cannot write ${target}: ${why}. Export files go under the store's exports directory.`,
+    target,
+  );
+
+/** The absolute path an export name stands for, or StoreUnsafe when it would leave exports/. */
+export function resolveExportPath(files: StoreFiles, requested: string): string {
+  const relative = path.isAbsolute(requested) ? path.relative(files.exports, requested) : requested;
+  if (relative === '' || path.isAbsolute(relative))
+    throw unsafe(requested, 'it does not name a file in the exports directory');
+  const segments = relative.split('/');
+  for (const segment of segments) {
+    if (segment === '' || segment === '.' || segment === '..')
+      throw unsafe(requested, 'it must not contain empty, "." or ".." parts');
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f\\]/.test(segment))
+      throw unsafe(requested, 'it contains a control character or a backslash');
+    if (Buffer.byteLength(segment) > 255)
+      throw unsafe(requested, 'a part of the name is longer than 255 bytes');
+  }
+  if (segments[0]?.startsWith('.export-'))
+    throw unsafe(requested, 'names starting with ".export-" are reserved');
+  return path.join(files.exports, ...segments);
+}
+
+/** Creates exports/ and the folders below it as real directories, refusing any link on the way. */
+function ensureDirectories(files: StoreFiles, final: string, mode: number): void {
+  const parts = path.relative(files.dir, path.dirname(final)).split(path.sep);
+  let current = files.dir;
+  for (const part of parts) {
+    current = path.join(current, part);
+    try {
+      fs.mkdirSync(current, {mode});
+    } catch (error) {
+      if (!isErrno(error, 'EEXIST'))
+        io('create', current, () => {
+          throw error;
+        });
+    }
+    const stat = fs.lstatSync(current);
+    if (!stat.isDirectory()) throw unsafe(current, 'it is a symbolic link or not a directory');
+  }
+}
+
+export function prepareExport(
+  files: StoreFiles,
+  request: {path: string; data: Uint8Array | string; token: string; step: number; taken: ReadonlySet<string>},
+): PreparedExport {
+  const final = resolveExportPath(files, request.path);
+  ensureDirectories(files, final, 0o700);
+  if (request.taken.has(final) || fs.existsSync(final) || isLink(final))
+    throw new StoreError(
+      'StoreExists',
+      `The file ${final} exists already; choose a new name. Nothing was written.`,
+      final,
+    );
+  const temp = path.join(files.exports, `.export-${request.token}-${request.step}.tmp`);
+  writeNewFile(temp, request.data, {mode: EXPORT_MODE, uid: -1, gid: -1});
+  return {temp: path.relative(files.dir, temp), final: path.relative(files.dir, final)};
+}
+
+const isLink = (file: string): boolean => {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
+
+/** Links the temp file to its name (which never replaces a file), then flushes the folder. Repeatable. */
+export function publishExport(files: StoreFiles, prepared: PreparedExport): void {
+  const temp = path.join(files.dir, prepared.temp);
+  const final = path.join(files.dir, prepared.final);
+  try {
+    fs.linkSync(temp, final);
+  } catch (error) {
+    // EEXIST: linked before a crash; ENOENT: the temp is already gone, so it was linked and cleaned up.
+    if (!isErrno(error, 'EEXIST', 'ENOENT'))
+      io('publish', final, () => {
+        throw error;
+      });
+  }
+  fsyncDir(path.dirname(final));
+}
+
+export const isExportTemp = (name: string): boolean => /^\.export-[0-9a-f-]+-\d+\.tmp$/.test(name);

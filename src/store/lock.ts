@@ -1,0 +1,202 @@
+// The store's lock between processes: a lock file created with O_CREAT|O_EXCL|O_NOFOLLOW that names
+// its holder. A second process waits with backoff for a bounded time, then reports who holds it.
+// A lock whose holder died on this host is removed (under a short guard file, so two waiters can
+// never both remove it and take away a fresh lock in between); release removes only our own token.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import {randomUUID} from 'node:crypto';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {StoreError} from './port.js';
+import {io, isErrno, writeAll} from './durable-fs.js';
+import type {StoreFiles} from './store-files.js';
+
+const {O_CREAT, O_EXCL, O_WRONLY, O_RDONLY, O_NOFOLLOW} = fs.constants;
+
+export interface LockInfo {
+  readonly token: string;
+  readonly pid: number;
+  readonly user: string;
+  readonly host: string;
+  readonly startedAt: string;
+}
+
+export interface LockOptions {
+  /** How long to wait for another holder; the contract's default is 5 s. */
+  readonly timeoutMs: number;
+  readonly user: string;
+  readonly host: string;
+  /** Mode of the lock file: the store's file mode, so its group can read who holds it. */
+  readonly mode: number;
+}
+
+/** A lock file without content this old was left by a process that died between creating and writing it. */
+const EMPTY_LOCK_GRACE_MS = 2000;
+/** The break guard is held for a few system calls; one this old belongs to a dead process. */
+const BREAK_GUARD_GRACE_MS = 2000;
+
+/** Short, so a waiter notices a release between another process's back-to-back commits. */
+const MAX_BACKOFF_MS = 25;
+
+/** Tokens held by this process: a lock naming our own pid with any other token is a leftover. */
+const heldTokens = new Set<string>();
+
+export async function acquireLock(files: StoreFiles, options: LockOptions): Promise<LockInfo> {
+  const info: LockInfo = {
+    token: randomUUID(),
+    pid: process.pid,
+    user: options.user,
+    host: options.host,
+    startedAt: new Date().toISOString(),
+  };
+  const deadline = Date.now() + options.timeoutMs;
+  let delay = 2;
+  for (;;) {
+    if (tryCreate(files.lock, info, options.mode)) {
+      heldTokens.add(info.token);
+      return info;
+    }
+    const holder = readHolder(files.lock);
+    if (holder === null) continue;
+    if (isStale(holder, options.host)) {
+      breakStale(files, holder, options.host);
+      continue;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) throw lockedError(files, holder.info);
+    await sleep(Math.min(delay + Math.random() * delay, left));
+    delay = Math.min(delay * 2, MAX_BACKOFF_MS);
+  }
+}
+
+export function releaseLock(files: StoreFiles, info: LockInfo): void {
+  heldTokens.delete(info.token);
+  const holder = readHolder(files.lock);
+  if (holder?.info?.token !== info.token) return;
+  try {
+    fs.unlinkSync(files.lock);
+  } catch (error) {
+    if (!isErrno(error, 'ENOENT')) throw error;
+  }
+}
+
+function tryCreate(file: string, info: LockInfo, mode: number): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+  } catch (error) {
+    if (isErrno(error, 'EEXIST')) return false;
+    return io('create the lock', file, () => {
+      throw error;
+    });
+  }
+  try {
+    fs.fchmodSync(fd, mode);
+    writeAll(fd, `${JSON.stringify(info)}\n`);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return true;
+}
+
+interface Holder {
+  /** Null when the file has no readable content yet (or never will: its writer died). */
+  readonly info: LockInfo | null;
+  readonly ino: number;
+  readonly ageMs: number;
+}
+
+/** The current lock, or null when it vanished while we looked. */
+function readHolder(file: string): Holder | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, O_RDONLY | O_NOFOLLOW);
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return null;
+    return io('read the lock', file, () => {
+      throw error;
+    });
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    return {info: parseInfo(fs.readFileSync(fd, 'utf8')), ino: stat.ino, ageMs: Date.now() - stat.mtimeMs};
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function parseInfo(text: string): LockInfo | null {
+  try {
+    const value = JSON.parse(text) as Partial<LockInfo> | null;
+    if (!value || typeof value.token !== 'string' || typeof value.pid !== 'number') return null;
+    return {
+      token: value.token,
+      pid: value.pid,
+      user: String(value.user ?? 'unknown'),
+      host: String(value.host ?? ''),
+      startedAt: String(value.startedAt ?? ''),
+    };
+  } catch {
+    return null;
+  }
+}
+
+function isStale(holder: Holder, host: string): boolean {
+  const info = holder.info;
+  if (!info) return holder.ageMs > EMPTY_LOCK_GRACE_MS;
+  if (info.host !== host) return false;
+  if (info.pid === process.pid) return !heldTokens.has(info.token);
+  // A lock from before the last boot names a pid that may belong to someone else by now.
+  const bootedAt = Date.now() - os.uptime() * 1000;
+  if (Date.parse(info.startedAt) < bootedAt - 1000) return true;
+  return !isAlive(info.pid);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return !isErrno(error, 'ESRCH');
+  }
+}
+
+function breakStale(files: StoreFiles, seen: Holder, host: string): void {
+  let guard: number;
+  try {
+    guard = fs.openSync(files.lockBreak, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+  } catch (error) {
+    if (!isErrno(error, 'EEXIST')) throw error;
+    clearAbandonedGuard(files.lockBreak);
+    return;
+  }
+  try {
+    // Under the guard nobody else removes the lock, and its dead holder cannot: if it is still the one
+    // we judged stale (same file, same token, still stale), it is safe to remove.
+    const current = readHolder(files.lock);
+    const same = current !== null && current.ino === seen.ino && current.info?.token === seen.info?.token;
+    if (same && isStale(current, host)) fs.unlinkSync(files.lock);
+  } finally {
+    fs.closeSync(guard);
+    fs.unlinkSync(files.lockBreak);
+  }
+}
+
+function clearAbandonedGuard(file: string): void {
+  try {
+    if (Date.now() - fs.lstatSync(file).mtimeMs > BREAK_GUARD_GRACE_MS) fs.unlinkSync(file);
+  } catch (error) {
+    if (!isErrno(error, 'ENOENT')) throw error;
+  }
+}
+
+function lockedError(files: StoreFiles, info: LockInfo | null): StoreError {
+  const who = info
+    ? `${info.user} (pid ${info.pid}${info.host ? ` on ${info.host}` : ''}) since ${info.startedAt}`
+    : 'a process that has not said who it is';
+  return new StoreError(
+    'StoreLocked',
+    `Store ${files.dir} is locked by ${who}; wait for that command to finish and try again. If no pchat is running there, remove ${files.lock}.`,
+    files.lock,
+  );
+}

@@ -1,0 +1,53 @@
+// StrictModes for the store: refuse what another user could have changed or redirected, and say
+// exactly how to fix it. Roles inside pchat are only as strong as the file modes around them.
+
+import fs from 'node:fs';
+import {StoreError} from './port.js';
+import {io, isErrno} from './durable-fs.js';
+
+const unsafe = (file: string, message: string): StoreError => new StoreError('StoreUnsafe', message, file);
+
+/** lstat of a store file, or null when it is missing. */
+export const lstatOrNull = (file: string): fs.Stats | null => statOrNull(file, false);
+
+/** stat (following links when asked), or null when it is missing. */
+export function statOrNull(file: string, follow = true): fs.Stats | null {
+  try {
+    return follow ? fs.statSync(file) : fs.lstatSync(file);
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return null;
+    return io('inspect', file, () => {
+      throw error;
+    });
+  }
+}
+
+export function checkDirectory(dir: string, stat: fs.Stats): void {
+  if (!stat.isDirectory()) throw unsafe(dir, `The store ${dir} is not a directory.`);
+  if ((stat.mode & 0o002) !== 0)
+    throw unsafe(
+      dir,
+      `The store directory ${dir} is writable by every user, so anyone could replace its files. Run: chmod o-w ${dir}`,
+    );
+}
+
+/** A state, message or audit file: a regular file with one link, not writable by everyone. */
+export function checkFile(file: string, stat: fs.Stats, privateMode: number): void {
+  const mode = privateMode.toString(8);
+  if (stat.isSymbolicLink())
+    throw unsafe(
+      file,
+      `The store file ${file} is a symbolic link; the store must hold the file itself. Run: cp --remove-destination "$(readlink -f ${file})" ${file}`,
+    );
+  if (!stat.isFile()) throw unsafe(file, `The store file ${file} is not a regular file.`);
+  if (stat.nlink > 1)
+    throw unsafe(
+      file,
+      `The store file ${file} has ${stat.nlink} hard links, so it can change behind the store's back. Run: cp ${file} ${file}.new && mv ${file}.new ${file}`,
+    );
+  if ((stat.mode & 0o002) !== 0)
+    throw unsafe(file, `The store file ${file} is writable by every user. Run: chmod ${mode} ${file}`);
+}
+
+/** 0660 when the directory is shared with a group (setgid or group-writable), else 0600. */
+export const newFileMode = (dirStat: fs.Stats): number => ((dirStat.mode & 0o2020) !== 0 ? 0o660 : 0o600);

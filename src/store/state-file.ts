@@ -1,0 +1,116 @@
+// lowdb's adapter for the state document, written for several processes and power loss:
+// reads are strict (fatal UTF-8, secure parse, depth/size limits, full schema, migrations) and never
+// fall back to defaults; writes go to a unique exclusive temp file, are fsynced, take over the old
+// file's mode and owner, are renamed over state.json, and the directory is fsynced.
+
+import fs from 'node:fs';
+import {randomBytes} from 'node:crypto';
+import type {Adapter} from 'lowdb';
+import type {ChatState} from '../domain/types.js';
+import {StoreError} from './port.js';
+import {DEFAULT_LIMITS, damaged, decodeJson, type DecodeLimits} from './decode.js';
+import {io, isErrno, ownerOf, renameDurably, writeNewFile, type FileOwner} from './durable-fs.js';
+import {migrateDocument} from './migrations.js';
+import {checkFile} from './safety.js';
+import {chatStateSchema, firstIssue} from './state-schema.js';
+import {tempPath} from './store-files.js';
+
+const {O_RDONLY, O_NOFOLLOW} = fs.constants;
+
+/** Identifies one version of the file without reading it: a rename gives a new inode, a write a new mtime. */
+export const statKey = (stat: fs.BigIntStats): string => `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+
+export const serializeState = (state: ChatState): string => `${JSON.stringify(state, null, 2)}\n`;
+
+export function parseState(
+  bytes: Uint8Array,
+  file: string,
+  limits: DecodeLimits = DEFAULT_LIMITS,
+): ChatState {
+  const document = migrateDocument(decodeJson(bytes, file, limits), file);
+  const parsed = chatStateSchema.safeParse(document);
+  if (!parsed.success)
+    throw damaged(file, `it does not have the shape of a store (${firstIssue(parsed.error)})`);
+  return parsed.data;
+}
+
+export class DurableStateFile implements Adapter<ChatState> {
+  readonly file: string;
+  private readonly limits: DecodeLimits;
+  private readonly mode: number;
+  private cache: {readonly key: string; readonly state: ChatState} | null = null;
+
+  /** `mode`: the mode a fix message suggests when the file is found world-writable. */
+  constructor(file: string, options: {limits?: DecodeLimits; mode?: number} = {}) {
+    this.file = file;
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.mode = options.mode ?? 0o600;
+  }
+
+  read(): Promise<ChatState> {
+    return Promise.resolve(this.readSync());
+  }
+
+  write(state: ChatState): Promise<void> {
+    this.writeSync(state);
+    return Promise.resolve();
+  }
+
+  /** The current key of the file on disk, or null when it is gone. */
+  currentKey(): string | null {
+    try {
+      return statKey(fs.lstatSync(this.file, {bigint: true}));
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) return null;
+      throw error;
+    }
+  }
+
+  /** Re-reads only when (inode, size, mtime) changed since the last read or write. */
+  readSync(): ChatState {
+    const stat = this.lstat();
+    checkFile(this.file, stat, this.mode);
+    const key = statKey(fs.lstatSync(this.file, {bigint: true}));
+    if (this.cache?.key === key) return this.cache.state;
+    const {bytes, key: readKey} = this.readBytes();
+    const state = parseState(bytes, this.file, this.limits);
+    this.cache = {key: readKey, state};
+    return state;
+  }
+
+  writeSync(state: ChatState, owner: FileOwner = ownerOf(this.file)): void {
+    const temp = tempPath(this.file, randomBytes(8).toString('hex'));
+    writeNewFile(temp, serializeState(state), owner);
+    renameDurably(temp, this.file);
+    const key = this.currentKey();
+    this.cache = key === null ? null : {key, state};
+  }
+
+  private lstat(): fs.Stats {
+    try {
+      return fs.lstatSync(this.file);
+    } catch (error) {
+      if (isErrno(error, 'ENOENT'))
+        throw new StoreError(
+          'StoreNotFound',
+          `The store file ${this.file} is missing. Nothing was changed; restore it from a backup.`,
+          this.file,
+        );
+      return io('inspect', this.file, () => {
+        throw error;
+      });
+    }
+  }
+
+  private readBytes(): {bytes: Buffer; key: string} {
+    return io('read', this.file, () => {
+      const fd = fs.openSync(this.file, O_RDONLY | O_NOFOLLOW);
+      try {
+        const key = statKey(fs.fstatSync(fd, {bigint: true}));
+        return {bytes: fs.readFileSync(fd), key};
+      } finally {
+        fs.closeSync(fd);
+      }
+    });
+  }
+}

@@ -1,0 +1,192 @@
+// The shape of what the store reads back, checked in full: a file that parses but has the wrong shape
+// is damaged, never patched with defaults. Objects are strict, so unknown or hostile keys are refused.
+// Each schema is typed against src/domain/types.ts, so a field added there without one here fails to compile.
+
+import {z} from 'zod';
+import {ROLES} from '../domain/types.js';
+import type {AuditEntry, ChatMessage, ChatState, SqlStore} from '../domain/types.js';
+
+const str = z.string();
+const nullableStr = z.string().nullable();
+const strings = z.array(z.string());
+const int = z.number().int();
+const rev = z.number().int().nonnegative();
+const role = z.enum(ROLES as [string, ...string[]]).transform((r) => r as (typeof ROLES)[number]);
+
+const sqlStore: z.ZodType<SqlStore> = z.strictObject({
+  sqlFqdn: str,
+  instance: str,
+  dataCenter: nullableStr,
+  online: z.boolean().optional(),
+});
+
+const pool = z.strictObject({
+  fqdn: str,
+  site: str,
+  displayName: nullableStr,
+  kind: z.enum(['multiComputer', 'singleComputer']),
+  collocatedWithStandardEdition: z.boolean(),
+  servers: z.array(z.strictObject({fqdn: str, dataCenter: nullableStr})),
+  activeServers: strings,
+  poolState: z.enum(['Normal', 'FailedOver']),
+  stores: z.strictObject({
+    primary: sqlStore,
+    primaryMirror: sqlStore.nullable(),
+    backup: sqlStore.nullable(),
+    backupMirror: sqlStore.nullable(),
+    logShipping: z.boolean(),
+  }),
+  lowLatencyLink: z.boolean(),
+  compliance: z.strictObject({enabled: z.boolean(), store: sqlStore.nullable()}),
+  port: int,
+  fileStore: nullableStr,
+  nextHopPool: nullableStr,
+});
+
+const topology = z.strictObject({
+  sites: z.array(z.strictObject({name: str, dataCenters: strings})),
+  frontEndPools: z.array(z.strictObject({fqdn: str, site: str, dataCenter: nullableStr})),
+  persistentChatPools: z.array(pool),
+});
+
+const directory = z.strictObject({
+  users: z.array(
+    z.strictObject({
+      dn: str,
+      sipAddress: nullableStr,
+      displayName: str,
+      site: nullableStr,
+      enabled: z.boolean(),
+      persistentChatPolicy: nullableStr,
+      userPrincipalName: nullableStr,
+      samAccountName: nullableStr,
+      attributes: z.record(z.string(), z.string()),
+    }),
+  ),
+  groups: z.array(z.strictObject({dn: str, displayName: str, members: strings})),
+  contacts: z.array(z.strictObject({dn: str, sipAddress: nullableStr, displayName: str})),
+  organizationalUnits: strings,
+  containers: strings,
+});
+
+const configuration = z.strictObject({
+  identity: str,
+  defaultChatHistory: int,
+  maxFileSizeKB: int,
+  participantUpdateLimit: int,
+  roomManagementUrl: nullableStr,
+  rev,
+});
+
+const compliance = z.strictObject({
+  identity: str,
+  adapterType: nullableStr,
+  adapterName: nullableStr,
+  adapterOutputDirectory: nullableStr,
+  oneChatRoomPerOutputFile: z.boolean(),
+  addChatRoomDetails: z.boolean(),
+  addUserDetails: z.boolean(),
+  createFileAttachmentsManifest: z.boolean(),
+  customConfiguration: nullableStr,
+  runIntervalSeconds: z.number().nonnegative(),
+  rev,
+});
+
+const policy = z.strictObject({
+  identity: str,
+  description: nullableStr,
+  enablePersistentChat: z.boolean(),
+  rev,
+});
+
+const endpoint = z.strictObject({
+  dn: str,
+  objectId: str,
+  sipAddress: str,
+  displayName: nullableStr,
+  poolFqdn: str,
+  isDefault: z.boolean(),
+});
+
+const category = z.strictObject({
+  id: str,
+  name: str,
+  poolFqdn: str,
+  description: nullableStr,
+  invitations: z.boolean(),
+  fileUpload: z.boolean(),
+  chatHistory: z.boolean(),
+  allowedMembers: strings,
+  deniedMembers: strings,
+  creators: strings,
+  disabled: z.boolean(),
+  rev,
+});
+
+const room = z.strictObject({
+  id: str,
+  name: str,
+  poolFqdn: str,
+  categoryId: str,
+  description: nullableStr,
+  type: z.enum(['Normal', 'Auditorium']),
+  privacy: z.enum(['Open', 'Closed', 'Secret']),
+  invitations: z.enum(['Inherit', 'False']),
+  disabled: z.boolean(),
+  addinId: nullableStr,
+  members: strings,
+  managers: strings,
+  presenters: strings,
+  rev,
+});
+
+const addin = z.strictObject({id: str, name: str, poolFqdn: str, url: str, rev});
+
+export const chatStateSchema: z.ZodType<ChatState> = z.strictObject({
+  schemaVersion: int.positive(),
+  revision: rev,
+  sipDomains: strings,
+  topology,
+  directory,
+  configurations: z.array(configuration),
+  compliance: z.array(compliance),
+  policies: z.array(policy),
+  endpoints: z.array(endpoint),
+  categories: z.array(category),
+  rooms: z.array(room),
+  addins: z.array(addin),
+  operators: z.array(z.strictObject({name: str, roles: z.array(role)})),
+});
+
+export const chatMessageSchema: z.ZodType<ChatMessage> = z.strictObject({
+  id: str,
+  roomId: str,
+  author: str,
+  postedAt: str,
+  text: str,
+  replaced: z.boolean(),
+  replacedAt: nullableStr,
+});
+
+export const auditEntrySchema: z.ZodType<AuditEntry> = z.strictObject({
+  seq: int.positive(),
+  time: str,
+  operator: str,
+  uid: int.nullable(),
+  role: z.union([role, z.literal('None')]),
+  command: str,
+  targets: strings,
+  result: z.enum(['Success', 'PartialFailure']),
+  errors: strings,
+  revisionBefore: rev,
+  revisionAfter: rev,
+  source: nullableStr,
+});
+
+/** The first problem as `path: message`, for the damaged-file error. */
+export const firstIssue = (error: z.ZodError): string => {
+  const issue = error.issues[0];
+  if (!issue) return 'it does not have the shape of a store';
+  const where = issue.path.length === 0 ? '(the document)' : issue.path.map(String).join('.');
+  return `${where}: ${issue.message}`;
+};

@@ -1,0 +1,41 @@
+// Where a store keeps what: one place for the names, so messages and recovery agree.
+
+import path from 'node:path';
+
+export interface StoreFiles {
+  readonly dir: string;
+  /** The state document (lowdb, through our durable adapter). */
+  readonly state: string;
+  /** One ChatMessage per line. */
+  readonly messages: string;
+  /** One AuditEntry per line, seq = revision. */
+  readonly audit: string;
+  /** Present only while a commit is being applied, or after a crash in the middle of one. */
+  readonly journal: string;
+  /** Held by the committing process: {token, pid, user, host, startedAt}. */
+  readonly lock: string;
+  /** Taken for a moment by whoever removes a dead process's lock, so two never remove a fresh one. */
+  readonly lockBreak: string;
+  readonly backups: string;
+  readonly exports: string;
+}
+
+export const storeFiles = (dir: string): StoreFiles => {
+  const root = path.resolve(dir);
+  return {
+    dir: root,
+    state: path.join(root, 'state.json'),
+    messages: path.join(root, 'messages.jsonl'),
+    audit: path.join(root, 'audit.jsonl'),
+    journal: path.join(root, 'state.json.journal'),
+    lock: path.join(root, 'state.json.lock'),
+    lockBreak: path.join(root, 'state.json.lock.break'),
+    backups: path.join(root, 'backups'),
+    exports: path.join(root, 'exports'),
+  };
+};
+
+/** Temporary files are `<final name>.<token>.tmp` beside their final name, so a rename never crosses a disk. */
+export const tempPath = (finalPath: string, token: string): string => `${finalPath}.${token}.tmp`;
+
+export const isTempName = (name: string): boolean => name.endsWith('.tmp');
