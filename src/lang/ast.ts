@@ -1,0 +1,82 @@
+// The syntax tree of a LINE: statements of pipelines of commands, and the value expressions
+// and filter expressions they carry. Offsets point back into the source for messages.
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type Expr =
+  | {readonly kind: 'string'; readonly value: string; readonly bare: boolean; readonly span: Span}
+  | {readonly kind: 'number'; readonly value: number; readonly text: string; readonly span: Span}
+  | {readonly kind: 'constant'; readonly value: null | boolean; readonly span: Span}
+  | {readonly kind: 'variable'; readonly name: string; readonly path: readonly string[]; readonly span: Span}
+  | {readonly kind: 'array'; readonly items: readonly Expr[]; readonly span: Span}
+  | {readonly kind: 'hashtable'; readonly entries: readonly HashtableEntry[]; readonly span: Span}
+  | {readonly kind: 'scriptblock'; readonly text: string; readonly filter: FilterExpr | null; readonly span: Span};
+
+export interface HashtableEntry {
+  readonly key: string;
+  readonly value: Expr;
+}
+
+export type CompareOperator =
+  | 'eq'
+  | 'ne'
+  | 'gt'
+  | 'ge'
+  | 'lt'
+  | 'le'
+  | 'like'
+  | 'notlike'
+  | 'match'
+  | 'notmatch'
+  | 'contains'
+  | 'notcontains'
+  | 'in'
+  | 'notin';
+
+/** The body of a `{ }` block: `$_.Prop -op value` joined by -and / -or / -not. */
+export type FilterExpr =
+  | {readonly kind: 'logical'; readonly op: 'and' | 'or'; readonly left: FilterExpr; readonly right: FilterExpr}
+  | {readonly kind: 'not'; readonly operand: FilterExpr}
+  | {readonly kind: 'compare'; readonly op: CompareOperator; readonly left: Expr; readonly right: Expr; readonly span: Span}
+  /** A lone operand, tested for truth: `{$_.Enabled}`. */
+  | {readonly kind: 'test'; readonly operand: Expr};
+
+export type CommandElement =
+  | {
+      readonly kind: 'parameter';
+      /** As typed, without the dash. */
+      readonly name: string;
+      /** `-Name:value`; null when the value (if any) is the next element. */
+      readonly value: Expr | null;
+      readonly span: Span;
+    }
+  | {readonly kind: 'argument'; readonly value: Expr; readonly span: Span};
+
+export interface Command {
+  readonly kind: 'command';
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly elements: readonly CommandElement[];
+  readonly span: Span;
+}
+
+/** Only the first element of a pipeline may be an expression: `"a","b" | Get-CsAdPrincipal`. */
+export interface ExpressionStage {
+  readonly kind: 'expression';
+  readonly expr: Expr;
+  readonly span: Span;
+}
+
+export type Stage = Command | ExpressionStage;
+
+export interface Pipeline {
+  readonly stages: readonly Stage[];
+  readonly span: Span;
+}
+
+export type Statement =
+  | {readonly kind: 'pipeline'; readonly pipeline: Pipeline}
+  | {readonly kind: 'assignment'; readonly variable: string; readonly pipeline: Pipeline; readonly span: Span};

@@ -1,0 +1,127 @@
+// Values: bare words, strings, numbers, variables, `a,b` arrays, `@( )`, `@{ }` hashtables,
+// `( )` groups and `{ }` script blocks (whose body is parsed as a filter right away, so a
+// broken block is a ParserError before anything runs).
+
+import type {Expr, HashtableEntry} from './ast.js';
+import {parseFilterBody} from './parse-filter.js';
+import {SyntaxProblem, type Token} from './token.js';
+import type {TokenStream} from './token-stream.js';
+
+/** Where a value appears: bare words are text in arguments, but would be commands elsewhere. */
+export type ValueContext = 'argument' | 'expression';
+
+const CONSTANTS: Readonly<Record<string, null | boolean>> = {null: null, true: true, false: false};
+
+/** True when the token can begin a value. */
+export const startsValue = (token: Token): boolean =>
+  token.type === 'word' ||
+  token.type === 'number' ||
+  token.type === 'string' ||
+  token.type === 'variable' ||
+  (token.type === 'punct' && (token.value === '(' || token.value === '@(' || token.value === '@{' || token.value === '{'));
+
+/** A value, or several joined by commas into an array. */
+export function parseValue(stream: TokenStream, context: ValueContext): Expr {
+  const start = stream.peek().start;
+  const first = parsePrimary(stream, context);
+  if (!stream.is(',')) return first;
+  const items = [first];
+  while (stream.accept(',')) {
+    stream.skipNewlines();
+    items.push(parsePrimary(stream, context));
+  }
+  return {kind: 'array', items, span: stream.spanFrom(start)};
+}
+
+export function parsePrimary(stream: TokenStream, context: ValueContext): Expr {
+  const token = stream.peek();
+  const span = {start: token.start, end: token.end};
+  switch (token.type) {
+    case 'string':
+      stream.next();
+      return {kind: 'string', value: token.value, bare: false, span};
+    case 'number':
+      stream.next();
+      return {kind: 'number', value: token.value, text: token.text, span};
+    case 'variable':
+      stream.next();
+      return variableExpr(token.name, token.path, span);
+    case 'word':
+      if (context !== 'argument') throw new SyntaxProblem(token.start, `commands inside an expression are not supported ('${token.text}'); quote the value if it is text`);
+      stream.next();
+      return {kind: 'string', value: token.text, bare: true, span};
+    case 'punct':
+      if (token.value === '@{') return parseHashtable(stream);
+      if (token.value === '@(') return parseArrayExpression(stream);
+      if (token.value === '{') return parseScriptBlock(stream);
+      if (token.value === '(') return parseGroup(stream);
+      return stream.fail('expected a value');
+    case 'parameter':
+    case 'eof':
+      return stream.fail('expected a value');
+  }
+}
+
+export const variableExpr = (name: string, path: readonly string[], span: {start: number; end: number}): Expr => {
+  const constant = CONSTANTS[name.toLowerCase()];
+  if (constant !== undefined && path.length === 0) return {kind: 'constant', value: constant, span};
+  return {kind: 'variable', name, path, span};
+};
+
+function parseHashtable(stream: TokenStream): Expr {
+  const open = stream.next();
+  const entries: HashtableEntry[] = [];
+  const seen = new Set<string>();
+  for (;;) {
+    while (stream.accept(';') || stream.accept('\n'));
+    if (stream.accept('}')) break;
+    const keyToken = stream.peek();
+    const key = keyText(keyToken);
+    if (key === null) stream.fail("expected a key (Key = value) or '}' in the hashtable");
+    stream.next();
+    if (seen.has(key.toLowerCase())) throw new SyntaxProblem(keyToken.start, `the key '${key}' appears twice in this hashtable`);
+    seen.add(key.toLowerCase());
+    stream.skipNewlines();
+    stream.expect('=', `'=' after the key '${key}'`);
+    stream.skipNewlines();
+    entries.push({key, value: parseValue(stream, 'argument')});
+    if (!stream.is(';') && !stream.is('\n') && !stream.is('}')) stream.fail("expected ';', a new line or '}' after the hashtable entry");
+  }
+  return {kind: 'hashtable', entries, span: {start: open.start, end: stream.previous().end}};
+}
+
+const keyText = (token: Token): string | null => {
+  if (token.type === 'word') return token.text;
+  if (token.type === 'string' || token.type === 'number') return token.type === 'string' ? token.value : token.text;
+  return null;
+};
+
+function parseArrayExpression(stream: TokenStream): Expr {
+  const open = stream.next();
+  const items: Expr[] = [];
+  for (;;) {
+    while (stream.accept(';') || stream.accept('\n'));
+    if (stream.accept(')')) break;
+    const value = parseValue(stream, 'argument');
+    if (value.kind === 'array') items.push(...value.items);
+    else items.push(value);
+    if (!stream.is(';') && !stream.is('\n') && !stream.is(')')) stream.fail("expected ',', ';' or ')' in the array");
+  }
+  return {kind: 'array', items, span: {start: open.start, end: stream.previous().end}};
+}
+
+function parseGroup(stream: TokenStream): Expr {
+  stream.next();
+  stream.skipNewlines();
+  const inner = parseValue(stream, 'expression');
+  stream.skipNewlines();
+  stream.expect(')', "')' to close the parenthesis");
+  return inner;
+}
+
+function parseScriptBlock(stream: TokenStream): Expr {
+  const open = stream.next();
+  const {inner, close} = stream.enclosed(open);
+  const filter = parseFilterBody(inner);
+  return {kind: 'scriptblock', text: stream.source.slice(open.end, close.start).trim(), filter, span: {start: open.start, end: close.end}};
+}

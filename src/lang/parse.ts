@@ -1,0 +1,107 @@
+// The parser: a LINE is statements separated by `;` (or new lines); a statement is
+// `$name = <pipeline>` or a pipeline; a pipeline is commands joined by `|`, and only its
+// first element may be a value. Errors name the column and what was expected.
+
+import type {Command, CommandElement, Pipeline, Stage, Statement} from './ast.js';
+import {parseValue, startsValue} from './parse-expression.js';
+import {SyntaxProblem, describePosition, isPunct, type Token} from './token.js';
+import {TokenStream} from './token-stream.js';
+import {tokenize} from './tokenize.js';
+
+export interface ParseFailure {
+  /** 0-based offset into the source. */
+  readonly offset: number;
+  /** "At column 12: expected a value after '-Identity:', found end of line." */
+  readonly message: string;
+}
+
+export type ParseResult = {readonly ok: true; readonly statements: readonly Statement[]} | {readonly ok: false; readonly error: ParseFailure};
+
+export function parse(source: string): ParseResult {
+  try {
+    const stream = new TokenStream(tokenize(source).tokens, source);
+    return {ok: true, statements: parseStatements(stream)};
+  } catch (error) {
+    if (!(error instanceof SyntaxProblem)) throw error;
+    return {ok: false, error: {offset: error.offset, message: problemMessage(source, error)}};
+  }
+}
+
+export const problemMessage = (source: string, problem: SyntaxProblem): string =>
+  `At ${describePosition(source, problem.offset)}: ${problem.message}.`;
+
+const NOT_ASSIGNABLE = new Set(['null', 'true', 'false', '_']);
+
+function parseStatements(stream: TokenStream): Statement[] {
+  const statements: Statement[] = [];
+  for (;;) {
+    while (stream.accept(';') || stream.accept('\n'));
+    if (stream.peek().type === 'eof') return statements;
+    statements.push(parseStatement(stream));
+    if (!stream.is(';') && !stream.is('\n') && stream.peek().type !== 'eof') stream.fail("expected '|', ';' or the end of the line");
+  }
+}
+
+function parseStatement(stream: TokenStream): Statement {
+  const first = stream.peek();
+  if (first.type !== 'variable' || !stream.is('=', 1)) return {kind: 'pipeline', pipeline: parsePipeline(stream)};
+  if (first.path.length > 0) throw new SyntaxProblem(first.start, 'only a plain variable ($name) can be assigned');
+  if (NOT_ASSIGNABLE.has(first.name.toLowerCase())) throw new SyntaxProblem(first.start, `$${first.name} cannot be assigned`);
+  stream.next();
+  stream.next();
+  if (isEnd(stream.peek())) stream.fail("expected a command or a value after '='");
+  const pipeline = parsePipeline(stream);
+  return {kind: 'assignment', variable: first.name, pipeline, span: stream.spanFrom(first.start)};
+}
+
+const isEnd = (token: Token): boolean => token.type === 'eof' || isPunct(token, ';') || isPunct(token, '\n');
+
+function parsePipeline(stream: TokenStream): Pipeline {
+  const start = stream.peek().start;
+  const stages: Stage[] = [parseFirstStage(stream)];
+  while (stream.accept('|')) {
+    stream.skipNewlines();
+    const token = stream.peek();
+    if (isEnd(token) || isPunct(token, '|')) throw new SyntaxProblem(token.start, "an empty pipe element is not allowed; expected a command after '|'");
+    if (token.type !== 'word') stream.fail("expected a command after '|' (a value may only start a pipeline)");
+    stages.push(parseCommand(stream));
+  }
+  return {stages, span: stream.spanFrom(start)};
+}
+
+function parseFirstStage(stream: TokenStream): Stage {
+  const token = stream.peek();
+  if (token.type === 'word') return parseCommand(stream);
+  if (!startsValue(token)) stream.fail('expected a command or a value');
+  const expr = parseValue(stream, 'expression');
+  return {kind: 'expression', expr, span: expr.span};
+}
+
+function parseCommand(stream: TokenStream): Command {
+  const nameToken = stream.next();
+  if (nameToken.type !== 'word') return stream.fail('expected a command name', nameToken);
+  const elements: CommandElement[] = [];
+  for (let token = stream.peek(); !isEnd(token) && !isPunct(token, '|'); token = stream.peek()) {
+    elements.push(parseElement(stream, token));
+  }
+  return {
+    kind: 'command',
+    name: nameToken.text,
+    nameSpan: {start: nameToken.start, end: nameToken.end},
+    elements,
+    span: stream.spanFrom(nameToken.start),
+  };
+}
+
+function parseElement(stream: TokenStream, token: Token): CommandElement {
+  if (token.type === 'parameter') {
+    stream.next();
+    if (!token.colon) return {kind: 'parameter', name: token.name, value: null, span: {start: token.start, end: token.end}};
+    if (!startsValue(stream.peek())) stream.fail(`expected a value after '-${token.name}:'`);
+    const value = parseValue(stream, 'argument');
+    return {kind: 'parameter', name: token.name, value, span: stream.spanFrom(token.start)};
+  }
+  if (!startsValue(token)) stream.fail('expected a parameter or a value');
+  const value = parseValue(stream, 'argument');
+  return {kind: 'argument', value, span: value.span};
+}

@@ -1,0 +1,233 @@
+// The tokenizer of the command language: bare words, quoted strings, numbers, parameters,
+// variables, and the punctuation of pipelines, hashtables and script blocks.
+// The meaning of a few characters depends on where they are (`=` ends a word inside `@{ }`,
+// `!` is "not" inside `{ }` and `( )`), so the tokenizer keeps a stack of open brackets.
+
+import {DASHES, DOUBLE_QUOTES, SINGLE_QUOTES, isQuote, scanDoubleQuoted, scanEscape, scanSingleQuoted} from './scan-quoted.js';
+import {SyntaxProblem, type PunctValue, type Token} from './token.js';
+
+export interface TokenizeOptions {
+  /** For completion and script splitting: never throw; unterminated strings and unclosed brackets are allowed. */
+  readonly partial?: boolean;
+}
+
+export interface TokenizeResult {
+  /** Always ends with an `eof` token. */
+  readonly tokens: readonly Token[];
+  /** Ranges of `#` and `<# #>` comments. */
+  readonly comments: readonly {readonly start: number; readonly end: number}[];
+}
+
+type Bracket = '(' | '@(' | '{' | '@{';
+type Unspaced = Token extends infer T ? (T extends Token ? Omit<T, 'spaced'> : never) : never;
+
+const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const PARAMETER = /^[A-Za-z_?][A-Za-z0-9_?]*/;
+const IDENT = /^[A-Za-z0-9_]+/;
+const MEMBER = /^\.([A-Za-z_][A-Za-z0-9_]*)/;
+const WORD_END = new Set([' ', '\t', '\n', '|', ';', ',', '(', ')', '{', '}']);
+
+const isSpace = (ch: string): boolean => ch !== '\n' && /\s/.test(ch);
+
+/** Splits a line into tokens; throws SyntaxProblem on text outside the language (unless partial). */
+export function tokenize(source: string, options: TokenizeOptions = {}): TokenizeResult {
+  return new Scanner(source, options.partial ?? false).run();
+}
+
+class Scanner {
+  private readonly tokens: Token[] = [];
+  private readonly comments: {start: number; end: number}[] = [];
+  private readonly stack: {bracket: Bracket; at: number}[] = [];
+  private readonly source: string;
+  private readonly partial: boolean;
+  private i = 0;
+  private spaced = true;
+
+  constructor(source: string, partial: boolean) {
+    this.source = source;
+    this.partial = partial;
+  }
+
+  run(): TokenizeResult {
+    while (this.skipBlanks()) {
+      const start = this.i;
+      try {
+        this.next();
+      } catch (error) {
+        if (!(this.partial && error instanceof SyntaxProblem)) throw error;
+        this.i = Math.max(start + 1, this.i);
+        this.push({type: 'word', text: this.source.slice(start, this.i), start, end: this.i});
+      }
+    }
+    const open = this.stack.at(-1);
+    if (open && !this.partial) throw new SyntaxProblem(open.at, `missing the closing '${closer(open.bracket)}' for this '${open.bracket}'`);
+    this.tokens.push({type: 'eof', start: this.source.length, end: this.source.length, spaced: this.spaced});
+    return {tokens: this.tokens, comments: this.comments};
+  }
+
+  /** Skips spaces and comments; false at the end of the source. */
+  private skipBlanks(): boolean {
+    const s = this.source;
+    while (this.i < s.length) {
+      const ch = s[this.i]!;
+      if (isSpace(ch) || (ch === '`' && s[this.i + 1] === '\n')) {
+        this.i += ch === '`' ? 2 : 1;
+      } else if (ch === '#') {
+        const end = s.indexOf('\n', this.i);
+        this.comment(this.i, end < 0 ? s.length : end);
+      } else if (ch === '<' && s[this.i + 1] === '#') {
+        const close = s.indexOf('#>', this.i + 2);
+        if (close < 0 && !this.partial) throw new SyntaxProblem(this.i, "missing the closing '#>' of this block comment");
+        this.comment(this.i, close < 0 ? s.length : close + 2);
+      } else {
+        return true;
+      }
+      this.spaced = true;
+    }
+    return false;
+  }
+
+  private comment(start: number, end: number): void {
+    this.comments.push({start, end});
+    this.i = end;
+  }
+
+  private push(token: Unspaced): void {
+    this.tokens.push({...token, spaced: this.spaced});
+    this.spaced = false;
+  }
+
+  private punct(value: PunctValue, length = 1): void {
+    this.push({type: 'punct', value, start: this.i, end: this.i + length});
+    this.i += length;
+  }
+
+  private next(): void {
+    const s = this.source;
+    const ch = s[this.i]!;
+    const top = this.stack.at(-1)?.bracket;
+    if (ch === '\n' || ch === '|' || ch === ';' || ch === ',') return this.punct(ch);
+    if (ch === '=') return this.punct('=');
+    if (ch === '(' || ch === '{') return this.open(ch, 1);
+    if (ch === '@' && (s[this.i + 1] === '(' || s[this.i + 1] === '{')) return this.open(`@${s[this.i + 1]}` as Bracket, 2);
+    if (ch === ')' || ch === '}') return this.close(ch);
+    if (ch === '!' && (top === '{' || top === '(')) return this.punct('!');
+    if (ch === '$') return this.variable();
+    if (SINGLE_QUOTES.has(ch) || DOUBLE_QUOTES.has(ch)) return this.quoted();
+    if (ch === '&') throw new SyntaxProblem(this.i, "the '&' character is not supported; put it in quotes (\"&\") to use it as text");
+    if (ch === '<' || ch === '>') throw new SyntaxProblem(this.i, `redirection ('${ch}') is not supported; put it in quotes to use it as text`);
+    if (ch === '@' && /[A-Za-z_]/.test(s[this.i + 1] ?? '')) throw new SyntaxProblem(this.i, 'splatting (@name) is not supported');
+    if (DASHES.has(ch) && this.parameter()) return;
+    return this.word(top === '@{');
+  }
+
+  private open(bracket: Bracket, length: number): void {
+    this.stack.push({bracket, at: this.i});
+    this.punct(bracket, length);
+  }
+
+  private close(ch: ')' | '}'): void {
+    const open = this.stack.at(-1);
+    const matches = open && closer(open.bracket) === ch;
+    if (!matches && !this.partial) {
+      const expected = open ? `; expected '${closer(open.bracket)}' to close the '${open.bracket}' at ${open.at + 1}` : '';
+      throw new SyntaxProblem(this.i, `unexpected '${ch}'${expected}`);
+    }
+    if (matches) this.stack.pop();
+    this.punct(ch);
+  }
+
+  private quoted(): void {
+    const start = this.i;
+    const single = SINGLE_QUOTES.has(this.source[start]!);
+    const scanned = single ? scanSingleQuoted(this.source, start) : scanDoubleQuoted(this.source, start);
+    if (!scanned.terminated && !this.partial) throw new SyntaxProblem(start, 'the string starting here is missing its closing quote');
+    this.i = scanned.end;
+    if (this.continuesWord()) return this.word(this.stack.at(-1)?.bracket === '@{', start, scanned.value);
+    this.push({
+      type: 'string',
+      value: scanned.value,
+      quote: single ? "'" : '"',
+      start,
+      end: this.i,
+      ...(scanned.terminated ? {} : {unterminated: true}),
+    });
+  }
+
+  /** A quoted part glued to word characters (`abc"def"ghi`) is one word, as in PowerShell. */
+  private continuesWord(): boolean {
+    const ch = this.source[this.i];
+    return ch !== undefined && !WORD_END.has(ch) && !isSpace(ch) && ch !== '=' && ch !== '#' && ch !== '$' && !isQuote(ch);
+  }
+
+  private variable(): void {
+    const s = this.source;
+    const start = this.i;
+    const after = s[start + 1];
+    if (after === '(') throw new SyntaxProblem(start, 'subexpressions $( ) are not supported');
+    if (after === '{') throw new SyntaxProblem(start, 'braced variable names ${ } are not supported');
+    const name = IDENT.exec(s.slice(start + 1))?.[0];
+    if (!name) throw new SyntaxProblem(start, "a variable name was expected after '$'");
+    this.i = start + 1 + name.length;
+    if (s[this.i] === ':') throw new SyntaxProblem(start, `scoped and environment variables ($${name}:...) are not supported`);
+    const path: string[] = [];
+    for (let member = MEMBER.exec(s.slice(this.i)); member; member = MEMBER.exec(s.slice(this.i))) {
+      path.push(member[1]!);
+      this.i += member[0].length;
+    }
+    if (s[this.i] === '[') throw new SyntaxProblem(this.i, 'indexing ($x[0]) is not supported');
+    this.push({type: 'variable', name, path, start, end: this.i});
+  }
+
+  /** A bare word, which may turn out to be a number or a -Parameter. */
+  private word(inHashtable: boolean, start = this.i, prefix: string | null = null): void {
+    const s = this.source;
+    let text = prefix ?? '';
+    let plain = prefix === null;
+    while (this.i < s.length) {
+      const ch = s[this.i]!;
+      if (WORD_END.has(ch) || isSpace(ch) || (inHashtable && ch === '=')) break;
+      if (ch === '&' || ch === '<' || ch === '>') throw new SyntaxProblem(this.i, `the '${ch}' character is not supported in a bare word; put the value in quotes`);
+      if (ch === '`') {
+        if (s[this.i + 1] === '\n') break;
+        const escaped = scanEscape(s, this.i);
+        text += escaped.value;
+        this.i = escaped.end;
+        plain = false;
+      } else if (isQuote(ch)) {
+        const scanned = SINGLE_QUOTES.has(ch) ? scanSingleQuoted(s, this.i) : scanDoubleQuoted(s, this.i);
+        if (!scanned.terminated && !this.partial) throw new SyntaxProblem(this.i, 'the string starting here is missing its closing quote');
+        text += scanned.value;
+        this.i = scanned.end;
+        plain = false;
+      } else {
+        text += ch;
+        this.i += 1;
+      }
+    }
+    this.classifyWord(start, text, plain);
+  }
+
+  private classifyWord(start: number, text: string, plain: boolean): void {
+    const end = this.i;
+    const dashed = DASHES.has(text[0] ?? '') ? `-${text.slice(1)}` : text;
+    if (plain && NUMBER.test(dashed)) this.push({type: 'number', value: Number(dashed), text: dashed, start, end});
+    else this.push({type: 'word', text, start, end});
+  }
+
+  /** `-Name`, or `-Name:` with its value as the next token; false when the dash starts a word (`-5`, `-x.y`). */
+  private parameter(): boolean {
+    const s = this.source;
+    const start = this.i;
+    const name = PARAMETER.exec(s.slice(start + 1))?.[0];
+    if (!name) return false;
+    const after = s[start + 1 + name.length];
+    const colon = after === ':';
+    if (!colon && after !== undefined && !WORD_END.has(after) && !isSpace(after)) return false;
+    this.i = start + 1 + name.length + (colon ? 1 : 0);
+    this.push({type: 'parameter', name, colon, start, end: this.i});
+    return true;
+  }
+}
+
+const closer = (bracket: Bracket): ')' | '}' => (bracket === '(' || bracket === '@(' ? ')' : '}');
