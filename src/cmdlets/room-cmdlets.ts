@@ -1,3 +1,220 @@
-import type {CmdletSpec} from './types.js';
+// New/Set/Clear/Remove-CsPersistentChatRoom (rooms-and-content.md section 3); Get lives in
+// content-room-get.ts and Get-CsPersistentChatEligiblePrincipal in content-eligible-cmdlet.ts.
 
-export const roomCmdlets: readonly CmdletSpec[] = [];
+import {CmdletError} from '../domain/errors.js';
+import {identityOf} from '../domain/content-identity.js';
+import {clearRoomRewrite, endBound} from '../domain/messages.js';
+import {findRoom, newRoom, removeRoom, ROOM_INVITATIONS, ROOM_PRIVACY, ROOM_TYPES} from '../domain/rooms.js';
+import {setRoom} from '../domain/room-set.js';
+import type {CmdletSpec, ParamSpec} from './types.js';
+import {asObjectParam, backupOnce, date, flag, given, identityParams, listChange, nullableText, passWarnings, targetIdentity, text} from './content-args.js';
+import {roomObject} from './content-output.js';
+import {getRoomCmdlet} from './content-room-get.js';
+import {eligiblePrincipalCmdlet} from './content-eligible-cmdlet.js';
+
+const enumParam = (values: readonly string[], help: string): ParamSpec => ({type: 'enum', values, help});
+
+const roleList = (help: string): ParamSpec => ({
+  type: 'listModifier',
+  nullable: true,
+  help: `${help} Takes @{Add=...; Remove=...; Replace=...}, a plain list (replace) or $Null (empty); entries must be in scope of the category.`,
+  completes: 'principal',
+});
+
+const newRoomCmdlet: CmdletSpec = {
+  name: 'New-CsPersistentChatRoom',
+  summary: 'Creates a chat room in an existing category; members, managers and presenters are assigned afterwards with Set-CsPersistentChatRoom.',
+  params: {
+    Name: {type: 'string', required: true, help: 'Name of the room, unique in its pool and different from every category name there.'},
+    Category: {type: 'string', required: true, help: 'Category of the room: its name, or <pool>\\<name>.', completes: 'category'},
+    PersistentChatPoolFqdn: {type: 'string', help: 'Pool of the room; implied by a category identity or a single pool.', completes: 'pool'},
+    Description: {type: 'string', help: 'Free text describing the room.'},
+    Type: enumParam(ROOM_TYPES, 'Normal (default) or Auditorium (only presenters post).'),
+    Privacy: enumParam(ROOM_PRIVACY, 'Open, Closed (default) or Secret.'),
+    Invitations: enumParam(ROOM_INVITATIONS, 'Inherit (default: follow the category) or False.'),
+    // Spec note: documented both as Boolean and as a switch; the bare switch means $True.
+    Disabled: {type: 'switch', help: 'Create the room disabled.'},
+    Addin: {type: 'string', help: 'Name of an add-in of the same pool to show beside the room.', completes: 'addin'},
+  },
+  examples: [
+    {
+      code: 'New-CsPersistentChatRoom -Name "ItRoom" -PersistentChatPoolFqdn "pc1.dc1.example.org" -Category "IT"',
+      remarks: 'Creates pc1.dc1.example.org\\ItRoom in IT: Normal, Closed, Inherit, enabled, no add-in, empty lists.',
+    },
+    {
+      code: 'New-CsPersistentChatRoom -Name "AllHands" -Category "IT" -Type "Auditorium" -Privacy "Open" -Addin "ItDashboard"',
+      remarks: 'Creates an open auditorium room with the ItDashboard add-in; presenters are assigned later.',
+    },
+    {code: 'New-CsPersistentChatRoom -Name "IT" -Category "IT"', remarks: 'Fails with NameConflict: a category is named IT.'},
+  ],
+  permission: 'content',
+  mutates: true,
+  supportsShouldProcess: true,
+  confirmImpact: 'Low',
+  run(ctx, args) {
+    const optional = (param: string, key: string) => (given(args, param) ? {[key]: text(args, param)} : {});
+    const {state, output} = newRoom(ctx.state, {
+      name: text(args, 'Name') ?? '',
+      category: text(args, 'Category') ?? '',
+      poolFqdn: text(args, 'PersistentChatPoolFqdn') ?? null,
+      description: nullableText(args, 'Description') ?? null,
+      ...optional('Type', 'type'),
+      ...optional('Privacy', 'privacy'),
+      ...optional('Invitations', 'invitations'),
+      disabled: flag(args, 'Disabled') ?? false,
+      addin: nullableText(args, 'Addin') ?? null,
+      id: ctx.newId(),
+      rev: ctx.nextRevision,
+    });
+    if (!ctx.shouldProcess(identityOf(output), 'New-CsPersistentChatRoom')) return;
+    ctx.setState(state, [identityOf(output)]);
+    ctx.write(roomObject(state, output));
+  },
+};
+
+const setRoomCmdlet: CmdletSpec = {
+  name: 'Set-CsPersistentChatRoom',
+  summary: 'Changes a room: settings, members, managers and presenters, enabled state, or its category (a move).',
+  params: {
+    ...identityParams('room', 'room', false),
+    // Spec note: two operations articles pass the room identity as -PersistentChatPoolFqdn; that spelling is accepted.
+    PersistentChatPoolFqdn: {type: 'string', sets: ['Identity'], help: 'Accepted only as a room identity (<pool>\\<room>), as some documented lines write it.'},
+    Name: {type: 'string', help: 'New name (the identity changes with it).'},
+    Category: {type: 'string', help: 'Move the room to this category of the same pool; entries the new category does not allow are purged.', completes: 'category'},
+    Description: {type: 'string', nullable: true, help: 'New description; $Null or "" clears it.'},
+    Type: enumParam(ROOM_TYPES, 'Normal or Auditorium; back to Normal clears the presenters.'),
+    Privacy: enumParam(ROOM_PRIVACY, 'Open, Closed or Secret.'),
+    Invitations: enumParam(ROOM_INVITATIONS, 'Inherit or False.'),
+    Disabled: {type: 'bool', help: '$True disables the room (settings, members and history are kept); $False enables it again.'},
+    Addin: {type: 'string', nullable: true, help: 'Add-in of the same pool; $Null or "" detaches it.', completes: 'addin'},
+    Members: roleList('Members of the room; an empty list means the whole category scope.'),
+    Managers: roleList('Managers of the room.'),
+    Presenters: roleList('Presenters of an auditorium room; they must be members.'),
+    AsObject: asObjectParam('the three lists'),
+    Force: {type: 'switch', help: 'Do not show the warnings about purged principals and removed presenters.'},
+  },
+  parameterSets: ['Identity', 'Instance'],
+  examples: [
+    {
+      code: 'Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Disabled $True',
+      remarks: 'Disables ItRoom; members, settings and messages are kept, and -Disabled $False restores it.',
+    },
+    {
+      code: 'Set-CsPersistentChatRoom -Identity "ProjectsRoom" -Members @{Add="sip:carl@example.org", "CN=Users,DC=example,DC=org"}',
+      remarks: 'Gives the auditorium ProjectsRoom two member entries (Projects must allow them).',
+    },
+    {code: 'Set-CsPersistentChatRoom -Identity "ProjectsRoom" -Presenters @{Add="sip:carl@example.org"}', remarks: 'Makes Carl, a member, a presenter.'},
+    {code: 'Set-CsPersistentChatRoom -Identity "ProjectsRoom" -Managers @{Add="sip:fay@example.org"}', remarks: 'Makes Fay a manager.'},
+    {
+      code: 'Set-CsPersistentChatRoom -Identity "ProjectsRoom" -Managers @{Add="sip:dora@example.org"}',
+      remarks: 'Fails with PrincipalNotInScope while Projects denies Dora; nothing changes.',
+    },
+  ],
+  permission: 'content',
+  mutates: true,
+  supportsShouldProcess: true,
+  confirmImpact: 'Medium',
+  run(ctx, args) {
+    const poolAsIdentity = text(args, 'PersistentChatPoolFqdn');
+    if (poolAsIdentity !== undefined && (!poolAsIdentity.includes('\\') || given(args, 'Identity'))) {
+      throw new CmdletError('ParameterConflict', 'Set-CsPersistentChatRoom has no pool parameter; give the room as -Identity <pool>\\<room>.', {
+        parameter: 'PersistentChatPoolFqdn',
+      });
+    }
+    const optional = (param: string, key: string, value: unknown) => (given(args, param) ? {[key]: value} : {});
+    const {state, output, warnings} = setRoom(ctx.state, {
+      identity: targetIdentity(args, poolAsIdentity),
+      ...optional('Name', 'name', text(args, 'Name')),
+      ...optional('Category', 'category', text(args, 'Category')),
+      ...optional('Description', 'description', nullableText(args, 'Description')),
+      ...optional('Type', 'type', text(args, 'Type')),
+      ...optional('Privacy', 'privacy', text(args, 'Privacy')),
+      ...optional('Invitations', 'invitations', text(args, 'Invitations')),
+      ...optional('Disabled', 'disabled', flag(args, 'Disabled')),
+      ...optional('Addin', 'addin', nullableText(args, 'Addin')),
+      members: listChange(args, 'Members'),
+      managers: listChange(args, 'Managers'),
+      presenters: listChange(args, 'Presenters'),
+      asObject: flag(args, 'AsObject') ?? false,
+      rev: ctx.nextRevision,
+    });
+    if (!ctx.shouldProcess(identityOf(output), 'Set-CsPersistentChatRoom')) return;
+    if (state === ctx.state) return;
+    ctx.setState(state, [identityOf(output)]);
+    passWarnings(ctx, warnings, flag(args, 'Force') ?? false);
+  },
+};
+
+/** Messages of the room posted on or before `to`, counted without loading them all. */
+const countUpTo = (scan: Iterable<{readonly postedAt: string}>, to: number): number => {
+  let count = 0;
+  for (const m of scan) if (Date.parse(m.postedAt) <= to) count++;
+  return count;
+};
+
+const clearRoomCmdlet: CmdletSpec = {
+  name: 'Clear-CsPersistentChatRoom',
+  summary: 'Permanently deletes every message of a room posted on or before a date; the room itself is untouched.',
+  params: {
+    ...identityParams('room', 'room'),
+    // Spec note: not marked required, so a missing -EndDate reports InvalidValue as the spec asks.
+    EndDate: {type: 'datetime', help: 'Required. Last day (or moment) to delete; a date without a time covers that whole day.'},
+  },
+  parameterSets: ['Identity', 'Instance'],
+  examples: [
+    {code: 'Clear-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -EndDate "3/1/2018"', remarks: 'ItRoom loses every message dated up to and including 1 March 2018.'},
+    {
+      code: 'Get-CsPersistentChatRoom | Clear-CsPersistentChatRoom -EndDate "3/1/2018" -Confirm:$False',
+      remarks: 'Applies the same cut-off to every room without prompting.',
+    },
+  ],
+  permission: 'content',
+  mutates: true,
+  supportsShouldProcess: true,
+  confirmImpact: 'High',
+  run(ctx, args) {
+    const room = findRoom(ctx.state, targetIdentity(args));
+    const end = date(args, 'EndDate');
+    if (!end) throw new CmdletError('InvalidValue', 'Clear-CsPersistentChatRoom needs -EndDate: the last date whose messages are deleted.', {parameter: 'EndDate'});
+    const to = endBound(end);
+    const cutoff = new Date(to).toISOString();
+    const count = countUpTo(ctx.ports.messages.scan({roomIds: [room.id], to: cutoff}), to);
+    const identity = identityOf(room);
+    if (!ctx.shouldProcess(identity, `Clear-CsPersistentChatRoom: delete ${count} message(s) posted on or before ${cutoff}`)) return;
+    if (count === 0) return;
+    backupOnce(ctx, `Clear-CsPersistentChatRoom ${identity} -EndDate ${cutoff}`);
+    ctx.effect({kind: 'rewriteMessages', roomIds: [room.id], rewrite: clearRoomRewrite(to)});
+    ctx.setState(ctx.state, [identity]);
+  },
+};
+
+const removeRoomCmdlet: CmdletSpec = {
+  name: 'Remove-CsPersistentChatRoom',
+  summary: 'Permanently deletes rooms and all their messages.',
+  params: {
+    ...identityParams('room', 'room'),
+    Force: {type: 'switch', help: 'Suppresses non-fatal warnings.'},
+  },
+  parameterSets: ['Identity', 'Instance'],
+  examples: [
+    {code: 'Remove-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\LisbonRoom"', remarks: 'Deletes LisbonRoom and its messages.'},
+    {code: 'Get-CsPersistentChatRoom -Privacy "Closed" | Remove-CsPersistentChatRoom', remarks: 'Deletes every closed room; open and secret rooms stay.'},
+  ],
+  permission: 'content',
+  mutates: true,
+  supportsShouldProcess: true,
+  confirmImpact: 'Medium',
+  run(ctx, args) {
+    const {state, output, effects} = removeRoom(ctx.state, {identity: targetIdentity(args)});
+    const identity = identityOf(output);
+    if (!ctx.shouldProcess(identity, 'Remove-CsPersistentChatRoom')) return;
+    const hasMessages = !ctx.ports.messages.scan({roomIds: [output.id], limit: 1})[Symbol.iterator]().next().done;
+    if (hasMessages) {
+      backupOnce(ctx, `Remove-CsPersistentChatRoom ${identity}`);
+      for (const effect of effects) ctx.effect(effect);
+    }
+    ctx.setState(state, [identity]);
+  },
+};
+
+export const roomCmdlets: readonly CmdletSpec[] = [getRoomCmdlet, newRoomCmdlet, setRoomCmdlet, clearRoomCmdlet, removeRoomCmdlet, eligiblePrincipalCmdlet];

@@ -13,16 +13,9 @@ export const findAddin = (state: ChatState, identity: string, parameter = 'Ident
 /** Absolute http or https URLs only (doc); anything else is InvalidUrl. */
 export const validateUrl = (raw: string): string => {
   const text = raw.trim();
-  let scheme = '';
-  let host = '';
-  try {
-    const url = new URL(text);
-    scheme = url.protocol;
-    host = url.hostname;
-  } catch {
-    scheme = '';
-  }
-  const ok = (scheme === 'http:' || scheme === 'https:') && host !== '' && text.length <= MAX_URL_LENGTH && !/[\s\p{Cc}]/u.test(text);
+  const url = URL.canParse(text) ? new URL(text) : null;
+  const ok =
+    url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && text.length <= MAX_URL_LENGTH && !/[\s\p{Cc}]/u.test(text);
   if (!ok) {
     throw new CmdletError('InvalidUrl', `"${raw}" is not an absolute http:// or https:// URL.`, {target: raw, parameter: 'Url'});
   }
