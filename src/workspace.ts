@@ -58,7 +58,7 @@ export async function openSession(options: OpenOptions): Promise<Session> {
     throw new StoreError('StoreNotFound', `No store at ${dir}. Create one with: pchat init --store ${dir}`, dir);
   }
   return Session.open({
-    store: openStore(dir),
+    store: await openStore(dir),
     readOnly: options.readOnly ?? false,
     yes: options.yes ?? false,
     ...(options.ask ? {ask: options.ask} : {}),
@@ -93,7 +93,7 @@ export async function initStore(options: InitOptions): Promise<InitReport> {
   const staging = `${dir}.init-${process.pid}-${Date.now()}`;
   try {
     await createStore(staging, deployment.state, []);
-    const session = await Session.open({store: openStore(staging), yes: true});
+    const session = await Session.open({store: await openStore(staging), yes: true});
     const setupRuns = script === null ? [] : await session.runScript(script);
     const messages = await loadMessages(session, deployment.messages);
     session.store.close();
