@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {CmdletError} from '../../src/domain/errors.js';
+import type {CmdletError} from '../../src/domain/errors.js';
 import {formatTimeSpan, parseTimeSpan} from '../../src/domain/timespan.js';
 import {activeServerWarnings, applicationContactsContainer, databaseInUse, defaultPool, domainDn, findServer, storeName} from '../../src/domain/topology.js';
 import {demoDeployment, onePoolDeployment, stateFrom} from '../helpers/demo.js';
