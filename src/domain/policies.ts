@@ -1,8 +1,10 @@
-// Persistent Chat policies (topology-and-service.md section 6): Get/New/Set/Remove.
+// Persistent Chat policies (topology-and-service.md section 6): Get/New/Set/Remove, and who a
+// policy governs: the user's per-user (tag) policy, else their site's, else Global (section 1.4).
 // Scopes: Global (always exists), Site:<name> and per-user Tag:<name> (a bare name is a tag).
 
 import type {ChatState, DirectoryUser, Policy} from './types.js';
-import {CmdletError} from './errors.js';
+import {CmdletError, isCmdletError} from './errors.js';
+import {isLyncEnabled} from './directory.js';
 import {canonicalXdsIdentity, parseXdsIdentity, wildcardMatch, type XdsIdentityParts} from './identity.js';
 
 export const GLOBAL_POLICY: Policy = {identity: 'Global', description: null, enablePersistentChat: false, rev: 0};
@@ -147,4 +149,34 @@ export function removePolicy(state: ChatState, input: {identity: string; rev: nu
     directory: cleared.length === 0 ? state.directory : {...state.directory, users},
   };
   return {state: next, output: {policy, clearedUsers: cleared, reset: false}};
+}
+
+export type PolicySource = 'user' | 'site' | 'global';
+
+/** The policy that governs a user and where it comes from. */
+export function resolveEffectivePolicy(state: ChatState, user: DirectoryUser): {policy: Policy; source: PolicySource} {
+  const policies = listPolicies(state);
+  const assigned = user.persistentChatPolicy;
+  // A dangling assignment (its policy was removed behind our back) falls through, as after Remove.
+  const own = assigned === null ? undefined : policies.find((p) => tagNameOf(p) !== null && same(tagNameOf(p) ?? '', assigned));
+  if (own) return {policy: own, source: 'user'};
+  const site = user.site === null ? undefined : policies.find((p) => same(p.identity, `Site:${user.site ?? ''}`));
+  if (site) return {policy: site, source: 'site'};
+  return {policy: policies[0] ?? findPolicy(state, 'Global'), source: 'global'};
+}
+
+/** The policy that governs a user: their per-user policy, else their site's, else Global. */
+export const effectivePolicy = (state: ChatState, user: DirectoryUser): Policy => resolveEffectivePolicy(state, user).policy;
+
+// Spec note: policies apply to users enabled for Lync; other directory users are not listed.
+/** The users a policy actually governs (any accepted identity spelling; unknown → none). */
+export function usersUnderPolicy(state: ChatState, policyIdentity: string): DirectoryUser[] {
+  let policy: Policy;
+  try {
+    policy = findPolicy(state, policyIdentity);
+  } catch (error) {
+    if (isCmdletError(error)) return [];
+    throw error;
+  }
+  return state.directory.users.filter((u) => isLyncEnabled(u) && same(effectivePolicy(state, u).identity, policy.identity));
 }

@@ -1,10 +1,9 @@
-// Who a Persistent Chat policy governs: Grant-CsPersistentChatPolicy, and the precedence
-// user (per-user tag) → site of the user → Global (topology-and-service.md section 1.4).
+// Grant-CsPersistentChatPolicy (topology-and-service.md section 6.5): per-user policy assignment.
 
-import type {ChatState, DirectoryUser, Policy} from './types.js';
-import {CmdletError, isCmdletError} from './errors.js';
+import type {ChatState, DirectoryUser} from './types.js';
+import {CmdletError} from './errors.js';
 import {findUsersForChange, isLyncEnabled} from './directory.js';
-import {findPolicy, listPolicies, tagNameOf} from './policies.js';
+import {listPolicies, tagNameOf} from './policies.js';
 import {dnKey} from './dn.js';
 import {isWildcard, parseUserId} from './user-id.js';
 
@@ -55,34 +54,4 @@ export function grantPolicy(state: ChatState, input: GrantPolicyInput): {state: 
   const updated = state.directory.users.map((u) => (changing.has(dnKey(u.dn)) ? {...u, persistentChatPolicy: tag} : u));
   const output = users.map((u) => updated.find((x) => dnKey(x.dn) === dnKey(u.dn)) ?? u);
   return {state: {...state, directory: {...state.directory, users: updated}}, output};
-}
-
-export type PolicySource = 'user' | 'site' | 'global';
-
-/** The policy that governs a user and where it comes from. */
-export function resolveEffectivePolicy(state: ChatState, user: DirectoryUser): {policy: Policy; source: PolicySource} {
-  const policies = listPolicies(state);
-  const assigned = user.persistentChatPolicy;
-  // A dangling assignment (its policy was removed behind our back) falls through, as after Remove.
-  const own = assigned === null ? undefined : policies.find((p) => tagNameOf(p) !== null && same(tagNameOf(p) ?? '', assigned));
-  if (own) return {policy: own, source: 'user'};
-  const site = user.site === null ? undefined : policies.find((p) => same(p.identity, `Site:${user.site ?? ''}`));
-  if (site) return {policy: site, source: 'site'};
-  return {policy: policies[0] ?? findPolicy(state, 'Global'), source: 'global'};
-}
-
-/** The policy that governs a user: their per-user policy, else their site's, else Global. */
-export const effectivePolicy = (state: ChatState, user: DirectoryUser): Policy => resolveEffectivePolicy(state, user).policy;
-
-// Spec note: policies apply to users enabled for Lync; other directory users are not listed.
-/** The users a policy actually governs (any accepted identity spelling; unknown → none). */
-export function usersUnderPolicy(state: ChatState, policyIdentity: string): DirectoryUser[] {
-  let policy: Policy;
-  try {
-    policy = findPolicy(state, policyIdentity);
-  } catch (error) {
-    if (isCmdletError(error)) return [];
-    throw error;
-  }
-  return state.directory.users.filter((u) => isLyncEnabled(u) && same(effectivePolicy(state, u).identity, policy.identity));
 }

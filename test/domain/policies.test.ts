@@ -1,6 +1,16 @@
 import {describe, expect, it} from 'vitest';
-import {assignedUsers, getPolicies, listPolicies, newPolicy, removePolicy, setPolicy} from '../../src/domain/policies.js';
-import {effectivePolicy, grantPolicy, grantablePolicyName, resolveEffectivePolicy, usersUnderPolicy} from '../../src/domain/policy-assignment.js';
+import {
+  assignedUsers,
+  effectivePolicy,
+  getPolicies,
+  listPolicies,
+  newPolicy,
+  removePolicy,
+  resolveEffectivePolicy,
+  setPolicy,
+  usersUnderPolicy,
+} from '../../src/domain/policies.js';
+import {grantPolicy, grantablePolicyName} from '../../src/domain/policy-assignment.js';
 import {ALEX, CASEY, fixtureState, JORDAN, SAM, TERRY, withAssignments, withPolicies} from './directory-fixture.js';
 import type {ChatState, DirectoryUser} from '../../src/domain/types.js';
 
