@@ -48,7 +48,7 @@ describe('Get-CsPersistentChatRoom', () => {
     const run = invoke(contentState(), 'Get-CsPersistentChatRoom', {Filter: block}, {
       matchFilter: (filter, object) => {
         seen.push(filter);
-        return String(object['Name']).startsWith('Help');
+        return object['Name'] === 'HelpRoom';
       },
     });
     expect(run.output.map((o) => o['Name'])).toEqual(['HelpRoom']);

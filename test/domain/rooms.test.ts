@@ -4,7 +4,7 @@ import {setRoom, type SetRoomInput} from '../../src/domain/room-set.js';
 import {getRooms, textMatcher} from '../../src/domain/room-query.js';
 import {setCategory} from '../../src/domain/categories.js';
 import {CmdletError} from '../../src/domain/errors.js';
-import type {ChatState} from '../../src/domain/types.js';
+import type {ChatState, Room} from '../../src/domain/types.js';
 import {ANA, BEN, byName, CARL, CHAT_SUPPORT, contentState, DORA, FAY, OU_IT, POOL, POOL2, USERS} from '../helpers/content-fixture.js';
 
 const errorOf = (f: () => unknown): CmdletError => {
@@ -165,7 +165,7 @@ describe('getRooms', () => {
     [{manager: 'ana@example.org'}, ['ItRoom']],
     [{disabled: false, resultSize: 2}, ['EmeaRoom', 'HelpRoom']],
     [{resultSize: 0}, []],
-    [{filter: (r) => r.name.startsWith('Help')}, ['HelpRoom']],
+    [{filter: (r: Room) => r.name.startsWith('Help')}, ['HelpRoom']],
     [{poolFqdn: POOL, invitations: 'Inherit', resultSize: 1}, ['EmeaRoom']],
   ] as const)('selects with %j', (input, expected) => {
     expect(names(input)).toEqual(expected);
