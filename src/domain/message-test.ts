@@ -9,6 +9,7 @@ import {indexDirectory, principalKey} from './principals.js';
 import {canPost} from './room-access.js';
 import {categoryOfRoom, findRoomByUriOrIdentity} from './rooms.js';
 import {authorSip} from './messages.js';
+import {effectivePolicy} from './policies.js';
 
 export interface TestMessageInput {
   readonly targetFqdn?: string;
@@ -28,12 +29,7 @@ export interface TestMessageResult {
 }
 
 /** Effective policy (topology spec 1.4): per-user tag, else the user's site, else global. */
-export const persistentChatEnabled = (state: ChatState, user: DirectoryUser): boolean => {
-  const find = (identity: string) => state.policies.find((p) => sameText(p.identity, identity));
-  const tag = user.persistentChatPolicy ? find(`Tag:${user.persistentChatPolicy}`) : undefined;
-  const site = user.site ? find(`Site:${user.site}`) : undefined;
-  return (tag ?? site ?? find('Global'))?.enablePersistentChat ?? false;
-};
+export const persistentChatEnabled = (state: ChatState, user: DirectoryUser): boolean => effectivePolicy(state, user).enablePersistentChat;
 
 /** Spec note: any known pool FQDN is a target; a Front End pool's target rooms are those of every chat pool. */
 const targetPools = (state: ChatState, fqdn: string | undefined): {name: string; pools: readonly string[]} => {
