@@ -75,7 +75,8 @@ export const identityParams = (kind: 'category' | 'room' | 'addin', noun: string
     position: 0,
     sets: ['Identity'],
     ...(required ? {required: ['Identity']} : {}),
-    pipeline: 'property',
+    // Strings piped in bind here by value, objects from a Get cmdlet bind whole to Instance.
+    pipeline: 'both',
     completes: kind,
   },
   Instance: {

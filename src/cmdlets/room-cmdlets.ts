@@ -32,8 +32,8 @@ const newRoomCmdlet: CmdletSpec = {
     Type: enumParam(ROOM_TYPES, 'Normal (default) or Auditorium (only presenters post).'),
     Privacy: enumParam(ROOM_PRIVACY, 'Open, Closed (default) or Secret.'),
     Invitations: enumParam(ROOM_INVITATIONS, 'Inherit (default: follow the category) or False.'),
-    // Spec note: documented both as Boolean and as a switch; the bare switch means $True.
-    Disabled: {type: 'switch', help: 'Create the room disabled.'},
+    // Documented both as Boolean and as a switch: a bare -Disabled binds as $True.
+    Disabled: {type: 'bool', help: '$True (or the bare -Disabled) creates the room disabled.'},
     Addin: {type: 'string', help: 'Name of an add-in of the same pool to show beside the room.', completes: 'addin'},
   },
   examples: [
