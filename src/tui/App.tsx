@@ -1,0 +1,109 @@
+// The console's root: one input handler, one store, arithmetic layout. Below 80x24 it shows a
+// single notice instead of a broken layout.
+
+import {Box, Text, useApp, useInput} from 'ink';
+import {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
+import {osc52} from './clipboard.js';
+import {ConsoleController} from './controller.js';
+import {keyPress} from './input/key-name.js';
+import {BINDINGS, type ResolvedBinding} from './keymap.js';
+import {bodyHeight, listHeight, MIN_SIZE, rootHeight, textHeight, tooSmall} from './layout.js';
+import type {PaneId} from './panes/pane-id.js';
+import type {ConsoleSession} from './session-port.js';
+import {createUiStore} from './state/ui-store.js';
+import {initialUi} from './state/ui-state.js';
+import {makeTheme} from './theme.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {ScreenBody} from './components/ScreenBody.js';
+import {LineText} from './components/LineText.js';
+import {breadcrumbLine, footerLine, headerLine, messageLine} from './views/chrome-lines.js';
+import {dialogBody} from './views/dialog-lines.js';
+import {completionsFor} from './input/prompt-keys.js';
+
+export interface Props {
+  readonly session: ConsoleSession;
+  readonly keymap?: readonly ResolvedBinding[];
+  readonly startupWarnings?: readonly string[];
+  readonly view?: PaneId;
+  readonly filter?: string;
+  readonly ascii?: boolean;
+  readonly color?: boolean;
+  /** A fixed clock for tests; without it the data age ticks. */
+  readonly now?: () => number;
+  /** Where clipboard sequences go (the terminal). */
+  readonly writeRaw?: (sequence: string) => void;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly onExit?: () => void;
+  readonly onRedraw?: () => void;
+  /** Gives tests the controller (whenIdle). */
+  readonly onController?: (controller: ConsoleController) => void;
+}
+
+const TICK_MS = 5000;
+
+export function App(props: Props) {
+  const {exit} = useApp();
+  const size = useTerminalSize();
+  const now = props.now ?? Date.now;
+  const theme = useMemo(() => makeTheme({ascii: props.ascii ?? false, color: props.color ?? true}), [props.ascii, props.color]);
+  const [store] = useState(() => createUiStore(initialUi({chat: props.session.state, now: now(), size, pane: props.view, filter: props.filter})));
+  const [controller] = useState(
+    () =>
+      new ConsoleController({
+        session: props.session,
+        store,
+        keymap: props.keymap ?? BINDINGS,
+        now,
+        copy: (text) => props.writeRaw?.(osc52(text, props.env ?? process.env)),
+        exit: () => {
+          props.onExit?.();
+          exit();
+        },
+        redraw: () => props.onRedraw?.(),
+      }),
+  );
+  const ui = useSyncExternalStore(store.subscribe, store.get);
+  const [, tick] = useState(0);
+
+  useEffect(() => {
+    controller.start();
+    props.onController?.(controller);
+    const warning = props.startupWarnings?.[0];
+    if (warning) controller.say('warn', props.startupWarnings && props.startupWarnings.length > 1 ? `${warning} (+${props.startupWarnings.length - 1} more)` : warning);
+    return () => controller.dispose();
+  }, [controller]);
+
+  useEffect(() => store.dispatch({type: 'resize', size}), [store, size]);
+
+  useEffect(() => {
+    if (props.now) return;
+    const timer = setInterval(() => tick((n) => n + 1), TICK_MS);
+    timer.unref?.();
+    return () => clearInterval(timer);
+  }, [props.now]);
+
+  useInput((input, key) => controller.handleKey(keyPress(input, key)));
+
+  const width = size.columns;
+  if (tooSmall(size)) {
+    return (
+      <Box width={width} height={rootHeight(size)}>
+        <Text wrap="truncate-end">{`terminal too small (need ${MIN_SIZE.columns}x${MIN_SIZE.rows}, have ${size.columns}x${size.rows})`}</Text>
+      </Box>
+    );
+  }
+  const dialog = dialogBody(ui.overlay, theme, textHeight(size));
+  const suggestions = ui.prompt?.kind === 'command' ? completionsFor(controller, ui.prompt.text) : [];
+  const facts = {user: props.session.user, role: props.session.role, readOnly: props.session.readOnly};
+  const e = theme.glyphs.ellipsis;
+  return (
+    <Box flexDirection="column" width={width} height={rootHeight(size)}>
+      <LineText line={headerLine(ui, facts, theme, now(), width)} width={width} ellipsis={e} />
+      <LineText line={breadcrumbLine(ui, theme)} width={width} ellipsis={e} />
+      <ScreenBody ui={ui} theme={theme} dialog={dialog} keymap={controller.env.keymap} width={width} height={bodyHeight(size)} rows={listHeight(size)} />
+      <LineText line={footerLine(controller.env.keymap, ui, theme, dialog?.hints ?? (ui.overlay.kind === 'help' ? '↑↓ scroll  Esc close' : null))} width={width} ellipsis={e} />
+      <LineText line={messageLine(ui, theme, suggestions)} width={width} ellipsis={e} />
+    </Box>
+  );
+}
+

@@ -1,0 +1,62 @@
+// The body between the header and the footer: the open dialog, else the view on top of the stack.
+
+import type {ResolvedBinding} from '../keymap.js';
+
+import {PANES} from '../panes/index.js';
+import type {UiState} from '../state/ui-state.js';
+import {topView} from '../state/ui-state.js';
+import type {Theme} from '../theme.js';
+import {helpLines} from '../help-content.js';
+import type {DialogBody} from '../views/dialog-lines.js';
+import {listBody} from '../views/list-lines.js';
+import {resultLines, scrolled, sectionLines} from '../views/text-lines.js';
+import {Frame} from './Frame.js';
+import type {Line} from './segments.js';
+import {displaySafe} from '../display-safe.js';
+
+export interface Props {
+  readonly ui: UiState;
+  readonly theme: Theme;
+  readonly dialog: DialogBody | null;
+  readonly keymap: readonly ResolvedBinding[];
+  readonly width: number;
+  readonly height: number;
+  /** Data rows that fit a list. */
+  readonly rows: number;
+}
+
+function helpBody(ui: UiState, keymap: readonly ResolvedBinding[], theme: Theme): {title: string; lines: Line[]} {
+  const view = topView(ui);
+  const lines = helpLines(keymap, {kind: view.kind, pane: view.kind === 'result' ? null : view.pane}, theme.ascii);
+  const width = Math.max(0, ...lines.map((l) => l.keys.length));
+  return {
+    title: `Keys: ${view.kind === 'result' ? 'result' : PANES[view.pane].title}`,
+    lines: lines.map((l): Line => (l.heading ? [{text: l.text, bold: true, color: theme.accent}] : [{text: `  ${l.keys.padEnd(width)}  `, bold: true}, {text: l.text}])),
+  };
+}
+
+export function ScreenBody({ui, theme, dialog, keymap, width, height, rows}: Props) {
+  const text = height - 2;
+  if (ui.overlay.kind === 'help') {
+    const help = helpBody(ui, keymap, theme);
+    return <Frame title={help.title} lines={scrolled(help.lines, ui.overlay.scroll, text, theme)} width={width} height={height} theme={theme} />;
+  }
+  if (dialog) return <Frame title={dialog.title} lines={dialog.lines.slice(0, text)} width={width} height={height} theme={theme} />;
+  const view = topView(ui);
+  if (view.kind === 'list') {
+    const body = listBody(ui, view.pane, theme, width - 4, rows);
+    return <Frame title={body.title} lines={body.lines} width={width} height={height} theme={theme} />;
+  }
+  if (view.kind === 'detail') {
+    const spec = PANES[view.pane];
+    const sections = spec.detail?.({chat: ui.chat, audit: ui.audit}, view.id);
+    const lines = sections
+      ? [...sectionLines([...sections, ...(view.extra?.sections ?? [])], theme), ...(view.extra?.loading ? [[{text: 'Loading…', color: theme.muted}] as Line] : [])]
+      : [[{text: `This ${spec.noun} no longer exists (removed since it was opened). Esc goes back.`, color: theme.warn}] as Line];
+    return <Frame title={`${spec.title} ${theme.glyphs.crumb} ${displaySafe(view.id)}`} lines={scrolled(lines, view.scroll, text, theme)} width={width} height={height} theme={theme} />;
+  }
+  return (
+    <Frame title={`Result of ${displaySafe(view.title)}`} lines={scrolled(resultLines(view.lines, theme), view.scroll, text, theme)} width={width} height={height} theme={theme} />
+  );
+}
+

@@ -1,0 +1,54 @@
+// The confirmation tiers of the keymap: tier 0 acts, tier 1 asks with Cancel focused, tier 2 shows
+// a -WhatIf preview and asks for the target's name to be typed.
+
+import type {ConsoleController} from './controller.js';
+import {displaySafe} from './display-safe.js';
+import {executePending} from './input/overlay-keys.js';
+import type {Tier} from './keymap.js';
+import type {PendingRun} from './state/ui-state.js';
+
+export interface ConfirmText {
+  readonly title: string;
+  readonly lines: readonly string[];
+  /** What a tier-2 dialog asks the operator to type. */
+  readonly expected: string;
+}
+
+/** `-WhatIf` on every statement of a line the console built (statements are joined with '; '). */
+export const whatIfLine = (line: string): string =>
+  line
+    .split('; ')
+    .map((s) => `${s} -WhatIf`)
+    .join('; ');
+
+async function addPreview(ctrl: ConsoleController, pending: PendingRun): Promise<void> {
+  const run = await ctrl.run(whatIfLine(pending.line), {silent: true});
+  const overlay = ctrl.ui.overlay;
+  if (overlay.kind !== 'typed' || overlay.run !== pending || !run) return;
+  const lines = [
+    ...run.whatIf.map(displaySafe),
+    ...run.warnings.map((w) => `WARNING: ${displaySafe(w.message)} [${displaySafe(w.warningId)}]`),
+    ...run.errors.map((e) => `Would fail: ${displaySafe(e.message)} [${displaySafe(e.errorId)}]`),
+  ];
+  if (lines.length > 0) ctrl.dispatch({type: 'overlay', overlay: {...overlay, lines: [...overlay.lines, '', 'Preview:', ...lines]}});
+}
+
+export function confirmRun(ctrl: ConsoleController, tier: Tier, text: ConfirmText, pending: PendingRun): void {
+  if (tier === 0) {
+    void ctrl.track(executePending(ctrl, pending));
+    return;
+  }
+  const lines = [...text.lines, '', `Runs: ${displaySafe(pending.line)}`];
+  if (tier === 1) {
+    ctrl.dispatch({type: 'overlay', overlay: {kind: 'confirm', title: text.title, lines, focus: 'cancel', run: pending}});
+    return;
+  }
+  ctrl.dispatch({type: 'overlay', overlay: {kind: 'typed', title: text.title, lines, expected: text.expected, text: '', error: null, run: pending}});
+  void ctrl.track(addPreview(ctrl, pending));
+}
+
+/** "pc1\A, pc1\B, pc1\C and 4 more" */
+export function targetList(targets: readonly string[], shown = 3): string {
+  const head = targets.slice(0, shown).map(displaySafe).join(', ');
+  return targets.length > shown ? `${head} and ${targets.length - shown} more` : head;
+}

@@ -1,0 +1,303 @@
+// The console's one imperative piece: keys in, reducer events and session runs out. Every change to
+// data is a cmdlet line through session.run, shown on the message line and recorded in the audit log.
+
+import {findCmdlet} from '../cmdlets/catalog.js';
+import {isAllowed} from '../domain/rbac.js';
+import type {Prompt} from '../lang/api.js';
+import {ACTIONS} from './actions.js';
+import {attachAsker} from './console-ask.js';
+import {conflictCheck} from './expectations.js';
+import {errorText} from './format-output.js';
+import type {KeyPress} from './input/key-name.js';
+import {handleOverlayKey} from './input/overlay-keys.js';
+import {handlePromptKey} from './input/prompt-keys.js';
+import {bindingById, findBinding, scopesFor, type ActionId, type ResolvedBinding} from './keymap.js';
+import {listHeight, textHeight} from './layout.js';
+import type {Row} from './panes/pane.js';
+import type {ConsoleSession, LineRun} from './session-port.js';
+import {loadAudit, loadDetailExtra} from './side-loads.js';
+import type {UiEvent} from './state/reducer.js';
+import {visibleRows} from './state/rows.js';
+import type {UiStore} from './state/ui-store.js';
+import type {Expectation, MessageLevel, UiState} from './state/ui-state.js';
+import {topView} from './state/ui-state.js';
+
+export interface ControllerEnv {
+  readonly session: ConsoleSession;
+  readonly store: UiStore;
+  readonly keymap: readonly ResolvedBinding[];
+  readonly now: () => number;
+  /** Writes a clipboard sequence to the terminal. */
+  readonly copy: (text: string) => void;
+  readonly exit: () => void;
+  readonly redraw: () => void;
+}
+
+export interface RunRequest {
+  readonly expect?: readonly Expectation[];
+  /** No message on success (loads for detail views). */
+  readonly quiet?: boolean;
+  /** No message at all: the caller shows the outcome itself (previews). */
+  readonly silent?: boolean;
+}
+
+const INFO_FADE_MS = 3000;
+
+/** Cmdlet names a line mentions (the first word of each statement), for the read-only gate. */
+export function cmdletsIn(line: string): string[] {
+  const names: string[] = [];
+  let quote: string | null = null;
+  let segment = '';
+  const flush = () => {
+    const first = segment.trim().split(/\s+/)[0] ?? '';
+    if (first) names.push(first);
+    segment = '';
+  };
+  for (const ch of line) {
+    if (quote) {
+      if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '|' || ch === ';' || ch === '{' || ch === '}') {
+      flush();
+      continue;
+    }
+    segment += ch;
+  }
+  flush();
+  return names;
+}
+
+export class ConsoleController {
+  readonly env: ControllerEnv;
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly disposers: (() => void)[] = [];
+  private askResolve: ((answer: boolean) => void) | null = null;
+  private fadeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(env: ControllerEnv) {
+    this.env = env;
+  }
+
+  get ui(): UiState {
+    return this.env.store.get();
+  }
+
+  get session(): ConsoleSession {
+    return this.env.session;
+  }
+
+  dispatch(event: UiEvent): void {
+    this.env.store.dispatch(event);
+  }
+
+  /** Subscribes to changes made elsewhere and to the session's prompts. */
+  start(): void {
+    this.disposers.push(this.session.store.watch(() => void this.track(this.refresh())));
+    this.disposers.push(attachAsker((prompts) => this.askAll(prompts)));
+    this.afterDataChange();
+  }
+
+  dispose(): void {
+    for (const d of this.disposers.splice(0)) d();
+    if (this.fadeTimer) clearTimeout(this.fadeTimer);
+    this.askResolve?.(false);
+  }
+
+  /** Resolves when no run, load or prompt is under way (tests wait on it instead of sleeping). */
+  async whenIdle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  track<T>(promise: Promise<T>): Promise<T> {
+    this.pending.add(promise);
+    void promise.finally(() => this.pending.delete(promise)).catch(() => undefined);
+    return promise;
+  }
+
+  // ---- keys -------------------------------------------------------------------------------------
+
+  handleKey(press: KeyPress): void {
+    const ui = this.ui;
+    // Errors and warnings stay until the next key.
+    if (ui.message && ui.message.level !== 'info' && ui.message.level !== 'ok') this.dispatch({type: 'message', message: null});
+    if (ui.overlay.kind !== 'none') return handleOverlayKey(this, press);
+    if (ui.prompt) return handlePromptKey(this, press);
+    const view = topView(ui);
+    const binding = findBinding(this.env.keymap, scopesFor({kind: view.kind, pane: view.kind === 'result' ? null : view.pane}), press.name);
+    if (binding) this.invoke(binding.id, press);
+  }
+
+  /** The one dispatcher: read-only mode, roles and disabled reasons are checked here, for keys and `:` alike. */
+  invoke(id: ActionId, press: KeyPress = {name: '', text: ''}): void {
+    const binding = bindingById(this.env.keymap, id);
+    if (!binding) return;
+    if (binding.mutates && this.session.readOnly) return this.say('warn', `read-only mode: ${binding.label} is not available`);
+    const spec = binding.cmdlet ? findCmdlet(binding.cmdlet) : undefined;
+    if (spec && !isAllowed(this.session.roles, spec.permission)) {
+      return this.say('error', `Access denied: role ${this.session.role} may not run ${spec.name}.`);
+    }
+    const action = ACTIONS[id];
+    const reason = action.disabledReason?.(this) ?? null;
+    if (reason) return this.say('warn', reason);
+    action.run(this, press);
+  }
+
+  // ---- data -------------------------------------------------------------------------------------
+
+  /** Runs one cmdlet line through the session and reports the outcome on the message line. */
+  async run(line: string, request: RunRequest = {}): Promise<LineRun | null> {
+    const refused = this.readOnlyRefusal(line);
+    if (refused) {
+      this.say('warn', refused);
+      return null;
+    }
+    this.dispatch({type: 'busy', delta: 1});
+    try {
+      const check = conflictCheck(request.expect ?? []);
+      const run = await this.track(this.session.run(line, check ? {expect: check} : {}));
+      this.dispatch({type: 'chatLoaded', chat: this.session.state, now: this.env.now()});
+      if (run.committed) this.afterDataChange();
+      if (!request.silent && (!request.quiet || !run.ok)) this.report(line, run);
+      return run;
+    } catch (error) {
+      // Store failures (locked, damaged): say what happened; the operator's edit stays on screen.
+      this.say('error', `Not run: ${(error as Error).message}`);
+      return null;
+    } finally {
+      this.dispatch({type: 'busy', delta: -1});
+    }
+  }
+
+  readOnlyRefusal(line: string): string | null {
+    if (!this.session.readOnly) return null;
+    const mutating = cmdletsIn(line).find((name) => findCmdlet(name)?.mutates);
+    return mutating ? `read-only mode: ${findCmdlet(mutating)?.name ?? mutating} changes data` : null;
+  }
+
+  private report(line: string, run: LineRun): void {
+    const first = run.errors[0];
+    if (first) {
+      const more = run.errors.length > 1 ? ` (+${run.errors.length - 1} more)` : '';
+      return this.say('error', `${errorText(first)}${more}`);
+    }
+    const warning = run.warnings[0];
+    if (warning) return this.say('warn', `${warning.message} [${warning.warningId}] — ran ${line}`);
+    if (run.whatIf.length > 0) return this.say('info', run.whatIf.join(' '));
+    this.say('ok', line);
+  }
+
+  async refresh(): Promise<void> {
+    const chat = await this.session.reload();
+    if (chat === this.ui.chat) return;
+    this.dispatch({type: 'chatLoaded', chat, now: this.env.now()});
+    this.afterDataChange();
+  }
+
+  async reload(): Promise<void> {
+    try {
+      const chat = await this.track(this.session.reload());
+      this.dispatch({type: 'chatLoaded', chat, now: this.env.now()});
+      this.afterDataChange();
+      this.say('ok', `Reloaded revision ${chat.revision}`);
+    } catch (error) {
+      this.say('error', `Reload failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** Keeps what the focused view shows in step with the data: the audit rows, the open detail. */
+  afterDataChange(): void {
+    const ui = this.ui;
+    if (ui.pane === 'activity' && ui.auditRevision !== ui.chat.revision) void this.track(loadAudit(this));
+    const view = topView(ui);
+    if (view.kind === 'detail' && view.pane === 'rooms') void this.track(loadDetailExtra(this, view.pane, view.id));
+  }
+
+  // ---- helpers for actions ----------------------------------------------------------------------
+
+  say(level: MessageLevel, text: string): void {
+    const message = {level, text, at: this.env.now()};
+    this.dispatch({type: 'message', message});
+    if (this.fadeTimer) clearTimeout(this.fadeTimer);
+    this.fadeTimer = null;
+    if (level === 'info' || level === 'ok') {
+      this.fadeTimer = setTimeout(() => {
+        if (this.ui.message === message || this.ui.message?.at === message.at) this.dispatch({type: 'message', message: null});
+      }, INFO_FADE_MS);
+      this.fadeTimer.unref?.();
+    }
+  }
+
+  rows(): readonly Row[] {
+    return visibleRows(this.ui, this.ui.pane);
+  }
+
+  listHeight(): number {
+    return listHeight(this.ui.size);
+  }
+
+  textHeight(): number {
+    return textHeight(this.ui.size);
+  }
+
+  /** The object under the cursor (list) or on screen (detail). */
+  current(): string | null {
+    const view = topView(this.ui);
+    if (view.kind === 'detail') return view.id;
+    if (view.kind !== 'list') return null;
+    const rows = this.rows();
+    const list = this.ui.lists[this.ui.pane];
+    const hit = rows.find((r) => r.id === list.cursorId) ?? rows[Math.min(list.lastIndex, rows.length - 1)];
+    return hit?.id ?? null;
+  }
+
+  /** Marked rows that are still visible, else the current one. */
+  targets(): string[] {
+    const view = topView(this.ui);
+    if (view.kind === 'list') {
+      const marks = new Set(this.ui.lists[this.ui.pane].marks);
+      const marked = this.rows()
+        .filter((r) => marks.has(r.id))
+        .map((r) => r.id);
+      if (marked.length > 0) return marked;
+    }
+    const id = this.current();
+    return id === null ? [] : [id];
+  }
+
+  copy(text: string): void {
+    this.env.copy(text);
+    this.say('info', `Copied: ${text}`);
+  }
+
+  quit(): void {
+    this.dispatch({type: 'quit'});
+    this.env.exit();
+  }
+
+  // ---- prompts from the session (Clear-CsPersistentChatRoom, a policy still assigned...) --------
+
+  private async askAll(prompts: readonly Prompt[]): Promise<ReadonlyMap<string, boolean>> {
+    const answers = new Map<string, boolean>();
+    for (const prompt of prompts) answers.set(prompt.id, await this.askOne(prompt));
+    return answers;
+  }
+
+  private askOne(prompt: Prompt): Promise<boolean> {
+    return this.track(
+      new Promise<boolean>((resolve) => {
+        const before = this.ui.overlay;
+        this.askResolve = (answer) => {
+          this.askResolve = null;
+          this.dispatch({type: 'overlay', overlay: before.kind === 'ask' ? {kind: 'none'} : before});
+          resolve(answer);
+        };
+        this.dispatch({type: 'overlay', overlay: {kind: 'ask', title: `${prompt.cmdlet}: confirm`, message: prompt.message, focus: 'cancel'}});
+      }),
+    );
+  }
+
+  answer(yes: boolean): void {
+    this.askResolve?.(yes);
+  }
+}
+

@@ -1,0 +1,111 @@
+// The picker behind a list field (Members, Managers, Presenters, Creators, AllowedMembers...).
+// It offers only principals the cmdlet would accept: Get-CsPersistentChatEligiblePrincipal for
+// room roles and creators, the directory for a category's Allowed/Denied lists.
+
+import type {ChatState} from '../../domain/types.js';
+import type {ConsoleController} from '../controller.js';
+import {identitiesOf} from '../completion-sources.js';
+import {displaySafe} from '../display-safe.js';
+import {findCategory} from '../panes/categories-pane.js';
+import {categoryOf} from '../panes/model.js';
+import {findRoom} from '../panes/rooms-pane.js';
+import {objectsOf, prop} from '../side-loads.js';
+import type {FieldState, FormState, PickerOption, PickerState} from './form-state.js';
+import {quote} from './quote.js';
+import {showForm} from './form-actions.js';
+
+function directoryOptions(state: ChatState): PickerOption[] {
+  const d = state.directory;
+  const domains = [...new Set(state.directory.users.map((u) => u.dn.split(',').filter((p) => /^DC=/i.test(p.trim())).join(',')).filter(Boolean))];
+  return [
+    ...d.users.flatMap((u) => (u.sipAddress ? [{value: u.sipAddress, label: `${displaySafe(u.displayName)}  ${displaySafe(u.sipAddress)}`}] : [])),
+    ...d.groups.map((g) => ({value: g.dn, label: `group  ${displaySafe(g.dn)}`})),
+    ...d.organizationalUnits.map((ou) => ({value: ou, label: `OU  ${displaySafe(ou)}`})),
+    ...d.containers.map((c) => ({value: c, label: `container  ${displaySafe(c)}`})),
+    ...domains.map((dn) => ({value: dn, label: `domain  ${displaySafe(dn)}`})),
+  ];
+}
+
+/** The Get-CsPersistentChatEligiblePrincipal line for a room or category list field, if any. */
+function eligibleLine(state: ChatState, form: FormState, field: FieldState): string | null {
+  const identity = form.identity ?? '';
+  if (form.cmdlet === 'Set-CsPersistentChatRoom') {
+    const room = findRoom(state, identity);
+    const category = room ? categoryOf(state, room) : undefined;
+    if (!room || !category) return null;
+    if (field.param === 'Presenters') return `Get-CsPersistentChatEligiblePrincipal -Room ${quote(room.name)} -PersistentChatPoolFqdn ${quote(room.poolFqdn)} -Presenters`;
+    return `Get-CsPersistentChatEligiblePrincipal -Category ${quote(category.name)} -PersistentChatPoolFqdn ${quote(category.poolFqdn)}`;
+  }
+  if (form.cmdlet === 'Set-CsPersistentChatCategory' && field.param === 'Creators') {
+    const category = findCategory(state, identity);
+    return category ? `Get-CsPersistentChatEligiblePrincipal -Category ${quote(category.name)} -PersistentChatPoolFqdn ${quote(category.poolFqdn)}` : null;
+  }
+  return null;
+}
+
+const withCurrent = (options: readonly PickerOption[], current: readonly string[]): PickerOption[] => {
+  const known = new Set(options.map((o) => o.value.toLowerCase()));
+  return [...options, ...current.filter((v) => !known.has(v.toLowerCase())).map((v) => ({value: v, label: `${displaySafe(v)}  (stored, not eligible now)`}))];
+};
+
+function setPicker(ctrl: ConsoleController, picker: PickerState | null): void {
+  const overlay = ctrl.ui.overlay;
+  if (overlay.kind === 'form') showForm(ctrl, {...overlay.form, picker});
+}
+
+export async function openPicker(ctrl: ConsoleController, form: FormState, field: FieldState): Promise<void> {
+  const current = field.value as readonly string[];
+  const base: PickerState = {param: field.param, options: withCurrent([], current), chosen: [...current], cursor: 0, loading: true, note: ''};
+  showForm(ctrl, {...form, picker: base});
+  const line = eligibleLine(ctrl.ui.chat, form, field);
+  let options: PickerOption[];
+  let note: string;
+  if (line) {
+    const run = await ctrl.run(line, {quiet: true});
+    const found = run?.ok ? objectsOf(run.output) : null;
+    options = found
+      ? found.map((o) => {
+          const value = prop(o, 'SipAddress') || prop(o, 'DistinguishedName');
+          return {value, label: `${prop(o, 'DisplayName') || value}  ${value}`};
+        })
+      : identitiesOf('user', ctrl.ui.chat).map((v) => ({value: v, label: displaySafe(v)}));
+    note = found ? 'Eligible principals (in the category scope).' : 'Eligibility could not be read; showing directory users.';
+  } else {
+    options = field.completes === 'user' ? identitiesOf('user', ctrl.ui.chat).map((v) => ({value: v, label: displaySafe(v)})) : directoryOptions(ctrl.ui.chat);
+    note = 'Directory principals.';
+  }
+  const overlay = ctrl.ui.overlay;
+  if (overlay.kind !== 'form' || overlay.form.picker?.param !== field.param) return;
+  setPicker(ctrl, {...overlay.form.picker, options: withCurrent(options, current), loading: false, note});
+}
+
+/** Keys inside the picker: ↑/↓ move, Space toggles, Enter applies, Esc leaves the field as it was. */
+export function handlePickerKey(ctrl: ConsoleController, form: FormState, picker: PickerState, name: string): void {
+  const move = (delta: number) => setPicker(ctrl, {...picker, cursor: Math.max(0, Math.min(picker.options.length - 1, picker.cursor + delta))});
+  switch (name) {
+    case 'up':
+    case 'k':
+      return move(-1);
+    case 'down':
+    case 'j':
+      return move(1);
+    case 'pgup':
+      return move(-10);
+    case 'pgdn':
+      return move(10);
+    case 'space': {
+      const option = picker.options[picker.cursor];
+      if (!option) return;
+      const on = picker.chosen.includes(option.value);
+      return setPicker(ctrl, {...picker, chosen: on ? picker.chosen.filter((v) => v !== option.value) : [...picker.chosen, option.value]});
+    }
+    case 'enter': {
+      const fields = form.fields.map((f) => (f.param === picker.param ? {...f, value: picker.chosen} : f));
+      return showForm(ctrl, {...form, fields, picker: null});
+    }
+    case 'esc':
+    case 'ctrl-c':
+      return setPicker(ctrl, null);
+    default:
+  }
+}

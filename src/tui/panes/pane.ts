@@ -1,0 +1,54 @@
+// What every pane is: a pure toRows over the data and a column table, plus an optional detail view.
+
+import type {ChatState} from '../../domain/types.js';
+import type {Column} from '../table/columns.js';
+import type {PaneId} from './pane-id.js';
+
+/** One list row. `id` is the stable identity (used in cmdlet lines); cells are display-safe text. */
+export interface Row {
+  readonly id: string;
+  readonly cells: Readonly<Record<string, string>>;
+  /** Shown dimmed (disabled rooms, standby servers...). */
+  readonly dim?: boolean;
+  /** Flagged with a warning glyph (an active server far from its database...). */
+  readonly flag?: string;
+}
+
+/** One audit entry as the Activity pane shows it. */
+export interface AuditRow {
+  readonly seq: number;
+  readonly time: string;
+  readonly operator: string;
+  readonly role: string;
+  readonly command: string;
+  readonly targets: string;
+  readonly result: string;
+}
+
+export interface PaneData {
+  readonly chat: ChatState;
+  readonly audit: readonly AuditRow[];
+}
+
+export interface DetailLine {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface DetailSection {
+  readonly title: string;
+  readonly lines: readonly DetailLine[];
+}
+
+export interface PaneSpec {
+  readonly id: PaneId;
+  readonly title: string;
+  /** Singular noun for messages and dialogs: "room". */
+  readonly noun: string;
+  readonly columns: readonly Column[];
+  toRows(data: PaneData): readonly Row[];
+  /** What the detail view shows; null when the object is gone. */
+  detail?(data: PaneData, id: string): readonly DetailSection[] | null;
+  /** Said when the pane has no rows at all. */
+  readonly empty: string;
+}

@@ -1,0 +1,76 @@
+// Reads the console makes through Get-* lines: the audit log, a room's effective members and
+// history, a form's current values. Quiet on success; a failure shows on the message line.
+
+import type {PsObject, Value} from '../cmdlets/types.js';
+import type {ConsoleController} from './controller.js';
+import {formatValue} from './format-output.js';
+import {quote} from './forms/quote.js';
+import type {PaneId} from './panes/pane-id.js';
+import type {AuditRow, DetailLine, DetailSection} from './panes/pane.js';
+
+const HISTORY_SHOWN = 50;
+
+const isObject = (v: Value): v is PsObject => typeof v === 'object' && v !== null && !Array.isArray(v) && (v as {kind?: unknown}).kind === undefined;
+
+/** Reads a property case-insensitively as display-safe text. */
+export function prop(object: PsObject, name: string): string {
+  const key = Object.keys(object).find((k) => k.toLowerCase() === name.toLowerCase());
+  const value = key === undefined ? undefined : object[key];
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return (value as readonly Value[]).map((v) => formatValue(v)).join(', ');
+  return formatValue(value);
+}
+
+export const objectsOf = (output: readonly Value[]): PsObject[] => output.filter(isObject);
+
+export async function loadAudit(ctrl: ConsoleController): Promise<void> {
+  const revision = ctrl.ui.chat.revision;
+  const run = await ctrl.run('Get-PcAuditEntry', {quiet: true});
+  if (!run) return;
+  const rows = objectsOf(run.output).map(
+    (o, i): AuditRow => ({
+      seq: Number(prop(o, 'Seq') || prop(o, 'Sequence') || i + 1),
+      time: prop(o, 'Time'),
+      operator: prop(o, 'Operator'),
+      role: prop(o, 'Role'),
+      command: prop(o, 'Command'),
+      targets: prop(o, 'Targets'),
+      result: prop(o, 'Result') || (run.ok ? 'Success' : ''),
+    }),
+  );
+  ctrl.dispatch({type: 'auditLoaded', rows, revision});
+}
+
+const splitIdentity = (identity: string): {pool: string; name: string} => {
+  const at = identity.lastIndexOf('\\');
+  return {pool: identity.slice(0, at), name: identity.slice(at + 1)};
+};
+
+async function membersSection(ctrl: ConsoleController, identity: string): Promise<DetailSection> {
+  const {pool, name} = splitIdentity(identity);
+  const run = await ctrl.run(`Get-CsPersistentChatEligiblePrincipal -Room ${quote(name)} -PersistentChatPoolFqdn ${quote(pool)}`, {quiet: true});
+  const people = run ? objectsOf(run.output) : [];
+  const lines: DetailLine[] = people.map((p) => ({label: prop(p, 'DisplayName') || prop(p, 'SipAddress'), value: `${prop(p, 'SipAddress')} (${prop(p, 'PersistentChatPrincipalType') || 'user'})`}));
+  const title = run?.ok ? `Effective members (${people.length})` : 'Effective members (not available)';
+  return {title, lines};
+}
+
+async function historySection(ctrl: ConsoleController, identity: string): Promise<DetailSection> {
+  const run = await ctrl.run(`Get-PcChatMessage -Room ${quote(identity)}`, {quiet: true});
+  const messages = run ? objectsOf(run.output) : [];
+  const shown = messages.slice(-HISTORY_SHOWN);
+  const lines: DetailLine[] = shown.map((m) => ({
+    label: prop(m, 'PostedAt').replace('T', ' ').slice(0, 16),
+    value: `${prop(m, 'Author')}: ${prop(m, 'Text')}${prop(m, 'Replaced') === 'True' ? ' (replaced)' : ''}`,
+  }));
+  const more = messages.length > shown.length ? `, latest ${shown.length}` : '';
+  return {title: run?.ok ? `History (${messages.length} messages${more})` : 'History (not available)', lines};
+}
+
+/** A room's effective members and history, added below its stored settings. */
+export async function loadDetailExtra(ctrl: ConsoleController, pane: PaneId, id: string): Promise<void> {
+  if (pane !== 'rooms') return;
+  ctrl.dispatch({type: 'detailExtra', id, extra: {sections: [], loading: true}});
+  const sections = [await membersSection(ctrl, id), await historySection(ctrl, id)];
+  ctrl.dispatch({type: 'detailExtra', id, extra: {sections, loading: false}});
+}

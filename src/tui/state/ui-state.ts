@@ -1,0 +1,144 @@
+// The console's UI state: one value, changed only by the reducer. Domain data (ChatState) is held
+// here as loaded from the session; every change to it goes through a cmdlet line.
+
+import type {ChatState} from '../../domain/types.js';
+import type {PaneId} from '../panes/pane-id.js';
+import {PANE_IDS} from '../panes/pane-id.js';
+import type {AuditRow, DetailSection} from '../panes/pane.js';
+import type {FormState} from '../forms/form-state.js';
+import type {ActiveEditorState} from './active-editor.js';
+
+export interface ListState {
+  readonly cursorId: string | null;
+  /** Where the cursor was, for when its row disappears. */
+  readonly lastIndex: number;
+  readonly top: number;
+  /** Live filter text (`/`); empty = no filter. */
+  readonly filter: string;
+  readonly marks: readonly string[];
+}
+
+export interface ResultLine {
+  readonly text: string;
+  readonly level?: 'error' | 'warn' | 'muted';
+}
+
+/** Lines a detail view adds from Get-* runs (effective members, history). */
+export interface DetailExtra {
+  readonly sections: readonly DetailSection[];
+  readonly loading: boolean;
+}
+
+export type View =
+  | {readonly kind: 'list'; readonly pane: PaneId}
+  | {readonly kind: 'detail'; readonly pane: PaneId; readonly id: string; readonly scroll: number; readonly extra: DetailExtra | null}
+  | {readonly kind: 'result'; readonly title: string; readonly lines: readonly ResultLine[]; readonly scroll: number};
+
+export interface PromptState {
+  readonly kind: 'command' | 'filter';
+  readonly text: string;
+  /** Index into history while browsing it with ↑/↓. */
+  readonly historyIndex: number | null;
+  /** Which completion candidate Tab accepts next. */
+  readonly choice: number;
+}
+
+/** A cmdlet line waiting for the operator's confirmation. */
+export interface PendingRun {
+  readonly line: string;
+  /** Object revisions the line was prepared against (Conflict if they moved). */
+  readonly expect: readonly Expectation[];
+  /** Marks to clear and where the cursor goes after success. */
+  readonly clearMarks: boolean;
+}
+
+export interface Expectation {
+  readonly kind: 'room' | 'category' | 'addin' | 'policy' | 'configuration' | 'compliance';
+  readonly identity: string;
+  readonly rev: number;
+}
+
+export type Overlay =
+  | {readonly kind: 'none'}
+  | {readonly kind: 'help'; readonly scroll: number}
+  | {
+      readonly kind: 'confirm';
+      readonly title: string;
+      readonly lines: readonly string[];
+      readonly focus: 'cancel' | 'confirm';
+      readonly run: PendingRun;
+    }
+  | {
+      readonly kind: 'typed';
+      readonly title: string;
+      readonly lines: readonly string[];
+      readonly expected: string;
+      readonly text: string;
+      readonly error: string | null;
+      readonly run: PendingRun;
+    }
+  | {readonly kind: 'ask'; readonly title: string; readonly message: string; readonly focus: 'cancel' | 'confirm'}
+  | {readonly kind: 'form'; readonly form: FormState}
+  | {readonly kind: 'activeServers'; readonly editor: ActiveEditorState};
+
+export type MessageLevel = 'info' | 'ok' | 'warn' | 'error';
+
+export interface Message {
+  readonly level: MessageLevel;
+  readonly text: string;
+  /** Clock time it was shown; info messages fade after a few seconds. */
+  readonly at: number;
+}
+
+export interface Size {
+  readonly columns: number;
+  readonly rows: number;
+}
+
+export interface UiState {
+  readonly size: Size;
+  readonly pane: PaneId;
+  readonly lists: Readonly<Record<PaneId, ListState>>;
+  /** The view stack of the focused pane; the first entry is always its list. */
+  readonly stack: readonly View[];
+  readonly prompt: PromptState | null;
+  readonly overlay: Overlay;
+  readonly message: Message | null;
+  readonly history: readonly string[];
+  /** Operations under way (the header shows a busy glyph while > 0). */
+  readonly busy: number;
+  readonly chat: ChatState;
+  readonly loadedAt: number;
+  readonly audit: readonly AuditRow[];
+  /** The store revision the audit rows were read at (-1 = not read). */
+  readonly auditRevision: number;
+  readonly redraws: number;
+  readonly quitting: boolean;
+}
+
+export const emptyList: ListState = {cursorId: null, lastIndex: 0, top: 0, filter: '', marks: []};
+
+export function initialUi(options: {chat: ChatState; now: number; size: Size; pane?: PaneId; filter?: string}): UiState {
+  const pane = options.pane ?? 'pools';
+  const lists = Object.fromEntries(PANE_IDS.map((id) => [id, emptyList])) as Record<PaneId, ListState>;
+  if (options.filter) lists[pane] = {...emptyList, filter: options.filter};
+  return {
+    size: options.size,
+    pane,
+    lists,
+    stack: [{kind: 'list', pane}],
+    prompt: null,
+    overlay: {kind: 'none'},
+    message: null,
+    history: [],
+    busy: 0,
+    chat: options.chat,
+    loadedAt: options.now,
+    audit: [],
+    auditRevision: -1,
+    redraws: 0,
+    quitting: false,
+  };
+}
+
+export const topView = (ui: UiState): View => ui.stack[ui.stack.length - 1] ?? {kind: 'list', pane: ui.pane};

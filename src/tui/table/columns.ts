@@ -1,0 +1,80 @@
+// Column layout for our own table: fixed arithmetic, no measuring after render. Narrow terminals
+// drop the least important columns first (argonaut); the flexible column takes what is left.
+
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+
+export interface Column {
+  readonly key: string;
+  readonly title: string;
+  /** Never narrower than this (defaults to the title's width, at most 12). */
+  readonly min?: number;
+  /** Never wider than this. */
+  readonly max?: number;
+  /** 1 is kept longest; higher numbers are dropped first when space runs out. */
+  readonly priority?: number;
+  /** Takes the remaining width. */
+  readonly flex?: boolean;
+  readonly align?: 'left' | 'right';
+}
+
+export interface PlacedColumn extends Column {
+  readonly width: number;
+}
+
+export const GAP = 2;
+
+const minOf = (c: Column): number => c.min ?? Math.min(12, stringWidth(c.title));
+
+/** Widest cell per column over at most `sample` rows (the title counts too). */
+export function contentWidths(columns: readonly Column[], rows: readonly {cells: Readonly<Record<string, string>>}[], sample = 2000): Record<string, number> {
+  const widths: Record<string, number> = {};
+  for (const c of columns) widths[c.key] = stringWidth(c.title);
+  const n = Math.min(rows.length, sample);
+  for (let i = 0; i < n; i++) {
+    const cells = rows[i]?.cells ?? {};
+    for (const c of columns) {
+      const w = stringWidth(cells[c.key] ?? '');
+      if (w > (widths[c.key] ?? 0)) widths[c.key] = w;
+    }
+  }
+  return widths;
+}
+
+/** Chooses which columns fit `total` and how wide each is. */
+export function layoutColumns(columns: readonly Column[], total: number, wanted: Readonly<Record<string, number>>): PlacedColumn[] {
+  const kept = [...columns];
+  const need = (cs: readonly Column[]) => cs.reduce((sum, c) => sum + minOf(c), 0) + GAP * Math.max(0, cs.length - 1);
+  while (kept.length > 1 && need(kept) > total) {
+    const drop = kept.reduce((worst, c) => ((c.priority ?? 2) >= (worst.priority ?? 2) ? c : worst));
+    kept.splice(kept.indexOf(drop), 1);
+  }
+  const widths = kept.map((c) => minOf(c));
+  let spare = total - need(kept);
+  // Grow columns toward their content, most important first; the flexible column grows last.
+  const order = kept.map((c, i) => ({c, i})).sort((a, b) => Number(a.c.flex ?? false) - Number(b.c.flex ?? false) || (a.c.priority ?? 2) - (b.c.priority ?? 2));
+  for (const {c, i} of order) {
+    if (spare <= 0) break;
+    const target = Math.min(c.max ?? Infinity, Math.max(widths[i] ?? 0, wanted[c.key] ?? 0));
+    const grow = Math.min(spare, Math.max(0, target - (widths[i] ?? 0)));
+    widths[i] = (widths[i] ?? 0) + grow;
+    spare -= grow;
+  }
+  const flex = kept.findIndex((c) => c.flex);
+  if (flex >= 0 && spare > 0) widths[flex] = Math.min(kept[flex]?.max ?? Infinity, (widths[flex] ?? 0) + spare);
+  return kept.map((c, i) => ({...c, width: Math.max(1, widths[i] ?? 1)}));
+}
+
+/** Exactly `width` columns wide: truncated with an ellipsis, padded with spaces. */
+export function fitCell(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
+  if (width <= 0) return '';
+  let out = stringWidth(text) > width ? cliTruncate(text, width, {truncationCharacter: ellipsis}) : text;
+  // cli-truncate may leave a wide character that overshoots by one column.
+  while (stringWidth(out) > width) out = out.slice(0, -1);
+  const pad = ' '.repeat(Math.max(0, width - stringWidth(out)));
+  return align === 'right' ? pad + out : out + pad;
+}
+
+export function renderRowText(placed: readonly PlacedColumn[], cells: Readonly<Record<string, string>>, ellipsis = '…'): string {
+  return placed.map((c) => fitCell(cells[c.key] ?? '', c.width, c.align, ellipsis)).join(' '.repeat(GAP));
+}

@@ -1,0 +1,94 @@
+// Header, breadcrumbs, footer hints and the message (or prompt) line.
+
+import stringWidth from 'string-width';
+import type {Line, Segment} from '../components/segments.js';
+import {displaySafe} from '../display-safe.js';
+import {inlineSuggestion} from '../completion.js';
+import {keyLabel, scopesFor, type ResolvedBinding} from '../keymap.js';
+import {PANES} from '../panes/index.js';
+import {PANE_IDS} from '../panes/pane-id.js';
+import {visibleRows, paneRows} from '../state/rows.js';
+import type {UiState} from '../state/ui-state.js';
+import {topView} from '../state/ui-state.js';
+import type {Theme} from '../theme.js';
+
+export interface SessionFacts {
+  readonly user: string;
+  readonly role: string;
+  readonly readOnly: boolean;
+}
+
+export const deploymentName = (ui: UiState): string => {
+  const domain = ui.chat.sipDomains[0] ?? 'deployment';
+  const pools = ui.chat.topology.persistentChatPools.length;
+  return `${displaySafe(domain)} (${pools} pool${pools === 1 ? '' : 's'})`;
+};
+
+export function age(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 5) return 'just now';
+  if (s < 60) return `${s}s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ago`;
+  return `${Math.floor(s / 3600)}h ago`;
+}
+
+export function headerLine(ui: UiState, facts: SessionFacts, theme: Theme, now: number, width: number): Line {
+  const left: Segment[] = [
+    {text: ' pchat ', bold: true, inverse: theme.color, color: theme.accent},
+    {text: ` ${deploymentName(ui)} `, bold: true},
+    {text: `${theme.glyphs.dot} ${displaySafe(facts.user)} (${facts.role}) `},
+    ...(facts.readOnly ? [{text: ' READ-ONLY ', bold: true, inverse: true, color: theme.warn}] : []),
+  ];
+  const right = `rev ${ui.chat.revision} ${theme.glyphs.dot} data ${age(now - ui.loadedAt)} ${ui.busy > 0 ? `${theme.glyphs.busy} busy` : '       '}`;
+  const used = left.reduce((n, s) => n + stringWidth(s.text), 0);
+  const pad = Math.max(1, width - used - stringWidth(right));
+  return [...left, {text: ' '.repeat(pad)}, {text: right, color: ui.busy > 0 ? theme.warn : theme.muted}];
+}
+
+export function breadcrumbLine(ui: UiState, theme: Theme): Line {
+  const crumbs = ui.stack.map((v) =>
+    v.kind === 'list' ? PANES[v.pane].title : v.kind === 'detail' ? displaySafe(v.id) : `:${displaySafe(v.title)}`,
+  );
+  const index = PANE_IDS.indexOf(ui.pane) + 1;
+  return [
+    {text: ` ${crumbs.join(` ${theme.glyphs.crumb} `)}`, bold: true},
+    {text: `   pane ${index}/${PANE_IDS.length}  Tab next  1-9 jump`, color: theme.muted},
+  ];
+}
+
+function bindingHints(keymap: readonly ResolvedBinding[], ui: UiState, theme: Theme): string {
+  const view = topView(ui);
+  const scopes = scopesFor({kind: view.kind, pane: view.kind === 'result' ? null : view.pane});
+  const shown = scopes.flatMap((s) => keymap.filter((b) => b.scope === s && b.onScreen));
+  const hints = shown.map((b) => `${keyLabel(b.keys[0] ?? '', theme.ascii)} ${b.label}`);
+  const back = ui.stack.length > 1 ? ['Esc back'] : [];
+  return [...back, ...hints].join('  ');
+}
+
+export function footerLine(keymap: readonly ResolvedBinding[], ui: UiState, theme: Theme, dialogHints: string | null): Line {
+  if (dialogHints !== null) return [{text: ` ${dialogHints}`, color: theme.muted}];
+  if (ui.prompt?.kind === 'command') return [{text: ' Enter run  Tab complete  Ctrl-N/P other match  ↑↓ history  Esc cancel', color: theme.muted}];
+  if (ui.prompt?.kind === 'filter') return [{text: ' type to filter  Enter keep  Esc clear', color: theme.muted}];
+  return [{text: ` ${bindingHints(keymap, ui, theme)}`, color: theme.muted}];
+}
+
+export function messageLine(ui: UiState, theme: Theme, suggestions: readonly string[]): Line {
+  const prompt = ui.prompt;
+  if (prompt?.kind === 'command') {
+    const candidate = suggestions[prompt.choice % Math.max(1, suggestions.length)];
+    const rest = inlineSuggestion(prompt.text, candidate);
+    const other = !rest && candidate && candidate.trim() !== prompt.text.trim() ? `  → ${displaySafe(candidate)}` : '';
+    return [{text: `:${displaySafe(prompt.text)}`, bold: true}, {text: '_'}, {text: displaySafe(rest) + other, color: theme.muted}];
+  }
+  if (prompt?.kind === 'filter') {
+    const shown = visibleRows(ui, ui.pane).length;
+    const total = paneRows(ui, ui.pane).length;
+    return [{text: `/${displaySafe(prompt.text)}`, bold: true}, {text: '_'}, {text: `   ${shown} of ${total}`, color: theme.muted}];
+  }
+  const m = ui.message;
+  if (!m) return [{text: ''}];
+  const g = theme.glyphs;
+  const [glyph, color] =
+    m.level === 'error' ? [g.error, theme.error] : m.level === 'warn' ? [g.warn, theme.warn] : m.level === 'ok' ? [g.ok, theme.ok] : [g.dot, theme.muted];
+  return [{text: `${glyph} `, color, bold: true}, {text: displaySafe(m.text), color: m.level === 'info' ? undefined : color}];
+}

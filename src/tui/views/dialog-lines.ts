@@ -1,0 +1,147 @@
+// What each dialog shows, as lines for a Frame. Buttons show focus with brackets, not colour alone.
+
+import stringWidth from 'string-width';
+import type {Line} from '../components/segments.js';
+import {displaySafe} from '../display-safe.js';
+import type {FormState} from '../forms/form-state.js';
+import {fieldText} from '../forms/form-state.js';
+import {formLine} from '../forms/form-model.js';
+import type {ActiveEditorState} from '../state/active-editor.js';
+import type {Overlay} from '../state/ui-state.js';
+import type {Theme} from '../theme.js';
+
+export interface DialogBody {
+  readonly title: string;
+  readonly lines: readonly Line[];
+  readonly hints: string;
+}
+
+const button = (label: string, focused: boolean): string => (focused ? `[ ${label} ]` : `  ${label}  `);
+
+function buttons(focus: 'cancel' | 'confirm', confirmLabel: string): Line {
+  return [{text: `    ${button('Cancel', focus === 'cancel')}   ${button(`${confirmLabel} (y)`, focus === 'confirm')}`, bold: true}];
+}
+
+function confirmBody(o: Extract<Overlay, {kind: 'confirm'}>, theme: Theme): DialogBody {
+  return {
+    title: o.title,
+    lines: [...o.lines.map((t): Line => [{text: t}]), [{text: ''}], buttons(o.focus, 'Confirm'), [{text: ''}], [{text: 'Nothing is changed unless you press y (or move to Confirm and press Enter).', color: theme.muted}]],
+    hints: 'y confirm  Enter focused button  Tab switch  Esc cancel',
+  };
+}
+
+function typedBody(o: Extract<Overlay, {kind: 'typed'}>, theme: Theme): DialogBody {
+  return {
+    title: o.title,
+    lines: [
+      [{text: `${theme.glyphs.warn} High impact.`, color: theme.warn, bold: true}],
+      ...o.lines.map((t): Line => [{text: t}]),
+      [{text: ''}],
+      [{text: 'Type '}, {text: displaySafe(o.expected), bold: true}, {text: ' to confirm:'}],
+      [{text: `> ${displaySafe(o.text)}_`}],
+      ...(o.error ? [[{text: `${theme.glyphs.error} ${o.error}`, color: theme.error}] as Line] : []),
+    ],
+    hints: 'Enter confirm when the text matches  Esc cancel',
+  };
+}
+
+function formFieldLines(form: FormState, theme: Theme): Line[] {
+  const width = Math.max(0, ...form.fields.map((f) => stringWidth(f.param) + (f.required ? 1 : 0)));
+  const lines: Line[] = [];
+  form.fields.forEach((f, i) => {
+    const focused = i === form.focus;
+    const label = `${f.param}${f.required ? '*' : ''}`;
+    const value =
+      f.kind === 'toggle'
+        ? `[${f.value === true ? 'x' : ' '}] ${f.value === true ? 'True' : 'False'}`
+        : f.kind === 'enum' || f.kind === 'choice'
+          ? `${displaySafe(String(f.value)) || '(default)'}${focused ? `${f.kind === 'choice' ? '_' : ''}  ← →` : ''}`
+          : f.kind === 'list'
+            ? `${displaySafe(fieldText(f.value)) || '(none)'}${focused ? '  Enter: pick' : ''}`
+            : `${displaySafe(String(f.value))}${focused ? '_' : ''}`;
+    const changed = fieldText(f.value) !== fieldText(f.original);
+    lines.push([
+      {text: `${focused ? theme.glyphs.cursor : ' '} ${label}${' '.repeat(width - stringWidth(label))} : `, bold: focused},
+      {text: value, inverse: focused && theme.color},
+      {text: changed && form.mode === 'set' ? '  (changed)' : '', color: theme.muted},
+    ]);
+    const error = form.errors[f.param];
+    if (error) lines.push([{text: `    ${theme.glyphs.error} ${displaySafe(error)}`, color: theme.error}]);
+    const now = form.conflict?.[f.param];
+    if (now !== undefined && now !== fieldText(f.value)) lines.push([{text: `    now stored: ${displaySafe(now) || '(empty)'}`, color: theme.warn}]);
+  });
+  return lines;
+}
+
+function formBody(form: FormState, theme: Theme, height: number): DialogBody {
+  if (form.picker) {
+    const p = form.picker;
+    const top = Math.max(0, Math.min(p.cursor - Math.floor((height - 3) / 2), p.options.length - (height - 3)));
+    const rows = p.options.slice(top, top + Math.max(1, height - 3)).map((o, i): Line => {
+      const at = top + i === p.cursor;
+      return [{text: `${at ? theme.glyphs.cursor : ' '} [${p.chosen.includes(o.value) ? 'x' : ' '}] ${o.label}`, inverse: at && theme.color}];
+    });
+    return {
+      title: `${form.title}: ${p.param}`,
+      lines: [[{text: p.loading ? 'Loading eligible principals…' : p.note, color: theme.muted}], [{text: ''}], ...rows],
+      hints: 'Space toggle  Enter apply  Esc back',
+    };
+  }
+  const status = form.loading ? 'Loading current values…' : form.submitting ? 'Saving…' : '';
+  const footer: Line[] = [
+    [{text: ''}],
+    ...(form.formError ? [[{text: `${theme.glyphs.error} ${displaySafe(form.formError)}`, color: theme.error}] as Line] : []),
+    ...(status ? [[{text: status, color: theme.muted}] as Line] : []),
+    [{text: `Runs: ${displaySafe(formLine(form))}`, color: theme.muted}],
+  ];
+  const fields = formFieldLines(form, theme);
+  const room = Math.max(1, height - footer.length);
+  const focusLine = fields.findIndex((l) => l[0]?.text.startsWith(theme.glyphs.cursor));
+  const start = Math.max(0, Math.min(focusLine - Math.floor(room / 2), fields.length - room));
+  return {title: form.title, lines: [...fields.slice(start, start + room), ...footer], hints: 'Tab/↓ next  Space/←→ change  Enter save  Esc cancel'};
+}
+
+function editorBody(editor: ActiveEditorState, theme: Theme): DialogBody {
+  const rows = editor.servers.map((s, i): Line => {
+    const on = editor.chosen.some((c) => c.toLowerCase() === s.fqdn.toLowerCase());
+    const at = i === editor.cursor;
+    return [{text: `${at ? theme.glyphs.cursor : ' '} [${on ? 'x' : ' '}] ${displaySafe(s.fqdn)}  ${displaySafe(s.dataCenter ?? '')}  ${on ? 'active' : 'standby'}`, inverse: at && theme.color}];
+  });
+  const p = editor.preview;
+  const preview: Line[] = !p
+    ? [[{text: 'Space toggles a server; the change is checked before it is saved.', color: theme.muted}]]
+    : p.loading
+      ? [[{text: 'Checking…', color: theme.muted}]]
+      : [
+          ...p.errors.map((e): Line => [{text: `${theme.glyphs.error} ${e}`, color: theme.error}]),
+          ...p.warnings.map((w): Line => [{text: `${theme.glyphs.warn} ${w}`, color: theme.warn}]),
+          ...(p.errors.length + p.warnings.length === 0 ? [[{text: `${theme.glyphs.ok} No problems found.`, color: theme.ok}] as Line] : []),
+        ];
+  return {
+    title: `Active servers of ${displaySafe(editor.pool)} (${editor.chosen.length} of at most 4)`,
+    lines: [...rows, [{text: ''}], ...preview],
+    hints: 'Space toggle  Enter save  Esc cancel',
+  };
+}
+
+export function dialogBody(overlay: Overlay, theme: Theme, height: number): DialogBody | null {
+  switch (overlay.kind) {
+    case 'none':
+    case 'help':
+      return null;
+    case 'confirm':
+      return confirmBody(overlay, theme);
+    case 'typed':
+      return typedBody(overlay, theme);
+    case 'ask':
+      return {
+        title: overlay.title,
+        lines: [[{text: displaySafe(overlay.message)}], [{text: ''}], buttons(overlay.focus, 'Yes')],
+        hints: 'y yes  n/Esc no  Enter focused button',
+      };
+    case 'form':
+      return formBody(overlay.form, theme, height);
+    case 'activeServers':
+      return editorBody(overlay.editor, theme);
+  }
+}

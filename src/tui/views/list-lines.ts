@@ -1,0 +1,64 @@
+// The list body: title with counts and the active filter, column header, and only the rows in
+// the window (sliced before any JSX exists).
+
+import type {Line, Segment} from '../components/segments.js';
+import {PANES} from '../panes/index.js';
+import type {PaneId} from '../panes/pane-id.js';
+import {paneRows, visibleRows} from '../state/rows.js';
+import type {UiState} from '../state/ui-state.js';
+import {contentWidths, layoutColumns, renderRowText, type PlacedColumn} from '../table/columns.js';
+import {cursorIndex, windowTop} from '../table/list-window.js';
+import type {Theme} from '../theme.js';
+import type {Row} from '../panes/pane.js';
+import {displaySafe} from '../display-safe.js';
+
+const GUTTER = 3;
+
+const widthCache = new WeakMap<readonly Row[], Record<string, number>>();
+
+function placedColumns(pane: PaneId, rows: readonly Row[], width: number): PlacedColumn[] {
+  let wanted = widthCache.get(rows);
+  if (!wanted) {
+    wanted = contentWidths(PANES[pane].columns, rows);
+    widthCache.set(rows, wanted);
+  }
+  return layoutColumns(PANES[pane].columns, width - GUTTER, wanted);
+}
+
+export interface ListBody {
+  readonly title: string;
+  readonly lines: readonly Line[];
+}
+
+export function listTitle(ui: UiState, pane: PaneId): string {
+  const list = ui.lists[pane];
+  const total = paneRows(ui, pane).length;
+  const shown = visibleRows(ui, pane).length;
+  const marks = list.marks.length > 0 ? `  ${list.marks.length} marked` : '';
+  const filter = list.filter ? ` /${displaySafe(list.filter)}` : '';
+  return `${PANES[pane].title} (${shown}/${total})${filter}${marks}`;
+}
+
+export function listBody(ui: UiState, pane: PaneId, theme: Theme, width: number, height: number): ListBody {
+  const list = ui.lists[pane];
+  const all = paneRows(ui, pane);
+  const rows = visibleRows(ui, pane);
+  const title = listTitle(ui, pane);
+  const columns = placedColumns(pane, all, width);
+  const e = theme.glyphs.ellipsis;
+  const header: Line = [{text: ' '.repeat(GUTTER) + renderRowText(columns, Object.fromEntries(columns.map((c) => [c.key, c.title])), e), bold: true, color: theme.accent}];
+  if (rows.length === 0) {
+    const why = all.length === 0 ? PANES[pane].empty : `No ${PANES[pane].title.toLowerCase()} match /${displaySafe(list.filter)} — Esc clears the filter.`;
+    return {title, lines: [header, [{text: `   ${why}`, color: theme.muted}]]};
+  }
+  const index = cursorIndex(rows.map((r) => r.id), list.cursorId, list.lastIndex);
+  const top = windowTop(index, list.top, height, rows.length);
+  const marks = new Set(list.marks);
+  const lines = rows.slice(top, top + height).map((row, i): Line => {
+    const selected = top + i === index;
+    const gutter = `${selected ? theme.glyphs.cursor : ' '}${marks.has(row.id) ? theme.glyphs.mark : ' '} `;
+    const seg: Segment = {text: gutter + renderRowText(columns, row.cells, e), inverse: selected && theme.color, dim: row.dim === true && !selected};
+    return [seg];
+  });
+  return {title, lines: [header, ...lines]};
+}
