@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import fc from 'fast-check';
 import {
   canonicalXdsIdentity,
   hasWildcard,
@@ -142,6 +143,16 @@ describe('wildcardMatch', () => {
   it('stays fast on a pattern that would backtrack badly as a regular expression', () => {
     const pattern = `${'*a'.repeat(30)}b`;
     expect(wildcardMatch(pattern, 'a'.repeat(5000))).toBe(false);
+  });
+
+  it('agrees with a regular-expression reference on random patterns', () => {
+    const reference = (pattern: string, text: string): boolean => {
+      const source = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+      return new RegExp(`^${source}$`, 'is').test(text);
+    };
+    const pattern = fc.string({unit: fc.constantFrom('a', 'B', '*', '?', '.', ':'), maxLength: 8});
+    const text = fc.string({unit: fc.constantFrom('a', 'b', 'A', '.', ':'), maxLength: 10});
+    fc.assert(fc.property(pattern, text, (p, t) => wildcardMatch(p, t) === reference(p, t)), {numRuns: 2000});
   });
 
   it('tells a wildcard pattern from a plain name', () => {
