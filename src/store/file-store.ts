@@ -19,6 +19,7 @@
 // entry (or its messages), and an entry never lands without its change; a crash costs at most the
 // commit that was in flight, which had not been acknowledged.
 
+import fs from 'node:fs';
 import os from 'node:os';
 import {Low} from 'lowdb';
 import type {ChatMessage, ChatState} from '../domain/types.js';
@@ -43,10 +44,12 @@ import {acquireLock, releaseLock, type LockOptions} from './lock.js';
 import {scanMessages} from './message-log.js';
 import {checkDirectory, checkFile, lstatOrNull, newFileMode, statOrNull} from './safety.js';
 import {DurableStateFile} from './state-file.js';
-import {storeFiles, type StoreFiles} from './store-files.js';
+import {isTempName, storeFiles, type StoreFiles} from './store-files.js';
 import {watchStateFile, type Watch} from './watch.js';
 
 export {storeFiles, type StoreFiles} from './store-files.js';
+import {isExportTemp} from './exports.js';
+
 export {resolveExportPath} from './exports.js';
 
 export interface FileStoreOptions {
@@ -212,8 +215,7 @@ export async function openStore(dir: string, options: FileStoreOptions = {}): Pr
     mode,
     ...(options.limits ? {limits: options.limits} : {}),
   });
-  if (lstatOrNull(files.journal) !== null)
-    await recoverForReading(files, stateFile, lockOptionsFor(options, mode));
+  if (leftBehind(files)) await recoverForReading(files, stateFile, lockOptionsFor(options, mode));
   return new FileStore(files, stateFile, stateFile.readSync(), mode, options);
 }
 
@@ -241,6 +243,17 @@ const lockOptionsFor = (options: FileStoreOptions, mode: number): LockOptions =>
   host: options.host ?? os.hostname(),
   mode,
 });
+
+/** A journal or temp files: a commit was cut short. */
+function leftBehind(files: StoreFiles): boolean {
+  if (lstatOrNull(files.journal) !== null) return true;
+  const names = (dir: string): string[] => (statOrNull(dir) ? fs.readdirSync(dir) : []);
+  return (
+    names(files.dir).some(isTempName) ||
+    names(files.backups).some(isTempName) ||
+    names(files.exports).some(isExportTemp)
+  );
+}
 
 function checkStoreFiles(files: StoreFiles, mode: number): void {
   for (const file of [files.state, files.messages, files.audit]) {

@@ -117,7 +117,10 @@ export function removeDir(dir: string): void {
   fs.rmSync(dir, {recursive: true, force: true});
 }
 
-/** sha256 and mtime of every file under `dir`, to prove that nothing was written. */
+/**
+ * sha256 and mtime of every file under `dir`, to prove that nothing was written. Directories are
+ * listed without their mtime: taking the lock creates and removes a file in the store directory.
+ */
 export function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (current: string): void => {
@@ -125,7 +128,7 @@ export function snapshot(dir: string): Record<string, string> {
       const full = path.join(current, entry.name);
       const rel = path.relative(dir, full);
       if (entry.isDirectory()) {
-        out[`${rel}/`] = String(fs.lstatSync(full).mtimeMs);
+        out[`${rel}/`] = 'directory';
         walk(full);
       } else {
         const hash = crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex');

@@ -1,0 +1,166 @@
+// Several real processes on one store: contention, kill -9 at random moments, held and dead locks.
+// The workers run the store compiled by helpers/compile-store.ts (see there why not dist/).
+
+import {spawn, type ChildProcess} from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import {afterAll, beforeAll, beforeEach, afterEach, describe, expect, it} from 'vitest';
+import {createStore, openStore, storeFiles} from '../../src/store/file-store.js';
+import {chatStateSchema} from '../../src/store/state-schema.js';
+import {compileStore} from './helpers/compile-store.js';
+import {NOW, addPolicy, removeDir, sampleState, tempDir} from './fixtures.js';
+
+const KILLS = Number(process.env['PCHAT_STORE_KILLS'] ?? 30);
+const workerScript = path.join(import.meta.dirname, 'workers', 'store-worker.js');
+
+let build: string;
+let root: string;
+let dir: string;
+const children = new Set<ChildProcess>();
+
+beforeAll(() => {
+  build = compileStore();
+});
+afterAll(() => removeDir(build));
+beforeEach(async () => {
+  root = tempDir();
+  dir = path.join(root, 'store');
+  await createStore(dir, sampleState(), [], {now: () => NOW, user: 'admin'});
+});
+afterEach(() => {
+  for (const child of children) child.kill('SIGKILL');
+  children.clear();
+  removeDir(root);
+});
+
+interface Worker {
+  readonly child: ChildProcess;
+  readonly lines: string[];
+  /** Resolves with the first line that matches. */
+  waitFor(pattern: RegExp): Promise<string>;
+  readonly exited: Promise<number | null>;
+}
+
+function startWorker(args: Record<string, unknown>): Worker {
+  const child = spawn(
+    process.execPath,
+    [workerScript, JSON.stringify({build, dir, user: 'worker', ...args})],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  children.add(child);
+  const lines: string[] = [];
+  const waiters: {pattern: RegExp; resolve: (line: string) => void}[] = [];
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  readline.createInterface({input: child.stdout}).on('line', (line) => {
+    lines.push(line);
+    for (const waiter of waiters.filter((w) => w.pattern.test(line))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(line);
+    }
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      children.delete(child);
+      if (code !== 0 && code !== null) console.error(stderr);
+      resolve(code);
+    }),
+  );
+  return {
+    child,
+    lines,
+    exited,
+    waitFor: (pattern) => {
+      const seen = lines.find((l) => pattern.test(l));
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        waiters.push({pattern, resolve});
+        void exited.then(() => reject(new Error(`worker exited before ${pattern}: ${stderr}`)));
+      });
+    },
+  };
+}
+
+/** What must hold after any crash: readable, schema-valid, audit seq 1..revision, messages = changes. */
+async function checkInvariants(): Promise<number> {
+  const store = await openStore(dir, {user: 'admin'});
+  const state = await store.read();
+  expect(chatStateSchema.safeParse(state).success).toBe(true);
+  const seqs = [...store.ports().audit.scan({})].map((a) => [a.seq, a.revisionAfter]);
+  expect(seqs).toEqual(Array.from({length: state.revision}, (_, i) => [i + 1, i + 1]));
+  const changes = state.policies
+    .filter((p) => p.identity !== 'Global')
+    .map((p) => p.identity.slice('Tag:'.length));
+  expect(changes).toHaveLength(state.revision);
+  expect([...store.ports().messages.scan({})].map((m) => m.id)).toEqual(changes);
+  return state.revision;
+}
+
+describe('two processes committing at once', () => {
+  it('lose no change: 2 x 200 commits give 400 revisions, 400 consecutive audit entries, 400 policies', async () => {
+    const a = startWorker({task: 'commits', name: 'a', count: 200});
+    const b = startWorker({task: 'commits', name: 'b', count: 200});
+    expect(await Promise.all([a.exited, b.exited])).toEqual([0, 0]);
+    expect(await checkInvariants()).toBe(400);
+    const state = await (await openStore(dir)).read();
+    const names = new Set(state.policies.map((p) => p.identity));
+    for (const worker of ['a', 'b'])
+      for (let i = 0; i < 200; i += 1) expect(names.has(`Tag:${worker}-${i}`)).toBe(true);
+  }, 120_000);
+});
+
+describe('kill -9 during continuous commits', () => {
+  let lastAck = 0;
+  // Rounds share one store so that each starts on what the previous kill left.
+  let shared: string;
+  beforeAll(async () => {
+    shared = path.join(tempDir(), 'store');
+    await createStore(shared, sampleState(), [], {user: 'admin'});
+  });
+  afterAll(() => removeDir(path.dirname(shared)));
+
+  it.each(Array.from({length: KILLS}, (_, i) => i + 1))(
+    'round %i: the store opens valid with every acknowledged commit',
+    async (round) => {
+      dir = shared;
+      const worker = startWorker({task: 'forever', name: `round-${round}`});
+      // Mostly mid-commit; every fifth round while the worker is still opening (and recovering) the store.
+      if (round % 5 !== 0) await worker.waitFor(/^ready$/);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * (round % 5 === 0 ? 250 : 120)));
+      worker.child.kill('SIGKILL');
+      await worker.exited;
+      const acks = worker.lines.filter((l) => l.startsWith('ack ')).map((l) => Number(l.slice(4)));
+      lastAck = Math.max(lastAck, ...acks);
+      const revision = await checkInvariants();
+      expect(revision).toBeGreaterThanOrEqual(lastAck);
+      dir = path.join(root, 'store');
+    },
+  );
+});
+
+describe('the lock between processes', () => {
+  it('makes a commit wait for a live holder, then fail naming its user and pid', async () => {
+    const holder = startWorker({task: 'hold', user: 'bob'});
+    await holder.waitFor(/^locked$/);
+    const store = await openStore(dir, {user: 'admin', lockTimeoutMs: 300});
+    const error = await store
+      .commit((fresh) => ({plan: addPolicy(fresh, 'x'), result: null}))
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({code: 'StoreLocked', path: storeFiles(dir).lock});
+    expect((error as Error).message).toContain(`locked by bob (pid ${holder.child.pid}`);
+    expect((await store.read()).revision).toBe(0);
+  });
+
+  it('recovers the lock of a holder killed with -9', async () => {
+    const holder = startWorker({task: 'hold', user: 'bob'});
+    await holder.waitFor(/^locked$/);
+    holder.child.kill('SIGKILL');
+    await holder.exited;
+    const store = await openStore(dir, {user: 'admin', lockTimeoutMs: 2000});
+    expect((await store.commit((fresh) => ({plan: addPolicy(fresh, 'after'), result: null}))).revision).toBe(
+      1,
+    );
+  });
+});
