@@ -1,0 +1,52 @@
+import type {Key} from 'ink';
+import {describe, expect, it} from 'vitest';
+import {keyPress} from '../../src/tui/input/key-name.js';
+
+const none: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+describe('keyPress', () => {
+  it.each<[string, string, Partial<Key>, string, string]>([
+    ['Escape before meta', '', {escape: true, meta: true}, 'esc', ''],
+    ['Enter', '\r', {return: true}, 'enter', ''],
+    ['Tab', '', {tab: true}, 'tab', ''],
+    ['Shift-Tab', '', {tab: true, shift: true}, 'shift-tab', ''],
+    ['Backspace as Ink 6.8 reports it (delete)', '', {delete: true}, 'backspace', ''],
+    ['Ctrl-H backspace', '', {backspace: true}, 'backspace', ''],
+    ['Ctrl-C', 'c', {ctrl: true}, 'ctrl-c', ''],
+    ['Ctrl-L', 'l', {ctrl: true}, 'ctrl-l', ''],
+    ['an arrow', '', {upArrow: true}, 'up', ''],
+    ['PgDn', '', {pageDown: true}, 'pgdn', ''],
+    ['Space', ' ', {}, 'space', ' '],
+    ['a lowercase letter', 'j', {}, 'j', 'j'],
+    ['an uppercase letter', 'G', {shift: true}, 'G', 'G'],
+    ['a symbol', '?', {}, '?', '?'],
+    ['pasted text', 'abc', {}, 'paste', 'abc'],
+  ])('names %s', (_what, input, flags, name, text) => {
+    expect(keyPress(input, {...none, ...flags})).toEqual({name, text});
+  });
+
+  it('drops control characters from pasted text', () => {
+    expect(keyPress('a\x1b[2Jb', none).text).toBe('a[2Jb');
+  });
+});
