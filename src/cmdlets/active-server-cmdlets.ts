@@ -6,7 +6,17 @@ import {poolStateIdentity} from '../domain/identity.js';
 import {getPoolStates, setPoolState} from '../domain/pool-state.js';
 import type {PoolState} from '../domain/types.js';
 import type {CmdletSpec} from './types.js';
-import {bool, forceParam, getParams, given, instanceIdentity, instanceOf, listChange, passWarnings, str} from './topology-args.js';
+import {
+  bool,
+  forceParam,
+  getParams,
+  given,
+  instanceIdentity,
+  instanceOf,
+  listChange,
+  passWarnings,
+  str,
+} from './topology-args.js';
 
 const setActiveServerCmdlet: CmdletSpec = {
   name: 'Set-CsPersistentChatActiveServer',
@@ -31,14 +41,19 @@ const setActiveServerCmdlet: CmdletSpec = {
       help: 'Server FQDNs: @{Add=...}, @{Remove=...}, @{Replace=...}, a plain list (replaces the list), or $Null (no server active).',
       completes: 'server',
     },
-    Swap: {type: 'switch', sets: ['Swap'], help: 'Makes every active server inactive and every inactive server active.'},
+    Swap: {
+      type: 'switch',
+      sets: ['Swap'],
+      help: 'Makes every active server inactive and every inactive server active.',
+    },
     Force: forceParam,
   },
   parameterSets: ['Explicit', 'Swap'],
   examples: [
     {
       code: 'Set-CsPersistentChatActiveServer -Identity "global" -ActiveServers @{Add="chat1.dc1.example.org"}',
-      remarks: 'chat1 joins the active list of the only pool (allowed only while fewer than four servers are active).',
+      remarks:
+        'chat1 joins the active list of the only pool (allowed only while fewer than four servers are active).',
     },
     {
       code: 'Set-CsPersistentChatActiveServer -Identity "global" -ActiveServers @{Remove="chat1.dc1.example.org"}',
@@ -79,27 +94,38 @@ const setActiveServerCmdlet: CmdletSpec = {
 
 const getStateCmdlet: CmdletSpec = {
   name: 'Get-CsPersistentChatState',
-  summary: 'Shows whether each Persistent Chat pool runs on its primary databases (Normal) or its backup databases (FailedOver).',
+  summary:
+    'Shows whether each Persistent Chat pool runs on its primary databases (Normal) or its backup databases (FailedOver).',
   params: getParams('pool state', 'PersistentChatServer:<pool fqdn>, service:<pool fqdn>', 'pool'),
   parameterSets: ['Identity', 'Filter'],
   examples: [
     {code: 'Get-CsPersistentChatState', remarks: 'The state of every pool.'},
-    {code: 'Get-CsPersistentChatState -Identity "PersistentChatServer:pc1.dc1.example.org"', remarks: 'The state of pc1.dc1.example.org only.'},
-    {code: 'Get-CsPersistentChatState | Where-Object {$_.PoolState -eq "FailedOver"}', remarks: 'Only the pools that are failed over.'},
+    {
+      code: 'Get-CsPersistentChatState -Identity "PersistentChatServer:pc1.dc1.example.org"',
+      remarks: 'The state of pc1.dc1.example.org only.',
+    },
+    {
+      code: 'Get-CsPersistentChatState | Where-Object {$_.PoolState -eq "FailedOver"}',
+      remarks: 'Only the pools that are failed over.',
+    },
   ],
   permission: 'read',
   mutates: false,
   supportsShouldProcess: false,
   confirmImpact: 'None',
   run(ctx, args) {
-    const views = getPoolStates(ctx.state, {identity: str(args, 'Identity') ?? null, filter: str(args, 'Filter') ?? null});
+    const views = getPoolStates(ctx.state, {
+      identity: str(args, 'Identity') ?? null,
+      filter: str(args, 'Filter') ?? null,
+    });
     for (const v of views) ctx.write({Identity: v.identity, PoolState: v.poolState});
   },
 };
 
 const setStateCmdlet: CmdletSpec = {
   name: 'Set-CsPersistentChatState',
-  summary: 'Switches a Persistent Chat pool between its primary databases (Normal) and its backup databases (FailedOver).',
+  summary:
+    'Switches a Persistent Chat pool between its primary databases (Normal) and its backup databases (FailedOver).',
   description:
     'Failing over needs a backup store in the topology. The active servers are not changed: set them with ' +
     'Set-CsPersistentChatActiveServer as the next step of the procedure.',
@@ -119,7 +145,11 @@ const setStateCmdlet: CmdletSpec = {
       pipeline: 'value',
       help: 'A state object from Get-CsPersistentChatState, usually piped in.',
     },
-    PoolState: {type: 'enum', values: ['Normal', 'FailedOver'], help: 'Normal (primary databases) or FailedOver (backup databases).'},
+    PoolState: {
+      type: 'enum',
+      values: ['Normal', 'FailedOver'],
+      help: 'Normal (primary databases) or FailedOver (backup databases).',
+    },
     Force: forceParam,
   },
   parameterSets: ['Identity', 'Instance'],
@@ -128,7 +158,10 @@ const setStateCmdlet: CmdletSpec = {
       code: 'Set-CsPersistentChatState -Identity "PersistentChatServer:pc1.dc1.example.org" -PoolState "FailedOver"',
       remarks: 'pc1.dc1.example.org now uses its backup database (failover step 5).',
     },
-    {code: 'Set-CsPersistentChatState -Identity "service:pc1.dc1.example.org" -PoolState Normal', remarks: 'The last step of failback.'},
+    {
+      code: 'Set-CsPersistentChatState -Identity "service:pc1.dc1.example.org" -PoolState Normal',
+      remarks: 'The last step of failback.',
+    },
   ],
   permission: 'poolState',
   mutates: true,
@@ -145,9 +178,16 @@ const setStateCmdlet: CmdletSpec = {
     passWarnings(ctx, output.warnings, args);
     const target = poolStateIdentity(output.pool.fqdn);
     if (!ctx.shouldProcess(target, 'Set-CsPersistentChatState')) return;
-    ctx.effect({kind: 'backup', reason: `Set-CsPersistentChatState ${output.pool.poolState} on ${output.pool.fqdn}`});
+    ctx.effect({
+      kind: 'backup',
+      reason: `Set-CsPersistentChatState ${output.pool.poolState} on ${output.pool.fqdn}`,
+    });
     ctx.setState(state, [target]);
   },
 };
 
-export const activeServerCmdlets: readonly CmdletSpec[] = [setActiveServerCmdlet, getStateCmdlet, setStateCmdlet];
+export const activeServerCmdlets: readonly CmdletSpec[] = [
+  setActiveServerCmdlet,
+  getStateCmdlet,
+  setStateCmdlet,
+];

@@ -9,25 +9,50 @@ import {
   type ComplianceValues,
 } from '../domain/compliance.js';
 import type {Args, CmdletSpec, ParamSpec} from './types.js';
-import {bool, forceParam, getParams, given, instanceIdentity, instanceOf, nullableStr, num, passWarnings, str} from './topology-args.js';
+import {
+  bool,
+  forceParam,
+  getParams,
+  given,
+  instanceIdentity,
+  instanceOf,
+  nullableStr,
+  num,
+  passWarnings,
+  str,
+} from './topology-args.js';
 import {complianceObject, complianceValuesFromInstance} from './topology-output.js';
 
 const text = (help: string): ParamSpec => ({type: 'string', nullable: true, help});
 const flag = (help: string): ParamSpec => ({type: 'bool', help});
 
 const valueParams: Record<string, ParamSpec> = {
-  AdapterType: text('The adapter: XML (the built-in one) or a .NET type name Namespace.Type,Assembly; $Null turns output off.'),
+  AdapterType: text(
+    'The adapter: XML (the built-in one) or a .NET type name Namespace.Type,Assembly; $Null turns output off.',
+  ),
   AdapterName: text('Name of the adapter.'),
-  AdapterOutputDirectory: text('Full path of the folder the adapter writes to; each adapter needs its own folder.'),
+  AdapterOutputDirectory: text(
+    'Full path of the folder the adapter writes to; each adapter needs its own folder.',
+  ),
   CustomConfiguration: text('XSLT text that reshapes the XML output.'),
   OneChatRoomPerOutputFile: flag('$True writes a separate output file for each chat room.'),
   AddChatRoomDetails: flag('$True adds details about each room to the output (can make it much larger).'),
   AddUserDetails: flag('$True adds details about each user to the output (can make it much larger).'),
   CreateFileAttachmentsManifest: flag('$True also writes .ATTACH files that track file transfers.'),
-  RunInterval: {type: 'timespan', min: 60, max: 30 * 86_400, help: 'Time between output files, 00:01:00 to 30.00:00:00 (default 00:15:00).'},
+  RunInterval: {
+    type: 'timespan',
+    min: 60,
+    max: 30 * 86_400,
+    help: 'Time between output files, 00:01:00 to 30.00:00:00 (default 00:15:00).',
+  },
 };
 
-const STRINGS = {AdapterType: 'adapterType', AdapterName: 'adapterName', AdapterOutputDirectory: 'adapterOutputDirectory', CustomConfiguration: 'customConfiguration'} as const;
+const STRINGS = {
+  AdapterType: 'adapterType',
+  AdapterName: 'adapterName',
+  AdapterOutputDirectory: 'adapterOutputDirectory',
+  CustomConfiguration: 'customConfiguration',
+} as const;
 const BOOLEANS = {
   OneChatRoomPerOutputFile: 'oneChatRoomPerOutputFile',
   AddChatRoomDetails: 'addChatRoomDetails',
@@ -41,7 +66,8 @@ const values = (args: Args): ComplianceValues => {
     const value = nullableStr(args, param);
     if (value !== undefined) out[key] = value;
   }
-  for (const [param, key] of Object.entries(BOOLEANS)) if (given(args, param)) out[key] = bool(args, param) ?? false;
+  for (const [param, key] of Object.entries(BOOLEANS))
+    if (given(args, param)) out[key] = bool(args, param) ?? false;
   if (given(args, 'RunInterval')) out['runIntervalSeconds'] = num(args, 'RunInterval') ?? NaN;
   return out;
 };
@@ -55,8 +81,14 @@ const getCmdlet: CmdletSpec = {
   parameterSets: ['Identity', 'Filter'],
   examples: [
     {code: 'Get-CsPersistentChatComplianceConfiguration', remarks: 'Every compliance collection.'},
-    {code: 'Get-CsPersistentChatComplianceConfiguration -Identity "site:DC1"', remarks: 'The compliance settings of site DC1.'},
-    {code: 'Get-CsPersistentChatComplianceConfiguration -Filter "service:*"', remarks: 'The collections of individual pools.'},
+    {
+      code: 'Get-CsPersistentChatComplianceConfiguration -Identity "site:DC1"',
+      remarks: 'The compliance settings of site DC1.',
+    },
+    {
+      code: 'Get-CsPersistentChatComplianceConfiguration -Filter "service:*"',
+      remarks: 'The collections of individual pools.',
+    },
     {
       code: 'Get-CsPersistentChatComplianceConfiguration | Where-Object {$_.OneChatRoomPerOutputFile -eq $True}',
       remarks: 'The collections that write one file per room.',
@@ -71,7 +103,10 @@ const getCmdlet: CmdletSpec = {
   supportsShouldProcess: false,
   confirmImpact: 'None',
   run(ctx, args) {
-    for (const c of getComplianceConfigurations(ctx.state, {identity: str(args, 'Identity') ?? null, filter: str(args, 'Filter') ?? null})) {
+    for (const c of getComplianceConfigurations(ctx.state, {
+      identity: str(args, 'Identity') ?? null,
+      filter: str(args, 'Filter') ?? null,
+    })) {
       ctx.write(complianceObject(c));
     }
   },
@@ -81,9 +116,17 @@ const newCmdlet: CmdletSpec = {
   name: 'New-CsPersistentChatComplianceConfiguration',
   summary: 'Creates compliance settings for a site or a pool; unspecified values take the defaults.',
   params: {
-    Identity: {type: 'string', position: 0, required: true, help: 'Where the settings apply: site:<site name> or service:PersistentChatServer:<pool fqdn>.'},
+    Identity: {
+      type: 'string',
+      position: 0,
+      required: true,
+      help: 'Where the settings apply: site:<site name> or service:PersistentChatServer:<pool fqdn>.',
+    },
     ...valueParams,
-    InMemory: {type: 'switch', help: 'Returns the new object without saving it; save it with Set-CsPersistentChatComplianceConfiguration -Instance.'},
+    InMemory: {
+      type: 'switch',
+      help: 'Returns the new object without saving it; save it with Set-CsPersistentChatComplianceConfiguration -Instance.',
+    },
     Force: forceParam,
   },
   examples: [
@@ -121,7 +164,13 @@ const setCmdlet: CmdletSpec = {
   name: 'Set-CsPersistentChatComplianceConfiguration',
   summary: 'Changes compliance settings; only the values given change.',
   params: {
-    Identity: {type: 'string', position: 0, sets: ['Identity'], help: `${identityHelp} Omitted: Global.`, completes: 'compliance'},
+    Identity: {
+      type: 'string',
+      position: 0,
+      sets: ['Identity'],
+      help: `${identityHelp} Omitted: Global.`,
+      completes: 'compliance',
+    },
     Instance: {
       type: 'object',
       sets: ['Instance'],
@@ -134,7 +183,10 @@ const setCmdlet: CmdletSpec = {
   },
   parameterSets: ['Identity', 'Instance'],
   examples: [
-    {code: 'Set-CsPersistentChatComplianceConfiguration -Identity "global" -RunInterval "00:10:00"', remarks: 'Output every 10 minutes.'},
+    {
+      code: 'Set-CsPersistentChatComplianceConfiguration -Identity "global" -RunInterval "00:10:00"',
+      remarks: 'Output every 10 minutes.',
+    },
     {
       code: 'Get-CsPersistentChatComplianceConfiguration -Filter "site:*" | Set-CsPersistentChatComplianceConfiguration -AddUserDetails $True',
       remarks: 'Every site collection adds user details.',
@@ -163,18 +215,29 @@ const removeCmdlet: CmdletSpec = {
   name: 'Remove-CsPersistentChatComplianceConfiguration',
   summary: 'Removes the compliance settings of a site or pool; on Global it resets the defaults.',
   params: {
-    Identity: {type: 'string', position: 0, required: true, pipeline: 'property', help: identityHelp, completes: 'compliance'},
+    Identity: {
+      type: 'string',
+      position: 0,
+      required: true,
+      pipeline: 'property',
+      help: identityHelp,
+      completes: 'compliance',
+    },
     Force: forceParam,
   },
   examples: [
-    {code: 'Remove-CsPersistentChatComplianceConfiguration -Identity "site:DC1"', remarks: 'Pools of DC1 fall back to the Global compliance settings.'},
+    {
+      code: 'Remove-CsPersistentChatComplianceConfiguration -Identity "site:DC1"',
+      remarks: 'Pools of DC1 fall back to the Global compliance settings.',
+    },
     {
       code: 'Get-CsPersistentChatComplianceConfiguration -Filter "site:*" | Remove-CsPersistentChatComplianceConfiguration',
       remarks: 'Removes every site collection.',
     },
     {
       code: 'Get-CsPersistentChatComplianceConfiguration | Where-Object {$_.AddUserDetails -eq $True} | Remove-CsPersistentChatComplianceConfiguration',
-      remarks: 'Removes the collections that add user details (the reference spells the property AddUserDetals, which matches nothing).',
+      remarks:
+        'Removes the collections that add user details (the reference spells the property AddUserDetals, which matches nothing).',
     },
   ],
   permission: 'settings',
@@ -182,7 +245,10 @@ const removeCmdlet: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
   run(ctx, args) {
-    const {state, output} = removeComplianceConfiguration(ctx.state, {identity: str(args, 'Identity') ?? '', rev: ctx.nextRevision});
+    const {state, output} = removeComplianceConfiguration(ctx.state, {
+      identity: str(args, 'Identity') ?? '',
+      rev: ctx.nextRevision,
+    });
     if (state === ctx.state) return;
     if (!ctx.shouldProcess(output.identity, 'Remove-CsPersistentChatComplianceConfiguration')) return;
     ctx.setState(state, [output.identity]);

@@ -8,7 +8,16 @@ import {
   type ConfigurationValues,
 } from '../domain/configuration.js';
 import type {Args, CmdletSpec, ParamSpec} from './types.js';
-import {forceParam, getParams, given, instanceIdentity, instanceOf, nullableStr, num, str} from './topology-args.js';
+import {
+  forceParam,
+  getParams,
+  given,
+  instanceIdentity,
+  instanceOf,
+  nullableStr,
+  num,
+  str,
+} from './topology-args.js';
 import {configurationObject, configurationValuesFromInstance} from './topology-output.js';
 
 const valueParams: Record<string, ParamSpec> = {
@@ -18,7 +27,10 @@ const valueParams: Record<string, ParamSpec> = {
     max: 500,
     help: 'Messages a room shows at once when a user joins it (1 to 500; default 30). Older ones can still be searched.',
   },
-  MaxFileSizeKB: {type: 'int', help: 'Largest file, in KB, that can be uploaded to or downloaded from a room (default 20000).'},
+  MaxFileSizeKB: {
+    type: 'int',
+    help: 'Largest file, in KB, that can be uploaded to or downloaded from a room (default 20000).',
+  },
   ParticipantUpdateLimit: {
     type: 'int',
     help: 'Beyond this many people in a room the server stops sending roster updates (default 75).',
@@ -33,9 +45,13 @@ const valueParams: Record<string, ParamSpec> = {
 const values = (args: Args): ConfigurationValues => {
   const url = nullableStr(args, 'RoomManagementUrl');
   return {
-    ...(given(args, 'DefaultChatHistory') ? {defaultChatHistory: num(args, 'DefaultChatHistory') ?? NaN} : {}),
+    ...(given(args, 'DefaultChatHistory')
+      ? {defaultChatHistory: num(args, 'DefaultChatHistory') ?? NaN}
+      : {}),
     ...(given(args, 'MaxFileSizeKB') ? {maxFileSizeKB: num(args, 'MaxFileSizeKB') ?? NaN} : {}),
-    ...(given(args, 'ParticipantUpdateLimit') ? {participantUpdateLimit: num(args, 'ParticipantUpdateLimit') ?? NaN} : {}),
+    ...(given(args, 'ParticipantUpdateLimit')
+      ? {participantUpdateLimit: num(args, 'ParticipantUpdateLimit') ?? NaN}
+      : {}),
     ...(url !== undefined ? {roomManagementUrl: url} : {}),
   };
 };
@@ -44,13 +60,20 @@ const identityHelp = 'Global, site:<site name> or service:PersistentChatServer:<
 
 const getCmdlet: CmdletSpec = {
   name: 'Get-CsPersistentChatConfiguration',
-  summary: 'Returns Persistent Chat configuration settings: chat history, file size, roster updates and room-management URL.',
+  summary:
+    'Returns Persistent Chat configuration settings: chat history, file size, roster updates and room-management URL.',
   params: getParams('configuration', identityHelp, 'configuration'),
   parameterSets: ['Identity', 'Filter'],
   examples: [
-    {code: 'Get-CsPersistentChatConfiguration', remarks: 'Every collection: Global, the site ones and the pool ones.'},
+    {
+      code: 'Get-CsPersistentChatConfiguration',
+      remarks: 'Every collection: Global, the site ones and the pool ones.',
+    },
     {code: 'Get-CsPersistentChatConfiguration -Identity "site:DC1"', remarks: 'The settings of site DC1.'},
-    {code: 'Get-CsPersistentChatConfiguration -Filter "service:*"', remarks: 'The collections of individual pools.'},
+    {
+      code: 'Get-CsPersistentChatConfiguration -Filter "service:*"',
+      remarks: 'The collections of individual pools.',
+    },
     {
       code: 'Get-CsPersistentChatConfiguration | Where-Object {$_.RoomManagementUrl -eq $Null}',
       remarks: 'The collections that use the built-in room management.',
@@ -61,7 +84,10 @@ const getCmdlet: CmdletSpec = {
   supportsShouldProcess: false,
   confirmImpact: 'None',
   run(ctx, args) {
-    for (const c of getConfigurations(ctx.state, {identity: str(args, 'Identity') ?? null, filter: str(args, 'Filter') ?? null})) {
+    for (const c of getConfigurations(ctx.state, {
+      identity: str(args, 'Identity') ?? null,
+      filter: str(args, 'Filter') ?? null,
+    })) {
       ctx.write(configurationObject(c));
     }
   },
@@ -69,11 +95,20 @@ const getCmdlet: CmdletSpec = {
 
 const newCmdlet: CmdletSpec = {
   name: 'New-CsPersistentChatConfiguration',
-  summary: 'Creates Persistent Chat configuration settings for a site or a pool; unspecified values take the defaults.',
+  summary:
+    'Creates Persistent Chat configuration settings for a site or a pool; unspecified values take the defaults.',
   params: {
-    Identity: {type: 'string', position: 0, required: true, help: `Where the settings apply: site:<site name> or service:PersistentChatServer:<pool fqdn>.`},
+    Identity: {
+      type: 'string',
+      position: 0,
+      required: true,
+      help: `Where the settings apply: site:<site name> or service:PersistentChatServer:<pool fqdn>.`,
+    },
     ...valueParams,
-    InMemory: {type: 'switch', help: 'Returns the new object without saving it; save it with Set-CsPersistentChatConfiguration -Instance.'},
+    InMemory: {
+      type: 'switch',
+      help: 'Returns the new object without saving it; save it with Set-CsPersistentChatConfiguration -Instance.',
+    },
     Force: forceParam,
   },
   examples: [
@@ -88,7 +123,12 @@ const newCmdlet: CmdletSpec = {
   confirmImpact: 'Low',
   run(ctx, args) {
     const inMemory = args['InMemory'] === true;
-    const {state, output} = newConfiguration(ctx.state, {identity: str(args, 'Identity') ?? '', values: values(args), rev: ctx.nextRevision, inMemory});
+    const {state, output} = newConfiguration(ctx.state, {
+      identity: str(args, 'Identity') ?? '',
+      values: values(args),
+      rev: ctx.nextRevision,
+      inMemory,
+    });
     if (!inMemory) {
       if (!ctx.shouldProcess(output.identity, 'New-CsPersistentChatConfiguration')) return;
       ctx.setState(state, [output.identity]);
@@ -101,7 +141,13 @@ const setCmdlet: CmdletSpec = {
   name: 'Set-CsPersistentChatConfiguration',
   summary: 'Changes Persistent Chat configuration settings; only the values given change.',
   params: {
-    Identity: {type: 'string', position: 0, sets: ['Identity'], help: `${identityHelp} Omitted: Global.`, completes: 'configuration'},
+    Identity: {
+      type: 'string',
+      position: 0,
+      sets: ['Identity'],
+      help: `${identityHelp} Omitted: Global.`,
+      completes: 'configuration',
+    },
     Instance: {
       type: 'object',
       sets: ['Instance'],
@@ -114,7 +160,10 @@ const setCmdlet: CmdletSpec = {
   },
   parameterSets: ['Identity', 'Instance'],
   examples: [
-    {code: 'Set-CsPersistentChatConfiguration -Identity "global" -DefaultChatHistory 100', remarks: 'Rooms show 100 messages on joining.'},
+    {
+      code: 'Set-CsPersistentChatConfiguration -Identity "global" -DefaultChatHistory 100',
+      remarks: 'Rooms show 100 messages on joining.',
+    },
     {
       code: 'Get-CsPersistentChatConfiguration -Filter "site:*" | Set-CsPersistentChatConfiguration -DefaultChatHistory 100',
       remarks: 'The same change for every site collection.',
@@ -140,13 +189,24 @@ const setCmdlet: CmdletSpec = {
 
 const removeCmdlet: CmdletSpec = {
   name: 'Remove-CsPersistentChatConfiguration',
-  summary: 'Removes the configuration of a site or pool (they fall back to the site or Global settings); on Global it resets the defaults.',
+  summary:
+    'Removes the configuration of a site or pool (they fall back to the site or Global settings); on Global it resets the defaults.',
   params: {
-    Identity: {type: 'string', position: 0, required: true, pipeline: 'property', help: identityHelp, completes: 'configuration'},
+    Identity: {
+      type: 'string',
+      position: 0,
+      required: true,
+      pipeline: 'property',
+      help: identityHelp,
+      completes: 'configuration',
+    },
     Force: forceParam,
   },
   examples: [
-    {code: 'Remove-CsPersistentChatConfiguration -Identity "site:DC1"', remarks: 'Pools of DC1 fall back to the Global settings.'},
+    {
+      code: 'Remove-CsPersistentChatConfiguration -Identity "site:DC1"',
+      remarks: 'Pools of DC1 fall back to the Global settings.',
+    },
     {
       code: 'Get-CsPersistentChatConfiguration -Filter "site:*" | Remove-CsPersistentChatConfiguration',
       remarks: 'Removes every site collection.',
@@ -157,7 +217,10 @@ const removeCmdlet: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
   run(ctx, args) {
-    const {state, output} = removeConfiguration(ctx.state, {identity: str(args, 'Identity') ?? '', rev: ctx.nextRevision});
+    const {state, output} = removeConfiguration(ctx.state, {
+      identity: str(args, 'Identity') ?? '',
+      rev: ctx.nextRevision,
+    });
     if (state === ctx.state) return;
     if (!ctx.shouldProcess(output.identity, 'Remove-CsPersistentChatConfiguration')) return;
     ctx.setState(state, [output.identity]);

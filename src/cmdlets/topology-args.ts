@@ -4,7 +4,8 @@
 import {CmdletError, type Warning} from '../domain/errors.js';
 import type {Args, CmdletContext, ListModifier, ParamSpec, PsObject} from './types.js';
 
-export const given = (args: Args, key: string): boolean => Object.hasOwn(args, key) && args[key] !== undefined;
+export const given = (args: Args, key: string): boolean =>
+  Object.hasOwn(args, key) && args[key] !== undefined;
 
 export const str = (args: Args, key: string): string | undefined => {
   const value = args[key];
@@ -15,9 +16,11 @@ export const str = (args: Args, key: string): string | undefined => {
 export const nullableStr = (args: Args, key: string): string | null | undefined =>
   !given(args, key) ? undefined : args[key] === null ? null : str(args, key);
 
-export const bool = (args: Args, key: string): boolean | undefined => (typeof args[key] === 'boolean' ? args[key] : undefined);
+export const bool = (args: Args, key: string): boolean | undefined =>
+  typeof args[key] === 'boolean' ? args[key] : undefined;
 
-export const num = (args: Args, key: string): number | undefined => (typeof args[key] === 'number' ? args[key] : undefined);
+export const num = (args: Args, key: string): number | undefined =>
+  typeof args[key] === 'number' ? args[key] : undefined;
 
 /** A PSListModifier argument; a plain value or array is a replace, $Null (null) empties the list. */
 export const listChange = (args: Args, key: string): ListModifier | null | undefined => {
@@ -27,16 +30,23 @@ export const listChange = (args: Args, key: string): ListModifier | null | undef
   if (typeof value === 'string') return {replace: [value]};
   if (Array.isArray(value)) return {replace: value.map(String)};
   if (typeof value === 'object' && !('kind' in value)) return value;
-  throw new CmdletError('InvalidValue', `-${key} takes a list, a @{Add=...; Remove=...; Replace=...} table or $Null.`, {parameter: key});
+  throw new CmdletError(
+    'InvalidValue',
+    `-${key} takes a list, a @{Add=...; Remove=...; Replace=...} table or $Null.`,
+    {parameter: key},
+  );
 };
 
 /** The piped or given -Instance: an object from a Get cmdlet, or an identity string. */
 export const instanceOf = (args: Args): PsObject | null => {
   const value = args['Instance'];
   if (typeof value === 'string') return {Identity: value};
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !('kind' in value)) return value as PsObject;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !('kind' in value))
+    return value as PsObject;
   if (given(args, 'Instance')) {
-    throw new CmdletError('InvalidValue', '-Instance takes an object from the matching Get cmdlet.', {parameter: 'Instance'});
+    throw new CmdletError('InvalidValue', '-Instance takes an object from the matching Get cmdlet.', {
+      parameter: 'Instance',
+    });
   }
   return null;
 };
@@ -52,14 +62,21 @@ export const passWarnings = (ctx: CmdletContext, warnings: readonly Warning[], a
   for (const w of warnings) ctx.warn(w.warningId, w.message, w.target);
 };
 
-export const forceParam: ParamSpec = {type: 'switch', help: 'Suppresses warnings and confirmation prompts; never bypasses an error.'};
+export const forceParam: ParamSpec = {
+  type: 'switch',
+  help: 'Suppresses warnings and confirmation prompts; never bypasses an error.',
+};
 export const localStoreParam: ParamSpec = {
   type: 'switch',
   help: 'Reads from the local replica of the Central Management store; the same data here.',
 };
 
 /** The -Identity / -Filter pair of the Get cmdlets. */
-export const getParams = (noun: string, example: string, completes: ParamSpec['completes']): Record<string, ParamSpec> => ({
+export const getParams = (
+  noun: string,
+  example: string,
+  completes: ParamSpec['completes'],
+): Record<string, ParamSpec> => ({
   Identity: {
     type: 'string',
     position: 0,
@@ -67,6 +84,10 @@ export const getParams = (noun: string, example: string, completes: ParamSpec['c
     help: `Identity of the ${noun} (${example}); no wildcards. Omitted: all of them.`,
     ...(completes ? {completes} : {}),
   },
-  Filter: {type: 'string', sets: ['Filter'], help: `Wildcard (* and ?) matched against the whole Identity, e.g. "site:*".`},
+  Filter: {
+    type: 'string',
+    sets: ['Filter'],
+    help: `Wildcard (* and ?) matched against the whole Identity, e.g. "site:*".`,
+  },
   LocalStore: localStoreParam,
 });

@@ -35,7 +35,10 @@ const boolean: Reader = (v) => (typeof v === 'boolean' ? v : undefined);
 const stringOrNull: Reader = (v) => (typeof v === 'string' || v === null ? v : undefined);
 
 /** Reads the named properties of an -Instance object into domain values (unknown or mistyped ones are skipped). */
-const fromInstance = <T>(instance: PsObject, fields: Record<string, [keyof T & string, Reader]>): Partial<T> => {
+const fromInstance = <T>(
+  instance: PsObject,
+  fields: Record<string, [keyof T & string, Reader]>,
+): Partial<T> => {
   const values: Record<string, unknown> = {};
   for (const [property, [key, read]] of Object.entries(fields)) {
     const value = Object.hasOwn(instance, property) ? read(instance[property]) : undefined;
@@ -67,6 +70,9 @@ export const complianceValuesFromInstance = (instance: PsObject): ComplianceValu
   if (typeof interval === 'number') return {...values, runIntervalSeconds: interval};
   if (typeof interval !== 'string') return values;
   const seconds = parseTimeSpan(interval);
-  if (seconds === null) throw new CmdletError('InvalidValue', `RunInterval "${interval}" of the instance is not a TimeSpan.`, {parameter: 'Instance'});
+  if (seconds === null)
+    throw new CmdletError('InvalidValue', `RunInterval "${interval}" of the instance is not a TimeSpan.`, {
+      parameter: 'Instance',
+    });
   return {...values, runIntervalSeconds: seconds};
 };

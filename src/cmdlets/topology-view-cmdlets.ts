@@ -20,16 +20,31 @@ const poolsOfSite = (state: ChatState, site: Site): string[] => [
 const selectSites = (state: ChatState, identity: string | undefined): Site[] => {
   const sites = state.topology.sites;
   if (identity === undefined) return [...sites];
-  const key = identity.trim().replace(/^site:\s*/i, '').toLowerCase();
+  const key = identity
+    .trim()
+    .replace(/^site:\s*/i, '')
+    .toLowerCase();
   const found = sites.find((s, i) => s.name.toLowerCase() === key || String(i + 1) === key);
-  if (!found) throw new CmdletError('SiteNotFound', `There is no site "${identity}" in the topology.`, {target: identity, parameter: 'Identity'});
+  if (!found)
+    throw new CmdletError('SiteNotFound', `There is no site "${identity}" in the topology.`, {
+      target: identity,
+      parameter: 'Identity',
+    });
   return [found];
 };
 
 const getSiteCmdlet: CmdletSpec = {
   name: 'Get-CsSite',
-  summary: 'Returns the sites of the topology, with their data centres and pools (read-only; Topology Builder owns them).',
-  params: {Identity: {type: 'string', position: 0, help: 'Site:<name>, the site name, or its SiteId number. Omitted: every site.', completes: 'site'}},
+  summary:
+    'Returns the sites of the topology, with their data centres and pools (read-only; Topology Builder owns them).',
+  params: {
+    Identity: {
+      type: 'string',
+      position: 0,
+      help: 'Site:<name>, the site name, or its SiteId number. Omitted: every site.',
+      completes: 'site',
+    },
+  },
   examples: [
     {code: 'Get-CsSite', remarks: 'Every site of the topology.'},
     {code: 'Get-CsSite -Identity "Site:DC1"', remarks: 'Site DC1 only.'},
@@ -70,11 +85,22 @@ const poolObjects = (state: ChatState): PsObject[] => [
 
 const getPoolCmdlet: CmdletSpec = {
   name: 'Get-CsPool',
-  summary: 'Returns the pools of the topology (Front End and Persistent Chat) with their site, services and computers.',
-  params: {Identity: {type: 'string', position: 0, help: 'FQDN of the pool. Omitted: every pool.', completes: 'pool'}},
+  summary:
+    'Returns the pools of the topology (Front End and Persistent Chat) with their site, services and computers.',
+  params: {
+    Identity: {
+      type: 'string',
+      position: 0,
+      help: 'FQDN of the pool. Omitted: every pool.',
+      completes: 'pool',
+    },
+  },
   examples: [
     {code: 'Get-CsPool', remarks: 'Every pool of the topology.'},
-    {code: 'Get-CsPool -Identity "pc1.dc1.example.org"', remarks: 'The Persistent Chat pool pc1.dc1.example.org and its eight computers.'},
+    {
+      code: 'Get-CsPool -Identity "pc1.dc1.example.org"',
+      remarks: 'The Persistent Chat pool pc1.dc1.example.org and its eight computers.',
+    },
   ],
   permission: 'read',
   mutates: false,
@@ -86,7 +112,10 @@ const getPoolCmdlet: CmdletSpec = {
     const key = identity === undefined ? null : (parseFqdn(identity) ?? identity.toLowerCase());
     const chosen = key === null ? all : all.filter((p) => p['Identity'] === key);
     if (identity !== undefined && chosen.length === 0) {
-      throw new CmdletError('PoolNotFound', `There is no pool "${identity}" in the topology.`, {target: identity, parameter: 'Identity'});
+      throw new CmdletError('PoolNotFound', `There is no pool "${identity}" in the topology.`, {
+        target: identity,
+        parameter: 'Identity',
+      });
     }
     for (const pool of chosen) ctx.write(pool);
   },
@@ -94,15 +123,27 @@ const getPoolCmdlet: CmdletSpec = {
 
 const getComputerCmdlet: CmdletSpec = {
   name: 'Get-CsComputer',
-  summary: 'Returns the Persistent Chat servers of the topology: pool, data centre and whether each is active.',
+  summary:
+    'Returns the Persistent Chat servers of the topology: pool, data centre and whether each is active.',
   params: {
-    Identity: {type: 'string', position: 0, help: 'FQDN of the computer. Omitted: every computer.', completes: 'server'},
+    Identity: {
+      type: 'string',
+      position: 0,
+      help: 'FQDN of the computer. Omitted: every computer.',
+      completes: 'server',
+    },
     Pool: {type: 'string', help: 'Only the computers of this pool.', completes: 'pool'},
   },
   examples: [
     {code: 'Get-CsComputer', remarks: 'Every Persistent Chat server.'},
-    {code: 'Get-CsComputer -Pool "pc1.dc1.example.org"', remarks: 'The eight servers of pc1.dc1.example.org.'},
-    {code: 'Get-CsComputer | Where-Object {$_.IsActive -eq $True}', remarks: 'The servers that accept new connections.'},
+    {
+      code: 'Get-CsComputer -Pool "pc1.dc1.example.org"',
+      remarks: 'The eight servers of pc1.dc1.example.org.',
+    },
+    {
+      code: 'Get-CsComputer | Where-Object {$_.IsActive -eq $True}',
+      remarks: 'The servers that accept new connections.',
+    },
   ],
   permission: 'read',
   mutates: false,
@@ -111,14 +152,26 @@ const getComputerCmdlet: CmdletSpec = {
   run(ctx, args) {
     const identity = str(args, 'Identity');
     const poolName = str(args, 'Pool');
-    const pools = poolName === undefined ? ctx.state.topology.persistentChatPools : [resolvePoolIdentity(ctx.state, poolName, 'Pool')];
+    const pools =
+      poolName === undefined
+        ? ctx.state.topology.persistentChatPools
+        : [resolvePoolIdentity(ctx.state, poolName, 'Pool')];
     if (identity !== undefined && !findServer(ctx.state, identity)) {
-      throw new CmdletError('ServerNotFound', `There is no Persistent Chat server "${identity}" in the topology.`, {target: identity, parameter: 'Identity'});
+      throw new CmdletError(
+        'ServerNotFound',
+        `There is no Persistent Chat server "${identity}" in the topology.`,
+        {target: identity, parameter: 'Identity'},
+      );
     }
     const key = identity === undefined ? null : (parseFqdn(identity) ?? identity.toLowerCase());
     for (const pool of pools) {
       for (const server of pool.servers.filter((s) => key === null || s.fqdn === key)) {
-        ctx.write({Identity: server.fqdn, Pool: pool.fqdn, DataCenter: server.dataCenter, IsActive: pool.activeServers.includes(server.fqdn)});
+        ctx.write({
+          Identity: server.fqdn,
+          Pool: pool.fqdn,
+          DataCenter: server.dataCenter,
+          IsActive: pool.activeServers.includes(server.fqdn),
+        });
       }
     }
   },
@@ -145,15 +198,30 @@ const serviceObject = (p: PersistentChatPool): PsObject => ({
 
 const getServiceCmdlet: CmdletSpec = {
   name: 'Get-CsService',
-  summary: 'Returns the Persistent Chat services of the topology: active servers, pool state and the databases in use.',
+  summary:
+    'Returns the Persistent Chat services of the topology: active servers, pool state and the databases in use.',
   description: 'There is no Get cmdlet for the active-server list; this view shows it for every pool.',
   params: {
-    Identity: {type: 'string', position: 0, help: 'PersistentChatServer:<pool fqdn> (or the pool FQDN). Omitted: every pool.', completes: 'pool'},
-    PersistentChatServer: {type: 'switch', help: 'Only Persistent Chat services (the only role modelled here).'},
+    Identity: {
+      type: 'string',
+      position: 0,
+      help: 'PersistentChatServer:<pool fqdn> (or the pool FQDN). Omitted: every pool.',
+      completes: 'pool',
+    },
+    PersistentChatServer: {
+      type: 'switch',
+      help: 'Only Persistent Chat services (the only role modelled here).',
+    },
   },
   examples: [
-    {code: 'Get-CsService -PersistentChatServer', remarks: 'Every Persistent Chat service with its active servers and pool state.'},
-    {code: 'Get-CsService -Identity "PersistentChatServer:pc1.dc1.example.org"', remarks: 'The service of pc1.dc1.example.org.'},
+    {
+      code: 'Get-CsService -PersistentChatServer',
+      remarks: 'Every Persistent Chat service with its active servers and pool state.',
+    },
+    {
+      code: 'Get-CsService -Identity "PersistentChatServer:pc1.dc1.example.org"',
+      remarks: 'The service of pc1.dc1.example.org.',
+    },
   ],
   permission: 'read',
   mutates: false,
@@ -163,9 +231,17 @@ const getServiceCmdlet: CmdletSpec = {
     // Spec note: only the Persistent Chat role is modelled, so -PersistentChatServer changes nothing.
     void bool(args, 'PersistentChatServer');
     const identity = str(args, 'Identity');
-    const pools = identity === undefined ? ctx.state.topology.persistentChatPools : [resolvePoolIdentity(ctx.state, identity)];
+    const pools =
+      identity === undefined
+        ? ctx.state.topology.persistentChatPools
+        : [resolvePoolIdentity(ctx.state, identity)];
     for (const pool of pools) ctx.write(serviceObject(pool));
   },
 };
 
-export const topologyViewCmdlets: readonly CmdletSpec[] = [getSiteCmdlet, getPoolCmdlet, getComputerCmdlet, getServiceCmdlet];
+export const topologyViewCmdlets: readonly CmdletSpec[] = [
+  getSiteCmdlet,
+  getPoolCmdlet,
+  getComputerCmdlet,
+  getServiceCmdlet,
+];

@@ -33,10 +33,17 @@ export interface SetActiveServersOutput {
 
 const PARAMETER = 'ActiveServers';
 
-export const setActiveServers = (state: ChatState, input: SetActiveServersInput): {state: ChatState; output: SetActiveServersOutput} => {
+export const setActiveServers = (
+  state: ChatState,
+  input: SetActiveServersInput,
+): {state: ChatState; output: SetActiveServersOutput} => {
   const swap = input.swap === true;
   if (swap === (input.activeServers !== undefined)) {
-    throw new CmdletError('ParameterConflict', 'Give either -ActiveServers or -Swap (one of them, not both).', {parameter: PARAMETER});
+    throw new CmdletError(
+      'ParameterConflict',
+      'Give either -ActiveServers or -Swap (one of them, not both).',
+      {parameter: PARAMETER},
+    );
   }
   const change = input.activeServers ? normaliseChange(input.activeServers) : null;
   const pool = targetPool(state, input.identity ?? null, change);
@@ -44,7 +51,11 @@ export const setActiveServers = (state: ChatState, input: SetActiveServersInput)
   validate(pool, after, swap);
   const all = [...warnings, ...activeServerWarnings(pool, after)];
   const changed = !sameSet(pool.activeServers, after);
-  if (!changed) return {state, output: {pool, before: pool.activeServers, after: pool.activeServers, changed, warnings: all}};
+  if (!changed)
+    return {
+      state,
+      output: {pool, before: pool.activeServers, after: pool.activeServers, changed, warnings: all},
+    };
   const next = {...pool, activeServers: after};
   const pools = state.topology.persistentChatPools.map((p) => (p === pool ? next : p));
   return {
@@ -57,33 +68,52 @@ const normaliseChange = (change: ServerListChange): ServerListChange => {
   const fqdns = (list: readonly string[] | undefined): string[] | undefined =>
     list?.map((text) => {
       const fqdn = parseFqdn(String(text));
-      if (fqdn === null) throw new CmdletError('InvalidValue', `"${String(text)}" is not a fully qualified domain name.`, {target: String(text), parameter: PARAMETER});
+      if (fqdn === null)
+        throw new CmdletError('InvalidValue', `"${String(text)}" is not a fully qualified domain name.`, {
+          target: String(text),
+          parameter: PARAMETER,
+        });
       return fqdn;
     });
   return {replace: fqdns(change.replace), remove: fqdns(change.remove), add: fqdns(change.add)};
 };
 
-const named = (change: ServerListChange | null): string[] => [...(change?.replace ?? []), ...(change?.remove ?? []), ...(change?.add ?? [])];
+const named = (change: ServerListChange | null): string[] => [
+  ...(change?.replace ?? []),
+  ...(change?.remove ?? []),
+  ...(change?.add ?? []),
+];
 
 /**
  * A pool identity names the pool; anything else (omitted, `global`, `PChatServerCollection`) means
  * the only pool, else the one pool all the given servers belong to, else PoolRequired (spec 2.1).
  */
-const targetPool = (state: ChatState, identity: string | null, change: ServerListChange | null): PersistentChatPool => {
+const targetPool = (
+  state: ChatState,
+  identity: string | null,
+  change: ServerListChange | null,
+): PersistentChatPool => {
   if (identity !== null && parsePoolIdentity(identity) !== null) return resolvePoolIdentity(state, identity);
   const pools = state.topology.persistentChatPools;
   if (pools.length === 1 && pools[0]) return pools[0];
-  if (pools.length === 0) throw new CmdletError('PoolNotFound', 'The topology has no Persistent Chat pool.', {parameter: 'Identity'});
+  if (pools.length === 0)
+    throw new CmdletError('PoolNotFound', 'The topology has no Persistent Chat pool.', {
+      parameter: 'Identity',
+    });
   const fqdns = named(change);
   const owners = new Set(fqdns.map((fqdn) => findServer(state, fqdn)?.pool).filter((p) => p !== undefined));
   const [only] = owners;
   if (owners.size === 1 && only) return only;
   const strangers = fqdns.filter((fqdn) => !findServer(state, fqdn));
   if (owners.size === 0 && strangers.length > 0) {
-    throw new CmdletError('NotPoolMember', `${strangers.join(', ')} ${strangers.length > 1 ? 'are not servers' : 'is not a server'} of any Persistent Chat pool.`, {
-      target: strangers[0] ?? null,
-      parameter: PARAMETER,
-    });
+    throw new CmdletError(
+      'NotPoolMember',
+      `${strangers.join(', ')} ${strangers.length > 1 ? 'are not servers' : 'is not a server'} of any Persistent Chat pool.`,
+      {
+        target: strangers[0] ?? null,
+        parameter: PARAMETER,
+      },
+    );
   }
   throw new CmdletError(
     'PoolRequired',
@@ -93,31 +123,48 @@ const targetPool = (state: ChatState, identity: string | null, change: ServerLis
 };
 
 /** Replace, then Remove, then Add (the order PowerShell applies a PSListModifier in). */
-const applyChange = (pool: PersistentChatPool, change: ServerListChange | null): {after: string[]; warnings: Warning[]} => {
+const applyChange = (
+  pool: PersistentChatPool,
+  change: ServerListChange | null,
+): {after: string[]; warnings: Warning[]} => {
   if (change === null) return {after: [], warnings: []};
   const target = poolStateIdentity(pool.fqdn);
   const warnings: Warning[] = [];
   let list = change.replace ? [...new Set(change.replace)] : [...pool.activeServers];
   for (const fqdn of change.remove ?? []) {
-    if (!list.includes(fqdn)) warnings.push({warningId: 'ServerNotActive', message: `${fqdn} is not active in pool ${pool.fqdn}; nothing to remove.`, target});
+    if (!list.includes(fqdn))
+      warnings.push({
+        warningId: 'ServerNotActive',
+        message: `${fqdn} is not active in pool ${pool.fqdn}; nothing to remove.`,
+        target,
+      });
     list = list.filter((s) => s !== fqdn);
   }
   for (const fqdn of change.add ?? []) {
-    if (list.includes(fqdn)) warnings.push({warningId: 'ServerAlreadyActive', message: `${fqdn} is already active in pool ${pool.fqdn}.`, target});
+    if (list.includes(fqdn))
+      warnings.push({
+        warningId: 'ServerAlreadyActive',
+        message: `${fqdn} is already active in pool ${pool.fqdn}.`,
+        target,
+      });
     else list.push(fqdn);
   }
   return {after: list, warnings};
 };
 
 /** Every inactive server becomes active and every active one inactive, in the pool's server order. */
-const swapped = (pool: PersistentChatPool): string[] => pool.servers.map((s) => s.fqdn).filter((fqdn) => !pool.activeServers.includes(fqdn));
+const swapped = (pool: PersistentChatPool): string[] =>
+  pool.servers.map((s) => s.fqdn).filter((fqdn) => !pool.activeServers.includes(fqdn));
 
 const validate = (pool: PersistentChatPool, after: readonly string[], swap: boolean): void => {
   const members = new Set(pool.servers.map((s) => s.fqdn));
   const strangers = after.filter((fqdn) => !members.has(fqdn));
   if (strangers.length > 0) {
     const are = strangers.length > 1 ? 'are not servers' : 'is not a server';
-    throw new CmdletError('NotPoolMember', `${strangers.join(', ')} ${are} of pool ${pool.fqdn}.`, {target: strangers[0] ?? null, parameter: PARAMETER});
+    throw new CmdletError('NotPoolMember', `${strangers.join(', ')} ${are} of pool ${pool.fqdn}.`, {
+      target: strangers[0] ?? null,
+      parameter: PARAMETER,
+    });
   }
   if (after.length > MAX_ACTIVE_SERVERS) {
     const how = swap ? 'Swapping would make' : 'The change would make';
@@ -129,4 +176,5 @@ const validate = (pool: PersistentChatPool, after: readonly string[], swap: bool
   }
 };
 
-const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x) => b.includes(x));

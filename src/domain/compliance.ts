@@ -53,28 +53,41 @@ export const normaliseAdapterType = (value: string | null): string | null => {
   const trimmed = value.trim();
   if (trimmed.toUpperCase() === 'XML') return 'XML';
   if (ADAPTER_TYPE.test(trimmed)) return trimmed;
-  throw new CmdletError('InvalidValue', `AdapterType must be XML or a type name like Namespace.Type,Assembly; "${value}" is not.`, {
-    parameter: 'AdapterType',
-  });
+  throw new CmdletError(
+    'InvalidValue',
+    `AdapterType must be XML or a type name like Namespace.Type,Assembly; "${value}" is not.`,
+    {
+      parameter: 'AdapterType',
+    },
+  );
 };
 
 const text = (value: string | null | undefined, parameter: string, max = 4096): void => {
   if (value == null) return;
   if (value.length > max || (parameter !== 'CustomConfiguration' && CONTROL.test(value))) {
-    throw new CmdletError('InvalidValue', `${parameter} must be at most ${max} characters without control characters.`, {parameter});
+    throw new CmdletError(
+      'InvalidValue',
+      `${parameter} must be at most ${max} characters without control characters.`,
+      {parameter},
+    );
   }
 };
 
 export const validateComplianceValues = (values: ComplianceValues): ComplianceValues => {
   const s = values.runIntervalSeconds;
-  if (s !== undefined && !Number.isFinite(s)) throw new CmdletError('InvalidValue', 'RunInterval is not a TimeSpan.', {parameter: 'RunInterval'});
+  if (s !== undefined && !Number.isFinite(s))
+    throw new CmdletError('InvalidValue', 'RunInterval is not a TimeSpan.', {parameter: 'RunInterval'});
   if (s !== undefined && (s < RUN_INTERVAL_RANGE.min || s > RUN_INTERVAL_RANGE.max)) {
-    throw new CmdletError('OutOfRange', 'RunInterval must be from 00:01:00 to 30.00:00:00.', {parameter: 'RunInterval'});
+    throw new CmdletError('OutOfRange', 'RunInterval must be from 00:01:00 to 30.00:00:00.', {
+      parameter: 'RunInterval',
+    });
   }
   text(values.adapterName, 'AdapterName');
   text(values.adapterOutputDirectory, 'AdapterOutputDirectory');
   text(values.customConfiguration, 'CustomConfiguration', MAX_XSLT);
-  return values.adapterType === undefined ? values : {...values, adapterType: normaliseAdapterType(values.adapterType)};
+  return values.adapterType === undefined
+    ? values
+    : {...values, adapterType: normaliseAdapterType(values.adapterType)};
 };
 
 /**
@@ -109,17 +122,28 @@ export const complianceWarnings = (state: ChatState, item: ComplianceConfigurati
   return warnings;
 };
 
-const folderKey = (dir: string | null): string | null => (dir === null || dir.trim() === '' ? null : dir.trim().replace(/[\\/]+$/, '').toLowerCase());
+const folderKey = (dir: string | null): string | null =>
+  dir === null || dir.trim() === ''
+    ? null
+    : dir
+        .trim()
+        .replace(/[\\/]+$/, '')
+        .toLowerCase();
 
 const poolsOf = (state: ChatState, identity: string) => {
   const parts = parseXdsIdentity(identity);
   if (parts.scope === 'service') return [findPool(state, parts.name ?? '')].filter((p) => p !== undefined);
-  if (parts.scope === 'site') return state.topology.persistentChatPools.filter((p) => p.site.toLowerCase() === (parts.name ?? '').toLowerCase());
+  if (parts.scope === 'site')
+    return state.topology.persistentChatPools.filter(
+      (p) => p.site.toLowerCase() === (parts.name ?? '').toLowerCase(),
+    );
   return [];
 };
 
-export const getComplianceConfigurations = (state: ChatState, query: {identity?: string | null; filter?: string | null}) =>
-  getSettings(complianceCollections, state, query);
+export const getComplianceConfigurations = (
+  state: ChatState,
+  query: {identity?: string | null; filter?: string | null},
+) => getSettings(complianceCollections, state, query);
 
 export const newComplianceConfiguration = (
   state: ChatState,

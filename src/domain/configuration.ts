@@ -36,7 +36,11 @@ export const globalConfiguration = (): PersistentChatConfiguration => configurat
 const uint32 = (value: number, parameter: string): void => {
   // Spec note: no documented bounds; a UInt32 that cannot hold the value is a conversion error.
   if (!Number.isInteger(value) || value < 0 || value > UINT32_MAX) {
-    throw new CmdletError('InvalidValue', `${parameter} must be a whole number from 0 to ${UINT32_MAX}; ${value} is not.`, {parameter});
+    throw new CmdletError(
+      'InvalidValue',
+      `${parameter} must be a whole number from 0 to ${UINT32_MAX}; ${value} is not.`,
+      {parameter},
+    );
   }
 };
 
@@ -57,9 +61,13 @@ export const normaliseRoomManagementUrl = (url: string | null): string | null =>
   if (url === null || url.trim() === '') return null;
   const parsed = parseUrl(url);
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') {
-    throw new CmdletError('InvalidValue', `RoomManagementUrl must be an absolute http or https URL; "${url}" is not.`, {
-      parameter: 'RoomManagementUrl',
-    });
+    throw new CmdletError(
+      'InvalidValue',
+      `RoomManagementUrl must be an absolute http or https URL; "${url}" is not.`,
+      {
+        parameter: 'RoomManagementUrl',
+      },
+    );
   }
   return url;
 };
@@ -68,16 +76,21 @@ export const normaliseRoomManagementUrl = (url: string | null): string | null =>
 export const validateConfigurationValues = (values: ConfigurationValues): ConfigurationValues => {
   const h = values.defaultChatHistory;
   if (h !== undefined && (!Number.isInteger(h) || h < CHAT_HISTORY_RANGE.min || h > CHAT_HISTORY_RANGE.max)) {
-    throw new CmdletError('OutOfRange', `DefaultChatHistory must be from 1 to 500; ${h} is not.`, {parameter: 'DefaultChatHistory'});
+    throw new CmdletError('OutOfRange', `DefaultChatHistory must be from 1 to 500; ${h} is not.`, {
+      parameter: 'DefaultChatHistory',
+    });
   }
   if (values.maxFileSizeKB !== undefined) uint32(values.maxFileSizeKB, 'MaxFileSizeKB');
-  if (values.participantUpdateLimit !== undefined) uint32(values.participantUpdateLimit, 'ParticipantUpdateLimit');
+  if (values.participantUpdateLimit !== undefined)
+    uint32(values.participantUpdateLimit, 'ParticipantUpdateLimit');
   if (values.roomManagementUrl === undefined) return values;
   return {...values, roomManagementUrl: normaliseRoomManagementUrl(values.roomManagementUrl)};
 };
 
-export const getConfigurations = (state: ChatState, query: {identity?: string | null; filter?: string | null}) =>
-  getSettings(configurations, state, query);
+export const getConfigurations = (
+  state: ChatState,
+  query: {identity?: string | null; filter?: string | null},
+) => getSettings(configurations, state, query);
 
 export const newConfiguration = (
   state: ChatState,

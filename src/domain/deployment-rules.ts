@@ -55,7 +55,12 @@ export const checkDeployment = (d: Deployment): Issue[] => {
   const issues: Issue[] = [];
   const sites = checkSites(d, issues);
   const dataCenters = new Set([...sites.values()].flatMap((dcs) => [...dcs]));
-  const ctx: Context = {d, issues, sites, dataCenters, hosts: uniques(issues, 'DuplicateFqdn', 'The FQDN'),
+  const ctx: Context = {
+    d,
+    issues,
+    sites,
+    dataCenters,
+    hosts: uniques(issues, 'DuplicateFqdn', 'The FQDN'),
     sips: uniques(issues, 'DuplicateSipAddress', 'The SIP address'),
     dbInstances: uniques(issues, 'DuplicateStore', 'The database instance'),
   };
@@ -85,11 +90,19 @@ const checkSites = (d: Deployment, issues: Issue[]): Map<string, ReadonlySet<str
 const checkSiteRef = (ctx: Context, site: string, dataCenter: string | null, path: string): void => {
   const dcs = ctx.sites.get(site.toLowerCase());
   if (!dcs) {
-    ctx.issues.push(deploymentIssue('SiteNotFound', `${path}.site`, `site "${site}" is not listed under sites.`));
+    ctx.issues.push(
+      deploymentIssue('SiteNotFound', `${path}.site`, `site "${site}" is not listed under sites.`),
+    );
     return;
   }
   if (dataCenter !== null && !dcs.has(dataCenter.toLowerCase())) {
-    ctx.issues.push(deploymentIssue('DataCenterNotFound', `${path}.dataCenter`, `data centre "${dataCenter}" is not a data centre of site "${site}".`));
+    ctx.issues.push(
+      deploymentIssue(
+        'DataCenterNotFound',
+        `${path}.dataCenter`,
+        `data centre "${dataCenter}" is not a data centre of site "${site}".`,
+      ),
+    );
   }
 };
 
@@ -101,24 +114,44 @@ const checkPool = (ctx: Context, pool: DeploymentPool, path: string): void => {
   checkStores(ctx, pool, path);
   const feFqdns = new Set((ctx.d.frontEndPools ?? []).map((fe) => fe.fqdn.toLowerCase()));
   if (pool.nextHopPool && !feFqdns.has(pool.nextHopPool.toLowerCase())) {
-    ctx.issues.push(deploymentIssue('PoolNotFound', `${path}.nextHopPool`, `"${pool.nextHopPool}" is not a Front End pool of the deployment.`));
+    ctx.issues.push(
+      deploymentIssue(
+        'PoolNotFound',
+        `${path}.nextHopPool`,
+        `"${pool.nextHopPool}" is not a Front End pool of the deployment.`,
+      ),
+    );
   }
 };
 
 const checkServers = (ctx: Context, pool: DeploymentPool, path: string): void => {
   const single = pool.kind === 'singleComputer' || pool.collocatedWithStandardEdition === true;
   if (single && pool.servers.length > 1) {
-    const why = pool.kind === 'singleComputer' ? 'a single-computer pool' : 'a pool collocated with a Standard Edition server';
-    ctx.issues.push(deploymentIssue('SingleComputerPool', `${path}.servers`, `${why} has exactly one server (found ${pool.servers.length}).`));
+    const why =
+      pool.kind === 'singleComputer'
+        ? 'a single-computer pool'
+        : 'a pool collocated with a Standard Edition server';
+    ctx.issues.push(
+      deploymentIssue(
+        'SingleComputerPool',
+        `${path}.servers`,
+        `${why} has exactly one server (found ${pool.servers.length}).`,
+      ),
+    );
   } else if (pool.servers.length > MAX_SERVERS) {
     ctx.issues.push(
-      deploymentIssue('ServerLimit', `${path}.servers`, `a pool has at most ${MAX_SERVERS} servers, 4 active and 4 standby (found ${pool.servers.length}).`),
+      deploymentIssue(
+        'ServerLimit',
+        `${path}.servers`,
+        `a pool has at most ${MAX_SERVERS} servers, 4 active and 4 standby (found ${pool.servers.length}).`,
+      ),
     );
   }
   pool.servers.forEach((server, j) => {
     const at = `${path}.servers[${j}]`;
     // A single-computer pool is named after its one computer.
-    if (!(single && server.fqdn.toLowerCase() === pool.fqdn.toLowerCase())) ctx.hosts.add(server.fqdn.toLowerCase(), server.fqdn, `${at}.fqdn`);
+    if (!(single && server.fqdn.toLowerCase() === pool.fqdn.toLowerCase()))
+      ctx.hosts.add(server.fqdn.toLowerCase(), server.fqdn, `${at}.fqdn`);
     if (server.dataCenter != null) checkSiteRef(ctx, pool.site, server.dataCenter, at);
   });
 };
@@ -129,14 +162,23 @@ const checkActiveServers = (ctx: Context, pool: DeploymentPool, path: string): v
   (pool.activeServers ?? []).forEach((fqdn, j) => {
     const at = `${path}.activeServers[${j}]`;
     const key = parseFqdn(fqdn);
-    if (key === null) ctx.issues.push(deploymentIssue('InvalidValue', at, `"${fqdn}" is not a fully qualified domain name.`));
-    else if (!members.has(key)) ctx.issues.push(deploymentIssue('NotPoolMember', at, `"${fqdn}" is not a server of pool ${pool.fqdn}.`));
-    else if (seen.has(key)) ctx.issues.push(deploymentIssue('DuplicateFqdn', at, `"${fqdn}" is listed twice.`));
+    if (key === null)
+      ctx.issues.push(deploymentIssue('InvalidValue', at, `"${fqdn}" is not a fully qualified domain name.`));
+    else if (!members.has(key))
+      ctx.issues.push(
+        deploymentIssue('NotPoolMember', at, `"${fqdn}" is not a server of pool ${pool.fqdn}.`),
+      );
+    else if (seen.has(key))
+      ctx.issues.push(deploymentIssue('DuplicateFqdn', at, `"${fqdn}" is listed twice.`));
     if (key !== null) seen.add(key);
   });
   if (seen.size > MAX_ACTIVE_SERVERS) {
     ctx.issues.push(
-      deploymentIssue('ActiveServerLimit', `${path}.activeServers`, `a pool has at most ${MAX_ACTIVE_SERVERS} active servers (found ${seen.size}).`),
+      deploymentIssue(
+        'ActiveServerLimit',
+        `${path}.activeServers`,
+        `a pool has at most ${MAX_ACTIVE_SERVERS} active servers (found ${seen.size}).`,
+      ),
     );
   }
 };
@@ -147,8 +189,11 @@ const checkStores = (ctx: Context, pool: DeploymentPool, path: string): void => 
   for (const [key, store] of Object.entries(named)) {
     const dc = store?.dataCenter;
     if (dc != null && !ctx.dataCenters.has(dc.toLowerCase())) {
-      const at = key === 'compliance' ? `${path}.compliance.store.dataCenter` : `${path}.stores.${key}.dataCenter`;
-      ctx.issues.push(deploymentIssue('DataCenterNotFound', at, `data centre "${dc}" is not listed under any site.`));
+      const at =
+        key === 'compliance' ? `${path}.compliance.store.dataCenter` : `${path}.stores.${key}.dataCenter`;
+      ctx.issues.push(
+        deploymentIssue('DataCenterNotFound', at, `data centre "${dc}" is not listed under any site.`),
+      );
     }
   }
   for (const [key, store] of Object.entries({primary, backup})) {
@@ -157,19 +202,45 @@ const checkStores = (ctx: Context, pool: DeploymentPool, path: string): void => 
       ctx.dbInstances.add(name.toLowerCase(), name, `${path}.stores.${key}`);
     }
   }
-  const apart = (a?: string | null, b?: string | null): boolean => a != null && b != null && a.toLowerCase() !== b.toLowerCase();
+  const apart = (a?: string | null, b?: string | null): boolean =>
+    a != null && b != null && a.toLowerCase() !== b.toLowerCase();
   if (apart(primary.dataCenter, primaryMirror?.dataCenter)) {
-    ctx.issues.push(deploymentIssue('InvalidValue', `${path}.stores.primaryMirror.dataCenter`, 'the primary mirror must be in the data centre of the primary store.'));
+    ctx.issues.push(
+      deploymentIssue(
+        'InvalidValue',
+        `${path}.stores.primaryMirror.dataCenter`,
+        'the primary mirror must be in the data centre of the primary store.',
+      ),
+    );
   }
   if (apart(backup?.dataCenter, backupMirror?.dataCenter)) {
-    ctx.issues.push(deploymentIssue('InvalidValue', `${path}.stores.backupMirror.dataCenter`, 'the backup mirror must be in the data centre of the backup store.'));
+    ctx.issues.push(
+      deploymentIssue(
+        'InvalidValue',
+        `${path}.stores.backupMirror.dataCenter`,
+        'the backup mirror must be in the data centre of the backup store.',
+      ),
+    );
   }
   if (!backup && (pool.poolState === 'FailedOver' || logShipping === true || backupMirror)) {
-    const what = pool.poolState === 'FailedOver' ? 'a failed-over pool' : logShipping === true ? 'log shipping' : 'a backup mirror';
-    ctx.issues.push(deploymentIssue('BackupStoreRequired', `${path}.stores.backup`, `${what} needs a backup store.`));
+    const what =
+      pool.poolState === 'FailedOver'
+        ? 'a failed-over pool'
+        : logShipping === true
+          ? 'log shipping'
+          : 'a backup mirror';
+    ctx.issues.push(
+      deploymentIssue('BackupStoreRequired', `${path}.stores.backup`, `${what} needs a backup store.`),
+    );
   }
   if (pool.compliance?.enabled === true && !pool.compliance.store) {
-    ctx.issues.push(deploymentIssue('InvalidValue', `${path}.compliance.store`, 'compliance is enabled but no compliance store is given.'));
+    ctx.issues.push(
+      deploymentIssue(
+        'InvalidValue',
+        `${path}.compliance.store`,
+        'compliance is enabled but no compliance store is given.',
+      ),
+    );
   }
 };
 
@@ -180,21 +251,38 @@ const checkDirectory = (ctx: Context): void => {
   for (const [key, list] of Object.entries(lists)) {
     (list ?? []).forEach((entry, i) => {
       dns.add(dnKey(entry.dn), entry.dn, `directory.${key}[${i}].dn`);
-      if ('sipAddress' in entry && entry.sipAddress) checkSip(ctx, entry.sipAddress, `directory.${key}[${i}].sipAddress`);
+      if ('sipAddress' in entry && entry.sipAddress)
+        checkSip(ctx, entry.sipAddress, `directory.${key}[${i}].sipAddress`);
     });
   }
-  (dir.organizationalUnits ?? []).forEach((ou, i) => dns.add(dnKey(ou), ou, `directory.organizationalUnits[${i}]`));
+  (dir.organizationalUnits ?? []).forEach((ou, i) =>
+    dns.add(dnKey(ou), ou, `directory.organizationalUnits[${i}]`),
+  );
   (dir.containers ?? []).forEach((c, i) => dns.add(dnKey(c), c, `directory.containers[${i}]`));
   (dir.users ?? []).forEach((u, i) => {
     if (u.site != null && !ctx.sites.has(u.site.toLowerCase())) {
-      ctx.issues.push(deploymentIssue('SiteNotFound', `directory.users[${i}].site`, `site "${u.site}" is not listed under sites.`));
+      ctx.issues.push(
+        deploymentIssue(
+          'SiteNotFound',
+          `directory.users[${i}].site`,
+          `site "${u.site}" is not listed under sites.`,
+        ),
+      );
     }
   });
-  const known = new Set([...(dir.users ?? []), ...(dir.groups ?? []), ...(dir.contacts ?? [])].map((p) => dnKey(p.dn)));
+  const known = new Set(
+    [...(dir.users ?? []), ...(dir.groups ?? []), ...(dir.contacts ?? [])].map((p) => dnKey(p.dn)),
+  );
   (dir.groups ?? []).forEach((g, i) =>
     (g.members ?? []).forEach((m, j) => {
       if (!known.has(dnKey(m))) {
-        ctx.issues.push(deploymentIssue('PrincipalNotFound', `directory.groups[${i}].members[${j}]`, `"${m}" is not a user, group or contact of the directory.`));
+        ctx.issues.push(
+          deploymentIssue(
+            'PrincipalNotFound',
+            `directory.groups[${i}].members[${j}]`,
+            `"${m}" is not a user, group or contact of the directory.`,
+          ),
+        );
       }
     }),
   );
@@ -212,7 +300,13 @@ const checkEndpoints = (ctx: Context): void => {
   (ctx.d.endpoints ?? []).forEach((e, i) => {
     checkSip(ctx, e.sipAddress, `endpoints[${i}].sipAddress`);
     if (!pools.has(e.pool.toLowerCase())) {
-      ctx.issues.push(deploymentIssue('PoolNotFound', `endpoints[${i}].pool`, `"${e.pool}" is not a Persistent Chat pool of the deployment.`));
+      ctx.issues.push(
+        deploymentIssue(
+          'PoolNotFound',
+          `endpoints[${i}].pool`,
+          `"${e.pool}" is not a Persistent Chat pool of the deployment.`,
+        ),
+      );
     }
   });
 };
@@ -225,7 +319,13 @@ const checkOperatorsAndMessages = (ctx: Context): void => {
     const slash = m.room.indexOf('\\');
     const pool = slash < 0 ? null : m.room.slice(0, slash).toLowerCase();
     if (pool !== null && !pools.has(pool)) {
-      ctx.issues.push(deploymentIssue('PoolNotFound', `messages[${i}].room`, `the pool of room "${m.room}" is not a Persistent Chat pool of the deployment.`));
+      ctx.issues.push(
+        deploymentIssue(
+          'PoolNotFound',
+          `messages[${i}].room`,
+          `the pool of room "${m.room}" is not a Persistent Chat pool of the deployment.`,
+        ),
+      );
     }
   });
 };

@@ -43,16 +43,25 @@ export const splitDn = (text: string): string[] => text.split(/(?<!\\),/);
 
 const dn = z
   .string()
-  .refine(isDistinguishedName, {error: (issue) => `${JSON.stringify(issue.input)} is not a distinguished name (CN=...,DC=...)`});
+  .refine(isDistinguishedName, {
+    error: (issue) => `${JSON.stringify(issue.input)} is not a distinguished name (CN=...,DC=...)`,
+  });
 
 const isoDate = z
   .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
-    error: (issue) => `${JSON.stringify(issue.input)} is not an ISO 8601 date and time with a time zone`,
-  });
+  .refine(
+    (s) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) &&
+      !Number.isNaN(Date.parse(s)),
+    {
+      error: (issue) => `${JSON.stringify(issue.input)} is not an ISO 8601 date and time with a time zone`,
+    },
+  );
 
 // SQL Server instance names: a letter or underscore, then letters, digits, _ $ #; at most 16.
-const instance = z.string().regex(/^[A-Za-z_][A-Za-z0-9_$#]{0,15}$/, {error: 'is not a SQL Server instance name'});
+const instance = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_$#]{0,15}$/, {error: 'is not a SQL Server instance name'});
 
 const store = z.strictObject({
   sqlFqdn: fqdn,
@@ -87,7 +96,10 @@ const pool = z.strictObject({
   nextHopPool: fqdn.nullable().optional(),
 });
 
-const attributeValue = z.string().max(1024).refine((s) => !UNSAFE_TEXT.test(s), {error: 'must not contain control characters'});
+const attributeValue = z
+  .string()
+  .max(1024)
+  .refine((s) => !UNSAFE_TEXT.test(s), {error: 'must not contain control characters'});
 
 const user = z.strictObject({
   sipAddress: sipAddress.nullable().optional(),
@@ -103,7 +115,12 @@ const user = z.strictObject({
   manager: dn.optional(),
   company: attributeValue.optional(),
   /** Any other LDAP attribute, for -LdapFilter. */
-  attributes: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, {error: 'is not an LDAP attribute name'}), attributeValue).optional(),
+  attributes: z
+    .record(
+      z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, {error: 'is not an LDAP attribute name'}),
+      attributeValue,
+    )
+    .optional(),
 });
 
 const group = z.strictObject({dn, displayName: name, members: z.array(dn).optional()});
@@ -112,8 +129,12 @@ const contact = z.strictObject({sipAddress: sipAddress.nullable().optional(), di
 export const deploymentSchema = z.strictObject({
   formatVersion: z.literal(1, {error: 'formatVersion must be 1'}),
   sipDomains: z.array(fqdn).min(1, {error: 'at least one SIP domain is needed'}),
-  sites: z.array(z.strictObject({name, dataCenters: z.array(name).optional()})).min(1, {error: 'at least one site is needed'}),
-  frontEndPools: z.array(z.strictObject({fqdn, site: name, dataCenter: name.nullable().optional()})).optional(),
+  sites: z
+    .array(z.strictObject({name, dataCenters: z.array(name).optional()}))
+    .min(1, {error: 'at least one site is needed'}),
+  frontEndPools: z
+    .array(z.strictObject({fqdn, site: name, dataCenter: name.nullable().optional()}))
+    .optional(),
   persistentChatPools: z.array(pool).min(1, {error: 'at least one Persistent Chat pool is needed'}),
   directory: z
     .strictObject({
@@ -125,9 +146,18 @@ export const deploymentSchema = z.strictObject({
     })
     .optional(),
   endpoints: z
-    .array(z.strictObject({sipAddress, displayName: name.nullable().optional(), pool: fqdn, isDefault: z.boolean().optional()}))
+    .array(
+      z.strictObject({
+        sipAddress,
+        displayName: name.nullable().optional(),
+        pool: fqdn,
+        isDefault: z.boolean().optional(),
+      }),
+    )
     .optional(),
-  operators: z.array(z.strictObject({name, roles: z.array(z.enum(ROLES as unknown as [Role, ...Role[]])).min(1)})).optional(),
+  operators: z
+    .array(z.strictObject({name, roles: z.array(z.enum(ROLES as unknown as [Role, ...Role[]])).min(1)}))
+    .optional(),
   messages: z
     .array(
       z.strictObject({
@@ -152,5 +182,8 @@ export type DeploymentPool = Deployment['persistentChatPools'][number];
 
 /** `persistentChatPools[0].servers[2].fqdn`: where a problem is, for the messages. */
 export const formatPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out === '' ? String(key) : `${out}.${String(key)}`), '') ||
-  '(top level)';
+  path.reduce<string>(
+    (out, key) =>
+      typeof key === 'number' ? `${out}[${key}]` : out === '' ? String(key) : `${out}.${String(key)}`,
+    '',
+  ) || '(top level)';

@@ -45,16 +45,28 @@ export class DeploymentError extends Error {
   readonly issues: readonly Issue[];
 
   constructor(issues: readonly Issue[]) {
-    const shown = issues.length > MAX_ISSUES ? [...issues.slice(0, MAX_ISSUES), moreIssue(issues.length - MAX_ISSUES)] : issues;
-    super(`The deployment file has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${shown.map((i) => `  ${i.message}`).join('\n')}`);
+    const shown =
+      issues.length > MAX_ISSUES
+        ? [...issues.slice(0, MAX_ISSUES), moreIssue(issues.length - MAX_ISSUES)]
+        : issues;
+    super(
+      `The deployment file has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${shown.map((i) => `  ${i.message}`).join('\n')}`,
+    );
     this.name = 'DeploymentError';
     this.issues = shown;
   }
 }
 
-const moreIssue = (n: number): Issue => ({errorId: 'InvalidDeployment', parameter: null, message: `... and ${n} more problems.`});
+const moreIssue = (n: number): Issue => ({
+  errorId: 'InvalidDeployment',
+  parameter: null,
+  message: `... and ${n} more problems.`,
+});
 
-export const loadDeployment = (input: unknown, options: LoadOptions): {state: ChatState; messages: readonly DeploymentMessage[]} => {
+export const loadDeployment = (
+  input: unknown,
+  options: LoadOptions,
+): {state: ChatState; messages: readonly DeploymentMessage[]} => {
   const parsed = deploymentSchema.safeParse(input);
   if (!parsed.success) throw new DeploymentError(parsed.error.issues.flatMap(shapeIssues));
   const problems = checkDeployment(parsed.data);
@@ -70,18 +82,29 @@ const shapeIssues = (issue: z.core.$ZodIssue): Issue[] => {
     });
   }
   const path = formatPath(issue.path);
-  return [{errorId: 'InvalidDeployment', parameter: path, message: `${path}: ${issue.message}.`.replace(/\.\.$/, '.')}];
+  return [
+    {
+      errorId: 'InvalidDeployment',
+      parameter: path,
+      message: `${path}: ${issue.message}.`.replace(/\.\.$/, '.'),
+    },
+  ];
 };
 
 const buildState = (d: Deployment, options: LoadOptions): ChatState => {
-  const siteName = (name: string): string => d.sites.find((s) => s.name.toLowerCase() === name.toLowerCase())?.name ?? name;
+  const siteName = (name: string): string =>
+    d.sites.find((s) => s.name.toLowerCase() === name.toLowerCase())?.name ?? name;
   const base = {
     schemaVersion: SCHEMA_VERSION,
     revision: 0,
     sipDomains: d.sipDomains.map((s) => s.toLowerCase()),
     topology: {
       sites: d.sites.map((s) => ({name: s.name, dataCenters: s.dataCenters ?? []})),
-      frontEndPools: (d.frontEndPools ?? []).map((fe) => ({fqdn: fe.fqdn.toLowerCase(), site: siteName(fe.site), dataCenter: fe.dataCenter ?? null})),
+      frontEndPools: (d.frontEndPools ?? []).map((fe) => ({
+        fqdn: fe.fqdn.toLowerCase(),
+        site: siteName(fe.site),
+        dataCenter: fe.dataCenter ?? null,
+      })),
       persistentChatPools: d.persistentChatPools.map((p) => buildPool(p, siteName(p.site))),
     },
     directory: buildDirectory(d, siteName),
@@ -97,7 +120,11 @@ const buildState = (d: Deployment, options: LoadOptions): ChatState => {
   return {...base, endpoints: buildEndpoints(d, base, options.newId)};
 };
 
-const sqlStore = (s: {sqlFqdn: string; instance: string; dataCenter?: string | null | undefined}): SqlStore => ({
+const sqlStore = (s: {
+  sqlFqdn: string;
+  instance: string;
+  dataCenter?: string | null | undefined;
+}): SqlStore => ({
   sqlFqdn: s.sqlFqdn.toLowerCase(),
   instance: s.instance,
   dataCenter: s.dataCenter ?? null,
@@ -123,7 +150,10 @@ const buildPool = (p: DeploymentPool, site: string): PersistentChatPool => {
       logShipping: p.stores.logShipping ?? false,
     },
     lowLatencyLink: p.lowLatencyLink ?? false,
-    compliance: {enabled: p.compliance?.enabled ?? false, store: p.compliance?.store ? sqlStore(p.compliance.store) : null},
+    compliance: {
+      enabled: p.compliance?.enabled ?? false,
+      store: p.compliance?.store ? sqlStore(p.compliance.store) : null,
+    },
     port: p.port ?? 5041,
     fileStore: p.fileStore ?? null,
     nextHopPool: p.nextHopPool?.toLowerCase() ?? null,
@@ -158,7 +188,11 @@ const buildDirectory = (d: Deployment, siteName: (name: string) => string): Dire
   return {
     users: (dir.users ?? []).map((u) => buildUser(u, siteName)),
     groups: (dir.groups ?? []).map((g) => ({dn: g.dn, displayName: g.displayName, members: g.members ?? []})),
-    contacts: (dir.contacts ?? []).map((c) => ({dn: c.dn, sipAddress: sip(c.sipAddress), displayName: c.displayName})),
+    contacts: (dir.contacts ?? []).map((c) => ({
+      dn: c.dn,
+      sipAddress: sip(c.sipAddress),
+      displayName: c.displayName,
+    })),
     organizationalUnits: dir.organizationalUnits ?? [],
     containers: dir.containers ?? [],
   };
@@ -181,9 +215,17 @@ const buildEndpoints = (d: Deployment, state: ChatState, newId: () => string): E
 const buildOperators = (d: Deployment, initUser: string): Operator[] => {
   const listed = (d.operators ?? []).map((o) => ({name: o.name, roles: [...new Set<Role>(o.roles)]}));
   const own = listed.find((o) => o.name === initUser);
-  if (own) return listed.map((o) => (o === own ? {...o, roles: [...new Set<Role>(['CsAdministrator', ...o.roles])]} : o));
+  if (own)
+    return listed.map((o) =>
+      o === own ? {...o, roles: [...new Set<Role>(['CsAdministrator', ...o.roles])]} : o,
+    );
   return [...listed, {name: initUser, roles: ['CsAdministrator']}];
 };
 
 const buildMessages = (d: Deployment): DeploymentMessage[] =>
-  (d.messages ?? []).map((m) => ({room: m.room, from: sipAddressKey(m.from), at: new Date(m.at).toISOString(), text: m.text}));
+  (d.messages ?? []).map((m) => ({
+    room: m.room,
+    from: sipAddressKey(m.from),
+    at: new Date(m.at).toISOString(),
+    text: m.text,
+  }));

@@ -7,7 +7,8 @@ import {hostNameProblem, normalizeHostName} from './sip.js';
  * The canonical (lower-case, no trailing dot) form of a fully qualified domain name, or null when
  * the text is not one (at least two labels, top label starting with a letter, ASCII only).
  */
-export const parseFqdn = (text: string): string | null => (hostNameProblem(text) === null ? normalizeHostName(text) : null);
+export const parseFqdn = (text: string): string | null =>
+  hostNameProblem(text) === null ? normalizeHostName(text) : null;
 
 export const isFqdn = (text: string): boolean => parseFqdn(text) !== null;
 

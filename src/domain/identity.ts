@@ -67,10 +67,14 @@ export const parseXdsIdentity = (text: string, options: ParseXdsOptions = {}): X
   const scopes = options.scopes ?? ALL_SCOPES;
   if (!scopes.includes(parts.scope)) {
     const allowed = scopes.map((s) => (s === 'global' ? 'Global' : `${capitalise(s)}:`)).join(', ');
-    throw new CmdletError('InvalidScope', `The ${parts.scope} scope of "${text}" cannot be used here; use ${allowed}.`, {
-      target: text,
-      parameter,
-    });
+    throw new CmdletError(
+      'InvalidScope',
+      `The ${parts.scope} scope of "${text}" cannot be used here; use ${allowed}.`,
+      {
+        target: text,
+        parameter,
+      },
+    );
   }
   return parts;
 };
@@ -81,13 +85,20 @@ const parseParts = (trimmed: string, parameter: string): XdsIdentityParts => {
   if (split === null) return {scope: 'tag', name: trimmed};
   const [prefix, rest] = split;
   if (prefix === 'site' || prefix === 'tag') {
-    if (rest === '' || rest.includes(':')) throw invalid(trimmed, `a ${prefix} name is required after "${prefix}:"`, parameter);
+    if (rest === '' || rest.includes(':'))
+      throw invalid(trimmed, `a ${prefix} name is required after "${prefix}:"`, parameter);
     return {scope: prefix, name: rest};
   }
   const pool = servicePool(prefix, rest);
   if (pool === null) {
-    const why = prefix === 'service' ? 'only the PersistentChatServer service has settings' : `"${prefix}:" is not a scope`;
-    throw new CmdletError('InvalidScope', `"${trimmed}" cannot be used here: ${why}.`, {target: trimmed, parameter});
+    const why =
+      prefix === 'service'
+        ? 'only the PersistentChatServer service has settings'
+        : `"${prefix}:" is not a scope`;
+    throw new CmdletError('InvalidScope', `"${trimmed}" cannot be used here: ${why}.`, {
+      target: trimmed,
+      parameter,
+    });
   }
   const fqdn = parseFqdn(pool);
   if (fqdn === null) throw invalid(trimmed, `"${pool}" is not a fully qualified domain name`, parameter);
@@ -146,9 +157,13 @@ export const resolvePoolIdentity = (
   parameter = 'Identity',
 ): PersistentChatPool => {
   const fqdn = parsePoolIdentity(text);
-  const pool = fqdn === null ? undefined : state.topology.persistentChatPools.find((p) => p.fqdn.toLowerCase() === fqdn);
+  const pool =
+    fqdn === null ? undefined : state.topology.persistentChatPools.find((p) => p.fqdn.toLowerCase() === fqdn);
   if (pool) return pool;
-  throw new CmdletError('PoolNotFound', `No Persistent Chat pool has the identity "${text}".`, {target: text, parameter});
+  throw new CmdletError('PoolNotFound', `No Persistent Chat pool has the identity "${text}".`, {
+    target: text,
+    parameter,
+  });
 };
 
 /**

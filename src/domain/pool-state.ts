@@ -13,20 +13,35 @@ export interface PoolStateView {
   readonly pool: PersistentChatPool;
 }
 
-const view = (pool: PersistentChatPool): PoolStateView => ({identity: poolStateIdentity(pool.fqdn), poolState: pool.poolState, pool});
+const view = (pool: PersistentChatPool): PoolStateView => ({
+  identity: poolStateIdentity(pool.fqdn),
+  poolState: pool.poolState,
+  pool,
+});
 
 /** The spellings a -Filter may match: any of the three identity forms. */
-const spellings = (fqdn: string): string[] => [poolStateIdentity(fqdn), poolServiceIdentity(fqdn), `service:${fqdn}`];
+const spellings = (fqdn: string): string[] => [
+  poolStateIdentity(fqdn),
+  poolServiceIdentity(fqdn),
+  `service:${fqdn}`,
+];
 
-export const getPoolStates = (state: ChatState, query: {identity?: string | null; filter?: string | null}): PoolStateView[] => {
+export const getPoolStates = (
+  state: ChatState,
+  query: {identity?: string | null; filter?: string | null},
+): PoolStateView[] => {
   if (query.identity != null && query.filter != null) {
-    throw new CmdletError('ParameterConflict', 'Use either -Identity or -Filter, not both.', {parameter: 'Filter'});
+    throw new CmdletError('ParameterConflict', 'Use either -Identity or -Filter, not both.', {
+      parameter: 'Filter',
+    });
   }
   if (query.identity != null) return [view(resolvePoolIdentity(state, query.identity))];
   const filter = query.filter;
   const pools = state.topology.persistentChatPools;
   // Spec note: the filter matches any spelling of the identity, so `PersistentChatServer:*` works as in the reference.
-  return (filter == null ? pools : pools.filter((p) => spellings(p.fqdn).some((s) => wildcardMatch(filter, s)))).map(view);
+  return (
+    filter == null ? pools : pools.filter((p) => spellings(p.fqdn).some((s) => wildcardMatch(filter, s)))
+  ).map(view);
 };
 
 export interface SetPoolStateInput {
@@ -42,16 +57,24 @@ export interface SetPoolStateOutput {
   readonly warnings: readonly Warning[];
 }
 
-export const setPoolState = (state: ChatState, input: SetPoolStateInput): {state: ChatState; output: SetPoolStateOutput} => {
+export const setPoolState = (
+  state: ChatState,
+  input: SetPoolStateInput,
+): {state: ChatState; output: SetPoolStateOutput} => {
   const pool = targetPool(state, input);
   const wanted = input.poolState ?? null;
   // Spec note: omitting -PoolState changes nothing, and setting the state a pool already has is a no-op.
-  if (wanted === null || wanted === pool.poolState) return {state, output: {pool, changed: false, warnings: []}};
+  if (wanted === null || wanted === pool.poolState)
+    return {state, output: {pool, changed: false, warnings: []}};
   if (wanted === 'FailedOver' && !pool.stores.backup) {
-    throw new CmdletError('BackupStoreRequired', `Pool ${pool.fqdn} has no backup store in the topology, so it cannot be failed over.`, {
-      target: poolStateIdentity(pool.fqdn),
-      parameter: 'PoolState',
-    });
+    throw new CmdletError(
+      'BackupStoreRequired',
+      `Pool ${pool.fqdn} has no backup store in the topology, so it cannot be failed over.`,
+      {
+        target: poolStateIdentity(pool.fqdn),
+        parameter: 'PoolState',
+      },
+    );
   }
   const next: PersistentChatPool = {...pool, poolState: wanted};
   const pools = state.topology.persistentChatPools.map((p) => (p === pool ? next : p));
@@ -66,9 +89,13 @@ const targetPool = (state: ChatState, input: SetPoolStateInput): PersistentChatP
   if (input.instanceIdentity != null) return resolvePoolIdentity(state, input.instanceIdentity, 'Instance');
   const pools = state.topology.persistentChatPools;
   if (pools.length === 1 && pools[0]) return pools[0];
-  throw new CmdletError('PoolRequired', `There are ${pools.length} Persistent Chat pools; name one with -Identity "service:<pool FQDN>".`, {
-    parameter: 'Identity',
-  });
+  throw new CmdletError(
+    'PoolRequired',
+    `There are ${pools.length} Persistent Chat pools; name one with -Identity "service:<pool FQDN>".`,
+    {
+      parameter: 'Identity',
+    },
+  );
 };
 
 /** The failover and failback steps that should come before this one (topology spec 1.5, 1.6). */

@@ -27,17 +27,28 @@ const SCOPES = ['global', 'site', 'service'] as const;
 /** Canonical identity; a known site is spelled as the topology spells it. */
 export const settingsIdentity = (state: ChatState, text: string, parameter = 'Identity'): string => {
   const parts = parseXdsIdentity(text, {scopes: SCOPES, parameter});
-  if (parts.scope === 'site') return canonicalXdsIdentity({scope: 'site', name: findSite(state, parts.name ?? '')?.name ?? parts.name});
+  if (parts.scope === 'site')
+    return canonicalXdsIdentity({scope: 'site', name: findSite(state, parts.name ?? '')?.name ?? parts.name});
   return canonicalXdsIdentity(parts);
 };
 
 const sameIdentity = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-const notFound = <T extends SettingsEntity>(c: SettingsCollection<T>, identity: string, parameter = 'Identity'): CmdletError =>
-  new CmdletError('ConfigurationNotFound', `No ${c.noun} has the identity "${identity}".`, {target: identity, parameter});
+const notFound = <T extends SettingsEntity>(
+  c: SettingsCollection<T>,
+  identity: string,
+  parameter = 'Identity',
+): CmdletError =>
+  new CmdletError('ConfigurationNotFound', `No ${c.noun} has the identity "${identity}".`, {
+    target: identity,
+    parameter,
+  });
 
-export const findSettings = <T extends SettingsEntity>(c: SettingsCollection<T>, state: ChatState, identity: string): T | undefined =>
-  c.select(state).find((item) => sameIdentity(item.identity, identity));
+export const findSettings = <T extends SettingsEntity>(
+  c: SettingsCollection<T>,
+  state: ChatState,
+  identity: string,
+): T | undefined => c.select(state).find((item) => sameIdentity(item.identity, identity));
 
 /** Get-*: one collection by identity (ConfigurationNotFound), those matching a wildcard filter, or all. */
 export const getSettings = <T extends SettingsEntity>(
@@ -46,7 +57,9 @@ export const getSettings = <T extends SettingsEntity>(
   query: {identity?: string | null; filter?: string | null},
 ): readonly T[] => {
   if (query.identity != null && query.filter != null) {
-    throw new CmdletError('ParameterConflict', 'Use either -Identity or -Filter, not both.', {parameter: 'Filter'});
+    throw new CmdletError('ParameterConflict', 'Use either -Identity or -Filter, not both.', {
+      parameter: 'Filter',
+    });
   }
   if (query.identity != null) {
     const item = findSettings(c, state, settingsIdentity(state, query.identity));
@@ -54,36 +67,61 @@ export const getSettings = <T extends SettingsEntity>(
     return [item];
   }
   const filter = query.filter;
-  return filter == null ? c.select(state) : c.select(state).filter((item) => wildcardMatch(filter, item.identity));
+  return filter == null
+    ? c.select(state)
+    : c.select(state).filter((item) => wildcardMatch(filter, item.identity));
 };
 
 /** New-*: site or service scope only; the site or pool must exist; never twice. */
 export const newSettings = <T extends SettingsEntity>(
   c: SettingsCollection<T>,
   state: ChatState,
-  input: {identity: string; values: Partial<Omit<T, 'identity' | 'rev'>>; rev: number; inMemory?: boolean; parameter?: string},
+  input: {
+    identity: string;
+    values: Partial<Omit<T, 'identity' | 'rev'>>;
+    rev: number;
+    inMemory?: boolean;
+    parameter?: string;
+  },
 ): {state: ChatState; output: T} => {
   const parameter = input.parameter ?? 'Identity';
   const parts = parseXdsIdentity(input.identity, {scopes: SCOPES, parameter});
   if (parts.scope === 'global') {
-    throw new CmdletError('GlobalNotCreatable', `The global ${c.noun} always exists; change it with Set.`, {target: 'Global', parameter});
+    throw new CmdletError('GlobalNotCreatable', `The global ${c.noun} always exists; change it with Set.`, {
+      target: 'Global',
+      parameter,
+    });
   }
   assertScopeExists(state, parts, input.identity, parameter);
   const identity = settingsIdentity(state, input.identity, parameter);
   if (findSettings(c, state, identity)) {
-    throw new CmdletError('AlreadyExists', `A ${c.noun} with the identity "${identity}" already exists.`, {target: identity, parameter});
+    throw new CmdletError('AlreadyExists', `A ${c.noun} with the identity "${identity}" already exists.`, {
+      target: identity,
+      parameter,
+    });
   }
   const output: T = {...c.defaults(identity), ...input.values, identity, rev: input.rev};
   if (input.inMemory) return {state, output};
   return {state: c.replace(state, [...c.select(state), output]), output};
 };
 
-const assertScopeExists = (state: ChatState, parts: XdsIdentityParts, text: string, parameter: string): void => {
+const assertScopeExists = (
+  state: ChatState,
+  parts: XdsIdentityParts,
+  text: string,
+  parameter: string,
+): void => {
   if (parts.scope === 'site' && !findSite(state, parts.name ?? '')) {
-    throw new CmdletError('SiteNotFound', `There is no site named "${parts.name ?? ''}" in the topology.`, {target: text, parameter});
+    throw new CmdletError('SiteNotFound', `There is no site named "${parts.name ?? ''}" in the topology.`, {
+      target: text,
+      parameter,
+    });
   }
   if (parts.scope === 'service' && !findPool(state, parts.name ?? '')) {
-    throw new CmdletError('PoolNotFound', `"${parts.name ?? ''}" is not a Persistent Chat pool.`, {target: text, parameter});
+    throw new CmdletError('PoolNotFound', `"${parts.name ?? ''}" is not a Persistent Chat pool.`, {
+      target: text,
+      parameter,
+    });
   }
 };
 
@@ -95,19 +133,33 @@ const assertScopeExists = (state: ChatState, parts: XdsIdentityParts, text: stri
 export const setSettings = <T extends SettingsEntity>(
   c: SettingsCollection<T>,
   state: ChatState,
-  input: {identity?: string | null; values: Partial<Omit<T, 'identity' | 'rev'>>; rev: number; fromInstance?: boolean},
+  input: {
+    identity?: string | null;
+    values: Partial<Omit<T, 'identity' | 'rev'>>;
+    rev: number;
+    fromInstance?: boolean;
+  },
 ): {state: ChatState; output: T} => {
   const parameter = input.fromInstance ? 'Instance' : 'Identity';
   const identity = settingsIdentity(state, input.identity ?? 'Global', parameter);
   const current = findSettings(c, state, identity);
   if (!current) {
-    if (input.fromInstance) return newSettings(c, state, {identity, values: input.values, rev: input.rev, parameter});
+    if (input.fromInstance)
+      return newSettings(c, state, {identity, values: input.values, rev: input.rev, parameter});
     throw notFound(c, input.identity ?? identity, parameter);
   }
-  const changed = Object.entries(input.values).some(([key, value]) => (current as Record<string, unknown>)[key] !== value);
+  const changed = Object.entries(input.values).some(
+    ([key, value]) => (current as Record<string, unknown>)[key] !== value,
+  );
   if (!changed) return {state, output: current};
   const output = {...current, ...input.values, rev: input.rev} as T;
-  return {state: c.replace(state, c.select(state).map((item) => (item === current ? output : item))), output};
+  return {
+    state: c.replace(
+      state,
+      c.select(state).map((item) => (item === current ? output : item)),
+    ),
+    output,
+  };
 };
 
 /** Remove-*: delete a site or service collection; Global is reset to the defaults instead. */
@@ -121,15 +173,26 @@ export const removeSettings = <T extends SettingsEntity>(
   if (!current) throw notFound(c, input.identity);
   if (identity === 'Global') {
     const {rev: _rev, identity: _identity, ...defaults} = c.defaults('Global');
-    const result = setSettings(c, state, {identity, values: defaults as Partial<Omit<T, 'identity' | 'rev'>>, rev: input.rev});
+    const result = setSettings(c, state, {
+      identity,
+      values: defaults as Partial<Omit<T, 'identity' | 'rev'>>,
+      rev: input.rev,
+    });
     return {state: result.state, output: {removed: false, reset: true, identity}};
   }
-  const next = c.replace(state, c.select(state).filter((item) => item !== current));
+  const next = c.replace(
+    state,
+    c.select(state).filter((item) => item !== current),
+  );
   return {state: next, output: {removed: true, reset: false, identity}};
 };
 
 /** The collection that governs a pool: its service collection, else its site's, else Global (spec 1.4). */
-export const effectiveSettings = <T extends SettingsEntity>(c: SettingsCollection<T>, state: ChatState, poolFqdn: string): T => {
+export const effectiveSettings = <T extends SettingsEntity>(
+  c: SettingsCollection<T>,
+  state: ChatState,
+  poolFqdn: string,
+): T => {
   const pool = findPool(state, poolFqdn);
   const candidates = pool ? [`Service:PersistentChatServer:${pool.fqdn}`, `Site:${pool.site}`] : [];
   for (const identity of [...candidates, 'Global']) {

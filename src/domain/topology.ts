@@ -17,7 +17,10 @@ export const findSite = (state: TopologyOf, name: string): Site | undefined =>
   state.topology.sites.find((s) => s.name.toLowerCase() === name.trim().toLowerCase());
 
 /** The pool that owns a server, and the server. */
-export const findServer = (state: TopologyOf, fqdn: string): {pool: PersistentChatPool; server: PoolServer} | undefined => {
+export const findServer = (
+  state: TopologyOf,
+  fqdn: string,
+): {pool: PersistentChatPool; server: PoolServer} | undefined => {
   const key = parseFqdn(fqdn) ?? fqdn.toLowerCase();
   for (const pool of state.topology.persistentChatPools) {
     const server = pool.servers.find((s) => s.fqdn.toLowerCase() === key);
@@ -30,25 +33,38 @@ export const findServer = (state: TopologyOf, fqdn: string): {pool: PersistentCh
  * The pool a content cmdlet works on: the named one (PoolNotFound when unknown), else the only
  * pool, else PoolRequired (rooms spec 0.1, topology spec 9.1).
  */
-export const defaultPool = (state: TopologyOf, fqdn?: string | null, parameter = 'PersistentChatPoolFqdn'): PersistentChatPool => {
+export const defaultPool = (
+  state: TopologyOf,
+  fqdn?: string | null,
+  parameter = 'PersistentChatPoolFqdn',
+): PersistentChatPool => {
   if (fqdn != null) {
     const pool = findPool(state, fqdn);
     if (pool) return pool;
-    throw new CmdletError('PoolNotFound', `"${fqdn}" is not a Persistent Chat pool.`, {target: fqdn, parameter});
+    throw new CmdletError('PoolNotFound', `"${fqdn}" is not a Persistent Chat pool.`, {
+      target: fqdn,
+      parameter,
+    });
   }
   const pools = state.topology.persistentChatPools;
   if (pools.length === 1 && pools[0]) return pools[0];
-  throw new CmdletError('PoolRequired', `There are ${pools.length} Persistent Chat pools; name one with -${parameter}.`, {parameter});
+  throw new CmdletError(
+    'PoolRequired',
+    `There are ${pools.length} Persistent Chat pools; name one with -${parameter}.`,
+    {parameter},
+  );
 };
 
 /** `primary` while Normal, `backup` while FailedOver. */
-export const databaseInUse = (pool: PersistentChatPool): 'primary' | 'backup' => (pool.poolState === 'FailedOver' ? 'backup' : 'primary');
+export const databaseInUse = (pool: PersistentChatPool): 'primary' | 'backup' =>
+  pool.poolState === 'FailedOver' ? 'backup' : 'primary';
 
 export const storeInUse = (pool: PersistentChatPool): SqlStore | null =>
   pool.poolState === 'FailedOver' ? pool.stores.backup : pool.stores.primary;
 
 /** `sql1.dc1.example.org\rtc`: how a SQL store is named (DBInstance). */
-export const storeName = (store: SqlStore | null): string | null => (store ? `${store.sqlFqdn}\\${store.instance}` : null);
+export const storeName = (store: SqlStore | null): string | null =>
+  store ? `${store.sqlFqdn}\\${store.instance}` : null;
 
 /**
  * Warnings about an active list (topology spec 1.3): none active, or an active server in another
@@ -57,7 +73,13 @@ export const storeName = (store: SqlStore | null): string | null => (store ? `${
 export const activeServerWarnings = (pool: PersistentChatPool, active: readonly string[]): Warning[] => {
   const target = poolStateIdentity(pool.fqdn);
   if (active.length === 0) {
-    return [{warningId: 'NoActiveServers', message: `Pool ${pool.fqdn} has no active servers: it accepts no new connections.`, target}];
+    return [
+      {
+        warningId: 'NoActiveServers',
+        message: `Pool ${pool.fqdn} has no active servers: it accepts no new connections.`,
+        target,
+      },
+    ];
   }
   const store = storeInUse(pool);
   const dc = store?.dataCenter ?? null;
@@ -76,7 +98,12 @@ export const activeServerWarnings = (pool: PersistentChatPool, active: readonly 
 /** `DC=example,DC=org`: the directory's domain, from its DNs, else from the first SIP domain. */
 export const domainDn = (state: Pick<ChatState, 'directory' | 'sipDomains'>): string => {
   const dir = state.directory;
-  const dns = [...dir.organizationalUnits, ...dir.containers, ...dir.users.map((u) => u.dn), ...dir.groups.map((g) => g.dn)];
+  const dns = [
+    ...dir.organizationalUnits,
+    ...dir.containers,
+    ...dir.users.map((u) => u.dn),
+    ...dir.groups.map((g) => g.dn),
+  ];
   for (const dn of dns) {
     const match = /(?:^|,)\s*(DC=[^,]+(?:\s*,\s*DC=[^,]+)*)\s*$/i.exec(dn);
     if (match?.[1]) return match[1].replace(/\s*,\s*/g, ',');

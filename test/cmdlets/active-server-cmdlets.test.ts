@@ -27,7 +27,9 @@ describe('Set-CsPersistentChatActiveServer on the one-pool fixture', () => {
   it.each<Case>([
     {
       title: 'example 1 adds chat1 once fewer than four servers are active',
-      before: ['Set-CsPersistentChatActiveServer -Identity "global" -ActiveServers @{Remove="chat1.dc1.example.org"}'],
+      before: [
+        'Set-CsPersistentChatActiveServer -Identity "global" -ActiveServers @{Remove="chat1.dc1.example.org"}',
+      ],
       line: 'Set-CsPersistentChatActiveServer -Identity "global" -ActiveServers @{Add="chat1.dc1.example.org"}',
       active: [chat(2), chat(3), chat(4), chat(1)],
     },
@@ -55,7 +57,9 @@ describe('Set-CsPersistentChatActiveServer on the one-pool fixture', () => {
     },
     {
       title: 'the failover step has no proximity warning once the pool is failed over',
-      before: ['Set-CsPersistentChatState -Identity "service:pc1.dc1.example.org" -PoolState FailedOver -Force'],
+      before: [
+        'Set-CsPersistentChatState -Identity "service:pc1.dc1.example.org" -PoolState FailedOver -Force',
+      ],
       line: 'Set-CsPersistentChatActiveServer -Identity "service:PersistentChatServer:pc1.dc1.example.org" -ActiveServers @{Replace="chat5.dc2.example.org","chat6.dc2.example.org"}',
       active: [chat(5), chat(6)],
     },
@@ -139,20 +143,26 @@ describe('Set-CsPersistentChatActiveServer on the one-pool fixture', () => {
   });
 
   it('changes nothing under -WhatIf and says what it would do', async () => {
-    const {runs, state} = await runLines(onePool, ['Set-CsPersistentChatActiveServer -ActiveServers $Null -WhatIf']);
+    const {runs, state} = await runLines(onePool, [
+      'Set-CsPersistentChatActiveServer -ActiveServers $Null -WhatIf',
+    ]);
     expect(state.revision).toBe(onePool.revision);
     expect(active(state)).toHaveLength(4);
     expect(runs[0]?.whatIf.join('\n')).toContain('service:PersistentChatServer:pc1.dc1.example.org');
   });
 
   it('refuses an operator without the active-servers permission', async () => {
-    const {runs, state} = await runLines(onePool, ['Set-CsPersistentChatActiveServer -ActiveServers $Null'], {user: 'someone-else'});
+    const {runs, state} = await runLines(onePool, ['Set-CsPersistentChatActiveServer -ActiveServers $Null'], {
+      user: 'someone-else',
+    });
     expect(errorIds(runs[0])).toEqual(['AccessDenied']);
     expect(active(state)).toHaveLength(4);
   });
 
   it('outputs nothing', async () => {
-    const {runs} = await runLines(onePool, ['Set-CsPersistentChatActiveServer -ActiveServers @{Remove="chat3.dc1.example.org"}']);
+    const {runs} = await runLines(onePool, [
+      'Set-CsPersistentChatActiveServer -ActiveServers @{Remove="chat3.dc1.example.org"}',
+    ]);
     expect(runs[0]?.output).toEqual([]);
   });
 
@@ -165,7 +175,10 @@ describe('Set-CsPersistentChatActiveServer on the one-pool fixture', () => {
     const pool = onePool.topology.persistentChatPools[0] as PersistentChatPool;
     const six: ChatState = {
       ...onePool,
-      topology: {...onePool.topology, persistentChatPools: [{...pool, servers: pool.servers.slice(0, 6), activeServers: [chat(1)]}]},
+      topology: {
+        ...onePool.topology,
+        persistentChatPools: [{...pool, servers: pool.servers.slice(0, 6), activeServers: [chat(1)]}],
+      },
     };
     const {runs, state} = await runLines(six, ['Set-CsPersistentChatActiveServer -Swap']);
     expect(errorIds(runs[0])).toEqual(['ActiveServerLimit']);

@@ -33,17 +33,24 @@ describe('Persistent Chat compliance configuration: the documented examples', ()
   it('New-CsPersistentChatComplianceConfiguration -Identity "site:DC1" -AddUserDetails $True -AddChatRoomDetails $True', async () => {
     const {runs} = await runLines(onePool, [SETUP[0]!]);
     expect(errorIds(runs[0])).toEqual([]);
-    expect(runs[0]?.output).toEqual([compliance('Site:DC1', {AddUserDetails: true, AddChatRoomDetails: true})]);
+    expect(runs[0]?.output).toEqual([
+      compliance('Site:DC1', {AddUserDetails: true, AddChatRoomDetails: true}),
+    ]);
   });
 
   it('New-CsPersistentChatComplianceConfiguration -Identity "site:DC1" -RunInterval "00:30:00"', async () => {
-    const {runs, state} = await runLines(onePool, ['New-CsPersistentChatComplianceConfiguration -Identity "site:DC1" -RunInterval "00:30:00"']);
+    const {runs, state} = await runLines(onePool, [
+      'New-CsPersistentChatComplianceConfiguration -Identity "site:DC1" -RunInterval "00:30:00"',
+    ]);
     expect(runs[0]?.output).toEqual([compliance('Site:DC1', {RunInterval: '00:30:00'})]);
     expect(state.compliance[1]?.runIntervalSeconds).toBe(1800);
   });
 
   it.each<[string, unknown[]]>([
-    ['Get-CsPersistentChatComplianceConfiguration -Filter "service:*"', [compliance(POOL, {OneChatRoomPerOutputFile: true, CustomConfiguration: '<xsl:stylesheet/>'})]],
+    [
+      'Get-CsPersistentChatComplianceConfiguration -Filter "service:*"',
+      [compliance(POOL, {OneChatRoomPerOutputFile: true, CustomConfiguration: '<xsl:stylesheet/>'})],
+    ],
     [
       'Get-CsPersistentChatComplianceConfiguration | Where-Object {$_.OneChatRoomPerOutputFile -eq $True}',
       [compliance(POOL, {OneChatRoomPerOutputFile: true, CustomConfiguration: '<xsl:stylesheet/>'})],
@@ -52,7 +59,10 @@ describe('Persistent Chat compliance configuration: the documented examples', ()
       'Get-CsPersistentChatComplianceConfiguration | Where-Object {$_.CustomConfiguration -ne $Null}',
       [compliance(POOL, {OneChatRoomPerOutputFile: true, CustomConfiguration: '<xsl:stylesheet/>'})],
     ],
-    ['Get-CsPersistentChatComplianceConfiguration -Identity "site:DC1"', [compliance('Site:DC1', {AddUserDetails: true, AddChatRoomDetails: true})]],
+    [
+      'Get-CsPersistentChatComplianceConfiguration -Identity "site:DC1"',
+      [compliance('Site:DC1', {AddUserDetails: true, AddChatRoomDetails: true})],
+    ],
   ])('%s', async (line, output) => {
     const {runs} = await runLines(onePool, [...SETUP, line]);
     expect(runs.flatMap((r) => r.errors)).toEqual([]);
@@ -69,7 +79,10 @@ describe('Persistent Chat compliance configuration: the documented examples', ()
   });
 
   it('Remove-CsPersistentChatComplianceConfiguration -Identity "site:DC1"', async () => {
-    const {state} = await runLines(onePool, [...SETUP, 'Remove-CsPersistentChatComplianceConfiguration -Identity "site:DC1"']);
+    const {state} = await runLines(onePool, [
+      ...SETUP,
+      'Remove-CsPersistentChatComplianceConfiguration -Identity "site:DC1"',
+    ]);
     expect(identities(state)).toEqual(['Global', POOL]);
   });
 
@@ -103,8 +116,18 @@ describe('Persistent Chat compliance configuration: rules', () => {
   });
 
   it('updates each piped collection and keeps the values not given', async () => {
-    const {state} = await runLines(onePool, [...SETUP, 'Get-CsPersistentChatComplianceConfiguration -Filter "s*" | Set-CsPersistentChatComplianceConfiguration -RunInterval "02:00:00"']);
-    expect(state.compliance.map((c) => [c.identity, c.runIntervalSeconds, c.addUserDetails, c.oneChatRoomPerOutputFile])).toEqual([
+    const {state} = await runLines(onePool, [
+      ...SETUP,
+      'Get-CsPersistentChatComplianceConfiguration -Filter "s*" | Set-CsPersistentChatComplianceConfiguration -RunInterval "02:00:00"',
+    ]);
+    expect(
+      state.compliance.map((c) => [
+        c.identity,
+        c.runIntervalSeconds,
+        c.addUserDetails,
+        c.oneChatRoomPerOutputFile,
+      ]),
+    ).toEqual([
       ['Global', 900, false, false],
       ['Site:DC1', 7200, true, false],
       [POOL, 7200, false, true],
@@ -113,8 +136,16 @@ describe('Persistent Chat compliance configuration: rules', () => {
 
   it('warns when the pool has compliance disabled in the topology', async () => {
     const pool = onePool.topology.persistentChatPools[0]!;
-    const off: ChatState = {...onePool, topology: {...onePool.topology, persistentChatPools: [{...pool, compliance: {enabled: false, store: null}}]}};
-    const {runs} = await runLines(off, ['New-CsPersistentChatComplianceConfiguration -Identity "service:pc1.dc1.example.org"']);
+    const off: ChatState = {
+      ...onePool,
+      topology: {
+        ...onePool.topology,
+        persistentChatPools: [{...pool, compliance: {enabled: false, store: null}}],
+      },
+    };
+    const {runs} = await runLines(off, [
+      'New-CsPersistentChatComplianceConfiguration -Identity "service:pc1.dc1.example.org"',
+    ]);
     expect(warningIds(runs[0])).toEqual(['ComplianceDisabled']);
   });
 
@@ -129,9 +160,15 @@ describe('Persistent Chat compliance configuration: rules', () => {
 
   it.each<[string, string]>([
     ['New-CsPersistentChatComplianceConfiguration -Identity site:DC2 -RunInterval "00:00:30"', 'OutOfRange'],
-    ['New-CsPersistentChatComplianceConfiguration -Identity site:DC2 -RunInterval "31.00:00:00"', 'OutOfRange'],
+    [
+      'New-CsPersistentChatComplianceConfiguration -Identity site:DC2 -RunInterval "31.00:00:00"',
+      'OutOfRange',
+    ],
     ['New-CsPersistentChatComplianceConfiguration -Identity site:DC2 -RunInterval "soon"', 'InvalidValue'],
-    ['New-CsPersistentChatComplianceConfiguration -Identity site:DC2 -AdapterType "not a type"', 'InvalidValue'],
+    [
+      'New-CsPersistentChatComplianceConfiguration -Identity site:DC2 -AdapterType "not a type"',
+      'InvalidValue',
+    ],
     ['New-CsPersistentChatComplianceConfiguration -Identity global', 'GlobalNotCreatable'],
     ['New-CsPersistentChatComplianceConfiguration -Identity site:DC1', 'AlreadyExists'],
     ['New-CsPersistentChatComplianceConfiguration -Identity tag:Legal', 'InvalidScope'],
@@ -160,6 +197,10 @@ describe('Persistent Chat compliance configuration: rules', () => {
       'Set-CsPersistentChatComplianceConfiguration -Instance $c -AddChatRoomDetails $True',
     ]);
     expect(runs.flatMap((r) => r.errors)).toEqual([]);
-    expect(state.compliance[1]).toMatchObject({identity: 'Site:DC2', runIntervalSeconds: 3600, addChatRoomDetails: true});
+    expect(state.compliance[1]).toMatchObject({
+      identity: 'Site:DC2',
+      runIntervalSeconds: 3600,
+      addChatRoomDetails: true,
+    });
   });
 });

@@ -14,7 +14,8 @@ const config = (identity: string, fields: Record<string, unknown> = {}) => ({
   RoomManagementUrl: null,
   ...fields,
 });
-const configs = (state: ChatState) => state.configurations.map((c) => [c.identity, c.defaultChatHistory, c.participantUpdateLimit]);
+const configs = (state: ChatState) =>
+  state.configurations.map((c) => [c.identity, c.defaultChatHistory, c.participantUpdateLimit]);
 
 /** Global, Site:DC1 and Site:DC2, the last with a room-management URL. */
 const SETUP = [
@@ -35,9 +36,18 @@ describe('Persistent Chat configuration: the documented examples', () => {
   });
 
   it.each<[string, unknown[]]>([
-    ['Get-CsPersistentChatConfiguration -Identity "site:DC1"', [config('Site:DC1', {ParticipantUpdateLimit: 100})]],
-    ['Get-CsPersistentChatConfiguration | Where-Object {$_.RoomManagementUrl -eq $Null}', [config('Global'), config('Site:DC1', {ParticipantUpdateLimit: 100})]],
-    ['Get-CsPersistentChatConfiguration -Filter "site:*" | Select-Object -First 1', [config('Site:DC1', {ParticipantUpdateLimit: 100})]],
+    [
+      'Get-CsPersistentChatConfiguration -Identity "site:DC1"',
+      [config('Site:DC1', {ParticipantUpdateLimit: 100})],
+    ],
+    [
+      'Get-CsPersistentChatConfiguration | Where-Object {$_.RoomManagementUrl -eq $Null}',
+      [config('Global'), config('Site:DC1', {ParticipantUpdateLimit: 100})],
+    ],
+    [
+      'Get-CsPersistentChatConfiguration -Filter "site:*" | Select-Object -First 1',
+      [config('Site:DC1', {ParticipantUpdateLimit: 100})],
+    ],
     ['Get-CsPersistentChatConfiguration -Filter "service:*"', []],
     ['Get-CsPersistentChatConfiguration global', [config('Global')]],
   ])('%s', async (line, output) => {
@@ -47,14 +57,19 @@ describe('Persistent Chat configuration: the documented examples', () => {
   });
 
   it('Set-CsPersistentChatConfiguration -Identity "global" -DefaultChatHistory 100', async () => {
-    const {runs, state} = await runLines(onePool, ['Set-CsPersistentChatConfiguration -Identity "global" -DefaultChatHistory 100']);
+    const {runs, state} = await runLines(onePool, [
+      'Set-CsPersistentChatConfiguration -Identity "global" -DefaultChatHistory 100',
+    ]);
     expect(errorIds(runs[0])).toEqual([]);
     expect(runs[0]?.output).toEqual([]);
     expect(configs(state)).toEqual([['Global', 100, 75]]);
   });
 
   it('Get-CsPersistentChatConfiguration -Filter "site:*" | Set-CsPersistentChatConfiguration -DefaultChatHistory 100', async () => {
-    const {runs, state} = await runLines(onePool, [...SETUP, 'Get-CsPersistentChatConfiguration -Filter "site:*" | Set-CsPersistentChatConfiguration -DefaultChatHistory 100']);
+    const {runs, state} = await runLines(onePool, [
+      ...SETUP,
+      'Get-CsPersistentChatConfiguration -Filter "site:*" | Set-CsPersistentChatConfiguration -DefaultChatHistory 100',
+    ]);
     expect(runs.flatMap((r) => r.errors)).toEqual([]);
     expect(configs(state)).toEqual([
       ['Global', 30, 75],
@@ -65,13 +80,19 @@ describe('Persistent Chat configuration: the documented examples', () => {
   });
 
   it('Remove-CsPersistentChatConfiguration -Identity "site:DC1"', async () => {
-    const {runs, state} = await runLines(onePool, [...SETUP, 'Remove-CsPersistentChatConfiguration -Identity "site:DC1"']);
+    const {runs, state} = await runLines(onePool, [
+      ...SETUP,
+      'Remove-CsPersistentChatConfiguration -Identity "site:DC1"',
+    ]);
     expect(runs.flatMap((r) => r.errors)).toEqual([]);
     expect(state.configurations.map((c) => c.identity)).toEqual(['Global', 'Site:DC2']);
   });
 
   it('Get-CsPersistentChatConfiguration -Filter "site:*" | Remove-CsPersistentChatConfiguration', async () => {
-    const {runs, state} = await runLines(onePool, [...SETUP, 'Get-CsPersistentChatConfiguration -Filter "site:*" | Remove-CsPersistentChatConfiguration']);
+    const {runs, state} = await runLines(onePool, [
+      ...SETUP,
+      'Get-CsPersistentChatConfiguration -Filter "site:*" | Remove-CsPersistentChatConfiguration',
+    ]);
     expect(runs.flatMap((r) => r.errors)).toEqual([]);
     expect(state.configurations.map((c) => c.identity)).toEqual(['Global']);
   });
@@ -84,7 +105,9 @@ describe('Persistent Chat configuration: rules', () => {
       'Remove-CsPersistentChatConfiguration -Identity global',
     ]);
     expect(runs.flatMap((r) => r.errors)).toEqual([]);
-    expect(state.configurations.map((c) => [c.identity, c.defaultChatHistory, c.roomManagementUrl])).toEqual([['Global', 30, null]]);
+    expect(state.configurations.map((c) => [c.identity, c.defaultChatHistory, c.roomManagementUrl])).toEqual([
+      ['Global', 30, null],
+    ]);
   });
 
   it('returns an -InMemory object unsaved, and saves it through Set -Instance', async () => {
@@ -96,12 +119,17 @@ describe('Persistent Chat configuration: rules', () => {
     ]);
     expect(runs.flatMap((r) => r.errors)).toEqual([]);
     expect(runs[1]?.output).toEqual([]);
-    expect(runs[3]?.output).toEqual([config('Service:PersistentChatServer:pc1.dc1.example.org', {DefaultChatHistory: 50})]);
+    expect(runs[3]?.output).toEqual([
+      config('Service:PersistentChatServer:pc1.dc1.example.org', {DefaultChatHistory: 50}),
+    ]);
     expect(configs(state)).toContainEqual(['Service:PersistentChatServer:pc1.dc1.example.org', 50, 75]);
   });
 
   it('clears the room-management URL with $Null', async () => {
-    const {runs, state} = await runLines(onePool, [...SETUP, 'Set-CsPersistentChatConfiguration -Identity site:DC2 -RoomManagementUrl $Null']);
+    const {runs, state} = await runLines(onePool, [
+      ...SETUP,
+      'Set-CsPersistentChatConfiguration -Identity site:DC2 -RoomManagementUrl $Null',
+    ]);
     expect(runs.flatMap((r) => r.errors)).toEqual([]);
     expect(state.configurations[2]?.roomManagementUrl).toBeNull();
   });
@@ -111,12 +139,18 @@ describe('Persistent Chat configuration: rules', () => {
     ['New-CsPersistentChatConfiguration -Identity site:DC1', 'AlreadyExists'],
     ['New-CsPersistentChatConfiguration -Identity tag:Sales', 'InvalidScope'],
     ['New-CsPersistentChatConfiguration -Identity site:Atlantis', 'SiteNotFound'],
-    ['New-CsPersistentChatConfiguration -Identity "service:PersistentChatServer:pc9.dc1.example.org"', 'PoolNotFound'],
+    [
+      'New-CsPersistentChatConfiguration -Identity "service:PersistentChatServer:pc9.dc1.example.org"',
+      'PoolNotFound',
+    ],
     ['New-CsPersistentChatConfiguration -Identity site:DC2 -DefaultChatHistory 501', 'OutOfRange'],
     ['New-CsPersistentChatConfiguration -Identity site:DC2 -DefaultChatHistory 0', 'OutOfRange'],
     ['New-CsPersistentChatConfiguration -Identity site:DC2 -MaxFileSizeKB -5', 'InvalidValue'],
     ['New-CsPersistentChatConfiguration -Identity site:DC2 -MaxFileSizeKB lots', 'InvalidValue'],
-    ['New-CsPersistentChatConfiguration -Identity site:DC2 -RoomManagementUrl "ftp://rooms.example.org"', 'InvalidValue'],
+    [
+      'New-CsPersistentChatConfiguration -Identity site:DC2 -RoomManagementUrl "ftp://rooms.example.org"',
+      'InvalidValue',
+    ],
     ['New-CsPersistentChatConfiguration -Identity site:DC2 -MaxChatContentSizeMB 5', 'ParameterNotFound'],
     ['Get-CsPersistentChatConfiguration -Identity site:DC2', 'ConfigurationNotFound'],
     ['Get-CsPersistentChatConfiguration -Identity site:DC1 -Filter "site:*"', 'ParameterConflict'],
@@ -131,14 +165,21 @@ describe('Persistent Chat configuration: rules', () => {
   });
 
   it('changes nothing under -WhatIf', async () => {
-    const {runs, state} = await runLines(onePool, ['New-CsPersistentChatConfiguration -Identity site:DC1 -WhatIf', 'Set-CsPersistentChatConfiguration -DefaultChatHistory 99 -WhatIf']);
+    const {runs, state} = await runLines(onePool, [
+      'New-CsPersistentChatConfiguration -Identity site:DC1 -WhatIf',
+      'Set-CsPersistentChatConfiguration -DefaultChatHistory 99 -WhatIf',
+    ]);
     expect(runs.map((r) => r.whatIf.length)).toEqual([1, 1]);
     expect(state.configurations).toEqual(onePool.configurations);
   });
 
   it('is denied to a user administrator', async () => {
     const operators = [...onePool.operators, {name: 'ua', roles: ['CsUserAdministrator' as const]}];
-    const {runs} = await runLines({...onePool, operators}, ['Set-CsPersistentChatConfiguration -DefaultChatHistory 99'], {user: 'ua'});
+    const {runs} = await runLines(
+      {...onePool, operators},
+      ['Set-CsPersistentChatConfiguration -DefaultChatHistory 99'],
+      {user: 'ua'},
+    );
     expect(errorIds(runs[0])).toEqual(['AccessDenied']);
   });
 });

@@ -17,14 +17,31 @@ describe('read-only topology views', () => {
   it('Get-CsSite lists both sites with their data centres and pools', async () => {
     const run = await runOne('Get-CsSite');
     expect(run.output).toEqual([
-      {Identity: 'Site:DC1', SiteId: 1, DisplayName: 'DC1', DataCenters: ['dc1', 'dc2'], Pools: ['fe1.dc1.example.org', 'pc1.dc1.example.org']},
-      {Identity: 'Site:DC2', SiteId: 2, DisplayName: 'DC2', DataCenters: ['dc2'], Pools: ['fe2.dc2.example.org', 'pc2.dc2.example.org']},
+      {
+        Identity: 'Site:DC1',
+        SiteId: 1,
+        DisplayName: 'DC1',
+        DataCenters: ['dc1', 'dc2'],
+        Pools: ['fe1.dc1.example.org', 'pc1.dc1.example.org'],
+      },
+      {
+        Identity: 'Site:DC2',
+        SiteId: 2,
+        DisplayName: 'DC2',
+        DataCenters: ['dc2'],
+        Pools: ['fe2.dc2.example.org', 'pc2.dc2.example.org'],
+      },
     ]);
   });
 
-  it.each(['Get-CsSite -Identity "Site:DC2"', 'Get-CsSite dc2', 'Get-CsSite 2'])('%s finds site DC2', async (line) => {
-    expect((await runOne(line)).output.map((o) => (o as {Identity: string}).Identity)).toEqual(['Site:DC2']);
-  });
+  it.each(['Get-CsSite -Identity "Site:DC2"', 'Get-CsSite dc2', 'Get-CsSite 2'])(
+    '%s finds site DC2',
+    async (line) => {
+      expect((await runOne(line)).output.map((o) => (o as {Identity: string}).Identity)).toEqual([
+        'Site:DC2',
+      ]);
+    },
+  );
 
   it('Get-CsPool -Identity shows a Persistent Chat pool with its service and computers', async () => {
     const run = await runOne('Get-CsPool -Identity "PC1.dc1.example.org"');
@@ -41,19 +58,37 @@ describe('read-only topology views', () => {
 
   it('Get-CsPool lists the Front End pools too', async () => {
     const run = await runOne('Get-CsPool');
-    expect(run.output.map((o) => (o as {Identity: string}).Identity)).toEqual(['fe1.dc1.example.org', 'fe2.dc2.example.org', 'pc1.dc1.example.org', 'pc2.dc2.example.org']);
+    expect(run.output.map((o) => (o as {Identity: string}).Identity)).toEqual([
+      'fe1.dc1.example.org',
+      'fe2.dc2.example.org',
+      'pc1.dc1.example.org',
+      'pc2.dc2.example.org',
+    ]);
   });
 
   it('Get-CsComputer shows each server with its pool, data centre and whether it is active', async () => {
     const run = await runOne('Get-CsComputer -Pool "pc1.dc1.example.org"');
     expect(run.output).toHaveLength(8);
-    expect(run.output[0]).toEqual({Identity: 'chat1.dc1.example.org', Pool: 'pc1.dc1.example.org', DataCenter: 'dc1', IsActive: true});
-    expect(run.output[7]).toEqual({Identity: 'chat8.dc2.example.org', Pool: 'pc1.dc1.example.org', DataCenter: 'dc2', IsActive: false});
+    expect(run.output[0]).toEqual({
+      Identity: 'chat1.dc1.example.org',
+      Pool: 'pc1.dc1.example.org',
+      DataCenter: 'dc1',
+      IsActive: true,
+    });
+    expect(run.output[7]).toEqual({
+      Identity: 'chat8.dc2.example.org',
+      Pool: 'pc1.dc1.example.org',
+      DataCenter: 'dc2',
+      IsActive: false,
+    });
   });
 
   it('Get-CsComputer | Where-Object {$_.IsActive -eq $True} lists the active servers of both pools', async () => {
     const run = await runOne('Get-CsComputer | Where-Object {$_.IsActive -eq $True}');
-    expect(run.output.map((o) => (o as {Identity: string}).Identity)).toEqual([...chats(1, 2, 3, 4), 'pc2.dc2.example.org']);
+    expect(run.output.map((o) => (o as {Identity: string}).Identity)).toEqual([
+      ...chats(1, 2, 3, 4),
+      'pc2.dc2.example.org',
+    ]);
   });
 
   it('Get-CsService -PersistentChatServer shows active servers, pool state and the database in use', async () => {
@@ -77,7 +112,11 @@ describe('read-only topology views', () => {
       Port: 5041,
       FileStore: '\\\\fs1.dc1.example.org\\PersistentChatFiles',
     });
-    expect(run.output[1]).toMatchObject({Identity: 'PersistentChatServer:pc2.dc2.example.org', BackupStore: null, BackupStoreOnline: null});
+    expect(run.output[1]).toMatchObject({
+      Identity: 'PersistentChatServer:pc2.dc2.example.org',
+      BackupStore: null,
+      BackupStoreOnline: null,
+    });
   });
 
   it('Get-CsService shows the change after a failover', async () => {
@@ -99,7 +138,11 @@ describe('read-only topology views', () => {
   });
 
   it('is open to a view-only operator', async () => {
-    const {runs} = await runLines(demo, ['Get-CsService -PersistentChatServer', 'Get-CsComputer', 'Get-CsSite', 'Get-CsPool'], {user: 'guest'});
+    const {runs} = await runLines(
+      demo,
+      ['Get-CsService -PersistentChatServer', 'Get-CsComputer', 'Get-CsSite', 'Get-CsPool'],
+      {user: 'guest'},
+    );
     expect(runs.flatMap((r) => r.errors)).toEqual([]);
   });
 });

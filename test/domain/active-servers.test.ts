@@ -27,7 +27,9 @@ const withPc1 = (fields: Partial<PersistentChatPool>): ChatState => ({
 
 describe('setActiveServers', () => {
   it('refuses a fifth active server and changes nothing', () => {
-    const error = errorOf(() => setActiveServers(onePool, {identity: 'global', activeServers: {add: [chat(5)]}}));
+    const error = errorOf(() =>
+      setActiveServers(onePool, {identity: 'global', activeServers: {add: [chat(5)]}}),
+    );
     expect(error.errorId).toBe('ActiveServerLimit');
     expect(error.parameter).toBe('ActiveServers');
     expect(pc1(onePool).activeServers).toHaveLength(4);
@@ -36,8 +38,15 @@ describe('setActiveServers', () => {
   it('removes a server, and adds it back', () => {
     const removed = setActiveServers(onePool, {identity: 'global', activeServers: {remove: [chat(1)]}});
     expect(pc1(removed.state).activeServers).toEqual([chat(2), chat(3), chat(4)]);
-    expect(removed.output).toMatchObject({changed: true, before: [chat(1), chat(2), chat(3), chat(4)], after: [chat(2), chat(3), chat(4)]});
-    const added = setActiveServers(removed.state, {identity: 'global', activeServers: {add: ['CHAT1.DC1.Example.org']}});
+    expect(removed.output).toMatchObject({
+      changed: true,
+      before: [chat(1), chat(2), chat(3), chat(4)],
+      after: [chat(2), chat(3), chat(4)],
+    });
+    const added = setActiveServers(removed.state, {
+      identity: 'global',
+      activeServers: {add: ['CHAT1.DC1.Example.org']},
+    });
     expect(pc1(added.state).activeServers).toEqual([chat(2), chat(3), chat(4), chat(1)]);
     expect(added.output.warnings).toEqual([]);
   });
@@ -62,7 +71,9 @@ describe('setActiveServers', () => {
   });
 
   it('replaces the list, collapsing duplicates, with a proximity warning while the primary is in dc1', () => {
-    const {state, output} = setActiveServers(onePool, {activeServers: {replace: [chat(5), chat(6), chat(5)]}});
+    const {state, output} = setActiveServers(onePool, {
+      activeServers: {replace: [chat(5), chat(6), chat(5)]},
+    });
     expect(pc1(state).activeServers).toEqual([chat(5), chat(6)]);
     expect(output.warnings.map((w) => w.warningId)).toEqual(['ActiveServerFarFromDatabase']);
     expect(output.warnings[0]?.message).toContain(chat(5));
@@ -77,7 +88,9 @@ describe('setActiveServers', () => {
   });
 
   it('warns about a server in dc1 while the pool runs on the dc2 backup', () => {
-    const {output} = setActiveServers(withPc1({poolState: 'FailedOver', activeServers: [chat(5)]}), {activeServers: {add: [chat(1)]}});
+    const {output} = setActiveServers(withPc1({poolState: 'FailedOver', activeServers: [chat(5)]}), {
+      activeServers: {add: [chat(1)]},
+    });
     expect(output.warnings.map((w) => w.warningId)).toEqual(['ActiveServerFarFromDatabase']);
   });
 
@@ -92,12 +105,16 @@ describe('setActiveServers', () => {
   });
 
   it('returns the same state when a replace names the active servers in another order', () => {
-    const {state} = setActiveServers(onePool, {activeServers: {replace: [chat(4), chat(3), chat(2), chat(1)]}});
+    const {state} = setActiveServers(onePool, {
+      activeServers: {replace: [chat(4), chat(3), chat(2), chat(1)]},
+    });
     expect(state).toBe(onePool);
   });
 
   it('applies Replace, then Remove, then Add', () => {
-    const {state} = setActiveServers(onePool, {activeServers: {replace: [chat(1), chat(2)], remove: [chat(1)], add: [chat(3)]}});
+    const {state} = setActiveServers(onePool, {
+      activeServers: {replace: [chat(1), chat(2)], remove: [chat(1)], add: [chat(3)]},
+    });
     expect(pc1(state).activeServers).toEqual([chat(2), chat(3)]);
   });
 
@@ -108,25 +125,79 @@ describe('setActiveServers', () => {
   });
 
   it.each<[string, ChatState, SetActiveServersInput, string, string]>([
-    ['a server of no pool', onePool, {activeServers: {add: ['chat9.dc1.example.org']}}, 'NotPoolMember', 'ActiveServers'],
+    [
+      'a server of no pool',
+      onePool,
+      {activeServers: {add: ['chat9.dc1.example.org']}},
+      'NotPoolMember',
+      'ActiveServers',
+    ],
     ['a malformed FQDN', onePool, {activeServers: {add: ['chat 1']}}, 'InvalidValue', 'ActiveServers'],
-    ['both -ActiveServers and -Swap', onePool, {activeServers: null, swap: true}, 'ParameterConflict', 'ActiveServers'],
+    [
+      'both -ActiveServers and -Swap',
+      onePool,
+      {activeServers: null, swap: true},
+      'ParameterConflict',
+      'ActiveServers',
+    ],
     ['neither -ActiveServers nor -Swap', onePool, {}, 'ParameterConflict', 'ActiveServers'],
-    ['$Null with two pools and no pool identity', demo, {identity: 'global', activeServers: null}, 'PoolRequired', 'Identity'],
+    [
+      '$Null with two pools and no pool identity',
+      demo,
+      {identity: 'global', activeServers: null},
+      'PoolRequired',
+      'Identity',
+    ],
     ['-Swap with two pools and no pool identity', demo, {swap: true}, 'PoolRequired', 'Identity'],
-    ['servers of two pools', demo, {activeServers: {replace: [chat(1), 'pc2.dc2.example.org']}}, 'PoolRequired', 'Identity'],
-    ['a server of another pool', demo, {identity: 'service:PersistentChatServer:pc2.dc2.example.org', activeServers: {add: [chat(1)]}}, 'NotPoolMember', 'ActiveServers'],
-    ['an unknown pool', demo, {identity: 'service:PersistentChatServer:pc9.dc1.example.org', activeServers: null}, 'PoolNotFound', 'Identity'],
-    ['an unknown server with two pools', demo, {identity: 'PChatServerCollection', activeServers: {add: ['x.example.org']}}, 'NotPoolMember', 'ActiveServers'],
+    [
+      'servers of two pools',
+      demo,
+      {activeServers: {replace: [chat(1), 'pc2.dc2.example.org']}},
+      'PoolRequired',
+      'Identity',
+    ],
+    [
+      'a server of another pool',
+      demo,
+      {identity: 'service:PersistentChatServer:pc2.dc2.example.org', activeServers: {add: [chat(1)]}},
+      'NotPoolMember',
+      'ActiveServers',
+    ],
+    [
+      'an unknown pool',
+      demo,
+      {identity: 'service:PersistentChatServer:pc9.dc1.example.org', activeServers: null},
+      'PoolNotFound',
+      'Identity',
+    ],
+    [
+      'an unknown server with two pools',
+      demo,
+      {identity: 'PChatServerCollection', activeServers: {add: ['x.example.org']}},
+      'NotPoolMember',
+      'ActiveServers',
+    ],
   ])('refuses %s', (_what, state, input, errorId, parameter) => {
     const error = errorOf(() => setActiveServers(state, input));
     expect([error.errorId, error.parameter]).toEqual([errorId, parameter]);
   });
 
   it.each<[string, SetActiveServersInput, string]>([
-    ['a pool identity', {identity: 'service:PersistentChatServer:pc2.dc2.example.org', activeServers: null}, 'pc2.dc2.example.org'],
-    ['the short service spelling', {identity: 'service:pc2.dc2.example.org', activeServers: null}, 'pc2.dc2.example.org'],
-    ['the servers given, under a free label', {identity: 'PChatServerCollection', activeServers: {remove: [chat(4)]}}, 'pc1.dc1.example.org'],
+    [
+      'a pool identity',
+      {identity: 'service:PersistentChatServer:pc2.dc2.example.org', activeServers: null},
+      'pc2.dc2.example.org',
+    ],
+    [
+      'the short service spelling',
+      {identity: 'service:pc2.dc2.example.org', activeServers: null},
+      'pc2.dc2.example.org',
+    ],
+    [
+      'the servers given, under a free label',
+      {identity: 'PChatServerCollection', activeServers: {remove: [chat(4)]}},
+      'pc1.dc1.example.org',
+    ],
     ['the servers given, with no identity', {activeServers: {replace: [chat(5)]}}, 'pc1.dc1.example.org'],
   ])('finds the pool from %s when there are two pools', (_what, input, fqdn) => {
     const {output} = setActiveServers(demo, input);

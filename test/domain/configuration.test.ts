@@ -22,23 +22,42 @@ const errorOf = (fn: () => unknown): CmdletError => {
 };
 
 const demo = stateFrom(demoDeployment());
-const DEFAULTS = {defaultChatHistory: 30, maxFileSizeKB: 20000, participantUpdateLimit: 75, roomManagementUrl: null};
-const withSite = (): ChatState => newConfiguration(demo, {identity: 'site:DC1', values: {participantUpdateLimit: 100}, rev: 1}).state;
+const DEFAULTS = {
+  defaultChatHistory: 30,
+  maxFileSizeKB: 20000,
+  participantUpdateLimit: 75,
+  roomManagementUrl: null,
+};
+const withSite = (): ChatState =>
+  newConfiguration(demo, {identity: 'site:DC1', values: {participantUpdateLimit: 100}, rev: 1}).state;
 
 describe('newConfiguration', () => {
   it('creates Site:DC1 with the given value and the documented defaults for the rest', () => {
-    const {state, output} = newConfiguration(demo, {identity: 'site:dc1', values: {participantUpdateLimit: 100}, rev: 7});
+    const {state, output} = newConfiguration(demo, {
+      identity: 'site:dc1',
+      values: {participantUpdateLimit: 100},
+      rev: 7,
+    });
     expect(output).toEqual({...DEFAULTS, identity: 'Site:DC1', participantUpdateLimit: 100, rev: 7});
     expect(state.configurations.map((c) => c.identity)).toEqual(['Global', 'Site:DC1']);
   });
 
   it('creates a pool collection in canonical form', () => {
-    const {output} = newConfiguration(demo, {identity: 'service:PersistentChatServer:PC2.dc2.example.org', values: {}, rev: 1});
+    const {output} = newConfiguration(demo, {
+      identity: 'service:PersistentChatServer:PC2.dc2.example.org',
+      values: {},
+      rev: 1,
+    });
     expect(output.identity).toBe('Service:PersistentChatServer:pc2.dc2.example.org');
   });
 
   it('returns an -InMemory object without storing it', () => {
-    const {state, output} = newConfiguration(demo, {identity: 'site:DC2', values: {defaultChatHistory: 50}, rev: 1, inMemory: true});
+    const {state, output} = newConfiguration(demo, {
+      identity: 'site:DC2',
+      values: {defaultChatHistory: 50},
+      rev: 1,
+      inMemory: true,
+    });
     expect(state).toBe(demo);
     expect(output.defaultChatHistory).toBe(50);
   });
@@ -55,10 +74,28 @@ describe('newConfiguration', () => {
     ['a chat history of 501', 'site:DC2', {defaultChatHistory: 501}, 'OutOfRange', 'DefaultChatHistory'],
     ['a negative file size', 'site:DC2', {maxFileSizeKB: -1}, 'InvalidValue', 'MaxFileSizeKB'],
     ['a file size beyond UInt32', 'site:DC2', {maxFileSizeKB: 4294967296}, 'InvalidValue', 'MaxFileSizeKB'],
-    ['a fractional update limit', 'site:DC2', {participantUpdateLimit: 1.5}, 'InvalidValue', 'ParticipantUpdateLimit'],
-    ['an ftp URL', 'site:DC2', {roomManagementUrl: 'ftp://rooms.example.org'}, 'InvalidValue', 'RoomManagementUrl'],
+    [
+      'a fractional update limit',
+      'site:DC2',
+      {participantUpdateLimit: 1.5},
+      'InvalidValue',
+      'ParticipantUpdateLimit',
+    ],
+    [
+      'an ftp URL',
+      'site:DC2',
+      {roomManagementUrl: 'ftp://rooms.example.org'},
+      'InvalidValue',
+      'RoomManagementUrl',
+    ],
     ['a relative URL', 'site:DC2', {roomManagementUrl: '/rooms'}, 'InvalidValue', 'RoomManagementUrl'],
-    ['a URL with a line break', 'site:DC2', {roomManagementUrl: 'https://rooms.example.org/\nx'}, 'InvalidValue', 'RoomManagementUrl'],
+    [
+      'a URL with a line break',
+      'site:DC2',
+      {roomManagementUrl: 'https://rooms.example.org/\nx'},
+      'InvalidValue',
+      'RoomManagementUrl',
+    ],
   ])('refuses %s', (_what, identity, values, errorId, parameter) => {
     const error = errorOf(() => newConfiguration(withSite(), {identity, values, rev: 2}));
     expect([error.errorId, error.parameter]).toEqual([errorId, parameter]);
@@ -74,12 +111,19 @@ describe('newConfiguration', () => {
   });
 
   it('stores an empty room-management URL as null', () => {
-    expect(newConfiguration(demo, {identity: 'site:DC2', values: {roomManagementUrl: ''}, rev: 1}).output.roomManagementUrl).toBeNull();
+    expect(
+      newConfiguration(demo, {identity: 'site:DC2', values: {roomManagementUrl: ''}, rev: 1}).output
+        .roomManagementUrl,
+    ).toBeNull();
   });
 });
 
 describe('getConfigurations', () => {
-  const state = newConfiguration(withSite(), {identity: 'service:pc1.dc1.example.org', values: {}, rev: 2}).state;
+  const state = newConfiguration(withSite(), {
+    identity: 'service:pc1.dc1.example.org',
+    values: {},
+    rev: 2,
+  }).state;
 
   it.each<[{identity?: string; filter?: string}, string[]]>([
     [{}, ['Global', 'Site:DC1', 'Service:PersistentChatServer:pc1.dc1.example.org']],
@@ -110,26 +154,45 @@ describe('setConfiguration', () => {
   });
 
   it('returns the same state when nothing changes', () => {
-    expect(setConfiguration(demo, {identity: 'global', values: {defaultChatHistory: 30}, rev: 5}).state).toBe(demo);
+    expect(setConfiguration(demo, {identity: 'global', values: {defaultChatHistory: 30}, rev: 5}).state).toBe(
+      demo,
+    );
   });
 
   it('clears the room-management URL with null', () => {
-    const set = setConfiguration(demo, {values: {roomManagementUrl: 'https://rooms.example.org'}, rev: 1}).state;
-    expect(setConfiguration(set, {values: {roomManagementUrl: null}, rev: 2}).output.roomManagementUrl).toBeNull();
+    const set = setConfiguration(demo, {
+      values: {roomManagementUrl: 'https://rooms.example.org'},
+      rev: 1,
+    }).state;
+    expect(
+      setConfiguration(set, {values: {roomManagementUrl: null}, rev: 2}).output.roomManagementUrl,
+    ).toBeNull();
   });
 
   it('fails for an identity that does not exist', () => {
-    const error = errorOf(() => setConfiguration(demo, {identity: 'site:DC1', values: {defaultChatHistory: 10}, rev: 1}));
+    const error = errorOf(() =>
+      setConfiguration(demo, {identity: 'site:DC1', values: {defaultChatHistory: 10}, rev: 1}),
+    );
     expect(error.errorId).toBe('ConfigurationNotFound');
   });
 
   it('creates a collection from an -InMemory instance that was never stored', () => {
-    const {state} = setConfiguration(demo, {identity: 'site:DC2', values: {defaultChatHistory: 50}, rev: 3, fromInstance: true});
-    expect(getConfigurations(state, {identity: 'site:DC2'})[0]).toMatchObject({defaultChatHistory: 50, rev: 3});
+    const {state} = setConfiguration(demo, {
+      identity: 'site:DC2',
+      values: {defaultChatHistory: 50},
+      rev: 3,
+      fromInstance: true,
+    });
+    expect(getConfigurations(state, {identity: 'site:DC2'})[0]).toMatchObject({
+      defaultChatHistory: 50,
+      rev: 3,
+    });
   });
 
   it('validates the values it changes', () => {
-    expect(errorOf(() => setConfiguration(demo, {values: {defaultChatHistory: 1000}, rev: 1})).errorId).toBe('OutOfRange');
+    expect(errorOf(() => setConfiguration(demo, {values: {defaultChatHistory: 1000}, rev: 1})).errorId).toBe(
+      'OutOfRange',
+    );
   });
 });
 
@@ -141,21 +204,30 @@ describe('removeConfiguration', () => {
   });
 
   it('resets Global to the defaults instead of deleting it', () => {
-    const changed = setConfiguration(demo, {values: {defaultChatHistory: 100, roomManagementUrl: 'https://x.example.org'}, rev: 1}).state;
+    const changed = setConfiguration(demo, {
+      values: {defaultChatHistory: 100, roomManagementUrl: 'https://x.example.org'},
+      rev: 1,
+    }).state;
     const {state, output} = removeConfiguration(changed, {identity: 'global', rev: 2});
     expect(state.configurations).toEqual([{identity: 'Global', ...DEFAULTS, rev: 2}]);
     expect(output.reset).toBe(true);
   });
 
   it('fails for a collection that does not exist', () => {
-    expect(errorOf(() => removeConfiguration(demo, {identity: 'site:DC1', rev: 1})).errorId).toBe('ConfigurationNotFound');
+    expect(errorOf(() => removeConfiguration(demo, {identity: 'site:DC1', rev: 1})).errorId).toBe(
+      'ConfigurationNotFound',
+    );
   });
 });
 
 describe('effectiveConfiguration', () => {
   it('prefers the pool collection, then the site one, then Global', () => {
     const site = withSite();
-    const pool = newConfiguration(site, {identity: 'service:pc1.dc1.example.org', values: {participantUpdateLimit: 200}, rev: 2}).state;
+    const pool = newConfiguration(site, {
+      identity: 'service:pc1.dc1.example.org',
+      values: {participantUpdateLimit: 200},
+      rev: 2,
+    }).state;
     expect(effectiveConfiguration(demo, 'pc1.dc1.example.org').identity).toBe('Global');
     expect(effectiveConfiguration(site, 'pc1.dc1.example.org').identity).toBe('Site:DC1');
     expect(effectiveConfiguration(site, 'pc2.dc2.example.org').identity).toBe('Global');

@@ -37,7 +37,8 @@ const withPool = (change: (pool: Pool) => Pool): DeploymentFile => {
   const d = minimal();
   return {...d, persistentChatPools: [change(d.persistentChatPools[0]!)]};
 };
-const servers = (n: number, dataCenter = 'a') => Array.from({length: n}, (_, i) => ({fqdn: `chat${i + 1}.example.org`, dataCenter}));
+const servers = (n: number, dataCenter = 'a') =>
+  Array.from({length: n}, (_, i) => ({fqdn: `chat${i + 1}.example.org`, dataCenter}));
 
 describe('loadDeployment with the demo deployment', () => {
   const {state, messages} = loadedFrom(demoDeployment());
@@ -46,41 +47,95 @@ describe('loadDeployment with the demo deployment', () => {
     const [pc1, pc2] = state.topology.persistentChatPools;
     expect(pc1?.fqdn).toBe('pc1.dc1.example.org');
     expect(pc1?.servers).toHaveLength(8);
-    expect(pc1?.activeServers).toEqual(['chat1', 'chat2', 'chat3', 'chat4'].map((s) => `${s}.dc1.example.org`));
-    expect(pc1?.stores.backup).toEqual({sqlFqdn: 'sql1.dc2.example.org', instance: 'rtc', dataCenter: 'dc2', online: false});
+    expect(pc1?.activeServers).toEqual(
+      ['chat1', 'chat2', 'chat3', 'chat4'].map((s) => `${s}.dc1.example.org`),
+    );
+    expect(pc1?.stores.backup).toEqual({
+      sqlFqdn: 'sql1.dc2.example.org',
+      instance: 'rtc',
+      dataCenter: 'dc2',
+      online: false,
+    });
     expect(pc1?.stores.logShipping).toBe(true);
-    expect(pc1?.compliance).toEqual({enabled: true, store: {sqlFqdn: 'sqlc.dc1.example.org', instance: 'rtc', dataCenter: 'dc1'}});
-    expect(pc2).toMatchObject({fqdn: 'pc2.dc2.example.org', kind: 'singleComputer', site: 'DC2', activeServers: ['pc2.dc2.example.org']});
+    expect(pc1?.compliance).toEqual({
+      enabled: true,
+      store: {sqlFqdn: 'sqlc.dc1.example.org', instance: 'rtc', dataCenter: 'dc1'},
+    });
+    expect(pc2).toMatchObject({
+      fqdn: 'pc2.dc2.example.org',
+      kind: 'singleComputer',
+      site: 'DC2',
+      activeServers: ['pc2.dc2.example.org'],
+    });
   });
 
   it('starts at revision 0 with the global settings and nothing the cmdlets create', () => {
     expect(state.schemaVersion).toBe(SCHEMA_VERSION);
     expect(state.revision).toBe(0);
     expect(state.configurations).toEqual([
-      {identity: 'Global', defaultChatHistory: 30, maxFileSizeKB: 20000, participantUpdateLimit: 75, roomManagementUrl: null, rev: 0},
+      {
+        identity: 'Global',
+        defaultChatHistory: 30,
+        maxFileSizeKB: 20000,
+        participantUpdateLimit: 75,
+        roomManagementUrl: null,
+        rev: 0,
+      },
     ]);
     expect(state.compliance).toHaveLength(1);
-    expect(state.compliance[0]).toMatchObject({identity: 'Global', adapterType: 'XML', runIntervalSeconds: 900});
-    expect(state.policies).toEqual([{identity: 'Global', description: null, enablePersistentChat: false, rev: 0}]);
+    expect(state.compliance[0]).toMatchObject({
+      identity: 'Global',
+      adapterType: 'XML',
+      runIntervalSeconds: 900,
+    });
+    expect(state.policies).toEqual([
+      {identity: 'Global', description: null, enablePersistentChat: false, rev: 0},
+    ]);
     expect(state.endpoints).toEqual([]);
     expect([state.categories, state.rooms, state.addins]).toEqual([[], [], []]);
   });
 
   it('holds every user, group, OU, container and contact both fixtures name', () => {
     const names = state.directory.users.map((u) => u.displayName);
-    expect(names).toEqual(expect.arrayContaining(['Ana Silva', 'Ben Okafor', 'Carl Novak', 'Dora Kim', 'Fay Mendes', 'Eve Tan', 'Jordan Lee', 'Sam Rivera', 'Casey Smith']));
-    expect(state.directory.groups.map((g) => g.displayName)).toEqual(['ChatSupport', 'Finance', 'ITChatMembers']);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Ana Silva',
+        'Ben Okafor',
+        'Carl Novak',
+        'Dora Kim',
+        'Fay Mendes',
+        'Eve Tan',
+        'Jordan Lee',
+        'Sam Rivera',
+        'Casey Smith',
+      ]),
+    );
+    expect(state.directory.groups.map((g) => g.displayName)).toEqual([
+      'ChatSupport',
+      'Finance',
+      'ITChatMembers',
+    ]);
     expect(state.directory.organizationalUnits).toHaveLength(5);
     expect(state.directory.containers).toEqual(['CN=Users,DC=example,DC=org']);
     expect(state.directory.contacts[0]?.sipAddress).toBe('sip:dc1meetingroom@example.org');
     const jordan = state.directory.users.find((u) => u.displayName === 'Jordan Lee');
-    expect(jordan).toMatchObject({sipAddress: 'sip:jordan.lee@example.org', enabled: true, persistentChatPolicy: null, site: 'DC1'});
+    expect(jordan).toMatchObject({
+      sipAddress: 'sip:jordan.lee@example.org',
+      enabled: true,
+      persistentChatPolicy: null,
+      site: 'DC1',
+    });
     expect(jordan?.attributes['department']).toBe('IT');
   });
 
   it('returns the five ItRoom messages in UTC, for loading after the setup script', () => {
     expect(messages).toHaveLength(5);
-    expect(messages[0]).toEqual({room: 'pc1.dc1.example.org\\ItRoom', from: 'sip:ana@example.org', at: '2012-03-20T10:00:00.000Z', text: 'Server move tonight'});
+    expect(messages[0]).toEqual({
+      room: 'pc1.dc1.example.org\\ItRoom',
+      from: 'sip:ana@example.org',
+      at: '2012-03-20T10:00:00.000Z',
+      text: 'Server move tonight',
+    });
   });
 
   it('makes the init user a CsAdministrator', () => {
@@ -88,7 +143,9 @@ describe('loadDeployment with the demo deployment', () => {
   });
 
   it('keeps only pc1 in the one-pool fixture', () => {
-    expect(stateFrom(onePoolDeployment()).topology.persistentChatPools.map((p) => p.fqdn)).toEqual(['pc1.dc1.example.org']);
+    expect(stateFrom(onePoolDeployment()).topology.persistentChatPools.map((p) => p.fqdn)).toEqual([
+      'pc1.dc1.example.org',
+    ]);
   });
 });
 
@@ -115,9 +172,24 @@ describe('loadDeployment defaults and normalisation', () => {
   });
 
   it('lower-cases FQDNs and SIP addresses and spells sites as the sites list does', () => {
-    const d = withPool((p) => ({...p, fqdn: 'PC.Example.org', site: 's1', servers: [{fqdn: 'CHAT1.example.org', dataCenter: 'a'}], activeServers: ['Chat1.Example.Org']}));
-    const state = stateFrom({...d, directory: {users: [{displayName: 'Ana', dn: 'CN=Ana,DC=example,DC=org', sipAddress: 'sip:Ana@EXAMPLE.org'}]}});
-    expect(state.topology.persistentChatPools[0]).toMatchObject({fqdn: 'pc.example.org', site: 'S1', activeServers: ['chat1.example.org']});
+    const d = withPool((p) => ({
+      ...p,
+      fqdn: 'PC.Example.org',
+      site: 's1',
+      servers: [{fqdn: 'CHAT1.example.org', dataCenter: 'a'}],
+      activeServers: ['Chat1.Example.Org'],
+    }));
+    const state = stateFrom({
+      ...d,
+      directory: {
+        users: [{displayName: 'Ana', dn: 'CN=Ana,DC=example,DC=org', sipAddress: 'sip:Ana@EXAMPLE.org'}],
+      },
+    });
+    expect(state.topology.persistentChatPools[0]).toMatchObject({
+      fqdn: 'pc.example.org',
+      site: 'S1',
+      activeServers: ['chat1.example.org'],
+    });
     expect(state.directory.users[0]?.sipAddress).toBe('sip:ana@example.org');
   });
 
@@ -126,13 +198,19 @@ describe('loadDeployment defaults and normalisation', () => {
     [{sipAddress: 'sip:a@example.org', enabled: false}, false],
     [{}, false],
   ])('enables a user %j for Lync: %s', (fields, enabled) => {
-    const state = stateFrom({...minimal(), directory: {users: [{displayName: 'A', dn: 'CN=A,DC=example,DC=org', ...fields}]}});
+    const state = stateFrom({
+      ...minimal(),
+      directory: {users: [{displayName: 'A', dn: 'CN=A,DC=example,DC=org', ...fields}]},
+    });
     expect(state.directory.users[0]?.enabled).toBe(enabled);
   });
 
   it('creates only the endpoints the file lists, in the Application Contacts container', () => {
     expect(stateFrom(minimal()).endpoints).toEqual([]);
-    const state = stateFrom({...minimal(), endpoints: [{sipAddress: 'sip:chat@example.org', pool: 'pc.example.org', displayName: 'Chat'}]});
+    const state = stateFrom({
+      ...minimal(),
+      endpoints: [{sipAddress: 'sip:chat@example.org', pool: 'pc.example.org', displayName: 'Chat'}],
+    });
     expect(state.endpoints).toEqual([
       {
         dn: 'CN={00000000-0000-4000-8000-000000000001},CN=Application Contacts,CN=RTC Service,CN=Services,CN=Configuration,DC=example,DC=org',
@@ -162,9 +240,21 @@ describe('loadDeployment defaults and normalisation', () => {
   it('keeps other LDAP attributes for -LdapFilter', () => {
     const state = stateFrom({
       ...minimal(),
-      directory: {users: [{displayName: 'A', dn: 'CN=A,DC=example,DC=org', l: 'Springfield', attributes: {physicalDeliveryOfficeName: 'B12'}}]},
+      directory: {
+        users: [
+          {
+            displayName: 'A',
+            dn: 'CN=A,DC=example,DC=org',
+            l: 'Springfield',
+            attributes: {physicalDeliveryOfficeName: 'B12'},
+          },
+        ],
+      },
     });
-    expect(state.directory.users[0]?.attributes).toEqual({l: 'Springfield', physicalDeliveryOfficeName: 'B12'});
+    expect(state.directory.users[0]?.attributes).toEqual({
+      l: 'Springfield',
+      physicalDeliveryOfficeName: 'B12',
+    });
   });
 });
 
@@ -178,7 +268,14 @@ describe('loadDeployment refusals', () => {
         {
           ...d.persistentChatPools[0]!,
           servers: servers(9),
-          activeServers: ['chat1.example.org', 'chat2.example.org', 'chat3.example.org', 'chat4.example.org', 'chat5.example.org', 'elsewhere.example.org'],
+          activeServers: [
+            'chat1.example.org',
+            'chat2.example.org',
+            'chat3.example.org',
+            'chat4.example.org',
+            'chat5.example.org',
+            'elsewhere.example.org',
+          ],
         },
         {
           fqdn: 'single.example.org',
@@ -224,35 +321,139 @@ describe('loadDeployment refusals', () => {
   });
 
   it('starts every message with the JSON path of the problem', () => {
-    for (const issue of issuesOf(withPool((p) => ({...p, servers: servers(9), activeServers: ['x.example.org']})))) {
+    for (const issue of issuesOf(
+      withPool((p) => ({...p, servers: servers(9), activeServers: ['x.example.org']})),
+    )) {
       expect(issue.message.startsWith(`${issue.parameter ?? ''}: `)).toBe(true);
     }
   });
 
   it.each<[string, DeploymentFile, string, string]>([
-    ['a fifth active server', withPool((p) => ({...p, servers: servers(5), activeServers: servers(5).map((s) => s.fqdn)})), 'ActiveServerLimit', 'persistentChatPools[0].activeServers'],
-    ['a ninth server', withPool((p) => ({...p, servers: servers(9)})), 'ServerLimit', 'persistentChatPools[0].servers'],
-    ['an active server outside the pool', withPool((p) => ({...p, activeServers: ['chat9.example.org']})), 'NotPoolMember', 'persistentChatPools[0].activeServers[0]'],
-    ['an active server listed twice', withPool((p) => ({...p, activeServers: ['chat1.example.org', 'CHAT1.example.org']})), 'DuplicateFqdn', 'persistentChatPools[0].activeServers[1]'],
-    ['a malformed active server', withPool((p) => ({...p, activeServers: ['chat 1']})), 'InvalidValue', 'persistentChatPools[0].activeServers[0]'],
-    ['a single-computer pool with two servers', withPool((p) => ({...p, kind: 'singleComputer', servers: servers(2)})), 'SingleComputerPool', 'persistentChatPools[0].servers'],
-    ['a collocated pool with two servers', withPool((p) => ({...p, collocatedWithStandardEdition: true, servers: servers(2)})), 'SingleComputerPool', 'persistentChatPools[0].servers'],
+    [
+      'a fifth active server',
+      withPool((p) => ({...p, servers: servers(5), activeServers: servers(5).map((s) => s.fqdn)})),
+      'ActiveServerLimit',
+      'persistentChatPools[0].activeServers',
+    ],
+    [
+      'a ninth server',
+      withPool((p) => ({...p, servers: servers(9)})),
+      'ServerLimit',
+      'persistentChatPools[0].servers',
+    ],
+    [
+      'an active server outside the pool',
+      withPool((p) => ({...p, activeServers: ['chat9.example.org']})),
+      'NotPoolMember',
+      'persistentChatPools[0].activeServers[0]',
+    ],
+    [
+      'an active server listed twice',
+      withPool((p) => ({...p, activeServers: ['chat1.example.org', 'CHAT1.example.org']})),
+      'DuplicateFqdn',
+      'persistentChatPools[0].activeServers[1]',
+    ],
+    [
+      'a malformed active server',
+      withPool((p) => ({...p, activeServers: ['chat 1']})),
+      'InvalidValue',
+      'persistentChatPools[0].activeServers[0]',
+    ],
+    [
+      'a single-computer pool with two servers',
+      withPool((p) => ({...p, kind: 'singleComputer', servers: servers(2)})),
+      'SingleComputerPool',
+      'persistentChatPools[0].servers',
+    ],
+    [
+      'a collocated pool with two servers',
+      withPool((p) => ({...p, collocatedWithStandardEdition: true, servers: servers(2)})),
+      'SingleComputerPool',
+      'persistentChatPools[0].servers',
+    ],
     ['an unknown site', withPool((p) => ({...p, site: 'S9'})), 'SiteNotFound', 'persistentChatPools[0].site'],
-    ['a server in a data centre of another site', withPool((p) => ({...p, servers: [{fqdn: 'chat1.example.org', dataCenter: 'c'}]})), 'DataCenterNotFound', 'persistentChatPools[0].servers[0].dataCenter'],
-    ['a store in an unknown data centre', withPool((p) => ({...p, stores: {primary: {sqlFqdn: 'sql.example.org', instance: 'rtc', dataCenter: 'q'}}})), 'DataCenterNotFound', 'persistentChatPools[0].stores.primary.dataCenter'],
-    ['log shipping without a backup store', withPool((p) => ({...p, stores: {...p.stores, logShipping: true}})), 'BackupStoreRequired', 'persistentChatPools[0].stores.backup'],
-    ['a primary mirror in another data centre', withPool((p) => ({...p, stores: {...p.stores, primaryMirror: {sqlFqdn: 'sql2.example.org', instance: 'rtc', dataCenter: 'b'}}})), 'InvalidValue', 'persistentChatPools[0].stores.primaryMirror.dataCenter'],
-    ['compliance without a store', withPool((p) => ({...p, compliance: {enabled: true}})), 'InvalidValue', 'persistentChatPools[0].compliance.store'],
-    ['an unknown next hop', withPool((p) => ({...p, nextHopPool: 'fe9.example.org'})), 'PoolNotFound', 'persistentChatPools[0].nextHopPool'],
-    ['a server named like its multi-computer pool', withPool((p) => ({...p, servers: [{fqdn: 'pc.example.org'}]})), 'DuplicateFqdn', 'persistentChatPools[0].servers[0].fqdn'],
-    ['a message for a room of an unknown pool', {...minimal(), messages: [{room: 'px.example.org\\R', from: 'sip:a@example.org', at: '2020-01-01T00:00:00Z', text: 'hi'}]}, 'PoolNotFound', 'messages[0].room'],
-    ['an operator listed twice', {...minimal(), operators: [{name: 'x', roles: ['CsHelpDesk']}, {name: 'x', roles: ['CsHelpDesk']}]}, 'DuplicateName', 'operators[1].name'],
+    [
+      'a server in a data centre of another site',
+      withPool((p) => ({...p, servers: [{fqdn: 'chat1.example.org', dataCenter: 'c'}]})),
+      'DataCenterNotFound',
+      'persistentChatPools[0].servers[0].dataCenter',
+    ],
+    [
+      'a store in an unknown data centre',
+      withPool((p) => ({
+        ...p,
+        stores: {primary: {sqlFqdn: 'sql.example.org', instance: 'rtc', dataCenter: 'q'}},
+      })),
+      'DataCenterNotFound',
+      'persistentChatPools[0].stores.primary.dataCenter',
+    ],
+    [
+      'log shipping without a backup store',
+      withPool((p) => ({...p, stores: {...p.stores, logShipping: true}})),
+      'BackupStoreRequired',
+      'persistentChatPools[0].stores.backup',
+    ],
+    [
+      'a primary mirror in another data centre',
+      withPool((p) => ({
+        ...p,
+        stores: {...p.stores, primaryMirror: {sqlFqdn: 'sql2.example.org', instance: 'rtc', dataCenter: 'b'}},
+      })),
+      'InvalidValue',
+      'persistentChatPools[0].stores.primaryMirror.dataCenter',
+    ],
+    [
+      'compliance without a store',
+      withPool((p) => ({...p, compliance: {enabled: true}})),
+      'InvalidValue',
+      'persistentChatPools[0].compliance.store',
+    ],
+    [
+      'an unknown next hop',
+      withPool((p) => ({...p, nextHopPool: 'fe9.example.org'})),
+      'PoolNotFound',
+      'persistentChatPools[0].nextHopPool',
+    ],
+    [
+      'a server named like its multi-computer pool',
+      withPool((p) => ({...p, servers: [{fqdn: 'pc.example.org'}]})),
+      'DuplicateFqdn',
+      'persistentChatPools[0].servers[0].fqdn',
+    ],
+    [
+      'a message for a room of an unknown pool',
+      {
+        ...minimal(),
+        messages: [
+          {room: 'px.example.org\\R', from: 'sip:a@example.org', at: '2020-01-01T00:00:00Z', text: 'hi'},
+        ],
+      },
+      'PoolNotFound',
+      'messages[0].room',
+    ],
+    [
+      'an operator listed twice',
+      {
+        ...minimal(),
+        operators: [
+          {name: 'x', roles: ['CsHelpDesk']},
+          {name: 'x', roles: ['CsHelpDesk']},
+        ],
+      },
+      'DuplicateName',
+      'operators[1].name',
+    ],
   ])('refuses %s', (_what, deployment, errorId, path) => {
     expect(issuesOf(deployment).map((i) => [i.errorId, i.parameter])).toContainEqual([errorId, path]);
   });
 
   it('accepts a single-computer pool named after its one server', () => {
-    const d = withPool((p) => ({...p, kind: 'singleComputer', servers: [{fqdn: 'pc.example.org'}], activeServers: ['pc.example.org']}));
+    const d = withPool((p) => ({
+      ...p,
+      kind: 'singleComputer',
+      servers: [{fqdn: 'pc.example.org'}],
+      activeServers: ['pc.example.org'],
+    }));
     expect(stateFrom(d).topology.persistentChatPools[0]?.activeServers).toEqual(['pc.example.org']);
   });
 
@@ -261,16 +462,46 @@ describe('loadDeployment refusals', () => {
     ['null', null, '(top level)'],
     ['another format version', {...minimal(), formatVersion: 2}, 'formatVersion'],
     ['an unknown key', {...minimal(), colour: 'blue'}, 'colour'],
-    ['a misspelt nested key', withPool((p) => ({...p, activeServer: []}) as unknown as Pool), 'persistentChatPools[0].activeServer'],
+    [
+      'a misspelt nested key',
+      withPool((p) => ({...p, activeServer: []}) as unknown as Pool),
+      'persistentChatPools[0].activeServer',
+    ],
     ['a prototype key', JSON.parse('{"formatVersion":1,"__proto__":{"admin":true}}') as unknown, '__proto__'],
-    ['a missing list of pools', {formatVersion: 1, sipDomains: ['example.org'], sites: [{name: 'S'}]}, 'persistentChatPools'],
+    [
+      'a missing list of pools',
+      {formatVersion: 1, sipDomains: ['example.org'], sites: [{name: 'S'}]},
+      'persistentChatPools',
+    ],
     ['a bad FQDN', withPool((p) => ({...p, fqdn: 'pc_1.example.org'})), 'persistentChatPools[0].fqdn'],
     ['a numeric top label', withPool((p) => ({...p, fqdn: 'pc.example.123'})), 'persistentChatPools[0].fqdn'],
-    ['a bad SIP address', {...minimal(), directory: {contacts: [{displayName: 'C', dn: 'CN=C,DC=example,DC=org', sipAddress: 'c@example.org'}]}}, 'directory.contacts[0].sipAddress'],
-    ['a bad DN', {...minimal(), directory: {organizationalUnits: ['OU=IT.DC=example']}}, 'directory.organizationalUnits[0]'],
+    [
+      'a bad SIP address',
+      {
+        ...minimal(),
+        directory: {
+          contacts: [{displayName: 'C', dn: 'CN=C,DC=example,DC=org', sipAddress: 'c@example.org'}],
+        },
+      },
+      'directory.contacts[0].sipAddress',
+    ],
+    [
+      'a bad DN',
+      {...minimal(), directory: {organizationalUnits: ['OU=IT.DC=example']}},
+      'directory.organizationalUnits[0]',
+    ],
     ['a control character in a name', {...minimal(), sites: [{name: 'S1\u001b[2J'}]}, 'sites[0].name'],
     ['an unknown role', {...minimal(), operators: [{name: 'x', roles: ['Root']}]}, 'operators[0].roles[0]'],
-    ['a date without a time zone', {...minimal(), messages: [{room: 'pc.example.org\\R', from: 'sip:a@example.org', at: '2020-01-01T10:00:00', text: 'x'}]}, 'messages[0].at'],
+    [
+      'a date without a time zone',
+      {
+        ...minimal(),
+        messages: [
+          {room: 'pc.example.org\\R', from: 'sip:a@example.org', at: '2020-01-01T10:00:00', text: 'x'},
+        ],
+      },
+      'messages[0].at',
+    ],
     ['a port out of range', withPool((p) => ({...p, port: 70000})), 'persistentChatPools[0].port'],
     ['a pool without servers', withPool((p) => ({...p, servers: []})), 'persistentChatPools[0].servers'],
   ])('refuses %s, naming the path', (_what, input, path) => {

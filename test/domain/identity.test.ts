@@ -34,7 +34,10 @@ describe('parseXdsIdentity', () => {
     ['SITE: DC1', 'Site:DC1'],
     ['service:PersistentChatServer:pc1.dc1.example.org', 'Service:PersistentChatServer:pc1.dc1.example.org'],
     ['Service:persistentchatserver:PC1.DC1.example.org', 'Service:PersistentChatServer:pc1.dc1.example.org'],
-    ['service: PersistentChatServer: pc1.dc1.example.org', 'Service:PersistentChatServer:pc1.dc1.example.org'],
+    [
+      'service: PersistentChatServer: pc1.dc1.example.org',
+      'Service:PersistentChatServer:pc1.dc1.example.org',
+    ],
     ['service:pc1.dc1.example.org', 'Service:PersistentChatServer:pc1.dc1.example.org'],
     ['PersistentChatServer:pc1.dc1.example.org', 'Service:PersistentChatServer:pc1.dc1.example.org'],
     ['tag:DC1Users', 'Tag:DC1Users'],
@@ -76,12 +79,17 @@ describe('parseXdsIdentity', () => {
 
   it('keeps the site and tag names as written and lower-cases pool FQDNs', () => {
     expect(parseXdsIdentity('site:Dc1')).toEqual({scope: 'site', name: 'Dc1'});
-    expect(parseXdsIdentity('service:PC1.dc1.example.org.')).toEqual({scope: 'service', name: 'pc1.dc1.example.org'});
+    expect(parseXdsIdentity('service:PC1.dc1.example.org.')).toEqual({
+      scope: 'service',
+      name: 'pc1.dc1.example.org',
+    });
   });
 
   it('compares identities case-insensitively across spellings', () => {
     expect(sameXdsIdentity('site:dc1', 'Site:DC1')).toBe(true);
-    expect(sameXdsIdentity('service:pc1.dc1.example.org', 'Service:PersistentChatServer:PC1.dc1.example.org')).toBe(true);
+    expect(
+      sameXdsIdentity('service:pc1.dc1.example.org', 'Service:PersistentChatServer:PC1.dc1.example.org'),
+    ).toBe(true);
     expect(sameXdsIdentity('site:DC1', 'site:DC2')).toBe(false);
     expect(sameXdsIdentity('site:', 'site:')).toBe(false);
   });
@@ -99,18 +107,26 @@ describe('pool identities', () => {
     expect(parsePoolIdentity(input)).toBe('pc1.dc1.example.org');
   });
 
-  it.each(['global', 'site:DC1', 'service:Registrar:fe1.dc1.example.org', 'PChatServerCollection', ''])('reads %j as no pool', (input) => {
-    expect(parsePoolIdentity(input)).toBeNull();
-  });
+  it.each(['global', 'site:DC1', 'service:Registrar:fe1.dc1.example.org', 'PChatServerCollection', ''])(
+    'reads %j as no pool',
+    (input) => {
+      expect(parsePoolIdentity(input)).toBeNull();
+    },
+  );
 
-  const state = {topology: {sites: [], frontEndPools: [], persistentChatPools: [{fqdn: 'pc1.dc1.example.org'} as PersistentChatPool]}} as Pick<
-    ChatState,
-    'topology'
-  >;
+  const state = {
+    topology: {
+      sites: [],
+      frontEndPools: [],
+      persistentChatPools: [{fqdn: 'pc1.dc1.example.org'} as PersistentChatPool],
+    },
+  } as Pick<ChatState, 'topology'>;
 
   it('resolves a known pool and fails with PoolNotFound otherwise', () => {
     expect(resolvePoolIdentity(state, 'service:pc1.dc1.example.org').fqdn).toBe('pc1.dc1.example.org');
-    expect(errorOf(() => resolvePoolIdentity(state, 'service:pc9.dc1.example.org')).errorId).toBe('PoolNotFound');
+    expect(errorOf(() => resolvePoolIdentity(state, 'service:pc9.dc1.example.org')).errorId).toBe(
+      'PoolNotFound',
+    );
     expect(errorOf(() => resolvePoolIdentity(state, 'global')).errorId).toBe('PoolNotFound');
   });
 
@@ -147,12 +163,17 @@ describe('wildcardMatch', () => {
 
   it('agrees with a regular-expression reference on random patterns', () => {
     const reference = (pattern: string, text: string): boolean => {
-      const source = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+      const source = [...pattern]
+        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+        .join('');
       return new RegExp(`^${source}$`, 'is').test(text);
     };
     const pattern = fc.string({unit: fc.constantFrom('a', 'B', '*', '?', '.', ':'), maxLength: 8});
     const text = fc.string({unit: fc.constantFrom('a', 'b', 'A', '.', ':'), maxLength: 10});
-    fc.assert(fc.property(pattern, text, (p, t) => wildcardMatch(p, t) === reference(p, t)), {numRuns: 2000});
+    fc.assert(
+      fc.property(pattern, text, (p, t) => wildcardMatch(p, t) === reference(p, t)),
+      {numRuns: 2000},
+    );
   });
 
   it('tells a wildcard pattern from a plain name', () => {

@@ -16,10 +16,16 @@ const errorOf = (fn: () => unknown): CmdletError => {
 
 const demo = stateFrom(demoDeployment());
 const onePool = stateFrom(onePoolDeployment());
-const pool = (state: ChatState, fqdn = 'pc1.dc1.example.org'): PersistentChatPool => state.topology.persistentChatPools.find((p) => p.fqdn === fqdn)!;
+const pool = (state: ChatState, fqdn = 'pc1.dc1.example.org'): PersistentChatPool =>
+  state.topology.persistentChatPools.find((p) => p.fqdn === fqdn)!;
 const withPc1 = (state: ChatState, fields: Partial<PersistentChatPool>): ChatState => ({
   ...state,
-  topology: {...state.topology, persistentChatPools: state.topology.persistentChatPools.map((p) => (p.fqdn === 'pc1.dc1.example.org' ? {...p, ...fields} : p))},
+  topology: {
+    ...state.topology,
+    persistentChatPools: state.topology.persistentChatPools.map((p) =>
+      p.fqdn === 'pc1.dc1.example.org' ? {...p, ...fields} : p,
+    ),
+  },
 });
 const stores = pool(demo).stores;
 
@@ -31,12 +37,14 @@ describe('getPoolStates', () => {
     ]);
   });
 
-  it.each(['PersistentChatServer:pc1.dc1.example.org', 'service:pc1.dc1.example.org', 'service: PC1.dc1.example.org', 'service:PersistentChatServer:pc1.dc1.example.org'])(
-    'finds pc1 by %j',
-    (identity) => {
-      expect(getPoolStates(demo, {identity}).map((v) => v.pool.fqdn)).toEqual(['pc1.dc1.example.org']);
-    },
-  );
+  it.each([
+    'PersistentChatServer:pc1.dc1.example.org',
+    'service:pc1.dc1.example.org',
+    'service: PC1.dc1.example.org',
+    'service:PersistentChatServer:pc1.dc1.example.org',
+  ])('finds pc1 by %j', (identity) => {
+    expect(getPoolStates(demo, {identity}).map((v) => v.pool.fqdn)).toEqual(['pc1.dc1.example.org']);
+  });
 
   it.each([
     ['*.example.org', 2],
@@ -50,7 +58,11 @@ describe('getPoolStates', () => {
 
   it.each<[string, {identity?: string; filter?: string}, string]>([
     ['an unknown pool', {identity: 'PersistentChatServer:pc9.dc1.example.org'}, 'PoolNotFound'],
-    ['both -Identity and -Filter', {identity: 'service:pc1.dc1.example.org', filter: '*'}, 'ParameterConflict'],
+    [
+      'both -Identity and -Filter',
+      {identity: 'service:pc1.dc1.example.org', filter: '*'},
+      'ParameterConflict',
+    ],
   ])('refuses %s', (_what, query, errorId) => {
     expect(errorOf(() => getPoolStates(demo, query)).errorId).toBe(errorId);
   });
@@ -58,7 +70,10 @@ describe('getPoolStates', () => {
 
 describe('setPoolState', () => {
   it('fails pc1 over, warning that log shipping is on and the backup is not online', () => {
-    const {state, output} = setPoolState(demo, {identity: 'PersistentChatServer:pc1.dc1.example.org', poolState: 'FailedOver'});
+    const {state, output} = setPoolState(demo, {
+      identity: 'PersistentChatServer:pc1.dc1.example.org',
+      poolState: 'FailedOver',
+    });
     expect(pool(state).poolState).toBe('FailedOver');
     expect(pool(state).activeServers).toEqual(pool(demo).activeServers);
     expect(output.changed).toBe(true);
@@ -66,13 +81,20 @@ describe('setPoolState', () => {
   });
 
   it('fails over without warnings once log shipping is off and the backup is online', () => {
-    const ready = withPc1(demo, {stores: {...stores, logShipping: false, backup: {...stores.backup!, online: true}}});
-    expect(setPoolState(ready, {identity: 'service:pc1.dc1.example.org', poolState: 'FailedOver'}).output.warnings).toEqual([]);
+    const ready = withPc1(demo, {
+      stores: {...stores, logShipping: false, backup: {...stores.backup!, online: true}},
+    });
+    expect(
+      setPoolState(ready, {identity: 'service:pc1.dc1.example.org', poolState: 'FailedOver'}).output.warnings,
+    ).toEqual([]);
   });
 
   it('warns on failback while log shipping has not been set up again', () => {
     const failedOver = withPc1(demo, {poolState: 'FailedOver', stores: {...stores, logShipping: false}});
-    const {state, output} = setPoolState(failedOver, {identity: 'service:pc1.dc1.example.org', poolState: 'Normal'});
+    const {state, output} = setPoolState(failedOver, {
+      identity: 'service:pc1.dc1.example.org',
+      poolState: 'Normal',
+    });
     expect(pool(state).poolState).toBe('Normal');
     expect(output.warnings.map((w) => w.warningId)).toEqual(['LogShippingNotRestored']);
   });
@@ -87,7 +109,9 @@ describe('setPoolState', () => {
   });
 
   it('refuses to fail over a pool without a backup store', () => {
-    const error = errorOf(() => setPoolState(demo, {identity: 'service:pc2.dc2.example.org', poolState: 'FailedOver'}));
+    const error = errorOf(() =>
+      setPoolState(demo, {identity: 'service:pc2.dc2.example.org', poolState: 'FailedOver'}),
+    );
     expect([error.errorId, error.parameter]).toEqual(['BackupStoreRequired', 'PoolState']);
   });
 
@@ -97,9 +121,14 @@ describe('setPoolState', () => {
   });
 
   it('takes the pool from an -Instance identity', () => {
-    const {output} = setPoolState(demo, {instanceIdentity: 'service:PersistentChatServer:pc1.dc1.example.org', poolState: 'FailedOver'});
+    const {output} = setPoolState(demo, {
+      instanceIdentity: 'service:PersistentChatServer:pc1.dc1.example.org',
+      poolState: 'FailedOver',
+    });
     expect(output.pool.fqdn).toBe('pc1.dc1.example.org');
-    const error = errorOf(() => setPoolState(demo, {instanceIdentity: 'service:pc7.dc1.example.org', poolState: 'Normal'}));
+    const error = errorOf(() =>
+      setPoolState(demo, {instanceIdentity: 'service:pc7.dc1.example.org', poolState: 'Normal'}),
+    );
     expect([error.errorId, error.parameter]).toEqual(['PoolNotFound', 'Instance']);
   });
 });

@@ -1,7 +1,15 @@
 import {describe, expect, it} from 'vitest';
 import type {CmdletError} from '../../src/domain/errors.js';
 import {formatTimeSpan, parseTimeSpan} from '../../src/domain/timespan.js';
-import {activeServerWarnings, applicationContactsContainer, databaseInUse, defaultPool, domainDn, findServer, storeName} from '../../src/domain/topology.js';
+import {
+  activeServerWarnings,
+  applicationContactsContainer,
+  databaseInUse,
+  defaultPool,
+  domainDn,
+  findServer,
+  storeName,
+} from '../../src/domain/topology.js';
 import {demoDeployment, onePoolDeployment, stateFrom} from '../helpers/demo.js';
 
 const demo = stateFrom(demoDeployment());
@@ -72,16 +80,25 @@ describe('topology questions', () => {
   it.each<[string, string[], string[]]>([
     ['no active server', [], ['NoActiveServers']],
     ['all active servers beside the primary', ['chat1.dc1.example.org'], []],
-    ['a server in the other data centre', ['chat1.dc1.example.org', 'chat8.dc2.example.org'], ['ActiveServerFarFromDatabase']],
+    [
+      'a server in the other data centre',
+      ['chat1.dc1.example.org', 'chat8.dc2.example.org'],
+      ['ActiveServerFarFromDatabase'],
+    ],
   ])('warns about %s', (_what, active, warnings) => {
     expect(activeServerWarnings(pc1, active).map((w) => w.warningId)).toEqual(warnings);
   });
 
   it('derives the directory domain and the endpoint container', () => {
     expect(domainDn(demo)).toBe('DC=example,DC=org');
-    expect(domainDn({sipDomains: ['corp.example.net'], directory: {users: [], groups: [], contacts: [], organizationalUnits: [], containers: []}})).toBe(
-      'DC=corp,DC=example,DC=net',
+    expect(
+      domainDn({
+        sipDomains: ['corp.example.net'],
+        directory: {users: [], groups: [], contacts: [], organizationalUnits: [], containers: []},
+      }),
+    ).toBe('DC=corp,DC=example,DC=net');
+    expect(applicationContactsContainer(demo)).toBe(
+      'CN=Application Contacts,CN=RTC Service,CN=Services,CN=Configuration,DC=example,DC=org',
     );
-    expect(applicationContactsContainer(demo)).toBe('CN=Application Contacts,CN=RTC Service,CN=Services,CN=Configuration,DC=example,DC=org');
   });
 });

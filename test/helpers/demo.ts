@@ -35,7 +35,9 @@ const sequentialIds = (): (() => string) => {
 };
 
 /** Loads a deployment as `pchat init` does, as the user `admin`, with sequential ids. */
-export const loadedFrom = (deployment: DeploymentFile): {state: ChatState; messages: readonly DeploymentMessage[]} =>
+export const loadedFrom = (
+  deployment: DeploymentFile,
+): {state: ChatState; messages: readonly DeploymentMessage[]} =>
   loadDeployment(deployment, {initUser: 'admin', newId: sequentialIds()});
 
 export const stateFrom = (deployment: DeploymentFile): ChatState => loadedFrom(deployment).state;
