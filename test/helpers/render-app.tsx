@@ -9,8 +9,11 @@ import type {ConsoleController} from '../../src/tui/controller.js';
 import type {ConsoleSession} from '../../src/tui/session-port.js';
 import type {Session} from '../../src/session.js';
 import type {MemoryStore} from '../../src/store/memory-store.js';
-import {FIXED_NOW, openSession} from './run-lines.js';
+
 import {press, tick, type as typeText} from './keys.js';
+
+/** The same instant as run-lines.ts FIXED_NOW: the data age shows "just now". */
+const CLOCK = Date.parse('2026-01-15T12:00:00Z');
 
 export interface RenderOptions {
   readonly columns?: number;
@@ -43,6 +46,8 @@ export async function renderApp(state: ChatState, options: RenderOptions = {}): 
   let session: ConsoleSession;
   if (options.session) session = options.session;
   else {
+    // Loaded on demand so a test with its own session does not need the whole language.
+    const {openSession} = await import('./run-lines.js');
     const opened = await openSession(state, {
       user: options.user ?? 'admin',
       readOnly: options.readOnly ?? false,
@@ -57,7 +62,7 @@ export async function renderApp(state: ChatState, options: RenderOptions = {}): 
   const app = render(
     <App
       session={session}
-      now={() => FIXED_NOW.getTime()}
+      now={() => CLOCK}
       ascii={false}
       color={false}
       writeRaw={(s) => copied.push(s)}

@@ -19,7 +19,7 @@ export interface Props {
 export function Frame({title, lines, width, height, theme}: Props) {
   const b = theme.glyphs.box;
   const inner = Math.max(1, width - 4);
-  const titleText = fitCell(` ${title} `, Math.max(0, width - 4), 'left', theme.glyphs.ellipsis).trimEnd();
+  const titleText = ` ${fitCell(title, Math.max(0, width - 6), 'left', theme.glyphs.ellipsis).trimEnd()} `;
   const top = `${b.tl}${b.h}${titleText}${b.h.repeat(Math.max(0, width - 3 - stringWidth(titleText)))}${b.tr}`;
   const bottom = `${b.bl}${b.h.repeat(Math.max(0, width - 2))}${b.br}`;
   const body = lines.slice(0, Math.max(0, height - 2));

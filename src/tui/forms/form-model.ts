@@ -49,6 +49,8 @@ export function buildForm(cmdlet: CmdletSpec, mode: 'new' | 'set', identity: str
   const set = cmdlet.parameterSets?.[0];
   const fields = Object.entries(cmdlet.params)
     .filter(([name, spec]) => !HIDDEN.has(name.toLowerCase()) && inSet(spec, set) && !(identity !== null && name === 'Identity'))
+    // Objects never change pool: a Set form has no pool field.
+    .filter(([name]) => !(mode === 'set' && name === 'PersistentChatPoolFqdn'))
     .map(([name, spec]): FieldState => {
       const kind = kindOf(name, spec, mode);
       const value = emptyValue(kind);

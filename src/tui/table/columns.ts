@@ -51,8 +51,8 @@ export function layoutColumns(columns: readonly Column[], total: number, wanted:
   }
   const widths = kept.map((c) => minOf(c));
   let spare = total - need(kept);
-  // Grow columns toward their content, most important first; the flexible column grows last.
-  const order = kept.map((c, i) => ({c, i})).sort((a, b) => Number(a.c.flex ?? false) - Number(b.c.flex ?? false) || (a.c.priority ?? 2) - (b.c.priority ?? 2));
+  // Grow columns toward their content, most important first; the flexible column takes the rest.
+  const order = kept.map((c, i) => ({c, i})).sort((a, b) => (a.c.priority ?? 2) - (b.c.priority ?? 2));
   for (const {c, i} of order) {
     if (spare <= 0) break;
     const target = Math.min(c.max ?? Infinity, Math.max(widths[i] ?? 0, wanted[c.key] ?? 0));
