@@ -10,14 +10,31 @@ const getAddinCmdlet: CmdletSpec = {
   name: 'Get-CsPersistentChatAddin',
   summary: 'Returns registered Persistent Chat add-ins: all of them, those of one pool, or one by identity.',
   params: {
-    Identity: {type: 'string', position: 0, sets: ['Identity'], help: 'Identity of the add-in (<pool>\\<name>).', completes: 'addin'},
-    PersistentChatPoolFqdn: {type: 'string', sets: ['Pool'], help: 'Only the add-ins of this pool.', completes: 'pool'},
+    Identity: {
+      type: 'string',
+      position: 0,
+      sets: ['Identity'],
+      help: 'Identity of the add-in (<pool>\\<name>).',
+      completes: 'addin',
+    },
+    PersistentChatPoolFqdn: {
+      type: 'string',
+      sets: ['Pool'],
+      help: 'Only the add-ins of this pool.',
+      completes: 'pool',
+    },
   },
   parameterSets: ['Identity', 'Pool'],
   examples: [
     {code: 'Get-CsPersistentChatAddin', remarks: 'Lists every add-in in every pool.'},
-    {code: 'Get-CsPersistentChatAddin -Identity "pc1.dc1.example.org\\ItDashboard"', remarks: 'Returns the add-in ItDashboard.'},
-    {code: 'Get-CsPersistentChatAddin -PersistentChatPoolFqdn "pc1.dc1.example.org"', remarks: 'Lists the add-ins of pc1.dc1.example.org.'},
+    {
+      code: 'Get-CsPersistentChatAddin -Identity "pc1.dc1.example.org\\ItDashboard"',
+      remarks: 'Returns the add-in ItDashboard.',
+    },
+    {
+      code: 'Get-CsPersistentChatAddin -PersistentChatPoolFqdn "pc1.dc1.example.org"',
+      remarks: 'Lists the add-ins of pc1.dc1.example.org.',
+    },
   ],
   permission: 'read',
   mutates: false,
@@ -26,7 +43,9 @@ const getAddinCmdlet: CmdletSpec = {
   run(ctx, args) {
     const found = getAddins(ctx.state, {
       ...(given(args, 'Identity') ? {identity: text(args, 'Identity') ?? ''} : {}),
-      ...(given(args, 'PersistentChatPoolFqdn') ? {poolFqdn: text(args, 'PersistentChatPoolFqdn') ?? ''} : {}),
+      ...(given(args, 'PersistentChatPoolFqdn')
+        ? {poolFqdn: text(args, 'PersistentChatPoolFqdn') ?? ''}
+        : {}),
     });
     for (const addin of found) ctx.write(addinObject(addin));
   },
@@ -38,7 +57,11 @@ const newAddinCmdlet: CmdletSpec = {
   params: {
     Name: {type: 'string', required: true, help: 'Name of the add-in, unique in its pool.'},
     Url: {type: 'string', required: true, help: 'Absolute http:// or https:// address of the add-in page.'},
-    PersistentChatPoolFqdn: {type: 'string', help: 'Pool of the add-in; needed only when there are several pools.', completes: 'pool'},
+    PersistentChatPoolFqdn: {
+      type: 'string',
+      help: 'Pool of the add-in; needed only when there are several pools.',
+      completes: 'pool',
+    },
   },
   examples: [
     {
@@ -102,14 +125,21 @@ const removeAddinCmdlet: CmdletSpec = {
   summary: 'Removes an add-in; one that rooms still use needs -Force, which detaches it from them.',
   params: {
     ...identityParams('addin', 'add-in'),
-    Force: {type: 'switch', help: 'Remove the add-in even though rooms use it; their Addin property is cleared.'},
+    Force: {
+      type: 'switch',
+      help: 'Remove the add-in even though rooms use it; their Addin property is cleared.',
+    },
   },
   parameterSets: ['Identity', 'Instance'],
   examples: [
-    {code: 'Remove-CsPersistentChatAddin -Identity "pc1.dc1.example.org\\ItStatusAddin"', remarks: 'Removes the unused add-in ItStatusAddin.'},
+    {
+      code: 'Remove-CsPersistentChatAddin -Identity "pc1.dc1.example.org\\ItStatusAddin"',
+      remarks: 'Removes the unused add-in ItStatusAddin.',
+    },
     {
       code: 'Get-CsPersistentChatAddin | Remove-CsPersistentChatAddin',
-      remarks: 'Removes every unused add-in; those in use report AddinInUse (add -Force to remove them and detach their rooms).',
+      remarks:
+        'Removes every unused add-in; those in use report AddinInUse (add -Force to remove them and detach their rooms).',
     },
   ],
   permission: 'content',
@@ -118,10 +148,19 @@ const removeAddinCmdlet: CmdletSpec = {
   confirmImpact: 'Medium',
   run(ctx, args) {
     const force = flag(args, 'Force') ?? false;
-    const {state, output, detached} = removeAddin(ctx.state, {identity: targetIdentity(args), force, rev: ctx.nextRevision});
+    const {state, output, detached} = removeAddin(ctx.state, {
+      identity: targetIdentity(args),
+      force,
+      rev: ctx.nextRevision,
+    });
     if (!ctx.shouldProcess(identityOf(output), 'Remove-CsPersistentChatAddin')) return;
     ctx.setState(state, [identityOf(output), ...detached]);
   },
 };
 
-export const addinCmdlets: readonly CmdletSpec[] = [getAddinCmdlet, newAddinCmdlet, setAddinCmdlet, removeAddinCmdlet];
+export const addinCmdlets: readonly CmdletSpec[] = [
+  getAddinCmdlet,
+  newAddinCmdlet,
+  setAddinCmdlet,
+  removeAddinCmdlet,
+];

@@ -3,7 +3,16 @@
 import {getCategories, newCategory, removeCategory, setCategory} from '../domain/categories.js';
 import {identityOf} from '../domain/content-identity.js';
 import type {CmdletSpec, ParamSpec} from './types.js';
-import {asObjectParam, flag, given, identityParams, listChange, nullableText, targetIdentity, text} from './content-args.js';
+import {
+  asObjectParam,
+  flag,
+  given,
+  identityParams,
+  listChange,
+  nullableText,
+  targetIdentity,
+  text,
+} from './content-args.js';
 import {categoryObject} from './content-output.js';
 
 const poolParam = (sets?: readonly string[]): ParamSpec => ({
@@ -24,15 +33,27 @@ const getCategory: CmdletSpec = {
   name: 'Get-CsPersistentChatCategory',
   summary: 'Returns Persistent Chat categories: all of them, those of one pool, or one by identity.',
   params: {
-    Identity: {type: 'string', help: 'Identity of the category (<pool>\\<name>, or a name unique across pools).', position: 0, sets: ['Identity'], completes: 'category'},
+    Identity: {
+      type: 'string',
+      help: 'Identity of the category (<pool>\\<name>, or a name unique across pools).',
+      position: 0,
+      sets: ['Identity'],
+      completes: 'category',
+    },
     PersistentChatPoolFqdn: poolParam(['Pool']),
     AsObject: asObjectParam('AllowedMembers, DeniedMembers and Creators'),
   },
   parameterSets: ['Identity', 'Pool'],
   examples: [
     {code: 'Get-CsPersistentChatCategory', remarks: 'Lists every category in every pool.'},
-    {code: 'Get-CsPersistentChatCategory -PersistentChatPoolFqdn "pc1.dc1.example.org"', remarks: 'Lists only the categories of pc1.dc1.example.org.'},
-    {code: 'Get-CsPersistentChatCategory | Where-Object {$_.Invites -eq $False}', remarks: 'Lists the categories whose invitations flag is off.'},
+    {
+      code: 'Get-CsPersistentChatCategory -PersistentChatPoolFqdn "pc1.dc1.example.org"',
+      remarks: 'Lists only the categories of pc1.dc1.example.org.',
+    },
+    {
+      code: 'Get-CsPersistentChatCategory | Where-Object {$_.Invites -eq $False}',
+      remarks: 'Lists the categories whose invitations flag is off.',
+    },
   ],
   permission: 'read',
   mutates: false,
@@ -41,29 +62,47 @@ const getCategory: CmdletSpec = {
   run(ctx, args) {
     const found = getCategories(ctx.state, {
       ...(given(args, 'Identity') ? {identity: text(args, 'Identity') ?? ''} : {}),
-      ...(given(args, 'PersistentChatPoolFqdn') ? {poolFqdn: text(args, 'PersistentChatPoolFqdn') ?? ''} : {}),
+      ...(given(args, 'PersistentChatPoolFqdn')
+        ? {poolFqdn: text(args, 'PersistentChatPoolFqdn') ?? ''}
+        : {}),
     });
-    for (const category of found) ctx.write(categoryObject(ctx.state, category, flag(args, 'AsObject') ?? false));
+    for (const category of found)
+      ctx.write(categoryObject(ctx.state, category, flag(args, 'AsObject') ?? false));
   },
 };
 
 const newCategoryCmdlet: CmdletSpec = {
   name: 'New-CsPersistentChatCategory',
-  summary: 'Creates an empty Persistent Chat category in a pool; access lists are set afterwards with Set-CsPersistentChatCategory.',
+  summary:
+    'Creates an empty Persistent Chat category in a pool; access lists are set afterwards with Set-CsPersistentChatCategory.',
   params: {
-    Name: {type: 'string', required: true, help: 'Name of the category, unique in its pool and different from every room name there (at most 256 characters, no backslash).'},
+    Name: {
+      type: 'string',
+      required: true,
+      help: 'Name of the category, unique in its pool and different from every room name there (at most 256 characters, no backslash).',
+    },
     PersistentChatPoolFqdn: poolParam(),
     Description: {type: 'string', help: 'Free text describing the category (at most 1024 characters).'},
     EnableFileUpload: {type: 'switch', help: 'Allow files to be posted in the rooms of this category.'},
-    EnableInvitations: {type: 'switch', help: 'Let the rooms of this category send invitations to new members.'},
-    RemoveChatHistory: {type: 'switch', help: 'Do not keep the message history of the rooms of this category.'},
+    EnableInvitations: {
+      type: 'switch',
+      help: 'Let the rooms of this category send invitations to new members.',
+    },
+    RemoveChatHistory: {
+      type: 'switch',
+      help: 'Do not keep the message history of the rooms of this category.',
+    },
   },
   examples: [
     {
       code: 'New-CsPersistentChatCategory -Name "HelpDesk" -PersistentChatPoolFqdn "pc1.dc1.example.org" -EnableFileUpload',
-      remarks: 'Adds pc1.dc1.example.org\\HelpDesk with file upload on, invitations off, history kept and empty lists.',
+      remarks:
+        'Adds pc1.dc1.example.org\\HelpDesk with file upload on, invitations off, history kept and empty lists.',
     },
-    {code: 'New-CsPersistentChatCategory -Name "Announcements" -RemoveChatHistory -EnableInvitations', remarks: 'With one pool: a category that sends invitations and keeps no history.'},
+    {
+      code: 'New-CsPersistentChatCategory -Name "Announcements" -RemoveChatHistory -EnableInvitations',
+      remarks: 'With one pool: a category that sends invitations and keeps no history.',
+    },
   ],
   permission: 'content',
   mutates: true,
@@ -88,29 +127,42 @@ const newCategoryCmdlet: CmdletSpec = {
 
 const setCategoryCmdlet: CmdletSpec = {
   name: 'Set-CsPersistentChatCategory',
-  summary: "Changes a category's name, description, feature flags and access lists, all at once or not at all.",
+  summary:
+    "Changes a category's name, description, feature flags and access lists, all at once or not at all.",
   params: {
     ...identityParams('category', 'category'),
     Name: {type: 'string', help: 'New name (unique in the pool, different from every room name there).'},
     Description: {type: 'string', nullable: true, help: 'New description; $Null or "" clears it.'},
-    Invitations: {type: 'bool', help: '$True lets the rooms of this category send invitations; $False stops them.'},
+    Invitations: {
+      type: 'bool',
+      help: '$True lets the rooms of this category send invitations; $False stops them.',
+    },
     FileUpload: {type: 'bool', help: '$False forbids posting files in every room of the category.'},
-    ChatHistory: {type: 'bool', help: '$False stops keeping new messages as room history (existing messages stay).'},
+    ChatHistory: {
+      type: 'bool',
+      help: '$False stops keeping new messages as room history (existing messages stay).',
+    },
     AllowedMembers: listParam('Principals in scope of the category.'),
     DeniedMembers: listParam('Principals excluded from the category, even when allowed.'),
-    Creators: listParam('Principals who may create rooms in the category; they must be allowed and not denied.'),
+    Creators: listParam(
+      'Principals who may create rooms in the category; they must be allowed and not denied.',
+    ),
     AsObject: asObjectParam('the three lists'),
   },
   parameterSets: ['Identity', 'Instance'],
   examples: [
-    {code: 'Set-CsPersistentChatCategory -Identity "pc1.dc1.example.org\\helpdesk" -FileUpload $False', remarks: 'Files can no longer be posted in the rooms of HelpDesk.'},
+    {
+      code: 'Set-CsPersistentChatCategory -Identity "pc1.dc1.example.org\\helpdesk" -FileUpload $False',
+      remarks: 'Files can no longer be posted in the rooms of HelpDesk.',
+    },
     {
       code: 'Set-CsPersistentChatCategory -Identity "Projects" -AllowedMembers @{Add="sip:carl@example.org", "CN=Users,DC=example,DC=org"} -DeniedMembers @{Add="sip:dora@example.org"}',
       remarks: 'Projects allows Carl and everyone under the Users container, except Dora.',
     },
     {
       code: 'Set-CsPersistentChatCategory -Identity "Projects" -Creators @{Add="sip:eve@example.org"}',
-      remarks: 'Fails with PrincipalNotInScope when Eve is not covered by the AllowedMembers of Projects; nothing changes.',
+      remarks:
+        'Fails with PrincipalNotInScope when Eve is not covered by the AllowedMembers of Projects; nothing changes.',
     },
   ],
   permission: 'content',
@@ -147,16 +199,26 @@ const removeCategoryCmdlet: CmdletSpec = {
   summary: 'Deletes a category that holds no rooms (enabled or disabled).',
   params: {
     ...identityParams('category', 'category'),
-    Force: {type: 'switch', help: 'Accepted for compatibility; it never removes a category that still holds rooms.'},
+    Force: {
+      type: 'switch',
+      help: 'Accepted for compatibility; it never removes a category that still holds rooms.',
+    },
   },
   parameterSets: ['Identity', 'Instance'],
   examples: [
-    {code: 'Remove-CsPersistentChatCategory -Identity "pc1.dc1.example.org\\helpdesk"', remarks: 'Deletes HelpDesk, which holds no rooms.'},
+    {
+      code: 'Remove-CsPersistentChatCategory -Identity "pc1.dc1.example.org\\helpdesk"',
+      remarks: 'Deletes HelpDesk, which holds no rooms.',
+    },
     {
       code: 'Get-CsPersistentChatCategory | Remove-CsPersistentChatCategory',
-      remarks: 'Deletes every empty category; each category that still holds rooms reports CategoryNotEmpty and stays.',
+      remarks:
+        'Deletes every empty category; each category that still holds rooms reports CategoryNotEmpty and stays.',
     },
-    {code: 'Remove-CsPersistentChatCategory -Identity "pc1.dc1.example.org\\IT"', remarks: 'Fails with CategoryNotEmpty while ItRoom is in IT.'},
+    {
+      code: 'Remove-CsPersistentChatCategory -Identity "pc1.dc1.example.org\\IT"',
+      remarks: 'Fails with CategoryNotEmpty while ItRoom is in IT.',
+    },
   ],
   permission: 'content',
   mutates: true,
@@ -169,4 +231,9 @@ const removeCategoryCmdlet: CmdletSpec = {
   },
 };
 
-export const categoryCmdlets: readonly CmdletSpec[] = [getCategory, newCategoryCmdlet, setCategoryCmdlet, removeCategoryCmdlet];
+export const categoryCmdlets: readonly CmdletSpec[] = [
+  getCategory,
+  newCategoryCmdlet,
+  setCategoryCmdlet,
+  removeCategoryCmdlet,
+];

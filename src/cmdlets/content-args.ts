@@ -5,7 +5,8 @@ import {CmdletError, type Warning} from '../domain/errors.js';
 import type {Ports} from '../domain/ports.js';
 import type {Args, CmdletContext, DateArg, ListModifier, ParamSpec, PsObject} from './types.js';
 
-export const given = (args: Args, key: string): boolean => Object.hasOwn(args, key) && args[key] !== undefined;
+export const given = (args: Args, key: string): boolean =>
+  Object.hasOwn(args, key) && args[key] !== undefined;
 
 export const text = (args: Args, key: string): string | undefined => {
   const value = args[key];
@@ -16,9 +17,11 @@ export const text = (args: Args, key: string): string | undefined => {
 export const nullableText = (args: Args, key: string): string | null | undefined =>
   !given(args, key) ? undefined : args[key] === null ? null : text(args, key);
 
-export const flag = (args: Args, key: string): boolean | undefined => (typeof args[key] === 'boolean' ? args[key] : undefined);
+export const flag = (args: Args, key: string): boolean | undefined =>
+  typeof args[key] === 'boolean' ? args[key] : undefined;
 
-export const integer = (args: Args, key: string): number | undefined => (typeof args[key] === 'number' ? args[key] : undefined);
+export const integer = (args: Args, key: string): number | undefined =>
+  typeof args[key] === 'number' ? args[key] : undefined;
 
 export const date = (args: Args, key: string): DateArg | undefined => {
   const value = args[key];
@@ -38,7 +41,8 @@ export const listChange = (args: Args, key: string): ListModifier | null | undef
 
 const identityProperty = (value: unknown): string | undefined => {
   if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null && typeof (value as PsObject)['Identity'] === 'string') return (value as PsObject)['Identity'] as string;
+  if (typeof value === 'object' && value !== null && typeof (value as PsObject)['Identity'] === 'string')
+    return (value as PsObject)['Identity'] as string;
   return undefined;
 };
 
@@ -46,7 +50,11 @@ const identityProperty = (value: unknown): string | undefined => {
 export const targetIdentity = (args: Args, extra?: string): string => {
   const identity = text(args, 'Identity') ?? identityProperty(args['Instance']) ?? extra;
   if (identity === undefined || identity.trim() === '') {
-    throw new CmdletError('MissingParameter', 'Give -Identity, or pipe in an object from the matching Get cmdlet.', {parameter: 'Identity'});
+    throw new CmdletError(
+      'MissingParameter',
+      'Give -Identity, or pipe in an object from the matching Get cmdlet.',
+      {parameter: 'Identity'},
+    );
   }
   return identity;
 };
@@ -55,6 +63,12 @@ export const targetIdentity = (args: Args, extra?: string): string => {
 export const passWarnings = (ctx: CmdletContext, warnings: readonly Warning[], force: boolean): void => {
   if (force) return;
   for (const w of warnings) ctx.warn(w.warningId, w.message, w.target);
+};
+
+/** True when the iterable yields anything; reads at most one item. */
+export const hasAny = (items: Iterable<unknown>): boolean => {
+  for (const _ of items) return true;
+  return false;
 };
 
 // One backup per evaluated line: the ports object is created once per evaluation.
@@ -68,7 +82,11 @@ export const backupOnce = (ctx: CmdletContext, reason: string): void => {
 };
 
 /** The -Identity / -Instance pair every Set, Remove and Clear cmdlet takes. */
-export const identityParams = (kind: 'category' | 'room' | 'addin', noun: string, required = true): Record<string, ParamSpec> => ({
+export const identityParams = (
+  kind: 'category' | 'room' | 'addin',
+  noun: string,
+  required = true,
+): Record<string, ParamSpec> => ({
   Identity: {
     type: 'string',
     help: `Identity of the ${noun}: <pool>\\<name>, or the name alone when it is unique across pools.`,

@@ -14,8 +14,13 @@ const filterSet = (p: Omit<ParamSpec, 'sets'>): ParamSpec => ({...p, sets: ['Fil
 // `{Name -like "x*"}` or its string form goes to the language's filter; other text is a pattern.
 const EXPRESSION = /^\s*\w+\s+-(eq|ne|like|notlike|match|notmatch|gt|ge|lt|le|contains|notcontains)\b/i;
 
-const filterTest = (ctx: CmdletContext, filter: unknown, searchDescription: boolean): ((room: Room) => boolean) => {
-  if (typeof filter === 'string' && !EXPRESSION.test(filter)) return roomTextFilter(filter, searchDescription);
+const filterTest = (
+  ctx: CmdletContext,
+  filter: unknown,
+  searchDescription: boolean,
+): ((room: Room) => boolean) => {
+  if (typeof filter === 'string' && !EXPRESSION.test(filter))
+    return roomTextFilter(filter, searchDescription);
   return (room) => ctx.matchFilter(filter, roomObject(ctx.state, room));
 };
 
@@ -28,7 +33,8 @@ const contentBytes =
   };
 
 const queryOf = (ctx: CmdletContext, args: Readonly<Record<string, unknown>>): GetRoomsInput => {
-  const pick = (param: string, key: keyof GetRoomsInput) => (given(args, param) ? {[key]: args[param] ?? ''} : {});
+  const pick = (param: string, key: keyof GetRoomsInput) =>
+    given(args, param) ? {[key]: args[param] ?? ''} : {};
   return {
     ...(given(args, 'Identity') ? {identity: text(args, 'Identity') ?? ''} : {}),
     ...pick('PersistentChatPoolFqdn', 'poolFqdn'),
@@ -42,45 +48,91 @@ const queryOf = (ctx: CmdletContext, args: Readonly<Record<string, unknown>>): G
     ...pick('Invitations', 'invitations'),
     ...pick('ChatContentExceedsMB', 'chatContentExceedsMB'),
     ...pick('ResultSize', 'resultSize'),
-    ...(given(args, 'Filter') ? {filter: filterTest(ctx, args['Filter'], flag(args, 'SearchDescription') ?? false)} : {}),
+    ...(given(args, 'Filter')
+      ? {filter: filterTest(ctx, args['Filter'], flag(args, 'SearchDescription') ?? false)}
+      : {}),
     contentBytes: contentBytes(ctx.ports),
   };
 };
 
-export const roomsFor = (ctx: CmdletContext, args: Readonly<Record<string, unknown>>): readonly Room[] => getRooms(ctx.state, queryOf(ctx, args));
+export const roomsFor = (ctx: CmdletContext, args: Readonly<Record<string, unknown>>): readonly Room[] =>
+  getRooms(ctx.state, queryOf(ctx, args));
 
-export const writeRooms = (ctx: CmdletContext, state: ChatState, rooms: readonly Room[], asObject: boolean): void => {
+export const writeRooms = (
+  ctx: CmdletContext,
+  state: ChatState,
+  rooms: readonly Room[],
+  asObject: boolean,
+): void => {
   for (const room of rooms) ctx.write(roomObject(state, room, asObject));
 };
 
 export const getRoomCmdlet: CmdletSpec = {
   name: 'Get-CsPersistentChatRoom',
-  summary: 'Returns Persistent Chat rooms: all of them, one by identity, or those matching every filter given.',
+  summary:
+    'Returns Persistent Chat rooms: all of them, one by identity, or those matching every filter given.',
   params: {
-    Identity: {type: 'string', help: 'Identity of one room (<pool>\\<name>); cannot be combined with the filters.', position: 0, sets: ['Identity'], completes: 'room'},
-    PersistentChatPoolFqdn: filterSet({type: 'string', help: 'Only the rooms of this pool.', completes: 'pool'}),
-    Category: filterSet({type: 'string', help: 'Only the rooms of this category (name or identity).', completes: 'category'}),
+    Identity: {
+      type: 'string',
+      help: 'Identity of one room (<pool>\\<name>); cannot be combined with the filters.',
+      position: 0,
+      sets: ['Identity'],
+      completes: 'room',
+    },
+    PersistentChatPoolFqdn: filterSet({
+      type: 'string',
+      help: 'Only the rooms of this pool.',
+      completes: 'pool',
+    }),
+    Category: filterSet({
+      type: 'string',
+      help: 'Only the rooms of this category (name or identity).',
+      completes: 'category',
+    }),
     Filter: filterSet({
       type: 'filter',
       help: 'Room name pattern: {Name -like "pat*"}, or plain text (wildcards * and ?, otherwise a substring); with -SearchDescription also descriptions.',
     }),
-    SearchDescription: filterSet({type: 'switch', help: 'Let a plain -Filter text match descriptions as well as names.'}),
-    Members: filterSet({type: 'string', help: 'Rooms where this one user is an effective member (an empty Members list admits the whole category).', completes: 'user'}),
+    SearchDescription: filterSet({
+      type: 'switch',
+      help: 'Let a plain -Filter text match descriptions as well as names.',
+    }),
+    Members: filterSet({
+      type: 'string',
+      help: 'Rooms where this one user is an effective member (an empty Members list admits the whole category).',
+      completes: 'user',
+    }),
     Managers: filterSet({type: 'string', help: 'Rooms this one user manages.', completes: 'user'}),
-    Addin: filterSet({type: 'string', help: 'Rooms using this add-in (name or identity).', completes: 'addin'}),
+    Addin: filterSet({
+      type: 'string',
+      help: 'Rooms using this add-in (name or identity).',
+      completes: 'addin',
+    }),
     Disabled: filterSet({type: 'bool', help: '$True lists disabled rooms, $False active ones.'}),
     Privacy: filterSet({type: 'enum', values: ROOM_PRIVACY, help: 'Open, Closed or Secret.'}),
     Type: filterSet({type: 'enum', values: ROOM_TYPES, help: 'Normal or Auditorium.'}),
     Invitations: filterSet({type: 'enum', values: ROOM_INVITATIONS, help: 'Inherit or False.'}),
-    ChatContentExceedsMB: filterSet({type: 'int', help: 'Rooms whose stored message text is larger than this many megabytes.'}),
-    ResultSize: {type: 'int', help: 'At most this many rooms (0 to 2147483647; 0 returns none), in pool and name order.'},
+    ChatContentExceedsMB: filterSet({
+      type: 'int',
+      help: 'Rooms whose stored message text is larger than this many megabytes.',
+    }),
+    ResultSize: {
+      type: 'int',
+      help: 'At most this many rooms (0 to 2147483647; 0 returns none), in pool and name order.',
+    },
     AsObject: asObjectParam('Members, Managers and Presenters'),
   },
   parameterSets: ['Filter', 'Identity'],
   examples: [
     {code: 'Get-CsPersistentChatRoom', remarks: 'Lists every room in every pool.'},
-    {code: 'Get-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom"', remarks: 'Returns the room ItRoom.'},
-    {code: 'Get-CsPersistentChatRoom -Disabled $True', remarks: 'Lists the rooms that are currently disabled.'},
+    {
+      code: 'Get-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom"',
+      remarks: 'Returns the room ItRoom.',
+    },
+    {
+      code: 'Get-CsPersistentChatRoom -Disabled $True',
+      remarks: 'Lists the rooms that are currently disabled.',
+    },
   ],
   permission: 'read',
   mutates: false,
@@ -90,4 +142,3 @@ export const getRoomCmdlet: CmdletSpec = {
     writeRooms(ctx, ctx.state, roomsFor(ctx, args), flag(args, 'AsObject') ?? false);
   },
 };
-

@@ -30,7 +30,13 @@ const criteriaOf = (args: Args): MessageCriteria => {
     ...(user !== undefined ? {author: authorSip(user)} : {}),
     ...(start ? {from: startBound(start)} : {}),
     ...(end ? {to: endBound(end)} : {}),
-    ...(filter !== undefined ? {filter, matchClause: (text(args, 'MatchClause') ?? 'All') as MatchClause, caseSensitive: flag(args, 'CaseSensitive') ?? false} : {}),
+    ...(filter !== undefined
+      ? {
+          filter,
+          matchClause: (text(args, 'MatchClause') ?? 'All') as MatchClause,
+          caseSensitive: flag(args, 'CaseSensitive') ?? false,
+        }
+      : {}),
   };
 };
 
@@ -45,28 +51,60 @@ const scanQuery = (roomId: string, c: MessageCriteria, limit?: number): MessageQ
 
 const removeMessageCmdlet: CmdletSpec = {
   name: 'Remove-CsPersistentChatMessage',
-  summary: 'Takes selected messages out of a room: replaces their text (by default with a standard notice) or, with -Remove, deletes them.',
+  summary:
+    'Takes selected messages out of a room: replaces their text (by default with a standard notice) or, with -Remove, deletes them.',
   params: {
-    Identity: {type: 'string', required: true, position: 0, help: 'The room, as <pool>\\<room>.', completes: 'room'},
+    Identity: {
+      type: 'string',
+      required: true,
+      position: 0,
+      help: 'The room, as <pool>\\<room>.',
+      completes: 'room',
+    },
     UserUri: {type: 'string', help: 'Only messages posted by this SIP address.', completes: 'user'},
     StartDate: {type: 'datetime', help: 'Only messages posted on or after this date.'},
-    EndDate: {type: 'datetime', help: 'Only messages posted on or before this date (a date alone covers that whole day).'},
-    Filter: {type: 'string', help: 'Keywords separated by spaces that the message text must contain (see -MatchClause).'},
-    MatchClause: {type: 'enum', values: ['All', 'And', 'Or', 'Exact'], help: 'All (or And): every keyword; Or: any keyword; Exact: the whole -Filter text as one phrase.'},
+    EndDate: {
+      type: 'datetime',
+      help: 'Only messages posted on or before this date (a date alone covers that whole day).',
+    },
+    Filter: {
+      type: 'string',
+      help: 'Keywords separated by spaces that the message text must contain (see -MatchClause).',
+    },
+    MatchClause: {
+      type: 'enum',
+      values: ['All', 'And', 'Or', 'Exact'],
+      help: 'All (or And): every keyword; Or: any keyword; Exact: the whole -Filter text as one phrase.',
+    },
     CaseSensitive: {type: 'bool', help: '$True makes keyword matching case-sensitive.'},
-    ReplaceMessage: {type: 'string', sets: ['Replace'], required: ['Replace'], help: 'Text that replaces each matched message.'},
-    Remove: {type: 'switch', sets: ['Remove'], required: ['Remove'], help: 'Delete the matched messages instead of replacing them.'},
+    ReplaceMessage: {
+      type: 'string',
+      sets: ['Replace'],
+      required: ['Replace'],
+      help: 'Text that replaces each matched message.',
+    },
+    Remove: {
+      type: 'switch',
+      sets: ['Remove'],
+      required: ['Remove'],
+      help: 'Delete the matched messages instead of replacing them.',
+    },
   },
   parameterSets: ['Default', 'Replace', 'Remove'],
   examples: [
     {
       code: 'Remove-CsPersistentChatMessage -Identity "pc1.dc1.example.org\\ItRoom" -EndDate "4/1/2012"',
-      remarks: 'Every ItRoom message up to and including 1 April 2012 now reads the default replacement text.',
+      remarks:
+        'Every ItRoom message up to and including 1 April 2012 now reads the default replacement text.',
     },
-    {code: 'Remove-CsPersistentChatMessage -Identity "pc1.dc1.example.org\\ItRoom" -UserUri "sip:ana@example.org"', remarks: "All of Ana's ItRoom messages are replaced by the default text."},
+    {
+      code: 'Remove-CsPersistentChatMessage -Identity "pc1.dc1.example.org\\ItRoom" -UserUri "sip:ana@example.org"',
+      remarks: "All of Ana's ItRoom messages are replaced by the default text.",
+    },
     {
       code: 'Remove-CsPersistentChatMessage -Identity "pc1.dc1.example.org\\ItRoom" -UserUri "sip:ana@example.org" -ReplaceMessage "This message is no longer available."',
-      remarks: 'The same selection with a custom placeholder; use -Remove instead of -ReplaceMessage to delete them.',
+      remarks:
+        'The same selection with a custom placeholder; use -Remove instead of -ReplaceMessage to delete them.',
     },
   ],
   permission: 'content',
@@ -75,7 +113,9 @@ const removeMessageCmdlet: CmdletSpec = {
   confirmImpact: 'Medium',
   run(ctx, args) {
     if (given(args, 'Remove') && given(args, 'ReplaceMessage')) {
-      throw new CmdletError('ParameterConflict', 'Use -Remove or -ReplaceMessage, not both.', {parameter: 'Remove'});
+      throw new CmdletError('ParameterConflict', 'Use -Remove or -ReplaceMessage, not both.', {
+        parameter: 'Remove',
+      });
     }
     const room = findRoomByUriOrIdentity(ctx.state, text(args, 'Identity') ?? '', 'Identity');
     const criteria = criteriaOf(args);
@@ -84,7 +124,13 @@ const removeMessageCmdlet: CmdletSpec = {
     for (const m of ctx.ports.messages.scan(scanQuery(room.id, criteria))) if (matches(m)) count++;
     const remove = flag(args, 'Remove') ?? false;
     const identity = identityOf(room);
-    if (!ctx.shouldProcess(identity, `Remove-CsPersistentChatMessage: ${remove ? 'delete' : 'replace'} ${count} message(s)`)) return;
+    if (
+      !ctx.shouldProcess(
+        identity,
+        `Remove-CsPersistentChatMessage: ${remove ? 'delete' : 'replace'} ${count} message(s)`,
+      )
+    )
+      return;
     if (count === 0) return;
     backupOnce(ctx, `Remove-CsPersistentChatMessage ${identity}`);
     const how = {remove, text: text(args, 'ReplaceMessage') ?? DEFAULT_REPLACEMENT, now: ctx.now};
@@ -95,17 +141,33 @@ const removeMessageCmdlet: CmdletSpec = {
 
 const getChatMessageCmdlet: CmdletSpec = {
   name: 'Get-PcChatMessage',
-  summary: "Lists a room's stored messages, oldest first, including those of disabled rooms (an administrator's view).",
+  summary:
+    "Lists a room's stored messages, oldest first, including those of disabled rooms (an administrator's view).",
   params: {
-    Room: {type: 'string', required: true, position: 0, help: 'The room: <pool>\\<room>, a unique name, or its ma-chan:// URI.', completes: 'room'},
+    Room: {
+      type: 'string',
+      required: true,
+      position: 0,
+      help: 'The room: <pool>\\<room>, a unique name, or its ma-chan:// URI.',
+      completes: 'room',
+    },
     UserUri: {type: 'string', help: 'Only messages posted by this SIP address.', completes: 'user'},
     StartDate: {type: 'datetime', help: 'Only messages posted on or after this date.'},
-    EndDate: {type: 'datetime', help: 'Only messages posted on or before this date (a date alone covers that whole day).'},
+    EndDate: {
+      type: 'datetime',
+      help: 'Only messages posted on or before this date (a date alone covers that whole day).',
+    },
     ResultSize: {type: 'int', help: 'At most this many messages (0 returns none).'},
   },
   examples: [
-    {code: 'Get-PcChatMessage -Room "pc1.dc1.example.org\\ItRoom"', remarks: 'Lists every stored ItRoom message.'},
-    {code: 'Get-PcChatMessage -Room "pc1.dc1.example.org\\ItRoom" -UserUri "sip:ana@example.org" -EndDate "3/1/2018"', remarks: "Ana's ItRoom messages up to 1 March 2018."},
+    {
+      code: 'Get-PcChatMessage -Room "pc1.dc1.example.org\\ItRoom"',
+      remarks: 'Lists every stored ItRoom message.',
+    },
+    {
+      code: 'Get-PcChatMessage -Room "pc1.dc1.example.org\\ItRoom" -UserUri "sip:ana@example.org" -EndDate "3/1/2018"',
+      remarks: "Ana's ItRoom messages up to 1 March 2018.",
+    },
   ],
   permission: 'read',
   mutates: false,
@@ -115,7 +177,9 @@ const getChatMessageCmdlet: CmdletSpec = {
     const room = findRoomByUriOrIdentity(ctx.state, text(args, 'Room') ?? '', 'Room');
     const size = integer(args, 'ResultSize');
     if (size !== undefined && (!Number.isInteger(size) || size < 0)) {
-      throw new CmdletError('InvalidValue', `ResultSize must be a whole number of 0 or more, not ${size}.`, {parameter: 'ResultSize'});
+      throw new CmdletError('InvalidValue', `ResultSize must be a whole number of 0 or more, not ${size}.`, {
+        parameter: 'ResultSize',
+      });
     }
     if (size === 0) return;
     const criteria = criteriaOf(args);
@@ -129,4 +193,8 @@ const getChatMessageCmdlet: CmdletSpec = {
   },
 };
 
-export const messageCmdlets: readonly CmdletSpec[] = [removeMessageCmdlet, testMessageCmdlet, getChatMessageCmdlet];
+export const messageCmdlets: readonly CmdletSpec[] = [
+  removeMessageCmdlet,
+  testMessageCmdlet,
+  getChatMessageCmdlet,
+];

@@ -7,7 +7,20 @@ import {clearRoomRewrite, endBound} from '../domain/messages.js';
 import {findRoom, newRoom, removeRoom, ROOM_INVITATIONS, ROOM_PRIVACY, ROOM_TYPES} from '../domain/rooms.js';
 import {setRoom} from '../domain/room-set.js';
 import type {CmdletSpec, ParamSpec} from './types.js';
-import {asObjectParam, backupOnce, date, flag, given, identityParams, listChange, nullableText, passWarnings, targetIdentity, text} from './content-args.js';
+import {
+  asObjectParam,
+  backupOnce,
+  date,
+  flag,
+  given,
+  hasAny,
+  identityParams,
+  listChange,
+  nullableText,
+  passWarnings,
+  targetIdentity,
+  text,
+} from './content-args.js';
 import {roomObject} from './content-output.js';
 import {getRoomCmdlet} from './content-room-get.js';
 import {eligiblePrincipalCmdlet} from './content-eligible-cmdlet.js';
@@ -23,29 +36,51 @@ const roleList = (help: string): ParamSpec => ({
 
 const newRoomCmdlet: CmdletSpec = {
   name: 'New-CsPersistentChatRoom',
-  summary: 'Creates a chat room in an existing category; members, managers and presenters are assigned afterwards with Set-CsPersistentChatRoom.',
+  summary:
+    'Creates a chat room in an existing category; members, managers and presenters are assigned afterwards with Set-CsPersistentChatRoom.',
   params: {
-    Name: {type: 'string', required: true, help: 'Name of the room, unique in its pool and different from every category name there.'},
-    Category: {type: 'string', required: true, help: 'Category of the room: its name, or <pool>\\<name>.', completes: 'category'},
-    PersistentChatPoolFqdn: {type: 'string', help: 'Pool of the room; implied by a category identity or a single pool.', completes: 'pool'},
+    Name: {
+      type: 'string',
+      required: true,
+      help: 'Name of the room, unique in its pool and different from every category name there.',
+    },
+    Category: {
+      type: 'string',
+      required: true,
+      help: 'Category of the room: its name, or <pool>\\<name>.',
+      completes: 'category',
+    },
+    PersistentChatPoolFqdn: {
+      type: 'string',
+      help: 'Pool of the room; implied by a category identity or a single pool.',
+      completes: 'pool',
+    },
     Description: {type: 'string', help: 'Free text describing the room.'},
     Type: enumParam(ROOM_TYPES, 'Normal (default) or Auditorium (only presenters post).'),
     Privacy: enumParam(ROOM_PRIVACY, 'Open, Closed (default) or Secret.'),
     Invitations: enumParam(ROOM_INVITATIONS, 'Inherit (default: follow the category) or False.'),
     // Documented both as Boolean and as a switch: a bare -Disabled binds as $True.
     Disabled: {type: 'bool', help: '$True (or the bare -Disabled) creates the room disabled.'},
-    Addin: {type: 'string', help: 'Name of an add-in of the same pool to show beside the room.', completes: 'addin'},
+    Addin: {
+      type: 'string',
+      help: 'Name of an add-in of the same pool to show beside the room.',
+      completes: 'addin',
+    },
   },
   examples: [
     {
       code: 'New-CsPersistentChatRoom -Name "ItRoom" -PersistentChatPoolFqdn "pc1.dc1.example.org" -Category "IT"',
-      remarks: 'Creates pc1.dc1.example.org\\ItRoom in IT: Normal, Closed, Inherit, enabled, no add-in, empty lists.',
+      remarks:
+        'Creates pc1.dc1.example.org\\ItRoom in IT: Normal, Closed, Inherit, enabled, no add-in, empty lists.',
     },
     {
       code: 'New-CsPersistentChatRoom -Name "AllHands" -Category "IT" -Type "Auditorium" -Privacy "Open" -Addin "ItDashboard"',
       remarks: 'Creates an open auditorium room with the ItDashboard add-in; presenters are assigned later.',
     },
-    {code: 'New-CsPersistentChatRoom -Name "IT" -Category "IT"', remarks: 'Fails with NameConflict: a category is named IT.'},
+    {
+      code: 'New-CsPersistentChatRoom -Name "IT" -Category "IT"',
+      remarks: 'Fails with NameConflict: a category is named IT.',
+    },
   ],
   permission: 'content',
   mutates: true,
@@ -74,19 +109,36 @@ const newRoomCmdlet: CmdletSpec = {
 
 const setRoomCmdlet: CmdletSpec = {
   name: 'Set-CsPersistentChatRoom',
-  summary: 'Changes a room: settings, members, managers and presenters, enabled state, or its category (a move).',
+  summary:
+    'Changes a room: settings, members, managers and presenters, enabled state, or its category (a move).',
   params: {
     ...identityParams('room', 'room', false),
     // Spec note: two operations articles pass the room identity as -PersistentChatPoolFqdn; that spelling is accepted.
-    PersistentChatPoolFqdn: {type: 'string', sets: ['Identity'], help: 'Accepted only as a room identity (<pool>\\<room>), as some documented lines write it.'},
+    PersistentChatPoolFqdn: {
+      type: 'string',
+      sets: ['Identity'],
+      help: 'Accepted only as a room identity (<pool>\\<room>), as some documented lines write it.',
+    },
     Name: {type: 'string', help: 'New name (the identity changes with it).'},
-    Category: {type: 'string', help: 'Move the room to this category of the same pool; entries the new category does not allow are purged.', completes: 'category'},
+    Category: {
+      type: 'string',
+      help: 'Move the room to this category of the same pool; entries the new category does not allow are purged.',
+      completes: 'category',
+    },
     Description: {type: 'string', nullable: true, help: 'New description; $Null or "" clears it.'},
     Type: enumParam(ROOM_TYPES, 'Normal or Auditorium; back to Normal clears the presenters.'),
     Privacy: enumParam(ROOM_PRIVACY, 'Open, Closed or Secret.'),
     Invitations: enumParam(ROOM_INVITATIONS, 'Inherit or False.'),
-    Disabled: {type: 'bool', help: '$True disables the room (settings, members and history are kept); $False enables it again.'},
-    Addin: {type: 'string', nullable: true, help: 'Add-in of the same pool; $Null or "" detaches it.', completes: 'addin'},
+    Disabled: {
+      type: 'bool',
+      help: '$True disables the room (settings, members and history are kept); $False enables it again.',
+    },
+    Addin: {
+      type: 'string',
+      nullable: true,
+      help: 'Add-in of the same pool; $Null or "" detaches it.',
+      completes: 'addin',
+    },
     Members: roleList('Members of the room; an empty list means the whole category scope.'),
     Managers: roleList('Managers of the room.'),
     Presenters: roleList('Presenters of an auditorium room; they must be members.'),
@@ -103,8 +155,14 @@ const setRoomCmdlet: CmdletSpec = {
       code: 'Set-CsPersistentChatRoom -Identity "ProjectsRoom" -Members @{Add="sip:carl@example.org", "CN=Users,DC=example,DC=org"}',
       remarks: 'Gives the auditorium ProjectsRoom two member entries (Projects must allow them).',
     },
-    {code: 'Set-CsPersistentChatRoom -Identity "ProjectsRoom" -Presenters @{Add="sip:carl@example.org"}', remarks: 'Makes Carl, a member, a presenter.'},
-    {code: 'Set-CsPersistentChatRoom -Identity "ProjectsRoom" -Managers @{Add="sip:fay@example.org"}', remarks: 'Makes Fay a manager.'},
+    {
+      code: 'Set-CsPersistentChatRoom -Identity "ProjectsRoom" -Presenters @{Add="sip:carl@example.org"}',
+      remarks: 'Makes Carl, a member, a presenter.',
+    },
+    {
+      code: 'Set-CsPersistentChatRoom -Identity "ProjectsRoom" -Managers @{Add="sip:fay@example.org"}',
+      remarks: 'Makes Fay a manager.',
+    },
     {
       code: 'Set-CsPersistentChatRoom -Identity "ProjectsRoom" -Managers @{Add="sip:dora@example.org"}',
       remarks: 'Fails with PrincipalNotInScope while Projects denies Dora; nothing changes.',
@@ -117,11 +175,16 @@ const setRoomCmdlet: CmdletSpec = {
   run(ctx, args) {
     const poolAsIdentity = text(args, 'PersistentChatPoolFqdn');
     if (poolAsIdentity !== undefined && (!poolAsIdentity.includes('\\') || given(args, 'Identity'))) {
-      throw new CmdletError('ParameterConflict', 'Set-CsPersistentChatRoom has no pool parameter; give the room as -Identity <pool>\\<room>.', {
-        parameter: 'PersistentChatPoolFqdn',
-      });
+      throw new CmdletError(
+        'ParameterConflict',
+        'Set-CsPersistentChatRoom has no pool parameter; give the room as -Identity <pool>\\<room>.',
+        {
+          parameter: 'PersistentChatPoolFqdn',
+        },
+      );
     }
-    const optional = (param: string, key: string, value: unknown) => (given(args, param) ? {[key]: value} : {});
+    const optional = (param: string, key: string, value: unknown) =>
+      given(args, param) ? {[key]: value} : {};
     const {state, output, warnings} = setRoom(ctx.state, {
       identity: targetIdentity(args, poolAsIdentity),
       ...optional('Name', 'name', text(args, 'Name')),
@@ -154,15 +217,22 @@ const countUpTo = (scan: Iterable<{readonly postedAt: string}>, to: number): num
 
 const clearRoomCmdlet: CmdletSpec = {
   name: 'Clear-CsPersistentChatRoom',
-  summary: 'Permanently deletes every message of a room posted on or before a date; the room itself is untouched.',
+  summary:
+    'Permanently deletes every message of a room posted on or before a date; the room itself is untouched.',
   params: {
     ...identityParams('room', 'room'),
     // Spec note: not marked required, so a missing -EndDate reports InvalidValue as the spec asks.
-    EndDate: {type: 'datetime', help: 'Required. Last day (or moment) to delete; a date without a time covers that whole day.'},
+    EndDate: {
+      type: 'datetime',
+      help: 'Required. Last day (or moment) to delete; a date without a time covers that whole day.',
+    },
   },
   parameterSets: ['Identity', 'Instance'],
   examples: [
-    {code: 'Clear-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -EndDate "3/1/2018"', remarks: 'ItRoom loses every message dated up to and including 1 March 2018.'},
+    {
+      code: 'Clear-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -EndDate "3/1/2018"',
+      remarks: 'ItRoom loses every message dated up to and including 1 March 2018.',
+    },
     {
       code: 'Get-CsPersistentChatRoom | Clear-CsPersistentChatRoom -EndDate "3/1/2018" -Confirm:$False',
       remarks: 'Applies the same cut-off to every room without prompting.',
@@ -175,12 +245,23 @@ const clearRoomCmdlet: CmdletSpec = {
   run(ctx, args) {
     const room = findRoom(ctx.state, targetIdentity(args));
     const end = date(args, 'EndDate');
-    if (!end) throw new CmdletError('InvalidValue', 'Clear-CsPersistentChatRoom needs -EndDate: the last date whose messages are deleted.', {parameter: 'EndDate'});
+    if (!end)
+      throw new CmdletError(
+        'InvalidValue',
+        'Clear-CsPersistentChatRoom needs -EndDate: the last date whose messages are deleted.',
+        {parameter: 'EndDate'},
+      );
     const to = endBound(end);
     const cutoff = new Date(to).toISOString();
     const count = countUpTo(ctx.ports.messages.scan({roomIds: [room.id], to: cutoff}), to);
     const identity = identityOf(room);
-    if (!ctx.shouldProcess(identity, `Clear-CsPersistentChatRoom: delete ${count} message(s) posted on or before ${cutoff}`)) return;
+    if (
+      !ctx.shouldProcess(
+        identity,
+        `Clear-CsPersistentChatRoom: delete ${count} message(s) posted on or before ${cutoff}`,
+      )
+    )
+      return;
     if (count === 0) return;
     backupOnce(ctx, `Clear-CsPersistentChatRoom ${identity} -EndDate ${cutoff}`);
     ctx.effect({kind: 'rewriteMessages', roomIds: [room.id], rewrite: clearRoomRewrite(to)});
@@ -197,8 +278,14 @@ const removeRoomCmdlet: CmdletSpec = {
   },
   parameterSets: ['Identity', 'Instance'],
   examples: [
-    {code: 'Remove-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\LisbonRoom"', remarks: 'Deletes LisbonRoom and its messages.'},
-    {code: 'Get-CsPersistentChatRoom -Privacy "Closed" | Remove-CsPersistentChatRoom', remarks: 'Deletes every closed room; open and secret rooms stay.'},
+    {
+      code: 'Remove-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\LisbonRoom"',
+      remarks: 'Deletes LisbonRoom and its messages.',
+    },
+    {
+      code: 'Get-CsPersistentChatRoom -Privacy "Closed" | Remove-CsPersistentChatRoom',
+      remarks: 'Deletes every closed room; open and secret rooms stay.',
+    },
   ],
   permission: 'content',
   mutates: true,
@@ -208,8 +295,7 @@ const removeRoomCmdlet: CmdletSpec = {
     const {state, output, effects} = removeRoom(ctx.state, {identity: targetIdentity(args)});
     const identity = identityOf(output);
     if (!ctx.shouldProcess(identity, 'Remove-CsPersistentChatRoom')) return;
-    const hasMessages = !ctx.ports.messages.scan({roomIds: [output.id], limit: 1})[Symbol.iterator]().next().done;
-    if (hasMessages) {
+    if (hasAny(ctx.ports.messages.scan({roomIds: [output.id], limit: 1}))) {
       backupOnce(ctx, `Remove-CsPersistentChatRoom ${identity}`);
       for (const effect of effects) ctx.effect(effect);
     }
@@ -217,4 +303,11 @@ const removeRoomCmdlet: CmdletSpec = {
   },
 };
 
-export const roomCmdlets: readonly CmdletSpec[] = [getRoomCmdlet, newRoomCmdlet, setRoomCmdlet, clearRoomCmdlet, removeRoomCmdlet, eligiblePrincipalCmdlet];
+export const roomCmdlets: readonly CmdletSpec[] = [
+  getRoomCmdlet,
+  newRoomCmdlet,
+  setRoomCmdlet,
+  clearRoomCmdlet,
+  removeRoomCmdlet,
+  eligiblePrincipalCmdlet,
+];

@@ -2,7 +2,14 @@
 
 import type {Addin, ChatState} from './types.js';
 import {CmdletError} from './errors.js';
-import {assertNameFree, findByIdentity, identityOf, resolvePool, sameText, validateName} from './content-identity.js';
+import {
+  assertNameFree,
+  findByIdentity,
+  identityOf,
+  resolvePool,
+  sameText,
+  validateName,
+} from './content-identity.js';
 import {byPoolThenName} from './categories.js';
 
 export const MAX_URL_LENGTH = 2048;
@@ -15,16 +22,28 @@ export const validateUrl = (raw: string): string => {
   const text = raw.trim();
   const url = URL.canParse(text) ? new URL(text) : null;
   const ok =
-    url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && text.length <= MAX_URL_LENGTH && !/[\s\p{Cc}]/u.test(text);
+    url !== null &&
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.hostname !== '' &&
+    text.length <= MAX_URL_LENGTH &&
+    !/[\s\p{Cc}]/u.test(text);
   if (!ok) {
-    throw new CmdletError('InvalidUrl', `"${raw}" is not an absolute http:// or https:// URL.`, {target: raw, parameter: 'Url'});
+    throw new CmdletError('InvalidUrl', `"${raw}" is not an absolute http:// or https:// URL.`, {
+      target: raw,
+      parameter: 'Url',
+    });
   }
   return text;
 };
 
-export const getAddins = (state: ChatState, input: {readonly identity?: string; readonly poolFqdn?: string}): readonly Addin[] => {
+export const getAddins = (
+  state: ChatState,
+  input: {readonly identity?: string; readonly poolFqdn?: string},
+): readonly Addin[] => {
   if (input.identity !== undefined && input.poolFqdn !== undefined) {
-    throw new CmdletError('ParameterConflict', 'Use -Identity or -PersistentChatPoolFqdn, not both.', {parameter: 'PersistentChatPoolFqdn'});
+    throw new CmdletError('ParameterConflict', 'Use -Identity or -PersistentChatPoolFqdn, not both.', {
+      parameter: 'PersistentChatPoolFqdn',
+    });
   }
   if (input.identity !== undefined) return [findAddin(state, input.identity)];
   const pool = input.poolFqdn === undefined ? null : resolvePool(state, input.poolFqdn);
@@ -74,7 +93,10 @@ export interface RemoveAddinResult {
 }
 
 /** Spec note: an add-in still in use is refused without -Force; with it, its rooms are detached. */
-export const removeAddin = (state: ChatState, input: {readonly identity: string; readonly force?: boolean; readonly rev: number}): RemoveAddinResult => {
+export const removeAddin = (
+  state: ChatState,
+  input: {readonly identity: string; readonly force?: boolean; readonly rev: number},
+): RemoveAddinResult => {
   const addin = findAddin(state, input.identity);
   const users = state.rooms.filter((r) => r.addinId === addin.id);
   if (users.length > 0 && !input.force) {
@@ -86,7 +108,11 @@ export const removeAddin = (state: ChatState, input: {readonly identity: string;
   }
   const rooms = state.rooms.map((r) => (r.addinId === addin.id ? {...r, addinId: null, rev: input.rev} : r));
   return {
-    state: {...state, addins: state.addins.filter((a) => a.id !== addin.id), rooms: users.length > 0 ? rooms : state.rooms},
+    state: {
+      ...state,
+      addins: state.addins.filter((a) => a.id !== addin.id),
+      rooms: users.length > 0 ? rooms : state.rooms,
+    },
     output: addin,
     detached: users.map(identityOf),
   };

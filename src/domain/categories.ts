@@ -2,7 +2,15 @@
 
 import type {Category, ChatState} from './types.js';
 import {CmdletError} from './errors.js';
-import {assertNameFree, findByIdentity, identityOf, resolvePool, sameText, validateDescription, validateName} from './content-identity.js';
+import {
+  assertNameFree,
+  findByIdentity,
+  identityOf,
+  resolvePool,
+  sameText,
+  validateDescription,
+  validateName,
+} from './content-identity.js';
 import {applyListChange, type ListChange} from './list-modifier.js';
 import {entryInScope, type Scope} from './membership.js';
 import {parsePrincipal} from './principals.js';
@@ -11,8 +19,12 @@ export const findCategory = (state: ChatState, identity: string, parameter = 'Id
   findByIdentity(state.categories, identity, 'Category', parameter);
 
 /** Pool, then name order (spec: proposed). */
-export const byPoolThenName = <T extends {readonly poolFqdn: string; readonly name: string}>(a: T, b: T): number =>
-  a.poolFqdn.toLowerCase().localeCompare(b.poolFqdn.toLowerCase()) || a.name.toLowerCase().localeCompare(b.name.toLowerCase());
+export const byPoolThenName = <T extends {readonly poolFqdn: string; readonly name: string}>(
+  a: T,
+  b: T,
+): number =>
+  a.poolFqdn.toLowerCase().localeCompare(b.poolFqdn.toLowerCase()) ||
+  a.name.toLowerCase().localeCompare(b.name.toLowerCase());
 
 export interface GetCategoriesInput {
   readonly identity?: string;
@@ -21,7 +33,9 @@ export interface GetCategoriesInput {
 
 export const getCategories = (state: ChatState, input: GetCategoriesInput): readonly Category[] => {
   if (input.identity !== undefined && input.poolFqdn !== undefined) {
-    throw new CmdletError('ParameterConflict', 'Use -Identity or -PersistentChatPoolFqdn, not both.', {parameter: 'PersistentChatPoolFqdn'});
+    throw new CmdletError('ParameterConflict', 'Use -Identity or -PersistentChatPoolFqdn, not both.', {
+      parameter: 'PersistentChatPoolFqdn',
+    });
   }
   if (input.identity !== undefined) return [findCategory(state, input.identity)];
   const pool = input.poolFqdn === undefined ? null : resolvePool(state, input.poolFqdn);
@@ -39,7 +53,10 @@ export interface NewCategoryInput {
   readonly rev: number;
 }
 
-export const newCategory = (state: ChatState, input: NewCategoryInput): {state: ChatState; output: Category} => {
+export const newCategory = (
+  state: ChatState,
+  input: NewCategoryInput,
+): {state: ChatState; output: Category} => {
   const name = validateName(input.name, 'Category');
   const pool = resolvePool(state, input.poolFqdn);
   assertNameFree(state, 'Category', pool.fqdn, name, null);
@@ -77,7 +94,8 @@ export interface SetCategoryInput {
 }
 
 const listsOf = (state: ChatState, category: Category, input: SetCategoryInput) => {
-  const stored = (parameter: string) => (raw: string) => parsePrincipal(state.directory, raw, parameter, input.asObject).value;
+  const stored = (parameter: string) => (raw: string) =>
+    parsePrincipal(state.directory, raw, parameter, input.asObject).value;
   const allowed = applyListChange(category.allowedMembers, input.allowedMembers, stored('AllowedMembers'));
   const denied = applyListChange(category.deniedMembers, input.deniedMembers, stored('DeniedMembers'));
   const creators = applyListChange(category.creators, input.creators, stored('Creators'));
@@ -95,7 +113,10 @@ const listsOf = (state: ChatState, category: Category, input: SetCategoryInput) 
 };
 
 /** Applies every change atomically; returns the same state when nothing changed. */
-export const setCategory = (state: ChatState, input: SetCategoryInput): {state: ChatState; output: Category} => {
+export const setCategory = (
+  state: ChatState,
+  input: SetCategoryInput,
+): {state: ChatState; output: Category} => {
   const category = findCategory(state, input.identity);
   const name = input.name === undefined ? category.name : validateName(input.name, 'Category');
   if (name !== category.name) assertNameFree(state, 'Category', category.poolFqdn, name, category.id);
@@ -103,7 +124,8 @@ export const setCategory = (state: ChatState, input: SetCategoryInput): {state: 
   const next: Category = {
     ...category,
     name,
-    description: input.description === undefined ? category.description : validateDescription(input.description),
+    description:
+      input.description === undefined ? category.description : validateDescription(input.description),
     invitations: input.invitations ?? category.invitations,
     fileUpload: input.fileUpload ?? category.fileUpload,
     chatHistory: input.chatHistory ?? category.chatHistory,
@@ -114,11 +136,17 @@ export const setCategory = (state: ChatState, input: SetCategoryInput): {state: 
   const changed = (Object.keys(next) as (keyof Category)[]).some((k) => next[k] !== category[k]);
   if (!changed) return {state, output: category};
   const saved = {...next, rev: input.rev};
-  return {state: {...state, categories: state.categories.map((c) => (c.id === category.id ? saved : c))}, output: saved};
+  return {
+    state: {...state, categories: state.categories.map((c) => (c.id === category.id ? saved : c))},
+    output: saved,
+  };
 };
 
 /** A category that still holds rooms (enabled or disabled) is never removed (I4). */
-export const removeCategory = (state: ChatState, input: {readonly identity: string}): {state: ChatState; output: Category} => {
+export const removeCategory = (
+  state: ChatState,
+  input: {readonly identity: string},
+): {state: ChatState; output: Category} => {
   const category = findCategory(state, input.identity);
   const rooms = state.rooms.filter((r) => r.categoryId === category.id);
   if (rooms.length > 0) {
@@ -128,5 +156,8 @@ export const removeCategory = (state: ChatState, input: {readonly identity: stri
       {target: identityOf(category)},
     );
   }
-  return {state: {...state, categories: state.categories.filter((c) => c.id !== category.id)}, output: category};
+  return {
+    state: {...state, categories: state.categories.filter((c) => c.id !== category.id)},
+    output: category,
+  };
 };

@@ -21,18 +21,32 @@ export const sameText = (a: string, b: string): boolean => a.toLowerCase() === b
 export const splitIdentity = (identity: string): {readonly pool: string | null; readonly name: string} => {
   const text = identity.trim();
   const slash = text.lastIndexOf('\\');
-  return slash < 0 ? {pool: null, name: text} : {pool: text.slice(0, slash).trim(), name: text.slice(slash + 1).trim()};
+  return slash < 0
+    ? {pool: null, name: text}
+    : {pool: text.slice(0, slash).trim(), name: text.slice(slash + 1).trim()};
 };
 
-const KIND_WORDS: Readonly<Record<ContentKind, string>> = {Category: 'category', Room: 'chat room', Addin: 'add-in'};
+const KIND_WORDS: Readonly<Record<ContentKind, string>> = {
+  Category: 'category',
+  Room: 'chat room',
+  Addin: 'add-in',
+};
 
 export const kindWord = (kind: ContentKind): string => KIND_WORDS[kind];
 
 export const notFound = (kind: ContentKind, identity: string, parameter = 'Identity'): CmdletError =>
-  new CmdletError(`${kind}NotFound`, `No ${kindWord(kind)} with the identity "${identity}" exists.`, {target: identity, parameter});
+  new CmdletError(`${kind}NotFound`, `No ${kindWord(kind)} with the identity "${identity}" exists.`, {
+    target: identity,
+    parameter,
+  });
 
 /** Resolves `<pool>\<name>` or a short name (unique across pools) to one item. */
-export const findByIdentity = <T extends PooledNamed>(items: readonly T[], identity: string, kind: ContentKind, parameter = 'Identity'): T => {
+export const findByIdentity = <T extends PooledNamed>(
+  items: readonly T[],
+  identity: string,
+  kind: ContentKind,
+  parameter = 'Identity',
+): T => {
   const {pool, name} = splitIdentity(identity);
   const hits = items.filter((i) => sameText(i.name, name) && (pool === null || sameText(i.poolFqdn, pool)));
   if (hits.length === 1 && hits[0]) return hits[0];
@@ -44,18 +58,31 @@ export const findByIdentity = <T extends PooledNamed>(items: readonly T[], ident
   );
 };
 
-export const findPool = (state: ChatState, fqdn: string, parameter = 'PersistentChatPoolFqdn'): PersistentChatPool => {
+export const findPool = (
+  state: ChatState,
+  fqdn: string,
+  parameter = 'PersistentChatPoolFqdn',
+): PersistentChatPool => {
   const pool = state.topology.persistentChatPools.find((p) => sameText(p.fqdn, fqdn.trim()));
-  if (!pool) throw new CmdletError('PoolNotFound', `"${fqdn}" is not a Persistent Chat pool of this deployment.`, {target: fqdn, parameter});
+  if (!pool)
+    throw new CmdletError('PoolNotFound', `"${fqdn}" is not a Persistent Chat pool of this deployment.`, {
+      target: fqdn,
+      parameter,
+    });
   return pool;
 };
 
 /** The given pool, or the only pool; with several pools and none given, PoolRequired. */
-export const resolvePool = (state: ChatState, fqdn: string | null | undefined, parameter = 'PersistentChatPoolFqdn'): PersistentChatPool => {
+export const resolvePool = (
+  state: ChatState,
+  fqdn: string | null | undefined,
+  parameter = 'PersistentChatPoolFqdn',
+): PersistentChatPool => {
   if (fqdn) return findPool(state, fqdn, parameter);
   const pools = state.topology.persistentChatPools;
   if (pools.length === 1 && pools[0]) return pools[0];
-  if (pools.length === 0) throw new CmdletError('PoolNotFound', 'This deployment has no Persistent Chat pool.', {parameter});
+  if (pools.length === 0)
+    throw new CmdletError('PoolNotFound', 'This deployment has no Persistent Chat pool.', {parameter});
   throw new CmdletError(
     'PoolRequired',
     `There are ${pools.length} Persistent Chat pools (${pools.map((p) => p.fqdn).join(', ')}); name one with -${parameter}.`,
@@ -78,7 +105,11 @@ export const validateName = (raw: string, kind: ContentKind, parameter = 'Name')
           : UNSAFE_TEXT.test(name)
             ? 'it contains control or invisible formatting characters'
             : null;
-  if (problem) throw new CmdletError('InvalidName', `"${raw}" cannot be used as a ${kindWord(kind)} name: ${problem}.`, {target: raw, parameter});
+  if (problem)
+    throw new CmdletError('InvalidName', `"${raw}" cannot be used as a ${kindWord(kind)} name: ${problem}.`, {
+      target: raw,
+      parameter,
+    });
   return name;
 };
 
@@ -86,26 +117,51 @@ export const validateName = (raw: string, kind: ContentKind, parameter = 'Name')
 export const validateDescription = (raw: string | null, parameter = 'Description'): string | null => {
   if (raw === null || raw === '') return null;
   if (raw.length > MAX_DESCRIPTION_LENGTH) {
-    throw new CmdletError('InvalidValue', `The description is longer than ${MAX_DESCRIPTION_LENGTH} characters.`, {parameter});
+    throw new CmdletError(
+      'InvalidValue',
+      `The description is longer than ${MAX_DESCRIPTION_LENGTH} characters.`,
+      {parameter},
+    );
   }
-  if (UNSAFE_TEXT.test(raw)) throw new CmdletError('InvalidValue', 'The description contains control or invisible formatting characters.', {parameter});
+  if (UNSAFE_TEXT.test(raw))
+    throw new CmdletError(
+      'InvalidValue',
+      'The description contains control or invisible formatting characters.',
+      {parameter},
+    );
   return raw;
 };
 
 /** Unique per pool and kind (I3); a room may not share a category's name and vice versa. */
-export const assertNameFree = (state: ChatState, kind: ContentKind, poolFqdn: string, name: string, exceptId: string | null): void => {
+export const assertNameFree = (
+  state: ChatState,
+  kind: ContentKind,
+  poolFqdn: string,
+  name: string,
+  exceptId: string | null,
+): void => {
   const inPool = (items: readonly (PooledNamed & {readonly id: string})[]) =>
     items.find((i) => i.id !== exceptId && sameText(i.poolFqdn, poolFqdn) && sameText(i.name, name));
-  const own: readonly (PooledNamed & {readonly id: string})[] = kind === 'Category' ? state.categories : kind === 'Room' ? state.rooms : state.addins;
+  const own: readonly (PooledNamed & {readonly id: string})[] =
+    kind === 'Category' ? state.categories : kind === 'Room' ? state.rooms : state.addins;
   if (inPool(own)) {
-    throw new CmdletError('DuplicateName', `A ${kindWord(kind)} named "${name}" already exists in pool ${poolFqdn}.`, {target: `${poolFqdn}\\${name}`, parameter: 'Name'});
+    throw new CmdletError(
+      'DuplicateName',
+      `A ${kindWord(kind)} named "${name}" already exists in pool ${poolFqdn}.`,
+      {target: `${poolFqdn}\\${name}`, parameter: 'Name'},
+    );
   }
-  const clash = kind === 'Category' ? inPool(state.rooms) : kind === 'Room' ? inPool(state.categories) : undefined;
+  const clash =
+    kind === 'Category' ? inPool(state.rooms) : kind === 'Room' ? inPool(state.categories) : undefined;
   if (clash) {
     const other = kind === 'Category' ? 'chat room' : 'category';
-    throw new CmdletError('NameConflict', `A ${other} named "${name}" exists in pool ${poolFqdn}; rooms and categories cannot share a name.`, {
-      target: `${poolFqdn}\\${name}`,
-      parameter: 'Name',
-    });
+    throw new CmdletError(
+      'NameConflict',
+      `A ${other} named "${name}" exists in pool ${poolFqdn}; rooms and categories cannot share a name.`,
+      {
+        target: `${poolFqdn}\\${name}`,
+        parameter: 'Name',
+      },
+    );
   }
 };

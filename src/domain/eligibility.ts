@@ -40,18 +40,55 @@ const domainOf = (dn: string): string | null => {
 const candidates = (state: ChatState, listed: readonly string[]): EligiblePrincipal[] => {
   const {users, contacts, groups, organizationalUnits, containers} = state.directory;
   const out: EligiblePrincipal[] = [
-    ...users.filter((u) => u.sipAddress).map((u): EligiblePrincipal => ({kind: 'user', value: (u.sipAddress ?? '').toLowerCase(), sipAddress: u.sipAddress, displayName: u.displayName, dn: u.dn})),
-    ...contacts.filter((c) => c.sipAddress).map((c): EligiblePrincipal => ({kind: 'contact', value: (c.sipAddress ?? '').toLowerCase(), sipAddress: c.sipAddress, displayName: c.displayName, dn: c.dn})),
-    ...groups.map((g): EligiblePrincipal => ({kind: 'group', value: g.dn, sipAddress: null, displayName: g.displayName, dn: g.dn})),
-    ...organizationalUnits.map((dn): EligiblePrincipal => ({kind: 'ou', value: dn, sipAddress: null, displayName: null, dn})),
-    ...containers.map((dn): EligiblePrincipal => ({kind: 'container', value: dn, sipAddress: null, displayName: null, dn})),
+    ...users
+      .filter((u) => u.sipAddress)
+      .map((u): EligiblePrincipal => ({
+        kind: 'user',
+        value: (u.sipAddress ?? '').toLowerCase(),
+        sipAddress: u.sipAddress,
+        displayName: u.displayName,
+        dn: u.dn,
+      })),
+    ...contacts
+      .filter((c) => c.sipAddress)
+      .map((c): EligiblePrincipal => ({
+        kind: 'contact',
+        value: (c.sipAddress ?? '').toLowerCase(),
+        sipAddress: c.sipAddress,
+        displayName: c.displayName,
+        dn: c.dn,
+      })),
+    ...groups.map((g): EligiblePrincipal => ({
+      kind: 'group',
+      value: g.dn,
+      sipAddress: null,
+      displayName: g.displayName,
+      dn: g.dn,
+    })),
+    ...organizationalUnits.map((dn): EligiblePrincipal => ({
+      kind: 'ou',
+      value: dn,
+      sipAddress: null,
+      displayName: null,
+      dn,
+    })),
+    ...containers.map((dn): EligiblePrincipal => ({
+      kind: 'container',
+      value: dn,
+      sipAddress: null,
+      displayName: null,
+      dn,
+    })),
   ];
-  const allDns = [...users, ...contacts, ...groups].map((p) => p.dn).concat(organizationalUnits, containers, listed);
+  const allDns = [...users, ...contacts, ...groups]
+    .map((p) => p.dn)
+    .concat(organizationalUnits, containers, listed);
   const domains = allDns.map(domainOf).filter((d): d is string => d !== null);
   for (const dn of domains) out.push({kind: 'domain', value: dn, sipAddress: null, displayName: null, dn});
   for (const value of listed) {
     const ref = refOf(state.directory, value);
-    if (ref.kind !== 'user') out.push({kind: ref.kind, value, sipAddress: null, displayName: null, dn: value});
+    if (ref.kind !== 'user')
+      out.push({kind: ref.kind, value, sipAddress: null, displayName: null, dn: value});
   }
   const seen = new Set<string>();
   return out.filter((c) => {
@@ -65,20 +102,30 @@ const candidates = (state: ChatState, listed: readonly string[]): EligiblePrinci
 const KIND_ORDER: readonly EligibleKind[] = ['user', 'contact', 'group', 'ou', 'container', 'domain'];
 
 const order = (a: EligiblePrincipal, b: EligiblePrincipal): number =>
-  KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.displayName ?? a.value).localeCompare(b.displayName ?? b.value);
+  KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+  (a.displayName ?? a.value).localeCompare(b.displayName ?? b.value);
 
 /** The test a candidate must pass: the category's scope, and for a room also its membership (R4, R10). */
 export const eligibilityTest = (state: ChatState, query: EligibleQuery): ((value: string) => boolean) => {
   if (query.room) {
     const room = query.room;
     if (query.presenters && room.type !== 'Auditorium') {
-      throw new CmdletError('InvalidValue', `${identityOf(room)} is not an auditorium room, so it has no presenters.`, {target: identityOf(room), parameter: 'Presenters'});
+      throw new CmdletError(
+        'InvalidValue',
+        `${identityOf(room)} is not an auditorium room, so it has no presenters.`,
+        {target: identityOf(room), parameter: 'Presenters'},
+      );
     }
     const scope = scopeOf(categoryOfRoom(state, room));
-    return (value) => entryInScope(state.directory, scope, value) && withinMembers(state.directory, room.members, value);
+    return (value) =>
+      entryInScope(state.directory, scope, value) && withinMembers(state.directory, room.members, value);
   }
-  if (query.presenters) throw new CmdletError('ParameterConflict', '-Presenters applies to a room, not to a category.', {parameter: 'Presenters'});
-  if (!query.category) throw new CmdletError('ParameterConflict', 'Name a category or a room.', {parameter: 'Category'});
+  if (query.presenters)
+    throw new CmdletError('ParameterConflict', '-Presenters applies to a room, not to a category.', {
+      parameter: 'Presenters',
+    });
+  if (!query.category)
+    throw new CmdletError('ParameterConflict', 'Name a category or a room.', {parameter: 'Category'});
   const scope = scopeOf(query.category);
   return (value) => entryInScope(state.directory, scope, value);
 };

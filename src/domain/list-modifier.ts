@@ -38,7 +38,8 @@ export const applyListChange = (
   toStored: (raw: string) => string,
 ): ListResult => {
   if (change === undefined) return {list: current, added: [], changed: false};
-  const replaced = change === null ? [] : change.replace ? dedupe(change.replace.map(toStored)) : [...current];
+  const replaced =
+    change === null ? [] : change.replace ? dedupe(change.replace.map(toStored)) : [...current];
   const removeKeys = new Set(
     (change?.remove ?? []).map((raw) => {
       try {

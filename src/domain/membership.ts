@@ -63,7 +63,10 @@ export const coversPerson = (directory: Directory, entry: PrincipalRef, person: 
 /** R3: is the non-user entry `inner` contained by the entry `outer`? */
 export const containsEntry = (outer: PrincipalRef, inner: PrincipalRef): boolean => {
   if (principalKey(outer.value) === principalKey(inner.value)) return true;
-  return (outer.kind === 'ou' || outer.kind === 'container' || outer.kind === 'domain') && dnWithin(inner.value, outer.value);
+  return (
+    (outer.kind === 'ou' || outer.kind === 'container' || outer.kind === 'domain') &&
+    dnWithin(inner.value, outer.value)
+  );
 };
 
 /** True when some entry of the list covers (users) or contains (other entries) the given one. */
@@ -88,16 +91,25 @@ export const withinMembers = (directory: Directory, members: readonly string[], 
   members.length === 0 || listReaches(directory, members, value);
 
 /** R1 for one person (a user looked up by SIP URI). */
-export const personInScope = (directory: Directory, scope: Scope, sip: string): boolean => entryInScope(directory, scope, sip);
+export const personInScope = (directory: Directory, scope: Scope, sip: string): boolean =>
+  entryInScope(directory, scope, sip);
 
 /** R7: effective membership of a person in a room. */
-export const isEffectiveMember = (directory: Directory, category: Category, room: Room, sip: string): boolean =>
-  personInScope(directory, scopeOf(category), sip) && withinMembers(directory, room.members, sip);
+export const isEffectiveMember = (
+  directory: Directory,
+  category: Category,
+  room: Room,
+  sip: string,
+): boolean => personInScope(directory, scopeOf(category), sip) && withinMembers(directory, room.members, sip);
 
 /** R8 view: managers entries covering the person (in scope at evaluation time, R6). */
 export const isManager = (directory: Directory, category: Category, room: Room, sip: string): boolean =>
-  personInScope(directory, scopeOf(category), sip) && room.managers.length > 0 && listReaches(directory, room.managers, sip);
+  personInScope(directory, scopeOf(category), sip) &&
+  room.managers.length > 0 &&
+  listReaches(directory, room.managers, sip);
 
 /** Presenters entries covering the person (only auditoriums keep any, I5). */
 export const isPresenter = (directory: Directory, category: Category, room: Room, sip: string): boolean =>
-  personInScope(directory, scopeOf(category), sip) && room.presenters.length > 0 && listReaches(directory, room.presenters, sip);
+  personInScope(directory, scopeOf(category), sip) &&
+  room.presenters.length > 0 &&
+  listReaches(directory, room.presenters, sip);

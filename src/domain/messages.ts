@@ -43,7 +43,11 @@ export const endBound = (bound: DateBound, parameter = 'EndDate'): number => {
 export const authorSip = (raw: string, parameter = 'UserUri'): string => {
   const text = raw.trim().toLowerCase();
   const sip = text.startsWith('sip:') ? text : `sip:${text}`;
-  if (!isSipUri(sip)) throw new CmdletError('InvalidPrincipal', `"${raw}" is not a SIP address (sip:user@domain).`, {target: raw, parameter});
+  if (!isSipUri(sip))
+    throw new CmdletError('InvalidPrincipal', `"${raw}" is not a SIP address (sip:user@domain).`, {
+      target: raw,
+      parameter,
+    });
   return sip;
 };
 
@@ -59,25 +63,38 @@ export interface MessageCriteria {
 
 export const assertOrderedBounds = (criteria: MessageCriteria): void => {
   if (criteria.from !== undefined && criteria.to !== undefined && criteria.from > criteria.to) {
-    throw new CmdletError('InvalidValue', 'StartDate is later than EndDate, so no message could match.', {parameter: 'StartDate'});
+    throw new CmdletError('InvalidValue', 'StartDate is later than EndDate, so no message could match.', {
+      parameter: 'StartDate',
+    });
   }
 };
 
-const keywordTest = (filter: string, clause: MatchClause, caseSensitive: boolean): ((text: string) => boolean) => {
+const keywordTest = (
+  filter: string,
+  clause: MatchClause,
+  caseSensitive: boolean,
+): ((text: string) => boolean) => {
   const fold = (s: string) => (caseSensitive ? s : s.toLowerCase());
   if (clause === 'Exact') {
     const phrase = fold(filter.trim());
     return (text) => fold(text).includes(phrase);
   }
-  const words = fold(filter).split(/\s+/).filter((w) => w !== '');
+  const words = fold(filter)
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length === 0) return () => true;
-  return clause === 'Or' ? (text) => words.some((w) => fold(text).includes(w)) : (text) => words.every((w) => fold(text).includes(w));
+  return clause === 'Or'
+    ? (text) => words.some((w) => fold(text).includes(w))
+    : (text) => words.every((w) => fold(text).includes(w));
 };
 
 /** All given criteria must hold; none at all selects every message (5.1). */
 export const messageMatcher = (criteria: MessageCriteria): ((message: ChatMessage) => boolean) => {
   assertOrderedBounds(criteria);
-  const keywords = criteria.filter === undefined ? null : keywordTest(criteria.filter, criteria.matchClause ?? 'All', criteria.caseSensitive ?? false);
+  const keywords =
+    criteria.filter === undefined
+      ? null
+      : keywordTest(criteria.filter, criteria.matchClause ?? 'All', criteria.caseSensitive ?? false);
   const author = criteria.author?.toLowerCase();
   return (m) => {
     if (author !== undefined && m.author.toLowerCase() !== author) return false;
@@ -90,7 +107,10 @@ export const messageMatcher = (criteria: MessageCriteria): ((message: ChatMessag
 
 /** Remove-CsPersistentChatMessage: keep id, author and time; replace the text, or delete with -Remove. */
 export const removeMessagesRewrite =
-  (matches: (m: ChatMessage) => boolean, how: {readonly remove: boolean; readonly text: string; readonly now: Date}) =>
+  (
+    matches: (m: ChatMessage) => boolean,
+    how: {readonly remove: boolean; readonly text: string; readonly now: Date},
+  ) =>
   (m: ChatMessage): ChatMessage | null => {
     if (!matches(m)) return m;
     return how.remove ? null : {...m, text: how.text, replaced: true, replacedAt: how.now.toISOString()};
@@ -127,19 +147,42 @@ export interface PostMessageInput {
  * Section 5.3: posts as the author would, enforcing R11/R12/R16 and R14. With chat history off
  * (R15) the post is delivered but not kept: `message` is returned, `effect` is null.
  */
-export const postMessage = (state: ChatState, input: PostMessageInput): {message: ChatMessage; effect: Effect | null} => {
+export const postMessage = (
+  state: ChatState,
+  input: PostMessageInput,
+): {message: ChatMessage; effect: Effect | null} => {
   const room = findRoom(state, input.room, 'Room');
   const category = categoryOfRoom(state, room);
   const author = authorSip(input.author, 'Author');
-  if (room.disabled) throw new CmdletError('RoomDisabled', `Chat room ${identityOf(room)} is disabled; nobody can post in it.`, {target: identityOf(room)});
+  if (room.disabled)
+    throw new CmdletError(
+      'RoomDisabled',
+      `Chat room ${identityOf(room)} is disabled; nobody can post in it.`,
+      {target: identityOf(room)},
+    );
   if (!canPost({state, category, room}, author)) {
-    throw new CmdletError('PostNotAllowed', `${author} may not post in ${identityOf(room)}.`, {target: identityOf(room), parameter: 'Author'});
+    throw new CmdletError('PostNotAllowed', `${author} may not post in ${identityOf(room)}.`, {
+      target: identityOf(room),
+      parameter: 'Author',
+    });
   }
   if (input.withFile && !fileUploadAllowed(category)) {
-    throw new CmdletError('FileUploadDisabled', `Category ${identityOf(category)} does not allow files in its rooms.`, {target: identityOf(room)});
+    throw new CmdletError(
+      'FileUploadDisabled',
+      `Category ${identityOf(category)} does not allow files in its rooms.`,
+      {target: identityOf(room)},
+    );
   }
   const postedAt = new Date(toMillis(input.postedAt ?? input.now.toISOString(), 'PostedAt')).toISOString();
-  const message: ChatMessage = {id: input.id, roomId: room.id, author, postedAt, text: input.text, replaced: false, replacedAt: null};
+  const message: ChatMessage = {
+    id: input.id,
+    roomId: room.id,
+    author,
+    postedAt,
+    text: input.text,
+    replaced: false,
+    replacedAt: null,
+  };
   return {message, effect: category.chatHistory ? {kind: 'appendMessages', messages: [message]} : null};
 };
 
@@ -164,11 +207,26 @@ export const deploymentMessagesToRecords = (
       const room = findRoom(state, m.room, `messages[${i}].room`);
       const author = authorSip(m.from, `messages[${i}].from`);
       const postedAt = new Date(toMillis(m.at, `messages[${i}].at`)).toISOString();
-      if (typeof m.text !== 'string') throw new CmdletError('InvalidValue', `Message ${i} has no text.`, {parameter: `messages[${i}].text`});
-      records.push({id: newId(), roomId: room.id, author, postedAt, text: m.text, replaced: false, replacedAt: null});
+      if (typeof m.text !== 'string')
+        throw new CmdletError('InvalidValue', `Message ${i} has no text.`, {
+          parameter: `messages[${i}].text`,
+        });
+      records.push({
+        id: newId(),
+        roomId: room.id,
+        author,
+        postedAt,
+        text: m.text,
+        replaced: false,
+        replacedAt: null,
+      });
     } catch (error) {
       if (!(error instanceof CmdletError)) throw error;
-      issues.push({errorId: error.errorId, parameter: error.parameter, message: `messages[${i}]: ${error.message}`});
+      issues.push({
+        errorId: error.errorId,
+        parameter: error.parameter,
+        message: `messages[${i}]: ${error.message}`,
+      });
     }
   });
   return {messages: records, issues};

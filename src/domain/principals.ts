@@ -70,7 +70,12 @@ export const indexDirectory = (directory: Directory): DirectoryIndex => {
   if (cached) return cached;
   const people = [...directory.users, ...directory.contacts];
   const index: DirectoryIndex = {
-    loaded: people.length + directory.groups.length + directory.organizationalUnits.length + directory.containers.length > 0,
+    loaded:
+      people.length +
+        directory.groups.length +
+        directory.organizationalUnits.length +
+        directory.containers.length >
+      0,
     usersBySip: new Map(people.filter((p) => p.sipAddress).map((p) => [principalKey(p.sipAddress ?? ''), p])),
     usersByDn: new Map(people.map((p) => [principalKey(p.dn), p])),
     groups: new Map(directory.groups.map((g) => [principalKey(g.dn), g])),
@@ -92,7 +97,10 @@ export const refOf = (directory: Directory, value: string): PrincipalRef => {
 };
 
 const invalid = (raw: string, parameter: string, why: string): CmdletError =>
-  new CmdletError('InvalidPrincipal', `"${raw}" is not a valid principal for ${parameter}: ${why}.`, {target: raw, parameter});
+  new CmdletError('InvalidPrincipal', `"${raw}" is not a valid principal for ${parameter}: ${why}.`, {
+    target: raw,
+    parameter,
+  });
 
 const classifyDn = (index: DirectoryIndex, raw: string, parameter: string): PrincipalRef => {
   const parts = dnParts(raw);
@@ -113,7 +121,8 @@ const classifyDn = (index: DirectoryIndex, raw: string, parameter: string): Prin
 const classifySip = (index: DirectoryIndex, raw: string, sip: string, parameter: string): PrincipalRef => {
   if (!isSipUri(sip)) throw invalid(raw, parameter, 'it is not a SIP address of the form sip:user@domain');
   // Spec note: with a directory loaded an unknown SIP address is refused ("unknown principal"), not stored blindly.
-  if (index.loaded && !index.usersBySip.has(sip)) throw invalid(raw, parameter, 'no user or contact has that SIP address');
+  if (index.loaded && !index.usersBySip.has(sip))
+    throw invalid(raw, parameter, 'no user or contact has that SIP address');
   return {kind: 'user', value: sip};
 };
 
@@ -123,10 +132,18 @@ const byDisplayName = (directory: Directory, raw: string, parameter: string): Pr
     ...[...directory.users, ...directory.contacts]
       .filter((p) => p.displayName.toLowerCase() === name && p.sipAddress)
       .map((p): PrincipalRef => ({kind: 'user', value: (p.sipAddress ?? '').toLowerCase()})),
-    ...directory.groups.filter((g) => g.displayName.toLowerCase() === name).map((g): PrincipalRef => ({kind: 'group', value: g.dn})),
+    ...directory.groups
+      .filter((g) => g.displayName.toLowerCase() === name)
+      .map((g): PrincipalRef => ({kind: 'group', value: g.dn})),
   ];
   if (hits.length === 1 && hits[0]) return hits[0];
-  throw invalid(raw, parameter, hits.length === 0 ? 'no directory object has that display name' : 'several directory objects have that display name');
+  throw invalid(
+    raw,
+    parameter,
+    hits.length === 0
+      ? 'no directory object has that display name'
+      : 'several directory objects have that display name',
+  );
 };
 
 const UNSAFE = /[\p{Cc}\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\u2028\u2029\ufeff]/u;
@@ -135,9 +152,15 @@ const UNSAFE = /[\p{Cc}\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\u2028\u2029
  * Classifies and validates one principal written into a list, returning its stored form.
  * With `asObject`, a string that is neither a SIP URI nor a DN is looked up as a display name.
  */
-export const parsePrincipal = (directory: Directory, raw: string, parameter: string, asObject = false): PrincipalRef => {
+export const parsePrincipal = (
+  directory: Directory,
+  raw: string,
+  parameter: string,
+  asObject = false,
+): PrincipalRef => {
   const text = raw.trim();
-  if (text === '' || UNSAFE.test(text)) throw invalid(raw, parameter, 'it is empty or holds control characters');
+  if (text === '' || UNSAFE.test(text))
+    throw invalid(raw, parameter, 'it is empty or holds control characters');
   const index = indexDirectory(directory);
   const lower = text.toLowerCase();
   if (lower.startsWith('sip:')) return classifySip(index, raw, lower, parameter);
@@ -148,7 +171,10 @@ export const parsePrincipal = (directory: Directory, raw: string, parameter: str
 };
 
 /** The directory object a SIP URI names (user or contact), if any. */
-export const personBySip = (directory: Directory, sip: string): DirectoryUser | DirectoryContact | undefined =>
+export const personBySip = (
+  directory: Directory,
+  sip: string,
+): DirectoryUser | DirectoryContact | undefined =>
   indexDirectory(directory).usersBySip.get(principalKey(sip));
 
 /** -AsObject output: users, contacts and groups by display name, everything else as stored. */

@@ -24,10 +24,12 @@ export const canTakePart = ({state, category, room}: RoomView, sip: string): boo
 
 /** R12: in an auditorium only presenters post. */
 export const canPost = (view: RoomView, sip: string): boolean =>
-  canTakePart(view, sip) && (view.room.type === 'Normal' || isPresenter(view.state.directory, view.category, view.room, sip));
+  canTakePart(view, sip) &&
+  (view.room.type === 'Normal' || isPresenter(view.state.directory, view.category, view.room, sip));
 
 /** R13: effective invitations. */
-export const invitationsEffective = (category: Category, room: Room): boolean => category.invitations && room.invitations === 'Inherit';
+export const invitationsEffective = (category: Category, room: Room): boolean =>
+  category.invitations && room.invitations === 'Inherit';
 
 /** R14: there is no room-level switch, so the category decides. */
 export const fileUploadAllowed = (category: Category): boolean => category.fileUpload;

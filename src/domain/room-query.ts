@@ -28,7 +28,19 @@ export interface GetRoomsInput {
   readonly resultSize?: number;
 }
 
-const FILTER_KEYS = ['poolFqdn', 'category', 'filter', 'member', 'manager', 'addin', 'disabled', 'privacy', 'type', 'invitations', 'chatContentExceedsMB'] as const;
+const FILTER_KEYS = [
+  'poolFqdn',
+  'category',
+  'filter',
+  'member',
+  'manager',
+  'addin',
+  'disabled',
+  'privacy',
+  'type',
+  'invitations',
+  'chatContentExceedsMB',
+] as const;
 
 /** Plain -Filter text: `*`/`?` wildcards match the whole value, other text is a substring; case-insensitive. */
 export const textMatcher = (pattern: string): ((value: string | null) => boolean) => {
@@ -36,7 +48,10 @@ export const textMatcher = (pattern: string): ((value: string | null) => boolean
     const needle = pattern.toLowerCase();
     return (value) => value !== null && value.toLowerCase().includes(needle);
   }
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   const regex = new RegExp(`^${source}$`, 'is');
   return (value) => value !== null && regex.test(value);
 };
@@ -49,7 +64,10 @@ export const roomTextFilter = (pattern: string, searchDescription: boolean): ((r
 
 const userSip = (state: ChatState, raw: string, parameter: string): string => {
   const ref = parsePrincipal(state.directory, raw, parameter, true);
-  if (ref.kind !== 'user') throw new CmdletError('InvalidValue', `-${parameter} takes one user (a SIP address), not "${raw}".`, {parameter});
+  if (ref.kind !== 'user')
+    throw new CmdletError('InvalidValue', `-${parameter} takes one user (a SIP address), not "${raw}".`, {
+      parameter,
+    });
   return ref.value;
 };
 
@@ -61,7 +79,9 @@ const predicates = (state: ChatState, input: GetRoomsInput): ((room: Room) => bo
   }
   if (input.category !== undefined) {
     const pooled = input.poolFqdn !== undefined && splitIdentity(input.category).pool === null;
-    const candidates = pooled ? state.categories.filter((c) => sameText(c.poolFqdn, input.poolFqdn ?? '')) : state.categories;
+    const candidates = pooled
+      ? state.categories.filter((c) => sameText(c.poolFqdn, input.poolFqdn ?? ''))
+      : state.categories;
     const category = findByIdentity(candidates, input.category, 'Category', 'Category');
     tests.push((r) => r.categoryId === category.id);
   }
@@ -97,11 +117,18 @@ const predicates = (state: ChatState, input: GetRoomsInput): ((room: Room) => bo
 export const getRooms = (state: ChatState, input: GetRoomsInput): readonly Room[] => {
   const size = input.resultSize;
   if (size !== undefined && (!Number.isInteger(size) || size < 0)) {
-    throw new CmdletError('InvalidValue', `ResultSize must be a whole number from 0 to 2147483647, not ${size}.`, {parameter: 'ResultSize'});
+    throw new CmdletError(
+      'InvalidValue',
+      `ResultSize must be a whole number from 0 to 2147483647, not ${size}.`,
+      {parameter: 'ResultSize'},
+    );
   }
   if (input.identity !== undefined) {
     const given = FILTER_KEYS.filter((k) => input[k] !== undefined);
-    if (given.length > 0) throw new CmdletError('ParameterConflict', '-Identity cannot be combined with a filter parameter.', {parameter: 'Identity'});
+    if (given.length > 0)
+      throw new CmdletError('ParameterConflict', '-Identity cannot be combined with a filter parameter.', {
+        parameter: 'Identity',
+      });
     return size === 0 ? [] : [findRoom(state, input.identity)];
   }
   const tests = predicates(state, input);

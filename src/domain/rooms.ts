@@ -27,14 +27,21 @@ export const findRoom = (state: ChatState, identity: string, parameter = 'Identi
 /** The category of a room (I1 guarantees it exists). */
 export const categoryOfRoom = (state: ChatState, room: Room): Category => {
   const category = state.categories.find((c) => c.id === room.categoryId);
-  if (!category) throw new CmdletError('CategoryNotFound', `The category of chat room ${identityOf(room)} no longer exists.`, {target: identityOf(room)});
+  if (!category)
+    throw new CmdletError(
+      'CategoryNotFound',
+      `The category of chat room ${identityOf(room)} no longer exists.`,
+      {target: identityOf(room)},
+    );
   return category;
 };
 
-export const addinOfRoom = (state: ChatState, room: Room): Addin | null => state.addins.find((a) => a.id === room.addinId) ?? null;
+export const addinOfRoom = (state: ChatState, room: Room): Addin | null =>
+  state.addins.find((a) => a.id === room.addinId) ?? null;
 
 /** Spec note: `ma-chan://<domain>/<id>` with the deployment's first SIP domain, as the real URIs carry. */
-export const chatRoomUri = (state: ChatState, room: Room): string => `ma-chan://${state.sipDomains[0] ?? room.poolFqdn}/${room.id}`;
+export const chatRoomUri = (state: ChatState, room: Room): string =>
+  `ma-chan://${state.sipDomains[0] ?? room.poolFqdn}/${room.id}`;
 
 /** Finds a room by identity or by its `ma-chan://` URI. */
 export const findRoomByUriOrIdentity = (state: ChatState, ref: string, parameter: string): Room => {
@@ -49,7 +56,13 @@ export const findRoomByUriOrIdentity = (state: ChatState, ref: string, parameter
  * A category or add-in named for a room in `poolFqdn`: a name is looked up in that pool, an
  * identity must point into it. One found only in another pool is a CrossPoolReference.
  */
-export const findInPool = <T extends PooledNamed>(items: readonly T[], poolFqdn: string, ref: string, kind: ContentKind, parameter: string): T => {
+export const findInPool = <T extends PooledNamed>(
+  items: readonly T[],
+  poolFqdn: string,
+  ref: string,
+  kind: ContentKind,
+  parameter: string,
+): T => {
   const {pool, name} = splitIdentity(ref);
   const cross = new CmdletError(
     'CrossPoolReference',
@@ -67,11 +80,17 @@ export const findInPool = <T extends PooledNamed>(items: readonly T[], poolFqdn:
 };
 
 /** Pool resolution for New-CsPersistentChatRoom (section 3.2), returning the pool and the category. */
-export const resolveNewRoomCategory = (state: ChatState, categoryRef: string, poolFqdn: string | null | undefined): Category => {
-  if (poolFqdn) return findInPool(state.categories, findPool(state, poolFqdn).fqdn, categoryRef, 'Category', 'Category');
+export const resolveNewRoomCategory = (
+  state: ChatState,
+  categoryRef: string,
+  poolFqdn: string | null | undefined,
+): Category => {
+  if (poolFqdn)
+    return findInPool(state.categories, findPool(state, poolFqdn).fqdn, categoryRef, 'Category', 'Category');
   const {pool, name} = splitIdentity(categoryRef);
   if (pool !== null) return findCategory(state, categoryRef, 'Category');
-  if (state.topology.persistentChatPools.length <= 1) return findInPool(state.categories, resolvePool(state, null).fqdn, name, 'Category', 'Category');
+  if (state.topology.persistentChatPools.length <= 1)
+    return findInPool(state.categories, resolvePool(state, null).fqdn, name, 'Category', 'Category');
   const named = state.categories.filter((c) => sameText(c.name, name));
   if (named.length === 1 && named[0]) return named[0];
   if (named.length === 0) throw notFound('Category', categoryRef, 'Category');
@@ -82,10 +101,20 @@ export const resolveNewRoomCategory = (state: ChatState, categoryRef: string, po
   );
 };
 
-const parseEnum = <T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, parameter: string): T => {
+const parseEnum = <T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+  parameter: string,
+): T => {
   if (value === undefined) return fallback;
   const hit = allowed.find((a) => sameText(a, value));
-  if (!hit) throw new CmdletError('InvalidValue', `"${value}" is not a valid ${parameter}; use one of ${allowed.join(', ')}.`, {parameter});
+  if (!hit)
+    throw new CmdletError(
+      'InvalidValue',
+      `"${value}" is not a valid ${parameter}; use one of ${allowed.join(', ')}.`,
+      {parameter},
+    );
   return hit;
 };
 
@@ -93,8 +122,10 @@ export const ROOM_TYPES: readonly RoomType[] = ['Normal', 'Auditorium'];
 export const ROOM_PRIVACY: readonly RoomPrivacy[] = ['Open', 'Closed', 'Secret'];
 export const ROOM_INVITATIONS: readonly RoomInvitations[] = ['Inherit', 'False'];
 
-export const parseRoomType = (v: string | undefined, fallback: RoomType): RoomType => parseEnum(v, ROOM_TYPES, fallback, 'Type');
-export const parseRoomPrivacy = (v: string | undefined, fallback: RoomPrivacy): RoomPrivacy => parseEnum(v, ROOM_PRIVACY, fallback, 'Privacy');
+export const parseRoomType = (v: string | undefined, fallback: RoomType): RoomType =>
+  parseEnum(v, ROOM_TYPES, fallback, 'Type');
+export const parseRoomPrivacy = (v: string | undefined, fallback: RoomPrivacy): RoomPrivacy =>
+  parseEnum(v, ROOM_PRIVACY, fallback, 'Privacy');
 export const parseRoomInvitations = (v: string | undefined, fallback: RoomInvitations): RoomInvitations =>
   parseEnum(v, ROOM_INVITATIONS, fallback, 'Invitations');
 
@@ -120,7 +151,9 @@ export const newRoom = (state: ChatState, input: NewRoomInput): {state: ChatStat
   const name = validateName(input.name, 'Room');
   const category = resolveNewRoomCategory(state, input.category, input.poolFqdn);
   assertNameFree(state, 'Room', category.poolFqdn, name, null);
-  const addin = input.addin ? findInPool(state.addins, category.poolFqdn, input.addin, 'Addin', 'Addin') : null;
+  const addin = input.addin
+    ? findInPool(state.addins, category.poolFqdn, input.addin, 'Addin', 'Addin')
+    : null;
   const room: Room = {
     id: input.id,
     name,
@@ -141,10 +174,21 @@ export const newRoom = (state: ChatState, input: NewRoomInput): {state: ChatStat
 };
 
 /** The effect that purges a room's messages (I6). */
-export const deleteRoomMessages = (roomId: string): Effect => ({kind: 'rewriteMessages', roomIds: [roomId], rewrite: () => null});
+export const deleteRoomMessages = (roomId: string): Effect => ({
+  kind: 'rewriteMessages',
+  roomIds: [roomId],
+  rewrite: () => null,
+});
 
 /** Removes the room; its messages go with it through the returned effect. */
-export const removeRoom = (state: ChatState, input: {readonly identity: string}): {state: ChatState; output: Room; effects: readonly Effect[]} => {
+export const removeRoom = (
+  state: ChatState,
+  input: {readonly identity: string},
+): {state: ChatState; output: Room; effects: readonly Effect[]} => {
   const room = findRoom(state, input.identity);
-  return {state: {...state, rooms: state.rooms.filter((r) => r.id !== room.id)}, output: room, effects: [deleteRoomMessages(room.id)]};
+  return {
+    state: {...state, rooms: state.rooms.filter((r) => r.id !== room.id)},
+    output: room,
+    effects: [deleteRoomMessages(room.id)],
+  };
 };

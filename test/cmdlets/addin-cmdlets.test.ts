@@ -4,18 +4,38 @@ import {invoke} from '../helpers/content-invoke.js';
 
 describe('add-in cmdlets', () => {
   it('writes add-in objects with every documented property', () => {
-    expect(invoke(contentState(), 'Get-CsPersistentChatAddin', {Identity: `${POOL}\\ItDashboard`}).output).toEqual([
-      {Identity: `${POOL}\\ItDashboard`, Name: 'ItDashboard', Url: 'https://pc1.dc1.example.org/itdash', PersistentChatPoolFqdn: POOL},
+    expect(
+      invoke(contentState(), 'Get-CsPersistentChatAddin', {Identity: `${POOL}\\ItDashboard`}).output,
+    ).toEqual([
+      {
+        Identity: `${POOL}\\ItDashboard`,
+        Name: 'ItDashboard',
+        Url: 'https://pc1.dc1.example.org/itdash',
+        PersistentChatPoolFqdn: POOL,
+      },
     ]);
   });
 
   it('registers an add-in and writes it', () => {
-    const run = invoke(contentState(), 'New-CsPersistentChatAddin', {Name: 'Wiki', Url: 'https://wiki.example.org'});
-    expect(run.output).toEqual([{Identity: `${POOL}\\Wiki`, Name: 'Wiki', Url: 'https://wiki.example.org', PersistentChatPoolFqdn: POOL}]);
+    const run = invoke(contentState(), 'New-CsPersistentChatAddin', {
+      Name: 'Wiki',
+      Url: 'https://wiki.example.org',
+    });
+    expect(run.output).toEqual([
+      {
+        Identity: `${POOL}\\Wiki`,
+        Name: 'Wiki',
+        Url: 'https://wiki.example.org',
+        PersistentChatPoolFqdn: POOL,
+      },
+    ]);
   });
 
   it('changes only the URL', () => {
-    const run = invoke(contentState(), 'Set-CsPersistentChatAddin', {Identity: `${POOL}\\ItDashboard`, Url: 'https://pc1.dc1.example.org/itdash2'});
+    const run = invoke(contentState(), 'Set-CsPersistentChatAddin', {
+      Identity: `${POOL}\\ItDashboard`,
+      Url: 'https://pc1.dc1.example.org/itdash2',
+    });
     expect(byName(run.state.addins, 'ItDashboard').url).toBe('https://pc1.dc1.example.org/itdash2');
     expect(run.output).toEqual([]);
   });
@@ -28,12 +48,19 @@ describe('add-in cmdlets', () => {
   });
 
   it('removes an add-in in use with -Force and detaches its rooms', () => {
-    const run = invoke(contentState(), 'Remove-CsPersistentChatAddin', {Identity: 'ItDashboard', Force: true});
+    const run = invoke(contentState(), 'Remove-CsPersistentChatAddin', {
+      Identity: 'ItDashboard',
+      Force: true,
+    });
     expect(byName(run.state.rooms, 'HelpRoom').addinId).toBeNull();
     expect(run.targets).toEqual([`${POOL}\\ItDashboard`, `${POOL}\\HelpRoom`]);
   });
 
   it('refuses a non-http URL', () => {
-    expect(invoke(contentState(), 'New-CsPersistentChatAddin', {Name: 'X', Url: 'ftp://x.example.org'}).errors.map((e) => e.errorId)).toEqual(['InvalidUrl']);
+    expect(
+      invoke(contentState(), 'New-CsPersistentChatAddin', {Name: 'X', Url: 'ftp://x.example.org'}).errors.map(
+        (e) => e.errorId,
+      ),
+    ).toEqual(['InvalidUrl']);
   });
 });

@@ -4,11 +4,24 @@ import {describe, expect, it} from 'vitest';
 import {byName, POOL} from '../helpers/content-fixture.js';
 import {errorIds, names, runExample, type Example} from '../helpers/content-examples.js';
 
-const ITDASH = {Identity: `${POOL}\\ItDashboard`, Name: 'ItDashboard', Url: 'https://pc1.dc1.example.org/itdash', PersistentChatPoolFqdn: POOL};
+const ITDASH = {
+  Identity: `${POOL}\\ItDashboard`,
+  Name: 'ItDashboard',
+  Url: 'https://pc1.dc1.example.org/itdash',
+  PersistentChatPoolFqdn: POOL,
+};
 
 const examples: Example[] = [
-  {title: 'Get-CsPersistentChatAddin lists every add-in', lines: ['Get-CsPersistentChatAddin'], check: ({last}) => expect(names(last)).toEqual(['ItDashboard', 'ItStatusAddin'])},
-  {title: 'Get-CsPersistentChatAddin -Identity returns one add-in', lines: ['Get-CsPersistentChatAddin -Identity "pc1.dc1.example.org\\ItDashboard"'], check: ({last}) => expect(last.output).toEqual([ITDASH])},
+  {
+    title: 'Get-CsPersistentChatAddin lists every add-in',
+    lines: ['Get-CsPersistentChatAddin'],
+    check: ({last}) => expect(names(last)).toEqual(['ItDashboard', 'ItStatusAddin']),
+  },
+  {
+    title: 'Get-CsPersistentChatAddin -Identity returns one add-in',
+    lines: ['Get-CsPersistentChatAddin -Identity "pc1.dc1.example.org\\ItDashboard"'],
+    check: ({last}) => expect(last.output).toEqual([ITDASH]),
+  },
   {
     title: 'Get-CsPersistentChatAddin -PersistentChatPoolFqdn lists one pool',
     lines: ['Get-CsPersistentChatAddin -PersistentChatPoolFqdn "pc1.dc1.example.org"'],
@@ -16,15 +29,23 @@ const examples: Example[] = [
   },
   {
     title: 'New-CsPersistentChatAddin registers ItDashboard',
-    lines: ['New-CsPersistentChatAddin -Name "ItDashboard" -PersistentChatPoolFqdn "pc1.dc1.example.org" -Url "https://pc1.dc1.example.org/itdash"'],
+    lines: [
+      'New-CsPersistentChatAddin -Name "ItDashboard" -PersistentChatPoolFqdn "pc1.dc1.example.org" -Url "https://pc1.dc1.example.org/itdash"',
+    ],
     prepare: (state) => ({...state, addins: [], rooms: state.rooms.map((r) => ({...r, addinId: null}))}),
     check: ({last}) => expect(last.output).toEqual([ITDASH]),
   },
   {
     title: 'Set-CsPersistentChatAddin changes only the URL; HelpRoom keeps the add-in',
-    lines: ['Set-CsPersistentChatAddin -Identity "pc1.dc1.example.org\\ItDashboard" -Url "https://pc1.dc1.example.org/itdash2"', 'Get-CsPersistentChatRoom HelpRoom'],
+    lines: [
+      'Set-CsPersistentChatAddin -Identity "pc1.dc1.example.org\\ItDashboard" -Url "https://pc1.dc1.example.org/itdash2"',
+      'Get-CsPersistentChatRoom HelpRoom',
+    ],
     check: ({state, last}) => {
-      expect(byName(state.addins, 'ItDashboard')).toMatchObject({name: 'ItDashboard', url: 'https://pc1.dc1.example.org/itdash2'});
+      expect(byName(state.addins, 'ItDashboard')).toMatchObject({
+        name: 'ItDashboard',
+        url: 'https://pc1.dc1.example.org/itdash2',
+      });
       expect(last.output).toEqual([expect.objectContaining({Addin: 'ItDashboard'})]);
     },
   },

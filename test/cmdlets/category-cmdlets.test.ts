@@ -8,18 +8,28 @@ describe('the content cmdlet table', () => {
     for (const spec of CONTENT_CMDLETS) {
       expect(spec.summary, spec.name).not.toBe('');
       expect(spec.examples.length, spec.name).toBeGreaterThan(0);
-      for (const [name, param] of Object.entries(spec.params)) expect(param.help, `${spec.name} -${name}`).not.toBe('');
+      for (const [name, param] of Object.entries(spec.params))
+        expect(param.help, `${spec.name} -${name}`).not.toBe('');
     }
   });
 
   it('lets only Get cmdlets and the message test run with read permission', () => {
     const read = CONTENT_CMDLETS.filter((c) => c.permission === 'read').map((c) => c.name);
     expect(read.every((n) => n.startsWith('Get-') || n === 'Test-CsPersistentChatMessage')).toBe(true);
-    expect(CONTENT_CMDLETS.filter((c) => c.mutates).every((c) => c.permission === 'content' && c.supportsShouldProcess)).toBe(true);
+    expect(
+      CONTENT_CMDLETS.filter((c) => c.mutates).every(
+        (c) => c.permission === 'content' && c.supportsShouldProcess,
+      ),
+    ).toBe(true);
   });
 
   it('exports the four category cmdlets', () => {
-    expect(categoryCmdlets.map((c) => c.name)).toEqual(['Get-CsPersistentChatCategory', 'New-CsPersistentChatCategory', 'Set-CsPersistentChatCategory', 'Remove-CsPersistentChatCategory']);
+    expect(categoryCmdlets.map((c) => c.name)).toEqual([
+      'Get-CsPersistentChatCategory',
+      'New-CsPersistentChatCategory',
+      'Set-CsPersistentChatCategory',
+      'Remove-CsPersistentChatCategory',
+    ]);
   });
 });
 
@@ -44,47 +54,87 @@ describe('Get-CsPersistentChatCategory', () => {
   });
 
   it('shows display names with -AsObject', () => {
-    const state = invoke(contentState(), 'Set-CsPersistentChatCategory', {Identity: 'Projects', AllowedMembers: {add: [CARL]}}).state;
-    expect(invoke(state, 'Get-CsPersistentChatCategory', {Identity: 'Projects', AsObject: true}).output[0]?.['AllowedMembers']).toEqual(['Carl Novak']);
+    const state = invoke(contentState(), 'Set-CsPersistentChatCategory', {
+      Identity: 'Projects',
+      AllowedMembers: {add: [CARL]},
+    }).state;
+    expect(
+      invoke(state, 'Get-CsPersistentChatCategory', {Identity: 'Projects', AsObject: true}).output[0]?.[
+        'AllowedMembers'
+      ],
+    ).toEqual(['Carl Novak']);
   });
 });
 
 describe('New-CsPersistentChatCategory', () => {
   it('creates the category, writes it and names it as the target', () => {
-    const run = invoke(contentState(), 'New-CsPersistentChatCategory', {Name: 'Announcements', RemoveChatHistory: true, EnableInvitations: true});
-    expect(run.output[0]).toMatchObject({Identity: `${POOL}\\Announcements`, ChatHistory: false, Invitations: true, FileUpload: false});
+    const run = invoke(contentState(), 'New-CsPersistentChatCategory', {
+      Name: 'Announcements',
+      RemoveChatHistory: true,
+      EnableInvitations: true,
+    });
+    expect(run.output[0]).toMatchObject({
+      Identity: `${POOL}\\Announcements`,
+      ChatHistory: false,
+      Invitations: true,
+      FileUpload: false,
+    });
     expect(run.targets).toEqual([`${POOL}\\Announcements`]);
-    expect(byName(run.state.categories, 'Announcements')).toMatchObject({id: 'id-1', rev: contentState().revision + 1});
+    expect(byName(run.state.categories, 'Announcements')).toMatchObject({
+      id: 'id-1',
+      rev: contentState().revision + 1,
+    });
   });
 
   it('changes nothing with -WhatIf', () => {
     const before = contentState();
     const run = invoke(before, 'New-CsPersistentChatCategory', {Name: 'Announcements'}, {whatIf: true});
     expect(run.state).toBe(before);
-    expect(run.whatIf).toEqual([`What if: Performing the operation "New-CsPersistentChatCategory" on target "${POOL}\\Announcements".`]);
+    expect(run.whatIf).toEqual([
+      `What if: Performing the operation "New-CsPersistentChatCategory" on target "${POOL}\\Announcements".`,
+    ]);
   });
 
   it('still validates under -WhatIf', () => {
-    expect(invoke(contentState(), 'New-CsPersistentChatCategory', {Name: 'HelpDesk'}, {whatIf: true}).errors.map((e) => e.errorId)).toEqual(['DuplicateName']);
+    expect(
+      invoke(contentState(), 'New-CsPersistentChatCategory', {Name: 'HelpDesk'}, {whatIf: true}).errors.map(
+        (e) => e.errorId,
+      ),
+    ).toEqual(['DuplicateName']);
   });
 });
 
 describe('Set-CsPersistentChatCategory', () => {
   it('takes display names with -AsObject', () => {
-    const run = invoke(contentState(), 'Set-CsPersistentChatCategory', {Identity: 'Projects', AllowedMembers: {add: ['Ana Silva']}, AsObject: true});
+    const run = invoke(contentState(), 'Set-CsPersistentChatCategory', {
+      Identity: 'Projects',
+      AllowedMembers: {add: ['Ana Silva']},
+      AsObject: true,
+    });
     expect(byName(run.state.categories, 'Projects').allowedMembers).toEqual([ANA]);
   });
 
   it('binds a plain list as a replacement and $Null as empty', () => {
-    const replaced = invoke(contentState(), 'Set-CsPersistentChatCategory', {Identity: 'IT', AllowedMembers: [OU_IT, 'sip:carl@example.org']}).state;
+    const replaced = invoke(contentState(), 'Set-CsPersistentChatCategory', {
+      Identity: 'IT',
+      AllowedMembers: [OU_IT, 'sip:carl@example.org'],
+    }).state;
     expect(byName(replaced.categories, 'IT').allowedMembers).toEqual([OU_IT, CARL]);
-    const emptied = invoke(contentState(), 'Set-CsPersistentChatCategory', {Identity: 'IT', Creators: null}).state;
+    const emptied = invoke(contentState(), 'Set-CsPersistentChatCategory', {
+      Identity: 'IT',
+      Creators: null,
+    }).state;
     expect(byName(emptied.categories, 'IT').creators).toEqual([]);
   });
 
   it('acts on piped category objects', () => {
     const objects = invoke(contentState(), 'Get-CsPersistentChatCategory', {}).output;
-    const run = invoke(contentState(), 'Set-CsPersistentChatCategory', {FileUpload: false}, {pipeline: objects});
+    const run = invoke(
+      contentState(),
+      'Set-CsPersistentChatCategory',
+      {FileUpload: false},
+      {pipeline: objects},
+    );
     expect(run.state.categories.every((c) => !c.fileUpload)).toBe(true);
   });
 
@@ -97,7 +147,9 @@ describe('Set-CsPersistentChatCategory', () => {
   });
 
   it('fails without an identity', () => {
-    expect(invoke(contentState(), 'Set-CsPersistentChatCategory', {FileUpload: true}).errors.map((e) => e.errorId)).toEqual(['MissingParameter']);
+    expect(
+      invoke(contentState(), 'Set-CsPersistentChatCategory', {FileUpload: true}).errors.map((e) => e.errorId),
+    ).toEqual(['MissingParameter']);
   });
 });
 
@@ -106,15 +158,28 @@ describe('Remove-CsPersistentChatCategory', () => {
     const objects = invoke(contentState(), 'Get-CsPersistentChatCategory', {}).output;
     const run = invoke(contentState(), 'Remove-CsPersistentChatCategory', {}, {pipeline: objects});
     expect(run.state.categories.map((c) => c.name)).toEqual(['IT', 'ITChat', 'Projects']);
-    expect(run.errors.map((e) => e.errorId)).toEqual(['CategoryNotEmpty', 'CategoryNotEmpty', 'CategoryNotEmpty']);
+    expect(run.errors.map((e) => e.errorId)).toEqual([
+      'CategoryNotEmpty',
+      'CategoryNotEmpty',
+      'CategoryNotEmpty',
+    ]);
   });
 
   it('accepts identity strings from the pipeline', () => {
-    const run = invoke(contentState(), 'Remove-CsPersistentChatCategory', {}, {pipeline: [`${POOL}\\Sandbox`, 'HelpDesk']});
+    const run = invoke(
+      contentState(),
+      'Remove-CsPersistentChatCategory',
+      {},
+      {pipeline: [`${POOL}\\Sandbox`, 'HelpDesk']},
+    );
     expect(run.state.categories.map((c) => c.name)).toEqual(['IT', 'ITChat', 'Projects']);
   });
 
   it('does not let -Force remove a category that holds rooms', () => {
-    expect(invoke(contentState(), 'Remove-CsPersistentChatCategory', {Identity: 'IT', Force: true}).errors.map((e) => e.errorId)).toEqual(['CategoryNotEmpty']);
+    expect(
+      invoke(contentState(), 'Remove-CsPersistentChatCategory', {Identity: 'IT', Force: true}).errors.map(
+        (e) => e.errorId,
+      ),
+    ).toEqual(['CategoryNotEmpty']);
   });
 });

@@ -30,18 +30,37 @@ const examples: Example[] = [
       'New-CsPersistentChatCategory -Name "HelpDesk" -PersistentChatPoolFqdn "pc1.dc1.example.org" -EnableFileUpload',
     ],
     check: ({last, state}) => {
-      expect(last.output).toEqual([expect.objectContaining({Identity: `${POOL}\\HelpDesk`, FileUpload: true, Invitations: false, ChatHistory: true, AllowedMembers: []})]);
-      expect(byName(state.categories, 'HelpDesk')).toMatchObject({fileUpload: true, invitations: false, chatHistory: true});
+      expect(last.output).toEqual([
+        expect.objectContaining({
+          Identity: `${POOL}\\HelpDesk`,
+          FileUpload: true,
+          Invitations: false,
+          ChatHistory: true,
+          AllowedMembers: [],
+        }),
+      ]);
+      expect(byName(state.categories, 'HelpDesk')).toMatchObject({
+        fileUpload: true,
+        invitations: false,
+        chatHistory: true,
+      });
     },
   },
   {
     title: 'New-CsPersistentChatCategory with one pool needs no pool parameter',
     lines: ['New-CsPersistentChatCategory -Name "Announcements" -RemoveChatHistory -EnableInvitations'],
-    check: ({state}) => expect(byName(state.categories, 'Announcements')).toMatchObject({poolFqdn: POOL, chatHistory: false, invitations: true}),
+    check: ({state}) =>
+      expect(byName(state.categories, 'Announcements')).toMatchObject({
+        poolFqdn: POOL,
+        chatHistory: false,
+        invitations: true,
+      }),
   },
   {
     title: 'repeating the New example fails with DuplicateName and changes nothing',
-    lines: ['New-CsPersistentChatCategory -Name "HelpDesk" -PersistentChatPoolFqdn "pc1.dc1.example.org" -EnableFileUpload'],
+    lines: [
+      'New-CsPersistentChatCategory -Name "HelpDesk" -PersistentChatPoolFqdn "pc1.dc1.example.org" -EnableFileUpload',
+    ],
     check: ({last, state}) => {
       expect(errorIds(last)).toEqual(['DuplicateName']);
       expect(last.committed).toBe(false);
@@ -58,8 +77,14 @@ const examples: Example[] = [
   },
   {
     title: 'Set-CsPersistentChatCategory adds allowed and denied members in one command',
-    lines: ['Set-CsPersistentChatCategory -Identity "Projects" -AllowedMembers @{Add="sip:carl@example.org", "CN=Users,DC=example,DC=org"} -DeniedMembers @{Add="sip:dora@example.org"}'],
-    check: ({state}) => expect(byName(state.categories, 'Projects')).toMatchObject({allowedMembers: [CARL, USERS], deniedMembers: [DORA]}),
+    lines: [
+      'Set-CsPersistentChatCategory -Identity "Projects" -AllowedMembers @{Add="sip:carl@example.org", "CN=Users,DC=example,DC=org"} -DeniedMembers @{Add="sip:dora@example.org"}',
+    ],
+    check: ({state}) =>
+      expect(byName(state.categories, 'Projects')).toMatchObject({
+        allowedMembers: [CARL, USERS],
+        deniedMembers: [DORA],
+      }),
   },
   {
     title: 'a creator outside AllowedMembers fails with PrincipalNotInScope and nothing changes',
@@ -102,8 +127,12 @@ const examples: Example[] = [
   },
   {
     title: '-AsObject shows display names',
-    lines: ['Set-CsPersistentChatCategory Projects -AllowedMembers "Carl Novak" -AsObject', 'Get-CsPersistentChatCategory Projects -AsObject'],
-    check: ({last}) => expect(last.output).toEqual([expect.objectContaining({AllowedMembers: ['Carl Novak']})]),
+    lines: [
+      'Set-CsPersistentChatCategory Projects -AllowedMembers "Carl Novak" -AsObject',
+      'Get-CsPersistentChatCategory Projects -AsObject',
+    ],
+    check: ({last}) =>
+      expect(last.output).toEqual([expect.objectContaining({AllowedMembers: ['Carl Novak']})]),
   },
   {
     title: 'a view-only operator is denied before anything changes',

@@ -2,7 +2,18 @@ import {describe, expect, it} from 'vitest';
 import {eligiblePrincipals} from '../../src/domain/eligibility.js';
 import {setRoom} from '../../src/domain/room-set.js';
 import {setCategory} from '../../src/domain/categories.js';
-import {ANA, BEN, byName, CARL, CHAT_SUPPORT, contentState, DORA, OU_IT, POOL, USERS} from '../helpers/content-fixture.js';
+import {
+  ANA,
+  BEN,
+  byName,
+  CARL,
+  CHAT_SUPPORT,
+  contentState,
+  DORA,
+  OU_IT,
+  POOL,
+  USERS,
+} from '../helpers/content-fixture.js';
 import {invoke} from '../helpers/content-invoke.js';
 
 const values = (list: readonly {value: string}[]) => list.map((p) => p.value);
@@ -12,12 +23,23 @@ describe('eligiblePrincipals', () => {
     const state = contentState();
     const found = eligiblePrincipals(state, {category: byName(state.categories, 'ITChat')});
     expect(values(found.filter((p) => p.kind === 'user'))).toEqual([ANA, BEN]);
-    expect(values(found.filter((p) => p.kind !== 'user'))).toEqual([CHAT_SUPPORT, 'CN=ITChatMembers,OU=IT,DC=example,DC=org', OU_IT]);
+    expect(values(found.filter((p) => p.kind !== 'user'))).toEqual([
+      CHAT_SUPPORT,
+      'CN=ITChatMembers,OU=IT,DC=example,DC=org',
+      OU_IT,
+    ]);
   });
 
   it('drops denied principals', () => {
-    const state = setCategory(contentState(), {identity: 'Projects', allowedMembers: {add: [CARL, USERS]}, deniedMembers: {add: [DORA]}, rev: 2}).state;
-    const users = eligiblePrincipals(state, {category: byName(state.categories, 'Projects')}).filter((p) => p.kind === 'user');
+    const state = setCategory(contentState(), {
+      identity: 'Projects',
+      allowedMembers: {add: [CARL, USERS]},
+      deniedMembers: {add: [DORA]},
+      rev: 2,
+    }).state;
+    const users = eligiblePrincipals(state, {category: byName(state.categories, 'Projects')}).filter(
+      (p) => p.kind === 'user',
+    );
     expect(values(users)).toEqual([CARL, 'sip:fay@example.org']);
   });
 
@@ -30,8 +52,12 @@ describe('eligiblePrincipals', () => {
 
   it('refuses presenters for a Normal room and for a category', () => {
     const state = contentState();
-    expect(() => eligiblePrincipals(state, {room: byName(state.rooms, 'ItRoom'), presenters: true})).toThrow(expect.objectContaining({errorId: 'InvalidValue'}));
-    expect(() => eligiblePrincipals(state, {category: byName(state.categories, 'IT'), presenters: true})).toThrow(expect.objectContaining({errorId: 'ParameterConflict'}));
+    expect(() => eligiblePrincipals(state, {room: byName(state.rooms, 'ItRoom'), presenters: true})).toThrow(
+      expect.objectContaining({errorId: 'InvalidValue'}),
+    );
+    expect(() =>
+      eligiblePrincipals(state, {category: byName(state.categories, 'IT'), presenters: true}),
+    ).toThrow(expect.objectContaining({errorId: 'ParameterConflict'}));
   });
 
   it('offers exactly what a room edit accepts', () => {
@@ -53,14 +79,20 @@ describe('eligiblePrincipals', () => {
       } catch {
         accepted = false;
       }
-      expect([value, accepted]).toEqual([value, offered.has(value.toLowerCase().startsWith('sip:') ? value.toLowerCase() : value)]);
+      expect([value, accepted]).toEqual([
+        value,
+        offered.has(value.toLowerCase().startsWith('sip:') ? value.toLowerCase() : value),
+      ]);
     }
   });
 });
 
 describe('Get-CsPersistentChatEligiblePrincipal', () => {
   it('writes principal objects for a category', () => {
-    const {output, errors} = invoke(contentState(), 'Get-CsPersistentChatEligiblePrincipal', {PersistentChatPoolFqdn: POOL, Category: 'ITChat'});
+    const {output, errors} = invoke(contentState(), 'Get-CsPersistentChatEligiblePrincipal', {
+      PersistentChatPoolFqdn: POOL,
+      Category: 'ITChat',
+    });
     expect(errors).toEqual([]);
     expect(output[0]).toEqual({
       Identity: 'CN=Ana Silva,OU=IT,DC=example,DC=org',
@@ -78,7 +110,11 @@ describe('Get-CsPersistentChatEligiblePrincipal', () => {
     [{Category: 'ITChat', ResultSize: 0}, []],
     [{Room: 'HelpRoom'}, ['sip:ben@example.org']],
   ])('selects with %j', (args, sips) => {
-    expect(invoke(contentState(), 'Get-CsPersistentChatEligiblePrincipal', args).output.map((o) => o['SipAddress'])).toEqual(sips);
+    expect(
+      invoke(contentState(), 'Get-CsPersistentChatEligiblePrincipal', args).output.map(
+        (o) => o['SipAddress'],
+      ),
+    ).toEqual(sips);
   });
 
   it.each([
@@ -89,11 +125,20 @@ describe('Get-CsPersistentChatEligiblePrincipal', () => {
     [{Room: 'ItRoom', Presenters: true}, 'InvalidValue'],
     [{Category: 'IT', PersistentChatPoolFqdn: 'x.example.org'}, 'PoolNotFound'],
   ])('fails %j with %s', (args, errorId) => {
-    expect(invoke(contentState(), 'Get-CsPersistentChatEligiblePrincipal', args).errors.map((e) => e.errorId)).toEqual([errorId]);
+    expect(
+      invoke(contentState(), 'Get-CsPersistentChatEligiblePrincipal', args).errors.map((e) => e.errorId),
+    ).toEqual([errorId]);
   });
 
   it('lists the non-user presenters of an auditorium (the documented example, on TownHall)', () => {
-    const {output} = invoke(contentState({townHall: true}), 'Get-CsPersistentChatEligiblePrincipal', {Room: 'TownHall', Presenters: true});
-    expect(output.filter((o) => o['PersistentChatPrincipalType'] !== 'user').map((o) => o['PersistentChatPrincipalType'])).toContain('domain');
+    const {output} = invoke(contentState({townHall: true}), 'Get-CsPersistentChatEligiblePrincipal', {
+      Room: 'TownHall',
+      Presenters: true,
+    });
+    expect(
+      output
+        .filter((o) => o['PersistentChatPrincipalType'] !== 'user')
+        .map((o) => o['PersistentChatPrincipalType']),
+    ).toContain('domain');
   });
 });

@@ -19,20 +19,33 @@ const examples: Example[] = [
   },
   {
     title: "Remove-CsPersistentChatMessage -UserUri replaces all of Ana's messages with the default text",
-    lines: ['Remove-CsPersistentChatMessage -Identity "pc1.dc1.example.org\\ItRoom" -UserUri "sip:ana@example.org"'],
+    lines: [
+      'Remove-CsPersistentChatMessage -Identity "pc1.dc1.example.org\\ItRoom" -UserUri "sip:ana@example.org"',
+    ],
     check: ({messages}) => {
-      expect(messages.filter((m) => m.author === ANA).map((m) => m.text)).toEqual([DEFAULT_REPLACEMENT, DEFAULT_REPLACEMENT, DEFAULT_REPLACEMENT]);
+      expect(messages.filter((m) => m.author === ANA).map((m) => m.text)).toEqual([
+        DEFAULT_REPLACEMENT,
+        DEFAULT_REPLACEMENT,
+        DEFAULT_REPLACEMENT,
+      ]);
       expect(messages).toHaveLength(5);
     },
   },
   {
     title: 'Remove-CsPersistentChatMessage -ReplaceMessage uses the custom text',
-    lines: ['Remove-CsPersistentChatMessage -Identity "pc1.dc1.example.org\\ItRoom" -UserUri "sip:ana@example.org" -ReplaceMessage "This message is no longer available."'],
-    check: ({messages}) => expect(messages.filter((m) => m.replaced).map((m) => m.text)).toEqual(Array(3).fill('This message is no longer available.')),
+    lines: [
+      'Remove-CsPersistentChatMessage -Identity "pc1.dc1.example.org\\ItRoom" -UserUri "sip:ana@example.org" -ReplaceMessage "This message is no longer available."',
+    ],
+    check: ({messages}) =>
+      expect(messages.filter((m) => m.replaced).map((m) => m.text)).toEqual(
+        Array(3).fill('This message is no longer available.'),
+      ),
   },
   {
     title: 'Remove-CsPersistentChatMessage -Remove deletes instead',
-    lines: ['Remove-CsPersistentChatMessage -Identity "pc1.dc1.example.org\\ItRoom" -UserUri "sip:ana@example.org" -Remove'],
+    lines: [
+      'Remove-CsPersistentChatMessage -Identity "pc1.dc1.example.org\\ItRoom" -UserUri "sip:ana@example.org" -Remove',
+    ],
     check: ({messages, store}) => {
       expect(messages.map((m) => m.text)).toEqual(['ProjectX kickoff', 'orion and vega status']);
       expect(store.ports().backups.list()).toHaveLength(1);
@@ -40,7 +53,9 @@ const examples: Example[] = [
   },
   {
     title: '-Remove with -ReplaceMessage is a ParameterConflict',
-    lines: ['Remove-CsPersistentChatMessage -Identity "pc1.dc1.example.org\\ItRoom" -Remove -ReplaceMessage "x"'],
+    lines: [
+      'Remove-CsPersistentChatMessage -Identity "pc1.dc1.example.org\\ItRoom" -Remove -ReplaceMessage "x"',
+    ],
     check: ({last, messages}) => {
       expect(errorIds(last)).toEqual(['ParameterConflict']);
       expect(messages.every((m) => !m.replaced)).toBe(true);
@@ -48,13 +63,18 @@ const examples: Example[] = [
   },
   {
     title: 'keyword matching with -MatchClause Exact',
-    lines: ['Remove-CsPersistentChatMessage -Identity "pc1.dc1.example.org\\ItRoom" -Filter "internal use" -MatchClause Exact'],
+    lines: [
+      'Remove-CsPersistentChatMessage -Identity "pc1.dc1.example.org\\ItRoom" -Filter "internal use" -MatchClause Exact',
+    ],
     check: ({messages}) => expect(messages.filter((m) => m.replaced).map((m) => m.id)).toEqual(['msg-3']),
   },
   {
     title: 'Test-CsPersistentChatMessage succeeds when both users have Persistent Chat and a room',
     lines: [enablePolicy, CREDS, TEST],
-    check: ({last}) => expect(last.output).toEqual([expect.objectContaining({TargetFqdn: POOL, Result: 'Success', Error: null})]),
+    check: ({last}) =>
+      expect(last.output).toEqual([
+        expect.objectContaining({TargetFqdn: POOL, Result: 'Success', Error: null}),
+      ]),
   },
   {
     title: 'Test-CsPersistentChatMessage fails while no policy enables Persistent Chat',
@@ -67,11 +87,27 @@ const examples: Example[] = [
   },
   {
     title: 'Get-PcChatMessage lists ItRoom oldest first, with the room identity',
-    lines: ['Get-PcChatMessage -Room "pc1.dc1.example.org\\ItRoom" -UserUri "sip:ana@example.org" -EndDate "3/1/2018"'],
+    lines: [
+      'Get-PcChatMessage -Room "pc1.dc1.example.org\\ItRoom" -UserUri "sip:ana@example.org" -EndDate "3/1/2018"',
+    ],
     check: ({last}) =>
       expect(last.output).toEqual([
-        {Room: `${POOL}\\ItRoom`, Id: 'msg-1', Author: ANA, PostedAt: '2012-03-20T10:00:00.000Z', Text: 'Server move tonight', Replaced: false},
-        {Room: `${POOL}\\ItRoom`, Id: 'msg-3', Author: ANA, PostedAt: '2018-02-28T10:00:00.000Z', Text: 'For internal use only: budget draft', Replaced: false},
+        {
+          Room: `${POOL}\\ItRoom`,
+          Id: 'msg-1',
+          Author: ANA,
+          PostedAt: '2012-03-20T10:00:00.000Z',
+          Text: 'Server move tonight',
+          Replaced: false,
+        },
+        {
+          Room: `${POOL}\\ItRoom`,
+          Id: 'msg-3',
+          Author: ANA,
+          PostedAt: '2018-02-28T10:00:00.000Z',
+          Text: 'For internal use only: budget draft',
+          Replaced: false,
+        },
       ]),
   },
 ];

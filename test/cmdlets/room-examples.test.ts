@@ -10,15 +10,30 @@ const PROJECTS_SETUP =
   'Set-CsPersistentChatCategory -Identity "Projects" -AllowedMembers @{Add="sip:carl@example.org", "CN=Users,DC=example,DC=org"} -DeniedMembers @{Add="sip:dora@example.org"}';
 
 const examples: Example[] = [
-  {title: 'Get-CsPersistentChatRoom lists every room', lines: ['Get-CsPersistentChatRoom'], check: ({last}) => expect(names(last)).toEqual(ALL)},
+  {
+    title: 'Get-CsPersistentChatRoom lists every room',
+    lines: ['Get-CsPersistentChatRoom'],
+    check: ({last}) => expect(names(last)).toEqual(ALL),
+  },
   {
     title: 'Get-CsPersistentChatRoom -Identity returns one room',
     lines: ['Get-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom"'],
-    check: ({last}) => expect(last.output).toEqual([expect.objectContaining({Identity: `${POOL}\\ItRoom`, Members: [ANA, BEN], Managers: [ANA], Category: `${POOL}\\IT`})]),
+    check: ({last}) =>
+      expect(last.output).toEqual([
+        expect.objectContaining({
+          Identity: `${POOL}\\ItRoom`,
+          Members: [ANA, BEN],
+          Managers: [ANA],
+          Category: `${POOL}\\IT`,
+        }),
+      ]),
   },
   {
     title: 'Get-CsPersistentChatRoom -Disabled $True lists the disabled rooms',
-    lines: ['Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Disabled $True', 'Get-CsPersistentChatRoom -Disabled $True'],
+    lines: [
+      'Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Disabled $True',
+      'Get-CsPersistentChatRoom -Disabled $True',
+    ],
     check: ({last}) => expect(names(last)).toEqual(['ItRoom']),
   },
   {
@@ -38,16 +53,37 @@ const examples: Example[] = [
   },
   {
     title: 'New-CsPersistentChatRoom creates ItRoom with the documented defaults',
-    lines: ['Remove-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom"', 'New-CsPersistentChatRoom -Name "ItRoom" -PersistentChatPoolFqdn "pc1.dc1.example.org" -Category "IT"'],
+    lines: [
+      'Remove-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom"',
+      'New-CsPersistentChatRoom -Name "ItRoom" -PersistentChatPoolFqdn "pc1.dc1.example.org" -Category "IT"',
+    ],
     check: ({last}) =>
       expect(last.output).toEqual([
-        expect.objectContaining({Identity: `${POOL}\\ItRoom`, Type: 'Normal', Privacy: 'Closed', Invitations: 'Inherit', Disabled: false, Addin: null, Members: [], Managers: [], Presenters: []}),
+        expect.objectContaining({
+          Identity: `${POOL}\\ItRoom`,
+          Type: 'Normal',
+          Privacy: 'Closed',
+          Invitations: 'Inherit',
+          Disabled: false,
+          Addin: null,
+          Members: [],
+          Managers: [],
+          Presenters: [],
+        }),
       ]),
   },
   {
     title: 'New-CsPersistentChatRoom creates an open auditorium with an add-in',
-    lines: ['New-CsPersistentChatRoom -Name "AllHands" -Category "IT" -Type "Auditorium" -Privacy "Open" -Addin "ItDashboard"'],
-    check: ({state}) => expect(byName(state.rooms, 'AllHands')).toMatchObject({type: 'Auditorium', privacy: 'Open', addinId: 'addin-itdash', presenters: []}),
+    lines: [
+      'New-CsPersistentChatRoom -Name "AllHands" -Category "IT" -Type "Auditorium" -Privacy "Open" -Addin "ItDashboard"',
+    ],
+    check: ({state}) =>
+      expect(byName(state.rooms, 'AllHands')).toMatchObject({
+        type: 'Auditorium',
+        privacy: 'Open',
+        addinId: 'addin-itdash',
+        presenters: [],
+      }),
   },
   {
     title: 'New-CsPersistentChatRoom named like a category fails with NameConflict',
@@ -63,11 +99,19 @@ const examples: Example[] = [
     check: ({state}) => expect(byName(state.rooms, 'Quiet').disabled).toBe(true),
   },
   {
-    title: 'Set-CsPersistentChatRoom -Disabled $True keeps members and messages, and $False restores the room',
-    lines: ['Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Disabled $True', 'Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Disabled $False'],
+    title:
+      'Set-CsPersistentChatRoom -Disabled $True keeps members and messages, and $False restores the room',
+    lines: [
+      'Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Disabled $True',
+      'Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Disabled $False',
+    ],
     check: ({runs, state, messages}) => {
       expect(runs.every((r) => r.ok)).toBe(true);
-      expect(byName(state.rooms, 'ItRoom')).toMatchObject({disabled: false, members: [ANA, BEN], managers: [ANA]});
+      expect(byName(state.rooms, 'ItRoom')).toMatchObject({
+        disabled: false,
+        members: [ANA, BEN],
+        managers: [ANA],
+      });
       expect(messages).toHaveLength(5);
     },
   },
@@ -81,12 +125,19 @@ const examples: Example[] = [
     ],
     check: ({runs, state}) => {
       expect(runs.map((r) => r.errors)).toEqual([[], [], [], []]);
-      expect(byName(state.rooms, 'ProjectsRoom')).toMatchObject({members: [CARL, USERS], presenters: [CARL], managers: [FAY]});
+      expect(byName(state.rooms, 'ProjectsRoom')).toMatchObject({
+        members: [CARL, USERS],
+        presenters: [CARL],
+        managers: [FAY],
+      });
     },
   },
   {
     title: 'a denied manager fails with PrincipalNotInScope and nothing changes',
-    lines: [PROJECTS_SETUP, 'Set-CsPersistentChatRoom -Identity "ProjectsRoom" -Managers @{Add="sip:dora@example.org"}'],
+    lines: [
+      PROJECTS_SETUP,
+      'Set-CsPersistentChatRoom -Identity "ProjectsRoom" -Managers @{Add="sip:dora@example.org"}',
+    ],
     check: ({last, state}) => {
       expect(errorIds(last)).toEqual(['PrincipalNotInScope']);
       expect(byName(state.rooms, 'ProjectsRoom').managers).toEqual([]);
@@ -94,7 +145,9 @@ const examples: Example[] = [
   },
   {
     title: 'the documented -PersistentChatPoolFqdn "<pool>\\<room>" spelling sets members',
-    lines: ['Set-CsPersistentChatRoom -PersistentChatPoolFqdn "pc1.dc1.example.org\\LisbonRoom" -Members @{Add="sip:ana@example.org"}'],
+    lines: [
+      'Set-CsPersistentChatRoom -PersistentChatPoolFqdn "pc1.dc1.example.org\\LisbonRoom" -Members @{Add="sip:ana@example.org"}',
+    ],
     check: ({state}) => expect(byName(state.rooms, 'LisbonRoom').members).toEqual([ANA]),
   },
   {
@@ -102,7 +155,11 @@ const examples: Example[] = [
     lines: ['Set-CsPersistentChatRoom -Identity ItRoom -Category Projects'],
     check: ({last, state}) => {
       expect(last.warnings.map((w) => w.warningId)).toEqual(['PrincipalsPurged']);
-      expect(byName(state.rooms, 'ItRoom')).toMatchObject({categoryId: 'cat-projects', members: [], managers: []});
+      expect(byName(state.rooms, 'ItRoom')).toMatchObject({
+        categoryId: 'cat-projects',
+        members: [],
+        managers: [],
+      });
     },
   },
   {
@@ -151,7 +208,8 @@ const examples: Example[] = [
   {
     title: 'Remove-CsPersistentChatRoom deletes LisbonRoom',
     lines: ['Remove-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\LisbonRoom"'],
-    check: ({state}) => expect(state.rooms.map((r) => r.name)).toEqual(['ItRoom', 'EmeaRoom', 'HelpRoom', 'ProjectsRoom']),
+    check: ({state}) =>
+      expect(state.rooms.map((r) => r.name)).toEqual(['ItRoom', 'EmeaRoom', 'HelpRoom', 'ProjectsRoom']),
   },
   {
     title: 'removing ItRoom removes its messages too',
@@ -165,8 +223,14 @@ const examples: Example[] = [
   },
   {
     title: 'Get-CsPersistentChatEligiblePrincipal lists the principals of ITChat',
-    lines: ['Get-CsPersistentChatEligiblePrincipal -PersistentChatPoolFqdn "pc1.dc1.example.org" -Category "ITChat"'],
-    check: ({last}) => expect(last.output.map((o) => (o as Record<string, unknown>)['SipAddress']).filter(Boolean)).toEqual([ANA, BEN]),
+    lines: [
+      'Get-CsPersistentChatEligiblePrincipal -PersistentChatPoolFqdn "pc1.dc1.example.org" -Category "ITChat"',
+    ],
+    check: ({last}) =>
+      expect(last.output.map((o) => (o as Record<string, unknown>)['SipAddress']).filter(Boolean)).toEqual([
+        ANA,
+        BEN,
+      ]),
   },
   {
     title: 'Get-CsPersistentChatEligiblePrincipal -Presenters lists non-user presenters of an auditorium',
@@ -174,7 +238,12 @@ const examples: Example[] = [
       'New-CsPersistentChatRoom -Name "HelpDeskChatRoom" -Category "ITChat" -Type Auditorium',
       'Get-CsPersistentChatEligiblePrincipal -Room "HelpDeskChatRoom" -Presenters | Where-Object {$_.PersistentChatPrincipalType -ne "user"}',
     ],
-    check: ({last}) => expect(last.output.map((o) => (o as Record<string, unknown>)['PersistentChatPrincipalType'])).toEqual(['group', 'group', 'ou']),
+    check: ({last}) =>
+      expect(last.output.map((o) => (o as Record<string, unknown>)['PersistentChatPrincipalType'])).toEqual([
+        'group',
+        'group',
+        'ou',
+      ]),
   },
 ];
 

@@ -1,8 +1,25 @@
 import {describe, expect, it} from 'vitest';
-import {getCategories, newCategory, removeCategory, setCategory, type SetCategoryInput} from '../../src/domain/categories.js';
+import {
+  getCategories,
+  newCategory,
+  removeCategory,
+  setCategory,
+  type SetCategoryInput,
+} from '../../src/domain/categories.js';
 import {CmdletError} from '../../src/domain/errors.js';
 import type {ChatState} from '../../src/domain/types.js';
-import {CARL, contentState, DOMAIN, DORA, EVE, OU_IT, POOL, POOL2, USERS, byName} from '../helpers/content-fixture.js';
+import {
+  CARL,
+  contentState,
+  DOMAIN,
+  DORA,
+  EVE,
+  OU_IT,
+  POOL,
+  POOL2,
+  USERS,
+  byName,
+} from '../helpers/content-fixture.js';
 
 const errorOf = (f: () => unknown): CmdletError => {
   try {
@@ -14,11 +31,18 @@ const errorOf = (f: () => unknown): CmdletError => {
   throw new Error('expected a CmdletError');
 };
 
-const set = (state: ChatState, input: Omit<SetCategoryInput, 'rev'>) => setCategory(state, {rev: 9, ...input});
+const set = (state: ChatState, input: Omit<SetCategoryInput, 'rev'>) =>
+  setCategory(state, {rev: 9, ...input});
 
 describe('getCategories', () => {
   it('lists every category in pool and name order', () => {
-    expect(getCategories(contentState(), {}).map((c) => c.name)).toEqual(['HelpDesk', 'IT', 'ITChat', 'Projects', 'Sandbox']);
+    expect(getCategories(contentState(), {}).map((c) => c.name)).toEqual([
+      'HelpDesk',
+      'IT',
+      'ITChat',
+      'Projects',
+      'Sandbox',
+    ]);
   });
 
   it.each([
@@ -47,8 +71,22 @@ describe('getCategories', () => {
 
 describe('newCategory', () => {
   it('creates an empty category with the documented defaults', () => {
-    const {state, output} = newCategory(contentState(), {name: 'Announcements', removeChatHistory: true, enableInvitations: true, id: 'cat-new', rev: 7});
-    expect(output).toMatchObject({name: 'Announcements', poolFqdn: POOL, chatHistory: false, invitations: true, fileUpload: false, allowedMembers: [], rev: 7});
+    const {state, output} = newCategory(contentState(), {
+      name: 'Announcements',
+      removeChatHistory: true,
+      enableInvitations: true,
+      id: 'cat-new',
+      rev: 7,
+    });
+    expect(output).toMatchObject({
+      name: 'Announcements',
+      poolFqdn: POOL,
+      chatHistory: false,
+      invitations: true,
+      fileUpload: false,
+      allowedMembers: [],
+      rev: 7,
+    });
     expect(state.categories).toHaveLength(6);
   });
 
@@ -68,30 +106,52 @@ describe('newCategory', () => {
   });
 
   it('asks for the pool when there are several', () => {
-    expect(errorOf(() => newCategory(contentState({twoPools: true}), {name: 'New', id: 'x', rev: 2})).errorId).toBe('PoolRequired');
+    expect(
+      errorOf(() => newCategory(contentState({twoPools: true}), {name: 'New', id: 'x', rev: 2})).errorId,
+    ).toBe('PoolRequired');
   });
 });
 
 describe('setCategory', () => {
   it('applies Replace, then Remove, then Add', () => {
-    const {output} = set(contentState(), {identity: 'Projects', allowedMembers: {replace: [OU_IT, USERS], remove: [OU_IT], add: [CARL, 'carl@example.org']}});
+    const {output} = set(contentState(), {
+      identity: 'Projects',
+      allowedMembers: {replace: [OU_IT, USERS], remove: [OU_IT], add: [CARL, 'carl@example.org']},
+    });
     expect(output.allowedMembers).toEqual([USERS, CARL]);
   });
 
   it('sets Allowed, Denied and Creators together, checking creators against the new lists (R5)', () => {
-    const {output} = set(contentState(), {identity: 'Projects', allowedMembers: {add: [USERS]}, deniedMembers: {add: [DORA]}, creators: {add: [CARL]}});
+    const {output} = set(contentState(), {
+      identity: 'Projects',
+      allowedMembers: {add: [USERS]},
+      deniedMembers: {add: [DORA]},
+      creators: {add: [CARL]},
+    });
     expect(output).toMatchObject({allowedMembers: [USERS], deniedMembers: [DORA], creators: [CARL]});
-    const denied = errorOf(() => set(contentState(), {identity: 'Projects', allowedMembers: {add: [USERS]}, deniedMembers: {add: [DORA]}, creators: {add: [DORA]}}));
+    const denied = errorOf(() =>
+      set(contentState(), {
+        identity: 'Projects',
+        allowedMembers: {add: [USERS]},
+        deniedMembers: {add: [DORA]},
+        creators: {add: [DORA]},
+      }),
+    );
     expect(denied).toMatchObject({errorId: 'PrincipalNotInScope', parameter: 'Creators'});
   });
 
   it('refuses a creator the category does not allow, atomically (2.3 example 3)', () => {
     const before = contentState();
-    expect(errorOf(() => set(before, {identity: 'Projects', creators: {add: [EVE]}})).errorId).toBe('PrincipalNotInScope');
+    expect(errorOf(() => set(before, {identity: 'Projects', creators: {add: [EVE]}})).errorId).toBe(
+      'PrincipalNotInScope',
+    );
   });
 
   it('keeps creators that later fall out of scope (R6)', () => {
-    const {output} = set(contentState(), {identity: 'IT', allowedMembers: {replace: ['OU=Groups,DC=example,DC=org']}});
+    const {output} = set(contentState(), {
+      identity: 'IT',
+      allowedMembers: {replace: ['OU=Groups,DC=example,DC=org']},
+    });
     expect(output.creators).toEqual([OU_IT]);
   });
 
@@ -101,8 +161,22 @@ describe('setCategory', () => {
   });
 
   it('renames, clears the description and flips flags, bumping rev', () => {
-    const {output, state} = set(contentState(), {identity: 'pc1.dc1.example.org\\helpdesk', name: 'Support', description: null, fileUpload: false, invitations: true, chatHistory: false});
-    expect(output).toMatchObject({name: 'Support', description: null, fileUpload: false, invitations: true, chatHistory: false, rev: 9});
+    const {output, state} = set(contentState(), {
+      identity: 'pc1.dc1.example.org\\helpdesk',
+      name: 'Support',
+      description: null,
+      fileUpload: false,
+      invitations: true,
+      chatHistory: false,
+    });
+    expect(output).toMatchObject({
+      name: 'Support',
+      description: null,
+      fileUpload: false,
+      invitations: true,
+      chatHistory: false,
+      rev: 9,
+    });
     expect(byName(state.categories, 'Support').id).toBe('cat-helpdesk');
   });
 
@@ -128,6 +202,8 @@ describe('removeCategory', () => {
   it('refuses a category that still holds rooms, even disabled ones', () => {
     const state = contentState();
     const disabled = {...state, rooms: state.rooms.map((r) => ({...r, disabled: true}))};
-    expect(errorOf(() => removeCategory(disabled, {identity: 'pc1.dc1.example.org\\IT'})).errorId).toBe('CategoryNotEmpty');
+    expect(errorOf(() => removeCategory(disabled, {identity: 'pc1.dc1.example.org\\IT'})).errorId).toBe(
+      'CategoryNotEmpty',
+    );
   });
 });

@@ -1,8 +1,29 @@
 import {describe, expect, it} from 'vitest';
-import {entryInScope, isEffectiveMember, isGroupMember, isManager, withinMembers, type Scope} from '../../src/domain/membership.js';
+import {
+  entryInScope,
+  isEffectiveMember,
+  isGroupMember,
+  isManager,
+  withinMembers,
+  type Scope,
+} from '../../src/domain/membership.js';
 import {canFindRoom, canPost, canTakePart, invitationsEffective} from '../../src/domain/room-access.js';
 import type {Directory} from '../../src/domain/types.js';
-import {ANA, BEN, byName, CARL, CHAT_SUPPORT, contentState, DOMAIN, DORA, EVE, FAY, FINANCE, OU_IT, USERS} from '../helpers/content-fixture.js';
+import {
+  ANA,
+  BEN,
+  byName,
+  CARL,
+  CHAT_SUPPORT,
+  contentState,
+  DOMAIN,
+  DORA,
+  EVE,
+  FAY,
+  FINANCE,
+  OU_IT,
+  USERS,
+} from '../helpers/content-fixture.js';
 
 const state = contentState();
 const directory = state.directory;
@@ -25,8 +46,18 @@ describe('entryInScope (R1-R5)', () => {
     ['an OU equal to the allowed OU', scope([OU_IT]), OU_IT, true],
     ['the domain when only an OU is allowed', scope([OU_IT]), DOMAIN, false],
     ['a group whose container is denied', scope([DOMAIN], ['OU=Groups,DC=example,DC=org']), FINANCE, false],
-    ['a group not contained by an allowed group (groups do not contain groups)', scope(['CN=ITChatMembers,OU=IT,DC=example,DC=org']), CHAT_SUPPORT, false],
-    ['a contact under an allowed OU', scope(['OU=DC1,DC=example,DC=org']), 'sip:dc1meetingroom@example.org', true],
+    [
+      'a group not contained by an allowed group (groups do not contain groups)',
+      scope(['CN=ITChatMembers,OU=IT,DC=example,DC=org']),
+      CHAT_SUPPORT,
+      false,
+    ],
+    [
+      'a contact under an allowed OU',
+      scope(['OU=DC1,DC=example,DC=org']),
+      'sip:dc1meetingroom@example.org',
+      true,
+    ],
   ])('decides %s', (_title, s, value, expected) => {
     expect(entryInScope(directory, s, value)).toBe(expected);
   });
@@ -36,12 +67,28 @@ describe('entryInScope (R1-R5)', () => {
       ...directory,
       groups: [
         ...directory.groups,
-        {dn: 'CN=Loop A,OU=IT,DC=example,DC=org', displayName: 'Loop A', members: ['CN=Loop B,OU=IT,DC=example,DC=org']},
-        {dn: 'CN=Loop B,OU=IT,DC=example,DC=org', displayName: 'Loop B', members: ['CN=Loop A,OU=IT,DC=example,DC=org']},
+        {
+          dn: 'CN=Loop A,OU=IT,DC=example,DC=org',
+          displayName: 'Loop A',
+          members: ['CN=Loop B,OU=IT,DC=example,DC=org'],
+        },
+        {
+          dn: 'CN=Loop B,OU=IT,DC=example,DC=org',
+          displayName: 'Loop B',
+          members: ['CN=Loop A,OU=IT,DC=example,DC=org'],
+        },
       ],
     };
-    expect(isGroupMember(directory, 'CN=ITChatMembers,OU=IT,DC=example,DC=org', 'CN=Ana Silva,OU=IT,DC=example,DC=org')).toBe(true);
-    expect(isGroupMember(cyclic, 'CN=Loop A,OU=IT,DC=example,DC=org', 'CN=Ana Silva,OU=IT,DC=example,DC=org')).toBe(false);
+    expect(
+      isGroupMember(
+        directory,
+        'CN=ITChatMembers,OU=IT,DC=example,DC=org',
+        'CN=Ana Silva,OU=IT,DC=example,DC=org',
+      ),
+    ).toBe(true);
+    expect(
+      isGroupMember(cyclic, 'CN=Loop A,OU=IT,DC=example,DC=org', 'CN=Ana Silva,OU=IT,DC=example,DC=org'),
+    ).toBe(false);
   });
 });
 

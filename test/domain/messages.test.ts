@@ -32,9 +32,15 @@ const day = (iso: string) => ({iso, dateOnly: true});
 
 describe('date bounds', () => {
   it('makes a date-only end bound cover the whole day, and a start bound begin at midnight', () => {
-    expect(new Date(endBound(day('2018-03-01T00:00:00.000Z'))).toISOString()).toBe('2018-03-01T23:59:59.999Z');
-    expect(new Date(startBound(day('2018-03-01T00:00:00.000Z'))).toISOString()).toBe('2018-03-01T00:00:00.000Z');
-    expect(new Date(endBound({iso: '2018-03-01T09:00:00Z', dateOnly: false})).toISOString()).toBe('2018-03-01T09:00:00.000Z');
+    expect(new Date(endBound(day('2018-03-01T00:00:00.000Z'))).toISOString()).toBe(
+      '2018-03-01T23:59:59.999Z',
+    );
+    expect(new Date(startBound(day('2018-03-01T00:00:00.000Z'))).toISOString()).toBe(
+      '2018-03-01T00:00:00.000Z',
+    );
+    expect(new Date(endBound({iso: '2018-03-01T09:00:00Z', dateOnly: false})).toISOString()).toBe(
+      '2018-03-01T09:00:00.000Z',
+    );
   });
 
   it('refuses a date that does not parse', () => {
@@ -55,7 +61,11 @@ describe('messageMatcher', () => {
     ['a phrase in another order', {filter: 'use internal', matchClause: 'Exact'}, []],
     ['case-insensitive by default', {filter: 'PROJECTX'}, ['msg-2']],
     ['case-sensitive on request', {filter: 'PROJECTX', caseSensitive: true}, []],
-    ['criteria combined with AND', {author: BEN, filter: 'status', to: endBound(day('2018-03-01'))}, ['msg-4']],
+    [
+      'criteria combined with AND',
+      {author: BEN, filter: 'status', to: endBound(day('2018-03-01'))},
+      ['msg-4'],
+    ],
   ] as [string, MessageCriteria, string[]][])('selects by %s', (_t, criteria, expected) => {
     expect(ids(criteria)).toEqual(expected);
   });
@@ -82,7 +92,11 @@ describe('rewrites', () => {
 
   it('clears everything up to and including the end date', () => {
     const rewrite = clearRoomRewrite(endBound(day('2018-03-01')));
-    expect(MESSAGES.map(rewrite).filter((m) => m !== null).map((m) => m.id)).toEqual(['msg-5']);
+    expect(
+      MESSAGES.map(rewrite)
+        .filter((m) => m !== null)
+        .map((m) => m.id),
+    ).toEqual(['msg-5']);
   });
 
   it('counts UTF-8 bytes', () => {
@@ -95,7 +109,12 @@ describe('postMessage', () => {
 
   it('stores a post by a member', () => {
     const {message, effect} = postMessage(contentState(), input);
-    expect(message).toMatchObject({roomId: 'room-it', author: ANA, postedAt: '2026-01-15T12:00:00.000Z', replaced: false});
+    expect(message).toMatchObject({
+      roomId: 'room-it',
+      author: ANA,
+      postedAt: '2026-01-15T12:00:00.000Z',
+      replaced: false,
+    });
     expect(effect).toEqual({kind: 'appendMessages', messages: [message]});
   });
 
@@ -126,21 +145,39 @@ describe('deploymentMessagesToRecords', () => {
     const {messages, issues} = deploymentMessagesToRecords(
       contentState(),
       [
-        {room: `${POOL}\\ItRoom`, from: 'sip:ana@example.org', at: '2012-03-20T10:00:00Z', text: 'Server move tonight'},
+        {
+          room: `${POOL}\\ItRoom`,
+          from: 'sip:ana@example.org',
+          at: '2012-03-20T10:00:00Z',
+          text: 'Server move tonight',
+        },
         {room: `${POOL}\\Nowhere`, from: 'sip:ana@example.org', at: '2012-03-20T10:00:00Z', text: 'x'},
         {room: `${POOL}\\ItRoom`, from: 'not an address', at: '2012-03-20T10:00:00Z', text: 'x'},
         {room: `${POOL}\\ItRoom`, from: 'sip:ben@example.org', at: 'yesterday', text: 'x'},
       ],
       () => `m${++n}`,
     );
-    expect(messages).toEqual([{id: 'm1', roomId: 'room-it', author: ANA, postedAt: '2012-03-20T10:00:00.000Z', text: 'Server move tonight', replaced: false, replacedAt: null}]);
+    expect(messages).toEqual([
+      {
+        id: 'm1',
+        roomId: 'room-it',
+        author: ANA,
+        postedAt: '2012-03-20T10:00:00.000Z',
+        text: 'Server move tonight',
+        replaced: false,
+        replacedAt: null,
+      },
+    ]);
     expect(issues.map((i) => i.errorId)).toEqual(['RoomNotFound', 'InvalidPrincipal', 'InvalidValue']);
     expect(issues[0]?.parameter).toBe('messages[1].room');
   });
 });
 
 describe('testPersistentChatMessage', () => {
-  const enabled = (state: ChatState): ChatState => ({...state, policies: [{identity: 'Global', description: null, enablePersistentChat: true, rev: 1}]});
+  const enabled = (state: ChatState): ChatState => ({
+    ...state,
+    policies: [{identity: 'Global', description: null, enablePersistentChat: true, rev: 1}],
+  });
   const pair = {targetFqdn: POOL, sender: BEN, receiver: ANA};
 
   it('succeeds when both users are enabled and a room lets both post', () => {
@@ -155,7 +192,11 @@ describe('testPersistentChatMessage', () => {
   it.each([
     ['no policy enables Persistent Chat', (s: ChatState) => s, pair],
     ['there are no rooms', (s: ChatState) => enabled({...s, rooms: []}), pair],
-    ['the chosen room does not let both post', (s: ChatState) => enabled(s), {...pair, chatRoomUri: 'HelpRoom'}],
+    [
+      'the chosen room does not let both post',
+      (s: ChatState) => enabled(s),
+      {...pair, chatRoomUri: 'HelpRoom'},
+    ],
     ['a user is unknown', (s: ChatState) => enabled(s), {...pair, sender: 'sip:ghost@example.org'}],
     ['no test users are configured', (s: ChatState) => enabled(s), {targetFqdn: POOL}],
   ])('fails when %s', (_t, prepare, input) => {
@@ -165,7 +206,10 @@ describe('testPersistentChatMessage', () => {
   });
 
   it('refuses an unknown target pool', () => {
-    expect(errorOf(() => testPersistentChatMessage(contentState(), {...pair, targetFqdn: 'x.example.org'})).errorId).toBe('PoolNotFound');
+    expect(
+      errorOf(() => testPersistentChatMessage(contentState(), {...pair, targetFqdn: 'x.example.org'}))
+        .errorId,
+    ).toBe('PoolNotFound');
   });
 
   it('follows the policy precedence: user, then site, then global', () => {

@@ -1,5 +1,12 @@
 import {describe, expect, it} from 'vitest';
-import {displayNameOf, dnParts, dnWithin, parsePrincipal, principalKey, refOf} from '../../src/domain/principals.js';
+import {
+  displayNameOf,
+  dnParts,
+  dnWithin,
+  parsePrincipal,
+  principalKey,
+  refOf,
+} from '../../src/domain/principals.js';
 import type {Directory} from '../../src/domain/types.js';
 import {CmdletError} from '../../src/domain/errors.js';
 import {CHAT_SUPPORT, contentState, DOMAIN, OU_IT, USERS} from '../helpers/content-fixture.js';
@@ -49,13 +56,24 @@ describe('parsePrincipal', () => {
   });
 
   it('resolves display names only with -AsObject', () => {
-    expect(parsePrincipal(directory, 'Ana Silva', 'Members', true)).toEqual({kind: 'user', value: 'sip:ana@example.org'});
-    expect(parsePrincipal(directory, 'chatsupport', 'Members', true)).toEqual({kind: 'group', value: CHAT_SUPPORT});
-    expect(errorOf(() => parsePrincipal(directory, 'Nobody Here', 'Members', true)).errorId).toBe('InvalidPrincipal');
+    expect(parsePrincipal(directory, 'Ana Silva', 'Members', true)).toEqual({
+      kind: 'user',
+      value: 'sip:ana@example.org',
+    });
+    expect(parsePrincipal(directory, 'chatsupport', 'Members', true)).toEqual({
+      kind: 'group',
+      value: CHAT_SUPPORT,
+    });
+    expect(errorOf(() => parsePrincipal(directory, 'Nobody Here', 'Members', true)).errorId).toBe(
+      'InvalidPrincipal',
+    );
   });
 
   it('treats an unknown CN as a group when no directory is loaded', () => {
-    expect(parsePrincipal(empty, 'CN=Anything,DC=example,DC=org', 'AllowedMembers')).toEqual({kind: 'group', value: 'CN=Anything,DC=example,DC=org'});
+    expect(parsePrincipal(empty, 'CN=Anything,DC=example,DC=org', 'AllowedMembers')).toEqual({
+      kind: 'group',
+      value: 'CN=Anything,DC=example,DC=org',
+    });
     expect(parsePrincipal(empty, 'sip:ghost@example.org', 'AllowedMembers').kind).toBe('user');
   });
 });

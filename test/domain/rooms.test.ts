@@ -5,7 +5,20 @@ import {getRooms, textMatcher} from '../../src/domain/room-query.js';
 import {setCategory} from '../../src/domain/categories.js';
 import {CmdletError} from '../../src/domain/errors.js';
 import type {ChatState, Room} from '../../src/domain/types.js';
-import {ANA, BEN, byName, CARL, CHAT_SUPPORT, contentState, DORA, FAY, OU_IT, POOL, POOL2, USERS} from '../helpers/content-fixture.js';
+import {
+  ANA,
+  BEN,
+  byName,
+  CARL,
+  CHAT_SUPPORT,
+  contentState,
+  DORA,
+  FAY,
+  OU_IT,
+  POOL,
+  POOL2,
+  USERS,
+} from '../helpers/content-fixture.js';
 
 const errorOf = (f: () => unknown): CmdletError => {
   try {
@@ -21,16 +34,45 @@ const set = (state: ChatState, input: Omit<SetRoomInput, 'rev'>) => setRoom(stat
 
 /** Projects after the Set-CsPersistentChatCategory example: Carl and the Users container, minus Dora. */
 const projectsOpen = (): ChatState =>
-  setCategory(contentState(), {identity: 'Projects', allowedMembers: {add: [CARL, USERS]}, deniedMembers: {add: [DORA]}, rev: 2}).state;
+  setCategory(contentState(), {
+    identity: 'Projects',
+    allowedMembers: {add: [CARL, USERS]},
+    deniedMembers: {add: [DORA]},
+    rev: 2,
+  }).state;
 
 describe('newRoom', () => {
   it('creates a Normal, Closed, Inherit, enabled room with empty lists', () => {
-    const {output} = newRoom(contentState(), {name: 'NewRoom', category: 'IT', poolFqdn: POOL, id: 'r1', rev: 3});
-    expect(output).toMatchObject({name: 'NewRoom', categoryId: 'cat-it', type: 'Normal', privacy: 'Closed', invitations: 'Inherit', disabled: false, addinId: null, members: [], rev: 3});
+    const {output} = newRoom(contentState(), {
+      name: 'NewRoom',
+      category: 'IT',
+      poolFqdn: POOL,
+      id: 'r1',
+      rev: 3,
+    });
+    expect(output).toMatchObject({
+      name: 'NewRoom',
+      categoryId: 'cat-it',
+      type: 'Normal',
+      privacy: 'Closed',
+      invitations: 'Inherit',
+      disabled: false,
+      addinId: null,
+      members: [],
+      rev: 3,
+    });
   });
 
   it('attaches an add-in and takes enum values in any case', () => {
-    const {output} = newRoom(contentState(), {name: 'AllHands', category: 'IT', type: 'auditorium', privacy: 'OPEN', addin: 'ItDashboard', id: 'r1', rev: 3});
+    const {output} = newRoom(contentState(), {
+      name: 'AllHands',
+      category: 'IT',
+      type: 'auditorium',
+      privacy: 'OPEN',
+      addin: 'ItDashboard',
+      id: 'r1',
+      rev: 3,
+    });
     expect(output).toMatchObject({type: 'Auditorium', privacy: 'Open', addinId: 'addin-itdash'});
   });
 
@@ -48,14 +90,27 @@ describe('newRoom', () => {
   it('resolves the pool from the category name or identity when there are two pools', () => {
     const two = contentState({twoPools: true});
     expect(newRoom(two, {name: 'R', category: 'ITChat', id: 'r', rev: 2}).output.poolFqdn).toBe(POOL);
-    expect(newRoom(two, {name: 'R', category: `${POOL}\\ITChat`, id: 'r', rev: 2}).output.poolFqdn).toBe(POOL);
+    expect(newRoom(two, {name: 'R', category: `${POOL}\\ITChat`, id: 'r', rev: 2}).output.poolFqdn).toBe(
+      POOL,
+    );
   });
 
   it('reports a category in another pool as CrossPoolReference', () => {
     const two = contentState({twoPools: true});
-    const withCat = {...two, categories: [...two.categories, {...byName(two.categories, 'Sandbox'), id: 'c2', poolFqdn: POOL2, name: 'Far'}]};
-    expect(errorOf(() => newRoom(withCat, {name: 'R', category: 'Far', poolFqdn: POOL, id: 'r', rev: 2})).errorId).toBe('CrossPoolReference');
-    expect(errorOf(() => newRoom(withCat, {name: 'R', category: `${POOL2}\\Far`, poolFqdn: POOL, id: 'r', rev: 2})).errorId).toBe('CrossPoolReference');
+    const withCat = {
+      ...two,
+      categories: [
+        ...two.categories,
+        {...byName(two.categories, 'Sandbox'), id: 'c2', poolFqdn: POOL2, name: 'Far'},
+      ],
+    };
+    expect(
+      errorOf(() => newRoom(withCat, {name: 'R', category: 'Far', poolFqdn: POOL, id: 'r', rev: 2})).errorId,
+    ).toBe('CrossPoolReference');
+    expect(
+      errorOf(() => newRoom(withCat, {name: 'R', category: `${POOL2}\\Far`, poolFqdn: POOL, id: 'r', rev: 2}))
+        .errorId,
+    ).toBe('CrossPoolReference');
   });
 });
 
@@ -65,22 +120,47 @@ describe('setRoom', () => {
     state = set(state, {identity: 'ProjectsRoom', members: {add: [CARL, USERS]}}).state;
     state = set(state, {identity: 'ProjectsRoom', presenters: {add: [CARL]}}).state;
     state = set(state, {identity: 'ProjectsRoom', managers: {add: [FAY]}}).state;
-    expect(byName(state.rooms, 'ProjectsRoom')).toMatchObject({members: [CARL, USERS], presenters: [CARL], managers: [FAY], rev: 9});
+    expect(byName(state.rooms, 'ProjectsRoom')).toMatchObject({
+      members: [CARL, USERS],
+      presenters: [CARL],
+      managers: [FAY],
+      rev: 9,
+    });
   });
 
   it.each([
     ['a denied manager (3.3 example 3)', {managers: {add: [DORA]}}, 'PrincipalNotInScope', 'Managers'],
     ['a member outside the category', {members: {add: [ANA]}}, 'PrincipalNotInScope', 'Members'],
-    ['a presenter who is not a member', {members: {add: [CARL]}, presenters: {add: [FAY]}}, 'PresenterNotAllowed', 'Presenters'],
-    ['presenters on a room turned Normal', {type: 'Normal', presenters: {add: [CARL]}}, 'PresenterNotAllowed', 'Presenters'],
-    ['a malformed principal', {members: {add: ['CN=ChatSupportGroup.OU=IT,DC=example,DC=org']}}, 'InvalidPrincipal', 'Members'],
+    [
+      'a presenter who is not a member',
+      {members: {add: [CARL]}, presenters: {add: [FAY]}},
+      'PresenterNotAllowed',
+      'Presenters',
+    ],
+    [
+      'presenters on a room turned Normal',
+      {type: 'Normal', presenters: {add: [CARL]}},
+      'PresenterNotAllowed',
+      'Presenters',
+    ],
+    [
+      'a malformed principal',
+      {members: {add: ['CN=ChatSupportGroup.OU=IT,DC=example,DC=org']}},
+      'InvalidPrincipal',
+      'Members',
+    ],
   ])('refuses %s atomically', (_t, input, errorId, parameter) => {
     const before = projectsOpen();
-    expect(errorOf(() => set(before, {identity: 'ProjectsRoom', name: 'Renamed', ...input}))).toMatchObject({errorId, parameter});
+    expect(errorOf(() => set(before, {identity: 'ProjectsRoom', name: 'Renamed', ...input}))).toMatchObject({
+      errorId,
+      parameter,
+    });
   });
 
   it('refuses presenters on a Normal room (R9)', () => {
-    expect(errorOf(() => set(contentState(), {identity: 'ItRoom', presenters: {add: [ANA]}})).errorId).toBe('PresenterNotAllowed');
+    expect(errorOf(() => set(contentState(), {identity: 'ItRoom', presenters: {add: [ANA]}})).errorId).toBe(
+      'PresenterNotAllowed',
+    );
   });
 
   it('clears presenters with a warning when an auditorium becomes Normal', () => {
@@ -93,7 +173,11 @@ describe('setRoom', () => {
 
   it('drops presenters left outside a changed Members list, with a warning (R10)', () => {
     let state = projectsOpen();
-    state = set(state, {identity: 'ProjectsRoom', members: {add: [CARL, FAY]}, presenters: {add: [CARL, FAY]}}).state;
+    state = set(state, {
+      identity: 'ProjectsRoom',
+      members: {add: [CARL, FAY]},
+      presenters: {add: [CARL, FAY]},
+    }).state;
     const result = set(state, {identity: 'ProjectsRoom', members: {remove: [FAY]}});
     expect(byName(result.state.rooms, 'ProjectsRoom').presenters).toEqual([CARL]);
     expect(result.warnings.map((w) => w.warningId)).toEqual(['PresentersRemoved']);
@@ -101,18 +185,31 @@ describe('setRoom', () => {
 
   it('purges principals the new category does not allow when a room moves (R17)', () => {
     const result = set(contentState(), {identity: 'ItRoom', category: 'ITChat'});
-    expect(byName(result.state.rooms, 'ItRoom')).toMatchObject({categoryId: 'cat-itchat', members: [ANA, BEN], managers: [ANA]});
+    expect(byName(result.state.rooms, 'ItRoom')).toMatchObject({
+      categoryId: 'cat-itchat',
+      members: [ANA, BEN],
+      managers: [ANA],
+    });
     const moved = set(contentState(), {identity: 'ItRoom', category: 'Projects'});
     expect(byName(moved.state.rooms, 'ItRoom')).toMatchObject({members: [], managers: []});
-    expect(moved.warnings).toEqual([expect.objectContaining({warningId: 'PrincipalsPurged', target: `${POOL}\\ItRoom`})]);
+    expect(moved.warnings).toEqual([
+      expect.objectContaining({warningId: 'PrincipalsPurged', target: `${POOL}\\ItRoom`}),
+    ]);
   });
 
   it('refuses entries added in the same command as a move when the new category does not allow them', () => {
-    expect(errorOf(() => set(contentState(), {identity: 'ItRoom', category: 'ITChat', members: {add: [CARL]}})).errorId).toBe('PrincipalNotInScope');
+    expect(
+      errorOf(() => set(contentState(), {identity: 'ItRoom', category: 'ITChat', members: {add: [CARL]}}))
+        .errorId,
+    ).toBe('PrincipalNotInScope');
   });
 
   it('keeps entries that a later category change put out of scope (R6)', () => {
-    const narrowed = setCategory(contentState(), {identity: 'IT', allowedMembers: {replace: [USERS]}, rev: 2}).state;
+    const narrowed = setCategory(contentState(), {
+      identity: 'IT',
+      allowedMembers: {replace: [USERS]},
+      rev: 2,
+    }).state;
     const result = set(narrowed, {identity: 'ItRoom', description: 'still here'});
     expect(byName(result.state.rooms, 'ItRoom').members).toEqual([ANA, BEN]);
   });
@@ -128,8 +225,12 @@ describe('setRoom', () => {
   });
 
   it('detaches the add-in with $Null or an empty string', () => {
-    expect(byName(set(contentState(), {identity: 'HelpRoom', addin: null}).state.rooms, 'HelpRoom').addinId).toBeNull();
-    expect(byName(set(contentState(), {identity: 'HelpRoom', addin: ''}).state.rooms, 'HelpRoom').addinId).toBeNull();
+    expect(
+      byName(set(contentState(), {identity: 'HelpRoom', addin: null}).state.rooms, 'HelpRoom').addinId,
+    ).toBeNull();
+    expect(
+      byName(set(contentState(), {identity: 'HelpRoom', addin: ''}).state.rooms, 'HelpRoom').addinId,
+    ).toBeNull();
   });
 
   it('disables and re-enables a room without touching its lists (R16)', () => {
@@ -151,7 +252,8 @@ describe('setRoom', () => {
 });
 
 describe('getRooms', () => {
-  const names = (input: Parameters<typeof getRooms>[1], state = contentState()) => getRooms(state, input).map((r) => r.name);
+  const names = (input: Parameters<typeof getRooms>[1], state = contentState()) =>
+    getRooms(state, input).map((r) => r.name);
 
   it.each([
     [{}, ['EmeaRoom', 'HelpRoom', 'ItRoom', 'LisbonRoom', 'ProjectsRoom']],
@@ -217,10 +319,15 @@ describe('room URIs', () => {
     const uri = chatRoomUri(state, byName(state.rooms, 'ItRoom'));
     expect(uri).toBe('ma-chan://example.org/room-it');
     expect(findRoomByUriOrIdentity(state, uri, 'ChatRoomUri').name).toBe('ItRoom');
-    expect(errorOf(() => findRoomByUriOrIdentity(state, 'ma-chan://example.org/none', 'ChatRoomUri')).errorId).toBe('RoomNotFound');
+    expect(
+      errorOf(() => findRoomByUriOrIdentity(state, 'ma-chan://example.org/none', 'ChatRoomUri')).errorId,
+    ).toBe('RoomNotFound');
   });
 
   it('accepts the allowed OU itself as a member entry', () => {
-    expect(byName(set(contentState(), {identity: 'HelpRoom', members: {add: [OU_IT]}}).state.rooms, 'HelpRoom').members).toEqual([BEN, OU_IT]);
+    expect(
+      byName(set(contentState(), {identity: 'HelpRoom', members: {add: [OU_IT]}}).state.rooms, 'HelpRoom')
+        .members,
+    ).toEqual([BEN, OU_IT]);
   });
 });

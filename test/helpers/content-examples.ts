@@ -34,4 +34,5 @@ export const runExample = async (example: Example): Promise<ExampleOutcome> => {
 
 export const errorIds = (run: LineRun): string[] => run.errors.map((e) => e.errorId);
 
-export const names = (run: LineRun): unknown[] => run.output.map((o) => (o as Record<string, unknown>)['Name']);
+export const names = (run: LineRun): unknown[] =>
+  run.output.map((o) => (o as Record<string, unknown>)['Name']);

@@ -54,7 +54,12 @@ const room = (id: string, name: string, categoryId: string, fields: Partial<Room
 });
 
 export const CATEGORIES: readonly Category[] = [
-  category('cat-it', 'IT', {allowedMembers: [DOMAIN], creators: [OU_IT], invitations: true, fileUpload: true}),
+  category('cat-it', 'IT', {
+    allowedMembers: [DOMAIN],
+    creators: [OU_IT],
+    invitations: true,
+    fileUpload: true,
+  }),
   category('cat-itchat', 'ITChat', {allowedMembers: [OU_IT]}),
   category('cat-helpdesk', 'HelpDesk', {fileUpload: true}),
   category('cat-projects', 'Projects'),
@@ -62,12 +67,28 @@ export const CATEGORIES: readonly Category[] = [
 ];
 
 export const ADDINS: readonly Addin[] = [
-  {id: 'addin-itdash', name: 'ItDashboard', poolFqdn: POOL, url: 'https://pc1.dc1.example.org/itdash', rev: 1},
-  {id: 'addin-itstatus', name: 'ItStatusAddin', poolFqdn: POOL, url: 'https://pc1.dc1.example.org/itstatus', rev: 1},
+  {
+    id: 'addin-itdash',
+    name: 'ItDashboard',
+    poolFqdn: POOL,
+    url: 'https://pc1.dc1.example.org/itdash',
+    rev: 1,
+  },
+  {
+    id: 'addin-itstatus',
+    name: 'ItStatusAddin',
+    poolFqdn: POOL,
+    url: 'https://pc1.dc1.example.org/itstatus',
+    rev: 1,
+  },
 ];
 
 export const ROOMS: readonly Room[] = [
-  room('room-it', 'ItRoom', 'cat-it', {description: 'General IT chat room', members: [ANA, BEN], managers: [ANA]}),
+  room('room-it', 'ItRoom', 'cat-it', {
+    description: 'General IT chat room',
+    members: [ANA, BEN],
+    managers: [ANA],
+  }),
   room('room-lisbon', 'LisbonRoom', 'cat-it'),
   room('room-emea', 'EmeaRoom', 'cat-it', {privacy: 'Open'}),
   room('room-help', 'HelpRoom', 'cat-itchat', {privacy: 'Secret', members: [BEN], addinId: 'addin-itdash'}),
@@ -105,7 +126,14 @@ const base = stateFrom(onePoolDeployment());
 /** Section 7's starting state; a fresh object each time. */
 export const contentState = (options: FixtureOptions = {}): ChatState => {
   const pools = base.topology.persistentChatPools;
-  const second = {...pools[0]!, fqdn: POOL2, site: 'DC2', kind: 'singleComputer' as const, servers: [{fqdn: POOL2, dataCenter: 'dc2'}], activeServers: [POOL2]};
+  const second = {
+    ...pools[0]!,
+    fqdn: POOL2,
+    site: 'DC2',
+    kind: 'singleComputer' as const,
+    servers: [{fqdn: POOL2, dataCenter: 'dc2'}],
+    activeServers: [POOL2],
+  };
   return {
     ...base,
     topology: {...base.topology, persistentChatPools: options.twoPools ? [...pools, second] : pools},

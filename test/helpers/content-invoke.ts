@@ -11,7 +11,12 @@ import {roomCmdlets} from '../../src/cmdlets/room-cmdlets.js';
 import {addinCmdlets} from '../../src/cmdlets/addin-cmdlets.js';
 import {messageCmdlets} from '../../src/cmdlets/message-cmdlets.js';
 
-export const CONTENT_CMDLETS: readonly CmdletSpec[] = [...categoryCmdlets, ...roomCmdlets, ...addinCmdlets, ...messageCmdlets];
+export const CONTENT_CMDLETS: readonly CmdletSpec[] = [
+  ...categoryCmdlets,
+  ...roomCmdlets,
+  ...addinCmdlets,
+  ...messageCmdlets,
+];
 
 export const cmdlet = (name: string): CmdletSpec => {
   const spec = CONTENT_CMDLETS.find((c) => c.name.toLowerCase() === name.toLowerCase());
@@ -47,7 +52,9 @@ const applyEffects = (messages: readonly ChatMessage[], effects: readonly Effect
     if (effect.kind === 'appendMessages') log.push(...effect.messages);
     if (effect.kind === 'rewriteMessages') {
       const rooms = effect.roomIds === 'all' ? null : new Set(effect.roomIds);
-      log = log.flatMap((m) => (rooms && !rooms.has(m.roomId) ? [m] : [effect.rewrite(m)].filter((x): x is ChatMessage => x !== null)));
+      log = log.flatMap((m) =>
+        rooms && !rooms.has(m.roomId) ? [m] : [effect.rewrite(m)].filter((x): x is ChatMessage => x !== null),
+      );
     }
   }
   return log;
@@ -70,9 +77,23 @@ const portsOver = (messages: readonly ChatMessage[]): Ports => ({
   backups: {list: () => []},
 });
 
-export const invoke = (state: ChatState, name: string, args: Record<string, unknown>, options: InvokeOptions = {}): Invocation => {
+export const invoke = (
+  state: ChatState,
+  name: string,
+  args: Record<string, unknown>,
+  options: InvokeOptions = {},
+): Invocation => {
   const spec = cmdlet(name);
-  const result: Invocation = {state, output: [], errors: [], warnings: [], whatIf: [], effects: [], targets: [], messages: [...(options.messages ?? [])]};
+  const result: Invocation = {
+    state,
+    output: [],
+    errors: [],
+    warnings: [],
+    whatIf: [],
+    effects: [],
+    targets: [],
+    messages: [...(options.messages ?? [])],
+  };
   let working = state;
   let ids = 0;
   const ports = portsOver(result.messages);
@@ -86,7 +107,8 @@ export const invoke = (state: ChatState, name: string, args: Record<string, unkn
     },
     nextRevision: state.revision + 1,
     write: (value) => void result.output.push(value as PsObject),
-    warn: (warningId, message, target) => void result.warnings.push({warningId, message, target: target ?? null}),
+    warn: (warningId, message, target) =>
+      void result.warnings.push({warningId, message, target: target ?? null}),
     shouldProcess(target, action) {
       if (options.whatIf) {
         result.whatIf.push(`What if: Performing the operation "${action}" on target "${target}".`);
@@ -107,7 +129,11 @@ export const invoke = (state: ChatState, name: string, args: Record<string, unkn
   const inputs = options.pipeline ?? [undefined];
   for (const input of inputs) {
     try {
-      spec.run(ctx(), input === undefined ? args : {...args, Instance: input}, input === undefined ? 'Identity' : 'Instance');
+      spec.run(
+        ctx(),
+        input === undefined ? args : {...args, Instance: input},
+        input === undefined ? 'Identity' : 'Instance',
+      );
     } catch (error) {
       if (!isCmdletError(error)) throw error;
       result.errors.push(error);

@@ -74,11 +74,14 @@ const checkRoomEdit = (before: ChatState, after: ChatState, name: string): void 
   for (const list of ['members', 'managers', 'presenters'] as const) {
     const previous = keys(old[list]);
     const written = moved ? room[list] : room[list].filter((v) => !previous.has(principalKey(v)));
-    for (const value of written) expect(entryInScope(after.directory, scopeOf(category), value), `${name}.${list} ${value}`).toBe(true);
+    for (const value of written)
+      expect(entryInScope(after.directory, scopeOf(category), value), `${name}.${list} ${value}`).toBe(true);
   }
   if (room.type === 'Normal') expect(room.presenters).toEqual([]);
   const previousPresenters = keys(old.presenters);
-  for (const p of room.presenters.filter((v) => !previousPresenters.has(principalKey(v)) || room.members !== old.members)) {
+  for (const p of room.presenters.filter(
+    (v) => !previousPresenters.has(principalKey(v)) || room.members !== old.members,
+  )) {
     expect(withinMembers(after.directory, room.members, p), `presenter ${p}`).toBe(true);
   }
 };
@@ -100,7 +103,9 @@ describe('membership under random edits', () => {
             }
           } catch (error) {
             if (!(error instanceof CmdletError)) throw error;
-            expect(['PrincipalNotInScope', 'PresenterNotAllowed', 'InvalidPrincipal']).toContain(error.errorId);
+            expect(['PrincipalNotInScope', 'PresenterNotAllowed', 'InvalidPrincipal']).toContain(
+              error.errorId,
+            );
             expect(state).toBe(before);
           }
         }
@@ -112,34 +117,46 @@ describe('membership under random edits', () => {
 
   it('offers as eligible exactly the principals a room accepts as members and presenters', () => {
     fc.assert(
-      fc.property(edits, fc.constantFrom(...ROOM_NAMES), fc.constantFrom(...PRINCIPALS), (sequence, name, candidate) => {
-        let state = contentState({townHall: true});
-        for (const edit of sequence) {
-          try {
-            state = edit.kind === 'category' ? setCategory(state, {...edit, rev: 2}).state : setRoom(state, {...edit, rev: 2}).state;
-          } catch {
-            // A refused edit leaves the state as it was; the sequence goes on.
+      fc.property(
+        edits,
+        fc.constantFrom(...ROOM_NAMES),
+        fc.constantFrom(...PRINCIPALS),
+        (sequence, name, candidate) => {
+          let state = contentState({townHall: true});
+          for (const edit of sequence) {
+            try {
+              state =
+                edit.kind === 'category'
+                  ? setCategory(state, {...edit, rev: 2}).state
+                  : setRoom(state, {...edit, rev: 2}).state;
+            } catch {
+              // A refused edit leaves the state as it was; the sequence goes on.
+            }
           }
-        }
-        const room = roomNamed(state, name);
-        const category = state.categories.find((c) => c.id === room.categoryId)!;
-        const accepts = (input: Parameters<typeof setRoom>[1]): boolean => {
-          try {
-            setRoom(state, input);
-            return true;
-          } catch (error) {
-            if (!(error instanceof CmdletError)) throw error;
-            return false;
+          const room = roomNamed(state, name);
+          const category = state.categories.find((c) => c.id === room.categoryId)!;
+          const accepts = (input: Parameters<typeof setRoom>[1]): boolean => {
+            try {
+              setRoom(state, input);
+              return true;
+            } catch (error) {
+              if (!(error instanceof CmdletError)) throw error;
+              return false;
+            }
+          };
+          // An entry already on the list is ignored by Add (and may be out of scope under R6), so only new ones count.
+          if (!keys(room.members).has(principalKey(candidate))) {
+            expect(accepts({identity: name, members: {add: [candidate]}, rev: 3})).toBe(
+              eligibilityTest(state, {category})(candidate),
+            );
           }
-        };
-        // An entry already on the list is ignored by Add (and may be out of scope under R6), so only new ones count.
-        if (!keys(room.members).has(principalKey(candidate))) {
-          expect(accepts({identity: name, members: {add: [candidate]}, rev: 3})).toBe(eligibilityTest(state, {category})(candidate));
-        }
-        if (room.type === 'Auditorium' && !keys(room.presenters).has(principalKey(candidate))) {
-          expect(accepts({identity: name, presenters: {add: [candidate]}, rev: 3})).toBe(eligibilityTest(state, {room, presenters: true})(candidate));
-        }
-      }),
+          if (room.type === 'Auditorium' && !keys(room.presenters).has(principalKey(candidate))) {
+            expect(accepts({identity: name, presenters: {add: [candidate]}, rev: 3})).toBe(
+              eligibilityTest(state, {room, presenters: true})(candidate),
+            );
+          }
+        },
+      ),
       {numRuns: 150},
     );
   });
