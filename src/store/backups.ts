@@ -113,7 +113,7 @@ export function listBackups(files: StoreFiles): BackupInfo[] {
 
 function readMeta(file: string): BackupInfo | null {
   try {
-    const value = decodeJson(fs.readFileSync(file), file) as Partial<BackupInfo> | null;
+    const value = decodeJson(readNoFollow(file), file) as Partial<BackupInfo> | null;
     if (!value || typeof value.id !== 'string' || typeof value.createdAt !== 'string') return null;
     return {
       id: value.id,

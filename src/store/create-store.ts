@@ -31,7 +31,10 @@ export async function initializeStore(
 ): Promise<void> {
   validate(state, messages);
   const files = storeFiles(dir);
-  io('create the store directory', files.dir, () => fs.mkdirSync(files.dir, {recursive: true, mode: 0o700}));
+  const created = io('create the store directory', files.dir, () =>
+    fs.mkdirSync(files.dir, {recursive: true, mode: 0o700}),
+  );
+  if (created !== undefined) fsyncDir(path.dirname(files.dir));
   const dirStat = fs.statSync(files.dir);
   checkDirectory(files.dir, dirStat);
   const existing = lstatOrNull(files.state);

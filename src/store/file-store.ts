@@ -19,8 +19,6 @@
 // entry (or its messages), and an entry never lands without its change; a crash costs at most the
 // commit that was in flight, which had not been acknowledged.
 
-import fs from 'node:fs';
-import os from 'node:os';
 import {Low} from 'lowdb';
 import type {ChatMessage, ChatState} from '../domain/types.js';
 import type {Ports} from '../domain/ports.js';
@@ -29,8 +27,6 @@ import {scanAudit} from './audit-log.js';
 import {listBackups, pruneBackups, KEEP_BACKUPS} from './backups.js';
 import {prepareCommit} from './commit-plan.js';
 import {initializeStore, type CreateOptions} from './create-store.js';
-import type {DecodeLimits} from './decode.js';
-import {damaged} from './decode.js';
 import {ownerOf} from './durable-fs.js';
 import {
   applyJournal,
@@ -40,40 +36,24 @@ import {
   writeJournal,
   type Journal,
 } from './journal.js';
-import {acquireLock, releaseLock, type LockOptions} from './lock.js';
+import type {LockOptions} from './lock.js';
 import {scanMessages} from './message-log.js';
-import {checkDirectory, checkFile, lstatOrNull, newFileMode, statOrNull} from './safety.js';
+import {checkDirectory, lstatOrNull, newFileMode, statOrNull} from './safety.js';
+import {
+  checkStoreFiles,
+  leftBehind,
+  lockOptionsFor,
+  recoverForReading,
+  withLock,
+  type FileStoreOptions,
+} from './store-access.js';
 import {DurableStateFile} from './state-file.js';
-import {isTempName, storeFiles, type StoreFiles} from './store-files.js';
+import {storeFiles, type StoreFiles} from './store-files.js';
 import {watchStateFile, type Watch} from './watch.js';
 
 export {storeFiles, type StoreFiles} from './store-files.js';
-import {isExportTemp} from './exports.js';
-
 export {resolveExportPath} from './exports.js';
-
-export interface FileStoreOptions {
-  /** How long a commit waits for another process's lock before StoreLocked; default 5 s. */
-  readonly lockTimeoutMs?: number;
-  /** Who the lock file names; default the OS user and host. */
-  readonly user?: string;
-  readonly host?: string;
-  readonly now?: () => Date;
-  /** The stat poll behind fs.watch; default 1 s. */
-  readonly pollIntervalMs?: number;
-  readonly keepBackups?: number;
-  readonly limits?: DecodeLimits;
-  /** Read size for the message and audit logs; small values are for tests. */
-  readonly chunkBytes?: number;
-}
-
-const osUser = (): string => {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return String(process.getuid?.() ?? 'unknown');
-  }
-};
+export type {FileStoreOptions} from './store-access.js';
 
 type Change<T> = (fresh: ChatState, ports: Ports) => {plan: CommitPlan | null; result: T};
 
@@ -235,59 +215,4 @@ export async function createStore(
     ...(options.now === undefined ? {} : {now: options.now}),
   });
   return openStore(dir, options);
-}
-
-const lockOptionsFor = (options: FileStoreOptions, mode: number): LockOptions => ({
-  timeoutMs: options.lockTimeoutMs ?? 5000,
-  user: options.user ?? osUser(),
-  host: options.host ?? os.hostname(),
-  mode,
-});
-
-/** A journal or temp files: a commit was cut short. */
-function leftBehind(files: StoreFiles): boolean {
-  if (lstatOrNull(files.journal) !== null) return true;
-  const names = (dir: string): string[] => (statOrNull(dir) ? fs.readdirSync(dir) : []);
-  return (
-    names(files.dir).some(isTempName) ||
-    names(files.backups).some(isTempName) ||
-    names(files.exports).some(isExportTemp)
-  );
-}
-
-function checkStoreFiles(files: StoreFiles, mode: number): void {
-  for (const file of [files.state, files.messages, files.audit]) {
-    const stat = lstatOrNull(file);
-    if (stat === null) throw damaged(file, 'it is missing');
-    checkFile(file, stat, mode);
-  }
-}
-
-async function withLock<T>(
-  files: StoreFiles,
-  stateFile: DurableStateFile,
-  lockOptions: LockOptions,
-  task: (token: string) => Promise<T>,
-): Promise<T> {
-  const lock = await acquireLock(files, lockOptions);
-  try {
-    recoverJournal(files, () => stateFile.readSync().revision);
-    return await task(lock.token);
-  } finally {
-    releaseLock(files, lock);
-  }
-}
-
-/** A crashed commit is finished before reading; an operator who may not write reads what is there. */
-async function recoverForReading(
-  files: StoreFiles,
-  stateFile: DurableStateFile,
-  lockOptions: LockOptions,
-): Promise<void> {
-  try {
-    await withLock(files, stateFile, lockOptions, () => Promise.resolve());
-  } catch (error) {
-    if (!(error instanceof StoreError) || (error.code !== 'StoreIoError' && error.code !== 'StoreLocked'))
-      throw error;
-  }
 }

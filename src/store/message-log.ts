@@ -41,6 +41,14 @@ const matches = (
   (!query.from || m.postedAt >= query.from) &&
   (!query.to || m.postedAt <= query.to);
 
+/** A message the log could not read back must never be written into it. */
+function checked(message: ChatMessage): ChatMessage {
+  const parsed = chatMessageSchema.safeParse(message);
+  if (!parsed.success)
+    throw new Error(`A new message is malformed and was not saved (${firstIssue(parsed.error)}).`);
+  return message;
+}
+
 /** Oldest first; `limit` keeps the first N matches, as the in-memory store does. */
 export function* scanMessages(
   file: string,
@@ -50,16 +58,29 @@ export function* scanMessages(
   if (query.limit !== undefined && query.limit <= 0) return;
   const rooms = query.roomIds ? new Set(query.roomIds) : null;
   const author = query.author ? query.author.toLowerCase() : null;
+  const mayHold = roomPrefilter(query.roomIds);
   let found = 0;
   for (const line of readLines(file, chunkBytes)) {
     // An unfinished last line is an append another process has not completed: not committed yet.
     if (!line.complete) return;
+    if (!mayHold(line.text)) continue;
     const message = toMessage(parseLine(line, file), file, line);
     if (!matches(message, query, rooms, author)) continue;
     yield message;
     found += 1;
     if (query.limit !== undefined && found >= query.limit) return;
   }
+}
+
+/**
+ * A cheap test that a line cannot belong to any of the rooms, so most lines of a big log are never
+ * parsed: the log is written with JSON.stringify, so a room id appears in a line in exactly the form
+ * JSON.stringify gives it. (A hand-edited line that spells an id with \u escapes would be missed.)
+ */
+export function roomPrefilter(roomIds: readonly string[] | 'all' | undefined): (text: string) => boolean {
+  if (roomIds === undefined || roomIds === 'all') return () => true;
+  const needles = roomIds.map((id) => JSON.stringify(id));
+  return (text) => needles.some((needle) => text.includes(needle));
 }
 
 /** What a commit does to the message log once the state is in place. Paths are relative to the store. */
@@ -111,7 +132,7 @@ export class MessageDraft {
   }
 
   append(messages: readonly ChatMessage[]): void {
-    this.pending.push(...messages);
+    this.pending.push(...messages.map(checked));
   }
 
   /** Restoring a backup: its log replaces everything drafted so far. */
@@ -123,15 +144,20 @@ export class MessageDraft {
 
   rewrite(roomIds: readonly string[] | 'all', rewrite: (m: ChatMessage) => ChatMessage | null): void {
     const rooms = roomIds === 'all' ? null : new Set(roomIds);
+    const mayHold = roomPrefilter(roomIds);
     const target = this.newTemp();
     const fd = createExclusive(target, this.owner);
     try {
       const out = new BlockWriter(fd);
       const pass = (message: ChatMessage): void => {
         const next = rewrite(message);
-        if (next) out.add(toJsonLine(next));
+        if (next) out.add(toJsonLine(next === message ? next : checked(next)));
       };
       for (const line of readLines(this.source, this.chunkBytes)) {
+        if (!mayHold(line.text)) {
+          out.add(`${line.text}\n`);
+          continue;
+        }
         const value = parseLine(line, this.source);
         const roomId = (value as {roomId?: unknown} | null)?.roomId;
         if (rooms && !(typeof roomId === 'string' && rooms.has(roomId))) out.add(`${line.text}\n`);

@@ -1,0 +1,92 @@
+// What every way into the store goes through: its options, the safety checks on its files, and
+// the lock, under which a commit cut short by a crash is finished (or undone) before anything else.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import {StoreError} from './port.js';
+import type {DecodeLimits} from './decode.js';
+import {damaged} from './decode.js';
+import {isExportTemp} from './exports.js';
+import {recoverJournal} from './journal.js';
+import {acquireLock, releaseLock, type LockOptions} from './lock.js';
+import {checkFile, lstatOrNull, statOrNull} from './safety.js';
+import type {DurableStateFile} from './state-file.js';
+import {isTempName, type StoreFiles} from './store-files.js';
+
+export interface FileStoreOptions {
+  /** How long a commit waits for another process's lock before StoreLocked; default 5 s. */
+  readonly lockTimeoutMs?: number;
+  /** Who the lock file names; default the OS user and host. */
+  readonly user?: string;
+  readonly host?: string;
+  readonly now?: () => Date;
+  /** The stat poll behind fs.watch; default 1 s. */
+  readonly pollIntervalMs?: number;
+  readonly keepBackups?: number;
+  readonly limits?: DecodeLimits;
+  /** Read size for the message and audit logs; small values are for tests. */
+  readonly chunkBytes?: number;
+}
+
+const osUser = (): string => {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return String(process.getuid?.() ?? 'unknown');
+  }
+};
+
+export const lockOptionsFor = (options: FileStoreOptions, mode: number): LockOptions => ({
+  timeoutMs: options.lockTimeoutMs ?? 5000,
+  user: options.user ?? osUser(),
+  host: options.host ?? os.hostname(),
+  mode,
+});
+
+/** A journal or temp files: a commit was cut short. */
+export function leftBehind(files: StoreFiles): boolean {
+  if (lstatOrNull(files.journal) !== null) return true;
+  const names = (dir: string): string[] => (statOrNull(dir) ? fs.readdirSync(dir) : []);
+  return (
+    names(files.dir).some(isTempName) ||
+    names(files.backups).some(isTempName) ||
+    names(files.exports).some(isExportTemp)
+  );
+}
+
+export function checkStoreFiles(files: StoreFiles, mode: number): void {
+  for (const file of [files.state, files.messages, files.audit]) {
+    const stat = lstatOrNull(file);
+    if (stat === null) throw damaged(file, 'it is missing');
+    checkFile(file, stat, mode);
+  }
+}
+
+export async function withLock<T>(
+  files: StoreFiles,
+  stateFile: DurableStateFile,
+  lockOptions: LockOptions,
+  task: (token: string) => Promise<T>,
+): Promise<T> {
+  const lock = await acquireLock(files, lockOptions);
+  try {
+    recoverJournal(files, () => stateFile.readSync().revision);
+    return await task(lock.token);
+  } finally {
+    releaseLock(files, lock);
+  }
+}
+
+/** A crashed commit is finished before reading; an operator who may not write reads what is there. */
+export async function recoverForReading(
+  files: StoreFiles,
+  stateFile: DurableStateFile,
+  lockOptions: LockOptions,
+): Promise<void> {
+  try {
+    await withLock(files, stateFile, lockOptions, () => Promise.resolve());
+  } catch (error) {
+    if (!(error instanceof StoreError) || (error.code !== 'StoreIoError' && error.code !== 'StoreLocked'))
+      throw error;
+  }
+}
