@@ -20,4 +20,29 @@ New-CsPersistentChatEndpoint -SipAddress "sip:pc1chat@example.org" -PersistentCh
 New-CsPersistentChatEndpoint -SipAddress "sip:pc2chat@example.org" -PersistentChatPoolFqdn "pc2.dc2.example.org" -DisplayName "DC2 Persistent Chat"
 
 # --- Categories, rooms and add-ins ---
-# (Filled in with the content of rooms-and-content.md section 7: categories, rooms and add-ins.)
+# The content of rooms-and-content.md section 7 on pc1 (the demo has two pools, so every line names it).
+# Add-ins first, so that rooms can name them.
+New-CsPersistentChatAddin -Name "ItDashboard" -PersistentChatPoolFqdn "pc1.dc1.example.org" -Url "https://pc1.dc1.example.org/itdash"
+New-CsPersistentChatAddin -Name "ItStatusAddin" -PersistentChatPoolFqdn "pc1.dc1.example.org" -Url "https://pc1.dc1.example.org/itstatus"
+
+# Categories: IT is open to the whole domain and its creators are the IT department; ITChat is for IT only.
+New-CsPersistentChatCategory -Name "IT" -PersistentChatPoolFqdn "pc1.dc1.example.org" -EnableFileUpload -EnableInvitations
+Set-CsPersistentChatCategory -Identity "pc1.dc1.example.org\IT" -AllowedMembers @{Add="DC=example,DC=org"} -Creators @{Add="OU=IT,DC=example,DC=org"}
+New-CsPersistentChatCategory -Name "ITChat" -PersistentChatPoolFqdn "pc1.dc1.example.org"
+Set-CsPersistentChatCategory -Identity "pc1.dc1.example.org\ITChat" -AllowedMembers @{Add="OU=IT,DC=example,DC=org"}
+New-CsPersistentChatCategory -Name "HelpDesk" -PersistentChatPoolFqdn "pc1.dc1.example.org" -EnableFileUpload
+New-CsPersistentChatCategory -Name "Projects" -PersistentChatPoolFqdn "pc1.dc1.example.org"
+New-CsPersistentChatCategory -Name "Sandbox" -PersistentChatPoolFqdn "pc1.dc1.example.org"
+
+# Rooms: ItRoom holds the demo's messages (deployment.json); HelpRoom is secret and shows the IT dashboard.
+New-CsPersistentChatRoom -Name "ItRoom" -PersistentChatPoolFqdn "pc1.dc1.example.org" -Category "IT" -Description "General IT chat room"
+Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\ItRoom" -Members @{Add="sip:ana@example.org", "sip:ben@example.org"} -Managers @{Add="sip:ana@example.org"}
+New-CsPersistentChatRoom -Name "LisbonRoom" -PersistentChatPoolFqdn "pc1.dc1.example.org" -Category "IT"
+New-CsPersistentChatRoom -Name "EmeaRoom" -PersistentChatPoolFqdn "pc1.dc1.example.org" -Category "IT" -Privacy "Open"
+New-CsPersistentChatRoom -Name "HelpRoom" -PersistentChatPoolFqdn "pc1.dc1.example.org" -Category "ITChat" -Privacy "Secret" -Addin "ItDashboard"
+Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\HelpRoom" -Members @{Add="sip:ben@example.org"}
+New-CsPersistentChatRoom -Name "ProjectsRoom" -PersistentChatPoolFqdn "pc1.dc1.example.org" -Category "Projects" -Type "Auditorium"
+
+# The topology fixture's auditorium: everyone in ITChat may listen, the ChatSupport group presents.
+New-CsPersistentChatRoom -Name "HelpDeskChatRoom" -PersistentChatPoolFqdn "pc1.dc1.example.org" -Category "ITChat" -Type "Auditorium"
+Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\HelpDeskChatRoom" -Presenters @{Add="CN=ChatSupport,OU=IT,DC=example,DC=org"}
