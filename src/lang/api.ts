@@ -12,6 +12,8 @@ export interface ErrorRecord {
   readonly errorId: string;
   readonly message: string;
   readonly target: string | null;
+  /** The parameter the error is about (binding and validation errors), so a form can mark the field. */
+  readonly parameter?: string | null;
 }
 
 /** A confirmation the line needs. `id` is stable between the planning run and the commit run. */

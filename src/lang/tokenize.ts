@@ -16,6 +16,10 @@ export interface TokenizeResult {
   readonly tokens: readonly Token[];
   /** Ranges of `#` and `<# #>` comments. */
   readonly comments: readonly {readonly start: number; readonly end: number}[];
+  /** Partial mode: the brackets still open at the end, innermost last (`(`, `@(`, `{`, `@{`). */
+  readonly unclosed: readonly string[];
+  /** Partial mode: a `<#` block comment runs to the end. */
+  readonly openComment: boolean;
 }
 
 type Bracket = '(' | '@(' | '{' | '@{';
@@ -42,6 +46,7 @@ class Scanner {
   private readonly partial: boolean;
   private i = 0;
   private spaced = true;
+  private openComment = false;
 
   constructor(source: string, partial: boolean) {
     this.source = source;
@@ -62,7 +67,7 @@ class Scanner {
     const open = this.stack.at(-1);
     if (open && !this.partial) throw new SyntaxProblem(open.at, `missing the closing '${closer(open.bracket)}' for this '${open.bracket}'`);
     this.tokens.push({type: 'eof', start: this.source.length, end: this.source.length, spaced: this.spaced});
-    return {tokens: this.tokens, comments: this.comments};
+    return {tokens: this.tokens, comments: this.comments, unclosed: this.stack.map((s) => s.bracket), openComment: this.openComment};
   }
 
   /** Skips spaces and comments; false at the end of the source. */
@@ -78,6 +83,7 @@ class Scanner {
       } else if (ch === '<' && s[this.i + 1] === '#') {
         const close = s.indexOf('#>', this.i + 2);
         if (close < 0 && !this.partial) throw new SyntaxProblem(this.i, "missing the closing '#>' of this block comment");
+        this.openComment = close < 0;
         this.comment(this.i, close < 0 ? s.length : close + 2);
       } else {
         return true;

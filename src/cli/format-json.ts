@@ -1,0 +1,45 @@
+// JSON output of `pchat exec --json`: one array per LINE on one line; every property present
+// (null when unset); script blocks as their text, credentials as {UserName}, bytes as base64.
+// Characters that could act on a terminal are written as \u escapes: still the same JSON data.
+
+import {Buffer} from 'node:buffer';
+import type {PsObject, Value} from '../cmdlets/types.js';
+import type {Warning} from '../domain/errors.js';
+import type {ErrorRecord} from '../lang/api.js';
+import {isByteArray, isCredential, isHashtable, isScriptBlock} from '../lang/values.js';
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | {[key: string]: JsonValue};
+
+export function toJsonValue(value: Value | undefined): JsonValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return (value as Value[]).map((item) => toJsonValue(item));
+  if (isScriptBlock(value)) return value.text;
+  if (isCredential(value)) return {UserName: value.userName};
+  if (isByteArray(value)) return Buffer.from(value.data).toString('base64');
+  const entries: [string, Value | undefined][] = isHashtable(value) ? value.entries.map(([k, v]) => [k, v]) : Object.entries(value as PsObject);
+  const object: {[key: string]: JsonValue} = {};
+  for (const [key, item] of entries) {
+    // Own data properties only: a key like "__proto__" stays a plain key.
+    Object.defineProperty(object, key, {value: toJsonValue(item), enumerable: true, writable: true, configurable: true});
+  }
+  return object;
+}
+
+const TERMINAL_UNSAFE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g;
+
+/** JSON.stringify, with the characters it leaves raw but a terminal would act on escaped. */
+export function safeJson(value: JsonValue): string {
+  return JSON.stringify(value).replace(TERMINAL_UNSAFE, escapeUnits);
+}
+
+const escapeUnits = (text: string): string =>
+  Array.from({length: text.length}, (_, i) => `\\u${text.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+
+export const formatJsonLine = (output: readonly Value[]): string => safeJson(output.map((item) => toJsonValue(item)));
+
+export const formatJsonError = (record: ErrorRecord): string =>
+  safeJson({cmdlet: record.cmdlet, errorId: record.errorId, message: record.message, target: record.target});
+
+export const formatJsonWarning = (warning: Warning): string => safeJson({warningId: warning.warningId, message: warning.message, target: warning.target});

@@ -1,0 +1,74 @@
+// Select-Object [-Property] A,B [-First N] [-Last N] [-Skip N] [-ExpandProperty P].
+
+import type {PsObject, Value} from '../../cmdlets/types.js';
+import {CmdletError} from '../../domain/errors.js';
+import {findProperty, getMember, isPsObject} from '../values.js';
+import {hasWildcard, matchWildcard} from '../wildcard.js';
+import {builtin} from './types.js';
+
+export const selectObject = builtin({
+  name: 'Select-Object',
+  summary: 'Selects objects, or properties of objects, from the pipeline.',
+  description:
+    'With -Property, outputs new objects that have only the named properties, in the order given (names match without regard to case and may use wildcards). -First, -Last and -Skip pick objects by position; -ExpandProperty outputs the value of one property instead of an object.',
+  params: {
+    Property: {type: 'string[]', position: 0, help: 'The properties to keep, in this order. Wildcards such as *Url are allowed.'},
+    ExpandProperty: {type: 'string', help: 'Outputs the value of this property; a list is output item by item.'},
+    First: {type: 'int', min: 0, help: 'Keeps this many objects from the start.'},
+    Last: {type: 'int', min: 0, help: 'Keeps this many objects from the end.'},
+    Skip: {type: 'int', min: 0, help: 'Leaves out this many objects from the start.'},
+    InputObject: {type: 'object', pipeline: 'value', nullable: true, help: 'The objects to select from; usually piped in.'},
+  },
+  examples: [
+    {code: 'Get-CsPersistentChatRoom | Select-Object Identity,Privacy', remarks: 'Shows each room with only its identity and privacy.'},
+    {code: 'Get-CsPersistentChatRoom | Select-Object -First 1', remarks: 'Returns the first room.'},
+    {code: 'Get-CsPersistentChatCategory | Select-Object -ExpandProperty Name', remarks: 'Returns the category names as strings.'},
+  ],
+  process(ctx, args, input) {
+    const items = pick(input ?? ('InputObject' in args ? [args['InputObject'] as Value] : []), args);
+    const expand = args['ExpandProperty'] as string | undefined;
+    const properties = args['Property'] as readonly string[] | undefined;
+    for (const item of items) {
+      if (expand !== undefined) {
+        // Spec note: -ExpandProperty wins over -Property; adding properties to expanded values is not supported.
+        const value = expandProperty(item, expand);
+        if (value instanceof CmdletError) ctx.error(value);
+        else if (Array.isArray(value)) for (const v of value as Value[]) ctx.write(v);
+        else if (value !== null) ctx.write(value);
+      } else {
+        ctx.write(properties ? project(item, properties) : item);
+      }
+    }
+  },
+});
+
+function pick(items: readonly Value[], args: Readonly<Record<string, unknown>>): readonly Value[] {
+  const rest = items.slice((args['Skip'] as number | undefined) ?? 0);
+  const first = args['First'] as number | undefined;
+  const last = args['Last'] as number | undefined;
+  if (first === undefined && last === undefined) return rest;
+  const head = first === undefined ? [] : rest.slice(0, first);
+  const tail = last === undefined || last === 0 ? [] : rest.slice(Math.max(head.length, rest.length - last));
+  return [...head, ...tail];
+}
+
+function expandProperty(item: Value, name: string): Value | CmdletError {
+  const found = isPsObject(item) ? findProperty(item, name) : undefined;
+  if (found) return found.value;
+  const member = getMember(item, name);
+  if (member !== null) return member;
+  return new CmdletError('ExpandPropertyNotFound', `Property "${name}" cannot be found.`, {parameter: 'ExpandProperty'});
+}
+
+/** A new object with the requested properties; names keep the spelling given, wildcards expand in the object's order. */
+function project(item: Value, properties: readonly string[]): PsObject {
+  const result: Record<string, Value> = {};
+  for (const name of properties) {
+    if (hasWildcard(name) && isPsObject(item)) {
+      for (const key of Object.keys(item)) if (matchWildcard(name, key)) result[key] = item[key] ?? null;
+    } else {
+      result[name] = isPsObject(item) ? (findProperty(item, name)?.value ?? null) : getMember(item, name);
+    }
+  }
+  return result;
+}

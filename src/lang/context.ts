@@ -1,0 +1,116 @@
+// The CmdletContext a cmdlet runs with, over the line's shared working state: the state,
+// output, warnings, what-if lines, prompts, effects and targets of one LINE.
+
+import type {CmdletSpec, PsObject, Value} from '../cmdlets/types.js';
+import type {ChatState} from '../domain/types.js';
+import type {Effect} from '../domain/ports.js';
+import type {Warning} from '../domain/errors.js';
+import {CmdletError} from '../domain/errors.js';
+import type {EvalOptions, ErrorRecord, Prompt} from './api.js';
+import type {Binding} from './bind.js';
+import type {BuiltinContext} from './builtins/types.js';
+import {evaluateFilter} from './evaluate-expr.js';
+import {compileFilter} from './filter-cache.js';
+
+/** Everything one LINE accumulates while it runs. */
+export interface LineEnv {
+  readonly options: EvalOptions;
+  readonly commands: readonly CmdletSpec[];
+  state: ChatState;
+  readonly errors: ErrorRecord[];
+  readonly warnings: Warning[];
+  readonly whatIf: string[];
+  readonly effects: Effect[];
+  readonly targets: string[];
+  readonly cmdlets: string[];
+  readonly prompts: Prompt[];
+  readonly promptCounts: Map<string, number>;
+}
+
+export const newLineEnv = (options: EvalOptions, commands: readonly CmdletSpec[]): LineEnv => ({
+  options,
+  commands,
+  state: options.state,
+  errors: [],
+  warnings: [],
+  whatIf: [],
+  effects: [],
+  targets: [],
+  cmdlets: [],
+  prompts: [],
+  promptCounts: new Map(),
+});
+
+const operationText = (action: string, target: string): string => `Performing the operation "${action}" on target "${target}".`;
+
+export function createContext(env: LineEnv, binding: Binding, write: (value: Value) => void): BuiltinContext {
+  const {options} = env;
+  const {cmdlet} = binding;
+  const ask = (target: string, message: string): boolean => askUser(env, cmdlet.name, target, message);
+  const filter = (spec: unknown, input: Value): boolean => evaluateFilter(compileFilter(spec), {variables: options.variables, current: input});
+  return {
+    get state() {
+      return env.state;
+    },
+    setState(next, targets) {
+      // -WhatIf writes nothing, anywhere, even if a cmdlet forgets to ask shouldProcess.
+      if (binding.whatIf || next === env.state) return;
+      env.state = next;
+      for (const target of targets) if (!env.targets.includes(target)) env.targets.push(target);
+    },
+    nextRevision: options.state.revision + 1,
+    write,
+    warn(warningId, message, target) {
+      env.warnings.push({warningId, message, target: target ?? null});
+    },
+    shouldProcess(target, action) {
+      if (binding.whatIf) {
+        env.whatIf.push(`What if: ${operationText(action, target)}`);
+        return false;
+      }
+      const prompts = binding.confirm === true || (binding.confirm === null && cmdlet.confirmImpact === 'High');
+      return prompts ? ask(target, operationText(action, target)) : true;
+    },
+    shouldContinue(query, target) {
+      if (binding.confirm === false) return true;
+      // Spec note: under -WhatIf nothing will happen, so there is nothing to ask about.
+      if (binding.whatIf) return false;
+      return ask(target, query);
+    },
+    effect(effect) {
+      if (!binding.whatIf) env.effects.push(effect);
+    },
+    now: options.now,
+    newId: () => options.newId(),
+    operator: options.operator,
+    roles: options.roles,
+    ports: options.ports,
+    matchFilter: (spec: unknown, object: PsObject) => filter(spec, object),
+    catalog: options.catalog,
+    evaluateFilter: filter,
+    commands: env.commands,
+    error(error) {
+      env.errors.push(toRecord(cmdlet.name, error));
+    },
+  };
+}
+
+export const toRecord = (cmdlet: string, error: CmdletError): ErrorRecord => ({
+  cmdlet,
+  errorId: error.errorId,
+  message: error.message,
+  target: error.target,
+  parameter: error.parameter,
+});
+
+/** Records the prompt and asks; the id repeats when the same prompt comes up again in the same order. */
+function askUser(env: LineEnv, cmdlet: string, target: string, message: string): boolean {
+  const key = JSON.stringify([cmdlet, target, message]);
+  const occurrence = (env.promptCounts.get(key) ?? 0) + 1;
+  env.promptCounts.set(key, occurrence);
+  const prompt: Prompt = {id: JSON.stringify([cmdlet, target, message, occurrence]), cmdlet, target, message};
+  env.prompts.push(prompt);
+  const answer = env.options.confirm(prompt);
+  if (typeof answer !== 'boolean') throw new CmdletError('ConfirmationRequired', `${message} No answer was given.`, {target});
+  return answer;
+}

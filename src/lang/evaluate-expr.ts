@@ -1,0 +1,63 @@
+// Turns expressions into values, and evaluates filter blocks against one pipeline item.
+
+import type {Value} from '../cmdlets/types.js';
+import type {Expr, FilterExpr} from './ast.js';
+import {compareValues} from './compare.js';
+import {getPath, isTruthy} from './values.js';
+
+export interface Scope {
+  readonly variables: Map<string, Value>;
+  /** `$_`: the pipeline item a filter is looking at; undefined outside filters. */
+  readonly current?: Value;
+}
+
+/** Variables are case-insensitive, as in PowerShell; the map keeps the spelling of the last assignment. */
+export function getVariable(variables: ReadonlyMap<string, Value>, name: string): Value {
+  const exact = variables.get(name);
+  if (exact !== undefined) return exact;
+  const lower = name.toLowerCase();
+  for (const [key, value] of variables) if (key.toLowerCase() === lower) return value;
+  return null;
+}
+
+export function setVariable(variables: Map<string, Value>, name: string, value: Value): void {
+  const lower = name.toLowerCase();
+  for (const key of [...variables.keys()]) if (key.toLowerCase() === lower) variables.delete(key);
+  variables.set(name, value);
+}
+
+export function evaluateExpr(expr: Expr, scope: Scope): Value {
+  switch (expr.kind) {
+    case 'string':
+    case 'number':
+    case 'constant':
+      return expr.value;
+    case 'variable': {
+      const base = expr.name === '_' ? (scope.current ?? null) : getVariable(scope.variables, expr.name);
+      return getPath(base, expr.path);
+    }
+    case 'array':
+      return expr.items.map((item) => evaluateExpr(item, scope));
+    case 'hashtable':
+      return {kind: 'hashtable', entries: expr.entries.map((entry) => [entry.key, evaluateExpr(entry.value, scope)] as const)};
+    case 'scriptblock':
+      return {kind: 'scriptblock', text: expr.text};
+  }
+}
+
+/** An empty block matches nothing, as `Where-Object {}` does. */
+export function evaluateFilter(filter: FilterExpr | null, scope: Scope): boolean {
+  if (filter === null) return false;
+  switch (filter.kind) {
+    case 'logical':
+      return filter.op === 'and'
+        ? evaluateFilter(filter.left, scope) && evaluateFilter(filter.right, scope)
+        : evaluateFilter(filter.left, scope) || evaluateFilter(filter.right, scope);
+    case 'not':
+      return !evaluateFilter(filter.operand, scope);
+    case 'compare':
+      return compareValues(filter.op, evaluateExpr(filter.left, scope), evaluateExpr(filter.right, scope));
+    case 'test':
+      return isTruthy(evaluateExpr(filter.operand, scope));
+  }
+}

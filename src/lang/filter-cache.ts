@@ -1,0 +1,30 @@
+// Filters reach cmdlets as values (a script block's text, or a string), so they are parsed
+// again where they are used; the parsed form is kept, since a filter runs once per object.
+
+import type {FilterExpr} from './ast.js';
+import {CmdletError} from '../domain/errors.js';
+import {parseFilterText} from './parse-filter.js';
+import {SyntaxProblem} from './token.js';
+import {isScriptBlock} from './values.js';
+
+const cache = new Map<string, FilterExpr | null>();
+const MAX_CACHED = 200;
+
+/** The parsed filter of a `{...}` block or a filter string; InvalidValue when it does not parse. */
+export function compileFilter(filter: unknown): FilterExpr | null {
+  const text = isScriptBlock(filter) ? filter.text : typeof filter === 'string' ? filter : null;
+  if (text === null) throw new CmdletError('InvalidValue', 'A filter must be a script block such as {Name -eq "x"} or a string.', {parameter: 'Filter'});
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  let parsed: FilterExpr | null;
+  try {
+    parsed = parseFilterText(text);
+  } catch (error) {
+    if (!(error instanceof SyntaxProblem)) throw error;
+    const column = Math.max(1, error.offset);
+    throw new CmdletError('InvalidValue', `The filter "${text}" is not valid: at column ${column} of the filter, ${error.message}.`, {parameter: 'Filter'});
+  }
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(text, parsed);
+  return parsed;
+}

@@ -1,0 +1,39 @@
+// A script file as LINEs: blank lines and comments dropped, a UTF-8 BOM and CRLF endings
+// handled, and a statement that continues on the next line (an open `{`, `(` or `@{`, a
+// trailing `|` or `,`, or a backtick at the end) joined into one LINE.
+
+import {isPunct} from './token.js';
+import {tokenize} from './tokenize.js';
+
+export function splitScript(text: string): string[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const result: string[] = [];
+  let pending: string | null = null;
+  for (const line of lines) {
+    pending = pending === null ? line : `${pending}\n${line}`;
+    const code = withoutComments(pending);
+    if (code.continues) continue;
+    if (code.text !== '') result.push(code.text);
+    pending = null;
+  }
+  if (pending !== null) {
+    // Still open at the end of the file: run it anyway, so the parser reports what is missing.
+    const code = withoutComments(pending);
+    if (code.text !== '') result.push(code.text);
+  }
+  return result;
+}
+
+function withoutComments(source: string): {text: string; continues: boolean} {
+  const {tokens, comments, unclosed, openComment} = tokenize(source, {partial: true});
+  let text = '';
+  let from = 0;
+  for (const comment of comments) {
+    text += source.slice(from, comment.start);
+    from = comment.end;
+  }
+  text = `${text}${source.slice(from)}`.trim();
+  const last = tokens.findLast((t) => t.type !== 'eof' && !isPunct(t, '\n'));
+  const trailing = last !== undefined && (isPunct(last, '|') || isPunct(last, ','));
+  return {text, continues: unclosed.length > 0 || openComment || trailing || text.endsWith('`')};
+}
