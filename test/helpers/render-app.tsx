@@ -7,7 +7,6 @@ import {App, type Props} from '../../src/tui/App.js';
 import {consoleAsk} from '../../src/tui/console-ask.js';
 import type {ConsoleController} from '../../src/tui/controller.js';
 import type {ConsoleSession} from '../../src/tui/session-port.js';
-import type {Session} from '../../src/session.js';
 import type {MemoryStore} from '../../src/store/memory-store.js';
 
 import {press, tick, type as typeText} from './keys.js';
@@ -54,7 +53,7 @@ export async function renderApp(state: ChatState, options: RenderOptions = {}): 
       messages: options.messages ?? [],
       ask: consoleAsk,
     });
-    session = opened.session as Session;
+    session = opened.session;
     store = opened.store;
   }
   const copied: string[] = [];
@@ -84,7 +83,7 @@ export async function renderApp(state: ChatState, options: RenderOptions = {}): 
   await tick();
   const idle = async () => {
     await tick();
-    await (controller as ConsoleController | null)?.whenIdle();
+    await (controller)?.whenIdle();
     await tick();
   };
   await idle();

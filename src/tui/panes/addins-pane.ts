@@ -38,7 +38,7 @@ export const addinsPane: PaneSpec = {
           {label: 'Url', value: safe(a.url)},
         ],
       },
-      {title: `Used by (${rooms.length} rooms)`, lines: rooms.map((r) => ({label: safe(r.name), value: r.disabled ? 'disabled' : 'enabled'}))},
+      {title: `Used by (${rooms.length} ${rooms.length === 1 ? 'room' : 'rooms'})`, lines: rooms.map((r) => ({label: safe(r.name), value: r.disabled ? 'disabled' : 'enabled'}))},
     ];
   },
   empty: 'No add-ins yet — n registers one.',

@@ -31,7 +31,7 @@ function detail(state: ChatState, p: Policy): DetailSection[] {
       ],
     },
     {
-      title: `Applies to (${users.length} users)`,
+      title: `Applies to (${users.length} ${users.length === 1 ? 'user' : 'users'})`,
       lines: users.map((u) => ({label: safe(u.displayName), value: safe(u.sipAddress ?? '')})),
     },
   ];

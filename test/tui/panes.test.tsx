@@ -1,0 +1,83 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {PANE_IDS, type PaneId} from '../../src/tui/panes/pane-id.js';
+import {keys} from '../helpers/keys.js';
+import {renderApp, type RenderedApp} from '../helpers/render-app.js';
+import {demoStore} from './demo-console.js';
+
+const open: RenderedApp[] = [];
+afterEach(() => {
+  for (const app of open.splice(0)) app.unmount();
+});
+
+async function demoApp(): Promise<RenderedApp> {
+  const demo = await demoStore();
+  const app = await renderApp(demo.state, {messages: demo.messages});
+  open.push(app);
+  return app;
+}
+
+async function show(app: RenderedApp, pane: PaneId): Promise<void> {
+  const index = PANE_IDS.indexOf(pane) + 1;
+  if (index <= 9) await app.press(String(index));
+  else await app.press(':', ...pane, keys.enter);
+}
+
+describe('every pane on the demo store at 100x30', () => {
+  it.each(PANE_IDS)('%s', async (pane) => {
+    const app = await demoApp();
+    await show(app, pane);
+    expect(app.lastFrame()).toMatchSnapshot();
+  });
+});
+
+describe('detail views', () => {
+  it('shows a room with its settings, effective members and history', async () => {
+    const app = await demoApp();
+    await show(app, 'rooms');
+    await app.press(keys.enter);
+    const frame = app.lastFrame();
+    expect(frame).toContain('Rooms › pc1.dc1.example.org\\ItRoom');
+    expect(frame).toMatch(/Effective members \(\d+\)/);
+    expect(frame).toMatch(/History \(\d+ messages\)/);
+    expect(frame).toMatchSnapshot();
+  });
+
+  it('shows a pool with its servers grouped by data centre', async () => {
+    const app = await demoApp();
+    await app.press(keys.enter);
+    const frame = app.lastFrame();
+    expect(frame).toContain('Data centre dc1');
+    expect(frame).toContain('Data centre dc2');
+    expect(frame).toMatch(/chat5\.dc2\.example\.org\s+: standby/);
+    expect(frame).toMatchSnapshot();
+  });
+
+  it('shows the users a policy effectively applies to', async () => {
+    const app = await demoApp();
+    await show(app, 'policies');
+    await app.press(keys.end, keys.enter);
+    expect(app.lastFrame()).toMatch(/Applies to \(\d+ users?\)/);
+    expect(app.lastFrame()).toMatchSnapshot();
+  });
+
+  it('goes back to the list with Esc, keeping the cursor where it was', async () => {
+    const app = await demoApp();
+    await show(app, 'rooms');
+    await app.press('j', 'j', keys.enter, keys.esc);
+    expect(app.lastFrame()).toMatch(/› +EmeaRoom/);
+    expect(app.lastFrame()).not.toContain('Rooms ›');
+  });
+});
+
+describe('the help overlay', () => {
+  it('lists the keys of the focused pane from the keymap', async () => {
+    const app = await demoApp();
+    await show(app, 'rooms');
+    await app.press('?');
+    const frame = app.lastFrame();
+    expect(frame).toContain('Keys: Rooms');
+    expect(frame).toMatch(/d\s+Remove the selected or marked rooms/);
+    await app.press(keys.esc);
+    expect(app.lastFrame()).not.toContain('Keys: Rooms');
+  });
+});
