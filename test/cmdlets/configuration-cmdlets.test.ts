@@ -151,7 +151,7 @@ describe('Persistent Chat configuration: rules', () => {
       'New-CsPersistentChatConfiguration -Identity site:DC2 -RoomManagementUrl "ftp://rooms.example.org"',
       'InvalidValue',
     ],
-    ['New-CsPersistentChatConfiguration -Identity site:DC2 -MaxChatContentSizeMB 5', 'ParameterNotFound'],
+    ['New-CsPersistentChatConfiguration -Identity site:DC2 -MaxChatContentSizeMB 5', 'ParameterBindingError'],
     ['Get-CsPersistentChatConfiguration -Identity site:DC2', 'ConfigurationNotFound'],
     ['Get-CsPersistentChatConfiguration -Identity site:DC1 -Filter "site:*"', 'ParameterConflict'],
     ['Set-CsPersistentChatConfiguration -Identity site:DC2 -DefaultChatHistory 5', 'ConfigurationNotFound'],
