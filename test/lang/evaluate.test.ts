@@ -1,0 +1,282 @@
+import {describe, expect, it} from 'vitest';
+import type {Value} from '../../src/cmdlets/types.js';
+import {CmdletError} from '../../src/domain/errors.js';
+import type {Prompt} from '../../src/lang/api.js';
+import {evaluateLine} from '../../src/lang/evaluate.js';
+import {evalOptions, expectNoErrors, run, stateWith} from './fake-catalog.js';
+
+const identities = (output: readonly Value[]): unknown[] => output.map((o) => (o as {Identity: string}).Identity);
+const descriptionOf = (state: ReturnType<typeof stateWith>, identity: string) => state.policies.find((p) => p.identity === identity)?.description;
+
+describe('evaluateLine', () => {
+  it('runs a cmdlet and returns its output, leaving the state object untouched', () => {
+    const options = evalOptions();
+    const result = evaluateLine('Get-FakePolicy', options);
+    expectNoErrors(result);
+    expect(identities(result.output)).toEqual(['Global', 'Tag:Sales', 'Tag:Ops']);
+    expect(result.state).toBe(options.state);
+    expect(result.cmdlets).toEqual(['Get-FakePolicy']);
+    expect(result.line).toBe('Get-FakePolicy');
+  });
+
+  it('finds cmdlets whatever the case of their name', () => {
+    expect(identities(run('get-fakepolicy global').output)).toEqual(['Global']);
+  });
+
+  it('applies a change and reports its target', () => {
+    const options = evalOptions();
+    const result = evaluateLine('Set-FakePolicy Tag:Sales -Description "new"', options);
+    expectNoErrors(result);
+    expect(result.state).not.toBe(options.state);
+    expect(descriptionOf(result.state, 'Tag:Sales')).toBe('new');
+    expect(result.state.policies.find((p) => p.identity === 'Tag:Sales')?.rev).toBe(8);
+    expect(result.targets).toEqual(['Tag:Sales']);
+    expect(options.state.policies[1]!.description).toBe('sales team');
+  });
+
+  it('combines the output of statements separated by semicolons, in order', () => {
+    const result = run('Get-FakePolicy Global; Get-FakePolicy Tag:Ops');
+    expect(identities(result.output)).toEqual(['Global', 'Tag:Ops']);
+  });
+
+  it('lets a later statement see the state an earlier one left', () => {
+    const result = run('Set-FakePolicy Global -Description first; Get-FakePolicy Global');
+    expect((result.output[0] as {Description: string}).Description).toBe('first');
+  });
+
+  it('goes on with the next statement after one fails', () => {
+    const result = run('Get-FakePolicy Nope; Get-FakePolicy Global');
+    expect(result.errors.map((e) => [e.cmdlet, e.errorId, e.target])).toEqual([['Get-FakePolicy', 'PolicyNotFound', 'Nope']]);
+    expect(identities(result.output)).toEqual(['Global']);
+  });
+
+  it('runs nothing when the line does not parse', () => {
+    const options = evalOptions();
+    const result = evaluateLine('Set-FakePolicy Global -Description x; Get-FakePolicy "oops', options);
+    expect(result.errors).toEqual([{cmdlet: 'ParserError', errorId: 'ParserError', message: expect.stringContaining('At column 54') as string, target: null, parameter: null}]);
+    expect(result.state).toBe(options.state);
+    expect(result.cmdlets).toEqual([]);
+  });
+
+  it('suggests the closest name for an unknown command', () => {
+    const result = run('Get-FakePolicies');
+    expect(result.errors[0]).toMatchObject({cmdlet: 'Get-FakePolicies', errorId: 'CommandNotFound'});
+    expect(result.errors[0]!.message).toMatch(/^The term 'Get-FakePolicies' is not recognized as a cmdlet.*Did you mean 'Get-FakePolicy'\?$/);
+  });
+
+  it('checks every stage before running any of them', () => {
+    const options = evalOptions();
+    const result = evaluateLine('Set-FakePolicy Global -Description x | Remove-FakePolicy -Bogus', options);
+    expect(result.errors.map((e) => e.errorId)).toEqual(['ParameterBindingError']);
+    expect(result.state).toBe(options.state);
+    expect(result.cmdlets).toEqual([]);
+  });
+
+  it('reports a missing mandatory parameter before running', () => {
+    expect(run('Remove-FakePolicy').errors[0]).toMatchObject({errorId: 'MissingParameter', parameter: 'Identity'});
+  });
+
+  it('never throws for arguments of the wrong kind', () => {
+    expect(run('Remove-FakePolicy @{a=1}').errors[0]).toMatchObject({errorId: 'InvalidValue', parameter: 'Identity'});
+  });
+});
+
+describe('pipelines', () => {
+  it('pipes strings into the parameter that takes pipeline values', () => {
+    const result = run('"Tag:Sales", "Tag:Ops" | Remove-FakePolicy -Force');
+    expectNoErrors(result);
+    expect(result.state.policies.map((p) => p.identity)).toEqual(['Global']);
+    expect(result.targets).toEqual(['Tag:Sales', 'Tag:Ops']);
+  });
+
+  it('pipes objects into an Instance parameter', () => {
+    const result = run('Get-FakePolicy | Set-FakePolicy -EnablePersistentChat $false');
+    expectNoErrors(result);
+    expect(result.state.policies.every((p) => !p.enablePersistentChat)).toBe(true);
+  });
+
+  it('pipes objects property by property when there is no Instance parameter', () => {
+    const result = run('Get-FakePolicy Tag:Sales | Remove-FakePolicy');
+    expectNoErrors(result);
+    expect(result.state.policies.map((p) => p.identity)).toEqual(['Global', 'Tag:Ops']);
+  });
+
+  it('goes on with the next object after one fails, and keeps the failure', () => {
+    const result = run('"Tag:Sales", "Nope", "Tag:Ops" | Remove-FakePolicy -Force');
+    expect(result.errors.map((e) => [e.errorId, e.target])).toEqual([['PolicyNotFound', 'Nope']]);
+    expect(result.state.policies.map((p) => p.identity)).toEqual(['Global']);
+  });
+
+  it('undoes the changes of an invocation that fails after changing the state', () => {
+    const options = evalOptions();
+    const result = evaluateLine('Set-FakePolicy Global -Description late-boom', options);
+    expect(result.errors.map((e) => e.errorId)).toEqual(['InvalidValue']);
+    expect(result.state).toBe(options.state);
+    expect(result.targets).toEqual([]);
+  });
+
+  it('reports an object that binds to no parameter', () => {
+    const result = run('Get-FakePolicy Global | Get-FakePolicy');
+    expect(result.errors[0]).toMatchObject({cmdlet: 'Get-FakePolicy', errorId: 'InputObjectNotBound', target: 'Global'});
+  });
+
+  it('does not run a downstream cmdlet when nothing reaches it', () => {
+    const result = run('Get-FakePolicy -Filter {$_.Identity -eq "none"} | Remove-FakePolicy');
+    expect(result.errors).toEqual([]);
+    expect(result.cmdlets).toEqual(['Get-FakePolicy', 'Remove-FakePolicy']);
+  });
+});
+
+describe('variables', () => {
+  it('stores one item, several items as a list, and nothing as $null', () => {
+    const variables = new Map<string, Value>();
+    expectNoErrors(run('$one = Get-FakePolicy Global; $all = Get-FakePolicy; $none = Get-FakePolicy -Filter {$_.Rev -gt 5}', {variables}));
+    expect((variables.get('one') as {Identity: string}).Identity).toBe('Global');
+    expect(variables.get('all')).toHaveLength(3);
+    expect(variables.get('none')).toBeNull();
+  });
+
+  it('uses a variable as an argument, a property of it, and as pipeline input', () => {
+    const variables = new Map<string, Value>();
+    const result = run('$p = Get-FakePolicy Tag:Sales; Get-FakePolicy $p.Identity; $P | Remove-FakePolicy', {variables});
+    expectNoErrors(result);
+    expect(identities(result.output)).toEqual(['Tag:Sales']);
+    expect(result.state.policies.map((p) => p.identity)).toEqual(['Global', 'Tag:Ops']);
+  });
+
+  it('binds an object variable given to a string parameter by its Identity', () => {
+    const variables = new Map<string, Value>();
+    expect(identities(run('$p = Get-FakePolicy Tag:Ops; Get-FakePolicy -Identity $p', {variables}).output)).toEqual(['Tag:Ops']);
+  });
+
+  it('reads an undefined variable as $null and outputs nothing for it', () => {
+    const result = run('$nothing');
+    expect(result.output).toEqual([]);
+    expect(run('Test-Bind -Note $undefined').output).toEqual([{Set: 'Identity', Args: {Note: null}}]);
+  });
+
+  it('outputs the value of a plain expression', () => {
+    expect(run('"a", 2, $true').output).toEqual(['a', 2, true]);
+  });
+
+  it('leaves a variable as it was when its pipeline cannot start', () => {
+    const variables = new Map<string, Value>([['x', 'kept']]);
+    run('$x = Get-Nothing', {variables});
+    expect(variables.get('x')).toBe('kept');
+  });
+});
+
+describe('-WhatIf and -Confirm', () => {
+  it('-WhatIf records what would happen and changes nothing', () => {
+    const options = evalOptions();
+    const result = evaluateLine('Get-FakePolicy | Clear-FakePolicy -WhatIf', options);
+    expectNoErrors(result);
+    expect(result.whatIf).toEqual([
+      'What if: Performing the operation "Clear" on target "Global".',
+      'What if: Performing the operation "Clear" on target "Tag:Sales".',
+      'What if: Performing the operation "Clear" on target "Tag:Ops".',
+    ]);
+    expect(result.state).toBe(options.state);
+    expect(result.effects).toEqual([]);
+    expect(result.prompts).toEqual([]);
+  });
+
+  it('-WhatIf:$false acts normally', () => {
+    expect(run('Set-FakePolicy Global -Description x -WhatIf:$false').targets).toEqual(['Global']);
+  });
+
+  it('a High impact cmdlet asks for each object, and No skips that object', () => {
+    const asked: Prompt[] = [];
+    const result = run('"Global", "Tag:Sales" | Clear-FakePolicy', {
+      confirm: (prompt) => {
+        asked.push(prompt);
+        return prompt.target === 'Tag:Sales';
+      },
+    });
+    expectNoErrors(result);
+    expect(asked.map((p) => [p.cmdlet, p.target, p.message])).toEqual([
+      ['Clear-FakePolicy', 'Global', 'Performing the operation "Clear" on target "Global".'],
+      ['Clear-FakePolicy', 'Tag:Sales', 'Performing the operation "Clear" on target "Tag:Sales".'],
+    ]);
+    expect(result.prompts).toEqual(asked);
+    expect(result.targets).toEqual(['Tag:Sales']);
+    expect(result.effects).toEqual([{kind: 'backup', reason: 'clear Tag:Sales'}]);
+  });
+
+  it('-Confirm:$false suppresses the prompt of a High impact cmdlet', () => {
+    const result = run('Clear-FakePolicy Global -Confirm:$false', {confirm: () => false});
+    expect(result.prompts).toEqual([]);
+    expect(result.targets).toEqual(['Global']);
+  });
+
+  it('-Confirm asks even for a Medium impact cmdlet', () => {
+    const result = run('Set-FakePolicy Global -Description x -Confirm', {confirm: () => false});
+    expect(result.prompts.map((p) => p.target)).toEqual(['Global']);
+    expect(result.targets).toEqual([]);
+  });
+
+  it('a Medium impact cmdlet without -Confirm does not ask', () => {
+    expect(run('Set-FakePolicy Global -Description x', {confirm: () => false}).prompts).toEqual([]);
+  });
+
+  it('gives prompts stable ids that tell repeated prompts apart', () => {
+    const ids = (line: string) => run(line).prompts.map((p) => p.id);
+    const first = ids('Clear-FakePolicy Global; Clear-FakePolicy Global');
+    expect(first).toHaveLength(2);
+    expect(new Set(first).size).toBe(2);
+    expect(ids('Clear-FakePolicy Global; Clear-FakePolicy Global')).toEqual(first);
+  });
+
+  it('fails the invocation when the confirmer refuses to answer', () => {
+    const options = evalOptions({
+      confirm: (prompt) => {
+        throw new CmdletError('ConfirmationRequired', `${prompt.message} No terminal.`, {target: prompt.target});
+      },
+    });
+    const result = evaluateLine('"Global", "Tag:Ops" | Clear-FakePolicy', options);
+    expect(result.errors.map((e) => [e.cmdlet, e.errorId, e.target])).toEqual([
+      ['Clear-FakePolicy', 'ConfirmationRequired', 'Global'],
+      ['Clear-FakePolicy', 'ConfirmationRequired', 'Tag:Ops'],
+    ]);
+    expect(result.state).toBe(options.state);
+  });
+
+  it('shouldContinue asks unless -Confirm:$false, and the cmdlet decides about -Force', () => {
+    expect(run('Remove-FakePolicy Tag:Ops', {confirm: () => false}).errors[0]).toMatchObject({errorId: 'PolicyInUse'});
+    const asked = run('Remove-FakePolicy Tag:Ops', {confirm: () => true});
+    expect(asked.prompts.map((p) => p.message)).toEqual(['The policy Tag:Ops is in use. Remove it anyway?']);
+    expect(asked.targets).toEqual(['Tag:Ops']);
+    expect(run('Remove-FakePolicy Tag:Ops -Confirm:$false', {confirm: () => false}).targets).toEqual(['Tag:Ops']);
+    expect(run('Remove-FakePolicy Tag:Ops -Force', {confirm: () => false}).prompts).toEqual([]);
+  });
+});
+
+describe('access', () => {
+  it('refuses a changing cmdlet in a read-only session before it runs', () => {
+    const options = evalOptions({readOnly: true});
+    const result = evaluateLine('Set-FakePolicy Global -Description x', options);
+    expect(result.errors[0]).toMatchObject({cmdlet: 'Set-FakePolicy', errorId: 'AccessDenied'});
+    expect(result.errors[0]!.message).toContain('read-only session');
+    expect(result.state).toBe(options.state);
+  });
+
+  it('lets a read-only session read', () => {
+    expectNoErrors(run('Get-FakePolicy | Where-Object {$_.Rev -eq 1}', {readOnly: true}));
+  });
+
+  it.each([
+    [['CsViewOnlyAdministrator'], 'Remove-FakePolicy Global', 'AccessDenied'],
+    [['CsHelpDesk'], 'Set-FakePolicy Global -Description x', 'AccessDenied'],
+    [['CsUserAdministrator'], 'Clear-FakePolicy Global', 'AccessDenied'],
+    [[], 'Get-FakePolicy', 'AccessDenied'],
+  ] as const)('refuses %j running %s', (roles, line, errorId) => {
+    const options = evalOptions({roles});
+    const result = evaluateLine(line, options);
+    expect(result.errors.map((e) => e.errorId)).toEqual([errorId]);
+    expect(result.state).toBe(options.state);
+  });
+
+  it('checks access before binding, so a denied cmdlet reveals nothing about its arguments', () => {
+    expect(run('Remove-FakePolicy -Bogus', {roles: ['CsViewOnlyAdministrator']}).errors[0]!.errorId).toBe('AccessDenied');
+  });
+});
