@@ -41,13 +41,16 @@ export function io<T>(what: string, target: string, action: () => T): T {
         target,
       );
     const reason = error instanceof Error ? error.message : String(error);
+    const reading = /^(read|open|inspect)/.test(what);
     const hint =
       code === 'ENOSPC' || code === 'EDQUOT'
         ? ' The disk is full; free space and run the command again.'
-        : '';
+        : code === 'EACCES' || code === 'EPERM'
+          ? " Check the file's owner and mode, and that you are in the store's group."
+          : '';
     throw new StoreError(
       'StoreIoError',
-      `Not saved: could not ${what} ${target} (${reason}).${hint}`,
+      `${reading ? '' : 'Not saved: '}could not ${what} ${target} (${reason}).${hint}`,
       target,
     );
   }
@@ -169,4 +172,22 @@ export function removeQuietly(file: string): void {
   }
 }
 
-export const sizeOf = (file: string): number => io('read the size of', file, () => fs.lstatSync(file).size);
+/** Where the next line of a JSON Lines file goes; a last line without its newline means damage. */
+export function appendOffset(file: string): number {
+  return io('read', file, () => {
+    const fd = fs.openSync(file, O_RDONLY | O_NOFOLLOW);
+    try {
+      const size = fs.fstatSync(fd).size;
+      const last = Buffer.alloc(1);
+      if (size > 0 && (fs.readSync(fd, last, 0, 1, size - 1) !== 1 || last[0] !== 0x0a))
+        throw new StoreError(
+          'StoreDamaged',
+          `The store file ${file} is damaged: its last line is cut short at byte offset ${size}. Nothing was changed.`,
+          file,
+        );
+      return size;
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+}

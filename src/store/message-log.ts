@@ -7,11 +7,11 @@ import type {ChatMessage} from '../domain/types.js';
 import type {MessageQuery} from '../domain/ports.js';
 import {damaged} from './decode.js';
 import {
+  appendOffset,
   copyNewFile,
   createExclusive,
   io,
   removeQuietly,
-  sizeOf,
   writeAll,
   writeNewFile,
   type FileOwner,
@@ -182,9 +182,7 @@ export class MessageDraft {
     const lines = this.pending.map(toJsonLine).join('');
     if (this.source === this.file) {
       if (lines === '') return {kind: 'unchanged'};
-      const sizeBefore = sizeOf(this.file);
-      if (sizeBefore > 0 && !endsWithNewline(this.file, sizeBefore))
-        throw damaged(this.file, `its last line is cut short at byte offset ${sizeBefore}`);
+      const sizeBefore = appendOffset(this.file);
       const temp = tempPath(this.file, `${this.token}.append`);
       writeNewFile(temp, lines, this.owner);
       return {kind: 'append', temp, sizeBefore};
@@ -201,17 +199,6 @@ export class MessageDraft {
   private newTemp(): string {
     this.step += 1;
     return tempPath(this.file, `${this.token}-${this.step}`);
-  }
-}
-
-function endsWithNewline(file: string, size: number): boolean {
-  const fd = io('open', file, () => fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW));
-  try {
-    const last = Buffer.alloc(1);
-    fs.readSync(fd, last, 0, 1, size - 1);
-    return last[0] === 0x0a;
-  } finally {
-    fs.closeSync(fd);
   }
 }
 

@@ -108,6 +108,20 @@ describe('a damaged log', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('refuses to commit after an audit entry that was cut short', async () => {
+    const store = await openStore(dir, options);
+    const files = storeFiles(dir);
+    fs.appendFileSync(files.audit, '{"seq":1,');
+    const before = snapshot(dir);
+    await expect(
+      store.commit((fresh) => ({plan: addPolicy(fresh, 'x'), result: null})),
+    ).rejects.toMatchObject({
+      code: 'StoreDamaged',
+      path: files.audit,
+    });
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('reports a missing message log as damaged rather than starting an empty one', async () => {
     fs.unlinkSync(storeFiles(dir).messages);
     await expect(openStore(dir, options)).rejects.toMatchObject({

@@ -253,6 +253,47 @@ describe('writeFile', () => {
   });
 });
 
+describe('a commit whose effects fail part way', () => {
+  it.each([
+    [
+      'a rewrite that throws in the middle of the log',
+      [
+        {kind: 'backup', reason: 'first'},
+        {
+          kind: 'rewriteMessages',
+          roomIds: 'all',
+          rewrite: (m: ChatMessage) => {
+            if (m.id === 'm3') throw new Error('rewrite failed');
+            return m;
+          },
+        },
+      ],
+      /rewrite failed/,
+    ],
+    [
+      'an export refused after a backup and an append were prepared',
+      [
+        {kind: 'backup', reason: 'first'},
+        {kind: 'appendMessages', messages: [message(9)]},
+        {kind: 'writeFile', path: '../escape.txt', data: 'x'},
+      ],
+      /exports directory/,
+    ],
+    [
+      'a malformed new message',
+      [{kind: 'appendMessages', messages: [{...message(9), postedAt: undefined}]}],
+      /malformed/,
+    ],
+  ] as [string, Effect[], RegExp][])(
+    'leaves the store exactly as it was after %s',
+    async (_name, effects, error) => {
+      const before = snapshot(root);
+      await expect(commitEffects(effects)).rejects.toThrow(error);
+      expect(snapshot(root)).toEqual(before);
+    },
+  );
+});
+
 describe('a second store instance', () => {
   it('sees the effects of the first one', async () => {
     await commitEffects([{kind: 'appendMessages', messages: [message(5)]}]);
