@@ -33,11 +33,17 @@ const program = new Command()
       return;
     }
     if (options.color === false || (process.env['NO_COLOR'] ?? '') !== '') process.env['FORCE_COLOR'] = '0';
+    const {PANE_IDS} = await import('./tui/panes/pane-id.js');
+    const view = PANE_IDS.find((id) => id === options.view?.toLowerCase());
+    if (options.view !== undefined && view === undefined) {
+      usage(`unknown pane "${options.view}"; the panes are ${PANE_IDS.join(', ')}`);
+      return;
+    }
     const session = await openSession({store: options.store, readOnly: options.readOnly ?? false, ask: askOnTerminal});
     const {startConsole} = await import('./tui/start.js');
     process.exitCode = await startConsole({
       session,
-      ...(options.view ? {view: options.view} : {}),
+      ...(view ? {view} : {}),
       ...(options.filter ? {filter: options.filter} : {}),
       ascii: options.ascii ?? false,
       noColor: process.env['FORCE_COLOR'] === '0',
