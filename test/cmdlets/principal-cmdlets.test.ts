@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {runLines} from '../helpers/run-lines.js';
 import {fixtureState, JORDAN, withAssignments} from '../domain/directory-fixture.js';
+import {onePoolDeployment, stateFrom} from '../helpers/demo.js';
 import type {ChatState} from '../../src/domain/types.js';
 
 const base = withAssignments(fixtureState(), {'Jordan Lee': 'DC1UsersPersistentChatPolicy'});
@@ -125,5 +126,21 @@ describe('Get-CsUser', () => {
   it('fails with UserNotFound for an unknown user and a user never enabled for Lync', async () => {
     const {runs} = await runLines(base, ['Get-CsUser -Identity "Nobody Here"', 'Get-CsUser -Identity "Terry Nolan"']);
     expect(runs.map((r) => r.errors.map((e) => e.errorId))).toEqual([['UserNotFound'], ['UserNotFound']]);
+  });
+});
+
+describe('the directory cmdlets on the one-pool demo deployment', () => {
+  const demo = stateFrom(onePoolDeployment());
+
+  it.each([
+    ['Get-CsAdPrincipal -Filter {SipAddress -eq "sip:dc1meetingroom@example.org"}', ['DC1 Meeting Room']],
+    ['Get-CsAdPrincipal -LDAPFilter "(&(l=Springfield)(department=Finance))"', ['Carl Novak']],
+    ['Get-CsAdPrincipal -LDAPFilter "(memberOf=CN=ITChatMembers,OU=IT,DC=example,DC=org)"', ['ChatSupport', 'Jordan Lee', 'Sam Rivera']],
+    ['Get-CsUser -LdapFilter "department=IT"', ['Ana Silva', 'Ben Okafor', 'Jordan Lee']],
+    ['Get-CsUser -Identity "* Smith"', ['Casey Smith']],
+    ['Get-CsUser -OU "OU=EmeaUsers,DC=example,DC=org"', ['Eve Tan']],
+  ])('%s', async (line, expected) => {
+    const output = await outputOf(line, demo);
+    expect(output.map((o) => (o as {DisplayName: unknown}).DisplayName)).toEqual(expected);
   });
 });
