@@ -30,6 +30,12 @@ export interface ParseXdsOptions {
 
 const SERVICE_ROLE = 'PersistentChatServer';
 const ALL_SCOPES: readonly XdsScope[] = ['global', 'site', 'service', 'tag'];
+const SCOPE_EXAMPLES: Readonly<Record<XdsScope, string>> = {
+  global: 'Global',
+  site: 'Site:<site name>',
+  service: 'Service:PersistentChatServer:<pool fqdn>',
+  tag: 'Tag:<name>',
+};
 // C0/C1 controls, bidi overrides and zero-width characters never belong in an identity.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
@@ -66,7 +72,7 @@ export const parseXdsIdentity = (text: string, options: ParseXdsOptions = {}): X
   const parts = parseParts(trimmed, parameter);
   const scopes = options.scopes ?? ALL_SCOPES;
   if (!scopes.includes(parts.scope)) {
-    const allowed = scopes.map((s) => (s === 'global' ? 'Global' : `${capitalise(s)}:`)).join(', ');
+    const allowed = scopes.map((s) => SCOPE_EXAMPLES[s]).join(', ');
     throw new CmdletError(
       'InvalidScope',
       `The ${parts.scope} scope of "${text}" cannot be used here; use ${allowed}.`,
@@ -104,8 +110,6 @@ const parseParts = (trimmed: string, parameter: string): XdsIdentityParts => {
   if (fqdn === null) throw invalid(trimmed, `"${pool}" is not a fully qualified domain name`, parameter);
   return {scope: 'service', name: fqdn};
 };
-
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The canonical output form: `Global`, `Site:X`, `Service:PersistentChatServer:fqdn`, `Tag:X`. */
 export const canonicalXdsIdentity = (identity: string | XdsIdentityParts): string => {
