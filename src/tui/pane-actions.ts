@@ -7,7 +7,7 @@ import type {ConsoleController} from './controller.js';
 import {displaySafe} from './display-safe.js';
 import {expect} from './expectations.js';
 import {startForm} from './forms/form-actions.js';
-import {quote, quoteList} from './forms/quote.js';
+import {modifier, quote} from './forms/quote.js';
 import {bindingById, type ActionId} from './keymap.js';
 import {PANES} from './panes/index.js';
 import {findRoom} from './panes/rooms-pane.js';
@@ -68,7 +68,7 @@ const activeListAction = (id: ActionId, verb: 'Add' | 'Remove'): Action => ({
   run(ctrl) {
     const byPool = serversByPool(ctrl);
     const line = [...byPool]
-      .map(([pool, servers]) => `Set-CsPersistentChatActiveServer -Identity ${quote(`service:PersistentChatServer:${pool}`)} -ActiveServers @{${verb}=${quoteList(servers)}}`)
+      .map(([pool, servers]) => `Set-CsPersistentChatActiveServer -Identity ${quote(`service:PersistentChatServer:${pool}`)} -ActiveServers ${modifier(verb === 'Add' ? 'add' : 'remove', servers)}`)
       .join('; ');
     const servers = [...byPool.values()].flat();
     const what = verb === 'Add' ? 'start taking new connections' : 'stop taking new connections (existing sessions stay until they end)';

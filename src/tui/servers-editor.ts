@@ -3,12 +3,12 @@
 
 import type {ConsoleController} from './controller.js';
 import {displaySafe} from './display-safe.js';
-import {quote, quoteList} from './forms/quote.js';
+import {modifier, quote} from './forms/quote.js';
 import type {KeyPress} from './input/key-name.js';
 import {editorChanged, moveEditor, toggleServer, type ActiveEditorState} from './state/active-editor.js';
 
 export function activeServersLine(editor: Pick<ActiveEditorState, 'pool' | 'chosen'>): string {
-  const list = editor.chosen.length === 0 ? '$Null' : `@{Replace=${quoteList(editor.chosen)}}`;
+  const list = editor.chosen.length === 0 ? '$Null' : modifier('replace', editor.chosen);
   return `Set-CsPersistentChatActiveServer -Identity ${quote(`service:PersistentChatServer:${editor.pool}`)} -ActiveServers ${list}`;
 }
 

@@ -41,12 +41,12 @@ describe('complete', () => {
 
   it('completes object identities by the kind the parameter names, quoting where needed', () => {
     expect(complete('Get-CsPersistentChatRoom -Identity pc1.dc1.example.org\\It', ctx)).toEqual([
-      "Get-CsPersistentChatRoom -Identity 'pc1.dc1.example.org\\ItRoom' ",
+      'Get-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" ',
     ]);
   });
 
   it('completes the positional identity', () => {
-    expect(complete('Remove-CsPersistentChatRoom Lis', ctx)).toEqual(["Remove-CsPersistentChatRoom 'pc1.dc1.example.org\\LisbonRoom' "]);
+    expect(complete('Remove-CsPersistentChatRoom Lis', ctx)).toEqual(['Remove-CsPersistentChatRoom "pc1.dc1.example.org\\LisbonRoom" ']);
   });
 
   it('offers nothing after an unknown cmdlet', () => {

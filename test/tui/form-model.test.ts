@@ -43,7 +43,7 @@ describe('formLine', () => {
     form = setFieldValue(form, 'Category', 'pc1.dc1.example.org\\IT');
     form = cycleField(focusOn(form, 'Privacy'), 1);
     expect(formLine(form)).toBe(
-      "New-CsPersistentChatRoom -Name 'Bob''s room' -Category 'pc1.dc1.example.org\\IT' -Privacy Open",
+      'New-CsPersistentChatRoom -Name "Bob\'s room" -Category "pc1.dc1.example.org\\IT" -Privacy Open',
     );
   });
 
@@ -53,7 +53,7 @@ describe('formLine', () => {
     form = setFieldValue(form, 'Members', ['sip:ana@example.org', 'sip:carl@example.org']);
     form = cycleField(focusOn(form, 'Disabled'), 1);
     expect(formLine(form)).toBe(
-      "Set-CsPersistentChatRoom -Identity 'pc1.dc1.example.org\\ItRoom' -Disabled $True -Members @{Add='sip:carl@example.org'; Remove='sip:ben@example.org'}",
+      'Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Disabled $True -Members @{Remove="sip:ben@example.org"; Add="sip:carl@example.org"}',
     );
   });
 
@@ -61,14 +61,14 @@ describe('formLine', () => {
     let form = buildForm(spec('Set-CsPersistentChatRoom'), 'set', 'pc1.dc1.example.org\\ItRoom', state, 'Edit');
     form = prefill(form, {Description: 'General IT chat room'});
     form = eraseLeft(focusOn(form, 'Description'), 'line');
-    expect(formLine(form)).toBe("Set-CsPersistentChatRoom -Identity 'pc1.dc1.example.org\\ItRoom' -Description $Null");
+    expect(formLine(form)).toBe('Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Description $Null');
   });
 
   it('writes a switch as the bare parameter', () => {
     let form = buildForm(spec('New-CsPersistentChatCategory'), 'new', null, state, 'New category');
     form = typeInto(focusOn(form, 'Name'), 'HelpDesk2');
     form = cycleField(focusOn(form, 'EnableFileUpload'), 1);
-    expect(formLine(form)).toBe("New-CsPersistentChatCategory -Name 'HelpDesk2' -EnableFileUpload");
+    expect(formLine(form)).toBe('New-CsPersistentChatCategory -Name "HelpDesk2" -EnableFileUpload');
   });
 
   it('names the required fields left empty', () => {

@@ -1,17 +1,17 @@
-// Writing values into a cmdlet line: single-quoted strings (a quote doubled), $True/$False, $Null.
-// Spec note: src/lang/render-line.ts is the language's own renderer; this is the console's small
-// writer for the shapes its forms produce, kept to the subset the language documents.
+// Writing values into a cmdlet line, the way the language renders them (double-quoted strings
+// with backtick escapes, $True/$False, $Null, @{Add=...; Remove=...}), so the line the console
+// shows and the audit log keeps reads like the documentation.
 
-export const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+import {quote as renderString, renderValue} from '../../lang/render-line.js';
+
+export const quote = renderString;
 
 export const bool = (value: boolean): string => (value ? '$True' : '$False');
 
-export const quoteList = (values: readonly string[]): string => values.map(quote).join(',');
+export const quoteList = (values: readonly string[]): string => renderValue(values);
 
-/** A bare word needs no quotes when it is one plain token. */
-export const word = (text: string): string => (/^[A-Za-z0-9_.:@\\-]+$/.test(text) && !text.startsWith('-') ? text : quote(text));
+export const listModifier = (add: readonly string[], remove: readonly string[]): string =>
+  renderValue({...(remove.length > 0 ? {remove} : {}), ...(add.length > 0 ? {add} : {})});
 
-export const listModifier = (add: readonly string[], remove: readonly string[]): string => {
-  const parts = [add.length > 0 ? `Add=${quoteList(add)}` : null, remove.length > 0 ? `Remove=${quoteList(remove)}` : null].filter(Boolean);
-  return `@{${parts.join('; ')}}`;
-};
+/** `@{Replace="a","b"}` and the like. */
+export const modifier = (key: 'add' | 'remove' | 'replace', values: readonly string[]): string => renderValue({[key]: values});
