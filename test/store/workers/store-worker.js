@@ -3,6 +3,7 @@
 //   commits: `count` commits, each adding policy Tag:<name>-<i> and one message; prints "done <retries>".
 //   forever: commits until killed, printing "ack <revision>" after each acknowledged commit.
 //   hold:    takes the store lock, prints "locked", and keeps it until killed.
+//   once:    one commit with one appended message; prints "ack <revision>".
 
 import path from 'node:path';
 import process from 'node:process';
@@ -85,6 +86,9 @@ if (args.task === 'hold') {
       }
     }
     say(`done ${retries}`);
+  } else if (args.task === 'once') {
+    const outcome = await store.commit((fresh) => change(fresh, 'once'));
+    say(`ack ${outcome.revision}`);
   } else {
     for (;;) {
       const outcome = await store.commit((fresh) => change(fresh, `k${fresh.revision + 1}`));

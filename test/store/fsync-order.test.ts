@@ -1,0 +1,91 @@
+// The order of the system calls of one commit, seen with strace: each file is fsynced before it is
+// renamed into place, each rename is followed by a directory fsync, the journal lands before
+// state.json, and the logs are fsynced before the journal is removed. Skipped where strace is missing.
+
+import {spawnSync} from 'node:child_process';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {createStore} from '../../src/store/file-store.js';
+import {compileStore} from './helpers/compile-store.js';
+import {removeDir, sampleState, tempDir} from './fixtures.js';
+
+const hasStrace = spawnSync('strace', ['-V']).status === 0;
+const workerScript = path.join(import.meta.dirname, 'workers', 'store-worker.js');
+
+let build: string;
+let root: string;
+
+beforeAll(() => {
+  if (!hasStrace) return;
+  build = compileStore();
+  root = tempDir();
+});
+afterAll(() => {
+  if (!hasStrace) return;
+  removeDir(build);
+  removeDir(root);
+});
+
+interface Call {
+  readonly name: string;
+  readonly args: string;
+}
+
+/** `fsync(23</tmp/x/state.json.ab.tmp>) = 0` → {name: 'fsync', args: '/tmp/x/state.json.ab.tmp'} */
+function parseTrace(text: string, dir: string): Call[] {
+  const calls: Call[] = [];
+  for (const line of text.split('\n')) {
+    const match = /^(?:\[pid\s+\d+\]\s+)?(\w+)\((.*)\)\s+=\s+0$/.exec(line.trim());
+    if (!match || !match[2]!.includes(dir)) continue;
+    const args = match[2]!
+      .replace(/\d+<([^>]*)>/g, '$1')
+      .replaceAll(`${dir}/`, '')
+      .replaceAll(dir, '.');
+    calls.push({name: match[1]!, args});
+  }
+  return calls;
+}
+
+describe.skipIf(!hasStrace)('the system calls of one commit', () => {
+  it('flush each file before its rename and the directory after it, journal first, logs before the journal goes', async () => {
+    const dir = path.join(root, 'store');
+    await createStore(dir, sampleState(), [], {user: 'admin'});
+    const args = JSON.stringify({build, dir, task: 'once', name: 'once', user: 'worker'});
+    const run = spawnSync(
+      'strace',
+      [
+        '-f',
+        '-qq',
+        '-y',
+        '-e',
+        'trace=fsync,fdatasync,rename,renameat,renameat2,unlink',
+        process.execPath,
+        workerScript,
+        args,
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(run.stdout).toContain('ack 1');
+    const calls = parseTrace(run.stderr, dir).map((c) => `${c.name} ${c.args}`);
+    const at = (pattern: RegExp, from = 0): number => {
+      const index = calls.findIndex((c, i) => i >= from && pattern.test(c));
+      expect(index, `${pattern} after call ${from} in\n${calls.join('\n')}`).toBeGreaterThanOrEqual(0);
+      return index;
+    };
+    const appendFlush = at(/^fsync messages\.jsonl\.[\w-]+\.append\.tmp$/);
+    const journalFlush = at(/^fsync state\.json\.journal\.[\w-]+\.tmp$/, appendFlush);
+    const journalRename = at(
+      /^rename "state\.json\.journal\.[\w-]+\.tmp", "state\.json\.journal"$/,
+      journalFlush,
+    );
+    const journalDir = at(/^fsync \.$/, journalRename);
+    const stateFlush = at(/^fsync state\.json\.\w+\.tmp$/, journalDir);
+    const stateRename = at(/^rename "state\.json\.\w+\.tmp", "state\.json"$/, stateFlush);
+    const stateDir = at(/^fsync \.$/, stateRename);
+    const messagesFlush = at(/^fsync messages\.jsonl$/, stateDir);
+    const auditFlush = at(/^fsync audit\.jsonl$/, messagesFlush);
+    at(/^unlink "state\.json\.journal"$/, auditFlush);
+  });
+});
