@@ -65,6 +65,8 @@ export const passWarnings = (ctx: CmdletContext, warnings: readonly Warning[], f
   for (const w of warnings) ctx.warn(w.warningId, w.message, w.target);
 };
 
+export const messageCount = (n: number): string => `${n} message${n === 1 ? '' : 's'}`;
+
 /** True when the iterable yields anything; reads at most one item. */
 export const hasAny = (items: Iterable<unknown>): boolean => {
   for (const _ of items) return true;

@@ -16,7 +16,7 @@ import {
 import type {MessageQuery} from '../domain/ports.js';
 import {findRoomByUriOrIdentity} from '../domain/rooms.js';
 import type {Args, CmdletSpec} from './types.js';
-import {backupOnce, date, flag, given, integer, text} from './content-args.js';
+import {backupOnce, date, flag, given, integer, messageCount, text} from './content-args.js';
 import {messageObject} from './content-output.js';
 import {testMessageCmdlet} from './content-test-message-cmdlet.js';
 
@@ -124,12 +124,7 @@ const removeMessageCmdlet: CmdletSpec = {
     for (const m of ctx.ports.messages.scan(scanQuery(room.id, criteria))) if (matches(m)) count++;
     const remove = flag(args, 'Remove') ?? false;
     const identity = identityOf(room);
-    if (
-      !ctx.shouldProcess(
-        identity,
-        `Remove-CsPersistentChatMessage: ${remove ? 'delete' : 'replace'} ${count} message(s)`,
-      )
-    )
+    if (!ctx.shouldProcess(identity, `${remove ? 'Delete' : 'Replace the text of'} ${messageCount(count)}`))
       return;
     if (count === 0) return;
     backupOnce(ctx, `Remove-CsPersistentChatMessage ${identity}`);

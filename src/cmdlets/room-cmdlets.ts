@@ -16,6 +16,7 @@ import {
   hasAny,
   identityParams,
   listChange,
+  messageCount,
   nullableText,
   passWarnings,
   targetIdentity,
@@ -255,13 +256,7 @@ const clearRoomCmdlet: CmdletSpec = {
     const cutoff = new Date(to).toISOString();
     const count = countUpTo(ctx.ports.messages.scan({roomIds: [room.id], to: cutoff}), to);
     const identity = identityOf(room);
-    if (
-      !ctx.shouldProcess(
-        identity,
-        `Clear-CsPersistentChatRoom: delete ${count} message(s) posted on or before ${cutoff}`,
-      )
-    )
-      return;
+    if (!ctx.shouldProcess(identity, `Delete ${messageCount(count)} posted on or before ${cutoff}`)) return;
     if (count === 0) return;
     backupOnce(ctx, `Clear-CsPersistentChatRoom ${identity} -EndDate ${cutoff}`);
     ctx.effect({kind: 'rewriteMessages', roomIds: [room.id], rewrite: clearRoomRewrite(to)});

@@ -80,7 +80,7 @@ describe('Remove-CsPersistentChatMessage', () => {
       {Identity: ITROOM, UserUri: ANA},
       {messages: MESSAGES, whatIf: true},
     );
-    expect(run.whatIf[0]).toContain('replace 3 message(s)');
+    expect(run.whatIf[0]).toContain('Replace the text of 3 messages');
     expect(run.messages).toEqual(MESSAGES);
   });
 

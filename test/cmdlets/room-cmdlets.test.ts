@@ -188,7 +188,7 @@ describe('Clear-CsPersistentChatRoom', () => {
       {Identity: 'ItRoom', EndDate: day('2018-03-01')},
       {messages: MESSAGES, whatIf: true},
     );
-    expect(run.whatIf[0]).toContain('delete 4 message(s)');
+    expect(run.whatIf[0]).toContain('Delete 4 messages posted on or before 2018-03-01T23:59:59.999Z');
     expect(run.effects).toEqual([]);
   });
 

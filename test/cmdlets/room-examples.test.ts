@@ -201,7 +201,7 @@ const examples: Example[] = [
     title: 'Clear-CsPersistentChatRoom -WhatIf deletes nothing',
     lines: ['Clear-CsPersistentChatRoom -Identity ItRoom -EndDate "3/1/2018" -WhatIf'],
     check: ({last, messages}) => {
-      expect(last.whatIf.join(' ')).toContain('4 message(s)');
+      expect(last.whatIf.join(' ')).toContain('Delete 4 messages');
       expect(messages).toHaveLength(5);
     },
   },
