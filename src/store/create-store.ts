@@ -34,6 +34,7 @@ export async function initializeStore(
   const created = io('create the store directory', files.dir, () =>
     fs.mkdirSync(files.dir, {recursive: true, mode: 0o700}),
   );
+  if (created !== undefined) shareLikeParent(files.dir);
   if (created !== undefined) fsyncDir(path.dirname(files.dir));
   const dirStat = fs.statSync(files.dir);
   checkDirectory(files.dir, dirStat);
@@ -61,6 +62,16 @@ export async function initializeStore(
   } finally {
     releaseLock(files, lock);
   }
+}
+
+/**
+ * Spec note: a store directory we create is shared with a group when its parent is (setgid or
+ * group-writable, as a 2770 /srv/chat would be): then it is made 2770 and its files 0660.
+ */
+function shareLikeParent(dir: string): void {
+  const parent = fs.statSync(path.dirname(dir));
+  if ((parent.mode & 0o2020) === 0) return;
+  io('share with its group', dir, () => fs.chmodSync(dir, 0o2770));
 }
 
 function validate(state: ChatState, messages: readonly ChatMessage[]): void {

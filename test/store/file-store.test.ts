@@ -44,6 +44,14 @@ describe('createStore', () => {
     for (const file of [files.state, files.messages, files.audit]) expect(modeOf(file)).toBe(0o660);
   });
 
+  it('shares a directory it creates with the group when the parent directory is group-shared', async () => {
+    fs.mkdirSync(path.dirname(dir), {recursive: true});
+    fs.chmodSync(path.dirname(dir), 0o2770);
+    await createStore(dir, sampleState(), [], options);
+    expect(modeOf(dir)).toBe(0o2770);
+    expect(modeOf(storeFiles(dir).state)).toBe(0o660);
+  });
+
   it('refuses an existing store with StoreExists and leaves it untouched', async () => {
     await createStore(dir, sampleState(), [], options);
     const before = snapshot(dir);
