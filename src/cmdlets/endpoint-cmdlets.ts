@@ -18,7 +18,8 @@ import {
 } from './principal-args.js';
 import {endpointObject} from './principal-output.js';
 
-const identityHelp = 'The endpoint: its SIP address, display name (* is a wildcard) or full distinguished name.';
+const identityHelp =
+  'The endpoint: its SIP address, display name (* is a wildcard) or full distinguished name.';
 const poolParam = (required: boolean): ParamSpec => ({
   type: 'string',
   aliases: ['PoolFqdn'],
@@ -33,7 +34,10 @@ const getEndpointCmdlet: CmdletSpec = {
   params: {
     Identity: {type: 'string', position: 0, pipeline: 'both', completes: 'endpoint', help: identityHelp},
     PersistentChatPoolFqdn: poolParam(false),
-    Filter: {type: 'filter', help: 'PowerShell-style filter on endpoint properties, such as {DisplayName -like "*Chat*"}.'},
+    Filter: {
+      type: 'filter',
+      help: 'PowerShell-style filter on endpoint properties, such as {DisplayName -like "*Chat*"}.',
+    },
     LdapFilter: ldapFilterParam('the endpoints (of little use: endpoints have few)'),
     OU: ouParam('endpoints (all endpoints live in CN=Application Contacts, so this is of little use)'),
     ResultSize: resultSizeParam,
@@ -41,10 +45,22 @@ const getEndpointCmdlet: CmdletSpec = {
     Credential: credentialParam,
   },
   examples: [
-    {code: 'Get-CsPersistentChatEndpoint', remarks: 'Lists every Persistent Chat endpoint of the organization.'},
-    {code: 'Get-CsPersistentChatEndpoint -Identity "sip:pce@example.org"', remarks: 'Returns the endpoint whose SIP address is sip:pce@example.org.'},
-    {code: 'Get-CsPersistentChatEndpoint -PersistentChatPoolFqdn "pc1.dc1.example.org"', remarks: 'Lists the endpoints of pool pc1.dc1.example.org.'},
-    {code: 'Get-CsPersistentChatEndpoint -Filter {DisplayName -like "*Chat*"}', remarks: 'Lists the endpoints whose display name contains "Chat".'},
+    {
+      code: 'Get-CsPersistentChatEndpoint',
+      remarks: 'Lists every Persistent Chat endpoint of the organization.',
+    },
+    {
+      code: 'Get-CsPersistentChatEndpoint -Identity "sip:pce@example.org"',
+      remarks: 'Returns the endpoint whose SIP address is sip:pce@example.org.',
+    },
+    {
+      code: 'Get-CsPersistentChatEndpoint -PersistentChatPoolFqdn "pc1.dc1.example.org"',
+      remarks: 'Lists the endpoints of pool pc1.dc1.example.org.',
+    },
+    {
+      code: 'Get-CsPersistentChatEndpoint -Filter {DisplayName -like "*Chat*"}',
+      remarks: 'Lists the endpoints whose display name contains "Chat".',
+    },
   ],
   permission: 'read',
   mutates: false,
@@ -68,7 +84,11 @@ const newEndpointCmdlet: CmdletSpec = {
   description:
     'Each pool gets one endpoint at installation; an extra one mostly serves legacy clients, for instance to keep a Group Chat lookup URI such as sip:ocschat@example.org working after migration.',
   params: {
-    SipAddress: {type: 'string', required: true, help: 'SIP address of the endpoint: sip:<name>@<a SIP domain of the deployment>, not used by any user, contact or endpoint.'},
+    SipAddress: {
+      type: 'string',
+      required: true,
+      help: 'SIP address of the endpoint: sip:<name>@<a SIP domain of the deployment>, not used by any user, contact or endpoint.',
+    },
     PersistentChatPoolFqdn: poolParam(true),
     DisplayName: {type: 'string', help: 'Active Directory display name of the contact object.'},
     PassThru: {type: 'switch', help: 'Write the new endpoint to the pipeline.'},
@@ -100,13 +120,24 @@ const newEndpointCmdlet: CmdletSpec = {
 const removeEndpointCmdlet: CmdletSpec = {
   name: 'Remove-CsPersistentChatEndpoint',
   summary: 'Removes a Persistent Chat endpoint.',
-  description: "Removing a pool's default endpoint (the one its URI lives on) asks first unless -Force is given.",
+  description:
+    "Removing a pool's default endpoint (the one its URI lives on) asks first unless -Force is given.",
   params: {
-    Identity: {type: 'string', position: 0, required: true, pipeline: 'both', completes: 'endpoint', help: identityHelp},
+    Identity: {
+      type: 'string',
+      position: 0,
+      required: true,
+      pipeline: 'both',
+      completes: 'endpoint',
+      help: identityHelp,
+    },
     Force: {type: 'switch', help: "Remove a pool's default endpoint without asking."},
   },
   examples: [
-    {code: 'Remove-CsPersistentChatEndpoint -Identity "sip:pce@example.org"', remarks: 'Removes the endpoint whose SIP address is sip:pce@example.org.'},
+    {
+      code: 'Remove-CsPersistentChatEndpoint -Identity "sip:pce@example.org"',
+      remarks: 'Removes the endpoint whose SIP address is sip:pce@example.org.',
+    },
     {
       code: 'Get-CsPersistentChatEndpoint -PersistentChatPoolFqdn "pc1.dc1.example.org" | Remove-CsPersistentChatEndpoint',
       remarks: 'Removes every endpoint of pool pc1.dc1.example.org (asking before the default one).',
@@ -123,7 +154,11 @@ const removeEndpointCmdlet: CmdletSpec = {
         const message = `${endpoint.sipAddress} is the default endpoint of pool ${endpoint.poolFqdn}; the pool's URI lives on it.`;
         ctx.warn('DefaultEndpoint', message, endpoint.dn);
         if (!ctx.shouldContinue(`${message} Remove it?`, endpoint.dn)) {
-          throw new CmdletError('EndpointInUse', `${message} It was not removed; use -Force to remove it anyway.`, {target: endpoint.dn, parameter: 'Identity'});
+          throw new CmdletError(
+            'EndpointInUse',
+            `${message} It was not removed; use -Force to remove it anyway.`,
+            {target: endpoint.dn, parameter: 'Identity'},
+          );
         }
       }
       ctx.setState(removeEndpoint(ctx.state, endpoint), [endpoint.dn]);
@@ -131,4 +166,8 @@ const removeEndpointCmdlet: CmdletSpec = {
   },
 };
 
-export const endpointCmdlets: readonly CmdletSpec[] = [getEndpointCmdlet, newEndpointCmdlet, removeEndpointCmdlet];
+export const endpointCmdlets: readonly CmdletSpec[] = [
+  getEndpointCmdlet,
+  newEndpointCmdlet,
+  removeEndpointCmdlet,
+];

@@ -6,7 +6,8 @@ import {hostNameProblem} from '../domain/sip.js';
 import type {Args, CmdletContext, ParamSpec, PsObject} from './types.js';
 
 /** True when the parameter was given (an explicit $Null counts as given). */
-export const given = (args: Args, key: string): boolean => Object.hasOwn(args, key) && args[key] !== undefined;
+export const given = (args: Args, key: string): boolean =>
+  Object.hasOwn(args, key) && args[key] !== undefined;
 
 export const text = (args: Args, key: string): string | undefined => {
   const value = args[key];
@@ -14,19 +15,23 @@ export const text = (args: Args, key: string): string | undefined => {
 };
 
 /** A string parameter where $Null means "clear": undefined when not given. */
-export const nullableText = (args: Args, key: string): string | null | undefined => (!given(args, key) ? undefined : args[key] === null ? null : text(args, key));
+export const nullableText = (args: Args, key: string): string | null | undefined =>
+  !given(args, key) ? undefined : args[key] === null ? null : text(args, key);
 
-export const flag = (args: Args, key: string): boolean | undefined => (typeof args[key] === 'boolean' ? args[key] : undefined);
+export const flag = (args: Args, key: string): boolean | undefined =>
+  typeof args[key] === 'boolean' ? args[key] : undefined;
 
 /** The Identity of a piped object, or the string itself. */
 export const identityOfValue = (value: unknown): string | undefined => {
   if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null && typeof (value as PsObject)['Identity'] === 'string') return (value as PsObject)['Identity'] as string;
+  if (typeof value === 'object' && value !== null && typeof (value as PsObject)['Identity'] === 'string')
+    return (value as PsObject)['Identity'] as string;
   return undefined;
 };
 
 /** -Identity as given, or the Identity of the -Instance object. */
-export const identityArg = (args: Args): string | undefined => text(args, 'Identity') ?? identityOfValue(args['Instance']);
+export const identityArg = (args: Args): string | undefined =>
+  text(args, 'Identity') ?? identityOfValue(args['Instance']);
 
 /** The -Identity / -Filter pair of the Get cmdlets: both together is a parameter-set conflict. */
 export function identityOrFilter(args: Args): {identity?: string; filter?: string} {
@@ -39,7 +44,13 @@ export function identityOrFilter(args: Args): {identity?: string; filter?: strin
 }
 
 /** Writes at most -ResultSize objects (0 writes nothing; more than there are writes all). */
-export function writeLimited<T>(ctx: CmdletContext, args: Args, items: readonly T[], toObject: (item: T) => PsObject, keep?: (object: PsObject) => boolean): void {
+export function writeLimited<T>(
+  ctx: CmdletContext,
+  args: Args,
+  items: readonly T[],
+  toObject: (item: T) => PsObject,
+  keep?: (object: PsObject) => boolean,
+): void {
   const limit = typeof args['ResultSize'] === 'number' ? args['ResultSize'] : Infinity;
   let written = 0;
   for (const item of items) {
@@ -62,11 +73,17 @@ export function checkPlumbing(args: Args): void {
   const dc = text(args, 'DomainController');
   const problem = dc === undefined ? null : hostNameProblem(dc, false);
   if (dc !== undefined && problem) {
-    throw new CmdletError('InvalidValue', `"${dc}" is not a domain controller name: ${problem}.`, {parameter: 'DomainController', target: dc});
+    throw new CmdletError('InvalidValue', `"${dc}" is not a domain controller name: ${problem}.`, {
+      parameter: 'DomainController',
+      target: dc,
+    });
   }
   const tenant = text(args, 'Tenant');
   if (tenant !== undefined && !GUID.test(tenant)) {
-    throw new CmdletError('InvalidValue', `"${tenant}" is not a tenant GUID.`, {parameter: 'Tenant', target: tenant});
+    throw new CmdletError('InvalidValue', `"${tenant}" is not a tenant GUID.`, {
+      parameter: 'Tenant',
+      target: tenant,
+    });
   }
 }
 

@@ -3,7 +3,17 @@
 
 import {getPrincipals, getUsers, type DirectoryQuery} from '../domain/directory.js';
 import type {Args, CmdletSpec} from './types.js';
-import {checkPlumbing, credentialParam, domainControllerParam, filterOf, ldapFilterParam, ouParam, resultSizeParam, text, writeLimited} from './principal-args.js';
+import {
+  checkPlumbing,
+  credentialParam,
+  domainControllerParam,
+  filterOf,
+  ldapFilterParam,
+  ouParam,
+  resultSizeParam,
+  text,
+  writeLimited,
+} from './principal-args.js';
 import {principalObject, userObject} from './principal-output.js';
 
 const identityHelp =
@@ -20,8 +30,17 @@ const getUserCmdlet: CmdletSpec = {
   name: 'Get-CsUser',
   summary: 'Returns the users that have been enabled for Lync Server, with their Persistent Chat policy.',
   params: {
-    Identity: {type: 'string', position: 0, pipeline: 'both', completes: 'user', help: `The user: ${identityHelp}`},
-    Filter: {type: 'filter', help: 'PowerShell-style filter on user properties, such as {PersistentChatPolicy -eq "DC1UsersPersistentChatPolicy"}.'},
+    Identity: {
+      type: 'string',
+      position: 0,
+      pipeline: 'both',
+      completes: 'user',
+      help: `The user: ${identityHelp}`,
+    },
+    Filter: {
+      type: 'filter',
+      help: 'PowerShell-style filter on user properties, such as {PersistentChatPolicy -eq "DC1UsersPersistentChatPolicy"}.',
+    },
     LdapFilter: ldapFilterParam('the users'),
     OU: ouParam('users'),
     ResultSize: resultSizeParam,
@@ -30,8 +49,14 @@ const getUserCmdlet: CmdletSpec = {
   },
   examples: [
     {code: 'Get-CsUser', remarks: 'Lists every user enabled for Lync Server.'},
-    {code: 'Get-CsUser -Identity "Jordan Lee"', remarks: 'Returns the user whose display name is Jordan Lee.'},
-    {code: 'Get-CsUser -Filter {PersistentChatPolicy -eq "DC1UsersPersistentChatPolicy"}', remarks: 'Lists the users who hold the per-user policy DC1UsersPersistentChatPolicy.'},
+    {
+      code: 'Get-CsUser -Identity "Jordan Lee"',
+      remarks: 'Returns the user whose display name is Jordan Lee.',
+    },
+    {
+      code: 'Get-CsUser -Filter {PersistentChatPolicy -eq "DC1UsersPersistentChatPolicy"}',
+      remarks: 'Lists the users who hold the per-user policy DC1UsersPersistentChatPolicy.',
+    },
     {code: 'Get-CsUser -LdapFilter "Department=IT"', remarks: 'Lists the users of the IT department.'},
   ],
   permission: 'read',
@@ -46,12 +71,22 @@ const getUserCmdlet: CmdletSpec = {
 
 const getAdPrincipalCmdlet: CmdletSpec = {
   name: 'Get-CsAdPrincipal',
-  summary: 'Returns directory principals (users, groups, contacts, containers, OUs and domains) for Persistent Chat membership lists.',
+  summary:
+    'Returns directory principals (users, groups, contacts, containers, OUs and domains) for Persistent Chat membership lists.',
   description:
     'Object classes: user {top, person, organizationalPerson, user}, group {top, group}, contact {top, person, organizationalPerson, contact}, container {top, container}, OU {top, organizationalUnit}, domain {top, domain, domainDNS}. An OU or container named by its DN (or piped in) is listed with everything under it.',
   params: {
-    Identity: {type: 'string', position: 0, pipeline: 'both', completes: 'principal', help: `The principal: ${identityHelp}`},
-    Filter: {type: 'filter', help: 'PowerShell-style filter on principal properties, such as {SipAddress -eq "sip:dc1meetingroom@example.org"}.'},
+    Identity: {
+      type: 'string',
+      position: 0,
+      pipeline: 'both',
+      completes: 'principal',
+      help: `The principal: ${identityHelp}`,
+    },
+    Filter: {
+      type: 'filter',
+      help: 'PowerShell-style filter on principal properties, such as {SipAddress -eq "sip:dc1meetingroom@example.org"}.',
+    },
     LDAPFilter: ldapFilterParam('the principals'),
     OU: ouParam('principals'),
     ResultSize: resultSizeParam,
@@ -60,11 +95,26 @@ const getAdPrincipalCmdlet: CmdletSpec = {
   },
   examples: [
     {code: 'Get-CsAdPrincipal', remarks: 'Lists every principal of the directory.'},
-    {code: 'Get-CsAdPrincipal -Filter {SipAddress -eq "sip:dc1meetingroom@example.org"}', remarks: 'Returns the principal with the SIP address sip:dc1meetingroom@example.org.'},
-    {code: 'Get-CsAdPrincipal | Where-Object {$_.ObjectClass -contains "contact"}', remarks: 'Lists the contacts.'},
-    {code: 'Get-CsAdPrincipal | Where-Object {$_.ObjectClass -match "organizationalUnit"} | Select-Object Name', remarks: 'Lists the names of all OUs.'},
-    {code: '"OU=DC1,DC=example,DC=org", "OU=DC2,DC=example,DC=org" | Get-CsAdPrincipal', remarks: 'Lists the OUs DC1 and DC2 with the principals under them.'},
-    {code: 'Get-CsAdPrincipal -LDAPFilter "(&(l=Springfield)(department=IT))"', remarks: 'Lists the principals in Springfield that belong to the IT department.'},
+    {
+      code: 'Get-CsAdPrincipal -Filter {SipAddress -eq "sip:dc1meetingroom@example.org"}',
+      remarks: 'Returns the principal with the SIP address sip:dc1meetingroom@example.org.',
+    },
+    {
+      code: 'Get-CsAdPrincipal | Where-Object {$_.ObjectClass -contains "contact"}',
+      remarks: 'Lists the contacts.',
+    },
+    {
+      code: 'Get-CsAdPrincipal | Where-Object {$_.ObjectClass -match "organizationalUnit"} | Select-Object Name',
+      remarks: 'Lists the names of all OUs.',
+    },
+    {
+      code: '"OU=DC1,DC=example,DC=org", "OU=DC2,DC=example,DC=org" | Get-CsAdPrincipal',
+      remarks: 'Lists the OUs DC1 and DC2 with the principals under them.',
+    },
+    {
+      code: 'Get-CsAdPrincipal -LDAPFilter "(&(l=Springfield)(department=IT))"',
+      remarks: 'Lists the principals in Springfield that belong to the IT department.',
+    },
   ],
   permission: 'read',
   mutates: false,

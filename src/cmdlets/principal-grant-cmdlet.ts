@@ -8,7 +8,8 @@ import {userObject} from './principal-output.js';
 
 export const grantPolicyCmdlet: CmdletSpec = {
   name: 'Grant-CsPersistentChatPolicy',
-  summary: 'Assigns a per-user Persistent Chat policy to users, or removes their assignment with -PolicyName $Null.',
+  summary:
+    'Assigns a per-user Persistent Chat policy to users, or removes their assignment with -PolicyName $Null.',
   description:
     'A user without a per-user policy is governed by the policy of their site, else by the Global policy. Only users enabled for Lync can hold a policy; a wildcard identity applies to every matching enabled user.',
   params: {
@@ -37,9 +38,13 @@ export const grantPolicyCmdlet: CmdletSpec = {
     },
     {
       code: 'Get-CsUser -Filter {PersistentChatPolicy -eq "DC1UsersPersistentChatPolicy"} | Grant-CsPersistentChatPolicy -PolicyName $Null',
-      remarks: 'Removes the assignment from every user who holds DC1UsersPersistentChatPolicy; they fall back to their site or the Global policy.',
+      remarks:
+        'Removes the assignment from every user who holds DC1UsersPersistentChatPolicy; they fall back to their site or the Global policy.',
     },
-    {code: 'Grant-CsPersistentChatPolicy -Identity "* Smith" -PolicyName "DC1UsersPersistentChatPolicy" -PassThru', remarks: 'Assigns the policy to every user whose display name ends in " Smith" and shows them.'},
+    {
+      code: 'Grant-CsPersistentChatPolicy -Identity "* Smith" -PolicyName "DC1UsersPersistentChatPolicy" -PassThru',
+      remarks: 'Assigns the policy to every user whose display name ends in " Smith" and shows them.',
+    },
   ],
   permission: 'grantPolicy',
   mutates: true,
@@ -48,11 +53,18 @@ export const grantPolicyCmdlet: CmdletSpec = {
   run(ctx, args) {
     checkPlumbing(args);
     const identity = text(args, 'Identity') ?? '';
-    const policyName = args['PolicyName'] === null || args['PolicyName'] === undefined ? null : (text(args, 'PolicyName') ?? null);
+    const policyName =
+      args['PolicyName'] === null || args['PolicyName'] === undefined
+        ? null
+        : (text(args, 'PolicyName') ?? null);
     const {state, output} = grantPolicy(ctx.state, {identity, policyName});
     const target = output.length === 1 ? (output[0]?.dn ?? identity) : identity;
     if (!ctx.shouldProcess(target, 'Grant-CsPersistentChatPolicy')) return;
-    if (state !== ctx.state) ctx.setState(state, output.map((u) => u.dn));
+    if (state !== ctx.state)
+      ctx.setState(
+        state,
+        output.map((u) => u.dn),
+      );
     if (flag(args, 'PassThru')) for (const user of output) ctx.write(userObject(user));
   },
 };

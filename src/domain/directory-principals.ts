@@ -54,7 +54,12 @@ function build(draft: Draft, memberOf: ReadonlyMap<string, string[]>): Principal
   const rdn = firstRdn(draft.dn);
   const name = rdn?.value ?? draft.dn;
   const user = draft.user ?? null;
-  const enabled = draft.kind === 'user' ? (user?.enabled ?? false) && user?.sipAddress != null : draft.kind === 'contact' ? draft.sipAddress != null : null;
+  const enabled =
+    draft.kind === 'user'
+      ? (user?.enabled ?? false) && user?.sipAddress != null
+      : draft.kind === 'contact'
+        ? draft.sipAddress != null
+        : null;
   const attributes = new Map<string, readonly string[]>();
   const put = (key: string, value: string | null | undefined | readonly string[]): void => {
     const values = typeof value === 'string' ? [value] : (value ?? []);
@@ -88,9 +93,26 @@ function build(draft: Draft, memberOf: ReadonlyMap<string, string[]>): Principal
   };
 }
 
-const userDraft = (u: DirectoryUser): Draft => ({kind: 'user', dn: u.dn, displayName: u.displayName, sipAddress: u.sipAddress, user: u, extra: u.attributes});
-const groupDraft = (g: DirectoryGroup): Draft => ({kind: 'group', dn: g.dn, displayName: g.displayName, members: g.members});
-const contactDraft = (c: DirectoryContact): Draft => ({kind: 'contact', dn: c.dn, displayName: c.displayName, sipAddress: c.sipAddress});
+const userDraft = (u: DirectoryUser): Draft => ({
+  kind: 'user',
+  dn: u.dn,
+  displayName: u.displayName,
+  sipAddress: u.sipAddress,
+  user: u,
+  extra: u.attributes,
+});
+const groupDraft = (g: DirectoryGroup): Draft => ({
+  kind: 'group',
+  dn: g.dn,
+  displayName: g.displayName,
+  members: g.members,
+});
+const contactDraft = (c: DirectoryContact): Draft => ({
+  kind: 'contact',
+  dn: c.dn,
+  displayName: c.displayName,
+  sipAddress: c.sipAddress,
+});
 
 /**
  * Containers and domains named explicitly or implied by the DNs of other objects.
@@ -128,10 +150,15 @@ function structuralDrafts(state: ChatState, leaves: readonly Draft[]): Draft[] {
 /** Every principal of the directory: domains, OUs, containers, groups, users, contacts. */
 export function directoryPrincipals(state: ChatState): Principal[] {
   const {directory} = state;
-  const leaves = [...directory.groups.map(groupDraft), ...directory.users.map(userDraft), ...directory.contacts.map(contactDraft)];
+  const leaves = [
+    ...directory.groups.map(groupDraft),
+    ...directory.users.map(userDraft),
+    ...directory.contacts.map(contactDraft),
+  ];
   const memberOf = new Map<string, string[]>();
   for (const group of directory.groups) {
-    for (const member of group.members) memberOf.set(dnKey(member), [...(memberOf.get(dnKey(member)) ?? []), group.dn]);
+    for (const member of group.members)
+      memberOf.set(dnKey(member), [...(memberOf.get(dnKey(member)) ?? []), group.dn]);
   }
   return [...structuralDrafts(state, leaves), ...leaves].map((draft) => build(draft, memberOf));
 }
@@ -140,7 +167,8 @@ export function directoryPrincipals(state: ChatState): Principal[] {
 export function userPrincipal(state: ChatState, user: DirectoryUser): Principal {
   const memberOf = new Map<string, string[]>();
   for (const group of state.directory.groups) {
-    if (group.members.some((m) => dnKey(m) === dnKey(user.dn))) memberOf.set(dnKey(user.dn), [...(memberOf.get(dnKey(user.dn)) ?? []), group.dn]);
+    if (group.members.some((m) => dnKey(m) === dnKey(user.dn)))
+      memberOf.set(dnKey(user.dn), [...(memberOf.get(dnKey(user.dn)) ?? []), group.dn]);
   }
   return build(userDraft(user), memberOf);
 }

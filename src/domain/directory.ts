@@ -5,7 +5,13 @@ import type {ChatState, DirectoryUser} from './types.js';
 import {CmdletError} from './errors.js';
 import {dnKey, isDn, isDnUnder} from './dn.js';
 import {matchLdapFilter, parseLdapFilter} from './ldap-filter.js';
-import {directoryPrincipals, principalAttributes, principalFacts, userPrincipal, type Principal} from './directory-principals.js';
+import {
+  directoryPrincipals,
+  principalAttributes,
+  principalFacts,
+  userPrincipal,
+  type Principal,
+} from './directory-principals.js';
 import {isWildcard, parseUserId, resolveUserId, type IdentityFacts} from './user-id.js';
 
 export const userFacts = (user: DirectoryUser): IdentityFacts => ({
@@ -23,7 +29,8 @@ export const isLyncEnabled = (user: DirectoryUser): boolean => user.enabled && u
 // including those now disabled (Enabled False), as the real cmdlet does; other accounts are only
 // visible through Get-CsAdPrincipal.
 /** The users Get-CsUser lists. */
-export const csUsers = (state: ChatState): readonly DirectoryUser[] => state.directory.users.filter((u) => u.sipAddress !== null);
+export const csUsers = (state: ChatState): readonly DirectoryUser[] =>
+  state.directory.users.filter((u) => u.sipAddress !== null);
 
 /**
  * The users an identity names. A non-wildcard identity that names nobody fails with UserNotFound;
@@ -36,13 +43,20 @@ export function findUsers(
 ): DirectoryUser[] {
   const users = resolveUserId(options.among ?? state.directory.users, identity, userFacts);
   if (users.length === 0 && !isWildcard(parseUserId(identity))) {
-    throw new CmdletError('UserNotFound', `No user has the identity "${identity}".`, {target: identity, parameter: options.parameter ?? 'Identity'});
+    throw new CmdletError('UserNotFound', `No user has the identity "${identity}".`, {
+      target: identity,
+      parameter: options.parameter ?? 'Identity',
+    });
   }
   return users;
 }
 
 /** Exactly one user for a non-wildcard identity (AmbiguousIdentity when a display name is shared). */
-export function findUsersForChange(state: ChatState, identity: string, parameter = 'Identity'): DirectoryUser[] {
+export function findUsersForChange(
+  state: ChatState,
+  identity: string,
+  parameter = 'Identity',
+): DirectoryUser[] {
   const users = findUsers(state, identity, {parameter});
   if (users.length > 1 && !isWildcard(parseUserId(identity))) {
     throw new CmdletError(
@@ -56,14 +70,27 @@ export function findUsersForChange(state: ChatState, identity: string, parameter
 
 /** The -OU base: an OU, container or domain of the directory. */
 export function resolveOu(state: ChatState, ou: string, principals = directoryPrincipals(state)): Principal {
-  if (!isDn(ou)) throw new CmdletError('InvalidValue', `"${ou}" is not the distinguished name of an OU or container.`, {target: ou, parameter: 'OU'});
-  const base = principals.find((p) => dnKey(p.dn) === dnKey(ou) && (p.kind === 'organizationalUnit' || p.kind === 'container' || p.kind === 'domain'));
-  if (!base) throw new CmdletError('PrincipalNotFound', `No OU or container has the distinguished name "${ou}".`, {target: ou, parameter: 'OU'});
+  if (!isDn(ou))
+    throw new CmdletError('InvalidValue', `"${ou}" is not the distinguished name of an OU or container.`, {
+      target: ou,
+      parameter: 'OU',
+    });
+  const base = principals.find(
+    (p) =>
+      dnKey(p.dn) === dnKey(ou) &&
+      (p.kind === 'organizationalUnit' || p.kind === 'container' || p.kind === 'domain'),
+  );
+  if (!base)
+    throw new CmdletError('PrincipalNotFound', `No OU or container has the distinguished name "${ou}".`, {
+      target: ou,
+      parameter: 'OU',
+    });
   return base;
 }
 
 /** -OU searches the whole subtree, the base object included (as an LDAP subtree search does). */
-const withinBase = (dn: string, base: Principal): boolean => dnKey(dn) === dnKey(base.dn) || isDnUnder(dn, base.dn);
+const withinBase = (dn: string, base: Principal): boolean =>
+  dnKey(dn) === dnKey(base.dn) || isDnUnder(dn, base.dn);
 
 export interface DirectoryQuery {
   readonly identity?: string;
@@ -78,7 +105,9 @@ export function getUsers(state: ChatState, query: DirectoryQuery): DirectoryUser
   const pool = csUsers(state);
   const users = query.identity === undefined ? [...pool] : findUsers(state, query.identity, {among: pool});
   return users.filter(
-    (u) => (!base || withinBase(u.dn, base)) && (!ldap || matchLdapFilter(ldap, principalAttributes(userPrincipal(state, u)))),
+    (u) =>
+      (!base || withinBase(u.dn, base)) &&
+      (!ldap || matchLdapFilter(ldap, principalAttributes(userPrincipal(state, u)))),
   );
 }
 
@@ -87,7 +116,10 @@ export function getUsers(state: ChatState, query: DirectoryQuery): DirectoryUser
 function principalsFor(principals: readonly Principal[], identity: string): Principal[] {
   const hits = resolveUserId(principals, identity, principalFacts);
   if (hits.length === 0 && !isWildcard(parseUserId(identity))) {
-    throw new CmdletError('PrincipalNotFound', `No directory object has the identity "${identity}".`, {target: identity, parameter: 'Identity'});
+    throw new CmdletError('PrincipalNotFound', `No directory object has the identity "${identity}".`, {
+      target: identity,
+      parameter: 'Identity',
+    });
   }
   const id = parseUserId(identity);
   return hits.flatMap((hit) =>
@@ -103,5 +135,7 @@ export function getPrincipals(state: ChatState, query: DirectoryQuery): Principa
   const all = directoryPrincipals(state);
   const base = query.ou === undefined ? null : resolveOu(state, query.ou, all);
   const selected = query.identity === undefined ? all : principalsFor(all, query.identity);
-  return selected.filter((p) => (!base || withinBase(p.dn, base)) && (!ldap || matchLdapFilter(ldap, principalAttributes(p))));
+  return selected.filter(
+    (p) => (!base || withinBase(p.dn, base)) && (!ldap || matchLdapFilter(ldap, principalAttributes(p))),
+  );
 }

@@ -30,7 +30,9 @@ function splitUnescaped(text: string, separator: string): string[] | null {
 }
 
 const unescapeValue = (value: string): string =>
-  value.replace(/\\([0-9A-Fa-f]{2}|.)/g, (_all, esc: string) => (esc.length === 2 ? String.fromCharCode(parseInt(esc, 16)) : esc));
+  value.replace(/\\([0-9A-Fa-f]{2}|.)/g, (_all, esc: string) =>
+    esc.length === 2 ? String.fromCharCode(parseInt(esc, 16)) : esc,
+  );
 
 /**
  * Parses a DN into its RDNs, most specific first; null when it is not a DN. An unescaped `=` inside
@@ -57,7 +59,8 @@ export const isDn = (text: string): boolean => parseDn(text) !== null;
 
 const escapeValue = (value: string): string => value.replace(/[,=+<>#;"\\]/g, (ch) => `\\${ch}`);
 
-const format = (rdns: readonly Rdn[]): string => rdns.map((r) => `${r.type}=${escapeValue(r.value)}`).join(',');
+const format = (rdns: readonly Rdn[]): string =>
+  rdns.map((r) => `${r.type}=${escapeValue(r.value)}`).join(',');
 
 /** Directory comparison is case-insensitive and ignores spaces around separators. */
 export function dnKey(text: string): string {

@@ -17,12 +17,15 @@ export const APPLICATION_CONTACTS = 'CN=Application Contacts,CN=RTC Service,CN=S
 function rootDomainDn(state: ChatState): string {
   const {directory} = state;
   const dns = [...directory.users, ...directory.groups, ...directory.contacts].map((o) => o.dn);
-  const domains = [...dns, ...directory.organizationalUnits, ...directory.containers].map(domainDnOf).filter((d): d is string => d !== null);
+  const domains = [...dns, ...directory.organizationalUnits, ...directory.containers]
+    .map(domainDnOf)
+    .filter((d): d is string => d !== null);
   const shortest = domains.toSorted((a, b) => a.split(',').length - b.split(',').length)[0];
   return shortest ?? domainDnFromDnsName(state.sipDomains[0] ?? 'example.org');
 }
 
-export const endpointDn = (state: ChatState, objectId: string): string => `CN={${objectId}},${APPLICATION_CONTACTS},${rootDomainDn(state)}`;
+export const endpointDn = (state: ChatState, objectId: string): string =>
+  `CN={${objectId}},${APPLICATION_CONTACTS},${rootDomainDn(state)}`;
 
 /** What already uses a SIP address (a sentence fragment), or null when it is free. */
 export function sipAddressOwner(state: ChatState, sipAddress: string): string | null {
@@ -40,7 +43,11 @@ function checkDisplayName(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null;
   // eslint-disable-next-line no-control-regex -- control characters are what is refused
   if (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text) || text.length > 256) {
-    throw new CmdletError('InvalidValue', 'A display name has at most 256 characters and no control characters.', {parameter: 'DisplayName'});
+    throw new CmdletError(
+      'InvalidValue',
+      'A display name has at most 256 characters and no control characters.',
+      {parameter: 'DisplayName'},
+    );
   }
   return text.trim() === '' ? null : text;
 }
@@ -55,11 +62,22 @@ export interface NewEndpointInput {
 
 // Spec note: the first endpoint of a pool stands for the one the installer creates (isDefault);
 // its removal needs -Force or a confirmation.
-export function newEndpoint(state: ChatState, input: NewEndpointInput): {state: ChatState; output: Endpoint; warnings: Warning[]} {
+export function newEndpoint(
+  state: ChatState,
+  input: NewEndpointInput,
+): {state: ChatState; output: Endpoint; warnings: Warning[]} {
   const sipAddress = assertSipAddress(input.sipAddress, 'SipAddress', state.sipDomains);
-  const pool = resolvePoolIdentity(state, assertFqdn(input.poolFqdn, 'PersistentChatPoolFqdn'), 'PersistentChatPoolFqdn');
+  const pool = resolvePoolIdentity(
+    state,
+    assertFqdn(input.poolFqdn, 'PersistentChatPoolFqdn'),
+    'PersistentChatPoolFqdn',
+  );
   const owner = sipAddressOwner(state, sipAddress);
-  if (owner) throw new CmdletError('AlreadyExists', `The SIP address ${sipAddress} is already used by ${owner}.`, {target: sipAddress, parameter: 'SipAddress'});
+  if (owner)
+    throw new CmdletError('AlreadyExists', `The SIP address ${sipAddress} is already used by ${owner}.`, {
+      target: sipAddress,
+      parameter: 'SipAddress',
+    });
   const siblings = state.endpoints.filter((e) => e.poolFqdn.toLowerCase() === pool.fqdn.toLowerCase());
   const endpoint: Endpoint = {
     dn: endpointDn(state, input.objectId),
@@ -94,7 +112,10 @@ export const endpointFacts = (e: Endpoint): IdentityFacts => ({
 export function findEndpoints(state: ChatState, identity: string, parameter = 'Identity'): Endpoint[] {
   const hits = resolveUserId(state.endpoints, identity, endpointFacts);
   if (hits.length === 0 && !isWildcard(parseUserId(identity))) {
-    throw new CmdletError('EndpointNotFound', `No Persistent Chat endpoint has the identity "${identity}".`, {target: identity, parameter});
+    throw new CmdletError('EndpointNotFound', `No Persistent Chat endpoint has the identity "${identity}".`, {
+      target: identity,
+      parameter,
+    });
   }
   return hits;
 }
@@ -127,9 +148,16 @@ export interface EndpointQuery {
 /** Get-CsPersistentChatEndpoint's selection (before -Filter and -ResultSize). */
 export function getEndpoints(state: ChatState, query: EndpointQuery): Endpoint[] {
   const ldap = query.ldapFilter === undefined ? null : parseLdapFilter(query.ldapFilter);
-  const pool = query.poolFqdn === undefined ? null : resolvePoolIdentity(state, query.poolFqdn, 'PersistentChatPoolFqdn');
+  const pool =
+    query.poolFqdn === undefined
+      ? null
+      : resolvePoolIdentity(state, query.poolFqdn, 'PersistentChatPoolFqdn');
   if (query.ou !== undefined && !isDn(query.ou)) {
-    throw new CmdletError('InvalidValue', `"${query.ou}" is not the distinguished name of an OU or container.`, {target: query.ou, parameter: 'OU'});
+    throw new CmdletError(
+      'InvalidValue',
+      `"${query.ou}" is not the distinguished name of an OU or container.`,
+      {target: query.ou, parameter: 'OU'},
+    );
   }
   const selected = query.identity === undefined ? state.endpoints : findEndpoints(state, query.identity);
   return selected.filter(

@@ -10,7 +10,11 @@ export type LdapFilter =
   | {readonly kind: 'and' | 'or'; readonly filters: readonly LdapFilter[]}
   | {readonly kind: 'not'; readonly filter: LdapFilter}
   | {readonly kind: 'present'; readonly attribute: string}
-  | {readonly kind: 'equal' | 'greaterOrEqual' | 'lessOrEqual' | 'approx'; readonly attribute: string; readonly value: string}
+  | {
+      readonly kind: 'equal' | 'greaterOrEqual' | 'lessOrEqual' | 'approx';
+      readonly attribute: string;
+      readonly value: string;
+    }
   | {readonly kind: 'substring'; readonly attribute: string; readonly parts: readonly string[]};
 
 /** Attribute values of one object; names are looked up case-insensitively by the caller. */
@@ -30,7 +34,8 @@ class Parser {
     this.skipSpaces();
     const filter = this.filter();
     this.skipSpaces();
-    if (this.pos < this.text.length) this.fail(`unexpected "${this.text.charAt(this.pos)}" after the end of the filter`);
+    if (this.pos < this.text.length)
+      this.fail(`unexpected "${this.text.charAt(this.pos)}" after the end of the filter`);
     return filter;
   }
 
@@ -74,10 +79,12 @@ class Parser {
     const attribute = rawAttribute.trim();
     if (!ATTRIBUTE.test(attribute)) this.fail(`"${attribute}" is not an attribute name`);
     if (op === '=' && raw === '*') return {kind: 'present', attribute};
-    if (op === '=' && raw.includes('*')) return {kind: 'substring', attribute, parts: raw.split('*').map((p) => this.value(p))};
+    if (op === '=' && raw.includes('*'))
+      return {kind: 'substring', attribute, parts: raw.split('*').map((p) => this.value(p))};
     if (raw.includes('*')) this.fail(`"*" can only be used with "=" (write \\2a for a literal asterisk)`);
     const value = this.value(raw);
-    const kind = op === '>=' ? 'greaterOrEqual' : op === '<=' ? 'lessOrEqual' : op === '~=' ? 'approx' : 'equal';
+    const kind =
+      op === '>=' ? 'greaterOrEqual' : op === '<=' ? 'lessOrEqual' : op === '~=' ? 'approx' : 'equal';
     return {kind, attribute, value};
   }
 
@@ -93,14 +100,19 @@ class Parser {
 
   private value(raw: string): string {
     return raw.replace(/\\(.{0,2})/gs, (_all, hex: string) => {
-      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) this.fail('a "\\" in a value must be followed by two hex digits, as in \\2a');
+      if (!/^[0-9A-Fa-f]{2}$/.test(hex))
+        this.fail('a "\\" in a value must be followed by two hex digits, as in \\2a');
       return String.fromCharCode(parseInt(hex, 16));
     });
   }
 
   private expect(ch: string): void {
     if (this.text.charAt(this.pos) !== ch)
-      this.fail(this.pos >= this.text.length ? `the filter ends where "${ch}" was expected` : `"${ch}" expected at position ${this.pos + 1}`);
+      this.fail(
+        this.pos >= this.text.length
+          ? `the filter ends where "${ch}" was expected`
+          : `"${ch}" expected at position ${this.pos + 1}`,
+      );
     this.pos += 1;
   }
 
@@ -109,14 +121,18 @@ class Parser {
   }
 
   private fail(reason: string): never {
-    throw new CmdletError('InvalidValue', `The LDAP filter "${this.text}" is not valid: ${reason}.`, {parameter: 'LdapFilter', target: this.text});
+    throw new CmdletError('InvalidValue', `The LDAP filter "${this.text}" is not valid: ${reason}.`, {
+      parameter: 'LdapFilter',
+      target: this.text,
+    });
   }
 }
 
 /** Parses a filter; throws InvalidValue (parameter LdapFilter) when it is malformed. */
 export function parseLdapFilter(text: string): LdapFilter {
   const trimmed = text.trim();
-  if (trimmed === '') throw new CmdletError('InvalidValue', 'The LDAP filter is empty.', {parameter: 'LdapFilter'});
+  if (trimmed === '')
+    throw new CmdletError('InvalidValue', 'The LDAP filter is empty.', {parameter: 'LdapFilter'});
   // The cmdlet reference writes simple filters without parentheses ("l=Redmond").
   return new Parser(trimmed.startsWith('(') ? trimmed : `(${trimmed})`).parse();
 }
@@ -158,7 +174,9 @@ export function matchLdapFilter(filter: LdapFilter, read: AttributeReader): bool
     case 'equal':
       return read(filter.attribute).some((v) => fold(v) === fold(filter.value));
     case 'approx':
-      return read(filter.attribute).some((v) => fold(v).replace(/\s+/g, '') === fold(filter.value).replace(/\s+/g, ''));
+      return read(filter.attribute).some(
+        (v) => fold(v).replace(/\s+/g, '') === fold(filter.value).replace(/\s+/g, ''),
+      );
     case 'greaterOrEqual':
       return read(filter.attribute).some((v) => compareOrdered(v, filter.value) >= 0);
     case 'lessOrEqual':

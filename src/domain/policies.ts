@@ -7,7 +7,12 @@ import {CmdletError, isCmdletError} from './errors.js';
 import {isLyncEnabled} from './directory.js';
 import {canonicalXdsIdentity, parseXdsIdentity, wildcardMatch, type XdsIdentityParts} from './identity.js';
 
-export const GLOBAL_POLICY: Policy = {identity: 'Global', description: null, enablePersistentChat: false, rev: 0};
+export const GLOBAL_POLICY: Policy = {
+  identity: 'Global',
+  description: null,
+  enablePersistentChat: false,
+  rev: 0,
+};
 
 const POLICY_SCOPES = ['global', 'site', 'tag'] as const;
 
@@ -30,7 +35,11 @@ export const tagNameOf = (policy: Pick<Policy, 'identity'>): string | null =>
 export function findPolicy(state: ChatState, identity: string, parameter = 'Identity'): Policy {
   const canonical = canonicalXdsIdentity(parsePolicyIdentity(identity, parameter));
   const policy = listPolicies(state).find((p) => same(p.identity, canonical));
-  if (!policy) throw new CmdletError('PolicyNotFound', `No Persistent Chat policy has the identity "${identity}".`, {target: identity, parameter});
+  if (!policy)
+    throw new CmdletError('PolicyNotFound', `No Persistent Chat policy has the identity "${identity}".`, {
+      target: identity,
+      parameter,
+    });
   return policy;
 }
 
@@ -46,13 +55,19 @@ export function getPolicies(state: ChatState, input: GetPoliciesInput): Policy[]
   }
   if (input.identity !== undefined) return [findPolicy(state, input.identity)];
   const filter = input.filter;
-  return filter === undefined ? listPolicies(state) : listPolicies(state).filter((p) => wildcardMatch(filter, p.identity));
+  return filter === undefined
+    ? listPolicies(state)
+    : listPolicies(state).filter((p) => wildcardMatch(filter, p.identity));
 }
 
 /** Users holding the per-user policy (by assignment, whether or not they are enabled). */
 export function assignedUsers(state: ChatState, policy: Pick<Policy, 'identity'>): DirectoryUser[] {
   const tag = tagNameOf(policy);
-  return tag === null ? [] : state.directory.users.filter((u) => u.persistentChatPolicy !== null && same(u.persistentChatPolicy, tag));
+  return tag === null
+    ? []
+    : state.directory.users.filter(
+        (u) => u.persistentChatPolicy !== null && same(u.persistentChatPolicy, tag),
+      );
 }
 
 export interface NewPolicyInput {
@@ -65,24 +80,36 @@ export interface NewPolicyInput {
 /** The canonical identity a new policy gets: the site's own spelling for `site:`, the tag as written. */
 function identityForNew(state: ChatState, parts: XdsIdentityParts, text: string): string {
   if (parts.scope === 'global') {
-    throw new CmdletError('GlobalNotCreatable', 'The Global policy always exists and cannot be created; use Set-CsPersistentChatPolicy.', {
-      target: text,
-      parameter: 'Identity',
-    });
+    throw new CmdletError(
+      'GlobalNotCreatable',
+      'The Global policy always exists and cannot be created; use Set-CsPersistentChatPolicy.',
+      {
+        target: text,
+        parameter: 'Identity',
+      },
+    );
   }
   if (parts.scope !== 'site') return canonicalXdsIdentity(parts);
   const site = state.topology.sites.find((s) => same(s.name, parts.name ?? ''));
-  if (!site) throw new CmdletError('SiteNotFound', `There is no site named "${parts.name ?? ''}" in the topology.`, {target: text, parameter: 'Identity'});
+  if (!site)
+    throw new CmdletError('SiteNotFound', `There is no site named "${parts.name ?? ''}" in the topology.`, {
+      target: text,
+      parameter: 'Identity',
+    });
   return `Site:${site.name}`;
 }
 
 export function newPolicy(state: ChatState, input: NewPolicyInput): {state: ChatState; output: Policy} {
   const identity = identityForNew(state, parsePolicyIdentity(input.identity), input.identity);
   if (listPolicies(state).some((p) => same(p.identity, identity))) {
-    throw new CmdletError('AlreadyExists', `A Persistent Chat policy with the identity "${identity}" already exists.`, {
-      target: identity,
-      parameter: 'Identity',
-    });
+    throw new CmdletError(
+      'AlreadyExists',
+      `A Persistent Chat policy with the identity "${identity}" already exists.`,
+      {
+        target: identity,
+        parameter: 'Identity',
+      },
+    );
   }
   const policy: Policy = {
     identity,
@@ -105,7 +132,12 @@ export interface SetPolicyInput {
 /** Replaces one policy record (adding Global when the state had none). */
 function putPolicy(state: ChatState, policy: Policy): ChatState {
   const exists = state.policies.some((p) => same(p.identity, policy.identity));
-  return {...state, policies: exists ? state.policies.map((p) => (same(p.identity, policy.identity) ? policy : p)) : [policy, ...state.policies]};
+  return {
+    ...state,
+    policies: exists
+      ? state.policies.map((p) => (same(p.identity, policy.identity) ? policy : p))
+      : [policy, ...state.policies],
+  };
 }
 
 /** Updates the given properties; the same state comes back when nothing changes. */
@@ -116,7 +148,8 @@ export function setPolicy(state: ChatState, input: SetPolicyInput): {state: Chat
     enablePersistentChat: input.enablePersistentChat ?? policy.enablePersistentChat,
     description: input.description === undefined ? policy.description : input.description,
   };
-  if (next.enablePersistentChat === policy.enablePersistentChat && next.description === policy.description) return {state, output: policy};
+  if (next.enablePersistentChat === policy.enablePersistentChat && next.description === policy.description)
+    return {state, output: policy};
   const saved = {...next, rev: input.rev};
   return {state: putPolicy(state, saved), output: saved};
 }
@@ -134,7 +167,10 @@ export interface RemovePolicyOutput {
  * Users holding a removed per-user policy lose the assignment and fall back to site or global;
  * the caller asks for confirmation first (see assignedUsers).
  */
-export function removePolicy(state: ChatState, input: {identity: string; rev: number}): {state: ChatState; output: RemovePolicyOutput} {
+export function removePolicy(
+  state: ChatState,
+  input: {identity: string; rev: number},
+): {state: ChatState; output: RemovePolicyOutput} {
   const policy = findPolicy(state, input.identity);
   if (same(policy.identity, 'Global')) {
     const unchanged = !policy.enablePersistentChat && policy.description === null;
@@ -142,7 +178,9 @@ export function removePolicy(state: ChatState, input: {identity: string; rev: nu
     return {state: next, output: {policy, clearedUsers: [], reset: true}};
   }
   const cleared = assignedUsers(state, policy);
-  const users = state.directory.users.map((u) => (cleared.includes(u) ? {...u, persistentChatPolicy: null} : u));
+  const users = state.directory.users.map((u) =>
+    cleared.includes(u) ? {...u, persistentChatPolicy: null} : u,
+  );
   const next: ChatState = {
     ...state,
     policies: state.policies.filter((p) => p !== policy),
@@ -154,19 +192,27 @@ export function removePolicy(state: ChatState, input: {identity: string; rev: nu
 export type PolicySource = 'user' | 'site' | 'global';
 
 /** The policy that governs a user and where it comes from. */
-export function resolveEffectivePolicy(state: ChatState, user: DirectoryUser): {policy: Policy; source: PolicySource} {
+export function resolveEffectivePolicy(
+  state: ChatState,
+  user: DirectoryUser,
+): {policy: Policy; source: PolicySource} {
   const policies = listPolicies(state);
   const assigned = user.persistentChatPolicy;
   // A dangling assignment (its policy was removed behind our back) falls through, as after Remove.
-  const own = assigned === null ? undefined : policies.find((p) => tagNameOf(p) !== null && same(tagNameOf(p) ?? '', assigned));
+  const own =
+    assigned === null
+      ? undefined
+      : policies.find((p) => tagNameOf(p) !== null && same(tagNameOf(p) ?? '', assigned));
   if (own) return {policy: own, source: 'user'};
-  const site = user.site === null ? undefined : policies.find((p) => same(p.identity, `Site:${user.site ?? ''}`));
+  const site =
+    user.site === null ? undefined : policies.find((p) => same(p.identity, `Site:${user.site ?? ''}`));
   if (site) return {policy: site, source: 'site'};
   return {policy: policies[0] ?? findPolicy(state, 'Global'), source: 'global'};
 }
 
 /** The policy that governs a user: their per-user policy, else their site's, else Global. */
-export const effectivePolicy = (state: ChatState, user: DirectoryUser): Policy => resolveEffectivePolicy(state, user).policy;
+export const effectivePolicy = (state: ChatState, user: DirectoryUser): Policy =>
+  resolveEffectivePolicy(state, user).policy;
 
 // Spec note: policies apply to users enabled for Lync; other directory users are not listed.
 /** The users a policy actually governs (any accepted identity spelling; unknown → none). */
@@ -178,5 +224,7 @@ export function usersUnderPolicy(state: ChatState, policyIdentity: string): Dire
     if (isCmdletError(error)) return [];
     throw error;
   }
-  return state.directory.users.filter((u) => isLyncEnabled(u) && same(effectivePolicy(state, u).identity, policy.identity));
+  return state.directory.users.filter(
+    (u) => isLyncEnabled(u) && same(effectivePolicy(state, u).identity, policy.identity),
+  );
 }

@@ -20,7 +20,10 @@ export function grantablePolicyName(state: ChatState, policyName: string): strin
     return tag !== null && same(tag, name);
   });
   if (!policy || name === '' || /^(global|site:|service:)/i.test(name)) {
-    throw new CmdletError('PolicyNotFound', `No per-user Persistent Chat policy is named "${policyName}".`, {target: policyName, parameter: 'PolicyName'});
+    throw new CmdletError('PolicyNotFound', `No per-user Persistent Chat policy is named "${policyName}".`, {
+      target: policyName,
+      parameter: 'PolicyName',
+    });
   }
   return tagNameOf(policy) ?? name;
 }
@@ -36,7 +39,10 @@ export interface GrantPolicyInput {
  * Assigns (or clears) the per-user policy of every user the identity names. All-or-nothing: a named
  * user that is not enabled for Lync makes the call fail with InvalidValue.
  */
-export function grantPolicy(state: ChatState, input: GrantPolicyInput): {state: ChatState; output: DirectoryUser[]} {
+export function grantPolicy(
+  state: ChatState,
+  input: GrantPolicyInput,
+): {state: ChatState; output: DirectoryUser[]} {
   const tag = input.policyName === null ? null : grantablePolicyName(state, input.policyName);
   // Spec note: a wildcard selects among the users enabled for Lync; only a user named explicitly
   // can make the call fail for not being enabled.
@@ -44,14 +50,20 @@ export function grantPolicy(state: ChatState, input: GrantPolicyInput): {state: 
   const users = isWildcard(parseUserId(input.identity)) ? named.filter(isLyncEnabled) : named;
   const disabled = users.find((u) => !isLyncEnabled(u));
   if (disabled) {
-    throw new CmdletError('InvalidValue', `${disabled.displayName} is not enabled for Lync Server, so no policy can be assigned.`, {
-      target: disabled.dn,
-      parameter: 'Identity',
-    });
+    throw new CmdletError(
+      'InvalidValue',
+      `${disabled.displayName} is not enabled for Lync Server, so no policy can be assigned.`,
+      {
+        target: disabled.dn,
+        parameter: 'Identity',
+      },
+    );
   }
   const changing = new Set(users.filter((u) => u.persistentChatPolicy !== tag).map((u) => dnKey(u.dn)));
   if (changing.size === 0) return {state, output: users};
-  const updated = state.directory.users.map((u) => (changing.has(dnKey(u.dn)) ? {...u, persistentChatPolicy: tag} : u));
+  const updated = state.directory.users.map((u) =>
+    changing.has(dnKey(u.dn)) ? {...u, persistentChatPolicy: tag} : u,
+  );
   const output = users.map((u) => updated.find((x) => dnKey(x.dn) === dnKey(u.dn)) ?? u);
   return {state: {...state, directory: {...state.directory, users: updated}}, output};
 }

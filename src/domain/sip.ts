@@ -20,7 +20,8 @@ export interface SipUri {
   readonly headers: readonly string[];
 }
 
-export type Parsed<T> = {readonly ok: true; readonly value: T} | {readonly ok: false; readonly reason: string};
+export type Parsed<T> =
+  {readonly ok: true; readonly value: T} | {readonly ok: false; readonly reason: string};
 
 const fail = <T>(reason: string): Parsed<T> => ({ok: false, reason});
 
@@ -36,7 +37,8 @@ const IPV6 = /^[0-9A-Fa-f:.]+$/;
 export function hostNameProblem(text: string, requireDot = true): string | null {
   if (text.length === 0) return 'the host name is empty';
   // Raw Unicode can hide look-alike characters; internationalised names travel as A-labels (xn--).
-  if (/[^\x21-\x7e]/.test(text)) return 'the host name may contain only ASCII letters, digits, hyphens and dots';
+  if (/[^\x21-\x7e]/.test(text))
+    return 'the host name may contain only ASCII letters, digits, hyphens and dots';
   const name = text.endsWith('.') ? text.slice(0, -1) : text;
   if (name.length > 253) return 'the host name is longer than 253 characters';
   const labels = name.split('.');
@@ -52,12 +54,17 @@ export function hostNameProblem(text: string, requireDot = true): string | null 
 }
 
 /** A host name in the canonical form used for storage and comparison: lower case, no trailing dot. */
-export const normalizeHostName = (text: string): string => (text.endsWith('.') ? text.slice(0, -1) : text).toLowerCase();
+export const normalizeHostName = (text: string): string =>
+  (text.endsWith('.') ? text.slice(0, -1) : text).toLowerCase();
 
 /** Throws InvalidValue naming the parameter when `text` is not a fully qualified domain name. */
 export function assertFqdn(text: string, parameter: string): string {
   const problem = hostNameProblem(text);
-  if (problem) throw new CmdletError('InvalidValue', `"${text}" is not a valid FQDN: ${problem}.`, {parameter, target: text});
+  if (problem)
+    throw new CmdletError('InvalidValue', `"${text}" is not a valid FQDN: ${problem}.`, {
+      parameter,
+      target: text,
+    });
   return normalizeHostName(text);
 }
 
@@ -65,7 +72,8 @@ function checkEscapes(text: string, allowed: RegExp, what: string): string | nul
   for (let i = 0; i < text.length; i += 1) {
     const ch = text.charAt(i);
     if (ch === '%') {
-      if (!/^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) return `the ${what} has a "%" that is not followed by two hex digits`;
+      if (!/^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3)))
+        return `the ${what} has a "%" that is not followed by two hex digits`;
       i += 2;
     } else if (!allowed.test(ch)) {
       return `the ${what} may not contain "${ch === ' ' ? 'a space' : escapeForMessage(ch)}"`;
@@ -87,7 +95,8 @@ function parseHostPort(text: string): Parsed<{host: string; port: number | null}
     if (close < 0) return fail('an IPv6 reference opened with "[" is not closed with "]"');
     host = text.slice(0, close + 1);
     rest = text.slice(close + 1);
-    if (!IPV6.test(host.slice(1, -1)) || !host.includes(':')) return fail(`"${host}" is not an IPv6 reference`);
+    if (!IPV6.test(host.slice(1, -1)) || !host.includes(':'))
+      return fail(`"${host}" is not an IPv6 reference`);
   } else {
     const colon = text.indexOf(':');
     host = colon < 0 ? text : text.slice(0, colon);
@@ -111,7 +120,11 @@ function parseParams(text: string): Parsed<(readonly [string, string | null])[]>
     const eq = part.indexOf('=');
     const name = eq < 0 ? part : part.slice(0, eq);
     const value = eq < 0 ? null : part.slice(eq + 1);
-    if (name === '' || checkEscapes(name, PARAM_CHAR, 'parameter') || (value !== null && checkEscapes(value, PARAM_CHAR, 'parameter')))
+    if (
+      name === '' ||
+      checkEscapes(name, PARAM_CHAR, 'parameter') ||
+      (value !== null && checkEscapes(value, PARAM_CHAR, 'parameter'))
+    )
       return fail(`";${part}" is not a URI parameter`);
     params.push([name.toLowerCase(), value]);
   }
@@ -134,7 +147,9 @@ export function parseSipUri(text: string): Parsed<SipUri> {
     user = pw < 0 ? userinfo : userinfo.slice(0, pw);
     password = pw < 0 ? null : userinfo.slice(pw + 1);
     if (user === '') return fail('the user part before "@" is empty');
-    const problem = checkEscapes(user, USER_CHAR, 'user part') ?? (password === null ? null : checkEscapes(password, PASSWORD_CHAR, 'password'));
+    const problem =
+      checkEscapes(user, USER_CHAR, 'user part') ??
+      (password === null ? null : checkEscapes(password, PASSWORD_CHAR, 'password'));
     if (problem) return fail(problem);
   }
   const q = rest.indexOf('?');
@@ -150,7 +165,10 @@ export function parseSipUri(text: string): Parsed<SipUri> {
 
 /** Why `text` is not a SIP address of record a directory object may carry; null when it is one. */
 export function sipAddressProblem(text: string, sipDomains?: readonly string[]): string | null {
-  if (!/^sip:/i.test(text)) return /^sips:/i.test(text) ? 'a directory SIP address uses "sip:", not "sips:"' : 'a SIP address starts with "sip:"';
+  if (!/^sip:/i.test(text))
+    return /^sips:/i.test(text)
+      ? 'a directory SIP address uses "sip:", not "sips:"'
+      : 'a SIP address starts with "sip:"';
   const parsed = parseSipUri(text);
   if (!parsed.ok) return parsed.reason;
   const uri = parsed.value;
@@ -168,7 +186,11 @@ export function sipAddressProblem(text: string, sipDomains?: readonly string[]):
 /** Throws InvalidValue naming the parameter; returns the address as it is stored (its key). */
 export function assertSipAddress(text: string, parameter: string, sipDomains?: readonly string[]): string {
   const problem = sipAddressProblem(text, sipDomains);
-  if (problem) throw new CmdletError('InvalidValue', `"${text}" is not a valid SIP address: ${problem}.`, {parameter, target: text});
+  if (problem)
+    throw new CmdletError('InvalidValue', `"${text}" is not a valid SIP address: ${problem}.`, {
+      parameter,
+      target: text,
+    });
   return sipAddressKey(text);
 }
 

@@ -25,16 +25,27 @@ const LOGON = /^([^\\\s]+)\\([^\\\s]+)$/;
 const UPN = /^[^@\s]+@[^@\s]+$/;
 
 const starPattern = (text: string): RegExp =>
-  new RegExp(`^${text.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'is');
+  new RegExp(
+    `^${text
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    'is',
+  );
 
 export function parseUserId(text: string): UserId {
   const trimmed = text.trim();
   if (/^sip:/i.test(trimmed)) return {kind: 'sip', key: sipAddressKey(trimmed)};
   if (trimmed.includes('=') && isDn(trimmed)) return {kind: 'dn', key: dnKey(trimmed)};
   const logon = LOGON.exec(trimmed);
-  if (logon) return {kind: 'logon', domain: (logon[1] ?? '').toLowerCase(), account: (logon[2] ?? '').toLowerCase()};
+  if (logon)
+    return {kind: 'logon', domain: (logon[1] ?? '').toLowerCase(), account: (logon[2] ?? '').toLowerCase()};
   if (UPN.test(trimmed)) return {kind: 'upn', value: trimmed.toLowerCase()};
-  return {kind: 'displayName', text: trimmed.toLowerCase(), pattern: trimmed.includes('*') ? starPattern(trimmed) : null};
+  return {
+    kind: 'displayName',
+    text: trimmed.toLowerCase(),
+    pattern: trimmed.includes('*') ? starPattern(trimmed) : null,
+  };
 }
 
 /** True when the identity may name several objects on purpose. */
@@ -42,7 +53,9 @@ export const isWildcard = (id: UserId): boolean => id.kind === 'displayName' && 
 
 /** The NetBIOS-style name (first `DC=` label) and the DNS name of the domain a DN lives in. */
 function domainNames(dn: string): string[] {
-  const labels = (parseDn(dn) ?? []).filter((r) => r.type.toLowerCase() === 'dc').map((r) => r.value.toLowerCase());
+  const labels = (parseDn(dn) ?? [])
+    .filter((r) => r.type.toLowerCase() === 'dc')
+    .map((r) => r.value.toLowerCase());
   return labels.length === 0 ? [] : [labels[0] ?? '', labels.join('.')];
 }
 

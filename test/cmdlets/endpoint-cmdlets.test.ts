@@ -8,7 +8,8 @@ const base = fixtureState();
 const twoPools = fixtureState({twoPools: true});
 // The session plans a line before it commits it, so the id a New gets is not fixed: match its shape.
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const NEW_DN = /^CN=\{[0-9a-f-]{36}\},CN=Application Contacts,CN=RTC Service,CN=Services,CN=Configuration,DC=example,DC=org$/;
+const NEW_DN =
+  /^CN=\{[0-9a-f-]{36}\},CN=Application Contacts,CN=RTC Service,CN=Services,CN=Configuration,DC=example,DC=org$/;
 const sips = (state: ChatState) => state.endpoints.map((e) => e.sipAddress);
 const answer =
   (yes: boolean): Asker =>
@@ -33,9 +34,14 @@ const pce = {
   IsDefault: false,
   DistinguishedName: expect.stringMatching(NEW_DN) as unknown,
 };
-const NEW_PCE = 'New-CsPersistentChatEndpoint -SipAddress "sip:pce@example.org" -PersistentChatPoolFqdn "pc1.dc1.example.org" -DisplayName "Persistent Chat Endpoint 1"';
+const NEW_PCE =
+  'New-CsPersistentChatEndpoint -SipAddress "sip:pce@example.org" -PersistentChatPoolFqdn "pc1.dc1.example.org" -DisplayName "Persistent Chat Endpoint 1"';
 
-async function runAll(lines: readonly string[], state: ChatState = base, options: Parameters<typeof runLines>[2] = {}) {
+async function runAll(
+  lines: readonly string[],
+  state: ChatState = base,
+  options: Parameters<typeof runLines>[2] = {},
+) {
   return runLines(state, lines, options);
 }
 
@@ -48,22 +54,54 @@ describe('New-CsPersistentChatEndpoint', () => {
     expect(run?.warnings).toEqual([expect.objectContaining({warningId: 'AdditionalEndpoint'})]);
     expect(sips(state)).toEqual(['sip:pc1chat@example.org', 'sip:pce@example.org']);
     expect(state.endpoints[1]?.dn).toMatch(NEW_DN);
-    expect(state.endpoints[1]?.dn).toBe(`CN={${state.endpoints[1]?.objectId ?? ''}},CN=Application Contacts,CN=RTC Service,CN=Services,CN=Configuration,DC=example,DC=org`);
+    expect(state.endpoints[1]?.dn).toBe(
+      `CN={${state.endpoints[1]?.objectId ?? ''}},CN=Application Contacts,CN=RTC Service,CN=Services,CN=Configuration,DC=example,DC=org`,
+    );
   });
 
   it('emits the new endpoint with -PassThru, and the first endpoint of a pool is its default', async () => {
-    const {runs} = await runAll(['New-CsPersistentChatEndpoint -SipAddress "sip:pc2chat@example.org" -PoolFqdn "pc2.dc2.example.org" -PassThru'], twoPools);
+    const {runs} = await runAll(
+      [
+        'New-CsPersistentChatEndpoint -SipAddress "sip:pc2chat@example.org" -PoolFqdn "pc2.dc2.example.org" -PassThru',
+      ],
+      twoPools,
+    );
     expect(runs[0]?.warnings).toEqual([]);
-    expect(runs[0]?.output).toEqual([expect.objectContaining({SipAddress: 'sip:pc2chat@example.org', PersistentChatPoolFqdn: POOL2, IsDefault: true, DisplayName: null})]);
+    expect(runs[0]?.output).toEqual([
+      expect.objectContaining({
+        SipAddress: 'sip:pc2chat@example.org',
+        PersistentChatPoolFqdn: POOL2,
+        IsDefault: true,
+        DisplayName: null,
+      }),
+    ]);
   });
 
   it.each([
-    ['New-CsPersistentChatEndpoint -SipAddress "pce@example.org" -PersistentChatPoolFqdn "pc1.dc1.example.org"', 'InvalidValue'],
-    ['New-CsPersistentChatEndpoint -SipAddress "sip:pce@contoso.com" -PersistentChatPoolFqdn "pc1.dc1.example.org"', 'InvalidValue'],
-    ['New-CsPersistentChatEndpoint -SipAddress "sip:jordan.lee@example.org" -PersistentChatPoolFqdn "pc1.dc1.example.org"', 'AlreadyExists'],
-    ['New-CsPersistentChatEndpoint -SipAddress "sip:DC1MeetingRoom@example.org" -PersistentChatPoolFqdn "pc1.dc1.example.org"', 'AlreadyExists'],
-    ['New-CsPersistentChatEndpoint -SipAddress "sip:pc1chat@example.org" -PersistentChatPoolFqdn "pc1.dc1.example.org"', 'AlreadyExists'],
-    ['New-CsPersistentChatEndpoint -SipAddress "sip:pce@example.org" -PersistentChatPoolFqdn "pc9.dc1.example.org"', 'PoolNotFound'],
+    [
+      'New-CsPersistentChatEndpoint -SipAddress "pce@example.org" -PersistentChatPoolFqdn "pc1.dc1.example.org"',
+      'InvalidValue',
+    ],
+    [
+      'New-CsPersistentChatEndpoint -SipAddress "sip:pce@contoso.com" -PersistentChatPoolFqdn "pc1.dc1.example.org"',
+      'InvalidValue',
+    ],
+    [
+      'New-CsPersistentChatEndpoint -SipAddress "sip:jordan.lee@example.org" -PersistentChatPoolFqdn "pc1.dc1.example.org"',
+      'AlreadyExists',
+    ],
+    [
+      'New-CsPersistentChatEndpoint -SipAddress "sip:DC1MeetingRoom@example.org" -PersistentChatPoolFqdn "pc1.dc1.example.org"',
+      'AlreadyExists',
+    ],
+    [
+      'New-CsPersistentChatEndpoint -SipAddress "sip:pc1chat@example.org" -PersistentChatPoolFqdn "pc1.dc1.example.org"',
+      'AlreadyExists',
+    ],
+    [
+      'New-CsPersistentChatEndpoint -SipAddress "sip:pce@example.org" -PersistentChatPoolFqdn "pc9.dc1.example.org"',
+      'PoolNotFound',
+    ],
   ])('%s fails with %s', async (line, errorId) => {
     const {runs, state} = await runAll([line]);
     expect(runs[0]?.errors.map((e) => e.errorId)).toEqual([errorId]);
@@ -78,7 +116,9 @@ describe('New-CsPersistentChatEndpoint', () => {
 });
 
 describe('Get-CsPersistentChatEndpoint', () => {
-  const withPce = ['New-CsPersistentChatEndpoint -SipAddress "sip:pce@example.org" -PersistentChatPoolFqdn "pc1.dc1.example.org" -DisplayName "Persistent Chat Endpoint 1"'];
+  const withPce = [
+    'New-CsPersistentChatEndpoint -SipAddress "sip:pce@example.org" -PersistentChatPoolFqdn "pc1.dc1.example.org" -DisplayName "Persistent Chat Endpoint 1"',
+  ];
 
   it.each([
     ['Get-CsPersistentChatEndpoint', [defaultEndpoint, pce]],
@@ -118,7 +158,10 @@ describe('Get-CsPersistentChatEndpoint', () => {
 
 describe('Remove-CsPersistentChatEndpoint', () => {
   it('removes the documented endpoint', async () => {
-    const {runs, state} = await runAll([NEW_PCE, 'Remove-CsPersistentChatEndpoint -Identity "sip:pce@example.org"']);
+    const {runs, state} = await runAll([
+      NEW_PCE,
+      'Remove-CsPersistentChatEndpoint -Identity "sip:pce@example.org"',
+    ]);
     expect(runs[1]?.errors).toEqual([]);
     expect(sips(state)).toEqual(['sip:pc1chat@example.org']);
   });
@@ -133,22 +176,40 @@ describe('Remove-CsPersistentChatEndpoint', () => {
     ['the operator confirms', '', {ask: answer(true)}, [], []],
     ['the operator refuses', '', {ask: answer(false)}, ['sip:pc1chat@example.org'], ['EndpointInUse']],
     ['nobody can be asked', '', {}, ['sip:pc1chat@example.org'], ['ConfirmationRequired']],
-  ])("removes a pool's piped endpoints, the default one only when %s", async (_when, suffix, options, left, errors) => {
-    const state = (await runAll([NEW_PCE])).state;
-    const {runs, state: after} = await runAll([`Get-CsPersistentChatEndpoint -PersistentChatPoolFqdn "pc1.dc1.example.org" | Remove-CsPersistentChatEndpoint${suffix}`], state, options);
-    expect(runs[0]?.errors.map((e) => e.errorId)).toEqual(errors);
-    expect(sips(after)).toEqual(left);
-  });
+  ])(
+    "removes a pool's piped endpoints, the default one only when %s",
+    async (_when, suffix, options, left, errors) => {
+      const state = (await runAll([NEW_PCE])).state;
+      const {runs, state: after} = await runAll(
+        [
+          `Get-CsPersistentChatEndpoint -PersistentChatPoolFqdn "pc1.dc1.example.org" | Remove-CsPersistentChatEndpoint${suffix}`,
+        ],
+        state,
+        options,
+      );
+      expect(runs[0]?.errors.map((e) => e.errorId)).toEqual(errors);
+      expect(sips(after)).toEqual(left);
+    },
+  );
 
   it('warns before removing the default endpoint', async () => {
-    const {runs, state} = await runAll([`Remove-CsPersistentChatEndpoint "${DEFAULT_ENDPOINT_DN}"`], base, {ask: answer(true)});
+    const {runs, state} = await runAll([`Remove-CsPersistentChatEndpoint "${DEFAULT_ENDPOINT_DN}"`], base, {
+      ask: answer(true),
+    });
     expect(runs[0]?.warnings).toEqual([expect.objectContaining({warningId: 'DefaultEndpoint'})]);
     expect(sips(state)).toEqual([]);
   });
 
   it('is refused to a view-only operator', async () => {
-    const viewer: ChatState = {...base, operators: [...base.operators, {name: 'viewer', roles: ['CsViewOnlyAdministrator']}]};
-    const {runs, state} = await runAll(['Remove-CsPersistentChatEndpoint -Identity "sip:pc1chat@example.org" -Force'], viewer, {user: 'viewer'});
+    const viewer: ChatState = {
+      ...base,
+      operators: [...base.operators, {name: 'viewer', roles: ['CsViewOnlyAdministrator']}],
+    };
+    const {runs, state} = await runAll(
+      ['Remove-CsPersistentChatEndpoint -Identity "sip:pc1chat@example.org" -Force'],
+      viewer,
+      {user: 'viewer'},
+    );
     expect(runs[0]?.errors.map((e) => e.errorId)).toEqual(['AccessDenied']);
     expect(state).toBe(viewer);
   });

@@ -5,10 +5,20 @@ import {listPolicies} from '../../src/domain/policies.js';
 import type {ChatState} from '../../src/domain/types.js';
 import type {Asker} from '../../src/session.js';
 
-const base = withPolicies(fixtureState(), ['Site:DC1', false], ['Tag:DC1PersistentChatPolicy', false], ['Tag:DC1UsersPersistentChatPolicy', true]);
-const policy = (identity: string, enable: boolean, description: string | null = null) => ({Identity: identity, Description: description, EnablePersistentChat: enable});
+const base = withPolicies(
+  fixtureState(),
+  ['Site:DC1', false],
+  ['Tag:DC1PersistentChatPolicy', false],
+  ['Tag:DC1UsersPersistentChatPolicy', true],
+);
+const policy = (identity: string, enable: boolean, description: string | null = null) => ({
+  Identity: identity,
+  Description: description,
+  EnablePersistentChat: enable,
+});
 const policiesOf = (state: ChatState) => listPolicies(state).map((p) => [p.identity, p.enablePersistentChat]);
-const policyOfUser = (state: ChatState, name: string) => state.directory.users.find((u) => u.displayName === name)?.persistentChatPolicy;
+const policyOfUser = (state: ChatState, name: string) =>
+  state.directory.users.find((u) => u.displayName === name)?.persistentChatPolicy;
 const answer =
   (yes: boolean): Asker =>
   (prompts) =>
@@ -23,10 +33,24 @@ async function runOne(line: string, state: ChatState = base, options: Parameters
 
 describe('policy cmdlets: the documented examples', () => {
   it.each([
-    ['Get-CsPersistentChatPolicy', [policy('Global', false), policy('Site:DC1', false), policy('Tag:DC1PersistentChatPolicy', false), policy('Tag:DC1UsersPersistentChatPolicy', true)]],
-    ['Get-CsPersistentChatPolicy -Identity "DC1PersistentChatPolicy"', [policy('Tag:DC1PersistentChatPolicy', false)]],
+    [
+      'Get-CsPersistentChatPolicy',
+      [
+        policy('Global', false),
+        policy('Site:DC1', false),
+        policy('Tag:DC1PersistentChatPolicy', false),
+        policy('Tag:DC1UsersPersistentChatPolicy', true),
+      ],
+    ],
+    [
+      'Get-CsPersistentChatPolicy -Identity "DC1PersistentChatPolicy"',
+      [policy('Tag:DC1PersistentChatPolicy', false)],
+    ],
     ['Get-CsPersistentChatPolicy -Filter "site:*"', [policy('Site:DC1', false)]],
-    ['Get-CsPersistentChatPolicy -Filter "tag:*" | Where-Object {$_.EnablePersistentChat -eq $True}', [policy('Tag:DC1UsersPersistentChatPolicy', true)]],
+    [
+      'Get-CsPersistentChatPolicy -Filter "tag:*" | Where-Object {$_.EnablePersistentChat -eq $True}',
+      [policy('Tag:DC1UsersPersistentChatPolicy', true)],
+    ],
   ])('%s', async (line, expected) => {
     const {run} = await runOne(line);
     expect(run.errors).toEqual([]);
@@ -34,9 +58,21 @@ describe('policy cmdlets: the documented examples', () => {
   });
 
   it.each([
-    ['New-CsPersistentChatPolicy -Identity "RedmondPolicy" -EnablePersistentChat $True', [policy('Tag:RedmondPolicy', true)], ['Tag:RedmondPolicy', true]],
-    ['New-CsPersistentChatPolicy -Identity "site:DC2" -EnablePersistentChat $True', [policy('Site:DC2', true)], ['Site:DC2', true]],
-    ['New-CsPersistentChatPolicy "tag:Quiet" -Description "No chat"', [policy('Tag:Quiet', false, 'No chat')], ['Tag:Quiet', false]],
+    [
+      'New-CsPersistentChatPolicy -Identity "RedmondPolicy" -EnablePersistentChat $True',
+      [policy('Tag:RedmondPolicy', true)],
+      ['Tag:RedmondPolicy', true],
+    ],
+    [
+      'New-CsPersistentChatPolicy -Identity "site:DC2" -EnablePersistentChat $True',
+      [policy('Site:DC2', true)],
+      ['Site:DC2', true],
+    ],
+    [
+      'New-CsPersistentChatPolicy "tag:Quiet" -Description "No chat"',
+      [policy('Tag:Quiet', false, 'No chat')],
+      ['Tag:Quiet', false],
+    ],
   ])('%s creates and outputs the policy', async (line, output, entry) => {
     const {run, state} = await runOne(line);
     expect(run.errors).toEqual([]);
@@ -58,11 +94,49 @@ describe('policy cmdlets: the documented examples', () => {
   });
 
   it.each([
-    ['Set-CsPersistentChatPolicy -Identity "global" -EnablePersistentChat $True', [['Global', true], ['Site:DC1', false], ['Tag:DC1PersistentChatPolicy', false], ['Tag:DC1UsersPersistentChatPolicy', true]]],
-    ['Set-CsPersistentChatPolicy -EnablePersistentChat $True', [['Global', true], ['Site:DC1', false], ['Tag:DC1PersistentChatPolicy', false], ['Tag:DC1UsersPersistentChatPolicy', true]]],
-    ['Get-CsPersistentChatPolicy | Set-CsPersistentChatPolicy -EnablePersistentChat $True', [['Global', true], ['Site:DC1', true], ['Tag:DC1PersistentChatPolicy', true], ['Tag:DC1UsersPersistentChatPolicy', true]]],
-    ['Remove-CsPersistentChatPolicy -Identity "DC1PersistentChatPolicy"', [['Global', false], ['Site:DC1', false], ['Tag:DC1UsersPersistentChatPolicy', true]]],
-    ['Get-CsPersistentChatPolicy -Filter "site:*" | Remove-CsPersistentChatPolicy', [['Global', false], ['Tag:DC1PersistentChatPolicy', false], ['Tag:DC1UsersPersistentChatPolicy', true]]],
+    [
+      'Set-CsPersistentChatPolicy -Identity "global" -EnablePersistentChat $True',
+      [
+        ['Global', true],
+        ['Site:DC1', false],
+        ['Tag:DC1PersistentChatPolicy', false],
+        ['Tag:DC1UsersPersistentChatPolicy', true],
+      ],
+    ],
+    [
+      'Set-CsPersistentChatPolicy -EnablePersistentChat $True',
+      [
+        ['Global', true],
+        ['Site:DC1', false],
+        ['Tag:DC1PersistentChatPolicy', false],
+        ['Tag:DC1UsersPersistentChatPolicy', true],
+      ],
+    ],
+    [
+      'Get-CsPersistentChatPolicy | Set-CsPersistentChatPolicy -EnablePersistentChat $True',
+      [
+        ['Global', true],
+        ['Site:DC1', true],
+        ['Tag:DC1PersistentChatPolicy', true],
+        ['Tag:DC1UsersPersistentChatPolicy', true],
+      ],
+    ],
+    [
+      'Remove-CsPersistentChatPolicy -Identity "DC1PersistentChatPolicy"',
+      [
+        ['Global', false],
+        ['Site:DC1', false],
+        ['Tag:DC1UsersPersistentChatPolicy', true],
+      ],
+    ],
+    [
+      'Get-CsPersistentChatPolicy -Filter "site:*" | Remove-CsPersistentChatPolicy',
+      [
+        ['Global', false],
+        ['Tag:DC1PersistentChatPolicy', false],
+        ['Tag:DC1UsersPersistentChatPolicy', true],
+      ],
+    ],
   ])('%s', async (line, expected) => {
     const {run, state} = await runOne(line);
     expect(run.errors).toEqual([]);
@@ -85,9 +159,16 @@ describe('policy cmdlets: the documented examples', () => {
   });
 
   it('Remove on Global resets it instead of deleting it', async () => {
-    const {runs, state} = await runLines(base, ['Set-CsPersistentChatPolicy -EnablePersistentChat $True -Description "on"', 'Remove-CsPersistentChatPolicy -Identity "global"']);
+    const {runs, state} = await runLines(base, [
+      'Set-CsPersistentChatPolicy -EnablePersistentChat $True -Description "on"',
+      'Remove-CsPersistentChatPolicy -Identity "global"',
+    ]);
     expect(runs.flatMap((r) => r.errors)).toEqual([]);
-    expect(listPolicies(state)[0]).toMatchObject({identity: 'Global', enablePersistentChat: false, description: null});
+    expect(listPolicies(state)[0]).toMatchObject({
+      identity: 'Global',
+      enablePersistentChat: false,
+      description: null,
+    });
   });
 
   it('New -InMemory builds the object without saving it', async () => {
@@ -98,7 +179,10 @@ describe('policy cmdlets: the documented examples', () => {
   });
 
   it('Set -Instance saves an object built with New -InMemory', async () => {
-    const {runs, state} = await runLines(base, ['$p = New-CsPersistentChatPolicy -Identity "Draft" -InMemory', 'Set-CsPersistentChatPolicy -Instance $p -EnablePersistentChat $True']);
+    const {runs, state} = await runLines(base, [
+      '$p = New-CsPersistentChatPolicy -Identity "Draft" -InMemory',
+      'Set-CsPersistentChatPolicy -Instance $p -EnablePersistentChat $True',
+    ]);
     expect(runs.flatMap((r) => r.errors)).toEqual([]);
     expect(policiesOf(state)).toContainEqual(['Tag:Draft', true]);
   });
@@ -109,7 +193,10 @@ describe('policy cmdlets: errors', () => {
     ['New-CsPersistentChatPolicy -Identity "global"', 'GlobalNotCreatable'],
     ['New-CsPersistentChatPolicy -Identity "DC1PersistentChatPolicy"', 'AlreadyExists'],
     ['New-CsPersistentChatPolicy -Identity "site:DC1"', 'AlreadyExists'],
-    ['New-CsPersistentChatPolicy -Identity "service:PersistentChatServer:pc1.dc1.example.org"', 'InvalidScope'],
+    [
+      'New-CsPersistentChatPolicy -Identity "service:PersistentChatServer:pc1.dc1.example.org"',
+      'InvalidScope',
+    ],
     ['New-CsPersistentChatPolicy -Identity "site:Nowhere"', 'SiteNotFound'],
     ['New-CsPersistentChatPolicy -Identity "X" -Tenant "not-a-guid"', 'InvalidValue'],
     ['Get-CsPersistentChatPolicy -Identity "Nope"', 'PolicyNotFound'],
@@ -123,13 +210,17 @@ describe('policy cmdlets: errors', () => {
   });
 
   it('accepts a well-formed -Tenant and ignores it', async () => {
-    const {run} = await runOne('Get-CsPersistentChatPolicy -Identity global -Tenant "7a205197-8e59-487d-b9fa-3fc1b108f1e5"');
+    const {run} = await runOne(
+      'Get-CsPersistentChatPolicy -Identity global -Tenant "7a205197-8e59-487d-b9fa-3fc1b108f1e5"',
+    );
     expect(run.errors).toEqual([]);
     expect(run.output).toHaveLength(1);
   });
 
   it('-WhatIf reports what would happen and writes nothing', async () => {
-    const {run, state} = await runOne('Remove-CsPersistentChatPolicy -Identity "DC1PersistentChatPolicy" -WhatIf');
+    const {run, state} = await runOne(
+      'Remove-CsPersistentChatPolicy -Identity "DC1PersistentChatPolicy" -WhatIf',
+    );
     expect(run.whatIf).toHaveLength(1);
     expect(run.whatIf[0]).toContain('Tag:DC1PersistentChatPolicy');
     expect(state).toBe(base);
@@ -137,7 +228,10 @@ describe('policy cmdlets: errors', () => {
 });
 
 describe('Remove-CsPersistentChatPolicy on a per-user policy that users still hold', () => {
-  const assigned = withAssignments(base, {'Jordan Lee': 'DC1UsersPersistentChatPolicy', 'Casey Smith': 'DC1UsersPersistentChatPolicy'});
+  const assigned = withAssignments(base, {
+    'Jordan Lee': 'DC1UsersPersistentChatPolicy',
+    'Casey Smith': 'DC1UsersPersistentChatPolicy',
+  });
   const line = 'Remove-CsPersistentChatPolicy -Identity "DC1UsersPersistentChatPolicy"';
 
   it('fails with ConfirmationRequired when there is nobody to ask', async () => {
@@ -161,7 +255,12 @@ describe('Remove-CsPersistentChatPolicy on a per-user policy that users still ho
     expect(run.errors).toEqual([]);
     expect(policiesOf(state).map(([identity]) => identity)).not.toContain('Tag:DC1UsersPersistentChatPolicy');
     expect([policyOfUser(state, 'Jordan Lee'), policyOfUser(state, 'Casey Smith')]).toEqual([null, null]);
-    expect(run.warnings).toEqual([expect.objectContaining({warningId: 'PolicyAssignmentsCleared', message: expect.stringContaining('2 user(s)') as unknown})]);
+    expect(run.warnings).toEqual([
+      expect.objectContaining({
+        warningId: 'PolicyAssignmentsCleared',
+        message: expect.stringContaining('2 user(s)') as unknown,
+      }),
+    ]);
   });
 
   it('does not ask for a policy nobody holds', async () => {
@@ -188,21 +287,41 @@ describe('Grant-CsPersistentChatPolicy', () => {
   });
 
   it('unassigns everyone who holds a policy (the documented pipeline)', async () => {
-    const assigned = withAssignments(base, {'Jordan Lee': 'DC1UsersPersistentChatPolicy', 'Casey Smith': 'DC1UsersPersistentChatPolicy', 'Sam Rivera': 'DC1PersistentChatPolicy'});
-    const {run, state} = await runOne('Get-CsUser -Filter {PersistentChatPolicy -eq "DC1UsersPersistentChatPolicy"} | Grant-CsPersistentChatPolicy -PolicyName $Null', assigned);
+    const assigned = withAssignments(base, {
+      'Jordan Lee': 'DC1UsersPersistentChatPolicy',
+      'Casey Smith': 'DC1UsersPersistentChatPolicy',
+      'Sam Rivera': 'DC1PersistentChatPolicy',
+    });
+    const {run, state} = await runOne(
+      'Get-CsUser -Filter {PersistentChatPolicy -eq "DC1UsersPersistentChatPolicy"} | Grant-CsPersistentChatPolicy -PolicyName $Null',
+      assigned,
+    );
     expect(run.errors).toEqual([]);
-    expect(['Jordan Lee', 'Casey Smith', 'Sam Rivera'].map((n) => policyOfUser(state, n))).toEqual([null, null, 'DC1PersistentChatPolicy']);
+    expect(['Jordan Lee', 'Casey Smith', 'Sam Rivera'].map((n) => policyOfUser(state, n))).toEqual([
+      null,
+      null,
+      'DC1PersistentChatPolicy',
+    ]);
   });
 
   it('applies a wildcard display name to every matching enabled user and emits them with -PassThru', async () => {
-    const {run, state} = await runOne('Grant-CsPersistentChatPolicy -Identity "* Smith" -PolicyName "DC1PersistentChatPolicy" -PassThru');
+    const {run, state} = await runOne(
+      'Grant-CsPersistentChatPolicy -Identity "* Smith" -PolicyName "DC1PersistentChatPolicy" -PassThru',
+    );
     expect(run.errors).toEqual([]);
-    expect(run.output).toEqual([expect.objectContaining({Identity: 'CN=Casey Smith,OU=DC2,DC=example,DC=org', PersistentChatPolicy: 'DC1PersistentChatPolicy'})]);
+    expect(run.output).toEqual([
+      expect.objectContaining({
+        Identity: 'CN=Casey Smith,OU=DC2,DC=example,DC=org',
+        PersistentChatPolicy: 'DC1PersistentChatPolicy',
+      }),
+    ]);
     expect(policyOfUser(state, 'Alex Smith')).toBeNull();
   });
 
   it('keeps going after a failing piped identity', async () => {
-    const {run, state} = await runOne('"Nobody Here", "Sam Rivera" | Grant-CsPersistentChatPolicy -PolicyName "DC1PersistentChatPolicy"');
+    const {run, state} = await runOne(
+      '"Nobody Here", "Sam Rivera" | Grant-CsPersistentChatPolicy -PolicyName "DC1PersistentChatPolicy"',
+    );
     expect(run.errors.map((e) => e.errorId)).toEqual(['UserNotFound']);
     expect(policyOfUser(state, 'Sam Rivera')).toBe('DC1PersistentChatPolicy');
   });
@@ -211,9 +330,18 @@ describe('Grant-CsPersistentChatPolicy', () => {
     ['Grant-CsPersistentChatPolicy -Identity "Jordan Lee" -PolicyName "Nope"', 'PolicyNotFound'],
     ['Grant-CsPersistentChatPolicy -Identity "Jordan Lee" -PolicyName "site:DC1"', 'PolicyNotFound'],
     ['Grant-CsPersistentChatPolicy -Identity "Jordan Lee" -PolicyName "Global"', 'PolicyNotFound'],
-    ['Grant-CsPersistentChatPolicy -Identity "Nobody Here" -PolicyName "DC1PersistentChatPolicy"', 'UserNotFound'],
-    ['Grant-CsPersistentChatPolicy -Identity "Alex Smith" -PolicyName "DC1PersistentChatPolicy"', 'InvalidValue'],
-    ['Grant-CsPersistentChatPolicy -Identity "Terry Nolan" -PolicyName "DC1PersistentChatPolicy"', 'InvalidValue'],
+    [
+      'Grant-CsPersistentChatPolicy -Identity "Nobody Here" -PolicyName "DC1PersistentChatPolicy"',
+      'UserNotFound',
+    ],
+    [
+      'Grant-CsPersistentChatPolicy -Identity "Alex Smith" -PolicyName "DC1PersistentChatPolicy"',
+      'InvalidValue',
+    ],
+    [
+      'Grant-CsPersistentChatPolicy -Identity "Terry Nolan" -PolicyName "DC1PersistentChatPolicy"',
+      'InvalidValue',
+    ],
   ])('%s fails with %s', async (line, errorId) => {
     const {run, state} = await runOne(line);
     expect(run.errors.map((e) => e.errorId)).toEqual([errorId]);
@@ -232,11 +360,19 @@ describe('policy cmdlets and roles', () => {
   };
 
   it.each([
-    ['useradmin', 'Grant-CsPersistentChatPolicy -Identity "Jordan Lee" -PolicyName "DC1PersistentChatPolicy"', []],
+    [
+      'useradmin',
+      'Grant-CsPersistentChatPolicy -Identity "Jordan Lee" -PolicyName "DC1PersistentChatPolicy"',
+      [],
+    ],
     ['useradmin', 'New-CsPersistentChatPolicy -Identity "Mine"', ['AccessDenied']],
     ['useradmin', 'Set-CsPersistentChatPolicy -EnablePersistentChat $True', ['AccessDenied']],
     ['viewer', 'Get-CsPersistentChatPolicy -Identity global', []],
-    ['viewer', 'Grant-CsPersistentChatPolicy -Identity "Jordan Lee" -PolicyName "DC1PersistentChatPolicy"', ['AccessDenied']],
+    [
+      'viewer',
+      'Grant-CsPersistentChatPolicy -Identity "Jordan Lee" -PolicyName "DC1PersistentChatPolicy"',
+      ['AccessDenied'],
+    ],
     ['viewer', 'Remove-CsPersistentChatPolicy -Identity "DC1PersistentChatPolicy"', ['AccessDenied']],
   ])('%s running %s gets %j', async (user, line, errors) => {
     const {run} = await runOne(line, roles, {user});

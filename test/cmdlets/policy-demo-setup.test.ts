@@ -34,14 +34,18 @@ describe('the demo setup script: policies, settings and endpoints', () => {
       ['Tag:DC1PersistentChatPolicy', true],
       ['Tag:DC1UsersPersistentChatPolicy', true],
     ]);
-    const holders = after.directory.users.filter((u) => u.persistentChatPolicy !== null).map((u) => u.displayName);
+    const holders = after.directory.users
+      .filter((u) => u.persistentChatPolicy !== null)
+      .map((u) => u.displayName);
     expect(holders).toEqual(['Jordan Lee', 'Casey Smith']);
     expect(after.endpoints.map((e) => [e.sipAddress, e.poolFqdn, e.isDefault])).toEqual([
       ['sip:pc1chat@example.org', 'pc1.dc1.example.org', true],
       ['sip:pc2chat@example.org', 'pc2.dc2.example.org', true],
     ]);
     expect(after.configurations.map((c) => c.identity)).toContain('Site:DC1');
-    expect(after.compliance.map((c) => c.identity)).toEqual(expect.arrayContaining(['Site:DC1', 'Service:PersistentChatServer:pc1.dc1.example.org']));
+    expect(after.compliance.map((c) => c.identity)).toEqual(
+      expect.arrayContaining(['Site:DC1', 'Service:PersistentChatServer:pc1.dc1.example.org']),
+    );
 
     // Site DC1 users chat through the site policy; DC2 users only with a per-user policy.
     const byName = (name: string) => after.directory.users.find((u) => u.displayName === name);
@@ -49,6 +53,10 @@ describe('the demo setup script: policies, settings and endpoints', () => {
       const user = byName(name);
       return user ? effectivePolicy(after, user).identity : null;
     };
-    expect([policyOf('Ana Silva'), policyOf('Casey Smith'), policyOf('Eve Tan')]).toEqual(['Site:DC1', 'Tag:DC1UsersPersistentChatPolicy', 'Global']);
+    expect([policyOf('Ana Silva'), policyOf('Casey Smith'), policyOf('Eve Tan')]).toEqual([
+      'Site:DC1',
+      'Tag:DC1UsersPersistentChatPolicy',
+      'Global',
+    ]);
   });
 });

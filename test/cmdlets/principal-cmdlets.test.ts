@@ -16,7 +16,8 @@ async function outputOf(line: string, state: ChatState = base) {
   return run.output;
 }
 
-const identities = (output: readonly unknown[]): unknown[] => output.map((o) => (o as {Identity: unknown}).Identity);
+const identities = (output: readonly unknown[]): unknown[] =>
+  output.map((o) => (o as {Identity: unknown}).Identity);
 
 describe('Get-CsAdPrincipal: the documented examples', () => {
   it('Get-CsAdPrincipal lists every principal with its object classes', async () => {
@@ -45,13 +46,26 @@ describe('Get-CsAdPrincipal: the documented examples', () => {
   it.each([
     ['Get-CsAdPrincipal -Filter {SipAddress -eq "sip:dc1meetingroom@example.org"}', [MEETING_ROOM]],
     ['Get-CsAdPrincipal | Where-Object {$_.ObjectClass -contains "contact"}', [MEETING_ROOM]],
-    ['Get-CsAdPrincipal -Identity "* Smith"', ['CN=Casey Smith,OU=DC2,DC=example,DC=org', 'CN=Alex Smith,OU=DC2,DC=example,DC=org']],
+    [
+      'Get-CsAdPrincipal -Identity "* Smith"',
+      ['CN=Casey Smith,OU=DC2,DC=example,DC=org', 'CN=Alex Smith,OU=DC2,DC=example,DC=org'],
+    ],
     ['Get-CsAdPrincipal "ITChatMembers"', [GROUP]],
     ['Get-CsAdPrincipal -LDAPFilter "l=Springfield"', [JORDAN.dn, 'CN=Sam Rivera,OU=DC1,DC=example,DC=org']],
     ['Get-CsAdPrincipal -LDAPFilter "(&(l=Springfield)(department=IT))"', [JORDAN.dn]],
     ['Get-CsAdPrincipal -LDAPFilter "(|(objectClass=group)(objectClass=contact))"', [GROUP, MEETING_ROOM]],
-    ['Get-CsAdPrincipal -OU "OU=DC2,DC=example,DC=org"', ['OU=DC2,DC=example,DC=org', 'CN=Casey Smith,OU=DC2,DC=example,DC=org', 'CN=Alex Smith,OU=DC2,DC=example,DC=org']],
-    ['Get-CsAdPrincipal -Filter {Enabled -ne $True} -OU "OU=DC2,DC=example,DC=org"', ['OU=DC2,DC=example,DC=org', 'CN=Alex Smith,OU=DC2,DC=example,DC=org']],
+    [
+      'Get-CsAdPrincipal -OU "OU=DC2,DC=example,DC=org"',
+      [
+        'OU=DC2,DC=example,DC=org',
+        'CN=Casey Smith,OU=DC2,DC=example,DC=org',
+        'CN=Alex Smith,OU=DC2,DC=example,DC=org',
+      ],
+    ],
+    [
+      'Get-CsAdPrincipal -Filter {Enabled -ne $True} -OU "OU=DC2,DC=example,DC=org"',
+      ['OU=DC2,DC=example,DC=org', 'CN=Alex Smith,OU=DC2,DC=example,DC=org'],
+    ],
     ['Get-CsAdPrincipal -ResultSize 0', []],
     ['Get-CsAdPrincipal -ResultSize 2', ['DC=example,DC=org', 'OU=DC1,DC=example,DC=org']],
   ])('%s', async (line, expected) => {
@@ -59,7 +73,9 @@ describe('Get-CsAdPrincipal: the documented examples', () => {
   });
 
   it('lists what is under each OU piped in', async () => {
-    const output = await outputOf('"OU=DC1,DC=example,DC=org", "OU=DC2,DC=example,DC=org" | Get-CsAdPrincipal');
+    const output = await outputOf(
+      '"OU=DC1,DC=example,DC=org", "OU=DC2,DC=example,DC=org" | Get-CsAdPrincipal',
+    );
     expect(identities(output)).toEqual([
       'OU=DC1,DC=example,DC=org',
       GROUP,
@@ -73,7 +89,9 @@ describe('Get-CsAdPrincipal: the documented examples', () => {
   });
 
   it('selects the OU names as the reference describes', async () => {
-    const output = await outputOf('Get-CsAdPrincipal | Where-Object {$_.ObjectClass -match "organizationalUnit"} | Select-Object Name');
+    const output = await outputOf(
+      'Get-CsAdPrincipal | Where-Object {$_.ObjectClass -match "organizationalUnit"} | Select-Object Name',
+    );
     expect(output).toEqual([{Name: 'DC1'}, {Name: 'DC2'}]);
   });
 
@@ -124,7 +142,10 @@ describe('Get-CsUser', () => {
   });
 
   it('fails with UserNotFound for an unknown user and a user never enabled for Lync', async () => {
-    const {runs} = await runLines(base, ['Get-CsUser -Identity "Nobody Here"', 'Get-CsUser -Identity "Terry Nolan"']);
+    const {runs} = await runLines(base, [
+      'Get-CsUser -Identity "Nobody Here"',
+      'Get-CsUser -Identity "Terry Nolan"',
+    ]);
     expect(runs.map((r) => r.errors.map((e) => e.errorId))).toEqual([['UserNotFound'], ['UserNotFound']]);
   });
 });
@@ -135,7 +156,10 @@ describe('the directory cmdlets on the one-pool demo deployment', () => {
   it.each([
     ['Get-CsAdPrincipal -Filter {SipAddress -eq "sip:dc1meetingroom@example.org"}', ['DC1 Meeting Room']],
     ['Get-CsAdPrincipal -LDAPFilter "(&(l=Springfield)(department=Finance))"', ['Carl Novak']],
-    ['Get-CsAdPrincipal -LDAPFilter "(memberOf=CN=ITChatMembers,OU=IT,DC=example,DC=org)"', ['ChatSupport', 'Jordan Lee', 'Sam Rivera']],
+    [
+      'Get-CsAdPrincipal -LDAPFilter "(memberOf=CN=ITChatMembers,OU=IT,DC=example,DC=org)"',
+      ['ChatSupport', 'Jordan Lee', 'Sam Rivera'],
+    ],
     ['Get-CsUser -LdapFilter "department=IT"', ['Ana Silva', 'Ben Okafor', 'Jordan Lee']],
     ['Get-CsUser -Identity "* Smith"', ['Casey Smith']],
     ['Get-CsUser -OU "OU=EmeaUsers,DC=example,DC=org"', ['Eve Tan']],

@@ -7,7 +7,8 @@ import {ALEX, CASEY, fixtureState, JORDAN, SAM, TERRY} from './directory-fixture
 import type {ChatState} from '../../src/domain/types.js';
 
 const state = fixtureState();
-const names = (objects: readonly {displayName: string | null}[]): (string | null)[] => objects.map((o) => o.displayName);
+const names = (objects: readonly {displayName: string | null}[]): (string | null)[] =>
+  objects.map((o) => o.displayName);
 
 describe('distinguished names', () => {
   it('parses RDNs with escapes and spaces around separators', () => {
@@ -19,7 +20,14 @@ describe('distinguished names', () => {
     ]);
   });
 
-  it.each(['Jordan Lee', 'Lee, Jordan', 'CN=ChatSupportGroup.OU=IT,DC=example,DC=org', 'CN=,DC=org', '=x', 'CN=a\\'])('does not take %j for a DN', (text) => {
+  it.each([
+    'Jordan Lee',
+    'Lee, Jordan',
+    'CN=ChatSupportGroup.OU=IT,DC=example,DC=org',
+    'CN=,DC=org',
+    '=x',
+    'CN=a\\',
+  ])('does not take %j for a DN', (text) => {
     expect(parseDn(text)).toBeNull();
   });
 
@@ -66,18 +74,24 @@ describe('UserIdParameter forms', () => {
   ])('resolves %j', (identity, expected) => {
     const wildcard = identity.includes('*');
     if (expected.length === 0 && !wildcard) {
-      expect(() => findUsers(state, identity)).toThrow(expect.objectContaining({errorId: 'UserNotFound', parameter: 'Identity'}));
+      expect(() => findUsers(state, identity)).toThrow(
+        expect.objectContaining({errorId: 'UserNotFound', parameter: 'Identity'}),
+      );
     } else {
       expect(findUsers(state, identity)).toEqual(expected);
     }
   });
 
-  it.each(['Nobody Here', 'sip:nobody@example.org', 'CN=Nobody,OU=DC1,DC=example,DC=org', 'nobody@example.org'])(
-    'fails with UserNotFound for %j',
-    (identity) => {
-      expect(() => findUsers(state, identity)).toThrow(expect.objectContaining({errorId: 'UserNotFound', target: identity}));
-    },
-  );
+  it.each([
+    'Nobody Here',
+    'sip:nobody@example.org',
+    'CN=Nobody,OU=DC1,DC=example,DC=org',
+    'nobody@example.org',
+  ])('fails with UserNotFound for %j', (identity) => {
+    expect(() => findUsers(state, identity)).toThrow(
+      expect.objectContaining({errorId: 'UserNotFound', target: identity}),
+    );
+  });
 
   it('returns nothing, without an error, for a wildcard that matches nobody', () => {
     expect(findUsers(state, '* Nobody')).toEqual([]);
@@ -86,10 +100,18 @@ describe('UserIdParameter forms', () => {
   it('refuses a display name shared by two users when changing them', () => {
     const twins: ChatState = {
       ...state,
-      directory: {...state.directory, users: [...state.directory.users, {...CASEY, dn: 'CN=Casey Smith,OU=DC1,DC=example,DC=org', sipAddress: 'sip:casey2@example.org'}]},
+      directory: {
+        ...state.directory,
+        users: [
+          ...state.directory.users,
+          {...CASEY, dn: 'CN=Casey Smith,OU=DC1,DC=example,DC=org', sipAddress: 'sip:casey2@example.org'},
+        ],
+      },
     };
     expect(findUsers(twins, 'Casey Smith')).toHaveLength(2);
-    expect(() => findUsersForChange(twins, 'Casey Smith')).toThrow(expect.objectContaining({errorId: 'AmbiguousIdentity'}));
+    expect(() => findUsersForChange(twins, 'Casey Smith')).toThrow(
+      expect.objectContaining({errorId: 'AmbiguousIdentity'}),
+    );
     expect(findUsersForChange(twins, 'Casey*')).toHaveLength(2);
   });
 });
@@ -114,12 +136,22 @@ describe('directory principals', () => {
     ]);
     expect(byDn('DC=example,DC=org')).toMatchObject({name: 'example', objectClass: OBJECT_CLASSES.domain});
     expect(byDn(JORDAN.dn)?.objectClass).toEqual(['top', 'person', 'organizationalPerson', 'user']);
-    expect(byDn('CN=DC1 Meeting Room,OU=DC1,DC=example,DC=org')?.objectClass).toEqual(['top', 'person', 'organizationalPerson', 'contact']);
+    expect(byDn('CN=DC1 Meeting Room,OU=DC1,DC=example,DC=org')?.objectClass).toEqual([
+      'top',
+      'person',
+      'organizationalPerson',
+      'contact',
+    ]);
   });
 
   it('adds OUs and containers that only appear in the DNs of other objects', () => {
-    const implied: ChatState = {...state, directory: {...state.directory, organizationalUnits: [], containers: []}};
-    const kinds = directoryPrincipals(implied).filter((p) => p.kind !== 'user' && p.kind !== 'group' && p.kind !== 'contact');
+    const implied: ChatState = {
+      ...state,
+      directory: {...state.directory, organizationalUnits: [], containers: []},
+    };
+    const kinds = directoryPrincipals(implied).filter(
+      (p) => p.kind !== 'user' && p.kind !== 'group' && p.kind !== 'contact',
+    );
     expect(kinds.map((p) => [p.kind, p.dn])).toEqual([
       ['domain', 'DC=example,DC=org'],
       ['organizationalUnit', 'OU=DC1,DC=example,DC=org'],
@@ -129,9 +161,16 @@ describe('directory principals', () => {
   });
 
   it('gives LDAP attributes including group membership in both directions', () => {
-    expect(byDn(JORDAN.dn)?.attributes.get('memberof')).toEqual(['CN=ITChatMembers,OU=DC1,DC=example,DC=org']);
-    expect(byDn('CN=ITChatMembers,OU=DC1,DC=example,DC=org')?.attributes.get('member')).toEqual([JORDAN.dn, CASEY.dn]);
-    expect(byDn(JORDAN.dn)?.attributes.get('msrtcsip-primaryuseraddress')).toEqual(['sip:jordan.lee@example.org']);
+    expect(byDn(JORDAN.dn)?.attributes.get('memberof')).toEqual([
+      'CN=ITChatMembers,OU=DC1,DC=example,DC=org',
+    ]);
+    expect(byDn('CN=ITChatMembers,OU=DC1,DC=example,DC=org')?.attributes.get('member')).toEqual([
+      JORDAN.dn,
+      CASEY.dn,
+    ]);
+    expect(byDn(JORDAN.dn)?.attributes.get('msrtcsip-primaryuseraddress')).toEqual([
+      'sip:jordan.lee@example.org',
+    ]);
     expect(byDn(ALEX.dn)?.enabled).toBe(false);
     expect(byDn('OU=DC1,DC=example,DC=org')?.enabled).toBeNull();
   });
@@ -156,14 +195,21 @@ describe('getUsers', () => {
   });
 
   it('fails for an unknown OU and a malformed LDAP filter', () => {
-    expect(() => getUsers(state, {ou: 'OU=Nowhere,DC=example,DC=org'})).toThrow(expect.objectContaining({errorId: 'PrincipalNotFound', parameter: 'OU'}));
-    expect(() => getUsers(state, {ou: 'Nowhere'})).toThrow(expect.objectContaining({errorId: 'InvalidValue', parameter: 'OU'}));
-    expect(() => getUsers(state, {ldapFilter: '(l=Springfield'})).toThrow(expect.objectContaining({errorId: 'InvalidValue', parameter: 'LdapFilter'}));
+    expect(() => getUsers(state, {ou: 'OU=Nowhere,DC=example,DC=org'})).toThrow(
+      expect.objectContaining({errorId: 'PrincipalNotFound', parameter: 'OU'}),
+    );
+    expect(() => getUsers(state, {ou: 'Nowhere'})).toThrow(
+      expect.objectContaining({errorId: 'InvalidValue', parameter: 'OU'}),
+    );
+    expect(() => getUsers(state, {ldapFilter: '(l=Springfield'})).toThrow(
+      expect.objectContaining({errorId: 'InvalidValue', parameter: 'LdapFilter'}),
+    );
   });
 });
 
 describe('getPrincipals', () => {
-  const dns = (query: Parameters<typeof getPrincipals>[1]): string[] => getPrincipals(state, query).map((p) => p.dn);
+  const dns = (query: Parameters<typeof getPrincipals>[1]): string[] =>
+    getPrincipals(state, query).map((p) => p.dn);
 
   it('lists an OU followed by everything under it when the identity names the OU', () => {
     expect(dns({identity: 'OU=DC1,DC=example,DC=org'})).toEqual([
@@ -180,9 +226,18 @@ describe('getPrincipals', () => {
     [{identity: 'ITChatMembers'}, ['CN=ITChatMembers,OU=DC1,DC=example,DC=org']],
     [{identity: '* Smith'}, [CASEY.dn, ALEX.dn]],
     [{identity: 'DC=example,DC=org'}, ['DC=example,DC=org']],
-    [{ldapFilter: '(objectClass=organizationalUnit)'}, ['OU=DC1,DC=example,DC=org', 'OU=DC2,DC=example,DC=org']],
-    [{ldapFilter: '(objectCategory=person)', ou: 'OU=DC1,DC=example,DC=org'}, [JORDAN.dn, SAM.dn, 'CN=DC1 Meeting Room,OU=DC1,DC=example,DC=org']],
-    [{ldapFilter: '(|(l=Springfield)(objectClass=contact))'}, [JORDAN.dn, SAM.dn, 'CN=DC1 Meeting Room,OU=DC1,DC=example,DC=org']],
+    [
+      {ldapFilter: '(objectClass=organizationalUnit)'},
+      ['OU=DC1,DC=example,DC=org', 'OU=DC2,DC=example,DC=org'],
+    ],
+    [
+      {ldapFilter: '(objectCategory=person)', ou: 'OU=DC1,DC=example,DC=org'},
+      [JORDAN.dn, SAM.dn, 'CN=DC1 Meeting Room,OU=DC1,DC=example,DC=org'],
+    ],
+    [
+      {ldapFilter: '(|(l=Springfield)(objectClass=contact))'},
+      [JORDAN.dn, SAM.dn, 'CN=DC1 Meeting Room,OU=DC1,DC=example,DC=org'],
+    ],
     [{ou: 'CN=Users,DC=example,DC=org'}, ['CN=Users,DC=example,DC=org', TERRY.dn]],
   ])('selects with %j', (query, expected) => {
     expect(dns(query)).toEqual(expected);

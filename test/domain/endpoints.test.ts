@@ -1,10 +1,22 @@
 import {describe, expect, it} from 'vitest';
-import {endpointDn, findEndpoints, getEndpoints, newEndpoint, removeEndpoint, sipAddressOwner} from '../../src/domain/endpoints.js';
+import {
+  endpointDn,
+  findEndpoints,
+  getEndpoints,
+  newEndpoint,
+  removeEndpoint,
+  sipAddressOwner,
+} from '../../src/domain/endpoints.js';
 import {DEFAULT_ENDPOINT_DN, fixtureState, POOL, POOL2} from './directory-fixture.js';
 
 const GUID = '22222222-2222-4222-8222-222222222222';
 const base = fixtureState({twoPools: true});
-const input = {sipAddress: 'sip:pce@example.org', poolFqdn: POOL, displayName: 'Persistent Chat Endpoint 1', objectId: GUID};
+const input = {
+  sipAddress: 'sip:pce@example.org',
+  poolFqdn: POOL,
+  displayName: 'Persistent Chat Endpoint 1',
+  objectId: GUID,
+};
 
 describe('newEndpoint', () => {
   it('creates a contact in Application Contacts with a GUID-based DN', () => {
@@ -24,17 +36,29 @@ describe('newEndpoint', () => {
   it('warns when the pool already has an endpoint, and the new one is not the default', () => {
     const {output, warnings} = newEndpoint(base, input);
     expect(output.isDefault).toBe(false);
-    expect(warnings).toEqual([expect.objectContaining({warningId: 'AdditionalEndpoint', target: 'sip:pce@example.org'})]);
+    expect(warnings).toEqual([
+      expect.objectContaining({warningId: 'AdditionalEndpoint', target: 'sip:pce@example.org'}),
+    ]);
   });
 
   it('stores the address in lower case and the pool as the topology spells it', () => {
-    const {output} = newEndpoint(base, {...input, sipAddress: 'SIP:PCE@Example.ORG', poolFqdn: 'PC1.DC1.example.org.'});
+    const {output} = newEndpoint(base, {
+      ...input,
+      sipAddress: 'SIP:PCE@Example.ORG',
+      poolFqdn: 'PC1.DC1.example.org.',
+    });
     expect(output).toMatchObject({sipAddress: 'sip:pce@example.org', poolFqdn: POOL});
   });
 
   it('derives the domain part of the DN from the first SIP domain when the directory is empty', () => {
-    const empty = {...base, sipDomains: ['contoso.test'], directory: {users: [], groups: [], contacts: [], organizationalUnits: [], containers: []}};
-    expect(endpointDn(empty, GUID)).toBe(`CN={${GUID}},CN=Application Contacts,CN=RTC Service,CN=Services,CN=Configuration,DC=contoso,DC=test`);
+    const empty = {
+      ...base,
+      sipDomains: ['contoso.test'],
+      directory: {users: [], groups: [], contacts: [], organizationalUnits: [], containers: []},
+    };
+    expect(endpointDn(empty, GUID)).toBe(
+      `CN={${GUID}},CN=Application Contacts,CN=RTC Service,CN=Services,CN=Configuration,DC=contoso,DC=test`,
+    );
   });
 
   it.each([
@@ -51,7 +75,9 @@ describe('newEndpoint', () => {
     [{displayName: 'bad\u001b[2Jname'}, 'InvalidValue', 'DisplayName'],
     [{displayName: 'x'.repeat(257)}, 'InvalidValue', 'DisplayName'],
   ])('refuses %j with %s', (change, errorId, parameter) => {
-    expect(() => newEndpoint(base, {...input, ...change})).toThrow(expect.objectContaining({errorId, parameter}));
+    expect(() => newEndpoint(base, {...input, ...change})).toThrow(
+      expect.objectContaining({errorId, parameter}),
+    );
   });
 
   it('reports who holds a SIP address', () => {
@@ -62,8 +88,15 @@ describe('newEndpoint', () => {
 });
 
 describe('getEndpoints and findEndpoints', () => {
-  const state = newEndpoint(newEndpoint(base, input).state, {...input, sipAddress: 'sip:ocschat@example.org', displayName: 'Legacy Group Chat', poolFqdn: POOL2, objectId: 'x'}).state;
-  const sips = (query: Parameters<typeof getEndpoints>[1]): string[] => getEndpoints(state, query).map((e) => e.sipAddress);
+  const state = newEndpoint(newEndpoint(base, input).state, {
+    ...input,
+    sipAddress: 'sip:ocschat@example.org',
+    displayName: 'Legacy Group Chat',
+    poolFqdn: POOL2,
+    objectId: 'x',
+  }).state;
+  const sips = (query: Parameters<typeof getEndpoints>[1]): string[] =>
+    getEndpoints(state, query).map((e) => e.sipAddress);
 
   it.each([
     [{}, ['sip:pc1chat@example.org', 'sip:pce@example.org', 'sip:ocschat@example.org']],
@@ -76,7 +109,10 @@ describe('getEndpoints and findEndpoints', () => {
     [{poolFqdn: POOL}, ['sip:pc1chat@example.org', 'sip:pce@example.org']],
     [{poolFqdn: 'PC2.dc2.example.org'}, ['sip:ocschat@example.org']],
     [{ldapFilter: '(displayName=Persistent*)'}, ['sip:pce@example.org']],
-    [{ou: 'CN=Application Contacts,CN=RTC Service,CN=Services,CN=Configuration,DC=example,DC=org'}, ['sip:pc1chat@example.org', 'sip:pce@example.org', 'sip:ocschat@example.org']],
+    [
+      {ou: 'CN=Application Contacts,CN=RTC Service,CN=Services,CN=Configuration,DC=example,DC=org'},
+      ['sip:pc1chat@example.org', 'sip:pce@example.org', 'sip:ocschat@example.org'],
+    ],
     [{ou: 'OU=DC1,DC=example,DC=org'}, []],
   ])('selects with %j', (query, expected) => {
     expect(sips(query)).toEqual(expected);

@@ -42,12 +42,22 @@ describe('parseLdapFilter', () => {
   });
 
   it('reads substrings, escapes and comparison operators', () => {
-    expect(parseLdapFilter('(displayName=J*n L*)')).toEqual({kind: 'substring', attribute: 'displayName', parts: ['J', 'n L', '']});
-    expect(parseLdapFilter('(title=Engineer \\28Level 2\\29)')).toEqual({kind: 'equal', attribute: 'title', value: 'Engineer (Level 2)'});
+    expect(parseLdapFilter('(displayName=J*n L*)')).toEqual({
+      kind: 'substring',
+      attribute: 'displayName',
+      parts: ['J', 'n L', ''],
+    });
+    expect(parseLdapFilter('(title=Engineer \\28Level 2\\29)')).toEqual({
+      kind: 'equal',
+      attribute: 'title',
+      value: 'Engineer (Level 2)',
+    });
     expect(parseLdapFilter('(employeeNumber>=100)')).toMatchObject({kind: 'greaterOrEqual', value: '100'});
     expect(parseLdapFilter('(employeeNumber<=100)')).toMatchObject({kind: 'lessOrEqual'});
     expect(parseLdapFilter('(displayName~=jordanlee)')).toMatchObject({kind: 'approx'});
-    expect(parseLdapFilter('(msRTCSIP-PrimaryUserAddress=sip:a@b.org)')).toMatchObject({attribute: 'msRTCSIP-PrimaryUserAddress'});
+    expect(parseLdapFilter('(msRTCSIP-PrimaryUserAddress=sip:a@b.org)')).toMatchObject({
+      attribute: 'msRTCSIP-PrimaryUserAddress',
+    });
   });
 
   it.each([
@@ -71,7 +81,9 @@ describe('parseLdapFilter', () => {
     ['(&(l=a)(department=IT)'],
     ['department=IT)(l=a'],
   ])('refuses the malformed filter %j with InvalidValue', (filter) => {
-    expect(() => parseLdapFilter(filter)).toThrow(expect.objectContaining({errorId: 'InvalidValue', parameter: 'LdapFilter'}));
+    expect(() => parseLdapFilter(filter)).toThrow(
+      expect.objectContaining({errorId: 'InvalidValue', parameter: 'LdapFilter'}),
+    );
   });
 });
 

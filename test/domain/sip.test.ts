@@ -62,12 +62,16 @@ describe('SIP addresses of directory objects', () => {
   it('requires a SIP domain of the deployment when the domains are given', () => {
     expect(sipAddressProblem('sip:ana@example.org', ['example.org'])).toBeNull();
     expect(sipAddressProblem('sip:ana@EXAMPLE.org', ['example.org'])).toBeNull();
-    expect(sipAddressProblem('sip:ana@other.org', ['example.org'])).toContain('not a SIP domain of this deployment');
+    expect(sipAddressProblem('sip:ana@other.org', ['example.org'])).toContain(
+      'not a SIP domain of this deployment',
+    );
     expect(sipAddressProblem('sip:ana@sub.example.org', ['example.org'])).toContain('not a SIP domain');
   });
 
   it('fails with InvalidValue on the named parameter and returns the stored form', () => {
-    expect(assertSipAddress('SIP:PCE@Example.org', 'SipAddress', ['example.org'])).toBe('sip:pce@example.org');
+    expect(assertSipAddress('SIP:PCE@Example.org', 'SipAddress', ['example.org'])).toBe(
+      'sip:pce@example.org',
+    );
     const error = (() => {
       try {
         assertSipAddress('pce@example.org', 'SipAddress');
@@ -101,13 +105,19 @@ describe('SIP URI parsing', () => {
     });
   });
 
-  it.each(['sip:alice@[2001:db8::10]:5070', 'sip:alice@192.0.2.4', 'sip:atlanta.com;method=REGISTER'])('parses %s', (text) => {
-    expect(parseSipUri(text).ok).toBe(true);
-  });
+  it.each(['sip:alice@[2001:db8::10]:5070', 'sip:alice@192.0.2.4', 'sip:atlanta.com;method=REGISTER'])(
+    'parses %s',
+    (text) => {
+      expect(parseSipUri(text).ok).toBe(true);
+    },
+  );
 
-  it.each(['http://example.org', 'sip:alice@256.1.1.1', 'sip:alice@host:port', 'sip:alice@host;=x'])('refuses %s', (text) => {
-    expect(parseSipUri(text).ok).toBe(false);
-  });
+  it.each(['http://example.org', 'sip:alice@256.1.1.1', 'sip:alice@host:port', 'sip:alice@host;=x'])(
+    'refuses %s',
+    (text) => {
+      expect(parseSipUri(text).ok).toBe(false);
+    },
+  );
 });
 
 describe('RFC 3261 §19.1.4 URI comparison', () => {
@@ -115,7 +125,10 @@ describe('RFC 3261 §19.1.4 URI comparison', () => {
     ['sip:%61lice@atlanta.com;transport=TCP', 'sip:alice@AtLanTa.CoM;Transport=tcp'],
     ['sip:carol@chicago.com', 'sip:carol@chicago.com;newparam=5'],
     ['sip:carol@chicago.com;security=on', 'sip:carol@chicago.com;newparam=5'],
-    ['sip:biloxi.com;transport=tcp;method=REGISTER?to=sip:bob%40biloxi.com', 'sip:biloxi.com;method=REGISTER;transport=tcp?to=sip:bob%40biloxi.com'],
+    [
+      'sip:biloxi.com;transport=tcp;method=REGISTER?to=sip:bob%40biloxi.com',
+      'sip:biloxi.com;method=REGISTER;transport=tcp?to=sip:bob%40biloxi.com',
+    ],
     ['SIP:alice@example.org', 'sip:alice@EXAMPLE.org'],
   ])('%s equals %s', (a, b) => {
     expect(sipUriEquals(a, b)).toBe(true);
@@ -143,12 +156,16 @@ describe('RFC 3261 §19.1.4 URI comparison', () => {
 });
 
 describe('host names', () => {
-  it.each(['pc1.dc1.example.org', 'PC1.DC1.Example.ORG', 'a.b', '1chat.example.org', 'xn--bcher-kva.example', 'pc1.dc1.example.org.'])(
-    'accepts %s',
-    (text) => {
-      expect(hostNameProblem(text)).toBeNull();
-    },
-  );
+  it.each([
+    'pc1.dc1.example.org',
+    'PC1.DC1.Example.ORG',
+    'a.b',
+    '1chat.example.org',
+    'xn--bcher-kva.example',
+    'pc1.dc1.example.org.',
+  ])('accepts %s', (text) => {
+    expect(hostNameProblem(text)).toBeNull();
+  });
 
   it.each([
     ['', 'empty'],
@@ -173,7 +190,9 @@ describe('host names', () => {
 
   it('returns the canonical FQDN or fails with InvalidValue naming the parameter', () => {
     expect(assertFqdn('PC1.dc1.example.org.', 'PersistentChatPoolFqdn')).toBe('pc1.dc1.example.org');
-    expect(() => assertFqdn('pc1', 'PersistentChatPoolFqdn')).toThrow(expect.objectContaining({errorId: 'InvalidValue', parameter: 'PersistentChatPoolFqdn'}));
+    expect(() => assertFqdn('pc1', 'PersistentChatPoolFqdn')).toThrow(
+      expect.objectContaining({errorId: 'InvalidValue', parameter: 'PersistentChatPoolFqdn'}),
+    );
   });
 });
 
@@ -191,10 +210,16 @@ describe('SIP address properties', () => {
 
   it('rejects a generated address with a space, control character or second "@" inserted in the user part', () => {
     fc.assert(
-      fc.property(userPart, fc.domain(), fc.constantFrom(' ', '\u0000', '\r', '\u009b', '@', '<', '"'), fc.nat(), (user, domain, bad, at) => {
-        const i = at % (user.length + 1);
-        expect(sipAddressProblem(`sip:${user.slice(0, i)}${bad}${user.slice(i)}@${domain}`)).not.toBeNull();
-      }),
+      fc.property(
+        userPart,
+        fc.domain(),
+        fc.constantFrom(' ', '\u0000', '\r', '\u009b', '@', '<', '"'),
+        fc.nat(),
+        (user, domain, bad, at) => {
+          const i = at % (user.length + 1);
+          expect(sipAddressProblem(`sip:${user.slice(0, i)}${bad}${user.slice(i)}@${domain}`)).not.toBeNull();
+        },
+      ),
       {numRuns: 500},
     );
   });
@@ -202,7 +227,9 @@ describe('SIP address properties', () => {
   it('gives addresses that differ only in letter case the same key', () => {
     fc.assert(
       fc.property(userPart, fc.domain(), (user, domain) => {
-        expect(sipAddressKey(`SIP:${user.toUpperCase()}@${domain.toUpperCase()}`)).toBe(sipAddressKey(`sip:${user}@${domain}`));
+        expect(sipAddressKey(`SIP:${user.toUpperCase()}@${domain.toUpperCase()}`)).toBe(
+          sipAddressKey(`sip:${user}@${domain}`),
+        );
       }),
       {numRuns: 200},
     );
