@@ -38,6 +38,30 @@ function fuseFor(rows: readonly Row[]): Fuse<string> {
   return fuse;
 }
 
+const textCache = new WeakMap<readonly Row[], readonly string[]>();
+
+function lowerTexts(rows: readonly Row[]): readonly string[] {
+  let texts = textCache.get(rows);
+  if (!texts) {
+    texts = rows.map((r) => searchText(r).toLowerCase());
+    textCache.set(rows, texts);
+  }
+  return texts;
+}
+
+/** Case-insensitive substring matches; only when there are none, fuzzy matches (typos, skipped letters). */
+function match(rows: readonly Row[], text: string): readonly Row[] {
+  const needle = text.toLowerCase();
+  const texts = lowerTexts(rows);
+  const exact = rows.filter((_, i) => texts[i]?.includes(needle));
+  if (exact.length > 0) return exact;
+  const indexes = fuseFor(rows)
+    .search(text)
+    .map((r) => r.refIndex)
+    .sort((a, b) => a - b);
+  return indexes.map((i) => rows[i]).filter((r): r is Row => r !== undefined);
+}
+
 /** Rows matching `filter`, in their original order. */
 export function filterRows(rows: readonly Row[], filter: string): readonly Row[] {
   const text = filter.trim();
@@ -49,11 +73,7 @@ export function filterRows(rows: readonly Row[], filter: string): readonly Row[]
   }
   const hit = byText.get(text);
   if (hit) return hit;
-  const indexes = fuseFor(rows)
-    .search(text)
-    .map((r) => r.refIndex)
-    .sort((a, b) => a - b);
-  const out = indexes.map((i) => rows[i]).filter((r): r is Row => r !== undefined);
+  const out = match(rows, text);
   if (byText.size > 50) byText.clear();
   byText.set(text, out);
   return out;
