@@ -3,10 +3,11 @@ import type {Value} from '../../src/cmdlets/types.js';
 import {CmdletError} from '../../src/domain/errors.js';
 import type {Prompt} from '../../src/lang/api.js';
 import {evaluateLine} from '../../src/lang/evaluate.js';
-import {evalOptions, expectNoErrors, run, stateWith} from './fake-catalog.js';
+import type {ChatState} from '../../src/domain/types.js';
+import {evalOptions, expectNoErrors, run} from './fake-catalog.js';
 
 const identities = (output: readonly Value[]): unknown[] => output.map((o) => (o as {Identity: string}).Identity);
-const descriptionOf = (state: ReturnType<typeof stateWith>, identity: string) => state.policies.find((p) => p.identity === identity)?.description;
+const descriptionOf = (state: ChatState, identity: string) => state.policies.find((p) => p.identity === identity)?.description;
 
 describe('evaluateLine', () => {
   it('runs a cmdlet and returns its output, leaving the state object untouched', () => {

@@ -92,7 +92,7 @@ export const setFakePolicy: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
   run(ctx, args, set) {
-    const identity = set === 'Instance' ? String((args['Instance'] as PsObject)['Identity']) : ((args['Identity'] as string | undefined) ?? 'Global');
+    const identity = set === 'Instance' ? ((args['Instance'] as PsObject)['Identity'] as string) : ((args['Identity'] as string | undefined) ?? 'Global');
     const current = find(ctx.state, identity);
     const description = args['Description'] as string | null | undefined;
     if (description === 'boom') throw new CmdletError('InvalidValue', 'Boom is not a description.', {target: identity, parameter: 'Description'});
@@ -203,7 +203,7 @@ export function evalOptions(options: Options = {}): EvalOptions {
     ports: emptyPorts,
     catalog: fakeCatalog,
     confirm: options.confirm ?? (() => true),
-    variables: options.variables ?? new Map(),
+    variables: options.variables ?? new Map<string, Value>(),
   };
 }
 

@@ -1,0 +1,108 @@
+import {describe, expect, it} from 'vitest';
+import fc from 'fast-check';
+import {parse} from '../../src/lang/parse.js';
+import {splitScript} from '../../src/lang/script.js';
+import {tokenize} from '../../src/lang/tokenize.js';
+import {evalOptions} from './fake-catalog.js';
+import {evaluateLine} from '../../src/lang/evaluate.js';
+
+const PIECES = [
+  'Get-FakePolicy',
+  'Set-FakePolicy',
+  'Remove-FakePolicy',
+  'Clear-FakePolicy',
+  'Test-Bind',
+  'Where-Object',
+  'Select-Object',
+  'Get-Help',
+  'Get-Command',
+  'Get-Credential',
+  '-Identity',
+  '-Description',
+  '-Count',
+  '-Members',
+  '-Confirm:',
+  '-WhatIf',
+  '-First',
+  '-ExpandProperty',
+  '-Filter',
+  '-eq',
+  '-like',
+  '-match',
+  '-and',
+  '-not',
+  '!',
+  '$_',
+  '$_.Identity',
+  '$x',
+  '$Null',
+  '$True',
+  '"a b"',
+  "'it''s'",
+  '"`n`e"',
+  'Global',
+  'Tag:Ops',
+  '1e309',
+  '-5',
+  '1.5',
+  '@{',
+  '@(',
+  '{',
+  '}',
+  '(',
+  ')',
+  '|',
+  ';',
+  ',',
+  '=',
+  'Add=',
+  '#',
+  '<#',
+  '`',
+  '\n',
+  '"',
+  "'",
+  '$(',
+  '&',
+];
+
+const soup = fc.array(fc.constantFrom(...PIECES), {maxLength: 14}).map((parts) => parts.join(' '));
+const glued = fc.array(fc.constantFrom(...PIECES), {maxLength: 10}).map((parts) => parts.join(''));
+const anyText = fc.string({unit: 'binary', maxLength: 60});
+
+describe('robustness', () => {
+  it('parse returns a result or a ParserError for any text, and never throws', () => {
+    fc.assert(
+      fc.property(fc.oneof(soup, glued, anyText), (source) => {
+        const result = parse(source);
+        if (!result.ok) expect(result.error.message).toMatch(/^At (line \d+, )?column \d+: /);
+      }),
+      {numRuns: 1500},
+    );
+  });
+
+  it('evaluateLine yields results or errors for any text, and never throws', () => {
+    fc.assert(
+      fc.property(fc.oneof(soup, glued, anyText), (source) => {
+        const options = evalOptions({variables: new Map([['x', 'Global']])});
+        const result = evaluateLine(source, options);
+        for (const error of result.errors) expect(typeof error.errorId).toBe('string');
+        if (result.errors.some((e) => e.errorId === 'ParserError')) {
+          expect(result.errors).toHaveLength(1);
+          expect(result.state).toBe(options.state);
+        }
+      }),
+      {numRuns: 1500},
+    );
+  });
+
+  it('the partial tokenizer and the script splitter never throw', () => {
+    fc.assert(
+      fc.property(fc.oneof(soup, glued, anyText), (source) => {
+        tokenize(source, {partial: true});
+        splitScript(source);
+      }),
+      {numRuns: 800},
+    );
+  });
+});
