@@ -9,8 +9,7 @@ import {
   removePolicy,
   setPolicy,
 } from '../domain/policies.js';
-import type {Policy} from '../domain/types.js';
-import type {Args, CmdletContext, CmdletSpec, ParamSpec, PsObject} from './types.js';
+import type {Args, CmdletSpec, ParamSpec, PsObject} from './types.js';
 import {
   checkPlumbing,
   flag,
@@ -159,27 +158,6 @@ function setValues(args: Args): {enablePersistentChat?: boolean; description?: s
   };
 }
 
-// Spec note: an -Instance from New-CsPersistentChatPolicy -InMemory that was never saved is
-// created by Set (topology spec 1.7).
-function setOrCreate(ctx: CmdletContext, args: Args): {state: typeof ctx.state; output: Policy} {
-  const identity = identityArg(args);
-  const values = setValues(args);
-  if (given(args, 'Instance') && identity !== undefined) {
-    try {
-      findPolicy(ctx.state, identity);
-    } catch (error) {
-      if (error instanceof CmdletError && error.errorId === 'PolicyNotFound')
-        return newPolicy(ctx.state, {identity, ...values, rev: ctx.nextRevision});
-      throw error;
-    }
-  }
-  return setPolicy(ctx.state, {
-    ...(identity === undefined ? {} : {identity}),
-    ...values,
-    rev: ctx.nextRevision,
-  });
-}
-
 const setPolicyCmdlet: CmdletSpec = {
   name: 'Set-CsPersistentChatPolicy',
   summary: 'Changes a Persistent Chat policy; without -Identity it changes the Global policy.',
@@ -222,7 +200,13 @@ const setPolicyCmdlet: CmdletSpec = {
   confirmImpact: 'Medium',
   run(ctx, args) {
     checkPlumbing(args);
-    const {state, output} = setOrCreate(ctx, args);
+    const identity = identityArg(args);
+    const {state, output} = setPolicy(ctx.state, {
+      ...(identity === undefined ? {} : {identity}),
+      ...setValues(args),
+      createIfMissing: given(args, 'Instance'),
+      rev: ctx.nextRevision,
+    });
     if (!ctx.shouldProcess(output.identity, 'Set-CsPersistentChatPolicy')) return;
     if (state !== ctx.state) ctx.setState(state, [output.identity]);
   },

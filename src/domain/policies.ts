@@ -126,6 +126,8 @@ export interface SetPolicyInput {
   readonly enablePersistentChat?: boolean;
   /** null clears. */
   readonly description?: string | null;
+  /** An object built by New -InMemory and never saved: create it when it does not exist. */
+  readonly createIfMissing?: boolean;
   readonly rev: number;
 }
 
@@ -140,9 +142,22 @@ function putPolicy(state: ChatState, policy: Policy): ChatState {
   };
 }
 
+// Spec note: Set with an -Instance from New -InMemory that was never saved creates it (topology spec 1.7).
 /** Updates the given properties; the same state comes back when nothing changes. */
 export function setPolicy(state: ChatState, input: SetPolicyInput): {state: ChatState; output: Policy} {
-  const policy = findPolicy(state, input.identity ?? 'Global');
+  const identity = input.identity ?? 'Global';
+  if (
+    input.createIfMissing &&
+    !listPolicies(state).some((p) => same(p.identity, canonicalXdsIdentity(parsePolicyIdentity(identity))))
+  ) {
+    return newPolicy(state, {
+      identity,
+      enablePersistentChat: input.enablePersistentChat,
+      description: input.description,
+      rev: input.rev,
+    });
+  }
+  const policy = findPolicy(state, identity);
   const next: Policy = {
     ...policy,
     enablePersistentChat: input.enablePersistentChat ?? policy.enablePersistentChat,

@@ -164,6 +164,20 @@ describe('setPolicy', () => {
     ]);
   });
 
+  it('creates a policy that does not exist yet only when asked to (an unsaved -Instance)', () => {
+    const {state: next, output} = setPolicy(state, {
+      identity: 'Draft',
+      enablePersistentChat: true,
+      createIfMissing: true,
+      rev: 6,
+    });
+    expect(output).toEqual({identity: 'Tag:Draft', description: null, enablePersistentChat: true, rev: 6});
+    expect(identities(next)).toContain('Tag:Draft');
+    expect(
+      setPolicy(next, {identity: 'Draft', enablePersistentChat: true, createIfMissing: true, rev: 7}).state,
+    ).toBe(next);
+  });
+
   it('fails with PolicyNotFound for an unknown policy', () => {
     expect(() => setPolicy(state, {identity: 'Nope', rev: 2})).toThrow(
       expect.objectContaining({errorId: 'PolicyNotFound'}),
