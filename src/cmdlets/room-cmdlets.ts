@@ -1,22 +1,18 @@
-// New/Set/Clear/Remove-CsPersistentChatRoom (rooms-and-content.md section 3); Get lives in
-// content-room-get.ts and Get-CsPersistentChatEligiblePrincipal in content-eligible-cmdlet.ts.
+// New/Set-CsPersistentChatRoom (rooms-and-content.md section 3) and the room cmdlet list: Get lives in
+// content-room-get.ts, Clear and Remove in content-room-clear.ts, and
+// Get-CsPersistentChatEligiblePrincipal in content-eligible-cmdlet.ts.
 
 import {CmdletError} from '../domain/errors.js';
 import {identityOf} from '../domain/content-identity.js';
-import {clearRoomRewrite, endBound} from '../domain/messages.js';
-import {findRoom, newRoom, removeRoom, ROOM_INVITATIONS, ROOM_PRIVACY, ROOM_TYPES} from '../domain/rooms.js';
+import {newRoom, ROOM_INVITATIONS, ROOM_PRIVACY, ROOM_TYPES} from '../domain/rooms.js';
 import {setRoom} from '../domain/room-set.js';
 import type {CmdletSpec, ParamSpec} from './types.js';
 import {
   asObjectParam,
-  backupOnce,
-  date,
   flag,
   given,
-  hasAny,
   identityParams,
   listChange,
-  messageCount,
   nullableText,
   passWarnings,
   targetIdentity,
@@ -24,6 +20,7 @@ import {
 } from './content-args.js';
 import {roomObject} from './content-output.js';
 import {getRoomCmdlet} from './content-room-get.js';
+import {clearRoomCmdlet, removeRoomCmdlet} from './content-room-clear.js';
 import {eligiblePrincipalCmdlet} from './content-eligible-cmdlet.js';
 
 const enumParam = (values: readonly string[], help: string): ParamSpec => ({type: 'enum', values, help});
@@ -206,95 +203,6 @@ const setRoomCmdlet: CmdletSpec = {
     if (state === ctx.state) return;
     ctx.setState(state, [identityOf(output)]);
     passWarnings(ctx, warnings, flag(args, 'Force') ?? false);
-  },
-};
-
-/** Messages of the room posted on or before `to`, counted without loading them all. */
-const countUpTo = (scan: Iterable<{readonly postedAt: string}>, to: number): number => {
-  let count = 0;
-  for (const m of scan) if (Date.parse(m.postedAt) <= to) count++;
-  return count;
-};
-
-const clearRoomCmdlet: CmdletSpec = {
-  name: 'Clear-CsPersistentChatRoom',
-  summary:
-    'Permanently deletes every message of a room posted on or before a date; the room itself is untouched.',
-  params: {
-    ...identityParams('room', 'room'),
-    // Spec note: not marked required, so a missing -EndDate reports InvalidValue as the spec asks.
-    EndDate: {
-      type: 'datetime',
-      help: 'Required. Last day (or moment) to delete; a date without a time covers that whole day.',
-    },
-  },
-  parameterSets: ['Identity', 'Instance'],
-  examples: [
-    {
-      code: 'Clear-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -EndDate "3/1/2018"',
-      remarks: 'ItRoom loses every message dated up to and including 1 March 2018.',
-    },
-    {
-      code: 'Get-CsPersistentChatRoom | Clear-CsPersistentChatRoom -EndDate "3/1/2018" -Confirm:$False',
-      remarks: 'Applies the same cut-off to every room without prompting.',
-    },
-  ],
-  permission: 'content',
-  mutates: true,
-  supportsShouldProcess: true,
-  confirmImpact: 'High',
-  run(ctx, args) {
-    const room = findRoom(ctx.state, targetIdentity(args));
-    const end = date(args, 'EndDate');
-    if (!end)
-      throw new CmdletError(
-        'InvalidValue',
-        'Clear-CsPersistentChatRoom needs -EndDate: the last date whose messages are deleted.',
-        {parameter: 'EndDate'},
-      );
-    const to = endBound(end);
-    const cutoff = new Date(to).toISOString();
-    const count = countUpTo(ctx.ports.messages.scan({roomIds: [room.id], to: cutoff}), to);
-    const identity = identityOf(room);
-    if (!ctx.shouldProcess(identity, `Delete ${messageCount(count)} posted on or before ${cutoff}`)) return;
-    if (count === 0) return;
-    backupOnce(ctx, `Clear-CsPersistentChatRoom ${identity} -EndDate ${cutoff}`);
-    ctx.effect({kind: 'rewriteMessages', roomIds: [room.id], rewrite: clearRoomRewrite(to)});
-    ctx.setState(ctx.state, [identity]);
-  },
-};
-
-const removeRoomCmdlet: CmdletSpec = {
-  name: 'Remove-CsPersistentChatRoom',
-  summary: 'Permanently deletes rooms and all their messages.',
-  params: {
-    ...identityParams('room', 'room'),
-    Force: {type: 'switch', help: 'Suppresses non-fatal warnings.'},
-  },
-  parameterSets: ['Identity', 'Instance'],
-  examples: [
-    {
-      code: 'Remove-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\LisbonRoom"',
-      remarks: 'Deletes LisbonRoom and its messages.',
-    },
-    {
-      code: 'Get-CsPersistentChatRoom -Privacy "Closed" | Remove-CsPersistentChatRoom',
-      remarks: 'Deletes every closed room; open and secret rooms stay.',
-    },
-  ],
-  permission: 'content',
-  mutates: true,
-  supportsShouldProcess: true,
-  confirmImpact: 'Medium',
-  run(ctx, args) {
-    const {state, output, effects} = removeRoom(ctx.state, {identity: targetIdentity(args)});
-    const identity = identityOf(output);
-    if (!ctx.shouldProcess(identity, 'Remove-CsPersistentChatRoom')) return;
-    if (hasAny(ctx.ports.messages.scan({roomIds: [output.id], limit: 1}))) {
-      backupOnce(ctx, `Remove-CsPersistentChatRoom ${identity}`);
-      for (const effect of effects) ctx.effect(effect);
-    }
-    ctx.setState(state, [identity]);
   },
 };
 
