@@ -101,12 +101,15 @@ export class Session {
     const conflict = options.expect?.(fresh) ?? null;
     if (conflict) return this.failed(line, fresh, conflict);
 
+    // Every evaluation of this line draws the same ids, so a prompt's target (a new endpoint's
+    // GUID, say) is the same when it is asked and when the line is committed.
+    const ids = this.replayableIds();
     // Plan without the lock: prompts are asked here, never while the lock is held.
     let answers: ReadonlyMap<string, boolean> | null = null;
-    let planned = this.evaluate(line, fresh, this.planningConfirmer());
+    let planned = this.evaluate(line, fresh, this.planningConfirmer(), ids());
     if (planned.prompts.length > 0 && this.options.ask && !this.options.yes) {
       answers = await this.options.ask(planned.prompts);
-      planned = this.evaluate(line, fresh, answeredConfirmer(answers));
+      planned = this.evaluate(line, fresh, answeredConfirmer(answers), ids());
     }
     if (!changes(planned, fresh)) return {...planned, ok: planned.errors.length === 0, committed: false, revision: fresh.revision};
 
@@ -114,7 +117,7 @@ export class Session {
     const outcome = await this.store.commit((state, ports) => {
       const stale = options.expect?.(state) ?? null;
       if (stale) return {plan: null, result: this.failed(line, state, stale)};
-      const result = this.evaluate(line, state, confirm, ports);
+      const result = this.evaluate(line, state, confirm, ids(), ports);
       if (!changes(result, state)) return {plan: null, result};
       return {
         plan: {
@@ -139,7 +142,20 @@ export class Session {
     return {...result, ok: result.errors.length === 0, committed: outcome.committed, revision: outcome.revision};
   }
 
-  private evaluate(line: string, state: ChatState, confirm: Confirmer, ports = this.store.ports()): LineResult {
+  /** Returns a factory of id sources that all replay one sequence. */
+  private replayableIds(): () => () => string {
+    const drawn: string[] = [];
+    const source = this.options.newId ?? randomUUID;
+    return () => {
+      let next = 0;
+      return () => {
+        if (next === drawn.length) drawn.push(source());
+        return drawn[next++] as string;
+      };
+    };
+  }
+
+  private evaluate(line: string, state: ChatState, confirm: Confirmer, newId: () => string, ports = this.store.ports()): LineResult {
     const operator: Operator = {name: this.user, roles: this.roles};
     return evaluateLine(line, {
       state,
@@ -147,7 +163,7 @@ export class Session {
       roles: rolesOf(state.operators, this.user),
       readOnly: this.readOnly,
       now: this.options.now?.() ?? new Date(),
-      newId: this.options.newId ?? randomUUID,
+      newId,
       ports,
       catalog,
       confirm,
