@@ -1,0 +1,98 @@
+import {describe, expect, it} from 'vitest';
+import {CmdletError} from '../src/domain/errors.js';
+import type {Prompt} from '../src/lang/api.js';
+import {onePoolDeployment, stateFrom} from './helpers/demo.js';
+import {openSession, runLines} from './helpers/run-lines.js';
+import {MemoryStore} from '../src/store/memory-store.js';
+import {Session} from '../src/session.js';
+
+const pool = 'pc1.dc1.example.org';
+
+describe('Session', () => {
+  it('commits a change as one revision with one audit entry', async () => {
+    const {runs, state, store} = await runLines(stateFrom(onePoolDeployment()), ['New-CsPersistentChatPolicy -Identity Sales']);
+    expect(runs[0]).toMatchObject({ok: true, committed: true});
+    expect(state.revision).toBe(1);
+    const audit = [...store.ports().audit.scan({})];
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({command: 'New-CsPersistentChatPolicy -Identity Sales', operator: 'admin', revisionBefore: 0, revisionAfter: 1});
+  });
+
+  it('does not commit a line that changes nothing', async () => {
+    const {runs, state} = await runLines(stateFrom(onePoolDeployment()), ['Get-CsPersistentChatPolicy', 'New-CsPersistentChatPolicy -Identity Sales -WhatIf']);
+    expect(runs.map((r) => r.committed)).toEqual([false, false]);
+    expect(runs[1]!.whatIf).toHaveLength(1);
+    expect(state.revision).toBe(0);
+  });
+
+  it('asks before the commit, and every run of the line draws the same new ids', async () => {
+    const asked: Prompt[] = [];
+    let drawn = 0;
+    const store = new MemoryStore(stateFrom(onePoolDeployment()));
+    const session = await Session.open({
+      store,
+      user: 'admin',
+      newId: () => `00000000-0000-4000-8000-${String(++drawn).padStart(12, '0')}`,
+      ask: (prompts) => {
+        asked.push(...prompts);
+        return Promise.resolve(new Map(prompts.map((p) => [p.id, true])));
+      },
+    });
+    const run = await session.run(`New-CsPersistentChatEndpoint -SipAddress "sip:extra@example.org" -PersistentChatPoolFqdn ${pool} -Confirm`);
+    expect(run.errors).toEqual([]);
+    expect(run.committed).toBe(true);
+    expect(asked).toHaveLength(1);
+    // Planning, re-planning with the answers and the commit run: one GUID, drawn once.
+    expect(drawn).toBe(1);
+    const saved = (await store.read()).endpoints.find((e) => e.sipAddress === 'sip:extra@example.org');
+    expect(saved?.objectId).toBe('00000000-0000-4000-8000-000000000001');
+  });
+
+  it('writes nothing when the operator answers no', async () => {
+    const {session} = await openSession(stateFrom(onePoolDeployment()), {
+      ask: (prompts) => Promise.resolve(new Map(prompts.map((p) => [p.id, false]))),
+    });
+    const run = await session.run('New-CsPersistentChatPolicy -Identity Sales -Confirm');
+    expect(run.committed).toBe(false);
+    expect(session.state.policies.some((p) => p.identity === 'Tag:Sales')).toBe(false);
+  });
+
+  it('fails with ConfirmationRequired when nobody can be asked, and --yes goes through', async () => {
+    const plain = await runLines(stateFrom(onePoolDeployment()), ['New-CsPersistentChatPolicy -Identity Sales -Confirm']);
+    expect(plain.runs[0]!.errors.map((e) => e.errorId)).toEqual(['ConfirmationRequired']);
+    expect(plain.state.revision).toBe(0);
+    const yes = await runLines(stateFrom(onePoolDeployment()), ['New-CsPersistentChatPolicy -Identity Sales -Confirm'], {yes: true});
+    expect(yes.runs[0]!.ok).toBe(true);
+    expect(yes.state.revision).toBe(1);
+  });
+
+  it('refuses an edit prepared on an older view with the caller’s Conflict, writing nothing', async () => {
+    const {session} = await openSession(stateFrom(onePoolDeployment()));
+    await session.run('New-CsPersistentChatPolicy -Identity Sales');
+    const seen = session.state.policies.find((p) => p.identity === 'Tag:Sales')!.rev;
+    await session.run('Set-CsPersistentChatPolicy -Identity Sales -Description "changed elsewhere"');
+    const expectRev = (fresh: typeof session.state) => {
+      const now = fresh.policies.find((p) => p.identity === 'Tag:Sales')!.rev;
+      return now === seen ? null : new CmdletError('Conflict', `Tag:Sales is at revision ${now}; the edit was based on ${seen}.`, {target: 'Tag:Sales'});
+    };
+    const run = await session.run('Set-CsPersistentChatPolicy -Identity Sales -EnablePersistentChat $True', {expect: expectRev});
+    expect(run.errors.map((e) => e.errorId)).toEqual(['Conflict']);
+    expect(session.state.policies.find((p) => p.identity === 'Tag:Sales')!.enablePersistentChat).toBe(false);
+  });
+
+  it.each([
+    ['a read-only session', {readOnly: true, user: 'admin'}],
+    ['an operator the store does not know', {readOnly: false, user: 'stranger'}],
+  ])('refuses every change in %s with AccessDenied', async (_name, options) => {
+    const {runs, state} = await runLines(stateFrom(onePoolDeployment()), ['New-CsPersistentChatPolicy -Identity Sales', 'Get-CsPersistentChatPolicy -Identity Global'], options);
+    expect(runs[0]!.errors.map((e) => e.errorId)).toEqual(['AccessDenied']);
+    expect(runs[1]!.ok).toBe(true);
+    expect(state.revision).toBe(0);
+  });
+
+  it('keeps running the lines of a script after a failing one', async () => {
+    const {session} = await openSession(stateFrom(onePoolDeployment()));
+    const runs = await session.runScript('# setup\nNew-CsPersistentChatPolicy -Identity A\nNew-CsPersistentChatPolicy -Identity A\n\nNew-CsPersistentChatPolicy -Identity B\n');
+    expect(runs.map((r) => r.ok)).toEqual([true, false, true]);
+  });
+});
