@@ -40,9 +40,10 @@ console.log(`  pchat exec Get-CsPersistentChatState ${exec.toFixed(1)} ms  (${(e
 console.log(`  pchat exec --json Get-...Room        ${json.toFixed(1)} ms  (${(json / baseline).toFixed(2)}x baseline)`);
 fs.rmSync(dir, {recursive: true, force: true});
 
-// Further benchmarks live beside this file as *.bench.js and run in order.
-for (const file of fs.readdirSync(path.dirname(fileURLToPath(import.meta.url))).filter((f) => f.endsWith('.bench.js')).sort()) {
+// Further benchmarks are the TypeScript files beside this one, compiled into .bench/ by npm run bench.
+const compiled = path.join(root, '.bench', 'bench');
+for (const file of fs.readdirSync(compiled).filter((f) => f.endsWith('.js')).sort()) {
   console.log(`\n${file}`);
-  const r = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'bench', file)], {stdio: 'inherit'});
+  const r = spawnSync(process.execPath, ['--expose-gc', path.join(compiled, file)], {stdio: 'inherit'});
   if (r.status !== 0) process.exitCode = 1;
 }
