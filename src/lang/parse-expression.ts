@@ -51,10 +51,10 @@ export function parsePrimary(stream: TokenStream, context: ValueContext): Expr {
       stream.next();
       return {kind: 'string', value: token.text, bare: true, span};
     case 'punct':
-      if (token.value === '@{') return parseHashtable(stream);
-      if (token.value === '@(') return parseArrayExpression(stream);
-      if (token.value === '{') return parseScriptBlock(stream);
-      if (token.value === '(') return parseGroup(stream);
+      if (token.value === '@{') return stream.nested(token.start, () => parseHashtable(stream));
+      if (token.value === '@(') return stream.nested(token.start, () => parseArrayExpression(stream));
+      if (token.value === '{') return stream.nested(token.start, () => parseScriptBlock(stream));
+      if (token.value === '(') return stream.nested(token.start, () => parseGroup(stream));
       return stream.fail('expected a value');
     case 'parameter':
     case 'eof':

@@ -49,10 +49,15 @@ export function parseFilterText(text: string): FilterExpr | null {
   return parseFilterBody(stream.enclosed(open).inner);
 }
 
+/** More conditions than this in one block are refused: the chain is evaluated recursively. */
+const MAX_CONDITIONS = 500;
+
 // PowerShell gives -and and -or the same precedence, left to right; so do we.
 function parseLogical(stream: TokenStream): FilterExpr {
   let left = parseUnary(stream);
+  let count = 1;
   for (let token = stream.peek(); token.type === 'parameter' && /^(and|or)$/i.test(token.name); token = stream.peek()) {
+    if (++count > MAX_CONDITIONS) throw new SyntaxProblem(token.start, `a filter may join at most ${MAX_CONDITIONS} conditions`);
     stream.next();
     const right = parseUnary(stream);
     left = {kind: 'logical', op: token.name.toLowerCase() as 'and' | 'or', left, right};
@@ -64,11 +69,11 @@ function parseUnary(stream: TokenStream): FilterExpr {
   const token = stream.peek();
   if (stream.is('!') || (token.type === 'parameter' && token.name.toLowerCase() === 'not')) {
     stream.next();
-    return {kind: 'not', operand: parseUnary(stream)};
+    return {kind: 'not', operand: stream.nested(token.start, () => parseUnary(stream))};
   }
   if (stream.is('(')) {
     stream.next();
-    const inner = parseLogical(stream);
+    const inner = stream.nested(token.start, () => parseLogical(stream));
     stream.expect(')', "')' to close the parenthesis");
     // `($_.Size) -gt 5`: a parenthesised operand compared after all.
     if (inner.kind === 'test' && isOperatorNext(stream)) return parseComparison(stream, inner.operand, token.start);

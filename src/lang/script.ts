@@ -5,14 +5,20 @@
 import {isPunct} from './token.js';
 import {tokenize} from './tokenize.js';
 
+/** A statement still open after this many lines is cut there, so one typo cannot swallow a script. */
+const MAX_JOINED_LINES = 200;
+
 export function splitScript(text: string): string[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const result: string[] = [];
   let pending: string | null = null;
+  let joined = 0;
   for (const line of lines) {
     pending = pending === null ? line : `${pending}\n${line}`;
+    joined += 1;
     const code = withoutComments(pending);
-    if (code.continues) continue;
+    if (code.continues && joined < MAX_JOINED_LINES) continue;
+    joined = 0;
     if (code.text !== '') result.push(code.text);
     pending = null;
   }

@@ -3,14 +3,30 @@
 import type {Span} from './ast.js';
 import {SyntaxProblem, describeToken, isPunct, type PunctValue, type Token} from './token.js';
 
+/** Nesting deeper than this is refused, so no line can exhaust the stack. */
+export const MAX_DEPTH = 100;
+
 export class TokenStream {
   readonly tokens: readonly Token[];
   readonly source: string;
   private pos = 0;
+  private depth: number;
 
-  constructor(tokens: readonly Token[], source: string) {
+  constructor(tokens: readonly Token[], source: string, depth = 0) {
     this.tokens = tokens;
     this.source = source;
+    this.depth = depth;
+  }
+
+  /** Runs a nested parse one level deeper. */
+  nested<T>(at: number, parse: () => T): T {
+    if (this.depth >= MAX_DEPTH) throw new SyntaxProblem(at, `the expression nests more than ${MAX_DEPTH} levels deep`);
+    this.depth += 1;
+    try {
+      return parse();
+    } finally {
+      this.depth -= 1;
+    }
   }
 
   peek(ahead = 0): Token {
@@ -68,7 +84,7 @@ export class TokenStream {
       if (token.type === 'punct' && (token.value === ')' || token.value === '}')) {
         if (depth === 0) {
           const eof: Token = {type: 'eof', start: token.start, end: token.start, spaced: false};
-          return {inner: new TokenStream([...inner.filter((t) => !isPunct(t, '\n')), eof], this.source), close: token};
+          return {inner: new TokenStream([...inner.filter((t) => !isPunct(t, '\n')), eof], this.source, this.depth), close: token};
         }
         depth -= 1;
       }

@@ -26,9 +26,15 @@ type Bracket = '(' | '@(' | '{' | '@{';
 type Unspaced = Token extends infer T ? (T extends Token ? Omit<T, 'spaced'> : never) : never;
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const PARAMETER = /^[A-Za-z_?][A-Za-z0-9_?]*/;
-const IDENT = /^[A-Za-z0-9_]+/;
-const MEMBER = /^\.([A-Za-z_][A-Za-z0-9_]*)/;
+// Sticky patterns, matched where the scanner stands (no copying of the rest of the line).
+const PARAMETER = /[A-Za-z_?][A-Za-z0-9_?]*/y;
+const IDENT = /[A-Za-z0-9_]+/y;
+const MEMBER = /\.([A-Za-z_][A-Za-z0-9_]*)/y;
+
+const matchAt = (pattern: RegExp, source: string, at: number): RegExpExecArray | null => {
+  pattern.lastIndex = at;
+  return pattern.exec(source);
+};
 const WORD_END = new Set([' ', '\t', '\n', '|', ';', ',', '(', ')', '{', '}']);
 
 const isSpace = (ch: string): boolean => ch !== '\n' && /\s/.test(ch);
@@ -172,12 +178,12 @@ class Scanner {
     const after = s[start + 1];
     if (after === '(') throw new SyntaxProblem(start, 'subexpressions $( ) are not supported');
     if (after === '{') throw new SyntaxProblem(start, 'braced variable names ${ } are not supported');
-    const name = IDENT.exec(s.slice(start + 1))?.[0];
+    const name = matchAt(IDENT, s, start + 1)?.[0];
     if (!name) throw new SyntaxProblem(start, "a variable name was expected after '$'");
     this.i = start + 1 + name.length;
     if (s[this.i] === ':') throw new SyntaxProblem(start, `scoped and environment variables ($${name}:...) are not supported`);
     const path: string[] = [];
-    for (let member = MEMBER.exec(s.slice(this.i)); member; member = MEMBER.exec(s.slice(this.i))) {
+    for (let member = matchAt(MEMBER, s, this.i); member; member = matchAt(MEMBER, s, this.i)) {
       path.push(member[1]!);
       this.i += member[0].length;
     }
@@ -225,7 +231,7 @@ class Scanner {
   private parameter(): boolean {
     const s = this.source;
     const start = this.i;
-    const name = PARAMETER.exec(s.slice(start + 1))?.[0];
+    const name = matchAt(PARAMETER, s, start + 1)?.[0];
     if (!name) return false;
     const after = s[start + 1 + name.length];
     const colon = after === ':';

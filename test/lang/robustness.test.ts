@@ -105,4 +105,34 @@ describe('robustness', () => {
       {numRuns: 800},
     );
   });
+
+  it.each([
+    ['deeply nested groups', `Test-Bind -Extra ${'('.repeat(5000)}1${')'.repeat(5000)}`],
+    ['deeply nested arrays', `Test-Bind -Extra ${'@('.repeat(5000)}${')'.repeat(5000)}`],
+    ['deeply nested blocks', `Test-Bind -Block ${'{'.repeat(5000)}${'}'.repeat(5000)}`],
+    ['a long chain of -not', `Get-FakePolicy | Where-Object {${'-not '.repeat(5000)}$_.A}`],
+    ['a very long chain of conditions', `Get-FakePolicy | Where-Object {${Array.from({length: 5000}, () => '$_.A').join(' -and ')}}`],
+  ])('answers %s with a ParserError instead of running out of stack', (_name, line) => {
+    const result = evaluateLine(line, evalOptions());
+    expect(result.errors.map((e) => e.errorId)).toEqual(['ParserError']);
+  });
+
+  it('handles a long line of many parameters', () => {
+    const line = `Test-Bind ${Array.from({length: 20_000}, (_, i) => `-Name${i} $v${i}`).join(' ')}`;
+    expect(evaluateLine(line, evalOptions()).errors.map((e) => e.errorId)).toEqual(['ParameterBindingError']);
+  });
+
+  it('keeps a property named __proto__ a plain property in Select-Object', () => {
+    const result = evaluateLine('Get-FakePolicy Global | Select-Object __proto__,Identity', evalOptions());
+    const object = result.output[0] as Record<string, unknown>;
+    expect(Object.keys(object)).toEqual(['__proto__', 'Identity']);
+    expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
+  });
+
+  it('cuts a statement left open for too many lines, so the rest of the script still runs', () => {
+    const script = ['Set-A @{Add="x"', ...Array.from({length: 300}, () => '"more"'), 'Get-B'].join('\n');
+    const lines = splitScript(script);
+    expect(lines.at(-1)).toBe('Get-B');
+    expect(lines.length).toBeGreaterThan(2);
+  });
 });

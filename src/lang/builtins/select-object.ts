@@ -63,11 +63,15 @@ function expandProperty(item: Value, name: string): Value | CmdletError {
 /** A new object with the requested properties; names keep the spelling given, wildcards expand in the object's order. */
 function project(item: Value, properties: readonly string[]): PsObject {
   const result: Record<string, Value> = {};
+  // Names are typed by the operator: define them, so "__proto__" is a property like any other.
+  const put = (key: string, value: Value): void => {
+    Object.defineProperty(result, key, {value, enumerable: true, writable: true, configurable: true});
+  };
   for (const name of properties) {
     if (hasWildcard(name) && isPsObject(item)) {
-      for (const key of Object.keys(item)) if (matchWildcard(name, key)) result[key] = item[key] ?? null;
+      for (const key of Object.keys(item)) if (matchWildcard(name, key)) put(key, item[key] ?? null);
     } else {
-      result[name] = isPsObject(item) ? (findProperty(item, name)?.value ?? null) : getMember(item, name);
+      put(name, isPsObject(item) ? (findProperty(item, name)?.value ?? null) : getMember(item, name));
     }
   }
   return result;
