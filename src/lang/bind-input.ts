@@ -42,7 +42,10 @@ function bindObject(free: readonly (readonly [string, ParamSpec])[], input: Valu
     // Spec note: a property that is $null is not bound, so the parameter counts as not given.
     if (found && found.value !== null) bound[name] = convertArgument(name, spec, {value: found.value});
   }
-  return bound;
+  if (Object.keys(bound).length > 0) return bound;
+  // As PowerShell converts an object to text by value, an object stands for its Identity.
+  const text = free.find(([, spec]) => byValue(spec) && (spec.type === 'string' || spec.type === 'string[]'));
+  return text ? {[text[0]]: convertArgument(text[0], text[1], {value: input})} : {};
 }
 
 function bindScalar(free: readonly (readonly [string, ParamSpec])[], input: Value): Record<string, unknown> {

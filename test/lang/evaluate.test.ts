@@ -102,6 +102,12 @@ describe('pipelines', () => {
     expect(result.state.policies.map((p) => p.identity)).toEqual(['Global', 'Tag:Ops']);
   });
 
+  it('binds an object to a parameter that takes only values by its Identity, as PowerShell converts it to text', () => {
+    const result = run('Get-FakePolicy Tag:Sales | Clear-FakePolicy -Confirm:$false');
+    expectNoErrors(result);
+    expect(result.targets).toEqual(['Tag:Sales']);
+  });
+
   it('goes on with the next object after one fails, and keeps the failure', () => {
     const result = run('"Tag:Sales", "Nope", "Tag:Ops" | Remove-FakePolicy -Force');
     expect(result.errors.map((e) => [e.errorId, e.target])).toEqual([['PolicyNotFound', 'Nope']]);

@@ -134,7 +134,7 @@ export const clearFakePolicy: CmdletSpec = {
   ...base,
   name: 'Clear-FakePolicy',
   summary: 'Clears a fake policy (high impact).',
-  params: {Identity: {type: 'string', position: 0, required: true, pipeline: 'both', help: 'The policy.'}},
+  params: {Identity: {type: 'string', position: 0, required: true, pipeline: 'value', help: 'The policy.'}},
   permission: 'policies',
   mutates: true,
   supportsShouldProcess: true,
