@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 // The dependency rule of the codebase guide (README): domain <- cmdlets <- lang <- session <- cli, tui;
 // store sits beside them and only session wires it in. Each folder may not import the layers above it.
@@ -38,4 +39,5 @@ export default tseslint.config(
   {files: ['src/tui/**'], rules: restrict([{group: ['../cli/*', '../store/*'], message: 'the console goes through session.'}])},
   {files: ['test/**', 'bench/**'], rules: {'@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off'}},
   {files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked},
+  {files: ['**/*.js', '**/*.mjs'], languageOptions: {globals: globals.node}},
 );

@@ -26,9 +26,15 @@ export async function askOnTerminal(prompts: readonly Prompt[]): Promise<Readonl
           continue;
         }
         if (answer === '' || answer === 'y') answers.set(prompt.id, true);
-        else if (answer === 'a') (all = true), answers.set(prompt.id, true);
+        else if (answer === 'a') {
+          all = true;
+          answers.set(prompt.id, true);
+        }
         else if (answer === 'n') answers.set(prompt.id, false);
-        else if (answer === 'l') (all = false), answers.set(prompt.id, false);
+        else if (answer === 'l') {
+          all = false;
+          answers.set(prompt.id, false);
+        }
         else continue;
         break;
       }
