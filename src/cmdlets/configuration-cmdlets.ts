@@ -29,10 +29,14 @@ const valueParams: Record<string, ParamSpec> = {
   },
   MaxFileSizeKB: {
     type: 'int',
+    min: 0,
+    max: 4294967295,
     help: 'Largest file, in KB, that can be uploaded to or downloaded from a room (default 20000).',
   },
   ParticipantUpdateLimit: {
     type: 'int',
+    min: 0,
+    max: 4294967295,
     help: 'Beyond this many people in a room the server stops sending roster updates (default 75).',
   },
   RoomManagementUrl: {

@@ -97,17 +97,27 @@ function toStringArg(name: string, spec: ParamSpec, arg: Argument): string {
   throw cannotConvert(name, spec, value ?? null);
 }
 
+/** Int32, unless the parameter declares a range beyond it: then UInt32 (MaxFileSizeKB and the like). */
+const UINT32_MAX = 4294967295;
+const intType = (spec: ParamSpec): {name: string; min: number; max: number} =>
+  spec.max !== undefined && spec.max > INT32_MAX
+    ? {name: 'System.UInt32', min: 0, max: UINT32_MAX}
+    : {name: 'System.Int32', min: INT32_MIN, max: INT32_MAX};
+
 function toInt(name: string, spec: ParamSpec, arg: Argument): number {
   const {value} = arg;
+  const type = intType(spec);
   let n: number;
   if (typeof value === 'number') n = value;
   else if (typeof value === 'string' && /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?\s*$/i.test(value)) n = Number(value);
   else throw cannotConvert(name, spec, value, 'Give a whole number.');
   const text = arg.literal ?? (typeof value === 'string' ? value.trim() : String(n));
-  if (!Number.isFinite(n)) throw invalid(name, `Cannot bind parameter '${name}'. Cannot convert value "${text}" to type "System.Int32": the value is not a finite number.`);
-  if (!Number.isInteger(n)) throw invalid(name, `Cannot bind parameter '${name}'. Cannot convert value "${text}" to type "System.Int32": give a whole number.`);
+  const cannot = `Cannot bind parameter '${name}'. Cannot convert value "${text}" to type "${type.name}":`;
+  if (!Number.isFinite(n)) throw invalid(name, `${cannot} the value is not a finite number.`);
+  if (!Number.isInteger(n)) throw invalid(name, `${cannot} give a whole number.`);
+  // A value outside the type cannot be converted at all (InvalidValue); inside it, the declared range decides (OutOfRange).
+  if (n < type.min || n > type.max) throw invalid(name, `${cannot} the value is too large or too small for ${type.name.slice(7)}.`);
   checkRange(name, spec, n, text);
-  if (n < INT32_MIN || n > INT32_MAX) throw invalid(name, `Cannot bind parameter '${name}'. Cannot convert value "${text}" to type "System.Int32": the value is too large or too small for an Int32.`);
   return n;
 }
 
