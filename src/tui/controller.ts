@@ -72,6 +72,7 @@ export class ConsoleController {
   private readonly pending = new Set<Promise<unknown>>();
   private readonly disposers: (() => void)[] = [];
   private askResolve: ((answer: boolean) => void) | null = null;
+  private askOpened: (() => void)[] = [];
   private fadeTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(env: ControllerEnv) {
@@ -103,9 +104,15 @@ export class ConsoleController {
     this.askResolve?.(false);
   }
 
-  /** Resolves when no run, load or prompt is under way (tests wait on it instead of sleeping). */
+  /**
+   * Resolves when no run or load is under way, or when what is under way waits for the operator
+   * (a confirmation dialog): tests wait on it instead of sleeping.
+   */
   async whenIdle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    while (this.pending.size > 0 && !this.askResolve) {
+      const opened = new Promise<void>((resolve) => this.askOpened.push(resolve));
+      await Promise.race([Promise.allSettled([...this.pending]), opened]);
+    }
   }
 
   track<T>(promise: Promise<T>): Promise<T> {
@@ -292,6 +299,7 @@ export class ConsoleController {
           resolve(answer);
         };
         this.dispatch({type: 'overlay', overlay: {kind: 'ask', title: `${prompt.cmdlet}: confirm`, message: prompt.message, focus: 'cancel'}});
+        for (const notify of this.askOpened.splice(0)) notify();
       }),
     );
   }

@@ -45,5 +45,6 @@ export function formatRun(run: LineRun): ResultLine[] {
   return lines;
 }
 
+/** For the one-line message: the error id first, so a long message cannot push it off the screen. */
 export const errorText = (e: {cmdlet: string; message: string; errorId: string}): string =>
-  `${displaySafe(e.cmdlet)}: ${displaySafe(e.message)} [${displaySafe(e.errorId)}]`;
+  `${displaySafe(e.cmdlet)} [${displaySafe(e.errorId)}]: ${displaySafe(e.message)}`;

@@ -9,15 +9,17 @@ import {topView} from './state/ui-state.js';
 import type {Move} from './table/list-window.js';
 import {loadDetailExtra} from './side-loads.js';
 import {helpLines} from './help-content.js';
+import {viewTextLines} from './views/text-lines.js';
+import {innerWidth} from './layout.js';
+import {makeTheme} from './theme.js';
 
 /** Lines the detail or result view on top has, for scrolling. */
 export function viewLineCount(ctrl: ConsoleController): number {
-  const view = topView(ctrl.ui);
-  if (view.kind === 'result') return view.lines.length;
-  if (view.kind !== 'detail') return 0;
-  const sections = [...(PANES[view.pane].detail?.({chat: ctrl.ui.chat, audit: ctrl.ui.audit}, view.id) ?? []), ...(view.extra?.sections ?? [])];
-  return sections.reduce((n, s) => n + s.lines.length + 2, 0);
+  const ui = ctrl.ui;
+  return viewTextLines(ui, topView(ui), COUNTING_THEME, innerWidth(ui.size)).length;
 }
+
+const COUNTING_THEME = makeTheme({ascii: false, color: false});
 
 const move = (m: Move): Action => ({
   run(ctrl) {

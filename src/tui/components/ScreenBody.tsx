@@ -9,7 +9,7 @@ import type {Theme} from '../theme.js';
 import {helpLines} from '../help-content.js';
 import type {DialogBody} from '../views/dialog-lines.js';
 import {listBody} from '../views/list-lines.js';
-import {resultLines, scrolled, sectionLines} from '../views/text-lines.js';
+import {scrolled, viewTextLines, wrapped} from '../views/text-lines.js';
 import {Frame} from './Frame.js';
 import type {Line} from './segments.js';
 import {displaySafe} from '../display-safe.js';
@@ -41,22 +41,14 @@ export function ScreenBody({ui, theme, dialog, keymap, width, height, rows}: Pro
     const help = helpBody(ui, keymap, theme);
     return <Frame title={help.title} lines={scrolled(help.lines, ui.overlay.scroll, text, theme)} width={width} height={height} theme={theme} />;
   }
-  if (dialog) return <Frame title={dialog.title} lines={dialog.lines.slice(0, text)} width={width} height={height} theme={theme} />;
+  if (dialog) return <Frame title={dialog.title} lines={wrapped(dialog.lines, width - 4).slice(0, text)} width={width} height={height} theme={theme} />;
   const view = topView(ui);
   if (view.kind === 'list') {
     const body = listBody(ui, view.pane, theme, width - 4, rows);
     return <Frame title={body.title} lines={body.lines} width={width} height={height} theme={theme} />;
   }
-  if (view.kind === 'detail') {
-    const spec = PANES[view.pane];
-    const sections = spec.detail?.({chat: ui.chat, audit: ui.audit}, view.id);
-    const lines = sections
-      ? [...sectionLines([...sections, ...(view.extra?.sections ?? [])], theme), ...(view.extra?.loading ? [[{text: 'Loading…', color: theme.muted}] as Line] : [])]
-      : [[{text: `This ${spec.noun} no longer exists (removed since it was opened). Esc goes back.`, color: theme.warn}] as Line];
-    return <Frame title={`${spec.title} ${theme.glyphs.crumb} ${displaySafe(view.id)}`} lines={scrolled(lines, view.scroll, text, theme)} width={width} height={height} theme={theme} />;
-  }
-  return (
-    <Frame title={`Result of ${displaySafe(view.title)}`} lines={scrolled(resultLines(view.lines, theme), view.scroll, text, theme)} width={width} height={height} theme={theme} />
-  );
+  const title = view.kind === 'detail' ? `${PANES[view.pane].title} ${theme.glyphs.crumb} ${displaySafe(view.id)}` : `Result of ${displaySafe(view.title)}`;
+  const lines = viewTextLines(ui, view, theme, width - 4);
+  return <Frame title={title} lines={scrolled(lines, view.scroll, text, theme)} width={width} height={height} theme={theme} />;
 }
 

@@ -34,3 +34,34 @@ export function fitSegments(line: Line, width: number, ellipsis = '…'): Segmen
   if (left > 0) out.push({text: ' '.repeat(left)});
   return out;
 }
+
+/** Breaks `text` into pieces at most `width` columns wide, at spaces where it can. */
+export function wrapText(text: string, width: number): string[] {
+  if (width <= 0 || stringWidth(text) <= width) return [text];
+  const pieces: string[] = [];
+  let rest = text;
+  while (stringWidth(rest) > width) {
+    let cut = 0;
+    let used = 0;
+    const chars = [...rest];
+    while (cut < chars.length && used + stringWidth(chars[cut] ?? '') <= width) used += stringWidth(chars[cut++] ?? '');
+    const head = chars.slice(0, cut).join('');
+    const space = head.lastIndexOf(' ');
+    const at = space > width / 2 ? space + 1 : head.length;
+    pieces.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at);
+  }
+  if (rest !== '') pieces.push(rest);
+  return pieces;
+}
+
+/** Wraps the last segment of a line under itself, so `label : long value` stays aligned. */
+export function wrapLine(line: Line, width: number): Line[] {
+  const last = line[line.length - 1];
+  if (!last) return [line];
+  const head = line.slice(0, -1);
+  const indent = head.reduce((n, s) => n + stringWidth(s.text), 0);
+  if (indent >= width - 10) return [line];
+  const [first = '', ...more] = wrapText(last.text, width - indent);
+  return [[...head, {...last, text: first}], ...more.map((text): Line => [{text: ' '.repeat(indent)}, {...last, text}])];
+}

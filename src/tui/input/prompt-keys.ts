@@ -51,7 +51,7 @@ async function runCommandLine(ctrl: ConsoleController, line: string): Promise<vo
     return;
   }
   const lines = formatRun(run);
-  if (run.output.length > 0 || lines.length > 1) ctrl.dispatch({type: 'pushView', view: {kind: 'result', title: line, lines, scroll: 0}});
+  if (run.output.length > 0 || run.errors.length > 0 || run.warnings.length > 0 || lines.length > 1) ctrl.dispatch({type: 'pushView', view: {kind: 'result', title: line, lines, scroll: 0}});
 }
 
 function execute(ctrl: ConsoleController, text: string): void {

@@ -8,7 +8,7 @@ import {keyLabel, scopesFor, type ResolvedBinding} from '../keymap.js';
 import {PANES} from '../panes/index.js';
 import {PANE_IDS} from '../panes/pane-id.js';
 import {visibleRows, paneRows} from '../state/rows.js';
-import type {UiState} from '../state/ui-state.js';
+import type {Message, UiState} from '../state/ui-state.js';
 import {topView} from '../state/ui-state.js';
 import type {Theme} from '../theme.js';
 
@@ -66,6 +66,8 @@ function bindingHints(keymap: readonly ResolvedBinding[], ui: UiState, theme: Th
 }
 
 export function footerLine(keymap: readonly ResolvedBinding[], ui: UiState, theme: Theme, dialogHints: string | null): Line {
+  // With a prompt open the message line holds the prompt, so a message moves up here.
+  if (ui.prompt && ui.message) return messageText(ui.message, theme);
   if (dialogHints !== null) return [{text: ` ${dialogHints}`, color: theme.muted}];
   if (ui.prompt?.kind === 'command') return [{text: ' Enter run  Tab complete  Ctrl-N/P other match  ↑↓ history  Esc cancel', color: theme.muted}];
   if (ui.prompt?.kind === 'filter') return [{text: ' type to filter  Enter keep  Esc clear', color: theme.muted}];
@@ -85,8 +87,10 @@ export function messageLine(ui: UiState, theme: Theme, suggestions: readonly str
     const total = paneRows(ui, ui.pane).length;
     return [{text: `/${displaySafe(prompt.text)}`, bold: true}, {text: '_'}, {text: `   ${shown} of ${total}`, color: theme.muted}];
   }
-  const m = ui.message;
-  if (!m) return [{text: ''}];
+  return ui.message ? messageText(ui.message, theme) : [{text: ''}];
+}
+
+function messageText(m: Message, theme: Theme): Line {
   const g = theme.glyphs;
   const [glyph, color] =
     m.level === 'error' ? [g.error, theme.error] : m.level === 'warn' ? [g.warn, theme.warn] : m.level === 'ok' ? [g.ok, theme.ok] : [g.dot, theme.muted];
