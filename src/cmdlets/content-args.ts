@@ -4,24 +4,9 @@
 import {CmdletError, type Warning} from '../domain/errors.js';
 import type {Ports} from '../domain/ports.js';
 import type {Args, CmdletContext, DateArg, ListModifier, ParamSpec, PsObject} from './types.js';
+import {given, text, nullableText, flag, integer} from './args.js';
 
-export const given = (args: Args, key: string): boolean =>
-  Object.hasOwn(args, key) && args[key] !== undefined;
-
-export const text = (args: Args, key: string): string | undefined => {
-  const value = args[key];
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-};
-
-/** A string parameter where $Null (or "") means "clear". */
-export const nullableText = (args: Args, key: string): string | null | undefined =>
-  !given(args, key) ? undefined : args[key] === null ? null : text(args, key);
-
-export const flag = (args: Args, key: string): boolean | undefined =>
-  typeof args[key] === 'boolean' ? args[key] : undefined;
-
-export const integer = (args: Args, key: string): number | undefined =>
-  typeof args[key] === 'number' ? args[key] : undefined;
+export {given, text, nullableText, flag, integer};
 
 export const date = (args: Args, key: string): DateArg | undefined => {
   const value = args[key];

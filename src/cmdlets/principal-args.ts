@@ -4,22 +4,9 @@
 import {CmdletError} from '../domain/errors.js';
 import {hostNameProblem} from '../domain/sip.js';
 import type {Args, CmdletContext, ParamSpec, PsObject} from './types.js';
+import {given, text, nullableText, flag} from './args.js';
 
-/** True when the parameter was given (an explicit $Null counts as given). */
-export const given = (args: Args, key: string): boolean =>
-  Object.hasOwn(args, key) && args[key] !== undefined;
-
-export const text = (args: Args, key: string): string | undefined => {
-  const value = args[key];
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-};
-
-/** A string parameter where $Null means "clear": undefined when not given. */
-export const nullableText = (args: Args, key: string): string | null | undefined =>
-  !given(args, key) ? undefined : args[key] === null ? null : text(args, key);
-
-export const flag = (args: Args, key: string): boolean | undefined =>
-  typeof args[key] === 'boolean' ? args[key] : undefined;
+export {given, text, nullableText, flag};
 
 /** The Identity of a piped object, or the string itself. */
 export const identityOfValue = (value: unknown): string | undefined => {

@@ -2,6 +2,7 @@
 // the audit log and the store's backups.
 
 import {CmdletError} from '../domain/errors.js';
+import {wildcardMatch} from '../domain/identity.js';
 import type {AuditEntry} from '../domain/types.js';
 import type {BackupInfo} from '../domain/ports.js';
 import type {CmdletSpec, DateArg, PsObject} from './types.js';
@@ -51,11 +52,10 @@ const getAuditEntry: CmdletSpec = {
     const since = args['StartDate'] as DateArg | undefined;
     const operator = (args['Operator'] as string | undefined)?.toLowerCase();
     const target = args['Target'] as string | undefined;
-    const pattern = target === undefined ? null : wildcardRegExp(target);
     const hits: AuditEntry[] = [];
     for (const entry of ctx.ports.audit.scan(since ? {since: since.iso} : {})) {
       if (operator !== undefined && entry.operator.toLowerCase() !== operator) continue;
-      if (pattern && !entry.targets.some((t) => pattern.test(t))) continue;
+      if (target !== undefined && !entry.targets.some((t) => wildcardMatch(target, t))) continue;
       hits.push(entry);
     }
     const last = args['Last'] as number | undefined;
@@ -78,8 +78,7 @@ const getBackup: CmdletSpec = {
   confirmImpact: 'None',
   run(ctx, args) {
     const identity = args['Identity'] as string | undefined;
-    const pattern = identity === undefined ? null : wildcardRegExp(identity);
-    const backups = ctx.ports.backups.list().filter((b) => !pattern || pattern.test(b.id));
+    const backups = ctx.ports.backups.list().filter((b) => identity === undefined || wildcardMatch(identity, b.id));
     if (identity !== undefined && !/[*?]/.test(identity) && backups.length === 0) {
       throw new CmdletError('BackupNotFound', `No backup named "${identity}" exists. Run Get-PcBackup to list them.`, {
         target: identity,
@@ -123,8 +122,5 @@ const restoreBackup: CmdletSpec = {
     ctx.setState({...ctx.state}, [id]);
   },
 };
-
-const wildcardRegExp = (pattern: string): RegExp =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
 
 export const storeCmdlets: readonly CmdletSpec[] = [getAuditEntry, getBackup, restoreBackup];

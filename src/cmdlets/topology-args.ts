@@ -3,9 +3,9 @@
 
 import {CmdletError, type Warning} from '../domain/errors.js';
 import type {Args, CmdletContext, ListModifier, ParamSpec, PsObject} from './types.js';
+import {given} from './args.js';
 
-export const given = (args: Args, key: string): boolean =>
-  Object.hasOwn(args, key) && args[key] !== undefined;
+export {given};
 
 export const str = (args: Args, key: string): string | undefined => {
   const value = args[key];
