@@ -183,12 +183,16 @@ export class ConsoleController {
 
   private report(line: string, run: LineRun): void {
     const first = run.errors[0];
+    const ran = `ran: ${line}`;
     if (first) {
       const more = run.errors.length > 1 ? ` (+${run.errors.length - 1} more)` : '';
-      return this.say('error', `${errorText(first)}${more}`);
+      return this.say('error', `${errorText(first)}${more}`, ran);
     }
     const warning = run.warnings[0];
-    if (warning) return this.say('warn', `${warning.message} [${warning.warningId}] — ran ${line}`);
+    if (warning) {
+      const more = run.warnings.length > 1 ? ` (+${run.warnings.length - 1} more)` : '';
+      return this.say('warn', `${warning.message} [${warning.warningId}]${more}`, ran);
+    }
     if (run.whatIf.length > 0) return this.say('info', run.whatIf.join(' '));
     this.say('ok', line);
   }
@@ -221,8 +225,8 @@ export class ConsoleController {
 
   // ---- helpers for actions ----------------------------------------------------------------------
 
-  say(level: MessageLevel, text: string): void {
-    const message = {level, text, at: this.env.now()};
+  say(level: MessageLevel, text: string, detail?: string): void {
+    const message = {level, text, at: this.env.now(), ...(detail === undefined ? {} : {detail})};
     this.dispatch({type: 'message', message});
     if (this.fadeTimer) clearTimeout(this.fadeTimer);
     this.fadeTimer = null;

@@ -61,6 +61,12 @@ export function handleEditorKey(ctrl: ConsoleController, editor: ActiveEditorSta
     case 'down':
     case 'j':
       return show(ctrl, moveEditor(editor, 1));
+    case 'home':
+    case 'g':
+      return show(ctrl, moveEditor(editor, -editor.servers.length));
+    case 'end':
+    case 'G':
+      return show(ctrl, moveEditor(editor, editor.servers.length));
     case 'space': {
       const next = toggleServer(editor);
       show(ctrl, next);

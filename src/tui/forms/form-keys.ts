@@ -1,6 +1,6 @@
 // Keys inside a form: Tab/↓ and Shift-Tab/↑ move between fields, Space and ←/→ change toggles and
-// choices, printable keys type into text fields, Enter submits (or opens the picker of a list
-// field), Esc cancels without writing anything.
+// choices and open the picker of a list field, printable keys type into text fields, Enter
+// submits, Esc cancels without writing anything.
 
 import type {ConsoleController} from '../controller.js';
 import type {KeyPress} from '../input/key-name.js';
@@ -29,11 +29,13 @@ export function handleFormKey(ctrl: ConsoleController, form: FormState, press: K
     case 'up':
       return show(moveFocus(form, -1));
     case 'left':
-      return show(cycleField(form, -1));
     case 'right':
-      return show(cycleField(form, 1));
-    case 'enter':
+    case 'space':
+      // A list field changes in its picker; the others cycle or toggle (Space types a space in text).
       if (field?.kind === 'list') return void ctrl.track(openPicker(ctrl, form, field));
+      if (press.name === 'space' && field?.kind !== 'toggle' && field?.kind !== 'enum') return show(typeInto(form, ' '));
+      return show(cycleField(form, press.name === 'left' ? -1 : 1));
+    case 'enter':
       return void ctrl.track(submitForm(ctrl, form));
     case 'ctrl-s':
       return void ctrl.track(submitForm(ctrl, form));
@@ -43,9 +45,6 @@ export function handleFormKey(ctrl: ConsoleController, form: FormState, press: K
       return show(eraseLeft(form, 'word'));
     case 'ctrl-u':
       return show(eraseLeft(form, 'line'));
-    case 'space':
-      if (field?.kind === 'toggle' || field?.kind === 'enum') return show(cycleField(form, 1));
-      return show(typeInto(form, ' '));
     default:
       if (press.text !== '' && (field?.kind === 'text' || field?.kind === 'choice')) show(typeInto(form, press.text));
   }

@@ -86,6 +86,8 @@ export type MessageLevel = 'info' | 'ok' | 'warn' | 'error';
 export interface Message {
   readonly level: MessageLevel;
   readonly text: string;
+  /** A second line shown in place of the footer hints (the line a warning or error came from). */
+  readonly detail?: string;
   /** Clock time it was shown; info messages fade after a few seconds. */
   readonly at: number;
 }

@@ -55,9 +55,9 @@ function formFieldLines(form: FormState, theme: Theme): Line[] {
       f.kind === 'toggle'
         ? `[${f.value === true ? 'x' : ' '}] ${f.value === true ? 'True' : 'False'}`
         : f.kind === 'enum' || f.kind === 'choice'
-          ? `${displaySafe(String(f.value)) || '(default)'}${focused ? `${f.kind === 'choice' ? '_' : ''}  ← →` : ''}`
+          ? `${displaySafe(String(f.value)) || (form.mode === 'new' ? '(default)' : '(none)')}${focused ? `${f.kind === 'choice' ? '_' : ''}  ← →` : ''}`
           : f.kind === 'list'
-            ? `${displaySafe(fieldText(f.value)) || '(none)'}${focused ? '  Enter: pick' : ''}`
+            ? `${displaySafe(fieldText(f.value)) || '(none)'}${focused ? '  Space: pick' : ''}`
             : `${displaySafe(String(f.value))}${focused ? '_' : ''}`;
     const changed = fieldText(f.value) !== fieldText(f.original);
     lines.push([
@@ -98,7 +98,7 @@ function formBody(form: FormState, theme: Theme, height: number): DialogBody {
   const room = Math.max(1, height - footer.length);
   const focusLine = fields.findIndex((l) => l[0]?.text.startsWith(theme.glyphs.cursor));
   const start = Math.max(0, Math.min(focusLine - Math.floor(room / 2), fields.length - room));
-  return {title: form.title, lines: [...fields.slice(start, start + room), ...footer], hints: 'Tab/↓ next  Space/←→ change  Enter save  Esc cancel'};
+  return {title: form.title, lines: [...fields.slice(start, start + room), ...footer], hints: 'Tab/↓ next  Space/←→ change or pick  Enter save  Esc cancel'};
 }
 
 function editorBody(editor: ActiveEditorState, theme: Theme): DialogBody {
