@@ -16,7 +16,15 @@ import {createStore, openStore} from './store/file-store.js';
 import {StoreError} from './store/port.js';
 import type {LineRun} from './session.js';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The folder holding package.json: this module runs from src/, dist/ or the dist/bundle/ chunks. */
+const findProjectRoot = (start: string): string => {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(start, '..');
+  }
+};
+
+const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 export const DEFAULT_STORE = path.join(projectRoot, 'data', 'store');
 export const DEMO_DEPLOYMENT = path.join(projectRoot, 'data', 'demo', 'deployment.json');

@@ -6,6 +6,9 @@ import {z} from 'zod';
 import {ROLES} from '../domain/types.js';
 import type {AuditEntry, ChatMessage, ChatState, SqlStore} from '../domain/types.js';
 
+// Each command parses the state once: zod's compiled fast path costs more to build than it saves.
+z.config({jitless: true});
+
 const str = z.string();
 const nullableStr = z.string().nullable();
 const strings = z.array(z.string());

@@ -16,8 +16,8 @@ describe('pchat exec start-up', () => {
     expect(run.status).toBe(0);
     const loaded = fs.readFileSync(trace, 'utf8').split('\n');
     // The trace must have seen the program itself, or it proves nothing.
-    expect(loaded.some((url) => url.endsWith('/dist/session.js'))).toBe(true);
+    expect(loaded.some((url) => url.endsWith('/dist/bundle/main.js'))).toBe(true);
     expect(loaded.filter((url) => /\/node_modules\/(ink|react|react-reconciler)\//.test(url))).toEqual([]);
-    expect(loaded.filter((url) => url.includes('/dist/tui/'))).toEqual([]);
+    expect(loaded.filter((url) => /\/dist\/(tui\/|bundle\/(start|App)-)/.test(url))).toEqual([]);
   });
 });
