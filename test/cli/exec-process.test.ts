@@ -89,6 +89,14 @@ describe('pchat init and exec as real processes', () => {
     expect(fingerprint(store)).toBe(before);
   });
 
+  it('writes nothing anywhere when the change is denied', () => {
+    const before = fingerprint(store);
+    const run = pchat(['exec', '--store', store, '--read-only', 'Set-CsPersistentChatState -Identity "service:pc1.dc1.example.org" -PoolState FailedOver']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('[AccessDenied]');
+    expect(fingerprint(store)).toBe(before);
+  });
+
   it('fails with ConfirmationRequired without a terminal, and goes through with --yes', () => {
     const before = fingerprint(store);
     const ask = pchat(['exec', '--store', store, 'New-CsPersistentChatPolicy -Identity ConfirmMe -Confirm']);
