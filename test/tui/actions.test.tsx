@@ -72,7 +72,7 @@ describe('failing a pool over', () => {
   it('previews the change and needs the pool name typed', async () => {
     const app = await demoApp();
     await app.press('f');
-    let frame = await app.waitForFrame((f) => f.includes('Preview:'));
+    const frame = await app.waitForFrame((f) => f.includes('Preview:'));
     expect(frame).toContain('Fail over pool pc1.dc1.example.org?');
     expect(frame).toContain('What if:');
     await app.type('pc1');
