@@ -35,6 +35,8 @@ export interface Props {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly onExit?: () => void;
   readonly onRedraw?: () => void;
+  /** Where errors and warnings are also written (console.log in the config directory). */
+  readonly log?: (line: string) => void;
   /** Gives tests the controller (whenIdle). */
   readonly onController?: (controller: ConsoleController) => void;
 }
@@ -60,6 +62,7 @@ export function App(props: Props) {
           exit();
         },
         redraw: () => props.onRedraw?.(),
+        log: (line) => props.log?.(line),
       }),
   );
   const ui = useSyncExternalStore(store.subscribe, store.get);

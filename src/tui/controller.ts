@@ -31,6 +31,7 @@ export interface ControllerEnv {
   readonly copy: (text: string) => void;
   readonly exit: () => void;
   readonly redraw: () => void;
+  readonly log: (line: string) => void;
 }
 
 export interface RunRequest {
@@ -227,6 +228,7 @@ export class ConsoleController {
 
   say(level: MessageLevel, text: string, detail?: string): void {
     const message = {level, text, at: this.env.now(), ...(detail === undefined ? {} : {detail})};
+    if (level === 'error' || level === 'warn') this.env.log(`${level.toUpperCase()} ${text}${detail ? ` (${detail})` : ''}`);
     this.dispatch({type: 'message', message});
     if (this.fadeTimer) clearTimeout(this.fadeTimer);
     this.fadeTimer = null;

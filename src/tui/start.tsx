@@ -3,11 +3,14 @@
 // SIGTERM/SIGHUP/SIGINT.
 
 import {configDir, loadKeymap} from './keys-config.js';
+import {consoleLog} from './console-log.js';
 import type {PaneId} from './panes/pane-id.js';
 import type {ConsoleSession} from './session-port.js';
+import {CLEAR_SCREEN, guardTerminal} from './terminal.js';
 import {colorWanted, localeIsUtf8} from './theme.js';
 
 export interface ConsoleOptions {
+  /** Open it with `ask: consoleAsk` (console-ask.ts) so cmdlet confirmations become dialogs. */
   readonly session: ConsoleSession;
   readonly view?: PaneId;
   readonly filter?: string;
@@ -16,56 +19,16 @@ export interface ConsoleOptions {
   readonly noColor?: boolean;
 }
 
-const ENTER_ALT_SCREEN = '\x1b[?1049h';
-const LEAVE_ALT_SCREEN = '\x1b[?1049l';
-const SHOW_CURSOR = '\x1b[?25h';
-const CLEAR = '\x1b[2J\x1b[H';
-
-/** Leaves the alternate screen once, however many exit paths call it. */
-function terminalGuard(stdout: NodeJS.WriteStream): {enter(): void; leave(): void} {
-  let inside = false;
-  return {
-    enter() {
-      stdout.write(ENTER_ALT_SCREEN + CLEAR);
-      inside = true;
-    },
-    leave() {
-      if (!inside) return;
-      inside = false;
-      stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
-    },
-  };
-}
-
-const SIGNAL_CODES: Readonly<Record<string, number>> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129};
-
 export async function startConsole(options: ConsoleOptions): Promise<number> {
   const env = process.env;
   const color = !options.noColor && colorWanted(env);
   // chalk decides its colour level when it is first imported: set it before Ink loads.
   if (!color) env['FORCE_COLOR'] = '0';
   const [{render}, {App}, React] = await Promise.all([import('ink'), import('./App.js'), import('react')]);
-  const {keymap, warnings} = loadKeymap(configDir(env));
+  const dir = configDir(env);
+  const {keymap, warnings} = loadKeymap(dir);
   const stdout = process.stdout;
-  const guard = terminalGuard(stdout);
-  let exitCode = 0;
-
-  const onSignal = (signal: NodeJS.Signals) => {
-    guard.leave();
-    process.exit(SIGNAL_CODES[signal] ?? 1);
-  };
-  const onCrash = (error: unknown) => {
-    guard.leave();
-    process.stderr.write(`pchat: the console stopped on an unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(70);
-  };
-  const onExit = () => guard.leave();
-  for (const signal of Object.keys(SIGNAL_CODES)) process.on(signal, onSignal);
-  process.on('uncaughtException', onCrash);
-  process.on('unhandledRejection', onCrash);
-  process.on('exit', onExit);
-
-  guard.enter();
+  const guard = guardTerminal(stdout, process, (text) => process.stderr.write(text));
   try {
     let clear = () => undefined as void;
     const instance = render(
@@ -79,25 +42,22 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
         color,
         writeRaw: (sequence: string) => stdout.write(sequence),
         env,
+        log: consoleLog(dir),
         onRedraw: () => clear(),
       }),
       {exitOnCtrlC: false, patchConsole: true},
     );
     clear = () => {
       instance.clear();
-      stdout.write(CLEAR);
+      stdout.write(CLEAR_SCREEN);
     };
     await instance.waitUntilExit();
+    return 0;
   } catch (error) {
-    exitCode = 1;
     guard.leave();
     process.stderr.write(`pchat: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
   } finally {
-    guard.leave();
-    for (const signal of Object.keys(SIGNAL_CODES)) process.off(signal, onSignal);
-    process.off('uncaughtException', onCrash);
-    process.off('unhandledRejection', onCrash);
-    process.off('exit', onExit);
+    guard.dispose();
   }
-  return exitCode;
 }
