@@ -5,7 +5,7 @@ import {Box, Text, useApp, useInput} from 'ink';
 import {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import {osc52} from './clipboard.js';
 import {ConsoleController} from './controller.js';
-import {keyPress} from './input/key-name.js';
+import {keyPresses} from './input/key-name.js';
 import {BINDINGS, type ResolvedBinding} from './keymap.js';
 import {bodyHeight, listHeight, MIN_SIZE, rootHeight, textHeight, tooSmall} from './layout.js';
 import type {PaneId} from './panes/pane-id.js';
@@ -85,7 +85,9 @@ export function App(props: Props) {
     return () => clearInterval(timer);
   }, [props.now]);
 
-  useInput((input, key) => controller.handleKey(keyPress(input, key)));
+  useInput((input, key) => {
+    for (const press of keyPresses(input, key)) controller.handleKey(press);
+  });
 
   const width = size.columns;
   if (tooSmall(size)) {

@@ -195,6 +195,10 @@ export class ConsoleController {
       return this.say('warn', `${warning.message} [${warning.warningId}]${more}`, ran);
     }
     if (run.whatIf.length > 0) return this.say('info', run.whatIf.join(' '));
+    const mutating = run.cmdlets.some((name) => findCmdlet(name)?.mutates);
+    if (mutating && !run.committed) {
+      return this.say('info', run.prompts.length > 0 ? 'Declined; nothing was changed.' : 'Nothing to change.', `ran: ${line}`);
+    }
     this.say('ok', line);
   }
 

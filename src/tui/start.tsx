@@ -61,3 +61,4 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
     guard.dispose();
   }
 }
+export {consoleAsk} from './console-ask.js';

@@ -130,7 +130,9 @@ describe('command mode', () => {
     const frame = await app.waitForFrame((f) => f.includes('Clear-CsPersistentChatRoom: confirm'));
     expect(frame).toContain('[ Cancel ]');
     await app.press(keys.enter);
-    await app.waitForFrame((f) => !f.includes(': confirm'));
+    const after = await app.waitForFrame((f) => !f.includes(': confirm'));
+    expect(after).toContain('Declined; nothing was changed.');
+    expect(after).not.toContain('✔');
     expect([...app.store!.ports().messages.scan({})].length).toBeGreaterThan(0);
   });
 

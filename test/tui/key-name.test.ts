@@ -1,6 +1,6 @@
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
-import {keyPress} from '../../src/tui/input/key-name.js';
+import {keyPress, keyPresses} from '../../src/tui/input/key-name.js';
 
 const none: Key = {
   upArrow: false,
@@ -44,6 +44,16 @@ describe('keyPress', () => {
     ['pasted text', 'abc', {}, 'paste', 'abc'],
   ])('names %s', (_what, input, flags, name, text) => {
     expect(keyPress(input, {...none, ...flags})).toEqual({name, text});
+  });
+
+  it('splits characters that arrived together into one key each', () => {
+    expect(keyPresses('jj\r', none).map((p) => p.name)).toEqual(['j', 'j', 'enter']);
+    expect(keyPresses('a b\x7f\x03', none).map((p) => p.name)).toEqual(['a', 'space', 'b', 'backspace', 'ctrl-c']);
+  });
+
+  it('keeps one key for a single character or an escape sequence', () => {
+    expect(keyPresses('j', none)).toEqual([{name: 'j', text: 'j'}]);
+    expect(keyPresses('', {...none, upArrow: true})).toEqual([{name: 'up', text: ''}]);
   });
 
   it('drops control characters from pasted text', () => {

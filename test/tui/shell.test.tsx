@@ -87,6 +87,15 @@ describe('global keys', () => {
   });
 });
 
+describe('keys that arrive together', () => {
+  it('are handled one by one, as when typed fast over SSH', async () => {
+    const app = await demoApp();
+    await app.press('3');
+    await app.press('jj\r');
+    expect(app.lastFrame()).toContain('Rooms › pc1.dc1.example.org\\EmeaRoom');
+  });
+});
+
 describe('marks', () => {
   it('marks with Space, marks all visible with v and clears with U', async () => {
     const app = await demoApp();

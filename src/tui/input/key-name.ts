@@ -31,3 +31,26 @@ export function keyPress(input: string, key: Key): KeyPress {
   const text = printable(input);
   return {name: [...text].length === 1 ? text : text === '' ? 'unknown' : 'paste', text};
 }
+
+const CONTROL_NAMES: Readonly<Record<string, string>> = {'\r': 'enter', '\n': 'enter', '\t': 'tab', '\x7f': 'backspace', '\b': 'backspace'};
+
+/** One key from one character of a chunk. */
+function charPress(ch: string): KeyPress {
+  const named = CONTROL_NAMES[ch];
+  if (named) return {name: named, text: ''};
+  const code = ch.codePointAt(0) ?? 0;
+  if (code < 0x20) return {name: `ctrl-${String.fromCharCode(code + 0x60)}`, text: ''};
+  if (ch === ' ') return {name: 'space', text: ' '};
+  return {name: ch, text: ch};
+}
+
+/**
+ * Ink 6.8 delivers plain characters that arrive together (fast typing, tmux send-keys, a paste)
+ * as one input: split them into one key each, in order, so "jj" moves twice.
+ */
+export function keyPresses(input: string, key: Key): KeyPress[] {
+  const special = key.escape || key.return || key.tab || key.backspace || key.delete || key.ctrl || key.meta;
+  const chars = [...input];
+  if (special || chars.length <= 1) return [keyPress(input, key)];
+  return chars.map(charPress);
+}
