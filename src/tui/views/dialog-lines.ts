@@ -55,7 +55,7 @@ function formFieldLines(form: FormState, theme: Theme): Line[] {
       f.kind === 'toggle'
         ? `[${f.value === true ? 'x' : ' '}] ${f.value === true ? 'True' : 'False'}`
         : f.kind === 'enum' || f.kind === 'choice'
-          ? `${displaySafe(String(f.value)) || (form.mode === 'new' ? '(default)' : '(none)')}${focused ? `${f.kind === 'choice' ? '_' : ''}  ← →` : ''}`
+          ? `${displaySafe(String(f.value)) || (f.required ? '' : form.mode === 'new' ? '(default)' : '(none)')}${focused ? `${f.kind === 'choice' ? '_' : ''}  ← →` : ''}`
           : f.kind === 'list'
             ? `${displaySafe(fieldText(f.value)) || '(none)'}${focused ? '  Space: pick' : ''}`
             : `${displaySafe(String(f.value))}${focused ? '_' : ''}`;
