@@ -3,11 +3,11 @@
 
 import {findCmdlet} from '../cmdlets/catalog.js';
 import {isAllowed} from '../domain/rbac.js';
-import type {Prompt} from '../lang/api.js';
 import {ACTIONS} from './actions.js';
 import {attachAsker} from './console-ask.js';
+import {OperatorAsk} from './operator-ask.js';
 import {conflictCheck} from './expectations.js';
-import {errorText} from './format-output.js';
+import {outcomeMessage, readOnlyRefusal} from './run-outcome.js';
 import type {KeyPress} from './input/key-name.js';
 import {handleOverlayKey} from './input/overlay-keys.js';
 import {handlePromptKey} from './input/prompt-keys.js';
@@ -44,36 +44,11 @@ export interface RunRequest {
 
 const INFO_FADE_MS = 3000;
 
-/** Cmdlet names a line mentions (the first word of each statement), for the read-only gate. */
-export function cmdletsIn(line: string): string[] {
-  const names: string[] = [];
-  let quote: string | null = null;
-  let segment = '';
-  const flush = () => {
-    const first = segment.trim().split(/\s+/)[0] ?? '';
-    if (first) names.push(first);
-    segment = '';
-  };
-  for (const ch of line) {
-    if (quote) {
-      if (ch === quote) quote = null;
-    } else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '|' || ch === ';' || ch === '{' || ch === '}') {
-      flush();
-      continue;
-    }
-    segment += ch;
-  }
-  flush();
-  return names;
-}
-
 export class ConsoleController {
   readonly env: ControllerEnv;
   private readonly pending = new Set<Promise<unknown>>();
   private readonly disposers: (() => void)[] = [];
-  private askResolve: ((answer: boolean) => void) | null = null;
-  private askOpened: (() => void)[] = [];
+  private readonly ask = new OperatorAsk(this);
   private fadeTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(env: ControllerEnv) {
@@ -95,14 +70,14 @@ export class ConsoleController {
   /** Subscribes to changes made elsewhere and to the session's prompts. */
   start(): void {
     this.disposers.push(this.session.store.watch(() => void this.track(this.refresh())));
-    this.disposers.push(attachAsker((prompts) => this.askAll(prompts)));
+    this.disposers.push(attachAsker((prompts) => this.ask.askAll(prompts)));
     this.afterDataChange();
   }
 
   dispose(): void {
     for (const d of this.disposers.splice(0)) d();
     if (this.fadeTimer) clearTimeout(this.fadeTimer);
-    this.askResolve?.(false);
+    this.ask.answer(false);
   }
 
   /**
@@ -110,9 +85,8 @@ export class ConsoleController {
    * (a confirmation dialog): tests wait on it instead of sleeping.
    */
   async whenIdle(): Promise<void> {
-    while (this.pending.size > 0 && !this.askResolve) {
-      const opened = new Promise<void>((resolve) => this.askOpened.push(resolve));
-      await Promise.race([Promise.allSettled([...this.pending]), opened]);
+    while (this.pending.size > 0 && !this.ask.waiting) {
+      await Promise.race([Promise.allSettled([...this.pending]), this.ask.whenOpened()]);
     }
   }
 
@@ -154,7 +128,7 @@ export class ConsoleController {
 
   /** Runs one cmdlet line through the session and reports the outcome on the message line. */
   async run(line: string, request: RunRequest = {}): Promise<LineRun | null> {
-    const refused = this.readOnlyRefusal(line);
+    const refused = readOnlyRefusal(this.session.readOnly, line);
     if (refused) {
       this.say('warn', refused);
       return null;
@@ -176,30 +150,10 @@ export class ConsoleController {
     }
   }
 
-  readOnlyRefusal(line: string): string | null {
-    if (!this.session.readOnly) return null;
-    const mutating = cmdletsIn(line).find((name) => findCmdlet(name)?.mutates);
-    return mutating ? `read-only mode: ${findCmdlet(mutating)?.name ?? mutating} changes data` : null;
-  }
 
   private report(line: string, run: LineRun): void {
-    const first = run.errors[0];
-    const ran = `ran: ${line}`;
-    if (first) {
-      const more = run.errors.length > 1 ? ` (+${run.errors.length - 1} more)` : '';
-      return this.say('error', `${errorText(first)}${more}`, ran);
-    }
-    const warning = run.warnings[0];
-    if (warning) {
-      const more = run.warnings.length > 1 ? ` (+${run.warnings.length - 1} more)` : '';
-      return this.say('warn', `${warning.message} [${warning.warningId}]${more}`, ran);
-    }
-    if (run.whatIf.length > 0) return this.say('info', run.whatIf.join(' '));
-    const mutating = run.cmdlets.some((name) => findCmdlet(name)?.mutates);
-    if (mutating && !run.committed) {
-      return this.say('info', run.prompts.length > 0 ? 'Declined; nothing was changed.' : 'Nothing to change.', `ran: ${line}`);
-    }
-    this.say('ok', line);
+    const {level, text, detail} = outcomeMessage(line, run);
+    this.say(level, text, detail);
   }
 
   async refresh(): Promise<void> {
@@ -291,31 +245,8 @@ export class ConsoleController {
     this.env.exit();
   }
 
-  // ---- prompts from the session (Clear-CsPersistentChatRoom, a policy still assigned...) --------
-
-  private async askAll(prompts: readonly Prompt[]): Promise<ReadonlyMap<string, boolean>> {
-    const answers = new Map<string, boolean>();
-    for (const prompt of prompts) answers.set(prompt.id, await this.askOne(prompt));
-    return answers;
-  }
-
-  private askOne(prompt: Prompt): Promise<boolean> {
-    return this.track(
-      new Promise<boolean>((resolve) => {
-        const before = this.ui.overlay;
-        this.askResolve = (answer) => {
-          this.askResolve = null;
-          this.dispatch({type: 'overlay', overlay: before.kind === 'ask' ? {kind: 'none'} : before});
-          resolve(answer);
-        };
-        this.dispatch({type: 'overlay', overlay: {kind: 'ask', title: `${prompt.cmdlet}: confirm`, message: prompt.message, focus: 'cancel'}});
-        for (const notify of this.askOpened.splice(0)) notify();
-      }),
-    );
-  }
-
   answer(yes: boolean): void {
-    this.askResolve?.(yes);
+    this.ask.answer(yes);
   }
 }
 

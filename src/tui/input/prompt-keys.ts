@@ -5,7 +5,7 @@
 import {catalog, findCmdlet} from '../../cmdlets/catalog.js';
 import {complete, LANGUAGE_BUILTINS} from '../completion.js';
 import type {ConsoleController} from '../controller.js';
-import {cmdletsIn} from '../controller.js';
+import {cmdletsIn} from '../run-outcome.js';
 import {formatRun} from '../format-output.js';
 import {ACTION_IDS, type ActionId} from '../keymap.js';
 import {isPaneId, PANE_IDS} from '../panes/pane-id.js';
