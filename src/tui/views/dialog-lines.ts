@@ -88,8 +88,10 @@ function formBody(form: FormState, theme: Theme, height: number): DialogBody {
     };
   }
   const status = form.loading ? 'Loading current values…' : form.submitting ? 'Saving…' : '';
+  const focused = form.fields[form.focus];
   const footer: Line[] = [
     [{text: ''}],
+    ...(focused ? [[{text: `${focused.param}: `, bold: true}, {text: focused.help, color: theme.muted}] as Line] : []),
     ...(form.formError ? [[{text: `${theme.glyphs.error} ${displaySafe(form.formError)}`, color: theme.error}] as Line] : []),
     ...(status ? [[{text: status, color: theme.muted}] as Line] : []),
     [{text: `Runs: ${displaySafe(formLine(form))}`, color: theme.muted}],
