@@ -114,7 +114,7 @@ export async function renderApp(state: ChatState, options: RenderOptions = {}): 
       stdout.emit('resize');
       await idle();
     },
-    async waitForFrame(predicate, {timeout = 1000} = {}) {
+    async waitForFrame(predicate, {timeout = 3000} = {}) {
       const start = Date.now();
       for (;;) {
         const frame = lastFrame();
