@@ -52,6 +52,8 @@ const cycle = (delta: 1 | -1): Action => ({
   },
 });
 
+const REDRAWN = 'Screen redrawn.';
+
 const listOnly = (ctrl: ConsoleController): string | null => (topView(ctrl.ui).kind === 'list' ? null : 'Only in a list.');
 
 export const viewActions = {
@@ -127,6 +129,10 @@ export const viewActions = {
     run(ctrl) {
       ctrl.env.redraw();
       ctrl.dispatch({type: 'redraw'});
+      // Ink writes only a frame that differs from the last one: a changed message line makes the
+      // repaint happen after the screen was cleared.
+      if (ctrl.ui.message?.text === REDRAWN) ctrl.dispatch({type: 'message', message: null});
+      else ctrl.say('info', REDRAWN);
     },
   },
 } satisfies Record<string, Action>;

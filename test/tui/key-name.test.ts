@@ -51,6 +51,10 @@ describe('keyPress', () => {
     expect(keyPresses('a b\x7f\x03', none).map((p) => p.name)).toEqual(['a', 'space', 'b', 'backspace', 'ctrl-c']);
   });
 
+  it('reads Alt+key as Esc then the key, since Esc typed just before a key arrives that way', () => {
+    expect(keyPresses('@', {...none, meta: true}).map((p) => p.name)).toEqual(['esc', '@']);
+  });
+
   it('keeps one key for a single character or an escape sequence', () => {
     expect(keyPresses('j', none)).toEqual([{name: 'j', text: 'j'}]);
     expect(keyPresses('', {...none, upArrow: true})).toEqual([{name: 'up', text: ''}]);

@@ -59,9 +59,14 @@ describe('global keys', () => {
   it('redraws with Ctrl-L', async () => {
     let redraws = 0;
     const app = await demoApp({props: {onRedraw: () => redraws++}});
+    const frames = app.frames.length;
     await app.press(keys.ctrlL);
     expect(redraws).toBe(1);
+    // A new frame is written after the screen was cleared.
+    expect(app.frames.length).toBeGreaterThan(frames);
     expect(app.lastFrame()).toContain('Pools (');
+    await app.press(keys.ctrlL);
+    expect(redraws).toBe(2);
   });
 
   it('moves between panes with Tab, Shift-Tab and digits', async () => {

@@ -49,6 +49,9 @@ function charPress(ch: string): KeyPress {
  * as one input: split them into one key each, in order, so "jj" moves twice.
  */
 export function keyPresses(input: string, key: Key): KeyPress[] {
+  // Esc followed at once by a key reads as Alt+key. No action uses Alt, and Esc is always
+  // harmless, so it is taken as the two keys the operator most likely pressed.
+  if (key.meta && !key.escape && !key.ctrl && [...input].length === 1 && input >= ' ') return [{name: 'esc', text: ''}, charPress(input)];
   const special = key.escape || key.return || key.tab || key.backspace || key.delete || key.ctrl || key.meta;
   const chars = [...input];
   if (special || chars.length <= 1) return [keyPress(input, key)];
