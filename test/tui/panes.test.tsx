@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
 import {PANE_IDS, type PaneId} from '../../src/tui/panes/pane-id.js';
 import {keys} from '../helpers/keys.js';
@@ -27,6 +28,20 @@ describe('every pane on the demo store at 100x30', () => {
     const app = await demoApp();
     await show(app, pane);
     expect(app.lastFrame()).toMatchSnapshot();
+  });
+});
+
+describe('the smallest supported terminal, 80x24', () => {
+  it.each(PANE_IDS)('fits the %s pane into 23 lines of at most 80 columns', async (pane) => {
+    const demo = await demoStore();
+    const app = await renderApp(demo.state, {messages: demo.messages, columns: 80, rows: 24});
+    open.push(app);
+    await show(app, pane);
+    const lines = app.lastFrame().split('\n');
+    expect(lines).toHaveLength(23);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    expect(lines[2]).toMatch(/^┌─ /);
+    expect(lines[20]).toMatch(/^└─+┘$/);
   });
 });
 
