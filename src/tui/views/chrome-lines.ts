@@ -1,7 +1,7 @@
 // Header, breadcrumbs, footer hints and the message (or prompt) line.
 
 import stringWidth from 'string-width';
-import type {Line, Segment} from '../components/segments.js';
+import {fitSegments, type Line, type Segment} from '../components/segments.js';
 import {displaySafe} from '../display-safe.js';
 import {inlineSuggestion} from '../completion.js';
 import {keyLabel, scopesFor, type ResolvedBinding} from '../keymap.js';
@@ -39,10 +39,11 @@ export function headerLine(ui: UiState, facts: SessionFacts, theme: Theme, now: 
     {text: `${theme.glyphs.dot} ${displaySafe(facts.user)} (${facts.role}) `},
     ...(facts.readOnly ? [{text: ' READ-ONLY ', bold: true, inverse: true, color: theme.warn}] : []),
   ];
-  const right = `rev ${ui.chat.revision} ${theme.glyphs.dot} data ${age(now - ui.loadedAt)} ${ui.busy > 0 ? `${theme.glyphs.busy} busy` : '       '}`;
-  const used = left.reduce((n, s) => n + stringWidth(s.text), 0);
-  const pad = Math.max(1, width - used - stringWidth(right));
-  return [...left, {text: ' '.repeat(pad)}, {text: right, color: ui.busy > 0 ? theme.warn : theme.muted}];
+  const right = `rev ${ui.chat.revision} ${theme.glyphs.dot} data ${age(now - ui.loadedAt)}${ui.busy > 0 ? ` ${theme.glyphs.busy} busy` : ''} `;
+  // The right side (revision, data age, busy) always shows; the names give way on narrow screens.
+  const room = Math.max(0, width - stringWidth(right) - 1);
+  const fitted = fitSegments(left, room, theme.glyphs.ellipsis);
+  return [...fitted, {text: ' '}, {text: right, color: ui.busy > 0 ? theme.warn : theme.muted}];
 }
 
 export function breadcrumbLine(ui: UiState, theme: Theme): Line {
