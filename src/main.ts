@@ -39,13 +39,15 @@ const program = new Command()
       usage(`unknown pane "${options.view}"; the panes are ${PANE_IDS.join(', ')}`);
       return;
     }
-    const session = await openSession({store: options.store, readOnly: options.readOnly ?? false, ask: askOnTerminal});
-    const {startConsole} = await import('./tui/start.js');
+    // Confirmations become console dialogs: a text prompt would fight Ink for the keyboard.
+    const {startConsole, consoleAsk} = await import('./tui/start.js');
+    const session = await openSession({store: options.store, readOnly: options.readOnly ?? false, ask: consoleAsk});
     process.exitCode = await startConsole({
       session,
       ...(view ? {view} : {}),
       ...(options.filter ? {filter: options.filter} : {}),
-      ascii: options.ascii ?? false,
+      // Left undefined, the console picks ASCII itself when the locale is not UTF-8.
+      ...(options.ascii ? {ascii: true} : {}),
       noColor: process.env['FORCE_COLOR'] === '0',
     });
   });
