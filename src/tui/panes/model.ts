@@ -12,6 +12,8 @@ import type {
   Room,
   SqlStore,
 } from '../../domain/types.js';
+import {usersUnderPolicy} from '../../domain/policies.js';
+import {storeInUse} from '../../domain/topology.js';
 
 export const objectIdentity = (o: {poolFqdn: string; name: string}): string => `${o.poolFqdn}\\${o.name}`;
 
@@ -22,8 +24,7 @@ export const addinOf = (state: ChatState, room: Room): Addin | undefined =>
 
 export const storeName = (s: SqlStore | null | undefined): string => (s ? `${s.sqlFqdn}\\${s.instance}` : '');
 
-export const storeInUse = (pool: PersistentChatPool): SqlStore | null =>
-  pool.poolState === 'FailedOver' ? pool.stores.backup : pool.stores.primary;
+export {storeInUse};
 
 export const serverDataCenter = (pool: PersistentChatPool, fqdn: string): string | null =>
   pool.servers.find((s) => s.fqdn.toLowerCase() === fqdn.toLowerCase())?.dataCenter ?? null;
@@ -52,15 +53,10 @@ export const poolsUsing = (
   identity: string,
 ): PersistentChatPool[] => state.topology.persistentChatPools.filter((p) => effectiveFor(items, p)?.identity === identity);
 
-/** The policy that governs a user: their per-user policy, else their site's, else Global (spec 1.4). */
-export function effectivePolicy(state: ChatState, user: DirectoryUser): Policy | undefined {
-  const find = (id: string) => state.policies.find((p) => p.identity.toLowerCase() === id.toLowerCase());
-  const tag = user.persistentChatPolicy ? find(`Tag:${user.persistentChatPolicy}`) : undefined;
-  return tag ?? (user.site ? find(`Site:${user.site}`) : undefined) ?? find('Global');
-}
+// Who a policy governs is the domain's rule, so the console and Grant/Get never disagree.
+export {effectivePolicy} from '../../domain/policies.js';
 
-export const usersGovernedBy = (state: ChatState, policy: Policy): DirectoryUser[] =>
-  state.directory.users.filter((u) => u.sipAddress !== null && effectivePolicy(state, u)?.identity === policy.identity);
+export const usersGovernedBy = (state: ChatState, policy: Policy): DirectoryUser[] => usersUnderPolicy(state, policy.identity);
 
 export const scopeOf = (identity: string): string => {
   const colon = identity.indexOf(':');
