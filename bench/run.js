@@ -32,17 +32,31 @@ if (init.status !== 0) throw new Error(init.stderr);
 
 const baseline = time(['-e', '']);
 const exec = time([bin, 'exec', '--store', store, 'Get-CsPersistentChatState']);
-const json = time([bin, 'exec', '--store', store, '--json', 'Get-CsPersistentChatRoom -PersistentChatPoolFqdn pc1.dc1.example.org']);
+const json = time([
+  bin,
+  'exec',
+  '--store',
+  store,
+  '--json',
+  'Get-CsPersistentChatRoom -PersistentChatPoolFqdn pc1.dc1.example.org',
+]);
 
 console.log(`pchat exec start-up (median of ${runs} runs, one machine, one run)`);
 console.log(`  node -e ''                          ${baseline.toFixed(1)} ms  (baseline)`);
-console.log(`  pchat exec Get-CsPersistentChatState ${exec.toFixed(1)} ms  (${(exec / baseline).toFixed(2)}x baseline)`);
-console.log(`  pchat exec --json Get-...Room        ${json.toFixed(1)} ms  (${(json / baseline).toFixed(2)}x baseline)`);
+console.log(
+  `  pchat exec Get-CsPersistentChatState ${exec.toFixed(1)} ms  (${(exec / baseline).toFixed(2)}x baseline)`,
+);
+console.log(
+  `  pchat exec --json Get-...Room        ${json.toFixed(1)} ms  (${(json / baseline).toFixed(2)}x baseline)`,
+);
 fs.rmSync(dir, {recursive: true, force: true});
 
 // Further benchmarks are the TypeScript files beside this one, compiled into .bench/ by npm run bench.
 const compiled = path.join(root, '.bench', 'bench');
-for (const file of fs.readdirSync(compiled).filter((f) => f.endsWith('.js')).sort()) {
+for (const file of fs
+  .readdirSync(compiled)
+  .filter((f) => f.endsWith('.js'))
+  .sort()) {
   console.log(`\n${file}`);
   const r = spawnSync(process.execPath, ['--expose-gc', path.join(compiled, file)], {stdio: 'inherit'});
   if (r.status !== 0) process.exitCode = 1;

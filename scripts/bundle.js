@@ -16,7 +16,10 @@ const englishOnlyZod = {
   setup(b) {
     b.onResolve({filter: /^\.\.\/locales\/index\.js$/}, (args) =>
       args.importer.includes(`${path.sep}zod${path.sep}`)
-        ? {path: path.join(path.dirname(args.importer), '..', 'locales', 'en-only.virtual'), namespace: 'zod-en'}
+        ? {
+            path: path.join(path.dirname(args.importer), '..', 'locales', 'en-only.virtual'),
+            namespace: 'zod-en',
+          }
         : undefined,
     );
     b.onLoad({filter: /.*/, namespace: 'zod-en'}, (args) => ({
@@ -38,7 +41,9 @@ await build({
   sourcemap: true,
   external: ['ink', 'ink/*', 'react', 'react/*', 'react-reconciler', 'yoga-layout', 'ink-testing-library'],
   // Bundled CommonJS dependencies (commander) call require: give the ESM bundle one.
-  banner: {js: "import {createRequire as __pchatRequire} from 'node:module'; const require = __pchatRequire(import.meta.url);"},
+  banner: {
+    js: "import {createRequire as __pchatRequire} from 'node:module'; const require = __pchatRequire(import.meta.url);",
+  },
   plugins: [englishOnlyZod],
   logLevel: 'warning',
 });

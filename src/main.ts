@@ -26,31 +26,46 @@ const program = new Command()
   .option('--no-color', 'no colour (NO_COLOR does the same)')
   .exitOverride()
   .configureOutput({writeErr: (t) => io.err(t), writeOut: (t) => io.out(t)})
-  .action(async (options: {store?: string; readOnly?: boolean; view?: string; filter?: string; ascii?: boolean; color?: boolean}) => {
-    if (!process.stdin.isTTY || !process.stdout.isTTY) {
-      io.err("pchat: the console needs a terminal; use `pchat exec 'Get-CsPersistentChatState'` to run cmdlet lines.\n");
-      process.exitCode = EXIT.usage;
-      return;
-    }
-    if (options.color === false || (process.env['NO_COLOR'] ?? '') !== '') process.env['FORCE_COLOR'] = '0';
-    const {PANE_IDS} = await import('./tui/panes/pane-id.js');
-    const view = PANE_IDS.find((id) => id === options.view?.toLowerCase());
-    if (options.view !== undefined && view === undefined) {
-      usage(`unknown pane "${options.view}"; the panes are ${PANE_IDS.join(', ')}`);
-      return;
-    }
-    // Confirmations become console dialogs: a text prompt would fight Ink for the keyboard.
-    const {startConsole, consoleAsk} = await import('./tui/start.js');
-    const session = await openSession({store: options.store, readOnly: options.readOnly ?? false, ask: consoleAsk});
-    process.exitCode = await startConsole({
-      session,
-      ...(view ? {view} : {}),
-      ...(options.filter ? {filter: options.filter} : {}),
-      // Left undefined, the console picks ASCII itself when the locale is not UTF-8.
-      ...(options.ascii ? {ascii: true} : {}),
-      noColor: process.env['FORCE_COLOR'] === '0',
-    });
-  });
+  .action(
+    async (options: {
+      store?: string;
+      readOnly?: boolean;
+      view?: string;
+      filter?: string;
+      ascii?: boolean;
+      color?: boolean;
+    }) => {
+      if (!process.stdin.isTTY || !process.stdout.isTTY) {
+        io.err(
+          "pchat: the console needs a terminal; use `pchat exec 'Get-CsPersistentChatState'` to run cmdlet lines.\n",
+        );
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      if (options.color === false || (process.env['NO_COLOR'] ?? '') !== '') process.env['FORCE_COLOR'] = '0';
+      const {PANE_IDS} = await import('./tui/panes/pane-id.js');
+      const view = PANE_IDS.find((id) => id === options.view?.toLowerCase());
+      if (options.view !== undefined && view === undefined) {
+        usage(`unknown pane "${options.view}"; the panes are ${PANE_IDS.join(', ')}`);
+        return;
+      }
+      // Confirmations become console dialogs: a text prompt would fight Ink for the keyboard.
+      const {startConsole, consoleAsk} = await import('./tui/start.js');
+      const session = await openSession({
+        store: options.store,
+        readOnly: options.readOnly ?? false,
+        ask: consoleAsk,
+      });
+      process.exitCode = await startConsole({
+        session,
+        ...(view ? {view} : {}),
+        ...(options.filter ? {filter: options.filter} : {}),
+        // Left undefined, the console picks ASCII itself when the locale is not UTF-8.
+        ...(options.ascii ? {ascii: true} : {}),
+        noColor: process.env['FORCE_COLOR'] === '0',
+      });
+    },
+  );
 
 program
   .command('init')
@@ -67,7 +82,9 @@ program
     const report = await initStore({dir, from, setup, force: options.force ?? false});
     const failed = report.setupRuns.filter((r) => !r.ok);
     for (const run of failed) for (const e of run.errors) io.err(`${formatErrorText(e)}\n`);
-    io.out(`Created store ${report.dir} (${report.setupRuns.length} setup lines, ${report.messages} messages).\n`);
+    io.out(
+      `Created store ${report.dir} (${report.setupRuns.length} setup lines, ${report.messages} messages).\n`,
+    );
     if (report.replaced) io.out(`The previous store was moved to ${report.replaced}.\n`);
     process.exitCode = failed.length > 0 ? EXIT.failed : EXIT.ok;
   });
@@ -81,20 +98,32 @@ program
   .option('--yes', 'answer yes to every confirmation')
   .option('-f, --file <script>', 'run the lines of a script file; - reads standard input')
   .option('--read-only', 'view only: every change is refused')
-  .action(async (lines: string[], options: {store?: string; json?: boolean; yes?: boolean; file?: string; readOnly?: boolean}) => {
-    if (options.file !== undefined && lines.length > 0) return usage('give either LINEs or -f SCRIPT, not both');
-    if (options.file === undefined && lines.length === 0) return usage("give a LINE, e.g. pchat exec 'Get-CsPersistentChatState'");
-    const script = options.file === undefined ? null : readScript(options.file);
-    const interactive = process.stdin.isTTY === true && options.file !== '-';
-    const session = await openSession({
-      store: options.store ?? program.opts<{store?: string}>().store,
-      readOnly: options.readOnly ?? program.opts<{readOnly?: boolean}>().readOnly ?? false,
-      yes: options.yes ?? false,
-      ...(interactive ? {ask: askOnTerminal} : {}),
-    });
-    process.exitCode = await runExec(session, script === null ? lines : splitScript(script), options.json ?? false, io);
-    session.store.close();
-  });
+  .action(
+    async (
+      lines: string[],
+      options: {store?: string; json?: boolean; yes?: boolean; file?: string; readOnly?: boolean},
+    ) => {
+      if (options.file !== undefined && lines.length > 0)
+        return usage('give either LINEs or -f SCRIPT, not both');
+      if (options.file === undefined && lines.length === 0)
+        return usage("give a LINE, e.g. pchat exec 'Get-CsPersistentChatState'");
+      const script = options.file === undefined ? null : readScript(options.file);
+      const interactive = process.stdin.isTTY === true && options.file !== '-';
+      const session = await openSession({
+        store: options.store ?? program.opts<{store?: string}>().store,
+        readOnly: options.readOnly ?? program.opts<{readOnly?: boolean}>().readOnly ?? false,
+        yes: options.yes ?? false,
+        ...(interactive ? {ask: askOnTerminal} : {}),
+      });
+      process.exitCode = await runExec(
+        session,
+        script === null ? lines : splitScript(script),
+        options.json ?? false,
+        io,
+      );
+      session.store.close();
+    },
+  );
 
 function usage(message: string): void {
   io.err(`pchat: ${message}\n`);
@@ -121,7 +150,9 @@ function report(error: unknown): number {
     return error.code === 'StoreExists' ? EXIT.usage : EXIT.store;
   }
   if (error instanceof DeploymentError) {
-    io.err(`pchat: the deployment file is not valid:\n${error.issues.map((i) => `  - ${i.message}\n`).join('')}`);
+    io.err(
+      `pchat: the deployment file is not valid:\n${error.issues.map((i) => `  - ${i.message}\n`).join('')}`,
+    );
     return EXIT.failed;
   }
   if (error instanceof InitError) {

@@ -111,7 +111,8 @@ export class Session {
       answers = await this.options.ask(planned.prompts);
       planned = this.evaluate(line, fresh, answeredConfirmer(answers), ids());
     }
-    if (!changes(planned, fresh)) return {...planned, ok: planned.errors.length === 0, committed: false, revision: fresh.revision};
+    if (!changes(planned, fresh))
+      return {...planned, ok: planned.errors.length === 0, committed: false, revision: fresh.revision};
 
     const confirm = answers ? answeredConfirmer(answers) : this.planningConfirmer();
     const outcome = await this.store.commit((state, ports) => {
@@ -139,7 +140,12 @@ export class Session {
     });
     this.latest = await this.store.read();
     const result = outcome.result;
-    return {...result, ok: result.errors.length === 0, committed: outcome.committed, revision: outcome.revision};
+    return {
+      ...result,
+      ok: result.errors.length === 0,
+      committed: outcome.committed,
+      revision: outcome.revision,
+    };
   }
 
   /** Returns a factory of id sources that all replay one sequence. */
@@ -155,7 +161,13 @@ export class Session {
     };
   }
 
-  private evaluate(line: string, state: ChatState, confirm: Confirmer, newId: () => string, ports = this.store.ports()): LineResult {
+  private evaluate(
+    line: string,
+    state: ChatState,
+    confirm: Confirmer,
+    newId: () => string,
+    ports = this.store.ports(),
+  ): LineResult {
     const operator: Operator = {name: this.user, roles: this.roles};
     return evaluateLine(line, {
       state,
@@ -175,7 +187,9 @@ export class Session {
   private planningConfirmer(): Confirmer {
     if (this.options.yes || this.options.ask) return () => true;
     return (prompt) => {
-      throw new CmdletErrorClass('ConfirmationRequired', `${prompt.message} ${CONFIRMATION_REQUIRED}`, {target: prompt.target});
+      throw new CmdletErrorClass('ConfirmationRequired', `${prompt.message} ${CONFIRMATION_REQUIRED}`, {
+        target: prompt.target,
+      });
     };
   }
 
@@ -204,4 +218,5 @@ const answeredConfirmer =
   (prompt) =>
     answers.get(prompt.id) ?? false;
 
-const changes = (result: LineResult, before: ChatState): boolean => result.state !== before || result.effects.length > 0;
+const changes = (result: LineResult, before: ChatState): boolean =>
+  result.state !== before || result.effects.length > 0;

@@ -63,7 +63,11 @@ export async function openSession(options: OpenOptions): Promise<Session> {
     await initStore({dir, from: DEMO_DEPLOYMENT, setup: DEMO_SETUP});
   }
   if (explicit && !fs.existsSync(dir)) {
-    throw new StoreError('StoreNotFound', `No store at ${dir}. Create one with: pchat init --store ${dir}`, dir);
+    throw new StoreError(
+      'StoreNotFound',
+      `No store at ${dir}. Create one with: pchat init --store ${dir}`,
+      dir,
+    );
   }
   return Session.open({
     store: await openStore(dir),
@@ -91,7 +95,11 @@ export interface InitReport {
 export async function initStore(options: InitOptions): Promise<InitReport> {
   const dir = path.resolve(options.dir);
   if (fs.existsSync(dir) && !options.force) {
-    throw new StoreError('StoreExists', `A store already exists at ${dir}. Use --force to replace it (it is kept as a backup).`, dir);
+    throw new StoreError(
+      'StoreExists',
+      `A store already exists at ${dir}. Use --force to replace it (it is kept as a backup).`,
+      dir,
+    );
   }
   const user = os.userInfo().username;
   const deployment = loadDeployment(readJsonFile(options.from), {initUser: user, newId: randomUUID});
@@ -105,7 +113,9 @@ export async function initStore(options: InitOptions): Promise<InitReport> {
     const setupRuns = script === null ? [] : await session.runScript(script);
     const messages = await loadMessages(session, deployment.messages);
     session.store.close();
-    const replaced = fs.existsSync(dir) ? `${dir}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}` : null;
+    const replaced = fs.existsSync(dir)
+      ? `${dir}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`
+      : null;
     if (replaced) fs.renameSync(dir, replaced);
     fs.renameSync(staging, dir);
     return {dir, setupRuns, messages, replaced};
@@ -115,11 +125,17 @@ export async function initStore(options: InitOptions): Promise<InitReport> {
   }
 }
 
-async function loadMessages(session: Session, messages: Parameters<typeof deploymentMessagesToRecords>[1]): Promise<number> {
+async function loadMessages(
+  session: Session,
+  messages: Parameters<typeof deploymentMessagesToRecords>[1],
+): Promise<number> {
   if (messages.length === 0) return 0;
   const loaded = deploymentMessagesToRecords(session.state, messages, randomUUID);
   if (loaded.issues.length > 0) {
-    throw new InitError('The deployment file names messages that cannot be loaded:', loaded.issues.map((i) => i.message));
+    throw new InitError(
+      'The deployment file names messages that cannot be loaded:',
+      loaded.issues.map((i) => i.message),
+    );
   }
   await session.store.commit((fresh) => ({
     plan: {
@@ -149,7 +165,8 @@ const readBytes = (file: string): Buffer => {
     throw new InitError(`Cannot read ${file}: no such file.`);
   }
   if (!stat.isFile()) throw new InitError(`Cannot read ${file}: not a regular file.`);
-  if (stat.size > MAX_INPUT_BYTES) throw new InitError(`${file} is ${stat.size} bytes; the limit is ${MAX_INPUT_BYTES}.`);
+  if (stat.size > MAX_INPUT_BYTES)
+    throw new InitError(`${file} is ${stat.size} bytes; the limit is ${MAX_INPUT_BYTES}.`);
   return fs.readFileSync(file);
 };
 

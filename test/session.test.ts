@@ -10,16 +10,26 @@ const pool = 'pc1.dc1.example.org';
 
 describe('Session', () => {
   it('commits a change as one revision with one audit entry', async () => {
-    const {runs, state, store} = await runLines(stateFrom(onePoolDeployment()), ['New-CsPersistentChatPolicy -Identity Sales']);
+    const {runs, state, store} = await runLines(stateFrom(onePoolDeployment()), [
+      'New-CsPersistentChatPolicy -Identity Sales',
+    ]);
     expect(runs[0]).toMatchObject({ok: true, committed: true});
     expect(state.revision).toBe(1);
     const audit = [...store.ports().audit.scan({})];
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({command: 'New-CsPersistentChatPolicy -Identity Sales', operator: 'admin', revisionBefore: 0, revisionAfter: 1});
+    expect(audit[0]).toMatchObject({
+      command: 'New-CsPersistentChatPolicy -Identity Sales',
+      operator: 'admin',
+      revisionBefore: 0,
+      revisionAfter: 1,
+    });
   });
 
   it('does not commit a line that changes nothing', async () => {
-    const {runs, state} = await runLines(stateFrom(onePoolDeployment()), ['Get-CsPersistentChatPolicy', 'New-CsPersistentChatPolicy -Identity Sales -WhatIf']);
+    const {runs, state} = await runLines(stateFrom(onePoolDeployment()), [
+      'Get-CsPersistentChatPolicy',
+      'New-CsPersistentChatPolicy -Identity Sales -WhatIf',
+    ]);
     expect(runs.map((r) => r.committed)).toEqual([false, false]);
     expect(runs[1]!.whatIf).toHaveLength(1);
     expect(state.revision).toBe(0);
@@ -38,7 +48,9 @@ describe('Session', () => {
         return Promise.resolve(new Map(prompts.map((p) => [p.id, true])));
       },
     });
-    const run = await session.run(`New-CsPersistentChatEndpoint -SipAddress "sip:extra@example.org" -PersistentChatPoolFqdn ${pool} -Confirm`);
+    const run = await session.run(
+      `New-CsPersistentChatEndpoint -SipAddress "sip:extra@example.org" -PersistentChatPoolFqdn ${pool} -Confirm`,
+    );
     expect(run.errors).toEqual([]);
     expect(run.committed).toBe(true);
     expect(asked).toHaveLength(1);
@@ -58,10 +70,16 @@ describe('Session', () => {
   });
 
   it('fails with ConfirmationRequired when nobody can be asked, and --yes goes through', async () => {
-    const plain = await runLines(stateFrom(onePoolDeployment()), ['New-CsPersistentChatPolicy -Identity Sales -Confirm']);
+    const plain = await runLines(stateFrom(onePoolDeployment()), [
+      'New-CsPersistentChatPolicy -Identity Sales -Confirm',
+    ]);
     expect(plain.runs[0]!.errors.map((e) => e.errorId)).toEqual(['ConfirmationRequired']);
     expect(plain.state.revision).toBe(0);
-    const yes = await runLines(stateFrom(onePoolDeployment()), ['New-CsPersistentChatPolicy -Identity Sales -Confirm'], {yes: true});
+    const yes = await runLines(
+      stateFrom(onePoolDeployment()),
+      ['New-CsPersistentChatPolicy -Identity Sales -Confirm'],
+      {yes: true},
+    );
     expect(yes.runs[0]!.ok).toBe(true);
     expect(yes.state.revision).toBe(1);
   });
@@ -73,9 +91,15 @@ describe('Session', () => {
     await session.run('Set-CsPersistentChatPolicy -Identity Sales -Description "changed elsewhere"');
     const expectRev = (fresh: typeof session.state) => {
       const now = fresh.policies.find((p) => p.identity === 'Tag:Sales')!.rev;
-      return now === seen ? null : new CmdletError('Conflict', `Tag:Sales is at revision ${now}; the edit was based on ${seen}.`, {target: 'Tag:Sales'});
+      return now === seen
+        ? null
+        : new CmdletError('Conflict', `Tag:Sales is at revision ${now}; the edit was based on ${seen}.`, {
+            target: 'Tag:Sales',
+          });
     };
-    const run = await session.run('Set-CsPersistentChatPolicy -Identity Sales -EnablePersistentChat $True', {expect: expectRev});
+    const run = await session.run('Set-CsPersistentChatPolicy -Identity Sales -EnablePersistentChat $True', {
+      expect: expectRev,
+    });
     expect(run.errors.map((e) => e.errorId)).toEqual(['Conflict']);
     expect(session.state.policies.find((p) => p.identity === 'Tag:Sales')!.enablePersistentChat).toBe(false);
   });
@@ -84,7 +108,11 @@ describe('Session', () => {
     ['a read-only session', {readOnly: true, user: 'admin'}],
     ['an operator the store does not know', {readOnly: false, user: 'stranger'}],
   ])('refuses every change in %s with AccessDenied', async (_name, options) => {
-    const {runs, state} = await runLines(stateFrom(onePoolDeployment()), ['New-CsPersistentChatPolicy -Identity Sales', 'Get-CsPersistentChatPolicy -Identity Global'], options);
+    const {runs, state} = await runLines(
+      stateFrom(onePoolDeployment()),
+      ['New-CsPersistentChatPolicy -Identity Sales', 'Get-CsPersistentChatPolicy -Identity Global'],
+      options,
+    );
     expect(runs[0]!.errors.map((e) => e.errorId)).toEqual(['AccessDenied']);
     expect(runs[1]!.ok).toBe(true);
     expect(state.revision).toBe(0);
@@ -92,7 +120,9 @@ describe('Session', () => {
 
   it('keeps running the lines of a script after a failing one', async () => {
     const {session} = await openSession(stateFrom(onePoolDeployment()));
-    const runs = await session.runScript('# setup\nNew-CsPersistentChatPolicy -Identity A\nNew-CsPersistentChatPolicy -Identity A\n\nNew-CsPersistentChatPolicy -Identity B\n');
+    const runs = await session.runScript(
+      '# setup\nNew-CsPersistentChatPolicy -Identity A\nNew-CsPersistentChatPolicy -Identity A\n\nNew-CsPersistentChatPolicy -Identity B\n',
+    );
     expect(runs.map((r) => r.ok)).toEqual([true, false, true]);
   });
 });

@@ -18,16 +18,24 @@ export function toJsonValue(value: Value | undefined): JsonValue {
   if (isScriptBlock(value)) return value.text;
   if (isCredential(value)) return {UserName: value.userName};
   if (isByteArray(value)) return Buffer.from(value.data).toString('base64');
-  const entries: [string, Value | undefined][] = isHashtable(value) ? value.entries.map(([k, v]) => [k, v]) : Object.entries(value as PsObject);
+  const entries: [string, Value | undefined][] = isHashtable(value)
+    ? value.entries.map(([k, v]) => [k, v])
+    : Object.entries(value as PsObject);
   const object: {[key: string]: JsonValue} = {};
   for (const [key, item] of entries) {
     // Own data properties only: a key like "__proto__" stays a plain key.
-    Object.defineProperty(object, key, {value: toJsonValue(item), enumerable: true, writable: true, configurable: true});
+    Object.defineProperty(object, key, {
+      value: toJsonValue(item),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return object;
 }
 
-const TERMINAL_UNSAFE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g;
+const TERMINAL_UNSAFE =
+  /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g;
 
 /** JSON.stringify, with the characters it leaves raw but a terminal would act on escaped. */
 export function safeJson(value: JsonValue): string {
@@ -35,11 +43,15 @@ export function safeJson(value: JsonValue): string {
 }
 
 const escapeUnits = (text: string): string =>
-  Array.from({length: text.length}, (_, i) => `\\u${text.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+  Array.from({length: text.length}, (_, i) => `\\u${text.charCodeAt(i).toString(16).padStart(4, '0')}`).join(
+    '',
+  );
 
-export const formatJsonLine = (output: readonly Value[]): string => safeJson(output.map((item) => toJsonValue(item)));
+export const formatJsonLine = (output: readonly Value[]): string =>
+  safeJson(output.map((item) => toJsonValue(item)));
 
 export const formatJsonError = (record: ErrorRecord): string =>
   safeJson({cmdlet: record.cmdlet, errorId: record.errorId, message: record.message, target: record.target});
 
-export const formatJsonWarning = (warning: Warning): string => safeJson({warningId: warning.warningId, message: warning.message, target: warning.target});
+export const formatJsonWarning = (warning: Warning): string =>
+  safeJson({warningId: warning.warningId, message: warning.message, target: warning.target});

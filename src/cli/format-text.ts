@@ -45,7 +45,9 @@ function appendItem(lines: string[], item: Value): void {
 function listBlock(entries: readonly (readonly [string, Value | undefined])[]): string[] {
   const names = entries.map(([name]) => displaySafe(name));
   const width = Math.max(0, ...names.map((name) => name.length));
-  return entries.map(([, value], i) => `${names[i]!.padEnd(width)} : ${formatValueText(value ?? null)}`.trimEnd());
+  return entries.map(([, value], i) =>
+    `${names[i]!.padEnd(width)} : ${formatValueText(value ?? null)}`.trimEnd(),
+  );
 }
 
 /** One value on one line: null as nothing, Booleans as True/False, lists as {a, b}. */
@@ -61,7 +63,8 @@ export function formatValueText(value: Value): string {
     const shown = [...value.data.slice(0, BYTES_SHOWN)].join(', ');
     return `{${shown}${value.data.length > BYTES_SHOWN ? '...' : ''}}`;
   }
-  if (isHashtable(value)) return `@{${value.entries.map(([k, v]) => `${displaySafe(k)}=${formatValueText(v)}`).join('; ')}}`;
+  if (isHashtable(value))
+    return `@{${value.entries.map(([k, v]) => `${displaySafe(k)}=${formatValueText(v)}`).join('; ')}}`;
   return `@{${Object.entries(value as PsObject)
     .map(([k, v]) => `${displaySafe(k)}=${formatValueText(v ?? null)}`)
     .join('; ')}}`;
@@ -70,7 +73,8 @@ export function formatValueText(value: Value): string {
 export const formatErrorText = (record: ErrorRecord): string =>
   `${displaySafe(record.cmdlet)} : ${displaySafe(record.message)} [${displaySafe(record.errorId)}]`;
 
-export const formatWarningText = (warning: Warning): string => `WARNING: ${displaySafe(warning.message)} [${displaySafe(warning.warningId)}]`;
+export const formatWarningText = (warning: Warning): string =>
+  `WARNING: ${displaySafe(warning.message)} [${displaySafe(warning.warningId)}]`;
 
 /** "What if: ..." lines name targets from the data, so they are made safe too. */
 export const formatWhatIfText = (line: string): string => displaySafe(line);

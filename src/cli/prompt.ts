@@ -6,7 +6,8 @@ import type {Prompt} from '../lang/api.js';
 import {displaySafe} from '../lang/display-safe.js';
 
 const CHOICES = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [?] Help (default is "Y"): ';
-const HELP = 'Y - Continue with only the next step of the operation.\nA - Continue with all the steps of the operation.\nN - Skip this operation and proceed with the next operation.\nL - Skip this operation and all subsequent operations.';
+const HELP =
+  'Y - Continue with only the next step of the operation.\nA - Continue with all the steps of the operation.\nN - Skip this operation and proceed with the next operation.\nL - Skip this operation and all subsequent operations.';
 
 export async function askOnTerminal(prompts: readonly Prompt[]): Promise<ReadonlyMap<string, boolean>> {
   const answers = new Map<string, boolean>();
@@ -18,7 +19,9 @@ export async function askOnTerminal(prompts: readonly Prompt[]): Promise<Readonl
         answers.set(prompt.id, all);
         continue;
       }
-      process.stderr.write(`\nConfirm\nAre you sure you want to perform this action?\n${displaySafe(prompt.message)}\n`);
+      process.stderr.write(
+        `\nConfirm\nAre you sure you want to perform this action?\n${displaySafe(prompt.message)}\n`,
+      );
       for (;;) {
         const answer = (await rl.question(CHOICES)).trim().toLowerCase();
         if (answer === '?') {
@@ -29,13 +32,11 @@ export async function askOnTerminal(prompts: readonly Prompt[]): Promise<Readonl
         else if (answer === 'a') {
           all = true;
           answers.set(prompt.id, true);
-        }
-        else if (answer === 'n') answers.set(prompt.id, false);
+        } else if (answer === 'n') answers.set(prompt.id, false);
         else if (answer === 'l') {
           all = false;
           answers.set(prompt.id, false);
-        }
-        else continue;
+        } else continue;
         break;
       }
     }

@@ -11,7 +11,12 @@ export interface ExecIo {
   readonly err: (text: string) => void;
 }
 
-export async function runExec(session: Session, lines: readonly string[], json: boolean, io: ExecIo): Promise<number> {
+export async function runExec(
+  session: Session,
+  lines: readonly string[],
+  json: boolean,
+  io: ExecIo,
+): Promise<number> {
   let failed = false;
   for (const line of lines) {
     const run = await session.run(line);

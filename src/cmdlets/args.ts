@@ -4,7 +4,8 @@
 import type {Args} from './types.js';
 
 /** True when the parameter was given (an explicit $Null counts as given). */
-export const given = (args: Args, key: string): boolean => Object.hasOwn(args, key) && args[key] !== undefined;
+export const given = (args: Args, key: string): boolean =>
+  Object.hasOwn(args, key) && args[key] !== undefined;
 
 export const text = (args: Args, key: string): string | undefined => {
   const value = args[key];

@@ -42,7 +42,10 @@ const getAuditEntry: CmdletSpec = {
   },
   examples: [
     {code: 'Get-PcAuditEntry -Last 20', remarks: 'Shows the twenty most recent changes.'},
-    {code: 'Get-PcAuditEntry -Operator "ana" -StartDate "3/1/2026"', remarks: "Shows ana's changes since 1 March 2026."},
+    {
+      code: 'Get-PcAuditEntry -Operator "ana" -StartDate "3/1/2026"',
+      remarks: "Shows ana's changes since 1 March 2026.",
+    },
   ],
   permission: 'read',
   mutates: false,
@@ -67,7 +70,8 @@ const getAuditEntry: CmdletSpec = {
 const getBackup: CmdletSpec = {
   name: 'Get-PcBackup',
   summary: 'Lists the timestamped backups the store took before high-impact changes.',
-  description: 'Failover, import, restores and bulk removals back the store up first; Restore-PcBackup brings one back.',
+  description:
+    'Failover, import, restores and bulk removals back the store up first; Restore-PcBackup brings one back.',
   params: {
     Identity: {type: 'string', position: 0, help: 'The backup to show (wildcards allowed).'},
   },
@@ -78,12 +82,18 @@ const getBackup: CmdletSpec = {
   confirmImpact: 'None',
   run(ctx, args) {
     const identity = args['Identity'] as string | undefined;
-    const backups = ctx.ports.backups.list().filter((b) => identity === undefined || wildcardMatch(identity, b.id));
+    const backups = ctx.ports.backups
+      .list()
+      .filter((b) => identity === undefined || wildcardMatch(identity, b.id));
     if (identity !== undefined && !/[*?]/.test(identity) && backups.length === 0) {
-      throw new CmdletError('BackupNotFound', `No backup named "${identity}" exists. Run Get-PcBackup to list them.`, {
-        target: identity,
-        parameter: 'Identity',
-      });
+      throw new CmdletError(
+        'BackupNotFound',
+        `No backup named "${identity}" exists. Run Get-PcBackup to list them.`,
+        {
+          target: identity,
+          parameter: 'Identity',
+        },
+      );
     }
     for (const backup of backups) ctx.write(backupObject(backup));
   },
@@ -95,7 +105,13 @@ const restoreBackup: CmdletSpec = {
   description:
     'The current store is backed up first, so a restore can itself be undone; the revision keeps increasing. This is a high-impact change: it prompts unless -Confirm:$false is given.',
   params: {
-    Identity: {type: 'string', position: 0, required: true, pipeline: 'property', help: 'The backup to restore (see Get-PcBackup).'},
+    Identity: {
+      type: 'string',
+      position: 0,
+      required: true,
+      pipeline: 'property',
+      help: 'The backup to restore (see Get-PcBackup).',
+    },
   },
   examples: [
     {
@@ -111,12 +127,17 @@ const restoreBackup: CmdletSpec = {
     const id = args['Identity'] as string;
     const backup = ctx.ports.backups.list().find((b) => b.id === id);
     if (!backup) {
-      throw new CmdletError('BackupNotFound', `No backup named "${id}" exists. Run Get-PcBackup to list them.`, {
-        target: id,
-        parameter: 'Identity',
-      });
+      throw new CmdletError(
+        'BackupNotFound',
+        `No backup named "${id}" exists. Run Get-PcBackup to list them.`,
+        {
+          target: id,
+          parameter: 'Identity',
+        },
+      );
     }
-    if (!ctx.shouldProcess(id, `Restore the store to revision ${backup.revision} from ${backup.createdAt}`)) return;
+    if (!ctx.shouldProcess(id, `Restore the store to revision ${backup.revision} from ${backup.createdAt}`))
+      return;
     ctx.effect({kind: 'restoreBackup', id});
     // The store swaps the state in; the working state must still differ so the line commits.
     ctx.setState({...ctx.state}, [id]);

@@ -99,7 +99,19 @@ export interface ParamSpec {
   /** Pipeline binding: 'value' (strings and other values), 'property' (same-named property of an object), or both. */
   readonly pipeline?: 'value' | 'property' | 'both';
   /** Offer object identities of this kind in completion and pickers. */
-  readonly completes?: 'pool' | 'site' | 'server' | 'category' | 'room' | 'addin' | 'policy' | 'configuration' | 'compliance' | 'endpoint' | 'user' | 'principal';
+  readonly completes?:
+    | 'pool'
+    | 'site'
+    | 'server'
+    | 'category'
+    | 'room'
+    | 'addin'
+    | 'policy'
+    | 'configuration'
+    | 'compliance'
+    | 'endpoint'
+    | 'user'
+    | 'principal';
 }
 
 export interface CmdletExample {

@@ -41,11 +41,9 @@ export const isDistinguishedName = (text: string): boolean =>
 /** The RDNs of a DN, split at unescaped commas. */
 export const splitDn = (text: string): string[] => text.split(/(?<!\\),/);
 
-const dn = z
-  .string()
-  .refine(isDistinguishedName, {
-    error: (issue) => `${JSON.stringify(issue.input)} is not a distinguished name (CN=...,DC=...)`,
-  });
+const dn = z.string().refine(isDistinguishedName, {
+  error: (issue) => `${JSON.stringify(issue.input)} is not a distinguished name (CN=...,DC=...)`,
+});
 
 const isoDate = z
   .string()

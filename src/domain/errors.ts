@@ -6,7 +6,11 @@ export class CmdletError extends Error {
   readonly target: string | null;
   readonly parameter: string | null;
 
-  constructor(errorId: string, message: string, options: {target?: string | null; parameter?: string | null} = {}) {
+  constructor(
+    errorId: string,
+    message: string,
+    options: {target?: string | null; parameter?: string | null} = {},
+  ) {
     super(message);
     this.name = 'CmdletError';
     this.errorId = errorId;

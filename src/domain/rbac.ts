@@ -53,13 +53,22 @@ export const isAllowed = (roles: readonly Role[], permission: Permission): boole
 
 /** The role shown in audit entries and messages: the most capable one the operator has. */
 export const primaryRole = (roles: readonly Role[]): Role | 'None' =>
-  (['CsAdministrator', 'CsPersistentChatAdministrator', 'CsServerAdministrator', 'CsUserAdministrator', 'CsHelpDesk', 'CsViewOnlyAdministrator'] as const).find(
-    (r) => roles.includes(r),
-  ) ?? 'None';
+  (
+    [
+      'CsAdministrator',
+      'CsPersistentChatAdministrator',
+      'CsServerAdministrator',
+      'CsUserAdministrator',
+      'CsHelpDesk',
+      'CsViewOnlyAdministrator',
+    ] as const
+  ).find((r) => roles.includes(r)) ?? 'None';
 
 export const assertAllowed = (roles: readonly Role[], permission: Permission, cmdlet: string): void => {
   if (!isAllowed(roles, permission)) {
     const role = primaryRole(roles);
-    throw new CmdletError('AccessDenied', `Access denied: role ${role} may not run ${cmdlet}.`, {target: cmdlet});
+    throw new CmdletError('AccessDenied', `Access denied: role ${role} may not run ${cmdlet}.`, {
+      target: cmdlet,
+    });
   }
 };

@@ -13,7 +13,12 @@ export type Expr =
   | {readonly kind: 'variable'; readonly name: string; readonly path: readonly string[]; readonly span: Span}
   | {readonly kind: 'array'; readonly items: readonly Expr[]; readonly span: Span}
   | {readonly kind: 'hashtable'; readonly entries: readonly HashtableEntry[]; readonly span: Span}
-  | {readonly kind: 'scriptblock'; readonly text: string; readonly filter: FilterExpr | null; readonly span: Span};
+  | {
+      readonly kind: 'scriptblock';
+      readonly text: string;
+      readonly filter: FilterExpr | null;
+      readonly span: Span;
+    };
 
 export interface HashtableEntry {
   readonly key: string;
@@ -38,9 +43,20 @@ export type CompareOperator =
 
 /** The body of a `{ }` block: `$_.Prop -op value` joined by -and / -or / -not. */
 export type FilterExpr =
-  | {readonly kind: 'logical'; readonly op: 'and' | 'or'; readonly left: FilterExpr; readonly right: FilterExpr}
+  | {
+      readonly kind: 'logical';
+      readonly op: 'and' | 'or';
+      readonly left: FilterExpr;
+      readonly right: FilterExpr;
+    }
   | {readonly kind: 'not'; readonly operand: FilterExpr}
-  | {readonly kind: 'compare'; readonly op: CompareOperator; readonly left: Expr; readonly right: Expr; readonly span: Span}
+  | {
+      readonly kind: 'compare';
+      readonly op: CompareOperator;
+      readonly left: Expr;
+      readonly right: Expr;
+      readonly span: Span;
+    }
   /** A lone operand, tested for truth: `{$_.Enabled}`. */
   | {readonly kind: 'test'; readonly operand: Expr};
 
@@ -79,4 +95,9 @@ export interface Pipeline {
 
 export type Statement =
   | {readonly kind: 'pipeline'; readonly pipeline: Pipeline}
-  | {readonly kind: 'assignment'; readonly variable: string; readonly pipeline: Pipeline; readonly span: Span};
+  | {
+      readonly kind: 'assignment';
+      readonly variable: string;
+      readonly pipeline: Pipeline;
+      readonly span: Span;
+    };

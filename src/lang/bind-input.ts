@@ -24,21 +24,30 @@ const NOT_BOUND =
 export function bindInput(binding: Binding, input: Value): InputBinding {
   const {cmdlet} = binding;
   const free = Object.entries(cmdlet.params).filter(
-    ([name, spec]) => spec.pipeline !== undefined && !binding.given.has(name) && binding.sets.some((set) => inSet(cmdlet, name, set)),
+    ([name, spec]) =>
+      spec.pipeline !== undefined &&
+      !binding.given.has(name) &&
+      binding.sets.some((set) => inSet(cmdlet, name, set)),
   );
   const bound = isPsObject(input) ? bindObject(free, input) : bindScalar(free, input);
-  if (Object.keys(bound).length === 0) throw new CmdletError('InputObjectNotBound', NOT_BOUND, {target: describeInput(input)});
+  if (Object.keys(bound).length === 0)
+    throw new CmdletError('InputObjectNotBound', NOT_BOUND, {target: describeInput(input)});
   const args = {...binding.args, ...bound};
   return {args, set: resolveSet(cmdlet, new Set(Object.keys(args)), binding.sets)};
 }
 
-function bindObject(free: readonly (readonly [string, ParamSpec])[], input: Value & object): Record<string, unknown> {
+function bindObject(
+  free: readonly (readonly [string, ParamSpec])[],
+  input: Value & object,
+): Record<string, unknown> {
   const whole = free.find(([, spec]) => byValue(spec) && spec.type === 'object');
   if (whole) return {[whole[0]]: input};
   const bound: Record<string, unknown> = {};
   for (const [name, spec] of free) {
     if (!byProperty(spec)) continue;
-    const found = [name, ...(spec.aliases ?? [])].map((n) => findProperty(input as Record<string, Value>, n)).find((p) => p !== undefined);
+    const found = [name, ...(spec.aliases ?? [])]
+      .map((n) => findProperty(input as Record<string, Value>, n))
+      .find((p) => p !== undefined);
     // Spec note: a property that is $null is not bound, so the parameter counts as not given.
     if (found && found.value !== null) bound[name] = convertArgument(name, spec, {value: found.value});
   }

@@ -28,7 +28,11 @@ interface Named {
 }
 
 /** Binds what the command line gives; throws CmdletError (the whole pipeline then does not run). */
-export function bindArguments(cmdlet: CmdletSpec, elements: readonly CommandElement[], scope: Scope): Binding {
+export function bindArguments(
+  cmdlet: CmdletSpec,
+  elements: readonly CommandElement[],
+  scope: Scope,
+): Binding {
   const {named, positional} = collect(cmdlet, elements, scope);
   const args: Record<string, unknown> = {};
   let whatIf = false;
@@ -51,7 +55,11 @@ export function bindArguments(cmdlet: CmdletSpec, elements: readonly CommandElem
 /** The set for a run without pipeline input; throws MissingParameter / ParameterConflict. */
 export const finalSet = (binding: Binding): string => resolveSet(binding.cmdlet, binding.given, binding.sets);
 
-function collect(cmdlet: CmdletSpec, elements: readonly CommandElement[], scope: Scope): {named: Named[]; positional: Argument[]} {
+function collect(
+  cmdlet: CmdletSpec,
+  elements: readonly CommandElement[],
+  scope: Scope,
+): {named: Named[]; positional: Argument[]} {
   const named: Named[] = [];
   const positional: Argument[] = [];
   for (let i = 0; i < elements.length; i += 1) {
@@ -62,9 +70,13 @@ function collect(cmdlet: CmdletSpec, elements: readonly CommandElement[], scope:
     }
     const parameter = resolveParameter(cmdlet, element.name);
     if (named.some((n) => n.parameter.name === parameter.name)) {
-      throw new CmdletError('ParameterBindingError', `Cannot bind parameter because parameter '${parameter.name}' is specified more than once.`, {
-        parameter: parameter.name,
-      });
+      throw new CmdletError(
+        'ParameterBindingError',
+        `Cannot bind parameter because parameter '${parameter.name}' is specified more than once.`,
+        {
+          parameter: parameter.name,
+        },
+      );
     }
     const next = elements[i + 1];
     let arg: Argument;
@@ -106,7 +118,10 @@ function bindPositional(
   let firstError: CmdletError | null = null;
   for (const set of sets) {
     const slots = Object.entries(cmdlet.params)
-      .filter(([name, spec]) => spec.position !== undefined && !namedNames.includes(name) && inSet(cmdlet, name, set))
+      .filter(
+        ([name, spec]) =>
+          spec.position !== undefined && !namedNames.includes(name) && inSet(cmdlet, name, set),
+      )
       .sort(([, a], [, b]) => a.position! - b.position!);
     if (slots.length < positional.length) continue;
     try {
@@ -122,11 +137,24 @@ function bindPositional(
     }
   }
   if (firstError) throw firstError;
-  const most = Math.max(0, ...sets.map((set) => Object.entries(cmdlet.params).filter(([n, s]) => s.position !== undefined && !namedNames.includes(n) && inSet(cmdlet, n, set)).length));
+  const most = Math.max(
+    0,
+    ...sets.map(
+      (set) =>
+        Object.entries(cmdlet.params).filter(
+          ([n, s]) => s.position !== undefined && !namedNames.includes(n) && inSet(cmdlet, n, set),
+        ).length,
+    ),
+  );
   const extra = positional[most];
-  throw new CmdletError('ParameterBindingError', `A positional parameter cannot be found that accepts argument '${shownArg(extra?.value ?? null)}'.`, {
-    parameter: null,
-  });
+  throw new CmdletError(
+    'ParameterBindingError',
+    `A positional parameter cannot be found that accepts argument '${shownArg(extra?.value ?? null)}'.`,
+    {
+      parameter: null,
+    },
+  );
 }
 
-const shownArg = (value: Value): string => (Array.isArray(value) ? (value as Value[]).map((v) => toText(v)).join(', ') : toText(value));
+const shownArg = (value: Value): string =>
+  Array.isArray(value) ? (value as Value[]).map((v) => toText(v)).join(', ') : toText(value);

@@ -8,8 +8,10 @@ import {isScalar, toText} from './values.js';
 import {matchWildcard} from './wildcard.js';
 
 export function compareValues(op: CompareOperator, left: Value, right: Value): boolean {
-  if (op === 'contains' || op === 'notcontains') return listOf(left).some((item) => equals(item, right)) === (op === 'contains');
-  if (op === 'in' || op === 'notin') return listOf(right).some((item) => equals(left, item)) === (op === 'in');
+  if (op === 'contains' || op === 'notcontains')
+    return listOf(left).some((item) => equals(item, right)) === (op === 'contains');
+  if (op === 'in' || op === 'notin')
+    return listOf(right).some((item) => equals(left, item)) === (op === 'in');
   const test = SCALAR_TESTS[op];
   // Spec note: with an array on the left, PowerShell returns the matching items; a filter
   // needs a yes or no, so "some item matches" is the answer (also for -ne and -notlike).
@@ -46,7 +48,10 @@ export function equals(left: Value, right: Value): boolean {
   if (left === null || right === null) return left === right;
   if (typeof left === 'boolean') return toBoolean(right) === left;
   if (typeof left === 'number') return toNumber(right) === left;
-  if (typeof left === 'string') return isScalar(right) || Array.isArray(right) ? left.toLowerCase() === toText(right).toLowerCase() : false;
+  if (typeof left === 'string')
+    return isScalar(right) || Array.isArray(right)
+      ? left.toLowerCase() === toText(right).toLowerCase()
+      : false;
   return left === right;
 }
 
@@ -98,12 +103,17 @@ export function safeRegex(pattern: string): RegExp {
   const cached = regexCache.get(pattern);
   if (cached) return cached;
   const refuse = (why: string): never => {
-    throw new CmdletError('InvalidValue', `The regular expression "${pattern.slice(0, 60)}" is not supported: ${why}.`);
+    throw new CmdletError(
+      'InvalidValue',
+      `The regular expression "${pattern.slice(0, 60)}" is not supported: ${why}.`,
+    );
   };
   if (pattern.length > MAX_PATTERN) refuse(`it is longer than ${MAX_PATTERN} characters`);
   if (/\\[1-9]|\\k</.test(pattern)) refuse('backreferences are not allowed');
-  if (/\((?:[^()\\]|\\.)*(?:[+*}|])(?:[^()\\]|\\.)*\)\s*[+*{]/.test(pattern)) refuse('a repeated group may not repeat or alternate inside');
-  if ((pattern.match(/(?<!\\)(?:[+*]|\{\d*,\})/g) ?? []).length > MAX_OPEN_QUANTIFIERS) refuse(`use at most ${MAX_OPEN_QUANTIFIERS} unbounded repetitions`);
+  if (/\((?:[^()\\]|\\.)*(?:[+*}|])(?:[^()\\]|\\.)*\)\s*[+*{]/.test(pattern))
+    refuse('a repeated group may not repeat or alternate inside');
+  if ((pattern.match(/(?<!\\)(?:[+*]|\{\d*,\})/g) ?? []).length > MAX_OPEN_QUANTIFIERS)
+    refuse(`use at most ${MAX_OPEN_QUANTIFIERS} unbounded repetitions`);
   let regex: RegExp;
   try {
     regex = new RegExp(pattern, 'i');

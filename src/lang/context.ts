@@ -41,13 +41,15 @@ export const newLineEnv = (options: EvalOptions, commands: readonly CmdletSpec[]
   promptCounts: new Map(),
 });
 
-const operationText = (action: string, target: string): string => `Performing the operation "${action}" on target "${target}".`;
+const operationText = (action: string, target: string): string =>
+  `Performing the operation "${action}" on target "${target}".`;
 
 export function createContext(env: LineEnv, binding: Binding, write: (value: Value) => void): BuiltinContext {
   const {options} = env;
   const {cmdlet} = binding;
   const ask = (target: string, message: string): boolean => askUser(env, cmdlet.name, target, message);
-  const filter = (spec: unknown, input: Value): boolean => evaluateFilter(compileFilter(spec), {variables: options.variables, current: input});
+  const filter = (spec: unknown, input: Value): boolean =>
+    evaluateFilter(compileFilter(spec), {variables: options.variables, current: input});
   return {
     get state() {
       return env.state;
@@ -68,7 +70,8 @@ export function createContext(env: LineEnv, binding: Binding, write: (value: Val
         env.whatIf.push(`What if: ${operationText(action, target)}`);
         return false;
       }
-      const prompts = binding.confirm === true || (binding.confirm === null && cmdlet.confirmImpact === 'High');
+      const prompts =
+        binding.confirm === true || (binding.confirm === null && cmdlet.confirmImpact === 'High');
       return prompts ? ask(target, operationText(action, target)) : true;
     },
     shouldContinue(query, target) {
@@ -111,6 +114,7 @@ function askUser(env: LineEnv, cmdlet: string, target: string, message: string):
   const prompt: Prompt = {id: JSON.stringify([cmdlet, target, message, occurrence]), cmdlet, target, message};
   env.prompts.push(prompt);
   const answer = env.options.confirm(prompt);
-  if (typeof answer !== 'boolean') throw new CmdletError('ConfirmationRequired', `${message} No answer was given.`, {target});
+  if (typeof answer !== 'boolean')
+    throw new CmdletError('ConfirmationRequired', `${message} No answer was given.`, {target});
   return answer;
 }

@@ -9,7 +9,12 @@ const TIMESPAN = /^\s*(-)?(?:(\d{1,8})\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?\s*$
 export function parseTimeSpan(text: string): number | null {
   const m = TIMESPAN.exec(text);
   if (!m) return null;
-  const [days, hours, minutes, seconds] = [m[2], m[3], m[4], m[5]].map((part) => Number(part ?? 0)) as [number, number, number, number];
+  const [days, hours, minutes, seconds] = [m[2], m[3], m[4], m[5]].map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   if (hours > 23 || minutes > 59 || seconds > 59) return null;
   const total = ((days * 24 + hours) * 60 + minutes) * 60 + seconds;
   return m[1] ? -total : total;
@@ -30,7 +35,8 @@ export function formatTimeSpan(totalSeconds: number): string {
 }
 
 const US = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?\s*$/i;
-const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?\s*$/i;
+const ISO =
+  /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?\s*$/i;
 
 /** A date as the documentation writes it (M/D/YYYY, US style) or ISO 8601; null when neither. */
 export function parseDate(text: string): DateArg | null {
@@ -41,14 +47,25 @@ export function parseDate(text: string): DateArg | null {
     if (meridiem && (hour < 1 || hour > 12)) return null;
     if (meridiem === 'PM' && hour < 12) hour += 12;
     if (meridiem === 'AM' && hour === 12) hour = 0;
-    return build([Number(us[3]), Number(us[1]), Number(us[2]), hour, Number(us[5] ?? 0), Number(us[6] ?? 0), 0], 0, us[4] === undefined);
+    return build(
+      [Number(us[3]), Number(us[1]), Number(us[2]), hour, Number(us[5] ?? 0), Number(us[6] ?? 0), 0],
+      0,
+      us[4] === undefined,
+    );
   }
   const iso = ISO.exec(text);
   if (!iso) return null;
   const millis = iso[7] ? Number(`0.${iso[7]}`) * 1000 : 0;
   const offset = iso[8] ? zoneMinutes(iso[8]) : 0;
   if (offset === null) return null;
-  const fields = [1, 2, 3, 4, 5, 6].map((i) => Number(iso[i] ?? 0)) as [number, number, number, number, number, number];
+  const fields = [1, 2, 3, 4, 5, 6].map((i) => Number(iso[i] ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return build([...fields, Math.floor(millis)], offset, iso[4] === undefined);
 }
 
@@ -61,14 +78,27 @@ const zoneMinutes = (zone: string): number | null => {
   return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
 };
 
-type Fields = [year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number];
+type Fields = [
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+];
 
-function build([year, month, day, hour, minute, second, ms]: Fields, offsetMinutes: number, dateOnly: boolean): DateArg | null {
+function build(
+  [year, month, day, hour, minute, second, ms]: Fields,
+  offsetMinutes: number,
+  dateOnly: boolean,
+): DateArg | null {
   if (year < 1 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(hour, minute, second, ms);
   // Date rolls 2/30 over into March; a date that moved was not a real date.
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
   return {iso: new Date(date.getTime() - offsetMinutes * 60_000).toISOString(), dateOnly};
 }

@@ -4,7 +4,16 @@
 import type {ByteArray, Credential, ListModifier, ParamSpec, Value} from '../cmdlets/types.js';
 import {CmdletError} from '../domain/errors.js';
 import {formatTimeSpan, parseDate, parseTimeSpan} from './convert-time.js';
-import {findProperty, isByteArray, isCredential, isHashtable, isPsObject, isScriptBlock, toText, typeName} from './values.js';
+import {
+  findProperty,
+  isByteArray,
+  isCredential,
+  isHashtable,
+  isPsObject,
+  isScriptBlock,
+  toText,
+  typeName,
+} from './values.js';
 
 /** A value with the text it was written as, when that matters (`-Name 007` binds "007"). */
 export interface Argument {
@@ -47,7 +56,9 @@ export function convertArgument(name: string, spec: ParamSpec, arg: Argument): u
     case 'string':
       return toStringArg(name, spec, arg);
     case 'string[]':
-      return Array.isArray(value) ? (value as Value[]).map((item) => toStringArg(name, spec, {value: item})) : [toStringArg(name, spec, arg)];
+      return Array.isArray(value)
+        ? (value as Value[]).map((item) => toStringArg(name, spec, {value: item}))
+        : [toStringArg(name, spec, arg)];
     case 'int':
       return toInt(name, spec, arg);
     case 'bool':
@@ -76,9 +87,11 @@ export function convertArgument(name: string, spec: ParamSpec, arg: Argument): u
   }
 }
 
-const invalid = (name: string, message: string): CmdletError => new CmdletError('InvalidValue', message, {parameter: name});
+const invalid = (name: string, message: string): CmdletError =>
+  new CmdletError('InvalidValue', message, {parameter: name});
 
-const shown = (value: Value): string => (Array.isArray(value) || (typeof value === 'object' && value !== null) ? typeName(value) : toText(value));
+const shown = (value: Value): string =>
+  Array.isArray(value) || (typeof value === 'object' && value !== null) ? typeName(value) : toText(value);
 
 function cannotConvert(name: string, spec: ParamSpec, value: Value, hint = ''): CmdletError {
   const message = `Cannot bind parameter '${name}'. Cannot convert value "${shown(value)}" to type "${typeLabel(spec)}".${hint ? ` ${hint}` : ''}`;
@@ -109,14 +122,16 @@ function toInt(name: string, spec: ParamSpec, arg: Argument): number {
   const type = intType(spec);
   let n: number;
   if (typeof value === 'number') n = value;
-  else if (typeof value === 'string' && /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?\s*$/i.test(value)) n = Number(value);
+  else if (typeof value === 'string' && /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?\s*$/i.test(value))
+    n = Number(value);
   else throw cannotConvert(name, spec, value, 'Give a whole number.');
   const text = arg.literal ?? (typeof value === 'string' ? value.trim() : String(n));
   const cannot = `Cannot bind parameter '${name}'. Cannot convert value "${text}" to type "${type.name}":`;
   if (!Number.isFinite(n)) throw invalid(name, `${cannot} the value is not a finite number.`);
   if (!Number.isInteger(n)) throw invalid(name, `${cannot} give a whole number.`);
   // A value outside the type cannot be converted at all (InvalidValue); inside it, the declared range decides (OutOfRange).
-  if (n < type.min || n > type.max) throw invalid(name, `${cannot} the value is too large or too small for ${type.name.slice(7)}.`);
+  if (n < type.min || n > type.max)
+    throw invalid(name, `${cannot} the value is too large or too small for ${type.name.slice(7)}.`);
   checkRange(name, spec, n, text);
   return n;
 }
@@ -146,11 +161,21 @@ function toBool(name: string, spec: ParamSpec, value: Value): boolean {
   const text = typeof value === 'string' ? value.trim().toLowerCase() : null;
   if (text === 'true' || text === '1' || text === '$true') return true;
   if (text === 'false' || text === '0' || text === '$false') return false;
-  throw cannotConvert(name, spec, value, 'Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.');
+  throw cannotConvert(
+    name,
+    spec,
+    value,
+    'Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.',
+  );
 }
 
 function toEnum(name: string, spec: ParamSpec, arg: Argument): string {
-  const text = typeof arg.value === 'string' ? arg.value : typeof arg.value === 'number' ? (arg.literal ?? String(arg.value)) : null;
+  const text =
+    typeof arg.value === 'string'
+      ? arg.value
+      : typeof arg.value === 'number'
+        ? (arg.literal ?? String(arg.value))
+        : null;
   const values = spec.values ?? [];
   if (text !== null && values.length === 0) return text;
   const match = text === null ? undefined : values.find((v) => v.toLowerCase() === text.trim().toLowerCase());
@@ -163,14 +188,26 @@ function toEnum(name: string, spec: ParamSpec, arg: Argument): string {
 
 function toTimeSpan(name: string, spec: ParamSpec, value: Value): number {
   const seconds = typeof value === 'string' ? parseTimeSpan(value) : null;
-  if (seconds === null) throw cannotConvert(name, spec, value, 'Write a TimeSpan as "hh:mm:ss" or "d.hh:mm:ss", for example "00:10:00".');
+  if (seconds === null)
+    throw cannotConvert(
+      name,
+      spec,
+      value,
+      'Write a TimeSpan as "hh:mm:ss" or "d.hh:mm:ss", for example "00:10:00".',
+    );
   checkRange(name, spec, seconds, value as string);
   return seconds;
 }
 
 function toDate(name: string, spec: ParamSpec, value: Value): unknown {
   const date = typeof value === 'string' ? parseDate(value) : null;
-  if (date === null) throw cannotConvert(name, spec, value, 'Write a date as M/D/YYYY ("3/1/2018") or ISO 8601 ("2018-03-01T10:00:00Z").');
+  if (date === null)
+    throw cannotConvert(
+      name,
+      spec,
+      value,
+      'Write a date as M/D/YYYY ("3/1/2018") or ISO 8601 ("2018-03-01T10:00:00Z").',
+    );
   return date;
 }
 
@@ -182,7 +219,10 @@ function toListModifier(name: string, spec: ParamSpec, value: Value): ListModifi
   for (const [key, item] of value.entries) {
     const lower = key.toLowerCase() as (typeof MODIFIER_KEYS)[number];
     if (!MODIFIER_KEYS.includes(lower)) {
-      throw invalid(name, `The key '${key}' is not valid for parameter '${name}'. A list modifier accepts only the keys Add, Remove and Replace.`);
+      throw invalid(
+        name,
+        `The key '${key}' is not valid for parameter '${name}'. A list modifier accepts only the keys Add, Remove and Replace.`,
+      );
     }
     result[lower] = listItems(name, spec, item);
   }
@@ -190,7 +230,11 @@ function toListModifier(name: string, spec: ParamSpec, value: Value): ListModifi
 }
 
 const listItems = (name: string, spec: ParamSpec, value: Value): string[] =>
-  value === null ? [] : Array.isArray(value) ? (value as Value[]).map((item) => toStringArg(name, spec, {value: item})) : [toStringArg(name, spec, {value})];
+  value === null
+    ? []
+    : Array.isArray(value)
+      ? (value as Value[]).map((item) => toStringArg(name, spec, {value: item}))
+      : [toStringArg(name, spec, {value})];
 
 function toCredential(name: string, spec: ParamSpec, value: Value): Credential {
   if (isCredential(value)) return value;

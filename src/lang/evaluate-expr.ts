@@ -39,7 +39,10 @@ export function evaluateExpr(expr: Expr, scope: Scope): Value {
     case 'array':
       return expr.items.map((item) => evaluateExpr(item, scope));
     case 'hashtable':
-      return {kind: 'hashtable', entries: expr.entries.map((entry) => [entry.key, evaluateExpr(entry.value, scope)] as const)};
+      return {
+        kind: 'hashtable',
+        entries: expr.entries.map((entry) => [entry.key, evaluateExpr(entry.value, scope)] as const),
+      };
     case 'scriptblock':
       return {kind: 'scriptblock', text: expr.text};
   }

@@ -14,7 +14,13 @@ export function evaluateLine(source: string, options: EvalOptions): LineResult {
   const env = newLineEnv(options, commandsFor(options.catalog));
   const parsed = parse(source);
   if (!parsed.ok) {
-    env.errors.push({cmdlet: 'ParserError', errorId: 'ParserError', message: parsed.error.message, target: null, parameter: null});
+    env.errors.push({
+      cmdlet: 'ParserError',
+      errorId: 'ParserError',
+      message: parsed.error.message,
+      target: null,
+      parameter: null,
+    });
     return result(source, env, []);
   }
   const output: Value[] = [];
@@ -26,7 +32,12 @@ function runStatement(env: LineEnv, statement: Statement): Value[] {
   const items = runPipeline(env, statement.pipeline);
   if (statement.kind === 'pipeline') return items ?? [];
   // A pipeline that could not start leaves the variable as it was.
-  if (items !== null) setVariable(env.options.variables, statement.variable, items.length === 0 ? null : items.length === 1 ? items[0]! : items);
+  if (items !== null)
+    setVariable(
+      env.options.variables,
+      statement.variable,
+      items.length === 0 ? null : items.length === 1 ? items[0]! : items,
+    );
   return [];
 }
 

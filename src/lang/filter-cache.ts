@@ -13,7 +13,12 @@ const MAX_CACHED = 200;
 /** The parsed filter of a `{...}` block or a filter string; InvalidValue when it does not parse. */
 export function compileFilter(filter: unknown): FilterExpr | null {
   const text = isScriptBlock(filter) ? filter.text : typeof filter === 'string' ? filter : null;
-  if (text === null) throw new CmdletError('InvalidValue', 'A filter must be a script block such as {Name -eq "x"} or a string.', {parameter: 'Filter'});
+  if (text === null)
+    throw new CmdletError(
+      'InvalidValue',
+      'A filter must be a script block such as {Name -eq "x"} or a string.',
+      {parameter: 'Filter'},
+    );
   const cached = cache.get(text);
   if (cached !== undefined) return cached;
   let parsed: FilterExpr | null;
@@ -22,7 +27,11 @@ export function compileFilter(filter: unknown): FilterExpr | null {
   } catch (error) {
     if (!(error instanceof SyntaxProblem)) throw error;
     const column = Math.max(1, error.offset);
-    throw new CmdletError('InvalidValue', `The filter "${text}" is not valid: at column ${column} of the filter, ${error.message}.`, {parameter: 'Filter'});
+    throw new CmdletError(
+      'InvalidValue',
+      `The filter "${text}" is not valid: at column ${column} of the filter, ${error.message}.`,
+      {parameter: 'Filter'},
+    );
   }
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(text, parsed);

@@ -40,7 +40,8 @@ export function helpText(cmdlet: CmdletSpec, view: HelpView): string {
     sections.push(['SYNTAX', syntax(cmdlet).join('\n\n')]);
     sections.push(['DESCRIPTION', cmdlet.description ?? cmdlet.summary]);
   }
-  if (view === 'detailed' || view === 'full') sections.push(['PARAMETERS', parameters(cmdlet, view === 'full')]);
+  if (view === 'detailed' || view === 'full')
+    sections.push(['PARAMETERS', parameters(cmdlet, view === 'full')]);
   if (view !== 'default') sections.push(['EXAMPLES', examples(cmdlet)]);
   if (view === 'default') sections.push(['REMARKS', remarks(cmdlet.name)]);
   return sections.map(([title, body]) => `${title}\n${indent(body)}`).join('\n\n');
@@ -50,46 +51,66 @@ export function helpText(cmdlet: CmdletSpec, view: HelpView): string {
 export function syntax(cmdlet: CmdletSpec): string[] {
   return setsOf(cmdlet).map((set) => {
     const names = Object.keys(cmdlet.params).filter((name) => inSet(cmdlet, name, set));
-    const positional = names.filter((n) => cmdlet.params[n]!.position !== undefined).sort((a, b) => cmdlet.params[a]!.position! - cmdlet.params[b]!.position!);
+    const positional = names
+      .filter((n) => cmdlet.params[n]!.position !== undefined)
+      .sort((a, b) => cmdlet.params[a]!.position! - cmdlet.params[b]!.position!);
     const named = names.filter((n) => cmdlet.params[n]!.position === undefined);
-    const parts = [...positional, ...named].map((name) => syntaxPart(name, cmdlet.params[name]!, required(cmdlet.params[name]!, set)));
+    const parts = [...positional, ...named].map((name) =>
+      syntaxPart(name, cmdlet.params[name]!, required(cmdlet.params[name]!, set)),
+    );
     if (cmdlet.supportsShouldProcess) parts.push('[-WhatIf]', '[-Confirm]');
     parts.push('[<CommonParameters>]');
     return [cmdlet.name, ...parts].join(' ');
   });
 }
 
-const required = (spec: ParamSpec, set: string): boolean => spec.required === true || (Array.isArray(spec.required) && spec.required.includes(set));
+const required = (spec: ParamSpec, set: string): boolean =>
+  spec.required === true || (Array.isArray(spec.required) && spec.required.includes(set));
 
 function syntaxPart(name: string, spec: ParamSpec, isRequired: boolean): string {
   if (spec.type === 'switch') return isRequired ? `-${name}` : `[-${name}]`;
-  const value = spec.type === 'enum' && spec.values ? `{${spec.values.join(' | ')}}` : `<${TYPE_NAMES[spec.type]}>`;
+  const value =
+    spec.type === 'enum' && spec.values ? `{${spec.values.join(' | ')}}` : `<${TYPE_NAMES[spec.type]}>`;
   const flag = spec.position !== undefined ? `[-${name}]` : `-${name}`;
   const part = `${flag} ${value}`;
   return isRequired ? part : `[${part}]`;
 }
 
 function parameters(cmdlet: CmdletSpec, full: boolean): string {
-  const blocks = Object.entries(cmdlet.params).map(([name, spec]) => parameterBlock(cmdlet, name, spec, full));
+  const blocks = Object.entries(cmdlet.params).map(([name, spec]) =>
+    parameterBlock(cmdlet, name, spec, full),
+  );
   if (cmdlet.supportsShouldProcess) {
-    for (const [name, spec] of Object.entries(SHOULD_PROCESS_PARAMETERS)) blocks.push(`-${name} [<SwitchParameter>]\n${indent(spec.help)}`);
+    for (const [name, spec] of Object.entries(SHOULD_PROCESS_PARAMETERS))
+      blocks.push(`-${name} [<SwitchParameter>]\n${indent(spec.help)}`);
   }
-  blocks.push(`<CommonParameters>\n${indent(`This cmdlet accepts the common parameters: ${Object.keys(COMMON_PARAMETERS).join(', ')}.`)}`);
+  blocks.push(
+    `<CommonParameters>\n${indent(`This cmdlet accepts the common parameters: ${Object.keys(COMMON_PARAMETERS).join(', ')}.`)}`,
+  );
   return blocks.join('\n\n');
 }
 
 function parameterBlock(cmdlet: CmdletSpec, name: string, spec: ParamSpec, full: boolean): string {
-  const head = spec.type === 'switch' ? `-${name} [<SwitchParameter>]` : `-${name} <${TYPE_NAMES[spec.type]}>`;
+  const head =
+    spec.type === 'switch' ? `-${name} [<SwitchParameter>]` : `-${name} <${TYPE_NAMES[spec.type]}>`;
   const lines = [spec.help];
   if (full) {
     const sets = spec.sets ?? setsOf(cmdlet);
-    const requiredText = spec.required === true ? 'true' : Array.isArray(spec.required) ? `true in ${spec.required.join(', ')}` : 'false';
+    const requiredText =
+      spec.required === true
+        ? 'true'
+        : Array.isArray(spec.required)
+          ? `true in ${spec.required.join(', ')}`
+          : 'false';
     const facts: [string, string | null][] = [
       ['Required?', requiredText],
       ['Position?', spec.position === undefined ? 'named' : String(spec.position)],
       ['Accept pipeline input?', pipelineText(spec)],
       ['Accepted values', spec.values ? spec.values.join(', ') : null],
-      ['Range', spec.min !== undefined || spec.max !== undefined ? `${spec.min ?? ''} - ${spec.max ?? ''}` : null],
+      [
+        'Range',
+        spec.min !== undefined || spec.max !== undefined ? `${spec.min ?? ''} - ${spec.max ?? ''}` : null,
+      ],
       ['Accepts $Null?', spec.nullable ? 'true' : null],
       ['Aliases', spec.aliases?.length ? spec.aliases.join(', ') : null],
       ['Parameter sets', sets.length === 1 && sets[0] === ALL_SETS ? null : sets.join(', ')],
@@ -115,7 +136,10 @@ const pipelineText = (spec: ParamSpec): string => {
 function examples(cmdlet: CmdletSpec): string {
   if (cmdlet.examples.length === 0) return 'There are no examples for this command.';
   return cmdlet.examples
-    .map((example, i) => `-------------------------- Example ${i + 1} --------------------------\n\nPS C:\\> ${example.code}\n\n${example.remarks}`)
+    .map(
+      (example, i) =>
+        `-------------------------- Example ${i + 1} --------------------------\n\nPS C:\\> ${example.code}\n\n${example.remarks}`,
+    )
     .join('\n\n');
 }
 

@@ -10,8 +10,18 @@ const ACTIONS = ['Break', 'Continue', 'Ignore', 'Inquire', 'SilentlyContinue', '
 export const COMMON_PARAMETERS: Readonly<Record<string, ParamSpec>> = {
   Verbose: {type: 'switch', help: 'Accepted for compatibility; has no effect.', aliases: ['vb']},
   Debug: {type: 'switch', help: 'Accepted for compatibility; has no effect.', aliases: ['db']},
-  ErrorAction: {type: 'enum', values: ACTIONS, help: 'Accepted for compatibility; errors are always reported.', aliases: ['ea']},
-  WarningAction: {type: 'enum', values: ACTIONS, help: 'Accepted for compatibility; warnings are always reported.', aliases: ['wa']},
+  ErrorAction: {
+    type: 'enum',
+    values: ACTIONS,
+    help: 'Accepted for compatibility; errors are always reported.',
+    aliases: ['ea'],
+  },
+  WarningAction: {
+    type: 'enum',
+    values: ACTIONS,
+    help: 'Accepted for compatibility; warnings are always reported.',
+    aliases: ['wa'],
+  },
   ErrorVariable: {type: 'string', help: 'Accepted for compatibility; has no effect.', aliases: ['ev']},
   WarningVariable: {type: 'string', help: 'Accepted for compatibility; has no effect.', aliases: ['wv']},
   OutVariable: {type: 'string', help: 'Accepted for compatibility; has no effect.', aliases: ['ov']},
@@ -20,8 +30,16 @@ export const COMMON_PARAMETERS: Readonly<Record<string, ParamSpec>> = {
 
 /** Only on cmdlets that support ShouldProcess. */
 export const SHOULD_PROCESS_PARAMETERS: Readonly<Record<string, ParamSpec>> = {
-  WhatIf: {type: 'switch', help: 'Shows what would happen if the cmdlet runs. The cmdlet is not run and nothing is written.', aliases: ['wi']},
-  Confirm: {type: 'switch', help: 'Prompts you for confirmation before running the cmdlet; -Confirm:$false suppresses every prompt.', aliases: ['cf']},
+  WhatIf: {
+    type: 'switch',
+    help: 'Shows what would happen if the cmdlet runs. The cmdlet is not run and nothing is written.',
+    aliases: ['wi'],
+  },
+  Confirm: {
+    type: 'switch',
+    help: 'Prompts you for confirmation before running the cmdlet; -Confirm:$false suppresses every prompt.',
+    aliases: ['cf'],
+  },
 };
 
 export type ParameterKind = 'own' | 'common' | 'shouldProcess';
@@ -38,12 +56,19 @@ export function acceptedParameters(cmdlet: CmdletSpec): ResolvedParameter[] {
   const taken = new Set(own.map((p) => p.name.toLowerCase()));
   const extra = [
     ...Object.entries(COMMON_PARAMETERS).map(([name, spec]) => ({name, spec, kind: 'common' as const})),
-    ...(cmdlet.supportsShouldProcess ? Object.entries(SHOULD_PROCESS_PARAMETERS).map(([name, spec]) => ({name, spec, kind: 'shouldProcess' as const})) : []),
+    ...(cmdlet.supportsShouldProcess
+      ? Object.entries(SHOULD_PROCESS_PARAMETERS).map(([name, spec]) => ({
+          name,
+          spec,
+          kind: 'shouldProcess' as const,
+        }))
+      : []),
   ];
   return [...own, ...extra.filter((p) => !taken.has(p.name.toLowerCase()))];
 }
 
-const spellings = (p: ResolvedParameter): string[] => [p.name, ...(p.spec.aliases ?? [])].map((s) => s.toLowerCase());
+const spellings = (p: ResolvedParameter): string[] =>
+  [p.name, ...(p.spec.aliases ?? [])].map((s) => s.toLowerCase());
 
 export function resolveParameter(cmdlet: CmdletSpec, typed: string): ResolvedParameter {
   const lower = typed.toLowerCase();
@@ -59,5 +84,9 @@ export function resolveParameter(cmdlet: CmdletSpec, typed: string): ResolvedPar
       {parameter: typed},
     );
   }
-  throw new CmdletError('ParameterBindingError', `A parameter cannot be found that matches parameter name '${typed}'.`, {parameter: typed});
+  throw new CmdletError(
+    'ParameterBindingError',
+    `A parameter cannot be found that matches parameter name '${typed}'.`,
+    {parameter: typed},
+  );
 }

@@ -9,18 +9,28 @@ export const ALL_SETS = '__AllParameterSets';
 
 export const setsOf = (cmdlet: CmdletSpec): readonly string[] => cmdlet.parameterSets ?? [ALL_SETS];
 
-export const paramSets = (cmdlet: CmdletSpec, name: string): readonly string[] => cmdlet.params[name]?.sets ?? setsOf(cmdlet);
+export const paramSets = (cmdlet: CmdletSpec, name: string): readonly string[] =>
+  cmdlet.params[name]?.sets ?? setsOf(cmdlet);
 
-export const inSet = (cmdlet: CmdletSpec, name: string, set: string): boolean => paramSets(cmdlet, name).includes(set);
+export const inSet = (cmdlet: CmdletSpec, name: string, set: string): boolean =>
+  paramSets(cmdlet, name).includes(set);
 
 export function requiredIn(cmdlet: CmdletSpec, set: string): string[] {
   return Object.entries(cmdlet.params)
-    .filter(([name, spec]) => inSet(cmdlet, name, set) && (spec.required === true || (Array.isArray(spec.required) && spec.required.includes(set))))
+    .filter(
+      ([name, spec]) =>
+        inSet(cmdlet, name, set) &&
+        (spec.required === true || (Array.isArray(spec.required) && spec.required.includes(set))),
+    )
     .map(([name]) => name);
 }
 
 /** The sets that contain every given parameter; ParameterConflict when there is none. */
-export function compatibleSets(cmdlet: CmdletSpec, given: Iterable<string>, among: readonly string[] = setsOf(cmdlet)): string[] {
+export function compatibleSets(
+  cmdlet: CmdletSpec,
+  given: Iterable<string>,
+  among: readonly string[] = setsOf(cmdlet),
+): string[] {
   const names = [...given];
   const sets = among.filter((set) => names.every((name) => inSet(cmdlet, name, set)));
   if (sets.length > 0) return sets;
@@ -39,12 +49,17 @@ export function compatibleSets(cmdlet: CmdletSpec, given: Iterable<string>, amon
  */
 export function resolveSet(cmdlet: CmdletSpec, given: ReadonlySet<string>, among: readonly string[]): string {
   const fits = compatibleSets(cmdlet, given, among);
-  const preferred = (sets: readonly string[]): string => (sets.includes(setsOf(cmdlet)[0]!) ? setsOf(cmdlet)[0]! : sets[0]!);
+  const preferred = (sets: readonly string[]): string =>
+    sets.includes(setsOf(cmdlet)[0]!) ? setsOf(cmdlet)[0]! : sets[0]!;
   const complete = fits.filter((set) => requiredIn(cmdlet, set).every((name) => given.has(name)));
   if (complete.length > 0) return preferred(complete);
   const chosen = preferred(fits);
   const missing = requiredIn(cmdlet, chosen).filter((name) => !given.has(name));
-  throw new CmdletError('MissingParameter', `Cannot process command because of one or more missing mandatory parameters: ${missing.join(' ')}.`, {
-    parameter: missing[0] ?? null,
-  });
+  throw new CmdletError(
+    'MissingParameter',
+    `Cannot process command because of one or more missing mandatory parameters: ${missing.join(' ')}.`,
+    {
+      parameter: missing[0] ?? null,
+    },
+  );
 }

@@ -18,7 +18,8 @@ export const startsValue = (token: Token): boolean =>
   token.type === 'number' ||
   token.type === 'string' ||
   token.type === 'variable' ||
-  (token.type === 'punct' && (token.value === '(' || token.value === '@(' || token.value === '@{' || token.value === '{'));
+  (token.type === 'punct' &&
+    (token.value === '(' || token.value === '@(' || token.value === '@{' || token.value === '{'));
 
 /** A value, or several joined by commas into an array. */
 export function parseValue(stream: TokenStream, context: ValueContext): Expr {
@@ -47,7 +48,11 @@ export function parsePrimary(stream: TokenStream, context: ValueContext): Expr {
       stream.next();
       return variableExpr(token.name, token.path, span);
     case 'word':
-      if (context !== 'argument') throw new SyntaxProblem(token.start, `commands inside an expression are not supported ('${token.text}'); quote the value if it is text`);
+      if (context !== 'argument')
+        throw new SyntaxProblem(
+          token.start,
+          `commands inside an expression are not supported ('${token.text}'); quote the value if it is text`,
+        );
       stream.next();
       return {kind: 'string', value: token.text, bare: true, span};
     case 'punct':
@@ -62,7 +67,11 @@ export function parsePrimary(stream: TokenStream, context: ValueContext): Expr {
   }
 }
 
-export const variableExpr = (name: string, path: readonly string[], span: {start: number; end: number}): Expr => {
+export const variableExpr = (
+  name: string,
+  path: readonly string[],
+  span: {start: number; end: number},
+): Expr => {
   const constant = CONSTANTS[name.toLowerCase()];
   if (constant !== undefined && path.length === 0) return {kind: 'constant', value: constant, span};
   return {kind: 'variable', name, path, span};
@@ -79,20 +88,23 @@ function parseHashtable(stream: TokenStream): Expr {
     const key = keyText(keyToken);
     if (key === null) stream.fail("expected a key (Key = value) or '}' in the hashtable");
     stream.next();
-    if (seen.has(key.toLowerCase())) throw new SyntaxProblem(keyToken.start, `the key '${key}' appears twice in this hashtable`);
+    if (seen.has(key.toLowerCase()))
+      throw new SyntaxProblem(keyToken.start, `the key '${key}' appears twice in this hashtable`);
     seen.add(key.toLowerCase());
     stream.skipNewlines();
     stream.expect('=', `'=' after the key '${key}'`);
     stream.skipNewlines();
     entries.push({key, value: parseValue(stream, 'argument')});
-    if (!stream.is(';') && !stream.is('\n') && !stream.is('}')) stream.fail("expected ';', a new line or '}' after the hashtable entry");
+    if (!stream.is(';') && !stream.is('\n') && !stream.is('}'))
+      stream.fail("expected ';', a new line or '}' after the hashtable entry");
   }
   return {kind: 'hashtable', entries, span: {start: open.start, end: stream.previous().end}};
 }
 
 const keyText = (token: Token): string | null => {
   if (token.type === 'word') return token.text;
-  if (token.type === 'string' || token.type === 'number') return token.type === 'string' ? token.value : token.text;
+  if (token.type === 'string' || token.type === 'number')
+    return token.type === 'string' ? token.value : token.text;
   return null;
 };
 
@@ -105,7 +117,8 @@ function parseArrayExpression(stream: TokenStream): Expr {
     const value = parseValue(stream, 'argument');
     if (value.kind === 'array') items.push(...value.items);
     else items.push(value);
-    if (!stream.is(';') && !stream.is('\n') && !stream.is(')')) stream.fail("expected ',', ';' or ')' in the array");
+    if (!stream.is(';') && !stream.is('\n') && !stream.is(')'))
+      stream.fail("expected ',', ';' or ')' in the array");
   }
   return {kind: 'array', items, span: {start: open.start, end: stream.previous().end}};
 }
@@ -123,5 +136,10 @@ function parseScriptBlock(stream: TokenStream): Expr {
   const open = stream.next();
   const {inner, close} = stream.enclosed(open);
   const filter = parseFilterBody(inner);
-  return {kind: 'scriptblock', text: stream.source.slice(open.end, close.start).trim(), filter, span: {start: open.start, end: close.end}};
+  return {
+    kind: 'scriptblock',
+    text: stream.source.slice(open.end, close.start).trim(),
+    filter,
+    span: {start: open.start, end: close.end},
+  };
 }

@@ -29,7 +29,8 @@ export const OPERATOR_LIST = OPERATORS.map((op) => `-${op}`).join(', ');
 /** `-eq`, and its explicitly case-insensitive spelling `-ieq`. */
 export const compareOperator = (name: string): CompareOperator | null => {
   const lower = name.toLowerCase();
-  const bare = lower.startsWith('i') && OPERATORS.includes(lower.slice(1) as CompareOperator) ? lower.slice(1) : lower;
+  const bare =
+    lower.startsWith('i') && OPERATORS.includes(lower.slice(1) as CompareOperator) ? lower.slice(1) : lower;
   return OPERATORS.includes(bare as CompareOperator) ? (bare as CompareOperator) : null;
 };
 
@@ -56,8 +57,13 @@ const MAX_CONDITIONS = 500;
 function parseLogical(stream: TokenStream): FilterExpr {
   let left = parseUnary(stream);
   let count = 1;
-  for (let token = stream.peek(); token.type === 'parameter' && /^(and|or)$/i.test(token.name); token = stream.peek()) {
-    if (++count > MAX_CONDITIONS) throw new SyntaxProblem(token.start, `a filter may join at most ${MAX_CONDITIONS} conditions`);
+  for (
+    let token = stream.peek();
+    token.type === 'parameter' && /^(and|or)$/i.test(token.name);
+    token = stream.peek()
+  ) {
+    if (++count > MAX_CONDITIONS)
+      throw new SyntaxProblem(token.start, `a filter may join at most ${MAX_CONDITIONS} conditions`);
     stream.next();
     const right = parseUnary(stream);
     left = {kind: 'logical', op: token.name.toLowerCase() as 'and' | 'or', left, right};
@@ -76,7 +82,8 @@ function parseUnary(stream: TokenStream): FilterExpr {
     const inner = stream.nested(token.start, () => parseLogical(stream));
     stream.expect(')', "')' to close the parenthesis");
     // `($_.Size) -gt 5`: a parenthesised operand compared after all.
-    if (inner.kind === 'test' && isOperatorNext(stream)) return parseComparison(stream, inner.operand, token.start);
+    if (inner.kind === 'test' && isOperatorNext(stream))
+      return parseComparison(stream, inner.operand, token.start);
     return inner;
   }
   return parseComparison(stream, parseOperand(stream, 'left'), token.start);
@@ -91,13 +98,23 @@ function parseComparison(stream: TokenStream, left: Expr, start: number): Filter
   const token = stream.peek();
   if (token.type !== 'parameter' || /^(and|or)$/i.test(token.name)) return {kind: 'test', operand: left};
   const op = compareOperator(token.name);
-  if (!op) throw new SyntaxProblem(token.start, `unknown operator '-${token.name}'; expected one of ${OPERATOR_LIST}, -and, -or, -not`);
+  if (!op)
+    throw new SyntaxProblem(
+      token.start,
+      `unknown operator '-${token.name}'; expected one of ${OPERATOR_LIST}, -and, -or, -not`,
+    );
   stream.next();
   const first = parseOperand(stream, 'right');
   if (!stream.is(',')) return {kind: 'compare', op, left, right: first, span: stream.spanFrom(start)};
   const items = [first];
   while (stream.accept(',')) items.push(parseOperand(stream, 'right'));
-  return {kind: 'compare', op, left, right: {kind: 'array', items, span: stream.spanFrom(first.span.start)}, span: stream.spanFrom(start)};
+  return {
+    kind: 'compare',
+    op,
+    left,
+    right: {kind: 'array', items, span: stream.spanFrom(first.span.start)},
+    span: stream.spanFrom(start),
+  };
 }
 
 /** On the left a bare word is a property of the object; on the right it is text. */
@@ -106,8 +123,11 @@ function parseOperand(stream: TokenStream, side: 'left' | 'right'): Expr {
   const span = {start: token.start, end: token.end};
   if (token.type === 'word') {
     stream.next();
-    return side === 'left' ? variableExpr('_', token.text.split('.'), span) : {kind: 'string', value: token.text, bare: true, span};
+    return side === 'left'
+      ? variableExpr('_', token.text.split('.'), span)
+      : {kind: 'string', value: token.text, bare: true, span};
   }
-  if (token.type === 'parameter' || token.type === 'eof' || stream.is('!') || stream.is(')')) return stream.fail('expected a value');
+  if (token.type === 'parameter' || token.type === 'eof' || stream.is('!') || stream.is(')'))
+    return stream.fail('expected a value');
   return parsePrimary(stream, 'argument');
 }

@@ -15,7 +15,9 @@ export interface ParseFailure {
   readonly message: string;
 }
 
-export type ParseResult = {readonly ok: true; readonly statements: readonly Statement[]} | {readonly ok: false; readonly error: ParseFailure};
+export type ParseResult =
+  | {readonly ok: true; readonly statements: readonly Statement[]}
+  | {readonly ok: false; readonly error: ParseFailure};
 
 export function parse(source: string): ParseResult {
   try {
@@ -38,15 +40,19 @@ function parseStatements(stream: TokenStream): Statement[] {
     while (stream.accept(';') || stream.accept('\n'));
     if (stream.peek().type === 'eof') return statements;
     statements.push(parseStatement(stream));
-    if (!stream.is(';') && !stream.is('\n') && stream.peek().type !== 'eof') stream.fail("expected '|', ';' or the end of the line");
+    if (!stream.is(';') && !stream.is('\n') && stream.peek().type !== 'eof')
+      stream.fail("expected '|', ';' or the end of the line");
   }
 }
 
 function parseStatement(stream: TokenStream): Statement {
   const first = stream.peek();
-  if (first.type !== 'variable' || !stream.is('=', 1)) return {kind: 'pipeline', pipeline: parsePipeline(stream)};
-  if (first.path.length > 0) throw new SyntaxProblem(first.start, 'only a plain variable ($name) can be assigned');
-  if (NOT_ASSIGNABLE.has(first.name.toLowerCase())) throw new SyntaxProblem(first.start, `$${first.name} cannot be assigned`);
+  if (first.type !== 'variable' || !stream.is('=', 1))
+    return {kind: 'pipeline', pipeline: parsePipeline(stream)};
+  if (first.path.length > 0)
+    throw new SyntaxProblem(first.start, 'only a plain variable ($name) can be assigned');
+  if (NOT_ASSIGNABLE.has(first.name.toLowerCase()))
+    throw new SyntaxProblem(first.start, `$${first.name} cannot be assigned`);
   stream.next();
   stream.next();
   if (isEnd(stream.peek())) stream.fail("expected a command or a value after '='");
@@ -62,8 +68,13 @@ function parsePipeline(stream: TokenStream): Pipeline {
   while (stream.accept('|')) {
     stream.skipNewlines();
     const token = stream.peek();
-    if (isEnd(token) || isPunct(token, '|')) throw new SyntaxProblem(token.start, "an empty pipe element is not allowed; expected a command after '|'");
-    if (token.type !== 'word') stream.fail("expected a command after '|' (a value may only start a pipeline)");
+    if (isEnd(token) || isPunct(token, '|'))
+      throw new SyntaxProblem(
+        token.start,
+        "an empty pipe element is not allowed; expected a command after '|'",
+      );
+    if (token.type !== 'word')
+      stream.fail("expected a command after '|' (a value may only start a pipeline)");
     stages.push(parseCommand(stream));
   }
   return {stages, span: stream.spanFrom(start)};
@@ -96,7 +107,8 @@ function parseCommand(stream: TokenStream): Command {
 function parseElement(stream: TokenStream, token: Token): CommandElement {
   if (token.type === 'parameter') {
     stream.next();
-    if (!token.colon) return {kind: 'parameter', name: token.name, value: null, span: {start: token.start, end: token.end}};
+    if (!token.colon)
+      return {kind: 'parameter', name: token.name, value: null, span: {start: token.start, end: token.end}};
     if (!startsValue(stream.peek())) stream.fail(`expected a value after '-${token.name}:'`);
     const value = parseValue(stream, 'argument');
     return {kind: 'parameter', name: token.name, value, span: stream.spanFrom(token.start)};

@@ -16,7 +16,11 @@ const MODIFIER_ORDER = [
  * With the cmdlet's spec, switches render bare (`-Force`) and TimeSpan seconds as "hh:mm:ss";
  * without it, `true` renders as `-Name:$True`, which binds to both switches and Booleans.
  */
-export function renderCommandLine(cmdlet: string, args: Readonly<Record<string, unknown>>, spec?: CmdletSpec): string {
+export function renderCommandLine(
+  cmdlet: string,
+  args: Readonly<Record<string, unknown>>,
+  spec?: CmdletSpec,
+): string {
   const parts = [cmdlet];
   for (const [name, value] of Object.entries(args)) {
     if (value === undefined) continue;
@@ -42,9 +46,12 @@ export function renderValue(value: unknown): string {
   if (isScriptBlock(value)) return `{${value.text}}`;
   if (isCredential(value)) return quote(value.userName);
   if (isByteArray(value)) return renderArray([...value.data]);
-  if (isHashtable(value)) return `@{${value.entries.map(([k, v]) => `${renderKey(k)}=${renderValue(v)}`).join('; ')}}`;
+  if (isHashtable(value))
+    return `@{${value.entries.map(([k, v]) => `${renderKey(k)}=${renderValue(v)}`).join('; ')}}`;
   if (isListModifier(value)) {
-    const entries = MODIFIER_ORDER.filter(([key]) => value[key] !== undefined).map(([key, label]) => `${label}=${renderArray(value[key]!, true)}`);
+    const entries = MODIFIER_ORDER.filter(([key]) => value[key] !== undefined).map(
+      ([key, label]) => `${label}=${renderArray(value[key]!, true)}`,
+    );
     return `@{${entries.join('; ')}}`;
   }
   if (isDateArg(value)) return quote(value.dateOnly ? value.iso.slice(0, 10) : value.iso);
@@ -60,14 +67,25 @@ function renderArray(items: readonly unknown[], inHashtable = false): string {
 
 const renderKey = (key: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : quote(key));
 
-const ESCAPES: Readonly<Record<string, string>> = {'\0': '`0', '\u0007': '`a', '\b': '`b', '\u001b': '`e', '\f': '`f', '\n': '`n', '\r': '`r', '\t': '`t', '\v': '`v'};
+const ESCAPES: Readonly<Record<string, string>> = {
+  '\0': '`0',
+  '\u0007': '`a',
+  '\b': '`b',
+  '\u001b': '`e',
+  '\f': '`f',
+  '\n': '`n',
+  '\r': '`r',
+  '\t': '`t',
+  '\v': '`v',
+};
 
 /** Double quotes, with backticks before `"`, `` ` `` and `$` (so real PowerShell reads it the same) and for control characters. */
 export function quote(text: string): string {
   let out = '"';
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '`' || ch === '$' || ch === '\u201c' || ch === '\u201d' || ch === '\u201e') out += `\`${ch}`;
+    if (ch === '"' || ch === '`' || ch === '$' || ch === '\u201c' || ch === '\u201d' || ch === '\u201e')
+      out += `\`${ch}`;
     else if (ESCAPES[ch] !== undefined) out += ESCAPES[ch];
     else if (code < 0x20 || code === 0x7f) out += `\`u{${code.toString(16)}}`;
     else out += ch;
@@ -82,4 +100,7 @@ const isListModifier = (value: unknown): value is ListModifier => {
 };
 
 const isDateArg = (value: unknown): value is {iso: string; dateOnly: boolean} =>
-  typeof value === 'object' && value !== null && typeof (value as {iso?: unknown}).iso === 'string' && typeof (value as {dateOnly?: unknown}).dateOnly === 'boolean';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as {iso?: unknown}).iso === 'string' &&
+  typeof (value as {dateOnly?: unknown}).dateOnly === 'boolean';

@@ -16,7 +16,9 @@ import {createContext, toRecord, type LineEnv} from './context.js';
 import {evaluateExpr} from './evaluate-expr.js';
 import {closestName} from './suggest.js';
 
-type Prepared = {readonly kind: 'values'; readonly values: readonly Value[]} | {readonly kind: 'command'; readonly binding: Binding; readonly set: string | null};
+type Prepared =
+  | {readonly kind: 'values'; readonly values: readonly Value[]}
+  | {readonly kind: 'command'; readonly binding: Binding; readonly set: string | null};
 
 /** The pipeline's output, or null when it could not start (the error is recorded). */
 export function runPipeline(env: LineEnv, pipeline: Pipeline): Value[] | null {
@@ -63,13 +65,20 @@ function prepare(env: LineEnv, pipeline: Pipeline): Prepared[] | null {
   return prepared;
 }
 
-function runStage(env: LineEnv, binding: Binding, set: string | null, items: readonly Value[] | null, out: Value[]): void {
+function runStage(
+  env: LineEnv,
+  binding: Binding,
+  set: string | null,
+  items: readonly Value[] | null,
+  out: Value[],
+): void {
   const {cmdlet} = binding;
   env.cmdlets.push(cmdlet.name);
   const write = (value: Value): void => {
     out.push(value);
   };
-  if (isBuiltin(cmdlet)) return runInvocation(env, binding, write, (ctx) => cmdlet.process(ctx, binding.args, items, set!));
+  if (isBuiltin(cmdlet))
+    return runInvocation(env, binding, write, (ctx) => cmdlet.process(ctx, binding.args, items, set!));
   if (items === null) return runInvocation(env, binding, write, (ctx) => cmdlet.run(ctx, binding.args, set!));
   for (const item of items) {
     const bound = bindItem(env, binding, item);
@@ -88,7 +97,12 @@ function bindItem(env: LineEnv, binding: Binding, item: Value): InputBinding | n
 }
 
 /** One invocation is all or nothing: on a CmdletError its state changes, targets and effects are undone. */
-function runInvocation(env: LineEnv, binding: Binding, write: (value: Value) => void, body: (ctx: BuiltinContext) => void): void {
+function runInvocation(
+  env: LineEnv,
+  binding: Binding,
+  write: (value: Value) => void,
+  body: (ctx: BuiltinContext) => void,
+): void {
   const before = {state: env.state, targets: env.targets.length, effects: env.effects.length};
   try {
     body(createContext(env, binding, write));
@@ -103,13 +117,18 @@ function runInvocation(env: LineEnv, binding: Binding, write: (value: Value) => 
 
 function checkAccess(env: LineEnv, cmdlet: CmdletSpec): void {
   if (cmdlet.mutates && env.options.readOnly) {
-    throw new CmdletError('AccessDenied', `Access denied: this is a read-only session, and ${cmdlet.name} changes the store.`, {target: cmdlet.name});
+    throw new CmdletError(
+      'AccessDenied',
+      `Access denied: this is a read-only session, and ${cmdlet.name} changes the store.`,
+      {target: cmdlet.name},
+    );
   }
   assertAllowed(env.options.roles, cmdlet.permission, cmdlet.name);
 }
 
 /** Arrays given as the first element are piped item by item; $null pipes nothing (Spec note). */
-const enumerate = (value: Value): Value[] => (value === null ? [] : Array.isArray(value) ? [...(value as Value[])] : [value]);
+const enumerate = (value: Value): Value[] =>
+  value === null ? [] : Array.isArray(value) ? [...(value as Value[])] : [value];
 
 const indexes = new WeakMap<readonly CmdletSpec[], Map<string, CmdletSpec>>();
 
@@ -125,7 +144,10 @@ export function findCommand(commands: readonly CmdletSpec[], name: string): Cmdl
 }
 
 function notFound(name: string, commands: readonly CmdletSpec[]): ErrorRecord {
-  const suggestion = closestName(name, commands.map((c) => c.name));
+  const suggestion = closestName(
+    name,
+    commands.map((c) => c.name),
+  );
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : ' Get-Command lists the commands there are.';
   return {
     cmdlet: name,

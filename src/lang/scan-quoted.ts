@@ -7,7 +7,8 @@ export const SINGLE_QUOTES = new Set(["'", '\u2018', '\u2019', '\u201a', '\u201b
 export const DOUBLE_QUOTES = new Set(['"', '\u201c', '\u201d', '\u201e']);
 export const DASHES = new Set(['-', '\u2013', '\u2014', '\u2015']);
 
-export const isQuote = (ch: string | undefined): boolean => ch !== undefined && (SINGLE_QUOTES.has(ch) || DOUBLE_QUOTES.has(ch));
+export const isQuote = (ch: string | undefined): boolean =>
+  ch !== undefined && (SINGLE_QUOTES.has(ch) || DOUBLE_QUOTES.has(ch));
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   '0': '\0',
@@ -82,7 +83,11 @@ export function scanEscape(source: string, at: number): {value: string; end: num
     const close = source.indexOf('}', at + 3);
     const hex = close < 0 ? '' : source.slice(at + 3, close);
     const code = /^[0-9a-fA-F]{1,6}$/.test(hex) ? Number.parseInt(hex, 16) : Number.NaN;
-    if (!(code <= 0x10ffff)) throw new SyntaxProblem(at, 'the Unicode escape sequence is not valid; write `u{XXXX} with 1 to 6 hexadecimal digits');
+    if (!(code <= 0x10ffff))
+      throw new SyntaxProblem(
+        at,
+        'the Unicode escape sequence is not valid; write `u{XXXX} with 1 to 6 hexadecimal digits',
+      );
     return {value: String.fromCodePoint(code), end: close + 1};
   }
   const simple = SIMPLE_ESCAPES[next];

@@ -20,7 +20,8 @@ export class TokenStream {
 
   /** Runs a nested parse one level deeper. */
   nested<T>(at: number, parse: () => T): T {
-    if (this.depth >= MAX_DEPTH) throw new SyntaxProblem(at, `the expression nests more than ${MAX_DEPTH} levels deep`);
+    if (this.depth >= MAX_DEPTH)
+      throw new SyntaxProblem(at, `the expression nests more than ${MAX_DEPTH} levels deep`);
     this.depth += 1;
     try {
       return parse();
@@ -79,12 +80,23 @@ export class TokenStream {
     const inner: Token[] = [];
     for (;;) {
       const token = this.next();
-      if (token.type === 'eof') throw new SyntaxProblem(open.start, `missing the closing bracket for this '${this.source.slice(open.start, open.end)}'`);
-      if (token.type === 'punct' && (token.value === '(' || token.value === '@(' || token.value === '{' || token.value === '@{')) depth += 1;
+      if (token.type === 'eof')
+        throw new SyntaxProblem(
+          open.start,
+          `missing the closing bracket for this '${this.source.slice(open.start, open.end)}'`,
+        );
+      if (
+        token.type === 'punct' &&
+        (token.value === '(' || token.value === '@(' || token.value === '{' || token.value === '@{')
+      )
+        depth += 1;
       if (token.type === 'punct' && (token.value === ')' || token.value === '}')) {
         if (depth === 0) {
           const eof: Token = {type: 'eof', start: token.start, end: token.start, spaced: false};
-          return {inner: new TokenStream([...inner.filter((t) => !isPunct(t, '\n')), eof], this.source, this.depth), close: token};
+          return {
+            inner: new TokenStream([...inner.filter((t) => !isPunct(t, '\n')), eof], this.source, this.depth),
+            close: token,
+          };
         }
         depth -= 1;
       }

@@ -56,7 +56,8 @@ export interface EofToken extends TokenBase {
   readonly type: 'eof';
 }
 
-export type Token = WordToken | NumberToken | StringToken | VariableToken | ParameterToken | PunctToken | EofToken;
+export type Token =
+  WordToken | NumberToken | StringToken | VariableToken | ParameterToken | PunctToken | EofToken;
 
 /** A problem found while reading the line; `offset` is where it is. */
 export class SyntaxProblem extends Error {
@@ -69,7 +70,8 @@ export class SyntaxProblem extends Error {
   }
 }
 
-export const isPunct = (token: Token, value: PunctValue): token is PunctToken => token.type === 'punct' && token.value === value;
+export const isPunct = (token: Token, value: PunctValue): token is PunctToken =>
+  token.type === 'punct' && token.value === value;
 
 /** What a token looks like in an error message. */
 export const describeToken = (token: Token, source: string): string => {

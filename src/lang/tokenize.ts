@@ -3,7 +3,15 @@
 // The meaning of a few characters depends on where they are (`=` ends a word inside `@{ }`,
 // `!` is "not" inside `{ }` and `( )`), so the tokenizer keeps a stack of open brackets.
 
-import {DASHES, DOUBLE_QUOTES, SINGLE_QUOTES, isQuote, scanDoubleQuoted, scanEscape, scanSingleQuoted} from './scan-quoted.js';
+import {
+  DASHES,
+  DOUBLE_QUOTES,
+  SINGLE_QUOTES,
+  isQuote,
+  scanDoubleQuoted,
+  scanEscape,
+  scanSingleQuoted,
+} from './scan-quoted.js';
 import {SyntaxProblem, type PunctValue, type Token} from './token.js';
 
 export interface TokenizeOptions {
@@ -71,9 +79,18 @@ class Scanner {
       }
     }
     const open = this.stack.at(-1);
-    if (open && !this.partial) throw new SyntaxProblem(open.at, `missing the closing '${closer(open.bracket)}' for this '${open.bracket}'`);
+    if (open && !this.partial)
+      throw new SyntaxProblem(
+        open.at,
+        `missing the closing '${closer(open.bracket)}' for this '${open.bracket}'`,
+      );
     this.tokens.push({type: 'eof', start: this.source.length, end: this.source.length, spaced: this.spaced});
-    return {tokens: this.tokens, comments: this.comments, unclosed: this.stack.map((s) => s.bracket), openComment: this.openComment};
+    return {
+      tokens: this.tokens,
+      comments: this.comments,
+      unclosed: this.stack.map((s) => s.bracket),
+      openComment: this.openComment,
+    };
   }
 
   /** Skips spaces and comments; false at the end of the source. */
@@ -88,7 +105,8 @@ class Scanner {
         this.comment(this.i, end < 0 ? s.length : end);
       } else if (ch === '<' && s[this.i + 1] === '#') {
         const close = s.indexOf('#>', this.i + 2);
-        if (close < 0 && !this.partial) throw new SyntaxProblem(this.i, "missing the closing '#>' of this block comment");
+        if (close < 0 && !this.partial)
+          throw new SyntaxProblem(this.i, "missing the closing '#>' of this block comment");
         this.openComment = close < 0;
         this.comment(this.i, close < 0 ? s.length : close + 2);
       } else {
@@ -121,14 +139,24 @@ class Scanner {
     if (ch === '\n' || ch === '|' || ch === ';' || ch === ',') return this.punct(ch);
     if (ch === '=') return this.punct('=');
     if (ch === '(' || ch === '{') return this.open(ch, 1);
-    if (ch === '@' && (s[this.i + 1] === '(' || s[this.i + 1] === '{')) return this.open(`@${s[this.i + 1]}` as Bracket, 2);
+    if (ch === '@' && (s[this.i + 1] === '(' || s[this.i + 1] === '{'))
+      return this.open(`@${s[this.i + 1]}` as Bracket, 2);
     if (ch === ')' || ch === '}') return this.close(ch);
     if (ch === '!' && (top === '{' || top === '(')) return this.punct('!');
     if (ch === '$') return this.variable();
     if (SINGLE_QUOTES.has(ch) || DOUBLE_QUOTES.has(ch)) return this.quoted();
-    if (ch === '&') throw new SyntaxProblem(this.i, "the '&' character is not supported; put it in quotes (\"&\") to use it as text");
-    if (ch === '<' || ch === '>') throw new SyntaxProblem(this.i, `redirection ('${ch}') is not supported; put it in quotes to use it as text`);
-    if (ch === '@' && /[A-Za-z_]/.test(s[this.i + 1] ?? '')) throw new SyntaxProblem(this.i, 'splatting (@name) is not supported');
+    if (ch === '&')
+      throw new SyntaxProblem(
+        this.i,
+        'the \'&\' character is not supported; put it in quotes ("&") to use it as text',
+      );
+    if (ch === '<' || ch === '>')
+      throw new SyntaxProblem(
+        this.i,
+        `redirection ('${ch}') is not supported; put it in quotes to use it as text`,
+      );
+    if (ch === '@' && /[A-Za-z_]/.test(s[this.i + 1] ?? ''))
+      throw new SyntaxProblem(this.i, 'splatting (@name) is not supported');
     if (DASHES.has(ch) && this.parameter()) return;
     return this.word(top === '@{');
   }
@@ -142,7 +170,9 @@ class Scanner {
     const open = this.stack.at(-1);
     const matches = open && closer(open.bracket) === ch;
     if (!matches && !this.partial) {
-      const expected = open ? `; expected '${closer(open.bracket)}' to close the '${open.bracket}' at ${open.at + 1}` : '';
+      const expected = open
+        ? `; expected '${closer(open.bracket)}' to close the '${open.bracket}' at ${open.at + 1}`
+        : '';
       throw new SyntaxProblem(this.i, `unexpected '${ch}'${expected}`);
     }
     if (matches) this.stack.pop();
@@ -153,7 +183,8 @@ class Scanner {
     const start = this.i;
     const single = SINGLE_QUOTES.has(this.source[start]!);
     const scanned = single ? scanSingleQuoted(this.source, start) : scanDoubleQuoted(this.source, start);
-    if (!scanned.terminated && !this.partial) throw new SyntaxProblem(start, 'the string starting here is missing its closing quote');
+    if (!scanned.terminated && !this.partial)
+      throw new SyntaxProblem(start, 'the string starting here is missing its closing quote');
     this.i = scanned.end;
     if (this.continuesWord()) return this.word(this.stack.at(-1)?.bracket === '@{', start, scanned.value);
     this.push({
@@ -169,7 +200,15 @@ class Scanner {
   /** A quoted part glued to word characters (`abc"def"ghi`) is one word, as in PowerShell. */
   private continuesWord(): boolean {
     const ch = this.source[this.i];
-    return ch !== undefined && !WORD_END.has(ch) && !isSpace(ch) && ch !== '=' && ch !== '#' && ch !== '$' && !isQuote(ch);
+    return (
+      ch !== undefined &&
+      !WORD_END.has(ch) &&
+      !isSpace(ch) &&
+      ch !== '=' &&
+      ch !== '#' &&
+      ch !== '$' &&
+      !isQuote(ch)
+    );
   }
 
   private variable(): void {
@@ -181,7 +220,8 @@ class Scanner {
     const name = matchAt(IDENT, s, start + 1)?.[0];
     if (!name) throw new SyntaxProblem(start, "a variable name was expected after '$'");
     this.i = start + 1 + name.length;
-    if (s[this.i] === ':') throw new SyntaxProblem(start, `scoped and environment variables ($${name}:...) are not supported`);
+    if (s[this.i] === ':')
+      throw new SyntaxProblem(start, `scoped and environment variables ($${name}:...) are not supported`);
     const path: string[] = [];
     for (let member = matchAt(MEMBER, s, this.i); member; member = matchAt(MEMBER, s, this.i)) {
       path.push(member[1]!);
@@ -199,7 +239,11 @@ class Scanner {
     while (this.i < s.length) {
       const ch = s[this.i]!;
       if (WORD_END.has(ch) || isSpace(ch) || (inHashtable && ch === '=')) break;
-      if (ch === '&' || ch === '<' || ch === '>') throw new SyntaxProblem(this.i, `the '${ch}' character is not supported in a bare word; put the value in quotes`);
+      if (ch === '&' || ch === '<' || ch === '>')
+        throw new SyntaxProblem(
+          this.i,
+          `the '${ch}' character is not supported in a bare word; put the value in quotes`,
+        );
       if (ch === '`') {
         if (s[this.i + 1] === '\n') break;
         const escaped = scanEscape(s, this.i);
@@ -208,7 +252,8 @@ class Scanner {
         plain = false;
       } else if (isQuote(ch)) {
         const scanned = SINGLE_QUOTES.has(ch) ? scanSingleQuoted(s, this.i) : scanDoubleQuoted(s, this.i);
-        if (!scanned.terminated && !this.partial) throw new SyntaxProblem(this.i, 'the string starting here is missing its closing quote');
+        if (!scanned.terminated && !this.partial)
+          throw new SyntaxProblem(this.i, 'the string starting here is missing its closing quote');
         text += scanned.value;
         this.i = scanned.end;
         plain = false;
@@ -223,7 +268,8 @@ class Scanner {
   private classifyWord(start: number, text: string, plain: boolean): void {
     const end = this.i;
     const dashed = DASHES.has(text[0] ?? '') ? `-${text.slice(1)}` : text;
-    if (plain && NUMBER.test(dashed)) this.push({type: 'number', value: Number(dashed), text: dashed, start, end});
+    if (plain && NUMBER.test(dashed))
+      this.push({type: 'number', value: Number(dashed), text: dashed, start, end});
     else this.push({type: 'word', text, start, end});
   }
 

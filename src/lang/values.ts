@@ -4,12 +4,18 @@
 import type {ByteArray, Credential, Hashtable, PsObject, ScriptBlock, Value} from '../cmdlets/types.js';
 
 const kindOf = (value: unknown): unknown =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as {kind?: unknown}).kind : undefined;
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as {kind?: unknown}).kind
+    : undefined;
 
-export const isHashtable = (value: unknown): value is Hashtable => kindOf(value) === 'hashtable' && Array.isArray((value as Hashtable).entries);
-export const isScriptBlock = (value: unknown): value is ScriptBlock => kindOf(value) === 'scriptblock' && typeof (value as ScriptBlock).text === 'string';
-export const isCredential = (value: unknown): value is Credential => kindOf(value) === 'credential' && typeof (value as Credential).userName === 'string';
-export const isByteArray = (value: unknown): value is ByteArray => kindOf(value) === 'bytes' && (value as ByteArray).data instanceof Uint8Array;
+export const isHashtable = (value: unknown): value is Hashtable =>
+  kindOf(value) === 'hashtable' && Array.isArray((value as Hashtable).entries);
+export const isScriptBlock = (value: unknown): value is ScriptBlock =>
+  kindOf(value) === 'scriptblock' && typeof (value as ScriptBlock).text === 'string';
+export const isCredential = (value: unknown): value is Credential =>
+  kindOf(value) === 'credential' && typeof (value as Credential).userName === 'string';
+export const isByteArray = (value: unknown): value is ByteArray =>
+  kindOf(value) === 'bytes' && (value as ByteArray).data instanceof Uint8Array;
 
 export const isArrayValue = (value: unknown): value is readonly Value[] => Array.isArray(value);
 
@@ -57,7 +63,8 @@ export function getMember(value: Value, name: string): Value {
   return null;
 }
 
-export const getPath = (value: Value, path: readonly string[]): Value => path.reduce<Value>((current, name) => getMember(current, name), value);
+export const getPath = (value: Value, path: readonly string[]): Value =>
+  path.reduce<Value>((current, name) => getMember(current, name), value);
 
 /** PowerShell's truth: empty string, 0, $null, empty array are false; one item counts as that item. */
 export function isTruthy(value: Value): boolean {

@@ -4,7 +4,11 @@
 
 import {CmdletError} from '../domain/errors.js';
 
-type Part = {readonly kind: 'star'} | {readonly kind: 'one'} | {readonly kind: 'set'; readonly test: (ch: string) => boolean} | {readonly kind: 'char'; readonly ch: string};
+type Part =
+  | {readonly kind: 'star'}
+  | {readonly kind: 'one'}
+  | {readonly kind: 'set'; readonly test: (ch: string) => boolean}
+  | {readonly kind: 'char'; readonly ch: string};
 
 export const hasWildcard = (text: string): boolean => /[*?[]/.test(text);
 
@@ -68,7 +72,11 @@ function compile(pattern: string): readonly Part[] {
       parts.push({kind: 'char', ch: chars[i]!});
     } else if (ch === '[') {
       const close = chars.indexOf(']', i + 2);
-      if (close < 0) throw new CmdletError('InvalidValue', `The wildcard pattern "${pattern}" is not valid: a '[' has no closing ']'.`);
+      if (close < 0)
+        throw new CmdletError(
+          'InvalidValue',
+          `The wildcard pattern "${pattern}" is not valid: a '[' has no closing ']'.`,
+        );
       parts.push({kind: 'set', test: charSet(chars.slice(i + 1, close))});
       i = close;
     } else {

@@ -19,7 +19,10 @@ export class MemoryStore implements StorePort {
   private readonly listeners = new Set<() => void>();
   private readonly clock: () => Date;
 
-  constructor(state: ChatState, options: {messages?: readonly ChatMessage[]; dir?: string; now?: () => Date} = {}) {
+  constructor(
+    state: ChatState,
+    options: {messages?: readonly ChatMessage[]; dir?: string; now?: () => Date} = {},
+  ) {
     this.state = state;
     this.messages = [...(options.messages ?? [])];
     this.dir = options.dir ?? '/nonexistent/memory-store';
@@ -45,12 +48,16 @@ export class MemoryStore implements StorePort {
           return q.limit === undefined ? hits : hits.slice(0, q.limit);
         },
       },
-      audit: {scan: (q) => this.audit.filter((a) => !q.since || a.time >= q.since).slice(-(q.limit ?? Infinity))},
+      audit: {
+        scan: (q) => this.audit.filter((a) => !q.since || a.time >= q.since).slice(-(q.limit ?? Infinity)),
+      },
       backups: {list: () => this.backups.map((b) => b.info)},
     };
   }
 
-  commit<T>(change: (fresh: ChatState, ports: Ports) => {plan: CommitPlan | null; result: T}): Promise<CommitOutcome<T>> {
+  commit<T>(
+    change: (fresh: ChatState, ports: Ports) => {plan: CommitPlan | null; result: T},
+  ): Promise<CommitOutcome<T>> {
     const {plan, result} = change(this.state, this.ports());
     if (!plan) return Promise.resolve({result, revision: this.state.revision, committed: false});
     const before = this.state.revision;

@@ -33,13 +33,16 @@ export interface StorePort {
    * (state + effects + one audit entry) before releasing. A null plan writes nothing.
    * `change` runs synchronously under the lock: it must never wait for a person.
    */
-  commit<T>(change: (fresh: ChatState, ports: Ports) => {plan: CommitPlan | null; result: T}): Promise<CommitOutcome<T>>;
+  commit<T>(
+    change: (fresh: ChatState, ports: Ports) => {plan: CommitPlan | null; result: T},
+  ): Promise<CommitOutcome<T>>;
   /** Calls back when another process commits; returns the unsubscribe function. */
   watch(onChange: () => void): () => void;
   close(): void;
 }
 
-export type StoreErrorCode = 'StoreNotFound' | 'StoreLocked' | 'StoreDamaged' | 'StoreUnsafe' | 'StoreIoError' | 'StoreExists';
+export type StoreErrorCode =
+  'StoreNotFound' | 'StoreLocked' | 'StoreDamaged' | 'StoreUnsafe' | 'StoreIoError' | 'StoreExists';
 
 /** The store cannot be used: the command line exits 3 with this message, which says what to do. */
 export class StoreError extends Error {

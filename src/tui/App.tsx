@@ -47,8 +47,15 @@ export function App(props: Props) {
   const {exit} = useApp();
   const size = useTerminalSize();
   const now = props.now ?? Date.now;
-  const theme = useMemo(() => makeTheme({ascii: props.ascii ?? false, color: props.color ?? true}), [props.ascii, props.color]);
-  const [store] = useState(() => createUiStore(initialUi({chat: props.session.state, now: now(), size, pane: props.view, filter: props.filter})));
+  const theme = useMemo(
+    () => makeTheme({ascii: props.ascii ?? false, color: props.color ?? true}),
+    [props.ascii, props.color],
+  );
+  const [store] = useState(() =>
+    createUiStore(
+      initialUi({chat: props.session.state, now: now(), size, pane: props.view, filter: props.filter}),
+    ),
+  );
   const [controller] = useState(
     () =>
       new ConsoleController({
@@ -72,7 +79,13 @@ export function App(props: Props) {
     controller.start();
     props.onController?.(controller);
     const warning = props.startupWarnings?.[0];
-    if (warning) controller.say('warn', props.startupWarnings && props.startupWarnings.length > 1 ? `${warning} (+${props.startupWarnings.length - 1} more)` : warning);
+    if (warning)
+      controller.say(
+        'warn',
+        props.startupWarnings && props.startupWarnings.length > 1
+          ? `${warning} (+${props.startupWarnings.length - 1} more)`
+          : warning,
+      );
     return () => controller.dispose();
   }, [controller]);
 
@@ -105,10 +118,26 @@ export function App(props: Props) {
     <Box flexDirection="column" width={width} height={rootHeight(size)}>
       <LineText line={headerLine(ui, facts, theme, now(), width)} width={width} ellipsis={e} />
       <LineText line={breadcrumbLine(ui, theme)} width={width} ellipsis={e} />
-      <ScreenBody ui={ui} theme={theme} dialog={dialog} keymap={controller.env.keymap} width={width} height={bodyHeight(size)} rows={listHeight(size)} />
-      <LineText line={footerLine(controller.env.keymap, ui, theme, dialog?.hints ?? (ui.overlay.kind === 'help' ? '↑↓ scroll  Esc close' : null))} width={width} ellipsis={e} />
+      <ScreenBody
+        ui={ui}
+        theme={theme}
+        dialog={dialog}
+        keymap={controller.env.keymap}
+        width={width}
+        height={bodyHeight(size)}
+        rows={listHeight(size)}
+      />
+      <LineText
+        line={footerLine(
+          controller.env.keymap,
+          ui,
+          theme,
+          dialog?.hints ?? (ui.overlay.kind === 'help' ? '↑↓ scroll  Esc close' : null),
+        )}
+        width={width}
+        ellipsis={e}
+      />
       <LineText line={messageLine(ui, theme, suggestions)} width={width} ellipsis={e} />
     </Box>
   );
 }
-

@@ -5,6 +5,9 @@ import type {ActionId} from './keymap.js';
 import {paneActions} from './pane-actions.js';
 import {viewActions} from './view-actions.js';
 
-export const ACTIONS: Readonly<Record<ActionId, Action>> = {...viewActions, ...paneActions} satisfies Record<ActionId, Action>;
+export const ACTIONS: Readonly<Record<ActionId, Action>> = {...viewActions, ...paneActions} satisfies Record<
+  ActionId,
+  Action
+>;
 
 export type {Action};

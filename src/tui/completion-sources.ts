@@ -51,7 +51,9 @@ export function newScopeIdentities(cmdlet: string, state: ChatState): string[] {
       ? state.policies.map((p) => p.identity)
       : state.configurations.map((c) => c.identity);
   const sites = state.topology.sites.map((s) => `Site:${s.name}`);
-  const pools = lower.includes('policy') ? [] : state.topology.persistentChatPools.map((p) => `Service:PersistentChatServer:${p.fqdn}`);
+  const pools = lower.includes('policy')
+    ? []
+    : state.topology.persistentChatPools.map((p) => `Service:PersistentChatServer:${p.fqdn}`);
   const taken = new Set(existing.map((e) => e.toLowerCase()));
   return [...sites, ...pools].filter((id) => !taken.has(id.toLowerCase()));
 }

@@ -8,7 +8,13 @@ import {identitiesOf} from './completion-sources.js';
 import {quote} from './forms/quote.js';
 
 /** Language builtins that are not in the cmdlet table. */
-export const LANGUAGE_BUILTINS = ['Where-Object', 'Select-Object', 'Get-Help', 'Get-Command', 'Get-Credential'];
+export const LANGUAGE_BUILTINS = [
+  'Where-Object',
+  'Select-Object',
+  'Get-Help',
+  'Get-Command',
+  'Get-Credential',
+];
 
 export interface CompletionContext {
   readonly catalog: readonly CmdletSpec[];
@@ -73,7 +79,12 @@ function match(options: readonly string[], typed: string, fuzzy: boolean): strin
 function paramNamed(cmdlet: CmdletSpec, word: string): [string, ParamSpec] | undefined {
   const name = word.replace(/^-/, '').replace(/:.*$/, '').toLowerCase();
   const entries = Object.entries(cmdlet.params);
-  return entries.find(([n]) => n.toLowerCase() === name) ?? (entries.filter(([n]) => n.toLowerCase().startsWith(name)).length === 1 ? entries.find(([n]) => n.toLowerCase().startsWith(name)) : undefined);
+  return (
+    entries.find(([n]) => n.toLowerCase() === name) ??
+    (entries.filter(([n]) => n.toLowerCase().startsWith(name)).length === 1
+      ? entries.find(([n]) => n.toLowerCase().startsWith(name))
+      : undefined)
+  );
 }
 
 function valuesFor(spec: ParamSpec, state: ChatState): string[] {
@@ -87,18 +98,26 @@ function wordCandidates(parsed: Parsed, ctx: CompletionContext): {options: strin
   const {prior, current} = parsed;
   const find = (name: string) => ctx.catalog.find((c) => c.name.toLowerCase() === name.toLowerCase());
   if (prior.length === 0) {
-    const names = [...ctx.catalog.map((c) => c.name), ...LANGUAGE_BUILTINS, ...(parsed.firstStatement ? ctx.commands : [])];
+    const names = [
+      ...ctx.catalog.map((c) => c.name),
+      ...LANGUAGE_BUILTINS,
+      ...(parsed.firstStatement ? ctx.commands : []),
+    ];
     return {options: match(names, current, true), param: true};
   }
   const cmdlet = find(prior[0] ?? '');
   if (!cmdlet) return {options: [], param: false};
   if (current.startsWith('-')) {
     const used = new Set(prior.filter((w) => w.startsWith('-')).map((w) => paramNamed(cmdlet, w)?.[0]));
-    const names = [...Object.keys(cmdlet.params), ...(cmdlet.supportsShouldProcess ? ['WhatIf', 'Confirm'] : [])].filter((n) => !used.has(n));
+    const names = [
+      ...Object.keys(cmdlet.params),
+      ...(cmdlet.supportsShouldProcess ? ['WhatIf', 'Confirm'] : []),
+    ].filter((n) => !used.has(n));
     return {options: match(names, current.slice(1), false).map((n) => `-${n}`), param: true};
   }
   const previous = prior[prior.length - 1] ?? '';
-  const spec = previous.startsWith('-') && !previous.includes(':') ? paramNamed(cmdlet, previous)?.[1] : undefined;
+  const spec =
+    previous.startsWith('-') && !previous.includes(':') ? paramNamed(cmdlet, previous)?.[1] : undefined;
   const target =
     spec && spec.type !== 'switch'
       ? spec

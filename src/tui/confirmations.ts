@@ -30,20 +30,43 @@ async function addPreview(ctrl: ConsoleController, pending: PendingRun): Promise
     ...run.warnings.map((w) => `WARNING: ${displaySafe(w.message)} [${displaySafe(w.warningId)}]`),
     ...run.errors.map((e) => `Would fail: ${displaySafe(e.message)} [${displaySafe(e.errorId)}]`),
   ];
-  if (lines.length > 0) ctrl.dispatch({type: 'overlay', overlay: {...overlay, lines: [...overlay.lines, '', 'Preview:', ...lines]}});
+  if (lines.length > 0)
+    ctrl.dispatch({
+      type: 'overlay',
+      overlay: {...overlay, lines: [...overlay.lines, '', 'Preview:', ...lines]},
+    });
 }
 
-export function confirmRun(ctrl: ConsoleController, tier: Tier, text: ConfirmText, pending: PendingRun): void {
+export function confirmRun(
+  ctrl: ConsoleController,
+  tier: Tier,
+  text: ConfirmText,
+  pending: PendingRun,
+): void {
   if (tier === 0) {
     void ctrl.track(executePending(ctrl, pending));
     return;
   }
   const lines = [...text.lines, '', `Runs: ${displaySafe(pending.line)}`];
   if (tier === 1) {
-    ctrl.dispatch({type: 'overlay', overlay: {kind: 'confirm', title: text.title, lines, focus: 'cancel', run: pending}});
+    ctrl.dispatch({
+      type: 'overlay',
+      overlay: {kind: 'confirm', title: text.title, lines, focus: 'cancel', run: pending},
+    });
     return;
   }
-  ctrl.dispatch({type: 'overlay', overlay: {kind: 'typed', title: text.title, lines, expected: text.expected, text: '', error: null, run: pending}});
+  ctrl.dispatch({
+    type: 'overlay',
+    overlay: {
+      kind: 'typed',
+      title: text.title,
+      lines,
+      expected: text.expected,
+      text: '',
+      error: null,
+      run: pending,
+    },
+  });
   void ctrl.track(addPreview(ctrl, pending));
 }
 

@@ -101,11 +101,16 @@ export class ConsoleController {
   handleKey(press: KeyPress): void {
     const ui = this.ui;
     // Errors and warnings stay until the next key.
-    if (ui.message && ui.message.level !== 'info' && ui.message.level !== 'ok') this.dispatch({type: 'message', message: null});
+    if (ui.message && ui.message.level !== 'info' && ui.message.level !== 'ok')
+      this.dispatch({type: 'message', message: null});
     if (ui.overlay.kind !== 'none') return handleOverlayKey(this, press);
     if (ui.prompt) return handlePromptKey(this, press);
     const view = topView(ui);
-    const binding = findBinding(this.env.keymap, scopesFor({kind: view.kind, pane: view.kind === 'result' ? null : view.pane}), press.name);
+    const binding = findBinding(
+      this.env.keymap,
+      scopesFor({kind: view.kind, pane: view.kind === 'result' ? null : view.pane}),
+      press.name,
+    );
     if (binding) this.invoke(binding.id, press);
   }
 
@@ -113,7 +118,8 @@ export class ConsoleController {
   invoke(id: ActionId, press: KeyPress = {name: '', text: ''}): void {
     const binding = bindingById(this.env.keymap, id);
     if (!binding) return;
-    if (binding.mutates && this.session.readOnly) return this.say('warn', `read-only mode: ${binding.label} is not available`);
+    if (binding.mutates && this.session.readOnly)
+      return this.say('warn', `read-only mode: ${binding.label} is not available`);
     const spec = binding.cmdlet ? findCmdlet(binding.cmdlet) : undefined;
     if (spec && !isAllowed(this.session.roles, spec.permission)) {
       return this.say('error', `Access denied: role ${this.session.role} may not run ${spec.name}.`);
@@ -150,7 +156,6 @@ export class ConsoleController {
     }
   }
 
-
   private report(line: string, run: LineRun): void {
     const {level, text, detail} = outcomeMessage(line, run);
     this.say(level, text, detail);
@@ -179,20 +184,23 @@ export class ConsoleController {
     const ui = this.ui;
     if (ui.pane === 'activity' && ui.auditRevision !== ui.chat.revision) void this.track(loadAudit(this));
     const view = topView(ui);
-    if (view.kind === 'detail' && view.pane === 'rooms') void this.track(loadDetailExtra(this, view.pane, view.id));
+    if (view.kind === 'detail' && view.pane === 'rooms')
+      void this.track(loadDetailExtra(this, view.pane, view.id));
   }
 
   // ---- helpers for actions ----------------------------------------------------------------------
 
   say(level: MessageLevel, text: string, detail?: string): void {
     const message = {level, text, at: this.env.now(), ...(detail === undefined ? {} : {detail})};
-    if (level === 'error' || level === 'warn') this.env.log(`${level.toUpperCase()} ${text}${detail ? ` (${detail})` : ''}`);
+    if (level === 'error' || level === 'warn')
+      this.env.log(`${level.toUpperCase()} ${text}${detail ? ` (${detail})` : ''}`);
     this.dispatch({type: 'message', message});
     if (this.fadeTimer) clearTimeout(this.fadeTimer);
     this.fadeTimer = null;
     if (level === 'info' || level === 'ok') {
       this.fadeTimer = setTimeout(() => {
-        if (this.ui.message === message || this.ui.message?.at === message.at) this.dispatch({type: 'message', message: null});
+        if (this.ui.message === message || this.ui.message?.at === message.at)
+          this.dispatch({type: 'message', message: null});
       }, INFO_FADE_MS);
       this.fadeTimer.unref?.();
     }
@@ -249,4 +257,3 @@ export class ConsoleController {
     this.ask.answer(yes);
   }
 }
-

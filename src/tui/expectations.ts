@@ -32,7 +32,9 @@ export const expect = (state: ChatState, kind: Expectation['kind'], identity: st
   return rev === null ? [] : [{kind, identity, rev}];
 };
 
-export function conflictCheck(expectations: readonly Expectation[]): ((fresh: ChatState) => CmdletError | null) | undefined {
+export function conflictCheck(
+  expectations: readonly Expectation[],
+): ((fresh: ChatState) => CmdletError | null) | undefined {
   if (expectations.length === 0) return undefined;
   return (fresh) => {
     for (const e of expectations) {

@@ -15,14 +15,18 @@ export function formatValue(value: Value | undefined): string {
   if (Array.isArray(value)) return `{${(value as readonly Value[]).map(formatValue).join(', ')}}`;
   const tagged = value as {kind?: unknown};
   if (tagged.kind === 'scriptblock') return `{${displaySafe((value as {text: string}).text)}}`;
-  if (tagged.kind === 'credential') return `Credential ${displaySafe((value as {userName: string}).userName)}`;
+  if (tagged.kind === 'credential')
+    return `Credential ${displaySafe((value as {userName: string}).userName)}`;
   if (tagged.kind === 'bytes') return `Byte[${(value as {data: Uint8Array}).data.length}]`;
   if (tagged.kind === 'hashtable') return '@{...}';
   return displaySafe(JSON.stringify(value));
 }
 
 const isObject = (value: Value): value is Readonly<Record<string, Value>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && (value as {kind?: unknown}).kind === undefined;
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  (value as {kind?: unknown}).kind === undefined;
 
 export function formatObject(object: Readonly<Record<string, Value>>): string[] {
   const keys = Object.keys(object);
@@ -40,8 +44,13 @@ export function formatRun(run: LineRun): ResultLine[] {
     } else lines.push({text: formatValue(value)});
   }
   for (const w of run.whatIf) lines.push({text: displaySafe(w), level: 'muted'});
-  for (const w of run.warnings) lines.push({text: `WARNING: ${displaySafe(w.message)} [${displaySafe(w.warningId)}]`, level: 'warn'});
-  for (const e of run.errors) lines.push({text: `${displaySafe(e.cmdlet)} : ${displaySafe(e.message)} [${displaySafe(e.errorId)}]`, level: 'error'});
+  for (const w of run.warnings)
+    lines.push({text: `WARNING: ${displaySafe(w.message)} [${displaySafe(w.warningId)}]`, level: 'warn'});
+  for (const e of run.errors)
+    lines.push({
+      text: `${displaySafe(e.cmdlet)} : ${displaySafe(e.message)} [${displaySafe(e.errorId)}]`,
+      level: 'error',
+    });
   return lines;
 }
 

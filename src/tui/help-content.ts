@@ -10,9 +10,19 @@ export interface HelpLine {
 }
 
 const scopeTitle = (scope: Scope): string =>
-  isPaneId(scope) ? PANE_TITLES[scope] : scope === 'list' ? 'Lists' : scope === 'view' ? 'Moving' : 'Everywhere';
+  isPaneId(scope)
+    ? PANE_TITLES[scope]
+    : scope === 'list'
+      ? 'Lists'
+      : scope === 'view'
+        ? 'Moving'
+        : 'Everywhere';
 
-export function helpLines(keymap: readonly ResolvedBinding[], view: {kind: 'list' | 'detail' | 'result'; pane: PaneId | null}, ascii = false): HelpLine[] {
+export function helpLines(
+  keymap: readonly ResolvedBinding[],
+  view: {kind: 'list' | 'detail' | 'result'; pane: PaneId | null},
+  ascii = false,
+): HelpLine[] {
   const lines: HelpLine[] = [];
   for (const scope of scopesFor(view)) {
     const bindings = keymap.filter((b) => b.scope === scope && !/^pane\.\d$/.test(b.id));

@@ -17,13 +17,31 @@ export const KeysFileSchema = z.strictObject({
 
 export type KeysFile = z.infer<typeof KeysFileSchema>;
 
-const NAMED_KEYS = new Set(['up', 'down', 'left', 'right', 'pgup', 'pgdn', 'home', 'end', 'enter', 'esc', 'tab', 'shift-tab', 'space', 'backspace']);
+const NAMED_KEYS = new Set([
+  'up',
+  'down',
+  'left',
+  'right',
+  'pgup',
+  'pgdn',
+  'home',
+  'end',
+  'enter',
+  'esc',
+  'tab',
+  'shift-tab',
+  'space',
+  'backspace',
+]);
 
 /** Keys that must never change data (k9s #21, #87): Delete/Backspace, Ctrl-D, Ctrl-K, Enter in a list, Esc. */
 const NEVER_MUTATES = new Set(['backspace', 'ctrl-d', 'ctrl-k', 'enter', 'esc']);
 
 const isKeyName = (key: string): boolean =>
-  NAMED_KEYS.has(key) || /^ctrl-[a-z]$/.test(key) || /^alt-.$/u.test(key) || ([...key].length === 1 && key >= ' ' && key !== '\x7f');
+  NAMED_KEYS.has(key) ||
+  /^ctrl-[a-z]$/.test(key) ||
+  /^alt-.$/u.test(key) ||
+  ([...key].length === 1 && key >= ' ' && key !== '\x7f');
 
 /** Pane scopes are siblings; list, view and global nest inside each other and around every pane. */
 const scopesOverlap = (a: Scope, b: Scope): boolean => {
@@ -31,8 +49,15 @@ const scopesOverlap = (a: Scope, b: Scope): boolean => {
   return a === b || nested.includes(a) || nested.includes(b);
 };
 
-const conflictsWith = (keymap: readonly ResolvedBinding[], binding: ResolvedBinding, key: string): ResolvedBinding | undefined =>
-  keymap.find((other) => other.id !== binding.id && other.keys.includes(key) && scopesOverlap(other.scope, binding.scope));
+const conflictsWith = (
+  keymap: readonly ResolvedBinding[],
+  binding: ResolvedBinding,
+  key: string,
+): ResolvedBinding | undefined =>
+  keymap.find(
+    (other) =>
+      other.id !== binding.id && other.keys.includes(key) && scopesOverlap(other.scope, binding.scope),
+  );
 
 export interface ResolvedKeymap {
   readonly keymap: readonly ResolvedBinding[];
@@ -45,7 +70,10 @@ export function resolveKeymap(file: unknown): ResolvedKeymap {
   const parsed = KeysFileSchema.safeParse(file);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return {keymap: defaults, warnings: [`keys.json ignored: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`]};
+    return {
+      keymap: defaults,
+      warnings: [`keys.json ignored: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`],
+    };
   }
   const warnings: string[] = [];
   let keymap = [...defaults];
@@ -68,7 +96,11 @@ export function resolveKeymap(file: unknown): ResolvedKeymap {
   return {keymap, warnings};
 }
 
-function keyProblem(keymap: readonly ResolvedBinding[], binding: ResolvedBinding, keys: readonly string[]): string | null {
+function keyProblem(
+  keymap: readonly ResolvedBinding[],
+  binding: ResolvedBinding,
+  keys: readonly string[],
+): string | null {
   for (const key of keys) {
     if (!isKeyName(key)) return `"${key}" is not a key name`;
     if (binding.mutates && NEVER_MUTATES.has(key)) return `"${key}" may not change data`;

@@ -50,7 +50,15 @@ export class OperatorAsk {
           this.host.dispatch({type: 'overlay', overlay: before.kind === 'ask' ? {kind: 'none'} : before});
           resolve(yes);
         };
-        this.host.dispatch({type: 'overlay', overlay: {kind: 'ask', title: `${prompt.cmdlet}: confirm`, message: prompt.message, focus: 'cancel'}});
+        this.host.dispatch({
+          type: 'overlay',
+          overlay: {
+            kind: 'ask',
+            title: `${prompt.cmdlet}: confirm`,
+            message: prompt.message,
+            focus: 'cancel',
+          },
+        });
         for (const notify of this.openers.splice(0)) notify();
       }),
     );

@@ -58,7 +58,11 @@ export function outcomeMessage(line: string, run: LineRun): Outcome {
   if (run.whatIf.length > 0) return {level: 'info', text: run.whatIf.join(' ')};
   const mutating = run.cmdlets.some((name) => findCmdlet(name)?.mutates);
   if (mutating && !run.committed) {
-    return {level: 'info', text: run.prompts.length > 0 ? 'Declined; nothing was changed.' : 'Nothing to change.', detail: ran};
+    return {
+      level: 'info',
+      text: run.prompts.length > 0 ? 'Declined; nothing was changed.' : 'Nothing to change.',
+      detail: ran,
+    };
   }
   return {level: 'ok', text: line};
 }

@@ -12,7 +12,8 @@ export function activeServersLine(editor: Pick<ActiveEditorState, 'pool' | 'chos
   return `Set-CsPersistentChatActiveServer -Identity ${quote(`service:PersistentChatServer:${editor.pool}`)} -ActiveServers ${list}`;
 }
 
-const show = (ctrl: ConsoleController, editor: ActiveEditorState) => ctrl.dispatch({type: 'overlay', overlay: {kind: 'activeServers', editor}});
+const show = (ctrl: ConsoleController, editor: ActiveEditorState) =>
+  ctrl.dispatch({type: 'overlay', overlay: {kind: 'activeServers', editor}});
 
 export function openEditor(ctrl: ConsoleController, poolFqdn: string): void {
   const pool = ctrl.ui.chat.topology.persistentChatPools.find((p) => p.fqdn === poolFqdn);

@@ -10,7 +10,8 @@ import type {AuditRow, DetailLine, DetailSection} from './panes/pane.js';
 
 const HISTORY_SHOWN = 50;
 
-const isObject = (v: Value): v is PsObject => typeof v === 'object' && v !== null && !Array.isArray(v) && (v as {kind?: unknown}).kind === undefined;
+const isObject = (v: Value): v is PsObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && (v as {kind?: unknown}).kind === undefined;
 
 /** Reads a property case-insensitively as display-safe text. */
 export function prop(object: PsObject, name: string): string {
@@ -27,17 +28,15 @@ export async function loadAudit(ctrl: ConsoleController): Promise<void> {
   const revision = ctrl.ui.chat.revision;
   const run = await ctrl.run('Get-PcAuditEntry', {quiet: true});
   if (!run) return;
-  const rows = objectsOf(run.output).map(
-    (o, i): AuditRow => ({
-      seq: Number(prop(o, 'Seq') || prop(o, 'Sequence') || i + 1),
-      time: prop(o, 'Time'),
-      operator: prop(o, 'Operator'),
-      role: prop(o, 'Role'),
-      command: prop(o, 'Command'),
-      targets: prop(o, 'Targets'),
-      result: prop(o, 'Result') || (run.ok ? 'Success' : ''),
-    }),
-  );
+  const rows = objectsOf(run.output).map((o, i): AuditRow => ({
+    seq: Number(prop(o, 'Seq') || prop(o, 'Sequence') || i + 1),
+    time: prop(o, 'Time'),
+    operator: prop(o, 'Operator'),
+    role: prop(o, 'Role'),
+    command: prop(o, 'Command'),
+    targets: prop(o, 'Targets'),
+    result: prop(o, 'Result') || (run.ok ? 'Success' : ''),
+  }));
   ctrl.dispatch({type: 'auditLoaded', rows, revision});
 }
 
@@ -48,9 +47,15 @@ const splitIdentity = (identity: string): {pool: string; name: string} => {
 
 async function membersSection(ctrl: ConsoleController, identity: string): Promise<DetailSection> {
   const {pool, name} = splitIdentity(identity);
-  const run = await ctrl.run(`Get-CsPersistentChatEligiblePrincipal -Room ${quote(name)} -PersistentChatPoolFqdn ${quote(pool)}`, {quiet: true});
+  const run = await ctrl.run(
+    `Get-CsPersistentChatEligiblePrincipal -Room ${quote(name)} -PersistentChatPoolFqdn ${quote(pool)}`,
+    {quiet: true},
+  );
   const people = run ? objectsOf(run.output) : [];
-  const lines: DetailLine[] = people.map((p) => ({label: prop(p, 'DisplayName') || prop(p, 'SipAddress'), value: `${prop(p, 'SipAddress')} (${prop(p, 'PersistentChatPrincipalType') || 'user'})`}));
+  const lines: DetailLine[] = people.map((p) => ({
+    label: prop(p, 'DisplayName') || prop(p, 'SipAddress'),
+    value: `${prop(p, 'SipAddress')} (${prop(p, 'PersistentChatPrincipalType') || 'user'})`,
+  }));
   const title = run?.ok ? `Effective members (${people.length})` : 'Effective members (not available)';
   return {title, lines};
 }

@@ -25,7 +25,11 @@ export interface TerminalGuard {
   dispose(): void;
 }
 
-export function guardTerminal(out: {write(text: string): unknown}, proc: ProcessLike, report: (text: string) => void): TerminalGuard {
+export function guardTerminal(
+  out: {write(text: string): unknown},
+  proc: ProcessLike,
+  report: (text: string) => void,
+): TerminalGuard {
   let inside = true;
   out.write(ENTER_ALT_SCREEN + CLEAR_SCREEN);
   const leave = () => {
@@ -39,7 +43,9 @@ export function guardTerminal(out: {write(text: string): unknown}, proc: Process
   };
   const onCrash = (error: unknown) => {
     leave();
-    report(`pchat: the console stopped on an unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    report(
+      `pchat: the console stopped on an unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     proc.exit(CRASH_EXIT);
   };
   const listeners: [string, (error?: unknown) => void][] = [

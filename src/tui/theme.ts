@@ -13,7 +13,14 @@ export interface Glyphs {
   readonly ellipsis: string;
   readonly active: string;
   readonly standby: string;
-  readonly box: {readonly tl: string; readonly tr: string; readonly bl: string; readonly br: string; readonly h: string; readonly v: string};
+  readonly box: {
+    readonly tl: string;
+    readonly tr: string;
+    readonly bl: string;
+    readonly br: string;
+    readonly h: string;
+    readonly v: string;
+  };
 }
 
 export const UNICODE_GLYPHS: Glyphs = {

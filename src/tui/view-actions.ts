@@ -25,7 +25,12 @@ const move = (m: Move): Action => ({
   run(ctrl) {
     const view = topView(ctrl.ui);
     if (view.kind === 'list') {
-      ctrl.dispatch({type: 'cursorMove', move: m, ids: ctrl.rows().map((r) => r.id), height: ctrl.listHeight()});
+      ctrl.dispatch({
+        type: 'cursorMove',
+        move: m,
+        ids: ctrl.rows().map((r) => r.id),
+        height: ctrl.listHeight(),
+      });
     } else {
       ctrl.dispatch({type: 'scroll', move: m, lines: viewLineCount(ctrl), height: ctrl.textHeight()});
     }
@@ -54,7 +59,8 @@ const cycle = (delta: 1 | -1): Action => ({
 
 const REDRAWN = 'Screen redrawn.';
 
-const listOnly = (ctrl: ConsoleController): string | null => (topView(ctrl.ui).kind === 'list' ? null : 'Only in a list.');
+const listOnly = (ctrl: ConsoleController): string | null =>
+  topView(ctrl.ui).kind === 'list' ? null : 'Only in a list.';
 
 export const viewActions = {
   'cursor.up': move('up'),
@@ -83,7 +89,11 @@ export const viewActions = {
       if (ui.stack.length > 1) return ctrl.dispatch({type: 'popView'});
       if (ui.lists[ui.pane].filter !== '') {
         ctrl.dispatch({type: 'filter', pane: ui.pane, text: ''});
-        ctrl.dispatch({type: 'follow', ids: visibleRows(ctrl.ui, ui.pane).map((r) => r.id), height: ctrl.listHeight()});
+        ctrl.dispatch({
+          type: 'follow',
+          ids: visibleRows(ctrl.ui, ui.pane).map((r) => r.id),
+          height: ctrl.listHeight(),
+        });
       }
     },
   },
@@ -92,13 +102,20 @@ export const viewActions = {
     run(ctrl) {
       const id = ctrl.current();
       if (id === null || !PANES[ctrl.ui.pane].detail) return;
-      ctrl.dispatch({type: 'pushView', view: {kind: 'detail', pane: ctrl.ui.pane, id, scroll: 0, extra: null}});
+      ctrl.dispatch({
+        type: 'pushView',
+        view: {kind: 'detail', pane: ctrl.ui.pane, id, scroll: 0, extra: null},
+      });
       void ctrl.track(loadDetailExtra(ctrl, ctrl.ui.pane, id));
     },
   },
   'list.filter': {
     disabledReason: listOnly,
-    run: (ctrl) => ctrl.dispatch({type: 'prompt', prompt: {kind: 'filter', text: ctrl.ui.lists[ctrl.ui.pane].filter, historyIndex: null, choice: 0}}),
+    run: (ctrl) =>
+      ctrl.dispatch({
+        type: 'prompt',
+        prompt: {kind: 'filter', text: ctrl.ui.lists[ctrl.ui.pane].filter, historyIndex: null, choice: 0},
+      }),
   },
   'mark.toggle': {
     disabledReason: (ctrl) => (ctrl.current() === null ? 'Nothing to mark.' : null),
@@ -106,11 +123,22 @@ export const viewActions = {
       const id = ctrl.current();
       if (id === null) return;
       const marks = ctrl.ui.lists[ctrl.ui.pane].marks;
-      ctrl.dispatch({type: 'marks', pane: ctrl.ui.pane, marks: marks.includes(id) ? marks.filter((m) => m !== id) : [...marks, id]});
-      ctrl.dispatch({type: 'cursorMove', move: 'down', ids: ctrl.rows().map((r) => r.id), height: ctrl.listHeight()});
+      ctrl.dispatch({
+        type: 'marks',
+        pane: ctrl.ui.pane,
+        marks: marks.includes(id) ? marks.filter((m) => m !== id) : [...marks, id],
+      });
+      ctrl.dispatch({
+        type: 'cursorMove',
+        move: 'down',
+        ids: ctrl.rows().map((r) => r.id),
+        height: ctrl.listHeight(),
+      });
     },
   },
-  'mark.all': {run: (ctrl) => ctrl.dispatch({type: 'marks', pane: ctrl.ui.pane, marks: ctrl.rows().map((r) => r.id)})},
+  'mark.all': {
+    run: (ctrl) => ctrl.dispatch({type: 'marks', pane: ctrl.ui.pane, marks: ctrl.rows().map((r) => r.id)}),
+  },
   'mark.clear': {run: (ctrl) => ctrl.dispatch({type: 'marks', pane: ctrl.ui.pane, marks: []})},
   'value.copy': {
     run(ctrl) {
@@ -123,7 +151,10 @@ export const viewActions = {
   'app.quit': {run: (ctrl) => ctrl.quit()},
   'app.interrupt': {run: (ctrl) => ctrl.quit()},
   'app.help': {run: (ctrl) => ctrl.dispatch({type: 'overlay', overlay: {kind: 'help', scroll: 0}})},
-  'app.command': {run: (ctrl) => ctrl.dispatch({type: 'prompt', prompt: {kind: 'command', text: '', historyIndex: null, choice: 0}})},
+  'app.command': {
+    run: (ctrl) =>
+      ctrl.dispatch({type: 'prompt', prompt: {kind: 'command', text: '', historyIndex: null, choice: 0}}),
+  },
   'app.reload': {run: (ctrl) => void ctrl.reload()},
   'app.redraw': {
     run(ctrl) {
@@ -139,5 +170,6 @@ export const viewActions = {
 
 export const helpLineCount = (ctrl: ConsoleController): number => {
   const view = topView(ctrl.ui);
-  return helpLines(ctrl.env.keymap, {kind: view.kind, pane: view.kind === 'result' ? null : view.pane}).length;
+  return helpLines(ctrl.env.keymap, {kind: view.kind, pane: view.kind === 'result' ? null : view.pane})
+    .length;
 };

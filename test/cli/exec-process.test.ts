@@ -48,13 +48,24 @@ describe('pchat init and exec as real processes', () => {
   });
 
   it('swaps pc1’s active and standby servers with -Swap', () => {
-    const swap = pchat(['exec', '--store', store, 'Set-CsPersistentChatActiveServer -Identity "service:PersistentChatServer:pc1.dc1.example.org" -Swap -Confirm:$false']);
+    const swap = pchat([
+      'exec',
+      '--store',
+      store,
+      'Set-CsPersistentChatActiveServer -Identity "service:PersistentChatServer:pc1.dc1.example.org" -Swap -Confirm:$false',
+    ]);
     expect(swap.status).toBe(0);
     // chat5-8 are in dc2 while the pool still uses its dc1 database: a warning, not an error.
     const stderrLines = swap.stderr.trim().split('\n');
     expect(stderrLines.every((l) => l.startsWith('WARNING: '))).toBe(true);
     expect(swap.stderr).toContain('[ActiveServerFarFromDatabase]');
-    const view = pchat(['exec', '--store', store, '--json', 'Get-CsService -PersistentChatServer | Where-Object {$_.PoolFqdn -eq "pc1.dc1.example.org"}']);
+    const view = pchat([
+      'exec',
+      '--store',
+      store,
+      '--json',
+      'Get-CsService -PersistentChatServer | Where-Object {$_.PoolFqdn -eq "pc1.dc1.example.org"}',
+    ]);
     const [[service]] = json(view.stdout) as [[{ActiveServers: string[]}]];
     expect([...service.ActiveServers].sort()).toEqual([
       'chat5.dc2.example.org',
@@ -62,17 +73,32 @@ describe('pchat init and exec as real processes', () => {
       'chat7.dc2.example.org',
       'chat8.dc2.example.org',
     ]);
-    const back = pchat(['exec', '--store', store, 'Set-CsPersistentChatActiveServer -Identity "service:PersistentChatServer:pc1.dc1.example.org" -Swap -Confirm:$false']);
+    const back = pchat([
+      'exec',
+      '--store',
+      store,
+      'Set-CsPersistentChatActiveServer -Identity "service:PersistentChatServer:pc1.dc1.example.org" -Swap -Confirm:$false',
+    ]);
     expect(back.status).toBe(0);
   });
 
   it('prints one array per line, an empty one for a failing line, and exits 1', () => {
-    const run = pchat(['exec', '--store', store, '--json', 'Get-CsPersistentChatPolicy -Identity Global', 'Get-CsPersistentChatPolicy -Identity NoSuchPolicy', 'Get-CsPersistentChatState -Identity "service:pc2.dc2.example.org"']);
+    const run = pchat([
+      'exec',
+      '--store',
+      store,
+      '--json',
+      'Get-CsPersistentChatPolicy -Identity Global',
+      'Get-CsPersistentChatPolicy -Identity NoSuchPolicy',
+      'Get-CsPersistentChatState -Identity "service:pc2.dc2.example.org"',
+    ]);
     expect(run.status).toBe(1);
     const arrays = json(run.stdout);
     expect(arrays).toHaveLength(3);
     expect(arrays[1]).toEqual([]);
-    expect(arrays[2]).toEqual([{Identity: 'service:PersistentChatServer:pc2.dc2.example.org', PoolState: 'Normal'}]);
+    expect(arrays[2]).toEqual([
+      {Identity: 'service:PersistentChatServer:pc2.dc2.example.org', PoolState: 'Normal'},
+    ]);
   });
 
   it('reports a parse error with its position and exits 1', () => {
@@ -83,7 +109,12 @@ describe('pchat init and exec as real processes', () => {
 
   it('writes nothing anywhere with -WhatIf', () => {
     const before = fingerprint(store);
-    const run = pchat(['exec', '--store', store, 'Set-CsPersistentChatState -Identity "service:pc1.dc1.example.org" -PoolState FailedOver -WhatIf']);
+    const run = pchat([
+      'exec',
+      '--store',
+      store,
+      'Set-CsPersistentChatState -Identity "service:pc1.dc1.example.org" -PoolState FailedOver -WhatIf',
+    ]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('What if:');
     expect(fingerprint(store)).toBe(before);
@@ -91,7 +122,13 @@ describe('pchat init and exec as real processes', () => {
 
   it('writes nothing anywhere when the change is denied', () => {
     const before = fingerprint(store);
-    const run = pchat(['exec', '--store', store, '--read-only', 'Set-CsPersistentChatState -Identity "service:pc1.dc1.example.org" -PoolState FailedOver']);
+    const run = pchat([
+      'exec',
+      '--store',
+      store,
+      '--read-only',
+      'Set-CsPersistentChatState -Identity "service:pc1.dc1.example.org" -PoolState FailedOver',
+    ]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('[AccessDenied]');
     expect(fingerprint(store)).toBe(before);
@@ -104,7 +141,13 @@ describe('pchat init and exec as real processes', () => {
     expect(ask.stderr).toContain('[ConfirmationRequired]');
     expect(ask.stderr).toContain('--yes');
     expect(fingerprint(store)).toBe(before);
-    const yes = pchat(['exec', '--store', store, '--yes', 'New-CsPersistentChatPolicy -Identity ConfirmMe -Confirm']);
+    const yes = pchat([
+      'exec',
+      '--store',
+      store,
+      '--yes',
+      'New-CsPersistentChatPolicy -Identity ConfirmMe -Confirm',
+    ]);
     expect(yes.status).toBe(0);
     const remove = pchat(['exec', '--store', store, 'Remove-CsPersistentChatPolicy -Identity ConfirmMe']);
     expect(remove.status).toBe(0);
@@ -112,7 +155,8 @@ describe('pchat init and exec as real processes', () => {
 
   it('runs a script from standard input, one array per line', () => {
     const run = pchat(['exec', '--store', store, '--json', '-f', '-'], {
-      input: '# comment\r\nGet-CsPersistentChatState -Identity "service:pc1.dc1.example.org"\n\nGet-Command *PersistentChatState*\n',
+      input:
+        '# comment\r\nGet-CsPersistentChatState -Identity "service:pc1.dc1.example.org"\n\nGet-Command *PersistentChatState*\n',
     });
     expect(run.status).toBe(0);
     const arrays = json(run.stdout);
@@ -123,7 +167,9 @@ describe('pchat init and exec as real processes', () => {
   it('records one audit entry per change with the command line and operator', () => {
     pchat(['exec', '--store', store, 'New-CsPersistentChatPolicy -Identity AuditMe']);
     const run = pchat(['exec', '--store', store, '--json', 'Get-PcAuditEntry -Last 1']);
-    const [[entry]] = json(run.stdout) as [[{Command: string; Result: string; RevisionAfter: number; RevisionBefore: number}]];
+    const [[entry]] = json(run.stdout) as [
+      [{Command: string; Result: string; RevisionAfter: number; RevisionBefore: number}],
+    ];
     expect(entry.Command).toBe('New-CsPersistentChatPolicy -Identity AuditMe');
     expect(entry.Result).toBe('Success');
     expect(entry.RevisionAfter).toBe(entry.RevisionBefore + 1);
@@ -180,7 +226,13 @@ describe('pchat usage and store errors', () => {
             ],
             activeServers: ['c.example.org'],
             poolState: 'Normal',
-            stores: {primary: {sqlFqdn: 'sql.example.org', instance: 'rtc', dataCenter: 'a'}, primaryMirror: null, backup: null, backupMirror: null, logShipping: false},
+            stores: {
+              primary: {sqlFqdn: 'sql.example.org', instance: 'rtc', dataCenter: 'a'},
+              primaryMirror: null,
+              backup: null,
+              backupMirror: null,
+              logShipping: false,
+            },
             compliance: {enabled: false, store: null},
           },
         ],

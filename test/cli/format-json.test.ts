@@ -5,9 +5,23 @@ import {isUnsafeCodePoint} from '../../src/lang/display-safe.js';
 
 describe('formatJsonLine', () => {
   it('prints one array on one line, keeping null properties', () => {
-    const line = formatJsonLine([{Identity: 'pc1.dc1.example.org\\ItRoom', Description: null, Members: ['sip:ana@example.org'], Disabled: false}]);
+    const line = formatJsonLine([
+      {
+        Identity: 'pc1.dc1.example.org\\ItRoom',
+        Description: null,
+        Members: ['sip:ana@example.org'],
+        Disabled: false,
+      },
+    ]);
     expect(line).not.toContain('\n');
-    expect(JSON.parse(line)).toEqual([{Identity: 'pc1.dc1.example.org\\ItRoom', Description: null, Members: ['sip:ana@example.org'], Disabled: false}]);
+    expect(JSON.parse(line)).toEqual([
+      {
+        Identity: 'pc1.dc1.example.org\\ItRoom',
+        Description: null,
+        Members: ['sip:ana@example.org'],
+        Disabled: false,
+      },
+    ]);
   });
 
   it('prints an empty array for no output', () => {
@@ -20,7 +34,11 @@ describe('formatJsonLine', () => {
 
   it.each([
     ['a script block as its text', {kind: 'scriptblock', text: 'Name -eq "x"'}, 'Name -eq "x"'],
-    ['a credential as {UserName}', {kind: 'credential', userName: 'EXAMPLE\\ana'}, {UserName: 'EXAMPLE\\ana'}],
+    [
+      'a credential as {UserName}',
+      {kind: 'credential', userName: 'EXAMPLE\\ana'},
+      {UserName: 'EXAMPLE\\ana'},
+    ],
     ['bytes as base64', {kind: 'bytes', data: Uint8Array.from([80, 75, 3, 4])}, 'UEsDBA=='],
     ['a hashtable as an object', {kind: 'hashtable', entries: [['Add', ['a']]]}, {Add: ['a']}],
     ['a number that JSON cannot hold as null', Number.POSITIVE_INFINITY, null],
@@ -29,7 +47,9 @@ describe('formatJsonLine', () => {
   });
 
   it('keeps a __proto__ key as a plain property', () => {
-    const parsed = JSON.parse(formatJsonLine([JSON.parse('{"__proto__": {"polluted": true}, "Name": "x"}') as Record<string, null>])) as unknown[];
+    const parsed = JSON.parse(
+      formatJsonLine([JSON.parse('{"__proto__": {"polluted": true}, "Name": "x"}') as Record<string, null>]),
+    ) as unknown[];
     expect(Object.keys(parsed[0] as object)).toEqual(['__proto__', 'Name']);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
@@ -48,11 +68,19 @@ describe('formatJsonLine', () => {
 
 describe('JSON errors and warnings', () => {
   it('writes an error as {cmdlet, errorId, message, target}', () => {
-    const line = formatJsonError({cmdlet: 'Get-X', errorId: 'RoomNotFound', message: 'No room.', target: 'X', parameter: 'Identity'});
+    const line = formatJsonError({
+      cmdlet: 'Get-X',
+      errorId: 'RoomNotFound',
+      message: 'No room.',
+      target: 'X',
+      parameter: 'Identity',
+    });
     expect(line).toBe('{"cmdlet":"Get-X","errorId":"RoomNotFound","message":"No room.","target":"X"}');
   });
 
   it('writes a warning as {warningId, message, target}', () => {
-    expect(formatJsonWarning({warningId: 'W', message: 'm\u202e', target: null})).toBe('{"warningId":"W","message":"m\\u202e","target":null}');
+    expect(formatJsonWarning({warningId: 'W', message: 'm\u202e', target: null})).toBe(
+      '{"warningId":"W","message":"m\\u202e","target":null}',
+    );
   });
 });

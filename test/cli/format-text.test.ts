@@ -1,10 +1,20 @@
 import {describe, expect, it} from 'vitest';
-import {formatErrorText, formatOutputText, formatValueText, formatWarningText, formatWhatIfText} from '../../src/cli/format-text.js';
+import {
+  formatErrorText,
+  formatOutputText,
+  formatValueText,
+  formatWarningText,
+  formatWhatIfText,
+} from '../../src/cli/format-text.js';
 
 describe('formatOutputText', () => {
   it('prints an object as a list with names padded to the longest one', () => {
-    expect(formatOutputText([{Identity: 'pc1.dc1.example.org\\ItRoom', Privacy: 'Closed', Disabled: false}])).toBe(
-      ['', 'Identity : pc1.dc1.example.org\\ItRoom', 'Privacy  : Closed', 'Disabled : False', '', ''].join('\n'),
+    expect(
+      formatOutputText([{Identity: 'pc1.dc1.example.org\\ItRoom', Privacy: 'Closed', Disabled: false}]),
+    ).toBe(
+      ['', 'Identity : pc1.dc1.example.org\\ItRoom', 'Privacy  : Closed', 'Disabled : False', '', ''].join(
+        '\n',
+      ),
     );
   });
 
@@ -17,12 +27,20 @@ describe('formatOutputText', () => {
     ['Booleans', true, 'True'],
     ['numbers', 100, '100'],
     ['strings as themselves', 'ItRoom', 'ItRoom'],
-    ['lists of strings in braces', ['sip:ana@example.org', 'CN=Users,DC=example,DC=org'], '{sip:ana@example.org, CN=Users,DC=example,DC=org}'],
+    [
+      'lists of strings in braces',
+      ['sip:ana@example.org', 'CN=Users,DC=example,DC=org'],
+      '{sip:ana@example.org, CN=Users,DC=example,DC=org}',
+    ],
     ['an empty list', [], '{}'],
     ['a nested object', {Name: 'x', Size: 2}, '@{Name=x; Size=2}'],
     ['a script block as its text', {kind: 'scriptblock', text: '$_.A -eq 1'}, '$_.A -eq 1'],
     ['a credential as its user', {kind: 'credential', userName: 'EXAMPLE\\ana'}, 'EXAMPLE\\ana'],
-    ['bytes, shortened', {kind: 'bytes', data: Uint8Array.from({length: 20}, (_, i) => i)}, '{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15...}'],
+    [
+      'bytes, shortened',
+      {kind: 'bytes', data: Uint8Array.from({length: 20}, (_, i) => i)},
+      '{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15...}',
+    ],
   ] as const)('shows %s', (_name, value, expected) => {
     expect(formatValueText(value)).toBe(expected);
   });
@@ -51,18 +69,31 @@ describe('formatOutputText', () => {
 
 describe('errors, warnings and what-if lines', () => {
   it('prints an error as <Cmdlet> : <message> [<ErrorId>]', () => {
-    expect(formatErrorText({cmdlet: 'Remove-CsPersistentChatRoom', errorId: 'RoomNotFound', message: 'No room named "X" exists.', target: 'X'})).toBe(
-      'Remove-CsPersistentChatRoom : No room named "X" exists. [RoomNotFound]',
-    );
+    expect(
+      formatErrorText({
+        cmdlet: 'Remove-CsPersistentChatRoom',
+        errorId: 'RoomNotFound',
+        message: 'No room named "X" exists.',
+        target: 'X',
+      }),
+    ).toBe('Remove-CsPersistentChatRoom : No room named "X" exists. [RoomNotFound]');
   });
 
   it('prints a warning as WARNING: <message> [<WarningId>]', () => {
-    expect(formatWarningText({warningId: 'EmptyActiveList', message: 'No server is active.', target: null})).toBe('WARNING: No server is active. [EmptyActiveList]');
+    expect(
+      formatWarningText({warningId: 'EmptyActiveList', message: 'No server is active.', target: null}),
+    ).toBe('WARNING: No server is active. [EmptyActiveList]');
   });
 
   it('escapes what the data put into messages', () => {
-    expect(formatErrorText({cmdlet: 'Get-X', errorId: 'E', message: 'bad "\u001b[2J"\nnext', target: null})).toBe('Get-X : bad "^[[2J"^Jnext [E]');
-    expect(formatWarningText({warningId: 'W', message: '\u009b31m', target: null})).toBe('WARNING: \\u{9b}31m [W]');
-    expect(formatWhatIfText('What if: Performing the operation "Remove" on target "a\u001bb".')).toContain('"a^[b"');
+    expect(
+      formatErrorText({cmdlet: 'Get-X', errorId: 'E', message: 'bad "\u001b[2J"\nnext', target: null}),
+    ).toBe('Get-X : bad "^[[2J"^Jnext [E]');
+    expect(formatWarningText({warningId: 'W', message: '\u009b31m', target: null})).toBe(
+      'WARNING: \\u{9b}31m [W]',
+    );
+    expect(formatWhatIfText('What if: Performing the operation "Remove" on target "a\u001bb".')).toContain(
+      '"a^[b"',
+    );
   });
 });

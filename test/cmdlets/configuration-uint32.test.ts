@@ -11,7 +11,9 @@ describe('UInt32 settings of Set-CsPersistentChatConfiguration', () => {
     ['-1', 'InvalidValue'],
     ['12.5', 'InvalidValue'],
   ])('MaxFileSizeKB %s gives %s', async (value, errorId) => {
-    const {runs, state} = await runLines(stateFrom(onePoolDeployment()), [`Set-CsPersistentChatConfiguration -Identity Global -MaxFileSizeKB ${value}`]);
+    const {runs, state} = await runLines(stateFrom(onePoolDeployment()), [
+      `Set-CsPersistentChatConfiguration -Identity Global -MaxFileSizeKB ${value}`,
+    ]);
     expect(runs[0]!.errors.map((e) => e.errorId)).toEqual(errorId ? [errorId] : []);
     const global = state.configurations.find((c) => c.identity === 'Global')!;
     expect(global.maxFileSizeKB).toBe(errorId ? 20000 : Number(value));

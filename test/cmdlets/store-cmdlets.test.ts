@@ -12,7 +12,13 @@ describe('Get-PcAuditEntry', () => {
     await session.run('Get-CsPersistentChatPolicy');
     const all = await session.run('Get-PcAuditEntry');
     expect(all.output).toHaveLength(2);
-    expect(all.output[1]).toMatchObject({Sequence: 2, Operator: 'admin', Command: 'New-CsPersistentChatPolicy -Identity B', RevisionBefore: 1, RevisionAfter: 2});
+    expect(all.output[1]).toMatchObject({
+      Sequence: 2,
+      Operator: 'admin',
+      Command: 'New-CsPersistentChatPolicy -Identity B',
+      RevisionBefore: 1,
+      RevisionAfter: 2,
+    });
     expect((await session.run('Get-PcAuditEntry -Last 1')).output).toHaveLength(1);
     expect((await session.run('Get-PcAuditEntry -Operator nobody')).output).toHaveLength(0);
     expect((await session.run('Get-PcAuditEntry -Target "Tag:A"')).output).toHaveLength(1);

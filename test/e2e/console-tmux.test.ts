@@ -41,14 +41,19 @@ describe.skipIf(!hasTmux)('the console in a real terminal', () => {
   });
 
   it('opens on the pools, shows the standby servers, makes chat5 active in place of chat4, and quits cleanly', async () => {
-    await waitForScreen((s) => s.includes('Pools (2/2)') && s.includes('pc1.dc1.example.org'), 'the Pools pane');
+    await waitForScreen(
+      (s) => s.includes('Pools (2/2)') && s.includes('pc1.dc1.example.org'),
+      'the Pools pane',
+    );
 
     keys('2');
     let s = await waitForScreen((s) => s.includes('chat8.dc2.example.org'), 'the active servers');
     expect(s).toMatch(/chat5\.dc2\.example\.org.*standby/);
 
     keys(':');
-    text('Set-CsPersistentChatActiveServer -Identity "service:PersistentChatServer:pc1.dc1.example.org" -ActiveServers @{Remove="chat4.dc1.example.org"; Add="chat5.dc2.example.org"}');
+    text(
+      'Set-CsPersistentChatActiveServer -Identity "service:PersistentChatServer:pc1.dc1.example.org" -ActiveServers @{Remove="chat4.dc1.example.org"; Add="chat5.dc2.example.org"}',
+    );
     keys('Enter');
     await waitForScreen((s) => s.includes('ActiveServerFarFromDatabase'), 'the proximity warning');
     keys('Escape');
@@ -63,7 +68,10 @@ describe.skipIf(!hasTmux)('the console in a real terminal', () => {
     expect(s).not.toContain('Pools (2/2)');
 
     const audit = pchat(['exec', '--store', store, '--json', 'Get-PcAuditEntry -Last 1']);
-    const [[entry]] = audit.stdout.trim().split('\n').map((l) => JSON.parse(l) as {Command: string}[]) as [[{Command: string}]];
+    const [[entry]] = audit.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as {Command: string}[]) as [[{Command: string}]];
     expect(entry.Command).toContain('Set-CsPersistentChatActiveServer');
   });
 });

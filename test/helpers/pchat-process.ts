@@ -15,8 +15,12 @@ export interface ProcessResult {
   readonly stderr: string;
 }
 
-export function pchat(args: readonly string[], options: {input?: string; env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[]} = {}): ProcessResult {
-  if (!fs.existsSync(path.join(projectRoot, 'dist', 'main.js'))) throw new Error('dist/ is missing: run npm run build first');
+export function pchat(
+  args: readonly string[],
+  options: {input?: string; env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[]} = {},
+): ProcessResult {
+  if (!fs.existsSync(path.join(projectRoot, 'dist', 'main.js')))
+    throw new Error('dist/ is missing: run npm run build first');
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), pchatBin, ...args], {
     encoding: 'utf8',
     input: options.input ?? '',
@@ -32,12 +36,16 @@ export const tempDir = (prefix = 'pchat-test-'): string => fs.mkdtempSync(path.j
 export function fingerprint(dir: string): string {
   const rows: string[] = [];
   const walk = (d: string): void => {
-    for (const entry of fs.readdirSync(d, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of fs
+      .readdirSync(d, {withFileTypes: true})
+      .sort((a, b) => a.name.localeCompare(b.name))) {
       const p = path.join(d, entry.name);
       if (entry.isDirectory()) walk(p);
       else {
         const st = fs.statSync(p);
-        rows.push(`${path.relative(dir, p)} ${st.size} ${st.mtimeMs} ${fs.readFileSync(p).toString('base64')}`);
+        rows.push(
+          `${path.relative(dir, p)} ${st.size} ${st.mtimeMs} ${fs.readFileSync(p).toString('base64')}`,
+        );
       }
     }
   };

@@ -83,7 +83,7 @@ export async function renderApp(state: ChatState, options: RenderOptions = {}): 
   await tick();
   const idle = async () => {
     await tick();
-    await (controller)?.whenIdle();
+    await controller?.whenIdle();
     await tick();
   };
   await idle();
@@ -119,7 +119,8 @@ export async function renderApp(state: ChatState, options: RenderOptions = {}): 
       for (;;) {
         const frame = lastFrame();
         if (predicate(frame)) return frame;
-        if (Date.now() - start > timeout) throw new Error(`No frame matched within ${timeout} ms. Last frame:\n${frame}`);
+        if (Date.now() - start > timeout)
+          throw new Error(`No frame matched within ${timeout} ms. Last frame:\n${frame}`);
         await tick();
       }
     },

@@ -22,7 +22,10 @@ export const sequentialIds = (): (() => string) => {
   return () => `00000000-0000-4000-8000-${(++n + counter * 0).toString(16).padStart(12, '0')}`;
 };
 
-export async function openSession(state: ChatState, options: RunOptions = {}): Promise<{session: Session; store: MemoryStore}> {
+export async function openSession(
+  state: ChatState,
+  options: RunOptions = {},
+): Promise<{session: Session; store: MemoryStore}> {
   counter += 1;
   const now = options.now ?? FIXED_NOW;
   const store = new MemoryStore(state, {messages: options.messages ?? [], now: () => now});

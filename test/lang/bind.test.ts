@@ -44,15 +44,27 @@ describe('parameter names', () => {
   });
 
   it('accepts the common parameters and ignores them', () => {
-    expect(echoed(run('Test-Bind -ErrorAction Stop -Verbose -WarningAction SilentlyContinue -OutVariable o -OutBuffer 5 -db')).Args).toEqual({});
+    expect(
+      echoed(
+        run(
+          'Test-Bind -ErrorAction Stop -Verbose -WarningAction SilentlyContinue -OutVariable o -OutBuffer 5 -db',
+        ),
+      ).Args,
+    ).toEqual({});
   });
 
   it('refuses a bad value for a common parameter', () => {
-    expect(bindError('-ErrorAction Sometimes')).toMatchObject({errorId: 'InvalidValue', parameter: 'ErrorAction'});
+    expect(bindError('-ErrorAction Sometimes')).toMatchObject({
+      errorId: 'InvalidValue',
+      parameter: 'ErrorAction',
+    });
   });
 
   it('offers -WhatIf and -Confirm only on cmdlets that support them', () => {
-    expect(run('Get-FakePolicy -WhatIf').errors[0]).toMatchObject({errorId: 'ParameterBindingError', parameter: 'WhatIf'});
+    expect(run('Get-FakePolicy -WhatIf').errors[0]).toMatchObject({
+      errorId: 'ParameterBindingError',
+      parameter: 'WhatIf',
+    });
     expect(run('Test-Bind -WhatIf -Confirm:$false').errors).toEqual([]);
   });
 });
@@ -103,11 +115,23 @@ describe('type conversion', () => {
     ['timespan with days', '-Interval "1.00:00:00"', {Interval: 86400}],
     ['timespan of thirty days', '-Interval 30.00:00:00', {Interval: 2592000}],
     ['US date', '-EndDate "3/1/2018"', {EndDate: {iso: '2018-03-01T00:00:00.000Z', dateOnly: true}}],
-    ['US date and time', '-EndDate "3/1/2018 2:30 PM"', {EndDate: {iso: '2018-03-01T14:30:00.000Z', dateOnly: false}}],
+    [
+      'US date and time',
+      '-EndDate "3/1/2018 2:30 PM"',
+      {EndDate: {iso: '2018-03-01T14:30:00.000Z', dateOnly: false}},
+    ],
     ['ISO date', '-EndDate 2018-03-01', {EndDate: {iso: '2018-03-01T00:00:00.000Z', dateOnly: true}}],
-    ['ISO date-time with offset', '-EndDate "2018-03-01T10:00:00+02:00"', {EndDate: {iso: '2018-03-01T08:00:00.000Z', dateOnly: false}}],
+    [
+      'ISO date-time with offset',
+      '-EndDate "2018-03-01T10:00:00+02:00"',
+      {EndDate: {iso: '2018-03-01T08:00:00.000Z', dateOnly: false}},
+    ],
     ['list modifier add', '-Members @{Add="a","b"}', {Members: {add: ['a', 'b']}}],
-    ['list modifier keys in any case', '-Members @{REMOVE="a"; add="b"}', {Members: {remove: ['a'], add: ['b']}}],
+    [
+      'list modifier keys in any case',
+      '-Members @{REMOVE="a"; add="b"}',
+      {Members: {remove: ['a'], add: ['b']}},
+    ],
     ['list modifier replace', '-Members @{Replace="a"}', {Members: {replace: ['a']}}],
     ['plain list as replace', '-Members "a","b"', {Members: {replace: ['a', 'b']}}],
     ['single value as replace', '-Members a', {Members: {replace: ['a']}}],
@@ -116,7 +140,11 @@ describe('type conversion', () => {
     ['string[] from a list', '-Tags a,b', {Tags: ['a', 'b']}],
     ['string keeps the text of a number', '-Name 007', {Name: '007'}],
     ['string from a Boolean', '-Name $true', {Name: 'True'}],
-    ['credential from a user name', '-Cred EXAMPLE\\ana', {Cred: {kind: 'credential', userName: 'EXAMPLE\\ana'}}],
+    [
+      'credential from a user name',
+      '-Cred EXAMPLE\\ana',
+      {Cred: {kind: 'credential', userName: 'EXAMPLE\\ana'}},
+    ],
     ['bytes from numbers', '-Data 1,2,255', {Data: {kind: 'bytes', data: Uint8Array.from([1, 2, 255])}}],
     ['script block', '-Block {$_.A}', {Block: {kind: 'scriptblock', text: '$_.A'}}],
     ['filter as a string', '-Filter "site:*"', {Filter: 'site:*'}],

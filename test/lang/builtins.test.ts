@@ -45,7 +45,11 @@ describe('Where-Object', () => {
   });
 
   it('filters strings with $_ itself', () => {
-    expect(run('"alpha","beta","gamma" | Where-Object {$_ -like "*a"}').output).toEqual(['alpha', 'beta', 'gamma']);
+    expect(run('"alpha","beta","gamma" | Where-Object {$_ -like "*a"}').output).toEqual([
+      'alpha',
+      'beta',
+      'gamma',
+    ]);
     expect(run('"alpha","beta" | Where-Object {$_.Length -gt 4}').output).toEqual(['alpha']);
   });
 
@@ -55,7 +59,10 @@ describe('Where-Object', () => {
   });
 
   it('refuses two comparison operators', () => {
-    expect(run('Get-FakePolicy | Where-Object Identity -eq -like x').errors[0]).toMatchObject({cmdlet: 'Where-Object', errorId: 'ParameterConflict'});
+    expect(run('Get-FakePolicy | Where-Object Identity -eq -like x').errors[0]).toMatchObject({
+      cmdlet: 'Where-Object',
+      errorId: 'ParameterConflict',
+    });
   });
 
   it('reports a dangerous pattern once and outputs nothing', () => {
@@ -65,7 +72,9 @@ describe('Where-Object', () => {
   });
 
   it('feeds the filtered objects to the next cmdlet', () => {
-    const result = run('Get-FakePolicy | Where-Object {$_.Identity -like "Tag:*"} | Remove-FakePolicy -Force');
+    const result = run(
+      'Get-FakePolicy | Where-Object {$_.Identity -like "Tag:*"} | Remove-FakePolicy -Force',
+    );
     expect(result.state.policies.map((p) => p.identity)).toEqual(['Global']);
   });
 });
@@ -80,17 +89,24 @@ describe('-Filter blocks given to cmdlets', () => {
   });
 
   it('reports a filter string that does not parse as InvalidValue on -Filter', () => {
-    expect(run('Get-FakePolicy -Filter "Identity -bogus 1"').errors[0]).toMatchObject({errorId: 'InvalidValue', parameter: 'Filter'});
+    expect(run('Get-FakePolicy -Filter "Identity -bogus 1"').errors[0]).toMatchObject({
+      errorId: 'InvalidValue',
+      parameter: 'Filter',
+    });
   });
 });
 
 describe('Select-Object', () => {
   it('keeps the named properties in the given order and spelling', () => {
-    expect(run('Get-FakePolicy Global | Select-Object rev,Identity,Missing').output).toEqual([{rev: 1, Identity: 'Global', Missing: null}]);
+    expect(run('Get-FakePolicy Global | Select-Object rev,Identity,Missing').output).toEqual([
+      {rev: 1, Identity: 'Global', Missing: null},
+    ]);
   });
 
   it('expands wildcards in property names', () => {
-    expect(run('Get-FakePolicy Global | Select-Object -Property Ident*,*Chat').output).toEqual([{Identity: 'Global', EnablePersistentChat: true}]);
+    expect(run('Get-FakePolicy Global | Select-Object -Property Ident*,*Chat').output).toEqual([
+      {Identity: 'Global', EnablePersistentChat: true},
+    ]);
   });
 
   it.each([
@@ -106,7 +122,11 @@ describe('Select-Object', () => {
   });
 
   it('expands a property into its values', () => {
-    expect(run('Get-FakePolicy | Select-Object -ExpandProperty Identity').output).toEqual(['Global', 'Tag:Sales', 'Tag:Ops']);
+    expect(run('Get-FakePolicy | Select-Object -ExpandProperty Identity').output).toEqual([
+      'Global',
+      'Tag:Sales',
+      'Tag:Ops',
+    ]);
     expect(run('Get-FakePolicy Tag:Ops | Select-Object -ExpandProperty Tags').output).toEqual(['tag', 'ops']);
   });
 
@@ -118,7 +138,10 @@ describe('Select-Object', () => {
   });
 
   it('refuses a negative count', () => {
-    expect(run('Get-FakePolicy | Select-Object -First -1').errors[0]).toMatchObject({errorId: 'OutOfRange', parameter: 'First'});
+    expect(run('Get-FakePolicy | Select-Object -First -1').errors[0]).toMatchObject({
+      errorId: 'OutOfRange',
+      parameter: 'First',
+    });
   });
 });
 
@@ -133,7 +156,9 @@ describe('Get-Help', () => {
     const text = help('Get-Help Set-FakePolicy');
     expect(text).toContain('NAME\n    Set-FakePolicy');
     expect(text).toContain('SYNOPSIS\n    Changes a fake policy.');
-    expect(text).toContain('Set-FakePolicy [[-Identity] <String>] [-Description <String>] [-EnablePersistentChat <Boolean>] [-WhatIf] [-Confirm] [<CommonParameters>]');
+    expect(text).toContain(
+      'Set-FakePolicy [[-Identity] <String>] [-Description <String>] [-EnablePersistentChat <Boolean>] [-WhatIf] [-Confirm] [<CommonParameters>]',
+    );
     expect(text).toContain('Set-FakePolicy -Instance <PSObject> [-Description <String>]');
     expect(text).toContain('Get-Help Set-FakePolicy -Examples');
     expect(text).not.toContain('PARAMETERS');
@@ -183,7 +208,11 @@ describe('Get-Help', () => {
 describe('Get-Command', () => {
   it('lists matching commands as objects', () => {
     expect(run('Get-Command *Fake*').output).toEqual(
-      ['Clear-FakePolicy', 'Get-FakePolicy', 'Remove-FakePolicy', 'Set-FakePolicy'].map((Name) => ({CommandType: 'Cmdlet', Name, Source: 'pchat'})),
+      ['Clear-FakePolicy', 'Get-FakePolicy', 'Remove-FakePolicy', 'Set-FakePolicy'].map((Name) => ({
+        CommandType: 'Cmdlet',
+        Name,
+        Source: 'pchat',
+      })),
     );
   });
 
@@ -193,8 +222,13 @@ describe('Get-Command', () => {
   });
 
   it('filters by verb and noun', () => {
-    expect(run('Get-Command -Verb Remove').output).toEqual([{CommandType: 'Cmdlet', Name: 'Remove-FakePolicy', Source: 'pchat'}]);
-    expect(run('Get-Command -Noun *Object').output.map((o) => (o as {Name: string}).Name)).toEqual(['Select-Object', 'Where-Object']);
+    expect(run('Get-Command -Verb Remove').output).toEqual([
+      {CommandType: 'Cmdlet', Name: 'Remove-FakePolicy', Source: 'pchat'},
+    ]);
+    expect(run('Get-Command -Noun *Object').output.map((o) => (o as {Name: string}).Name)).toEqual([
+      'Select-Object',
+      'Where-Object',
+    ]);
   });
 
   it('reports a name that is not a command', () => {
@@ -207,11 +241,16 @@ describe('Get-Credential', () => {
     const variables = new Map<string, Value>();
     const result = run('$cred = Get-Credential "EXAMPLE\\ana"; Test-Bind -Cred $cred', {variables});
     expect(variables.get('cred')).toEqual({kind: 'credential', userName: 'EXAMPLE\\ana'});
-    expect(result.output).toEqual([{Set: 'Identity', Args: {Cred: {kind: 'credential', userName: 'EXAMPLE\\ana'}}}]);
+    expect(result.output).toEqual([
+      {Set: 'Identity', Args: {Cred: {kind: 'credential', userName: 'EXAMPLE\\ana'}}},
+    ]);
   });
 
   it('needs a user name', () => {
-    expect(run('Get-Credential').errors[0]).toMatchObject({errorId: 'MissingParameter', parameter: 'UserName'});
+    expect(run('Get-Credential').errors[0]).toMatchObject({
+      errorId: 'MissingParameter',
+      parameter: 'UserName',
+    });
   });
 });
 
@@ -220,7 +259,8 @@ describe('the builtin table', () => {
     for (const command of builtinCommands) {
       expect(command.summary, command.name).not.toBe('');
       expect(command.examples.length, command.name).toBeGreaterThan(0);
-      for (const [name, spec] of Object.entries(command.params)) expect(spec.help, `${command.name} -${name}`).not.toBe('');
+      for (const [name, spec] of Object.entries(command.params))
+        expect(spec.help, `${command.name} -${name}`).not.toBe('');
     }
   });
 });

@@ -7,7 +7,10 @@ const range = (from: number, to: number): number[] => Array.from({length: to - f
 const C0 = range(0x00, 0x1f);
 const C1 = range(0x80, 0x9f);
 const BIDI = [0x061c, 0x200e, 0x200f, ...range(0x202a, 0x202e), ...range(0x2066, 0x2069)];
-const INVISIBLE = [0x00ad, 0x180e, 0x200b, 0x200c, 0x200d, 0x2028, 0x2029, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff, 0xe0001, 0xe0041, 0xe007f];
+const INVISIBLE = [
+  0x00ad, 0x180e, 0x200b, 0x200c, 0x200d, 0x2028, 0x2029, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff,
+  0xe0001, 0xe0041, 0xe007f,
+];
 
 describe('displaySafe', () => {
   it.each(C0.map((code) => [code]))('shows the C0 control %i in caret notation', (code) => {
@@ -31,7 +34,8 @@ describe('displaySafe', () => {
   });
 
   it('leaves ordinary text alone, including accents, CJK and emoji', () => {
-    for (const text of ['pc1.dc1.example.org\\ItRoom', 'Café Øresund', '会议室', 'Team 🚀', 'Ops Οps']) expect(displaySafe(text)).toBe(text);
+    for (const text of ['pc1.dc1.example.org\\ItRoom', 'Café Øresund', '会议室', 'Team 🚀', 'Ops Οps'])
+      expect(displaySafe(text)).toBe(text);
   });
 
   it('never lets an unsafe code point through, whatever the input', () => {

@@ -6,8 +6,10 @@ import {evaluateLine} from '../../src/lang/evaluate.js';
 import type {ChatState} from '../../src/domain/types.js';
 import {evalOptions, expectNoErrors, run} from './fake-catalog.js';
 
-const identities = (output: readonly Value[]): unknown[] => output.map((o) => (o as {Identity: string}).Identity);
-const descriptionOf = (state: ChatState, identity: string) => state.policies.find((p) => p.identity === identity)?.description;
+const identities = (output: readonly Value[]): unknown[] =>
+  output.map((o) => (o as {Identity: string}).Identity);
+const descriptionOf = (state: ChatState, identity: string) =>
+  state.policies.find((p) => p.identity === identity)?.description;
 
 describe('evaluateLine', () => {
   it('runs a cmdlet and returns its output, leaving the state object untouched', () => {
@@ -47,14 +49,24 @@ describe('evaluateLine', () => {
 
   it('goes on with the next statement after one fails', () => {
     const result = run('Get-FakePolicy Nope; Get-FakePolicy Global');
-    expect(result.errors.map((e) => [e.cmdlet, e.errorId, e.target])).toEqual([['Get-FakePolicy', 'PolicyNotFound', 'Nope']]);
+    expect(result.errors.map((e) => [e.cmdlet, e.errorId, e.target])).toEqual([
+      ['Get-FakePolicy', 'PolicyNotFound', 'Nope'],
+    ]);
     expect(identities(result.output)).toEqual(['Global']);
   });
 
   it('runs nothing when the line does not parse', () => {
     const options = evalOptions();
     const result = evaluateLine('Set-FakePolicy Global -Description x; Get-FakePolicy "oops', options);
-    expect(result.errors).toEqual([{cmdlet: 'ParserError', errorId: 'ParserError', message: expect.stringContaining('At column 54') as string, target: null, parameter: null}]);
+    expect(result.errors).toEqual([
+      {
+        cmdlet: 'ParserError',
+        errorId: 'ParserError',
+        message: expect.stringContaining('At column 54') as string,
+        target: null,
+        parameter: null,
+      },
+    ]);
     expect(result.state).toBe(options.state);
     expect(result.cmdlets).toEqual([]);
   });
@@ -62,7 +74,9 @@ describe('evaluateLine', () => {
   it('suggests the closest name for an unknown command', () => {
     const result = run('Get-FakePolicies');
     expect(result.errors[0]).toMatchObject({cmdlet: 'Get-FakePolicies', errorId: 'CommandNotFound'});
-    expect(result.errors[0]!.message).toMatch(/^The term 'Get-FakePolicies' is not recognized as a cmdlet.*Did you mean 'Get-FakePolicy'\?$/);
+    expect(result.errors[0]!.message).toMatch(
+      /^The term 'Get-FakePolicies' is not recognized as a cmdlet.*Did you mean 'Get-FakePolicy'\?$/,
+    );
   });
 
   it('checks every stage before running any of them', () => {
@@ -74,11 +88,17 @@ describe('evaluateLine', () => {
   });
 
   it('reports a missing mandatory parameter before running', () => {
-    expect(run('Remove-FakePolicy').errors[0]).toMatchObject({errorId: 'MissingParameter', parameter: 'Identity'});
+    expect(run('Remove-FakePolicy').errors[0]).toMatchObject({
+      errorId: 'MissingParameter',
+      parameter: 'Identity',
+    });
   });
 
   it('never throws for arguments of the wrong kind', () => {
-    expect(run('Remove-FakePolicy @{a=1}').errors[0]).toMatchObject({errorId: 'InvalidValue', parameter: 'Identity'});
+    expect(run('Remove-FakePolicy @{a=1}').errors[0]).toMatchObject({
+      errorId: 'InvalidValue',
+      parameter: 'Identity',
+    });
   });
 });
 
@@ -124,7 +144,11 @@ describe('pipelines', () => {
 
   it('reports an object that binds to no parameter', () => {
     const result = run('Get-FakePolicy Global | Get-FakePolicy');
-    expect(result.errors[0]).toMatchObject({cmdlet: 'Get-FakePolicy', errorId: 'InputObjectNotBound', target: 'Global'});
+    expect(result.errors[0]).toMatchObject({
+      cmdlet: 'Get-FakePolicy',
+      errorId: 'InputObjectNotBound',
+      target: 'Global',
+    });
   });
 
   it('does not run a downstream cmdlet when nothing reaches it', () => {
@@ -137,7 +161,12 @@ describe('pipelines', () => {
 describe('variables', () => {
   it('stores one item, several items as a list, and nothing as $null', () => {
     const variables = new Map<string, Value>();
-    expectNoErrors(run('$one = Get-FakePolicy Global; $all = Get-FakePolicy; $none = Get-FakePolicy -Filter {$_.Rev -gt 5}', {variables}));
+    expectNoErrors(
+      run(
+        '$one = Get-FakePolicy Global; $all = Get-FakePolicy; $none = Get-FakePolicy -Filter {$_.Rev -gt 5}',
+        {variables},
+      ),
+    );
     expect((variables.get('one') as {Identity: string}).Identity).toBe('Global');
     expect(variables.get('all')).toHaveLength(3);
     expect(variables.get('none')).toBeNull();
@@ -145,7 +174,9 @@ describe('variables', () => {
 
   it('uses a variable as an argument, a property of it, and as pipeline input', () => {
     const variables = new Map<string, Value>();
-    const result = run('$p = Get-FakePolicy Tag:Sales; Get-FakePolicy $p.Identity; $P | Remove-FakePolicy', {variables});
+    const result = run('$p = Get-FakePolicy Tag:Sales; Get-FakePolicy $p.Identity; $P | Remove-FakePolicy', {
+      variables,
+    });
     expectNoErrors(result);
     expect(identities(result.output)).toEqual(['Tag:Sales']);
     expect(result.state.policies.map((p) => p.identity)).toEqual(['Global', 'Tag:Ops']);
@@ -153,7 +184,9 @@ describe('variables', () => {
 
   it('binds an object variable given to a string parameter by its Identity', () => {
     const variables = new Map<string, Value>();
-    expect(identities(run('$p = Get-FakePolicy Tag:Ops; Get-FakePolicy -Identity $p', {variables}).output)).toEqual(['Tag:Ops']);
+    expect(
+      identities(run('$p = Get-FakePolicy Tag:Ops; Get-FakePolicy -Identity $p', {variables}).output),
+    ).toEqual(['Tag:Ops']);
   });
 
   it('reads an undefined variable as $null and outputs nothing for it', () => {
@@ -237,7 +270,9 @@ describe('-WhatIf and -Confirm', () => {
   it('fails the invocation when the confirmer refuses to answer', () => {
     const options = evalOptions({
       confirm: (prompt) => {
-        throw new CmdletError('ConfirmationRequired', `${prompt.message} No terminal.`, {target: prompt.target});
+        throw new CmdletError('ConfirmationRequired', `${prompt.message} No terminal.`, {
+          target: prompt.target,
+        });
       },
     });
     const result = evaluateLine('"Global", "Tag:Ops" | Clear-FakePolicy', options);
@@ -249,11 +284,15 @@ describe('-WhatIf and -Confirm', () => {
   });
 
   it('shouldContinue asks unless -Confirm:$false, and the cmdlet decides about -Force', () => {
-    expect(run('Remove-FakePolicy Tag:Ops', {confirm: () => false}).errors[0]).toMatchObject({errorId: 'PolicyInUse'});
+    expect(run('Remove-FakePolicy Tag:Ops', {confirm: () => false}).errors[0]).toMatchObject({
+      errorId: 'PolicyInUse',
+    });
     const asked = run('Remove-FakePolicy Tag:Ops', {confirm: () => true});
     expect(asked.prompts.map((p) => p.message)).toEqual(['The policy Tag:Ops is in use. Remove it anyway?']);
     expect(asked.targets).toEqual(['Tag:Ops']);
-    expect(run('Remove-FakePolicy Tag:Ops -Confirm:$false', {confirm: () => false}).targets).toEqual(['Tag:Ops']);
+    expect(run('Remove-FakePolicy Tag:Ops -Confirm:$false', {confirm: () => false}).targets).toEqual([
+      'Tag:Ops',
+    ]);
     expect(run('Remove-FakePolicy Tag:Ops -Force', {confirm: () => false}).prompts).toEqual([]);
   });
 });
@@ -284,6 +323,8 @@ describe('access', () => {
   });
 
   it('checks access before binding, so a denied cmdlet reveals nothing about its arguments', () => {
-    expect(run('Remove-FakePolicy -Bogus', {roles: ['CsViewOnlyAdministrator']}).errors[0]!.errorId).toBe('AccessDenied');
+    expect(run('Remove-FakePolicy -Bogus', {roles: ['CsViewOnlyAdministrator']}).errors[0]!.errorId).toBe(
+      'AccessDenied',
+    );
   });
 });

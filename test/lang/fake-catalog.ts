@@ -8,14 +8,24 @@ import {emptyPorts} from '../../src/domain/ports.js';
 import type {Confirmer, EvalOptions, LineResult} from '../../src/lang/api.js';
 import {evaluateLine} from '../../src/lang/evaluate.js';
 
-export const policy = (identity: string, description: string | null = null, enablePersistentChat = true): Policy => ({
+export const policy = (
+  identity: string,
+  description: string | null = null,
+  enablePersistentChat = true,
+): Policy => ({
   identity,
   description,
   enablePersistentChat,
   rev: 1,
 });
 
-export function stateWith(policies: readonly Policy[] = [policy('Global'), policy('Tag:Sales', 'sales team'), policy('Tag:Ops', 'InUse', false)]): ChatState {
+export function stateWith(
+  policies: readonly Policy[] = [
+    policy('Global'),
+    policy('Tag:Sales', 'sales team'),
+    policy('Tag:Ops', 'InUse', false),
+  ],
+): ChatState {
   return {
     schemaVersion: 1,
     revision: 7,
@@ -43,7 +53,8 @@ const toObject = (p: Policy): PsObject => ({
 
 const find = (state: ChatState, identity: string): Policy => {
   const found = state.policies.find((p) => p.identity.toLowerCase() === identity.toLowerCase());
-  if (!found) throw new CmdletError('PolicyNotFound', `No policy named "${identity}" was found.`, {target: identity});
+  if (!found)
+    throw new CmdletError('PolicyNotFound', `No policy named "${identity}" was found.`, {target: identity});
   return found;
 };
 
@@ -83,7 +94,13 @@ export const setFakePolicy: CmdletSpec = {
   parameterSets: ['Identity', 'Instance'],
   params: {
     Identity: {type: 'string', position: 0, sets: ['Identity'], pipeline: 'property', help: 'The policy.'},
-    Instance: {type: 'object', sets: ['Instance'], required: ['Instance'], pipeline: 'value', help: 'A policy object.'},
+    Instance: {
+      type: 'object',
+      sets: ['Instance'],
+      required: ['Instance'],
+      pipeline: 'value',
+      help: 'A policy object.',
+    },
     Description: {type: 'string', nullable: true, help: 'Free text.'},
     EnablePersistentChat: {type: 'bool', help: 'On or off.'},
   },
@@ -92,19 +109,28 @@ export const setFakePolicy: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
   run(ctx, args, set) {
-    const identity = set === 'Instance' ? ((args['Instance'] as PsObject)['Identity'] as string) : ((args['Identity'] as string | undefined) ?? 'Global');
+    const identity =
+      set === 'Instance'
+        ? ((args['Instance'] as PsObject)['Identity'] as string)
+        : ((args['Identity'] as string | undefined) ?? 'Global');
     const current = find(ctx.state, identity);
     const description = args['Description'] as string | null | undefined;
-    if (description === 'boom') throw new CmdletError('InvalidValue', 'Boom is not a description.', {target: identity, parameter: 'Description'});
+    if (description === 'boom')
+      throw new CmdletError('InvalidValue', 'Boom is not a description.', {
+        target: identity,
+        parameter: 'Description',
+      });
     if (!ctx.shouldProcess(current.identity, 'Set-FakePolicy')) return;
     const next = {
       ...current,
       description: description === undefined ? current.description : description,
-      enablePersistentChat: (args['EnablePersistentChat'] as boolean | undefined) ?? current.enablePersistentChat,
+      enablePersistentChat:
+        (args['EnablePersistentChat'] as boolean | undefined) ?? current.enablePersistentChat,
       rev: ctx.nextRevision,
     };
     ctx.setState(replace(ctx.state, next), [current.identity]);
-    if (description === 'late-boom') throw new CmdletError('InvalidValue', 'Fails after changing the state.', {target: identity});
+    if (description === 'late-boom')
+      throw new CmdletError('InvalidValue', 'Fails after changing the state.', {target: identity});
   },
 };
 
@@ -123,10 +149,18 @@ export const removeFakePolicy: CmdletSpec = {
   run(ctx, args) {
     const current = find(ctx.state, args['Identity'] as string);
     if (!ctx.shouldProcess(current.identity, 'Remove')) return;
-    if (current.description === 'InUse' && args['Force'] !== true && !ctx.shouldContinue(`The policy ${current.identity} is in use. Remove it anyway?`, current.identity)) {
-      throw new CmdletError('PolicyInUse', `The policy ${current.identity} is in use.`, {target: current.identity});
+    if (
+      current.description === 'InUse' &&
+      args['Force'] !== true &&
+      !ctx.shouldContinue(`The policy ${current.identity} is in use. Remove it anyway?`, current.identity)
+    ) {
+      throw new CmdletError('PolicyInUse', `The policy ${current.identity} is in use.`, {
+        target: current.identity,
+      });
     }
-    ctx.setState({...ctx.state, policies: ctx.state.policies.filter((p) => p !== current)}, [current.identity]);
+    ctx.setState({...ctx.state, policies: ctx.state.policies.filter((p) => p !== current)}, [
+      current.identity,
+    ]);
   },
 };
 
@@ -181,7 +215,13 @@ export const testBind: CmdletSpec = {
   },
 };
 
-export const fakeCatalog: readonly CmdletSpec[] = [getFakePolicy, setFakePolicy, removeFakePolicy, clearFakePolicy, testBind];
+export const fakeCatalog: readonly CmdletSpec[] = [
+  getFakePolicy,
+  setFakePolicy,
+  removeFakePolicy,
+  clearFakePolicy,
+  testBind,
+];
 
 export interface Options {
   readonly state?: ChatState;
@@ -207,7 +247,8 @@ export function evalOptions(options: Options = {}): EvalOptions {
   };
 }
 
-export const run = (line: string, options: Options = {}): LineResult => evaluateLine(line, evalOptions(options));
+export const run = (line: string, options: Options = {}): LineResult =>
+  evaluateLine(line, evalOptions(options));
 
 /** The bound arguments Test-Bind echoed. */
 export function echoed(result: LineResult): {Set: string; Args: Record<string, unknown>} {

@@ -58,7 +58,11 @@ describe('parse', () => {
     const command = firstCommand('Set-X "pc1\\Room" -Disabled $True -Confirm:$false -Tags a,"b"');
     expect(command.name).toBe('Set-X');
     expect(
-      command.elements.map((e) => (e.kind === 'parameter' ? `-${e.name}${e.value ? `:${JSON.stringify(plain(e.value))}` : ''}` : plain(e.value))),
+      command.elements.map((e) =>
+        e.kind === 'parameter'
+          ? `-${e.name}${e.value ? `:${JSON.stringify(plain(e.value))}` : ''}`
+          : plain(e.value),
+      ),
     ).toEqual(['pc1\\Room', '-Disabled', true, '-Confirm:false', '-Tags', ['a', 'b']]);
   });
 
@@ -135,14 +139,26 @@ describe('parse', () => {
 describe('filter blocks', () => {
   it.each([
     ['a property comparison', '$_.Privacy -eq "Closed"', ['$_.Privacy', 'eq', 'Closed']],
-    ['the -Filter form with a bare property', 'PersistentChatPolicy -eq "x"', ['$_.PersistentChatPolicy', 'eq', 'x']],
+    [
+      'the -Filter form with a bare property',
+      'PersistentChatPolicy -eq "x"',
+      ['$_.PersistentChatPolicy', 'eq', 'x'],
+    ],
     ['a bare word on the right as text', '$_.Type -eq Auditorium', ['$_.Type', 'eq', 'Auditorium']],
     ['explicitly case-insensitive operators', '$_.A -ilike "x*"', ['$_.A', 'like', 'x*']],
     ['-in with a list', '$_.A -in "x","y"', ['$_.A', 'in', ['x', 'y']]],
     ['a lone test', '$_.Enabled', ['test', '$_.Enabled']],
     ['-not and !', '-not $_.A -and !$_.B', ['and', ['not', ['test', '$_.A']], ['not', ['test', '$_.B']]]],
-    ['-and and -or from left to right', '$_.A -or $_.B -and $_.C', ['and', ['or', ['test', '$_.A'], ['test', '$_.B']], ['test', '$_.C']]],
-    ['parentheses', '$_.A -or ($_.B -and $_.C)', ['or', ['test', '$_.A'], ['and', ['test', '$_.B'], ['test', '$_.C']]]],
+    [
+      '-and and -or from left to right',
+      '$_.A -or $_.B -and $_.C',
+      ['and', ['or', ['test', '$_.A'], ['test', '$_.B']], ['test', '$_.C']],
+    ],
+    [
+      'parentheses',
+      '$_.A -or ($_.B -and $_.C)',
+      ['or', ['test', '$_.A'], ['and', ['test', '$_.B'], ['test', '$_.C']]],
+    ],
     ['a parenthesised operand', '($_.Size) -gt 5', ['$_.Size', 'gt', 5]],
     ['variables on the right', '$_.Pool -eq $pool', ['$_.Pool', 'eq', '$pool']],
   ])('reads %s', (_name, text, expected) => {

@@ -5,13 +5,21 @@ import {echoed, run, testBind} from './fake-catalog.js';
 
 describe('renderCommandLine', () => {
   it.each([
-    [{Identity: 'pc1.dc1.example.org\\ItRoom', Disabled: true}, undefined, 'Set-X -Identity "pc1.dc1.example.org\\ItRoom" -Disabled:$True'],
+    [
+      {Identity: 'pc1.dc1.example.org\\ItRoom', Disabled: true},
+      undefined,
+      'Set-X -Identity "pc1.dc1.example.org\\ItRoom" -Disabled:$True',
+    ],
     [{Force: true, Confirm: false}, testBind, 'Set-X -Force -Confirm:$False'],
     [{Enabled: true}, testBind, 'Set-X -Enabled $True'],
     [{Tags: ['a', 'b']}, undefined, 'Set-X -Tags "a","b"'],
     [{Tags: ['a']}, undefined, 'Set-X -Tags @("a")'],
     [{Tags: []}, undefined, 'Set-X -Tags @()'],
-    [{Members: {add: ['sip:a@example.org'], remove: ['x', 'y']}}, undefined, 'Set-X -Members @{Remove="x","y"; Add="sip:a@example.org"}'],
+    [
+      {Members: {add: ['sip:a@example.org'], remove: ['x', 'y']}},
+      undefined,
+      'Set-X -Members @{Remove="x","y"; Add="sip:a@example.org"}',
+    ],
     [{Note: null}, undefined, 'Set-X -Note $Null'],
     [{Count: 5}, undefined, 'Set-X -Count 5'],
     [{Interval: 600}, testBind, 'Set-X -Interval "00:10:00"'],
@@ -36,7 +44,10 @@ describe('renderCommandLine', () => {
       Type: fc.constantFrom('Normal', 'Auditorium'),
       Interval: fc.integer({min: 0, max: 10_000_000}),
       Tags: fc.array(text, {maxLength: 4}),
-      Members: fc.record({add: fc.array(text, {maxLength: 3}), remove: fc.array(text, {maxLength: 3})}, {requiredKeys: []}),
+      Members: fc.record(
+        {add: fc.array(text, {maxLength: 3}), remove: fc.array(text, {maxLength: 3})},
+        {requiredKeys: []},
+      ),
       Note: fc.option(text, {nil: null}),
     },
     {requiredKeys: []},

@@ -111,7 +111,10 @@ describe('robustness', () => {
     ['deeply nested arrays', `Test-Bind -Extra ${'@('.repeat(5000)}${')'.repeat(5000)}`],
     ['deeply nested blocks', `Test-Bind -Block ${'{'.repeat(5000)}${'}'.repeat(5000)}`],
     ['a long chain of -not', `Get-FakePolicy | Where-Object {${'-not '.repeat(5000)}$_.A}`],
-    ['a very long chain of conditions', `Get-FakePolicy | Where-Object {${Array.from({length: 5000}, () => '$_.A').join(' -and ')}}`],
+    [
+      'a very long chain of conditions',
+      `Get-FakePolicy | Where-Object {${Array.from({length: 5000}, () => '$_.A').join(' -and ')}}`,
+    ],
   ])('answers %s with a ParserError instead of running out of stack', (_name, line) => {
     const result = evaluateLine(line, evalOptions());
     expect(result.errors.map((e) => e.errorId)).toEqual(['ParserError']);

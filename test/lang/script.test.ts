@@ -11,11 +11,19 @@ describe('splitScript', () => {
     ['a # inside quotes kept', 'Get-A -Name "x # y"', ['Get-A -Name "x # y"']],
     ['a # inside a word kept', 'Get-A -Name x#y', ['Get-A -Name x#y']],
     ['a block comment over lines dropped', '<# header\nstill header #>\nGet-A', ['Get-A']],
-    ['a hashtable over several lines joined', 'Set-A -M @{\n  Add = "a"\n  Remove = "b"\n}\nGet-B', ['Set-A -M @{\n  Add = "a"\n  Remove = "b"\n}', 'Get-B']],
+    [
+      'a hashtable over several lines joined',
+      'Set-A -M @{\n  Add = "a"\n  Remove = "b"\n}\nGet-B',
+      ['Set-A -M @{\n  Add = "a"\n  Remove = "b"\n}', 'Get-B'],
+    ],
     ['a trailing pipe continued', 'Get-A |\n  Set-B\nGet-C', ['Get-A |\n  Set-B', 'Get-C']],
     ['a trailing comma continued', 'Set-A -Tags a,\n  b', ['Set-A -Tags a,\n  b']],
     ['a backtick continuation', 'Set-A `\n  -Name x', ['Set-A `\n  -Name x']],
-    ['an unclosed bracket at the end kept for the parser', 'Get-A\nSet-B @{Add="x"', ['Get-A', 'Set-B @{Add="x"']],
+    [
+      'an unclosed bracket at the end kept for the parser',
+      'Get-A\nSet-B @{Add="x"',
+      ['Get-A', 'Set-B @{Add="x"'],
+    ],
   ])('handles %s', (_name, text, expected) => {
     expect(splitScript(text)).toEqual(expected);
   });

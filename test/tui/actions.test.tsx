@@ -16,9 +16,11 @@ async function demoApp(options: RenderOptions = {}): Promise<RenderedApp> {
   return app;
 }
 
-const lastAudit = (app: RenderedApp): string | undefined => [...app.store!.ports().audit.scan({})].at(-1)?.command;
+const lastAudit = (app: RenderedApp): string | undefined =>
+  [...app.store!.ports().audit.scan({})].at(-1)?.command;
 
-const pool1 = (app: RenderedApp) => app.session.state.topology.persistentChatPools.find((p) => p.fqdn === 'pc1.dc1.example.org')!;
+const pool1 = (app: RenderedApp) =>
+  app.session.state.topology.persistentChatPools.find((p) => p.fqdn === 'pc1.dc1.example.org')!;
 
 describe('the active-server editor', () => {
   it('previews the 4-active limit and the proximity warning with the cmdlet before saving', async () => {
@@ -37,7 +39,9 @@ describe('the active-server editor', () => {
     expect(pool1(app).activeServers).toContain('chat1.dc1.example.org');
 
     await app.press(keys.enter);
-    expect(app.lastFrame()).toContain('ran: Set-CsPersistentChatActiveServer -Identity "service:PersistentChatServer:pc1.dc1.example.org');
+    expect(app.lastFrame()).toContain(
+      'ran: Set-CsPersistentChatActiveServer -Identity "service:PersistentChatServer:pc1.dc1.example.org',
+    );
     expect(lastAudit(app)).toBe(
       'Set-CsPersistentChatActiveServer -Identity "service:PersistentChatServer:pc1.dc1.example.org" -ActiveServers @{Replace="chat2.dc1.example.org","chat3.dc1.example.org","chat4.dc1.example.org","chat5.dc2.example.org"}',
     );
@@ -82,7 +86,9 @@ describe('failing a pool over', () => {
     await app.press(keys.ctrlU);
     await app.type('pc1.dc1.example.org');
     await app.press(keys.enter);
-    expect(lastAudit(app)).toBe('Set-CsPersistentChatState -Identity "service:PersistentChatServer:pc1.dc1.example.org" -PoolState FailedOver');
+    expect(lastAudit(app)).toBe(
+      'Set-CsPersistentChatState -Identity "service:PersistentChatServer:pc1.dc1.example.org" -PoolState FailedOver',
+    );
     expect(pool1(app).poolState).toBe('FailedOver');
     await app.press('f');
     expect(app.lastFrame()).toContain('! Pool pc1.dc1.example.org is already FailedOver.');
@@ -99,7 +105,9 @@ describe('editing a room', () => {
     while (!/› Privacy/.test(app.lastFrame())) await app.press(keys.down);
     await app.press(keys.right);
     frame = app.lastFrame();
-    expect(frame).toContain('Runs: Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Privacy Secret');
+    expect(frame).toContain(
+      'Runs: Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Privacy Secret',
+    );
     await app.press(keys.enter);
     expect(app.session.state.rooms.find((r) => r.name === 'ItRoom')?.privacy).toBe('Secret');
   });
@@ -119,7 +127,9 @@ describe('editing a room', () => {
     expect(frame).toMatch(/Members\s+: sip:ana@example\.org, sip:ben@example\.org, sip:carl@example\.org/);
     expect(frame).toContain('@{Add="sip:carl@example.org"}');
     await app.press(keys.enter);
-    expect(app.session.state.rooms.find((r) => r.name === 'ItRoom')?.members).toContain('sip:carl@example.org');
+    expect(app.session.state.rooms.find((r) => r.name === 'ItRoom')?.members).toContain(
+      'sip:carl@example.org',
+    );
   });
 
   it('disables and enables a room with x', async () => {
@@ -143,7 +153,9 @@ describe('policies', () => {
     await app.press('y');
     await app.waitForFrame((f) => f.includes('ran: Remove-CsPersistentChatPolicy'));
     expect(app.lastFrame()).toMatch(/! 2 user\(s\) no longer hold Tag:DC1UsersPersistentChatPolicy/);
-    expect(app.session.state.policies.map((p) => p.identity)).not.toContain('Tag:DC1UsersPersistentChatPolicy');
+    expect(app.session.state.policies.map((p) => p.identity)).not.toContain(
+      'Tag:DC1UsersPersistentChatPolicy',
+    );
   });
 
   it('assigns a per-user policy to a user from the Principals pane', async () => {
@@ -154,9 +166,13 @@ describe('policies', () => {
     expect(app.lastFrame()).toContain('Assign a policy to Sam Rivera');
     await app.press(keys.right);
     await app.press(keys.enter);
-    expect(app.lastFrame()).toContain('✔ Grant-CsPersistentChatPolicy -Identity "sip:sam.rivera@example.org" -PolicyName "DC1');
+    expect(app.lastFrame()).toContain(
+      '✔ Grant-CsPersistentChatPolicy -Identity "sip:sam.rivera@example.org" -PolicyName "DC1',
+    );
     expect(app.lastFrame()).toMatch(/› +user +Sam Rivera .* Tag:DC1/);
-    expect(app.session.state.directory.users.find((u) => u.displayName === 'Sam Rivera')?.persistentChatPolicy).toMatch(/^DC1/);
+    expect(
+      app.session.state.directory.users.find((u) => u.displayName === 'Sam Rivera')?.persistentChatPolicy,
+    ).toMatch(/^DC1/);
   });
 });
 
@@ -164,7 +180,9 @@ describe('roles', () => {
   it('refuses an action the role may not run, before it opens anything', async () => {
     const app = await demoApp({user: 'visitor'});
     await app.press('3', 'd');
-    expect(app.lastFrame()).toContain('✖ Access denied: role CsViewOnlyAdministrator may not run Remove-CsPersistentChatRoom.');
+    expect(app.lastFrame()).toContain(
+      '✖ Access denied: role CsViewOnlyAdministrator may not run Remove-CsPersistentChatRoom.',
+    );
     expect(app.lastFrame()).not.toContain('[ Cancel ]');
   });
 });

@@ -1,6 +1,12 @@
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import {contentWidths, fitCell, layoutColumns, renderRowText, type Column} from '../../src/tui/table/columns.js';
+import {
+  contentWidths,
+  fitCell,
+  layoutColumns,
+  renderRowText,
+  type Column,
+} from '../../src/tui/table/columns.js';
 
 const columns: Column[] = [
   {key: 'name', title: 'Name', min: 8, priority: 1, flex: true},
@@ -50,7 +56,12 @@ describe('layoutColumns', () => {
 
   it('renders a row as one line of exactly the table width', () => {
     const placed = layoutColumns(columns, 60, {name: 10, category: 8, pool: 20, members: 7});
-    const line = renderRowText(placed, {name: 'Room\u4f1a\u8b70', category: 'IT', pool: 'pc1.dc1.example.org', members: '12'});
+    const line = renderRowText(placed, {
+      name: 'Room\u4f1a\u8b70',
+      category: 'IT',
+      pool: 'pc1.dc1.example.org',
+      members: '12',
+    });
     expect(stringWidth(line)).toBe(60);
   });
 });

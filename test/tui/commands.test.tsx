@@ -34,7 +34,9 @@ describe('command mode', () => {
     await app.press(':');
     await app.type('Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\EmeaRoom" -Privacy Secret');
     await app.press(keys.enter);
-    expect(app.lastFrame()).toContain('✔ Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\EmeaRoom" -Privacy Secret');
+    expect(app.lastFrame()).toContain(
+      '✔ Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\EmeaRoom" -Privacy Secret',
+    );
     expect(app.session.state.rooms.find((r) => r.name === 'EmeaRoom')?.privacy).toBe('Secret');
     await app.press('@');
     const frame = await app.waitForFrame((f) => f.includes('Activity (1/1)'));
@@ -82,7 +84,9 @@ describe('command mode', () => {
     await app.press(keys.tab);
     await app.type('Emea');
     await app.press(keys.tab);
-    expect(app.lastFrame()).toContain(':Get-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\EmeaRoom" _');
+    expect(app.lastFrame()).toContain(
+      ':Get-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\EmeaRoom" _',
+    );
   });
 
   it('recalls earlier lines with ↑ and ↓', async () => {

@@ -7,7 +7,9 @@ const ctx = {catalog, state: contentState(), commands: ['quit', 'rooms', 'room.n
 
 describe('parseForCompletion', () => {
   it('finds the word being typed in the last statement, honouring quotes', () => {
-    expect(parseForCompletion("Get-CsPersistentChatRoom -Identity 'a | b' | Set-CsPersistentChatRoom -Pri")).toEqual({
+    expect(
+      parseForCompletion("Get-CsPersistentChatRoom -Identity 'a | b' | Set-CsPersistentChatRoom -Pri"),
+    ).toEqual({
       prior: ['Set-CsPersistentChatRoom'],
       current: '-Pri',
       firstStatement: false,
@@ -22,7 +24,9 @@ describe('complete', () => {
 
   it('offers console commands for the first word only', () => {
     expect(complete('roo', ctx)).toContain('rooms ');
-    expect(complete('Get-CsPersistentChatRoom | roo', ctx)).not.toContain('Get-CsPersistentChatRoom | rooms ');
+    expect(complete('Get-CsPersistentChatRoom | roo', ctx)).not.toContain(
+      'Get-CsPersistentChatRoom | rooms ',
+    );
   });
 
   it('completes parameter names from the cmdlet table, leaving out those already given', () => {
@@ -32,11 +36,15 @@ describe('complete', () => {
   });
 
   it('offers -WhatIf and -Confirm where the cmdlet supports them', () => {
-    expect(complete('Remove-CsPersistentChatRoom -Wh', ctx)).toEqual(['Remove-CsPersistentChatRoom -WhatIf ']);
+    expect(complete('Remove-CsPersistentChatRoom -Wh', ctx)).toEqual([
+      'Remove-CsPersistentChatRoom -WhatIf ',
+    ]);
   });
 
   it('completes enum values', () => {
-    expect(complete('Set-CsPersistentChatRoom -Privacy s', ctx)).toEqual(['Set-CsPersistentChatRoom -Privacy Secret ']);
+    expect(complete('Set-CsPersistentChatRoom -Privacy s', ctx)).toEqual([
+      'Set-CsPersistentChatRoom -Privacy Secret ',
+    ]);
   });
 
   it('completes object identities by the kind the parameter names, quoting where needed', () => {
@@ -46,7 +54,9 @@ describe('complete', () => {
   });
 
   it('completes the positional identity', () => {
-    expect(complete('Remove-CsPersistentChatRoom Lis', ctx)).toEqual(['Remove-CsPersistentChatRoom "pc1.dc1.example.org\\LisbonRoom" ']);
+    expect(complete('Remove-CsPersistentChatRoom Lis', ctx)).toEqual([
+      'Remove-CsPersistentChatRoom "pc1.dc1.example.org\\LisbonRoom" ',
+    ]);
   });
 
   it('offers nothing after an unknown cmdlet', () => {

@@ -21,7 +21,9 @@ async function build(): Promise<DemoStore> {
   const loaded = loadedFrom(demoDeployment());
   const {session} = await openSession(loaded.state, {yes: true});
   const runs = await session.runScript(fs.readFileSync(SETUP, 'utf8'));
-  const failed = runs.filter((r) => !r.ok).map((r) => `${r.line}: ${r.errors.map((e) => e.errorId).join(', ')}`);
+  const failed = runs
+    .filter((r) => !r.ok)
+    .map((r) => `${r.line}: ${r.errors.map((e) => e.errorId).join(', ')}`);
   if (failed.length > 0) throw new Error(`The demo setup failed:\n${failed.join('\n')}`);
   const {messages, issues} = deploymentMessagesToRecords(session.state, loaded.messages, sequentialIds());
   // Messages that name rooms the setup script does not create (yet) are left out.

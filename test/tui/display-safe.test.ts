@@ -18,9 +18,12 @@ describe('displaySafe', () => {
     expect(displaySafe(input)).toBe(shown);
   });
 
-  it.each(['ItRoom', 'Ana Silva', 'pc1.dc1.example.org\\ItRoom', '会議室', 'café', '🎉 party'])('leaves the printable text %s unchanged', (text) => {
-    expect(displaySafe(text)).toBe(text);
-  });
+  it.each(['ItRoom', 'Ana Silva', 'pc1.dc1.example.org\\ItRoom', '会議室', 'café', '🎉 party'])(
+    'leaves the printable text %s unchanged',
+    (text) => {
+      expect(displaySafe(text)).toBe(text);
+    },
+  );
 
   it('normalises to NFC so look-alike spellings display the same', () => {
     expect(displaySafe('cafe\u0301')).toBe('café');

@@ -1,7 +1,14 @@
 import {describe, expect, it} from 'vitest';
 import {findCmdlet} from '../../src/cmdlets/catalog.js';
 import {buildForm, formLine, missingRequired, prefill} from '../../src/tui/forms/form-model.js';
-import {cycleField, eraseLeft, moveFocus, setFieldValue, typeInto, type FormState} from '../../src/tui/forms/form-state.js';
+import {
+  cycleField,
+  eraseLeft,
+  moveFocus,
+  setFieldValue,
+  typeInto,
+  type FormState,
+} from '../../src/tui/forms/form-state.js';
 import {contentState} from '../helpers/content-fixture.js';
 
 const state = contentState();
@@ -11,7 +18,10 @@ const spec = (name: string) => {
   return s;
 };
 
-const focusOn = (form: FormState, param: string): FormState => ({...form, focus: form.fields.findIndex((f) => f.param === param)});
+const focusOn = (form: FormState, param: string): FormState => ({
+  ...form,
+  focus: form.fields.findIndex((f) => f.param === param),
+});
 
 describe('buildForm', () => {
   it('turns the parameter table into fields: required first, no plumbing parameters', () => {
@@ -19,7 +29,13 @@ describe('buildForm', () => {
     expect(form.fields.map((f) => f.param).slice(0, 2)).toEqual(['Name', 'Category']);
     expect(form.fields.map((f) => f.param)).not.toContain('WhatIf');
     const kinds = Object.fromEntries(form.fields.map((f) => [f.param, f.kind]));
-    expect(kinds).toMatchObject({Name: 'text', Category: 'choice', Type: 'enum', Disabled: 'toggle', Addin: 'choice'});
+    expect(kinds).toMatchObject({
+      Name: 'text',
+      Category: 'choice',
+      Type: 'enum',
+      Disabled: 'toggle',
+      Addin: 'choice',
+    });
   });
 
   it('offers the objects of the data as choices', () => {
@@ -28,7 +44,13 @@ describe('buildForm', () => {
   });
 
   it('leaves the identity and the pool out of an edit form', () => {
-    const form = buildForm(spec('Set-CsPersistentChatRoom'), 'set', 'pc1.dc1.example.org\\ItRoom', state, 'Edit');
+    const form = buildForm(
+      spec('Set-CsPersistentChatRoom'),
+      'set',
+      'pc1.dc1.example.org\\ItRoom',
+      state,
+      'Edit',
+    );
     const params = form.fields.map((f) => f.param);
     expect(params).not.toContain('Identity');
     expect(params).not.toContain('PersistentChatPoolFqdn');
@@ -48,8 +70,20 @@ describe('formLine', () => {
   });
 
   it('writes only the changed fields of an edit, lists as Add and Remove', () => {
-    let form = buildForm(spec('Set-CsPersistentChatRoom'), 'set', 'pc1.dc1.example.org\\ItRoom', state, 'Edit');
-    form = prefill(form, {Name: 'ItRoom', Privacy: 'Closed', Disabled: false, Members: ['sip:ana@example.org', 'sip:ben@example.org'], Description: 'x'});
+    let form = buildForm(
+      spec('Set-CsPersistentChatRoom'),
+      'set',
+      'pc1.dc1.example.org\\ItRoom',
+      state,
+      'Edit',
+    );
+    form = prefill(form, {
+      Name: 'ItRoom',
+      Privacy: 'Closed',
+      Disabled: false,
+      Members: ['sip:ana@example.org', 'sip:ben@example.org'],
+      Description: 'x',
+    });
     form = setFieldValue(form, 'Members', ['sip:ana@example.org', 'sip:carl@example.org']);
     form = cycleField(focusOn(form, 'Disabled'), 1);
     expect(formLine(form)).toBe(
@@ -58,10 +92,18 @@ describe('formLine', () => {
   });
 
   it('clears a nullable text field with $Null', () => {
-    let form = buildForm(spec('Set-CsPersistentChatRoom'), 'set', 'pc1.dc1.example.org\\ItRoom', state, 'Edit');
+    let form = buildForm(
+      spec('Set-CsPersistentChatRoom'),
+      'set',
+      'pc1.dc1.example.org\\ItRoom',
+      state,
+      'Edit',
+    );
     form = prefill(form, {Description: 'General IT chat room'});
     form = eraseLeft(focusOn(form, 'Description'), 'line');
-    expect(formLine(form)).toBe('Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Description $Null');
+    expect(formLine(form)).toBe(
+      'Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Description $Null',
+    );
   });
 
   it('writes a switch as the bare parameter', () => {

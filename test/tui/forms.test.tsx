@@ -21,20 +21,23 @@ async function demoApp(): Promise<RenderedApp> {
 const formActions = BINDINGS.filter((b) => /\.(new|edit)$/.test(b.id) && b.id !== 'server.edit');
 
 describe('every form the keymap opens', () => {
-  it.each(formActions.map((b) => [b.id, b] as const))('%s opens on a cmdlet of the table, shows its fields and writes nothing on Esc', async (_id, binding) => {
-    const cmdlet: string = 'cmdlet' in binding ? binding.cmdlet : '';
-    expect(findCmdlet(cmdlet)).toBeDefined();
-    const app = await demoApp();
-    const before = app.session.state;
-    const pane = binding.scope;
-    if (!isPaneId(pane)) throw new Error(`${binding.id} is not a pane action`);
-    await app.press(String(PANE_IDS.indexOf(pane) + 1), binding.keys[0]);
-    const frame = await app.waitForFrame((f) => f.includes('Runs: ') && !f.includes('Loading'));
-    expect(frame).toContain(`Runs: ${cmdlet}`);
-    expect(frame).toMatch(/› \w+/);
-    await app.press(keys.esc);
-    expect(app.session.state).toBe(before);
-  });
+  it.each(formActions.map((b) => [b.id, b] as const))(
+    '%s opens on a cmdlet of the table, shows its fields and writes nothing on Esc',
+    async (_id, binding) => {
+      const cmdlet: string = 'cmdlet' in binding ? binding.cmdlet : '';
+      expect(findCmdlet(cmdlet)).toBeDefined();
+      const app = await demoApp();
+      const before = app.session.state;
+      const pane = binding.scope;
+      if (!isPaneId(pane)) throw new Error(`${binding.id} is not a pane action`);
+      await app.press(String(PANE_IDS.indexOf(pane) + 1), binding.keys[0]);
+      const frame = await app.waitForFrame((f) => f.includes('Runs: ') && !f.includes('Loading'));
+      expect(frame).toContain(`Runs: ${cmdlet}`);
+      expect(frame).toMatch(/› \w+/);
+      await app.press(keys.esc);
+      expect(app.session.state).toBe(before);
+    },
+  );
 });
 
 describe('configuration and compliance forms', () => {

@@ -54,7 +54,14 @@ describe('filtering a list', () => {
     await app.type('helpx');
     await app.press(keys.backspace);
     expect(app.lastFrame()).toMatch(/\/help_/);
-    await app.press(keys.backspace, keys.backspace, keys.backspace, keys.backspace, keys.backspace, keys.backspace);
+    await app.press(
+      keys.backspace,
+      keys.backspace,
+      keys.backspace,
+      keys.backspace,
+      keys.backspace,
+      keys.backspace,
+    );
     expect(app.session.state).toBe(before);
   });
 });
@@ -68,7 +75,9 @@ describe('creating a room with the form', () => {
     await app.press(keys.tab, keys.right);
     await app.press(keys.enter);
     const frame = await app.waitForFrame((f) => f.includes('✔'));
-    expect(frame).toMatch(/✔ New-CsPersistentChatRoom -Name "OpsRoom" -Category "pc1\.dc1\.example\.org\\\w+"/);
+    expect(frame).toMatch(
+      /✔ New-CsPersistentChatRoom -Name "OpsRoom" -Category "pc1\.dc1\.example\.org\\\w+"/,
+    );
     expect(frame).toMatch(/› +OpsRoom/);
     expect(roomNames(app)).toContain('OpsRoom');
   });
@@ -166,7 +175,9 @@ describe('an edit that someone else overtook', () => {
     await app.press('3', 'e');
     await app.waitForFrame((f) => f.includes('Description') && !f.includes('Loading'));
     const other = await elsewhere(app);
-    const changed = await other.run('Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Description "Changed by Bob"');
+    const changed = await other.run(
+      'Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Description "Changed by Bob"',
+    );
     expect(changed.ok).toBe(true);
 
     // Focus Description and replace its text.

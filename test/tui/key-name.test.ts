@@ -48,7 +48,13 @@ describe('keyPress', () => {
 
   it('splits characters that arrived together into one key each', () => {
     expect(keyPresses('jj\r', none).map((p) => p.name)).toEqual(['j', 'j', 'enter']);
-    expect(keyPresses('a b\x7f\x03', none).map((p) => p.name)).toEqual(['a', 'space', 'b', 'backspace', 'ctrl-c']);
+    expect(keyPresses('a b\x7f\x03', none).map((p) => p.name)).toEqual([
+      'a',
+      'space',
+      'b',
+      'backspace',
+      'ctrl-c',
+    ]);
   });
 
   it('reads Alt+key as Esc then the key, since Esc typed just before a key arrives that way', () => {

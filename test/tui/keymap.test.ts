@@ -26,14 +26,17 @@ describe('the keymap table', () => {
     for (const a of BINDINGS) {
       for (const b of BINDINGS) {
         if (a.id >= b.id || !overlap(a.scope, b.scope)) continue;
-        for (const key of a.keys) if ((b.keys as readonly string[]).includes(key)) clashes.push(`${key}: ${a.id} / ${b.id}`);
+        for (const key of a.keys)
+          if ((b.keys as readonly string[]).includes(key)) clashes.push(`${key}: ${a.id} / ${b.id}`);
       }
     }
     expect(clashes).toEqual([]);
   });
 
   it.each(['backspace', 'ctrl-d', 'ctrl-k', 'enter', 'esc'])('puts no data change on %s', (key) => {
-    expect(BINDINGS.filter((b) => b.mutates && (b.keys as readonly string[]).includes(key)).map((b) => b.id)).toEqual([]);
+    expect(
+      BINDINGS.filter((b) => b.mutates && (b.keys as readonly string[]).includes(key)).map((b) => b.id),
+    ).toEqual([]);
   });
 
   it('names, for every action that changes data, a mutating cmdlet of the table', () => {

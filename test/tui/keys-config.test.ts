@@ -5,7 +5,8 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {BINDINGS} from '../../src/tui/keymap.js';
 import {configDir, loadKeymap, resolveKeymap} from '../../src/tui/keys-config.js';
 
-const keysOf = (keymap: ReturnType<typeof resolveKeymap>['keymap'], id: string) => keymap.find((b) => b.id === id)?.keys;
+const keysOf = (keymap: ReturnType<typeof resolveKeymap>['keymap'], id: string) =>
+  keymap.find((b) => b.id === id)?.keys;
 
 describe('resolveKeymap', () => {
   it('uses the defaults when there is no file', () => {
@@ -21,7 +22,11 @@ describe('resolveKeymap', () => {
 
   it.each([
     ['an unknown action', {bindings: {'room.explode': 'x'}}, /unknown action "room\.explode"/],
-    ['a key already used in the same place', {bindings: {'room.new': 'e'}}, /"e" is already bound to room\.edit/],
+    [
+      'a key already used in the same place',
+      {bindings: {'room.new': 'e'}},
+      /"e" is already bound to room\.edit/,
+    ],
     ['a pane key that hides a global one', {bindings: {'room.new': 'q'}}, /already bound to app\.quit/],
     ['a data change on Backspace', {bindings: {'room.remove': 'backspace'}}, /may not change data/],
     ['a data change on Enter', {bindings: {'room.toggle': 'enter'}}, /may not change data/],

@@ -3,7 +3,8 @@ import {reduce} from '../../src/tui/state/reducer.js';
 import {initialUi, type UiState} from '../../src/tui/state/ui-state.js';
 import {contentState} from '../helpers/content-fixture.js';
 
-const base = (): UiState => initialUi({chat: contentState(), now: 0, size: {columns: 100, rows: 30}, pane: 'rooms'});
+const base = (): UiState =>
+  initialUi({chat: contentState(), now: 0, size: {columns: 100, rows: 30}, pane: 'rooms'});
 const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
 
 describe('reduce', () => {
@@ -29,7 +30,10 @@ describe('reduce', () => {
   });
 
   it('switching pane starts at its list and keeps the other panes as they were', () => {
-    let ui = reduce(base(), {type: 'pushView', view: {kind: 'detail', pane: 'rooms', id: 'x', scroll: 0, extra: null}});
+    let ui = reduce(base(), {
+      type: 'pushView',
+      view: {kind: 'detail', pane: 'rooms', id: 'x', scroll: 0, extra: null},
+    });
     ui = reduce(ui, {type: 'marks', pane: 'rooms', marks: ['a']});
     ui = reduce(ui, {type: 'focusPane', pane: 'categories'});
     expect(ui.stack).toEqual([{kind: 'list', pane: 'categories'}]);
@@ -49,7 +53,10 @@ describe('reduce', () => {
   });
 
   it('scrolls a detail view within its lines', () => {
-    let ui = reduce(base(), {type: 'pushView', view: {kind: 'detail', pane: 'rooms', id: 'x', scroll: 0, extra: null}});
+    let ui = reduce(base(), {
+      type: 'pushView',
+      view: {kind: 'detail', pane: 'rooms', id: 'x', scroll: 0, extra: null},
+    });
     ui = reduce(ui, {type: 'scroll', move: 'last', lines: 40, height: 10});
     expect(ui.stack[1]).toMatchObject({scroll: 30});
     ui = reduce(ui, {type: 'scroll', move: 'pageDown', lines: 40, height: 10});

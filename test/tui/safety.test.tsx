@@ -36,16 +36,19 @@ const withRoom = (state: ChatState, fields: Partial<Room>): ChatState => {
 describe('read-only mode', () => {
   const mutating = BINDINGS.filter((b) => b.mutates);
 
-  it.each(mutating.map((b) => [b.id, b] as const))('refuses %s before it opens anything', async (_id, binding) => {
-    const app = await demoApp({readOnly: true});
-    const before = app.session.state;
-    await app.press(...paneKey(binding.scope));
-    await app.press(binding.keys[0]);
-    const frame = app.lastFrame();
-    expect(frame).toContain('! read-only mode');
-    expect(frame).not.toMatch(/Runs:|\[ Cancel \]|Type .* to confirm/);
-    expect(app.session.state).toBe(before);
-  });
+  it.each(mutating.map((b) => [b.id, b] as const))(
+    'refuses %s before it opens anything',
+    async (_id, binding) => {
+      const app = await demoApp({readOnly: true});
+      const before = app.session.state;
+      await app.press(...paneKey(binding.scope));
+      await app.press(binding.keys[0]);
+      const frame = app.lastFrame();
+      expect(frame).toContain('! read-only mode');
+      expect(frame).not.toMatch(/Runs:|\[ Cancel \]|Type .* to confirm/);
+      expect(app.session.state).toBe(before);
+    },
+  );
 });
 
 describe('keys that must never change data', () => {
@@ -53,7 +56,17 @@ describe('keys that must never change data', () => {
     const app = await demoApp();
     const before = app.session.state;
     for (const pane of ['1', '2', '3', '4', '5', '6', '7', '8', '9']) {
-      await app.press(pane, keys.backspace, '\x1b[3~', keys.ctrlD, keys.ctrlK, keys.esc, keys.enter, keys.esc, keys.esc);
+      await app.press(
+        pane,
+        keys.backspace,
+        '\x1b[3~',
+        keys.ctrlD,
+        keys.ctrlK,
+        keys.esc,
+        keys.enter,
+        keys.esc,
+        keys.esc,
+      );
     }
     expect(app.session.state).toBe(before);
     expect(app.store!.ports().audit.scan({})).toHaveLength(0);
@@ -139,7 +152,11 @@ describe('large lists', () => {
   it('renders only the rows that fit, for 10,000 rooms', async () => {
     const demo = await demoStore();
     const template = demo.state.rooms[0]!;
-    const rooms = Array.from({length: 10_000}, (_, i) => ({...template, id: `r${i}`, name: `Room${String(i).padStart(5, '0')}`}));
+    const rooms = Array.from({length: 10_000}, (_, i) => ({
+      ...template,
+      id: `r${i}`,
+      name: `Room${String(i).padStart(5, '0')}`,
+    }));
     const app = await appOn({...demo.state, rooms});
     await app.press('3');
     let frame = app.lastFrame();
@@ -156,7 +173,11 @@ describe('large lists', () => {
   it('filters 10,000 rows and keeps the count in the title', async () => {
     const demo = await demoStore();
     const template = demo.state.rooms[0]!;
-    const rooms = Array.from({length: 10_000}, (_, i) => ({...template, id: `r${i}`, name: `Room${String(i).padStart(5, '0')}`}));
+    const rooms = Array.from({length: 10_000}, (_, i) => ({
+      ...template,
+      id: `r${i}`,
+      name: `Room${String(i).padStart(5, '0')}`,
+    }));
     const app = await appOn({...demo.state, rooms});
     await app.press('3', '/');
     await app.type('Room0999');
@@ -168,7 +189,9 @@ describe('copying', () => {
   it('copies the identity under the cursor with OSC 52 and shows it on the message line', async () => {
     const app = await demoApp();
     await app.press('3', 'y');
-    expect(app.copied).toEqual([`\x1b]52;c;${Buffer.from('pc1.dc1.example.org\\ItRoom').toString('base64')}\x07`]);
+    expect(app.copied).toEqual([
+      `\x1b]52;c;${Buffer.from('pc1.dc1.example.org\\ItRoom').toString('base64')}\x07`,
+    ]);
     expect(app.lastFrame()).toContain('Copied: pc1.dc1.example.org\\ItRoom');
   });
 

@@ -19,7 +19,9 @@ describe('the header', () => {
   it('names the deployment, the operator and role, the revision and how old the data is', async () => {
     let now = Date.parse('2026-01-15T12:00:00Z');
     const app = await demoApp({props: {now: () => now}});
-    expect(app.lastFrame().split('\n')[0]).toMatch(/^ pchat {2}example\.org \(2 pools\) · admin \(CsAdministrator\) +rev \d+ · data just now/);
+    expect(app.lastFrame().split('\n')[0]).toMatch(
+      /^ pchat {2}example\.org \(2 pools\) · admin \(CsAdministrator\) +rev \d+ · data just now/,
+    );
     now += 125_000;
     await app.press('j');
     expect(app.lastFrame().split('\n')[0]).toContain('data 2m ago');

@@ -75,7 +75,9 @@ describe('consoleLog', () => {
     const log = consoleLog(dir, () => new Date('2026-01-15T12:00:00Z'));
     log('ERROR one\x1b[2J');
     log('WARN two');
-    expect(fs.readFileSync(consoleLogPath(dir), 'utf8')).toBe('2026-01-15T12:00:00.000Z ERROR one^[[2J\n2026-01-15T12:00:00.000Z WARN two\n');
+    expect(fs.readFileSync(consoleLogPath(dir), 'utf8')).toBe(
+      '2026-01-15T12:00:00.000Z ERROR one^[[2J\n2026-01-15T12:00:00.000Z WARN two\n',
+    );
     expect(fs.statSync(consoleLogPath(dir)).mode & 0o777).toBe(0o600);
   });
 

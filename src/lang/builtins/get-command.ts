@@ -9,7 +9,8 @@ import {builtin} from './types.js';
 export const getCommand = builtin({
   name: 'Get-Command',
   summary: 'Lists the commands you can run.',
-  description: 'Lists the cmdlets and built-in commands, optionally those whose name matches a wildcard pattern, verb or noun.',
+  description:
+    'Lists the cmdlets and built-in commands, optionally those whose name matches a wildcard pattern, verb or noun.',
   params: {
     Name: {type: 'string[]', position: 0, help: 'Names or wildcard patterns, such as *PersistentChat*.'},
     Verb: {type: 'string[]', help: 'Only commands with this verb (Get, Set, ...); wildcards allowed.'},
@@ -25,7 +26,8 @@ export const getCommand = builtin({
     const nouns = args['Noun'] as readonly string[] | undefined;
     const commands = [...ctx.commands].sort((a, b) => a.name.localeCompare(b.name, 'en'));
     for (const name of names ?? []) {
-      if (!hasWildcard(name) && !commands.some((c) => c.name.toLowerCase() === name.toLowerCase())) ctx.error(notRecognized(name, commands));
+      if (!hasWildcard(name) && !commands.some((c) => c.name.toLowerCase() === name.toLowerCase()))
+        ctx.error(notRecognized(name, commands));
     }
     for (const command of commands) {
       const [verb = '', noun = ''] = command.name.split(/-(.*)/s);
@@ -38,7 +40,10 @@ export const getCommand = builtin({
 });
 
 const notRecognized = (name: string, commands: readonly CmdletSpec[]): CmdletError => {
-  const suggestion = closestName(name, commands.map((c) => c.name));
+  const suggestion = closestName(
+    name,
+    commands.map((c) => c.name),
+  );
   return new CmdletError(
     'CommandNotFound',
     `The term '${name}' is not recognized as a cmdlet, function or operable program.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,

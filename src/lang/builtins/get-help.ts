@@ -15,12 +15,30 @@ export const getHelp = builtin({
   parameterSets: ['AllUsersView', 'Examples', 'Detailed', 'Full'],
   params: {
     Name: {type: 'string', position: 0, help: 'The cmdlet, or a wildcard pattern such as *Room*.'},
-    Examples: {type: 'switch', required: true, sets: ['Examples'], help: 'Shows only the name, synopsis and examples.'},
-    Detailed: {type: 'switch', required: true, sets: ['Detailed'], help: 'Adds the description of every parameter and the examples.'},
-    Full: {type: 'switch', required: true, sets: ['Full'], help: 'Adds the technical details of every parameter.'},
+    Examples: {
+      type: 'switch',
+      required: true,
+      sets: ['Examples'],
+      help: 'Shows only the name, synopsis and examples.',
+    },
+    Detailed: {
+      type: 'switch',
+      required: true,
+      sets: ['Detailed'],
+      help: 'Adds the description of every parameter and the examples.',
+    },
+    Full: {
+      type: 'switch',
+      required: true,
+      sets: ['Full'],
+      help: 'Adds the technical details of every parameter.',
+    },
   },
   examples: [
-    {code: 'Get-Help Set-CsPersistentChatRoom -Examples', remarks: 'Shows the documented examples of Set-CsPersistentChatRoom.'},
+    {
+      code: 'Get-Help Set-CsPersistentChatRoom -Examples',
+      remarks: 'Shows the documented examples of Set-CsPersistentChatRoom.',
+    },
     {code: 'Get-Help *Category*', remarks: 'Lists the commands whose name contains "Category".'},
   ],
   process(ctx, args, _input, set) {
@@ -31,7 +49,10 @@ export const getHelp = builtin({
     if (exact) return ctx.write(helpText(exact, viewOf(set)));
     const matches = hasWildcard(name) ? commands.filter((c) => matchWildcard(name, c.name)) : [];
     if (matches.length > 0) return ctx.write(listing(matches));
-    const suggestion = closestName(name, commands.map((c) => c.name));
+    const suggestion = closestName(
+      name,
+      commands.map((c) => c.name),
+    );
     throw new CmdletError(
       'HelpNotFound',
       `Get-Help could not find ${name} in the command table.${suggestion ? ` Did you mean '${suggestion}'?` : ' Get-Command lists the commands there are.'}`,
@@ -40,10 +61,15 @@ export const getHelp = builtin({
   },
 });
 
-const viewOf = (set: string): HelpView => (set === 'Examples' ? 'examples' : set === 'Detailed' ? 'detailed' : set === 'Full' ? 'full' : 'default');
+const viewOf = (set: string): HelpView =>
+  set === 'Examples' ? 'examples' : set === 'Detailed' ? 'detailed' : set === 'Full' ? 'full' : 'default';
 
 function listing(commands: readonly CmdletSpec[]): string {
   const sorted = [...commands].sort((a, b) => a.name.localeCompare(b.name, 'en'));
   const width = Math.max(4, ...sorted.map((c) => c.name.length));
-  return [`${'Name'.padEnd(width)}  Synopsis`, `${'----'.padEnd(width)}  --------`, ...sorted.map((c) => `${c.name.padEnd(width)}  ${c.summary}`)].join('\n');
+  return [
+    `${'Name'.padEnd(width)}  Synopsis`,
+    `${'----'.padEnd(width)}  --------`,
+    ...sorted.map((c) => `${c.name.padEnd(width)}  ${c.summary}`),
+  ].join('\n');
 }

@@ -7,7 +7,13 @@ import {getHelp} from './get-help.js';
 import {selectObject} from './select-object.js';
 import {whereObject} from './where-object.js';
 
-export const builtinCommands: readonly CmdletSpec[] = [whereObject, selectObject, getHelp, getCommand, getCredential];
+export const builtinCommands: readonly CmdletSpec[] = [
+  whereObject,
+  selectObject,
+  getHelp,
+  getCommand,
+  getCredential,
+];
 
 /** The usual PowerShell aliases of the builtins. */
 export const COMMAND_ALIASES: Readonly<Record<string, string>> = {

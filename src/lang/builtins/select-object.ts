@@ -12,17 +12,35 @@ export const selectObject = builtin({
   description:
     'With -Property, outputs new objects that have only the named properties, in the order given (names match without regard to case and may use wildcards). -First, -Last and -Skip pick objects by position; -ExpandProperty outputs the value of one property instead of an object.',
   params: {
-    Property: {type: 'string[]', position: 0, help: 'The properties to keep, in this order. Wildcards such as *Url are allowed.'},
-    ExpandProperty: {type: 'string', help: 'Outputs the value of this property; a list is output item by item.'},
+    Property: {
+      type: 'string[]',
+      position: 0,
+      help: 'The properties to keep, in this order. Wildcards such as *Url are allowed.',
+    },
+    ExpandProperty: {
+      type: 'string',
+      help: 'Outputs the value of this property; a list is output item by item.',
+    },
     First: {type: 'int', min: 0, help: 'Keeps this many objects from the start.'},
     Last: {type: 'int', min: 0, help: 'Keeps this many objects from the end.'},
     Skip: {type: 'int', min: 0, help: 'Leaves out this many objects from the start.'},
-    InputObject: {type: 'object', pipeline: 'value', nullable: true, help: 'The objects to select from; usually piped in.'},
+    InputObject: {
+      type: 'object',
+      pipeline: 'value',
+      nullable: true,
+      help: 'The objects to select from; usually piped in.',
+    },
   },
   examples: [
-    {code: 'Get-CsPersistentChatRoom | Select-Object Identity,Privacy', remarks: 'Shows each room with only its identity and privacy.'},
+    {
+      code: 'Get-CsPersistentChatRoom | Select-Object Identity,Privacy',
+      remarks: 'Shows each room with only its identity and privacy.',
+    },
     {code: 'Get-CsPersistentChatRoom | Select-Object -First 1', remarks: 'Returns the first room.'},
-    {code: 'Get-CsPersistentChatCategory | Select-Object -ExpandProperty Name', remarks: 'Returns the category names as strings.'},
+    {
+      code: 'Get-CsPersistentChatCategory | Select-Object -ExpandProperty Name',
+      remarks: 'Returns the category names as strings.',
+    },
   ],
   process(ctx, args, input) {
     const items = pick(input ?? ('InputObject' in args ? [args['InputObject'] as Value] : []), args);
@@ -57,7 +75,9 @@ function expandProperty(item: Value, name: string): Value | CmdletError {
   if (found) return found.value;
   const member = getMember(item, name);
   if (member !== null) return member;
-  return new CmdletError('ExpandPropertyNotFound', `Property "${name}" cannot be found.`, {parameter: 'ExpandProperty'});
+  return new CmdletError('ExpandPropertyNotFound', `Property "${name}" cannot be found.`, {
+    parameter: 'ExpandProperty',
+  });
 }
 
 /** A new object with the requested properties; names keep the spelling given, wildcards expand in the object's order. */

@@ -19,11 +19,16 @@ export interface BuiltinSpec extends CmdletSpec {
   process(ctx: BuiltinContext, args: Args, input: readonly Value[] | null, parameterSet: string): void;
 }
 
-export const isBuiltin = (spec: CmdletSpec): spec is BuiltinSpec => typeof (spec as Partial<BuiltinSpec>).process === 'function';
+export const isBuiltin = (spec: CmdletSpec): spec is BuiltinSpec =>
+  typeof (spec as Partial<BuiltinSpec>).process === 'function';
 
-const isBuiltinContext = (ctx: CmdletContext): ctx is BuiltinContext => typeof (ctx as Partial<BuiltinContext>).evaluateFilter === 'function';
+const isBuiltinContext = (ctx: CmdletContext): ctx is BuiltinContext =>
+  typeof (ctx as Partial<BuiltinContext>).evaluateFilter === 'function';
 
-type BuiltinFields = Omit<BuiltinSpec, 'run' | 'permission' | 'mutates' | 'supportsShouldProcess' | 'confirmImpact'>;
+type BuiltinFields = Omit<
+  BuiltinSpec,
+  'run' | 'permission' | 'mutates' | 'supportsShouldProcess' | 'confirmImpact'
+>;
 
 /** A builtin reads nothing from the store and changes nothing, so every role may run it. */
 export const builtin = (fields: BuiltinFields): BuiltinSpec => ({

@@ -37,18 +37,57 @@ export const whereObject = builtin({
     'Passes on each input object for which the filter script block is true. Inside the block, $_ is the current object; compare its properties with -eq -ne -gt -ge -lt -le -like -notlike -match -notmatch -contains -notcontains -in -notin, and join tests with -and, -or and -not. Strings compare without regard to case.',
   parameterSets: ['ScriptBlock', 'Comparison'],
   params: {
-    FilterScript: {type: 'scriptblock', position: 0, required: true, sets: ['ScriptBlock'], help: 'The filter: a script block such as {$_.Privacy -eq "Closed"}.'},
-    Property: {type: 'string', position: 0, required: true, sets: ['Comparison'], help: 'The property to test, in the comparison form (Where-Object Privacy -eq Closed).'},
-    Value: {type: 'object', position: 1, nullable: true, sets: ['Comparison'], help: 'The value the property is compared with.'},
-    InputObject: {type: 'object', pipeline: 'value', nullable: true, help: 'The objects to filter; usually piped in.'},
-    Not: {type: 'switch', sets: ['Comparison'], help: 'Keeps the objects whose property is false, empty or missing.'},
+    FilterScript: {
+      type: 'scriptblock',
+      position: 0,
+      required: true,
+      sets: ['ScriptBlock'],
+      help: 'The filter: a script block such as {$_.Privacy -eq "Closed"}.',
+    },
+    Property: {
+      type: 'string',
+      position: 0,
+      required: true,
+      sets: ['Comparison'],
+      help: 'The property to test, in the comparison form (Where-Object Privacy -eq Closed).',
+    },
+    Value: {
+      type: 'object',
+      position: 1,
+      nullable: true,
+      sets: ['Comparison'],
+      help: 'The value the property is compared with.',
+    },
+    InputObject: {
+      type: 'object',
+      pipeline: 'value',
+      nullable: true,
+      help: 'The objects to filter; usually piped in.',
+    },
+    Not: {
+      type: 'switch',
+      sets: ['Comparison'],
+      help: 'Keeps the objects whose property is false, empty or missing.',
+    },
     ...Object.fromEntries(Object.keys(OPERATOR_SWITCHES).map((name) => [name, comparisonSwitch(name)])),
   },
   examples: [
-    {code: 'Get-CsPersistentChatCategory | Where-Object {$_.Invites -eq $False}', remarks: 'Returns the categories that do not allow invitations.'},
-    {code: 'Get-CsPersistentChatState | Where-Object {$_.PoolState -eq "FailedOver"}', remarks: 'Returns the pools that are failed over.'},
-    {code: 'Get-CsAdPrincipal | Where-Object {$_.ObjectClass -contains "contact"}', remarks: 'Returns the directory contacts.'},
-    {code: 'Get-CsPersistentChatRoom | Where-Object Privacy -eq Closed', remarks: 'The comparison form: returns the closed rooms.'},
+    {
+      code: 'Get-CsPersistentChatCategory | Where-Object {$_.Invites -eq $False}',
+      remarks: 'Returns the categories that do not allow invitations.',
+    },
+    {
+      code: 'Get-CsPersistentChatState | Where-Object {$_.PoolState -eq "FailedOver"}',
+      remarks: 'Returns the pools that are failed over.',
+    },
+    {
+      code: 'Get-CsAdPrincipal | Where-Object {$_.ObjectClass -contains "contact"}',
+      remarks: 'Returns the directory contacts.',
+    },
+    {
+      code: 'Get-CsPersistentChatRoom | Where-Object Privacy -eq Closed',
+      remarks: 'The comparison form: returns the closed rooms.',
+    },
   ],
   process(ctx, args, input, set) {
     const items = input ?? ('InputObject' in args ? [args['InputObject'] as Value] : []);
@@ -65,7 +104,11 @@ function comparison(args: Readonly<Record<string, unknown>>): (value: Value) => 
   const chosen = Object.keys(OPERATOR_SWITCHES).filter((name) => args[name] === true);
   if (chosen.length + (args['Not'] === true ? 1 : 0) > 1) {
     const list = [...chosen, ...(args['Not'] === true ? ['Not'] : [])].map((n) => `-${n}`).join(', ');
-    throw new CmdletError('ParameterConflict', `Where-Object takes one comparison operator; ${list} were given.`, {parameter: chosen[1] ?? 'Not'});
+    throw new CmdletError(
+      'ParameterConflict',
+      `Where-Object takes one comparison operator; ${list} were given.`,
+      {parameter: chosen[1] ?? 'Not'},
+    );
   }
   const operand = (args['Value'] ?? null) as Value;
   const op = chosen[0] === undefined ? undefined : OPERATOR_SWITCHES[chosen[0]];

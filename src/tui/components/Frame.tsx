@@ -37,7 +37,11 @@ export function Frame({title, lines, width, height, theme}: Props) {
         </Text>
       ))}
       {Array.from({length: filler}, (_, i) => (
-        <Text key={`f${i}`} color={theme.muted} wrap="truncate-end">{`${b.v}${' '.repeat(Math.max(0, width - 2))}${b.v}`}</Text>
+        <Text
+          key={`f${i}`}
+          color={theme.muted}
+          wrap="truncate-end"
+        >{`${b.v}${' '.repeat(Math.max(0, width - 2))}${b.v}`}</Text>
       ))}
       <Text color={theme.muted} wrap="truncate-end">
         {bottom}

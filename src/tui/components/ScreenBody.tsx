@@ -25,13 +25,25 @@ export interface Props {
   readonly rows: number;
 }
 
-function helpBody(ui: UiState, keymap: readonly ResolvedBinding[], theme: Theme): {title: string; lines: Line[]} {
+function helpBody(
+  ui: UiState,
+  keymap: readonly ResolvedBinding[],
+  theme: Theme,
+): {title: string; lines: Line[]} {
   const view = topView(ui);
-  const lines = helpLines(keymap, {kind: view.kind, pane: view.kind === 'result' ? null : view.pane}, theme.ascii);
+  const lines = helpLines(
+    keymap,
+    {kind: view.kind, pane: view.kind === 'result' ? null : view.pane},
+    theme.ascii,
+  );
   const width = Math.max(0, ...lines.map((l) => l.keys.length));
   return {
     title: `Keys: ${view.kind === 'result' ? 'result' : PANES[view.pane].title}`,
-    lines: lines.map((l): Line => (l.heading ? [{text: l.text, bold: true, color: theme.accent}] : [{text: `  ${l.keys.padEnd(width)}  `, bold: true}, {text: l.text}])),
+    lines: lines.map((l): Line =>
+      l.heading
+        ? [{text: l.text, bold: true, color: theme.accent}]
+        : [{text: `  ${l.keys.padEnd(width)}  `, bold: true}, {text: l.text}],
+    ),
   };
 }
 
@@ -39,16 +51,43 @@ export function ScreenBody({ui, theme, dialog, keymap, width, height, rows}: Pro
   const text = height - 2;
   if (ui.overlay.kind === 'help') {
     const help = helpBody(ui, keymap, theme);
-    return <Frame title={help.title} lines={scrolled(help.lines, ui.overlay.scroll, text, theme)} width={width} height={height} theme={theme} />;
+    return (
+      <Frame
+        title={help.title}
+        lines={scrolled(help.lines, ui.overlay.scroll, text, theme)}
+        width={width}
+        height={height}
+        theme={theme}
+      />
+    );
   }
-  if (dialog) return <Frame title={dialog.title} lines={wrapped(dialog.lines, width - 4).slice(0, text)} width={width} height={height} theme={theme} />;
+  if (dialog)
+    return (
+      <Frame
+        title={dialog.title}
+        lines={wrapped(dialog.lines, width - 4).slice(0, text)}
+        width={width}
+        height={height}
+        theme={theme}
+      />
+    );
   const view = topView(ui);
   if (view.kind === 'list') {
     const body = listBody(ui, view.pane, theme, width - 4, rows);
     return <Frame title={body.title} lines={body.lines} width={width} height={height} theme={theme} />;
   }
-  const title = view.kind === 'detail' ? `${PANES[view.pane].title} ${theme.glyphs.crumb} ${displaySafe(view.id)}` : `Result of ${displaySafe(view.title)}`;
+  const title =
+    view.kind === 'detail'
+      ? `${PANES[view.pane].title} ${theme.glyphs.crumb} ${displaySafe(view.id)}`
+      : `Result of ${displaySafe(view.title)}`;
   const lines = viewTextLines(ui, view, theme, width - 4);
-  return <Frame title={title} lines={scrolled(lines, view.scroll, text, theme)} width={width} height={height} theme={theme} />;
+  return (
+    <Frame
+      title={title}
+      lines={scrolled(lines, view.scroll, text, theme)}
+      width={width}
+      height={height}
+      theme={theme}
+    />
+  );
 }
-

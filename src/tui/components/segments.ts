@@ -44,7 +44,8 @@ export function wrapText(text: string, width: number): string[] {
     let cut = 0;
     let used = 0;
     const chars = [...rest];
-    while (cut < chars.length && used + stringWidth(chars[cut] ?? '') <= width) used += stringWidth(chars[cut++] ?? '');
+    while (cut < chars.length && used + stringWidth(chars[cut] ?? '') <= width)
+      used += stringWidth(chars[cut++] ?? '');
     const head = chars.slice(0, cut).join('');
     const space = head.lastIndexOf(' ');
     const at = space > width / 2 ? space + 1 : head.length;
@@ -63,5 +64,8 @@ export function wrapLine(line: Line, width: number): Line[] {
   const indent = head.reduce((n, s) => n + stringWidth(s.text), 0);
   if (indent >= width - 10) return [line];
   const [first = '', ...more] = wrapText(last.text, width - indent);
-  return [[...head, {...last, text: first}], ...more.map((text): Line => [{text: ' '.repeat(indent)}, {...last, text}])];
+  return [
+    [...head, {...last, text: first}],
+    ...more.map((text): Line => [{text: ' '.repeat(indent)}, {...last, text}]),
+  ];
 }

@@ -14,25 +14,43 @@ import {quote} from './quote.js';
 /** The open form, if it is still the one a load or run started for. */
 function openForm(ctrl: ConsoleController, cmdlet: string, identity: string | null): FormState | null {
   const overlay = ctrl.ui.overlay;
-  return overlay.kind === 'form' && overlay.form.cmdlet === cmdlet && overlay.form.identity === identity ? overlay.form : null;
+  return overlay.kind === 'form' && overlay.form.cmdlet === cmdlet && overlay.form.identity === identity
+    ? overlay.form
+    : null;
 }
 
-export const showForm = (ctrl: ConsoleController, form: FormState): void => ctrl.dispatch({type: 'overlay', overlay: {kind: 'form', form}});
+export const showForm = (ctrl: ConsoleController, form: FormState): void =>
+  ctrl.dispatch({type: 'overlay', overlay: {kind: 'form', form}});
 
 export function startForm(
   ctrl: ConsoleController,
-  options: {cmdlet: string; mode: 'new' | 'set'; identity: string | null; title: string; kind?: Expectation['kind']; tagPoliciesOnly?: boolean},
+  options: {
+    cmdlet: string;
+    mode: 'new' | 'set';
+    identity: string | null;
+    title: string;
+    kind?: Expectation['kind'];
+    tagPoliciesOnly?: boolean;
+  },
 ): void {
   const spec = findCmdlet(options.cmdlet);
   if (!spec) return ctrl.say('error', `${options.cmdlet} is not in the cmdlet table.`);
   let form = buildForm(spec, options.mode, options.identity, ctrl.ui.chat, options.title);
   if (options.tagPoliciesOnly) {
     // Only per-user policies can be granted; the cmdlet takes the name without "Tag:".
-    const tags = ctrl.ui.chat.policies.filter((p) => /^tag:/i.test(p.identity)).map((p) => p.identity.slice(4));
-    form = {...form, fields: form.fields.map((f) => (f.param === 'PolicyName' ? {...f, kind: 'choice', options: ['', ...tags]} : f))};
+    const tags = ctrl.ui.chat.policies
+      .filter((p) => /^tag:/i.test(p.identity))
+      .map((p) => p.identity.slice(4));
+    form = {
+      ...form,
+      fields: form.fields.map((f) =>
+        f.param === 'PolicyName' ? {...f, kind: 'choice', options: ['', ...tags]} : f,
+      ),
+    };
   }
   showForm(ctrl, form);
-  if (options.mode === 'set' && options.identity !== null) void ctrl.track(loadCurrent(ctrl, form, options.kind));
+  if (options.mode === 'set' && options.identity !== null)
+    void ctrl.track(loadCurrent(ctrl, form, options.kind));
 }
 
 async function currentObject(ctrl: ConsoleController, form: FormState) {
@@ -42,18 +60,31 @@ async function currentObject(ctrl: ConsoleController, form: FormState) {
 }
 
 /** Loads the object's current values; the revision is read from the same state the values came from. */
-async function loadCurrent(ctrl: ConsoleController, form: FormState, kind: Expectation['kind'] | undefined): Promise<void> {
+async function loadCurrent(
+  ctrl: ConsoleController,
+  form: FormState,
+  kind: Expectation['kind'] | undefined,
+): Promise<void> {
   const object = await currentObject(ctrl, form);
   const open = openForm(ctrl, form.cmdlet, form.identity);
   if (!open) return;
-  if (!object) return showForm(ctrl, {...open, loading: false, formError: `Could not read the current values of ${form.identity ?? ''}.`});
+  if (!object)
+    return showForm(ctrl, {
+      ...open,
+      loading: false,
+      formError: `Could not read the current values of ${form.identity ?? ''}.`,
+    });
   const expectation = kind && form.identity ? (expect(ctrl.ui.chat, kind, form.identity)[0] ?? null) : null;
   showForm(ctrl, {...prefill(open, object), expect: expectation});
 }
 
 /** Which field an error belongs to: its parameter when the language says, else a parameter the message names. */
-function fieldOf(fields: readonly FieldState[], error: {message: string; parameter?: string | null}): string | null {
-  if (error.parameter) return fields.find((f) => f.param.toLowerCase() === error.parameter?.toLowerCase())?.param ?? null;
+function fieldOf(
+  fields: readonly FieldState[],
+  error: {message: string; parameter?: string | null},
+): string | null {
+  if (error.parameter)
+    return fields.find((f) => f.param.toLowerCase() === error.parameter?.toLowerCase())?.param ?? null;
   const named = fields.find((f) => new RegExp(`(^|[^A-Za-z])-?${f.param}([^A-Za-z]|$)`).test(error.message));
   return named?.param ?? null;
 }
@@ -71,12 +102,20 @@ async function showConflict(ctrl: ConsoleController, form: FormState, message: s
   const kind = open.expect?.kind;
   const expectation = kind && form.identity ? (expect(ctrl.ui.chat, kind, form.identity)[0] ?? null) : null;
   const fields = open.fields.map((f, i) => ({...f, original: current.fields[i]?.original ?? f.original}));
-  showForm(ctrl, {...open, fields, conflict, expect: expectation, submitting: false, formError: `${message} Enter applies your values over the current ones; Esc cancels.`});
+  showForm(ctrl, {
+    ...open,
+    fields,
+    conflict,
+    expect: expectation,
+    submitting: false,
+    formError: `${message} Enter applies your values over the current ones; Esc cancels.`,
+  });
 }
 
 export async function submitForm(ctrl: ConsoleController, form: FormState): Promise<void> {
   const missing = missingRequired(form);
-  if (Object.keys(missing).length > 0) return showForm(ctrl, {...form, errors: missing, formError: 'Fill in the required fields.'});
+  if (Object.keys(missing).length > 0)
+    return showForm(ctrl, {...form, errors: missing, formError: 'Fill in the required fields.'});
   if (form.mode === 'set' && changedFields(form).length === 0) {
     ctrl.dispatch({type: 'overlay', overlay: {kind: 'none'}});
     return ctrl.say('info', 'No changes to save.');

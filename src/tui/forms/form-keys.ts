@@ -12,7 +12,8 @@ import {handlePickerKey, openPicker} from './principal-picker.js';
 export function handleFormKey(ctrl: ConsoleController, form: FormState, press: KeyPress): void {
   if (form.picker) return handlePickerKey(ctrl, form, form.picker, press.name);
   if (form.submitting || form.loading) {
-    if (press.name === 'esc' || press.name === 'ctrl-c') ctrl.dispatch({type: 'overlay', overlay: {kind: 'none'}});
+    if (press.name === 'esc' || press.name === 'ctrl-c')
+      ctrl.dispatch({type: 'overlay', overlay: {kind: 'none'}});
     return;
   }
   const field = form.fields[form.focus];
@@ -33,7 +34,8 @@ export function handleFormKey(ctrl: ConsoleController, form: FormState, press: K
     case 'space':
       // A list field changes in its picker; the others cycle or toggle (Space types a space in text).
       if (field?.kind === 'list') return void ctrl.track(openPicker(ctrl, form, field));
-      if (press.name === 'space' && field?.kind !== 'toggle' && field?.kind !== 'enum') return show(typeInto(form, ' '));
+      if (press.name === 'space' && field?.kind !== 'toggle' && field?.kind !== 'enum')
+        return show(typeInto(form, ' '));
       return show(cycleField(form, press.name === 'left' ? -1 : 1));
     case 'enter':
       return void ctrl.track(submitForm(ctrl, form));
@@ -46,6 +48,7 @@ export function handleFormKey(ctrl: ConsoleController, form: FormState, press: K
     case 'ctrl-u':
       return show(eraseLeft(form, 'line'));
     default:
-      if (press.text !== '' && (field?.kind === 'text' || field?.kind === 'choice')) show(typeInto(form, press.text));
+      if (press.text !== '' && (field?.kind === 'text' || field?.kind === 'choice'))
+        show(typeInto(form, press.text));
   }
 }

@@ -32,23 +32,41 @@ const kindOf = (name: string, spec: ParamSpec, mode: 'new' | 'set'): FieldKind =
 };
 
 const requiredIn = (spec: ParamSpec, set: string | undefined): boolean =>
-  spec.required === true || (Array.isArray(spec.required) && set !== undefined && spec.required.includes(set));
+  spec.required === true ||
+  (Array.isArray(spec.required) && set !== undefined && spec.required.includes(set));
 
-const inSet = (spec: ParamSpec, set: string | undefined): boolean => !spec.sets || set === undefined || spec.sets.includes(set);
+const inSet = (spec: ParamSpec, set: string | undefined): boolean =>
+  !spec.sets || set === undefined || spec.sets.includes(set);
 
 const emptyValue = (kind: FieldKind): FieldValue => (kind === 'toggle' ? false : kind === 'list' ? [] : '');
 
-function optionsOf(cmdlet: CmdletSpec, name: string, spec: ParamSpec, kind: FieldKind, mode: 'new' | 'set', state: ChatState): string[] {
+function optionsOf(
+  cmdlet: CmdletSpec,
+  name: string,
+  spec: ParamSpec,
+  kind: FieldKind,
+  mode: 'new' | 'set',
+  state: ChatState,
+): string[] {
   if (kind === 'enum') return [...(mode === 'new' || spec.nullable ? [''] : []), ...(spec.values ?? [])];
   if (kind !== 'choice') return [];
   if (mode === 'new' && name === 'Identity') return newScopeIdentities(cmdlet.name, state);
   return spec.completes ? ['', ...identitiesOf(spec.completes, state)] : [];
 }
 
-export function buildForm(cmdlet: CmdletSpec, mode: 'new' | 'set', identity: string | null, state: ChatState, title: string): FormState {
+export function buildForm(
+  cmdlet: CmdletSpec,
+  mode: 'new' | 'set',
+  identity: string | null,
+  state: ChatState,
+  title: string,
+): FormState {
   const set = cmdlet.parameterSets?.[0];
   const fields = Object.entries(cmdlet.params)
-    .filter(([name, spec]) => !HIDDEN.has(name.toLowerCase()) && inSet(spec, set) && !(identity !== null && name === 'Identity'))
+    .filter(
+      ([name, spec]) =>
+        !HIDDEN.has(name.toLowerCase()) && inSet(spec, set) && !(identity !== null && name === 'Identity'),
+    )
     // Objects never change pool: a Set form has no pool field.
     .filter(([name]) => !(mode === 'set' && name === 'PersistentChatPoolFqdn'))
     .map(([name, spec]): FieldState => {
@@ -88,9 +106,14 @@ export function buildForm(cmdlet: CmdletSpec, mode: 'new' | 'set', identity: str
 /** A Get-* output value as a field value. */
 export function valueForField(kind: FieldKind, value: Value | undefined): FieldValue {
   if (kind === 'toggle') return value === true || value === 'True';
-  if (kind === 'list') return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : [];
+  if (kind === 'list')
+    return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : [];
   if (value === null || value === undefined) return '';
-  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : '';
 }
 
 /** Fills the fields (values and originals) from the object a Get-* line returned. */
@@ -112,14 +135,16 @@ function argument(f: FieldState, mode: 'new' | 'set'): string | null {
   if (f.kind === 'list') {
     const now = f.value as readonly string[];
     const before = f.original as readonly string[];
-    if (mode === 'new' || f.type === 'string[]') return now.length === 0 ? `${name} $Null` : `${name} ${quoteList(now)}`;
+    if (mode === 'new' || f.type === 'string[]')
+      return now.length === 0 ? `${name} $Null` : `${name} ${quoteList(now)}`;
     const add = now.filter((v) => !before.includes(v));
     const remove = before.filter((v) => !now.includes(v));
     if (now.length === 0) return `${name} $Null`;
     return `${name} ${listModifier(add, remove)}`;
   }
   const text = String(f.value).trim();
-  if (text === '') return mode === 'set' && f.nullable ? `${name} $Null` : mode === 'set' ? `${name} ''` : null;
+  if (text === '')
+    return mode === 'set' && f.nullable ? `${name} $Null` : mode === 'set' ? `${name} ''` : null;
   if (f.type === 'int' && /^-?\d+$/.test(text)) return `${name} ${text}`;
   if (f.kind === 'enum') return `${name} ${text}`;
   return `${name} ${quote(text)}`;
@@ -140,7 +165,10 @@ export function formLine(form: FormState): string {
 export function missingRequired(form: FormState): Record<string, string> {
   const missing: Record<string, string> = {};
   for (const f of form.fields) {
-    if (f.required && (f.kind === 'list' ? (f.value as readonly string[]).length === 0 : String(f.value).trim() === '')) {
+    if (
+      f.required &&
+      (f.kind === 'list' ? (f.value as readonly string[]).length === 0 : String(f.value).trim() === '')
+    ) {
       missing[f.param] = `${f.param} is required.`;
     }
   }

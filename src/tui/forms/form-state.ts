@@ -56,14 +56,21 @@ export interface FormState {
 }
 
 export const fieldText = (value: FieldValue): string =>
-  typeof value === 'boolean' ? (value ? 'True' : 'False') : typeof value === 'string' ? value : value.join(', ');
+  typeof value === 'boolean'
+    ? value
+      ? 'True'
+      : 'False'
+    : typeof value === 'string'
+      ? value
+      : value.join(', ');
 
 export const sameValue = (a: FieldValue, b: FieldValue): boolean => {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
   return a === b;
 };
 
-export const changedFields = (form: FormState): FieldState[] => form.fields.filter((f) => !sameValue(f.value, f.original));
+export const changedFields = (form: FormState): FieldState[] =>
+  form.fields.filter((f) => !sameValue(f.value, f.original));
 
 const updateField = (form: FormState, index: number, change: (f: FieldState) => FieldState): FormState => ({
   ...form,
@@ -72,7 +79,9 @@ const updateField = (form: FormState, index: number, change: (f: FieldState) => 
 
 /** Printable text typed into the focused text or choice field. */
 export const typeInto = (form: FormState, text: string): FormState =>
-  updateField(form, form.focus, (f) => (f.kind === 'text' || f.kind === 'choice' ? {...f, value: `${String(f.value)}${text}`} : f));
+  updateField(form, form.focus, (f) =>
+    f.kind === 'text' || f.kind === 'choice' ? {...f, value: `${String(f.value)}${text}`} : f,
+  );
 
 export const eraseLeft = (form: FormState, unit: 'char' | 'word' | 'line'): FormState =>
   updateField(form, form.focus, (f) => {
@@ -89,7 +98,8 @@ export const cycleField = (form: FormState, delta: 1 | -1): FormState =>
     if (f.kind === 'toggle') return {...f, value: !(f.value === true)};
     if ((f.kind === 'enum' || f.kind === 'choice') && f.options.length > 0) {
       const at = f.options.findIndex((o) => o.toLowerCase() === String(f.value).toLowerCase());
-      const next = at < 0 ? (delta > 0 ? 0 : f.options.length - 1) : (at + delta + f.options.length) % f.options.length;
+      const next =
+        at < 0 ? (delta > 0 ? 0 : f.options.length - 1) : (at + delta + f.options.length) % f.options.length;
       return {...f, value: f.options[next] ?? ''};
     }
     return f;

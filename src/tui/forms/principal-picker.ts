@@ -16,9 +16,24 @@ import {showForm} from './form-actions.js';
 
 function directoryOptions(state: ChatState): PickerOption[] {
   const d = state.directory;
-  const domains = [...new Set(state.directory.users.map((u) => u.dn.split(',').filter((p) => /^DC=/i.test(p.trim())).join(',')).filter(Boolean))];
+  const domains = [
+    ...new Set(
+      state.directory.users
+        .map((u) =>
+          u.dn
+            .split(',')
+            .filter((p) => /^DC=/i.test(p.trim()))
+            .join(','),
+        )
+        .filter(Boolean),
+    ),
+  ];
   return [
-    ...d.users.flatMap((u) => (u.sipAddress ? [{value: u.sipAddress, label: `${displaySafe(u.displayName)}  ${displaySafe(u.sipAddress)}`}] : [])),
+    ...d.users.flatMap((u) =>
+      u.sipAddress
+        ? [{value: u.sipAddress, label: `${displaySafe(u.displayName)}  ${displaySafe(u.sipAddress)}`}]
+        : [],
+    ),
     ...d.groups.map((g) => ({value: g.dn, label: `group  ${displaySafe(g.dn)}`})),
     ...d.organizationalUnits.map((ou) => ({value: ou, label: `OU  ${displaySafe(ou)}`})),
     ...d.containers.map((c) => ({value: c, label: `container  ${displaySafe(c)}`})),
@@ -33,19 +48,27 @@ function eligibleLine(state: ChatState, form: FormState, field: FieldState): str
     const room = findRoom(state, identity);
     const category = room ? categoryOf(state, room) : undefined;
     if (!room || !category) return null;
-    if (field.param === 'Presenters') return `Get-CsPersistentChatEligiblePrincipal -Room ${quote(room.name)} -PersistentChatPoolFqdn ${quote(room.poolFqdn)} -Presenters`;
+    if (field.param === 'Presenters')
+      return `Get-CsPersistentChatEligiblePrincipal -Room ${quote(room.name)} -PersistentChatPoolFqdn ${quote(room.poolFqdn)} -Presenters`;
     return `Get-CsPersistentChatEligiblePrincipal -Category ${quote(category.name)} -PersistentChatPoolFqdn ${quote(category.poolFqdn)}`;
   }
   if (form.cmdlet === 'Set-CsPersistentChatCategory' && field.param === 'Creators') {
     const category = findCategory(state, identity);
-    return category ? `Get-CsPersistentChatEligiblePrincipal -Category ${quote(category.name)} -PersistentChatPoolFqdn ${quote(category.poolFqdn)}` : null;
+    return category
+      ? `Get-CsPersistentChatEligiblePrincipal -Category ${quote(category.name)} -PersistentChatPoolFqdn ${quote(category.poolFqdn)}`
+      : null;
   }
   return null;
 }
 
 const withCurrent = (options: readonly PickerOption[], current: readonly string[]): PickerOption[] => {
   const known = new Set(options.map((o) => o.value.toLowerCase()));
-  return [...options, ...current.filter((v) => !known.has(v.toLowerCase())).map((v) => ({value: v, label: `${displaySafe(v)}  (stored, not eligible now)`}))];
+  return [
+    ...options,
+    ...current
+      .filter((v) => !known.has(v.toLowerCase()))
+      .map((v) => ({value: v, label: `${displaySafe(v)}  (stored, not eligible now)`})),
+  ];
 };
 
 function setPicker(ctrl: ConsoleController, picker: PickerState | null): void {
@@ -55,7 +78,14 @@ function setPicker(ctrl: ConsoleController, picker: PickerState | null): void {
 
 export async function openPicker(ctrl: ConsoleController, form: FormState, field: FieldState): Promise<void> {
   const current = field.value as readonly string[];
-  const base: PickerState = {param: field.param, options: withCurrent([], current), chosen: [...current], cursor: 0, loading: true, note: ''};
+  const base: PickerState = {
+    param: field.param,
+    options: withCurrent([], current),
+    chosen: [...current],
+    cursor: 0,
+    loading: true,
+    note: '',
+  };
   showForm(ctrl, {...form, picker: base});
   const line = eligibleLine(ctrl.ui.chat, form, field);
   let options: PickerOption[];
@@ -69,9 +99,14 @@ export async function openPicker(ctrl: ConsoleController, form: FormState, field
           return {value, label: `${prop(o, 'DisplayName') || value}  ${value}`};
         })
       : identitiesOf('user', ctrl.ui.chat).map((v) => ({value: v, label: displaySafe(v)}));
-    note = found ? 'Eligible principals (in the category scope).' : 'Eligibility could not be read; showing directory users.';
+    note = found
+      ? 'Eligible principals (in the category scope).'
+      : 'Eligibility could not be read; showing directory users.';
   } else {
-    options = field.completes === 'user' ? identitiesOf('user', ctrl.ui.chat).map((v) => ({value: v, label: displaySafe(v)})) : directoryOptions(ctrl.ui.chat);
+    options =
+      field.completes === 'user'
+        ? identitiesOf('user', ctrl.ui.chat).map((v) => ({value: v, label: displaySafe(v)}))
+        : directoryOptions(ctrl.ui.chat);
     note = 'Directory principals.';
   }
   const overlay = ctrl.ui.overlay;
@@ -80,8 +115,17 @@ export async function openPicker(ctrl: ConsoleController, form: FormState, field
 }
 
 /** Keys inside the picker: ↑/↓ move, Space toggles, Enter applies, Esc leaves the field as it was. */
-export function handlePickerKey(ctrl: ConsoleController, form: FormState, picker: PickerState, name: string): void {
-  const move = (delta: number) => setPicker(ctrl, {...picker, cursor: Math.max(0, Math.min(picker.options.length - 1, picker.cursor + delta))});
+export function handlePickerKey(
+  ctrl: ConsoleController,
+  form: FormState,
+  picker: PickerState,
+  name: string,
+): void {
+  const move = (delta: number) =>
+    setPicker(ctrl, {
+      ...picker,
+      cursor: Math.max(0, Math.min(picker.options.length - 1, picker.cursor + delta)),
+    });
   switch (name) {
     case 'up':
     case 'k':
@@ -97,7 +141,10 @@ export function handlePickerKey(ctrl: ConsoleController, form: FormState, picker
       const option = picker.options[picker.cursor];
       if (!option) return;
       const on = picker.chosen.includes(option.value);
-      return setPicker(ctrl, {...picker, chosen: on ? picker.chosen.filter((v) => v !== option.value) : [...picker.chosen, option.value]});
+      return setPicker(ctrl, {
+        ...picker,
+        chosen: on ? picker.chosen.filter((v) => v !== option.value) : [...picker.chosen, option.value],
+      });
     }
     case 'enter': {
       const fields = form.fields.map((f) => (f.param === picker.param ? {...f, value: picker.chosen} : f));

@@ -14,4 +14,5 @@ export const listModifier = (add: readonly string[], remove: readonly string[]):
   renderValue({...(remove.length > 0 ? {remove} : {}), ...(add.length > 0 ? {add} : {})});
 
 /** `@{Replace="a","b"}` and the like. */
-export const modifier = (key: 'add' | 'remove' | 'replace', values: readonly string[]): string => renderValue({[key]: values});
+export const modifier = (key: 'add' | 'remove' | 'replace', values: readonly string[]): string =>
+  renderValue({[key]: values});

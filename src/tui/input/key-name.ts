@@ -8,7 +8,8 @@ export interface KeyPress {
   readonly text: string;
 }
 
-const printable = (input: string): string => [...input].filter((ch) => (ch.codePointAt(0) ?? 0) >= 0x20 && ch !== '\x7f').join('');
+const printable = (input: string): string =>
+  [...input].filter((ch) => (ch.codePointAt(0) ?? 0) >= 0x20 && ch !== '\x7f').join('');
 
 export function keyPress(input: string, key: Key): KeyPress {
   // Escape also sets `meta` in Ink 6.8, so it is tested first.
@@ -32,7 +33,13 @@ export function keyPress(input: string, key: Key): KeyPress {
   return {name: [...text].length === 1 ? text : text === '' ? 'unknown' : 'paste', text};
 }
 
-const CONTROL_NAMES: Readonly<Record<string, string>> = {'\r': 'enter', '\n': 'enter', '\t': 'tab', '\x7f': 'backspace', '\b': 'backspace'};
+const CONTROL_NAMES: Readonly<Record<string, string>> = {
+  '\r': 'enter',
+  '\n': 'enter',
+  '\t': 'tab',
+  '\x7f': 'backspace',
+  '\b': 'backspace',
+};
 
 /** One key from one character of a chunk. */
 function charPress(ch: string): KeyPress {
@@ -51,7 +58,8 @@ function charPress(ch: string): KeyPress {
 export function keyPresses(input: string, key: Key): KeyPress[] {
   // Esc followed at once by a key reads as Alt+key. No action uses Alt, and Esc is always
   // harmless, so it is taken as the two keys the operator most likely pressed.
-  if (key.meta && !key.escape && !key.ctrl && [...input].length === 1 && input >= ' ') return [{name: 'esc', text: ''}, charPress(input)];
+  if (key.meta && !key.escape && !key.ctrl && [...input].length === 1 && input >= ' ')
+    return [{name: 'esc', text: ''}, charPress(input)];
   const special = key.escape || key.return || key.tab || key.backspace || key.delete || key.ctrl || key.meta;
   const chars = [...input];
   if (special || chars.length <= 1) return [keyPress(input, key)];

@@ -20,7 +20,8 @@ const SCROLL_KEYS: Readonly<Record<string, Move>> = {
   end: 'last',
 };
 
-export const closeOverlay = (ctrl: ConsoleController): void => ctrl.dispatch({type: 'overlay', overlay: {kind: 'none'}});
+export const closeOverlay = (ctrl: ConsoleController): void =>
+  ctrl.dispatch({type: 'overlay', overlay: {kind: 'none'}});
 
 export async function executePending(ctrl: ConsoleController, pending: PendingRun): Promise<void> {
   const run = await ctrl.run(pending.line, {expect: pending.expect});
@@ -32,20 +33,32 @@ function cancel(ctrl: ConsoleController): void {
   ctrl.say('info', 'Cancelled; nothing was changed.');
 }
 
-function confirmKey(ctrl: ConsoleController, overlay: Extract<Overlay, {kind: 'confirm'}>, press: KeyPress): void {
+function confirmKey(
+  ctrl: ConsoleController,
+  overlay: Extract<Overlay, {kind: 'confirm'}>,
+  press: KeyPress,
+): void {
   const confirm = () => {
     closeOverlay(ctrl);
     void ctrl.track(executePending(ctrl, overlay.run));
   };
   if (press.text === 'y' || press.text === 'Y') return confirm();
-  if (press.text === 'n' || press.text === 'N' || press.name === 'esc' || press.name === 'ctrl-c') return cancel(ctrl);
+  if (press.text === 'n' || press.text === 'N' || press.name === 'esc' || press.name === 'ctrl-c')
+    return cancel(ctrl);
   if (press.name === 'enter') return overlay.focus === 'confirm' ? confirm() : cancel(ctrl);
   if (['tab', 'shift-tab', 'left', 'right'].includes(press.name)) {
-    ctrl.dispatch({type: 'overlay', overlay: {...overlay, focus: overlay.focus === 'cancel' ? 'confirm' : 'cancel'}});
+    ctrl.dispatch({
+      type: 'overlay',
+      overlay: {...overlay, focus: overlay.focus === 'cancel' ? 'confirm' : 'cancel'},
+    });
   }
 }
 
-function typedKey(ctrl: ConsoleController, overlay: Extract<Overlay, {kind: 'typed'}>, press: KeyPress): void {
+function typedKey(
+  ctrl: ConsoleController,
+  overlay: Extract<Overlay, {kind: 'typed'}>,
+  press: KeyPress,
+): void {
   const edit = (text: string) => ctrl.dispatch({type: 'overlay', overlay: {...overlay, text, error: null}});
   switch (press.name) {
     case 'esc':
@@ -57,7 +70,10 @@ function typedKey(ctrl: ConsoleController, overlay: Extract<Overlay, {kind: 'typ
         void ctrl.track(executePending(ctrl, overlay.run));
         return;
       }
-      ctrl.dispatch({type: 'overlay', overlay: {...overlay, error: `Type ${overlay.expected} exactly to confirm, or Esc to cancel.`}});
+      ctrl.dispatch({
+        type: 'overlay',
+        overlay: {...overlay, error: `Type ${overlay.expected} exactly to confirm, or Esc to cancel.`},
+      });
       return;
     case 'backspace':
       return edit([...overlay.text].slice(0, -1).join(''));
@@ -72,10 +88,14 @@ function typedKey(ctrl: ConsoleController, overlay: Extract<Overlay, {kind: 'typ
 
 function askKey(ctrl: ConsoleController, overlay: Extract<Overlay, {kind: 'ask'}>, press: KeyPress): void {
   if (press.text === 'y' || press.text === 'Y') return ctrl.answer(true);
-  if (press.text === 'n' || press.text === 'N' || press.name === 'esc' || press.name === 'ctrl-c') return ctrl.answer(false);
+  if (press.text === 'n' || press.text === 'N' || press.name === 'esc' || press.name === 'ctrl-c')
+    return ctrl.answer(false);
   if (press.name === 'enter') return ctrl.answer(overlay.focus === 'confirm');
   if (['tab', 'shift-tab', 'left', 'right'].includes(press.name)) {
-    ctrl.dispatch({type: 'overlay', overlay: {...overlay, focus: overlay.focus === 'cancel' ? 'confirm' : 'cancel'}});
+    ctrl.dispatch({
+      type: 'overlay',
+      overlay: {...overlay, focus: overlay.focus === 'cancel' ? 'confirm' : 'cancel'},
+    });
   }
 }
 

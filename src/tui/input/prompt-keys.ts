@@ -21,7 +21,13 @@ const ALIASES: Readonly<Record<string, ActionId>> = {
   activity: 'app.activity',
 };
 
-export const CONSOLE_COMMANDS: readonly string[] = ['quit', 'q', ...Object.keys(ALIASES), ...PANE_IDS, ...ACTION_IDS];
+export const CONSOLE_COMMANDS: readonly string[] = [
+  'quit',
+  'q',
+  ...Object.keys(ALIASES),
+  ...PANE_IDS,
+  ...ACTION_IDS,
+];
 
 /** Nothing ran: the line did not parse or named no known command. */
 const NOT_RUN = new Set(['ParserError', 'CommandNotFound', 'UnknownCmdlet']);
@@ -35,12 +41,18 @@ function setPrompt(ctrl: ConsoleController, prompt: PromptState | null): void {
   if (prompt?.kind === 'filter' || prompt === null) {
     const pane = ctrl.ui.pane;
     if (prompt) ctrl.dispatch({type: 'filter', pane, text: prompt.text});
-    ctrl.dispatch({type: 'follow', ids: visibleRows(ctrl.ui, pane).map((r) => r.id), height: ctrl.listHeight()});
+    ctrl.dispatch({
+      type: 'follow',
+      ids: visibleRows(ctrl.ui, pane).map((r) => r.id),
+      height: ctrl.listHeight(),
+    });
   }
 }
 
 const knownWord = (word: string): boolean =>
-  word.startsWith('$') || findCmdlet(word) !== undefined || LANGUAGE_BUILTINS.some((b) => b.toLowerCase() === word.toLowerCase());
+  word.startsWith('$') ||
+  findCmdlet(word) !== undefined ||
+  LANGUAGE_BUILTINS.some((b) => b.toLowerCase() === word.toLowerCase());
 
 async function runCommandLine(ctrl: ConsoleController, line: string): Promise<void> {
   const run = await ctrl.run(line);
@@ -51,7 +63,8 @@ async function runCommandLine(ctrl: ConsoleController, line: string): Promise<vo
     return;
   }
   const lines = formatRun(run);
-  if (run.output.length > 0 || run.errors.length > 0 || run.warnings.length > 0 || lines.length > 1) ctrl.dispatch({type: 'pushView', view: {kind: 'result', title: line, lines, scroll: 0}});
+  if (run.output.length > 0 || run.errors.length > 0 || run.warnings.length > 0 || lines.length > 1)
+    ctrl.dispatch({type: 'pushView', view: {kind: 'result', title: line, lines, scroll: 0}});
 }
 
 function execute(ctrl: ConsoleController, text: string): void {
@@ -71,7 +84,10 @@ function execute(ctrl: ConsoleController, text: string): void {
   }
   const first = cmdletsIn(line)[0] ?? '';
   if (!knownWord(first)) {
-    ctrl.say('error', `Unknown command "${first}": type a cmdlet line (Tab completes) or :help for the keys.`);
+    ctrl.say(
+      'error',
+      `Unknown command "${first}": type a cmdlet line (Tab completes) or :help for the keys.`,
+    );
     return;
   }
   ctrl.dispatch({type: 'history', line});
@@ -111,7 +127,10 @@ export function handlePromptKey(ctrl: ConsoleController, press: KeyPress): void 
       return;
     case 'ctrl-n':
     case 'ctrl-p':
-      return setPrompt(ctrl, {...prompt, choice: Math.max(0, prompt.choice + (press.name === 'ctrl-n' ? 1 : -1))});
+      return setPrompt(ctrl, {
+        ...prompt,
+        choice: Math.max(0, prompt.choice + (press.name === 'ctrl-n' ? 1 : -1)),
+      });
     case 'tab':
     case 'right': {
       if (prompt.kind !== 'command') return;

@@ -15,13 +15,18 @@ export const activityPane: PaneSpec = {
     {key: 'result', title: 'Result', min: 7, priority: 1},
   ],
   toRows: ({audit}) =>
-    [...audit].reverse().map(
-      (a): Row => ({
-        id: String(a.seq),
-        cells: {time: a.time.replace('T', ' ').slice(0, 19), operator: a.operator, role: a.role, command: a.command, targets: a.targets, result: a.result},
-        flag: a.result === 'Success' ? undefined : a.result,
-      }),
-    ),
+    [...audit].reverse().map((a): Row => ({
+      id: String(a.seq),
+      cells: {
+        time: a.time.replace('T', ' ').slice(0, 19),
+        operator: a.operator,
+        role: a.role,
+        command: a.command,
+        targets: a.targets,
+        result: a.result,
+      },
+      flag: a.result === 'Success' ? undefined : a.result,
+    })),
   detail: ({audit}, id) => {
     const a = audit.find((e) => String(e.seq) === id);
     if (!a) return null;

@@ -12,7 +12,12 @@ const roomsUsing = (state: ChatState, a: Addin) => state.rooms.filter((r) => r.a
 
 const row = (state: ChatState, a: Addin): Row => ({
   id: objectIdentity(a),
-  cells: {name: safe(a.name), pool: safe(a.poolFqdn), url: safe(a.url), rooms: String(roomsUsing(state, a).length)},
+  cells: {
+    name: safe(a.name),
+    pool: safe(a.poolFqdn),
+    url: safe(a.url),
+    rooms: String(roomsUsing(state, a).length),
+  },
 });
 
 export const addinsPane: PaneSpec = {
@@ -38,7 +43,10 @@ export const addinsPane: PaneSpec = {
           {label: 'Url', value: safe(a.url)},
         ],
       },
-      {title: `Used by (${rooms.length} ${rooms.length === 1 ? 'room' : 'rooms'})`, lines: rooms.map((r) => ({label: safe(r.name), value: r.disabled ? 'disabled' : 'enabled'}))},
+      {
+        title: `Used by (${rooms.length} ${rooms.length === 1 ? 'room' : 'rooms'})`,
+        lines: rooms.map((r) => ({label: safe(r.name), value: r.disabled ? 'disabled' : 'enabled'})),
+      },
     ];
   },
   empty: 'No add-ins yet — n registers one.',

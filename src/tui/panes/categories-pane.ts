@@ -5,7 +5,8 @@ import {displaySafe as safe} from '../display-safe.js';
 import {objectIdentity, onOff} from './model.js';
 import type {DetailSection, PaneSpec, Row} from './pane.js';
 
-const list = (values: readonly string[]): string => (values.length === 0 ? '(none)' : values.map(safe).join(', '));
+const list = (values: readonly string[]): string =>
+  values.length === 0 ? '(none)' : values.map(safe).join(', ');
 
 export const findCategory = (state: ChatState, identity: string): Category | undefined =>
   state.categories.find((c) => objectIdentity(c).toLowerCase() === identity.toLowerCase());
@@ -48,7 +49,13 @@ function detail(state: ChatState, c: Category): DetailSection[] {
         {label: 'Creators', value: list(c.creators)},
       ],
     },
-    {title: `Rooms (${rooms.length})`, lines: rooms.map((r) => ({label: safe(r.name), value: `${r.type}, ${r.privacy}${r.disabled ? ', disabled' : ''}`}))},
+    {
+      title: `Rooms (${rooms.length})`,
+      lines: rooms.map((r) => ({
+        label: safe(r.name),
+        value: `${r.type}, ${r.privacy}${r.disabled ? ', disabled' : ''}`,
+      })),
+    },
   ];
 }
 

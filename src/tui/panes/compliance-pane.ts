@@ -16,7 +16,9 @@ const row = (state: ChatState, c: ComplianceConfiguration): Row => ({
     output: safe(c.adapterOutputDirectory ?? ''),
     interval: timeSpan(c.runIntervalSeconds),
     perRoom: yesNo(c.oneChatRoomPerOutputFile),
-    pools: poolsUsing(state, state.compliance, c.identity).map((p) => safe(p.fqdn)).join(', '),
+    pools: poolsUsing(state, state.compliance, c.identity)
+      .map((p) => safe(p.fqdn))
+      .join(', '),
   },
 });
 
@@ -54,7 +56,10 @@ export const compliancePane: PaneSpec = {
       },
       {
         title: 'Effective for pools',
-        lines: poolsUsing(chat, chat.compliance, c.identity).map((p) => ({label: safe(p.fqdn), value: p.compliance.enabled ? 'compliance on' : 'compliance off in topology'})),
+        lines: poolsUsing(chat, chat.compliance, c.identity).map((p) => ({
+          label: safe(p.fqdn),
+          value: p.compliance.enabled ? 'compliance on' : 'compliance off in topology',
+        })),
       },
     ];
   },

@@ -5,7 +5,10 @@ import {displaySafe as safe} from '../display-safe.js';
 import {effectiveFor, poolsUsing} from './model.js';
 import type {PaneSpec, Row} from './pane.js';
 
-export const findConfiguration = (state: ChatState, identity: string): PersistentChatConfiguration | undefined =>
+export const findConfiguration = (
+  state: ChatState,
+  identity: string,
+): PersistentChatConfiguration | undefined =>
   state.configurations.find((c) => c.identity.toLowerCase() === identity.toLowerCase());
 
 const row = (state: ChatState, c: PersistentChatConfiguration): Row => ({
@@ -16,7 +19,9 @@ const row = (state: ChatState, c: PersistentChatConfiguration): Row => ({
     file: String(c.maxFileSizeKB),
     participants: String(c.participantUpdateLimit),
     url: safe(c.roomManagementUrl ?? ''),
-    pools: poolsUsing(state, state.configurations, c.identity).map((p) => safe(p.fqdn)).join(', '),
+    pools: poolsUsing(state, state.configurations, c.identity)
+      .map((p) => safe(p.fqdn))
+      .join(', '),
   },
 });
 
@@ -49,7 +54,10 @@ export const configurationPane: PaneSpec = {
       },
       {
         title: 'Effective setting per pool',
-        lines: chat.topology.persistentChatPools.map((p) => ({label: safe(p.fqdn), value: safe(effectiveFor(chat.configurations, p)?.identity ?? '(defaults)')})),
+        lines: chat.topology.persistentChatPools.map((p) => ({
+          label: safe(p.fqdn),
+          value: safe(effectiveFor(chat.configurations, p)?.identity ?? '(defaults)'),
+        })),
       },
     ];
   },

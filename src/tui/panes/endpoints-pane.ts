@@ -10,7 +10,12 @@ export const findEndpoint = (state: ChatState, sip: string): Endpoint | undefine
 
 const row = (e: Endpoint): Row => ({
   id: e.sipAddress,
-  cells: {sip: safe(e.sipAddress), name: safe(e.displayName ?? ''), pool: safe(e.poolFqdn), isDefault: yesNo(e.isDefault)},
+  cells: {
+    sip: safe(e.sipAddress),
+    name: safe(e.displayName ?? ''),
+    pool: safe(e.poolFqdn),
+    isDefault: yesNo(e.isDefault),
+  },
 });
 
 export const endpointsPane: PaneSpec = {

@@ -17,7 +17,8 @@ import {storeInUse} from '../../domain/topology.js';
 
 export const objectIdentity = (o: {poolFqdn: string; name: string}): string => `${o.poolFqdn}\\${o.name}`;
 
-export const categoryOf = (state: ChatState, room: Room): Category | undefined => state.categories.find((c) => c.id === room.categoryId);
+export const categoryOf = (state: ChatState, room: Room): Category | undefined =>
+  state.categories.find((c) => c.id === room.categoryId);
 
 export const addinOf = (state: ChatState, room: Room): Addin | undefined =>
   room.addinId === null ? undefined : state.addins.find((a) => a.id === room.addinId);
@@ -39,10 +40,14 @@ export const isFarFromDatabase = (pool: PersistentChatPool, fqdn: string): boole
   return !pool.lowLatencyLink && db !== null && dc !== null && db.toLowerCase() !== dc.toLowerCase();
 };
 
-export const stateIdentity = (pool: PersistentChatPool): string => `service:PersistentChatServer:${pool.fqdn}`;
+export const stateIdentity = (pool: PersistentChatPool): string =>
+  `service:PersistentChatServer:${pool.fqdn}`;
 
 /** Configuration and compliance scopes: the pool's own, else its site's, else Global (spec 1.4). */
-export function effectiveFor<T extends {identity: string}>(items: readonly T[], pool: PersistentChatPool): T | undefined {
+export function effectiveFor<T extends {identity: string}>(
+  items: readonly T[],
+  pool: PersistentChatPool,
+): T | undefined {
   const find = (id: string) => items.find((i) => i.identity.toLowerCase() === id.toLowerCase());
   return find(`Service:PersistentChatServer:${pool.fqdn}`) ?? find(`Site:${pool.site}`) ?? find('Global');
 }
@@ -51,18 +56,26 @@ export const poolsUsing = (
   state: ChatState,
   items: readonly (PersistentChatConfiguration | ComplianceConfiguration)[],
   identity: string,
-): PersistentChatPool[] => state.topology.persistentChatPools.filter((p) => effectiveFor(items, p)?.identity === identity);
+): PersistentChatPool[] =>
+  state.topology.persistentChatPools.filter((p) => effectiveFor(items, p)?.identity === identity);
 
 // Who a policy governs is the domain's rule, so the console and Grant/Get never disagree.
 export {effectivePolicy} from '../../domain/policies.js';
 
-export const usersGovernedBy = (state: ChatState, policy: Policy): DirectoryUser[] => usersUnderPolicy(state, policy.identity);
+export const usersGovernedBy = (state: ChatState, policy: Policy): DirectoryUser[] =>
+  usersUnderPolicy(state, policy.identity);
 
 export const scopeOf = (identity: string): string => {
   const colon = identity.indexOf(':');
   if (colon < 0) return identity.toLowerCase() === 'global' ? 'Global' : 'Tag';
   const scope = identity.slice(0, colon).toLowerCase();
-  return scope === 'site' ? 'Site' : scope === 'service' ? 'Pool' : scope === 'tag' ? 'Tag' : identity.slice(0, colon);
+  return scope === 'site'
+    ? 'Site'
+    : scope === 'service'
+      ? 'Pool'
+      : scope === 'tag'
+        ? 'Tag'
+        : identity.slice(0, colon);
 };
 
 /** PowerShell TimeSpan text: "00:15:00", "1.00:00:00". */

@@ -5,7 +5,9 @@ import {displaySafe as safe} from '../display-safe.js';
 import {isActive, isFarFromDatabase, onOff, storeInUse, storeName} from './model.js';
 import type {DetailSection, PaneSpec, Row} from './pane.js';
 
-const dataCenters = (pool: PersistentChatPool): string[] => [...new Set(pool.servers.map((s) => s.dataCenter ?? '(none)'))];
+const dataCenters = (pool: PersistentChatPool): string[] => [
+  ...new Set(pool.servers.map((s) => s.dataCenter ?? '(none)')),
+];
 
 const row = (pool: PersistentChatPool): Row => ({
   id: pool.fqdn,
@@ -28,7 +30,9 @@ function serverSections(pool: PersistentChatPool): DetailSection[] {
       .filter((s) => (s.dataCenter ?? '(none)') === dc)
       .map((s) => ({
         label: safe(s.fqdn),
-        value: isActive(pool, s.fqdn) ? `active${isFarFromDatabase(pool, s.fqdn) ? ' (far from the database in use)' : ''}` : 'standby',
+        value: isActive(pool, s.fqdn)
+          ? `active${isFarFromDatabase(pool, s.fqdn) ? ' (far from the database in use)' : ''}`
+          : 'standby',
       })),
   }));
 }
@@ -43,7 +47,10 @@ function detail(pool: PersistentChatPool): DetailSection[] {
         {label: 'Site', value: safe(pool.site)},
         {label: 'Kind', value: pool.kind},
         {label: 'Pool state', value: pool.poolState},
-        {label: 'Database in use', value: `${pool.poolState === 'FailedOver' ? 'backup' : 'primary'} ${safe(storeName(storeInUse(pool)))}`},
+        {
+          label: 'Database in use',
+          value: `${pool.poolState === 'FailedOver' ? 'backup' : 'primary'} ${safe(storeName(storeInUse(pool)))}`,
+        },
         {label: 'Low-latency link', value: pool.lowLatencyLink ? 'yes' : 'no'},
         {label: 'Port', value: String(pool.port)},
         {label: 'File store', value: safe(pool.fileStore ?? '')},
@@ -55,10 +62,16 @@ function detail(pool: PersistentChatPool): DetailSection[] {
       lines: [
         {label: 'Primary', value: `${safe(storeName(st.primary))} (${safe(st.primary.dataCenter ?? '')})`},
         {label: 'Primary mirror', value: safe(storeName(st.primaryMirror))},
-        {label: 'Backup', value: st.backup ? `${safe(storeName(st.backup))} (${safe(st.backup.dataCenter ?? '')})` : 'none'},
+        {
+          label: 'Backup',
+          value: st.backup ? `${safe(storeName(st.backup))} (${safe(st.backup.dataCenter ?? '')})` : 'none',
+        },
         {label: 'Backup mirror', value: safe(storeName(st.backupMirror))},
         {label: 'Log shipping', value: onOff(st.logShipping)},
-        {label: 'Compliance', value: pool.compliance.enabled ? `on ${safe(storeName(pool.compliance.store))}` : 'off'},
+        {
+          label: 'Compliance',
+          value: pool.compliance.enabled ? `on ${safe(storeName(pool.compliance.store))}` : 'off',
+        },
       ],
     },
   ];
@@ -82,5 +95,6 @@ export const poolsPane: PaneSpec = {
     const pool = chat.topology.persistentChatPools.find((p) => p.fqdn === id);
     return pool ? detail(pool) : null;
   },
-  empty: 'No Persistent Chat pools in this deployment — pools come from the deployment file (pchat init --from).',
+  empty:
+    'No Persistent Chat pools in this deployment — pools come from the deployment file (pchat init --from).',
 };

@@ -8,23 +8,39 @@ import type {DetailSection, PaneSpec, Row} from './pane.js';
 function rows(state: ChatState): Row[] {
   const d = state.directory;
   return [
-    ...d.users.map(
-      (u): Row => ({
-        id: u.dn,
-        cells: {
-          kind: 'user',
-          name: safe(u.displayName),
-          sip: safe(u.sipAddress ?? ''),
-          policy: safe(u.sipAddress ? (effectivePolicy(state, u)?.identity ?? 'Global') : ''),
-          dn: safe(u.dn),
-        },
-        dim: !u.enabled,
-      }),
-    ),
-    ...d.groups.map((g): Row => ({id: g.dn, cells: {kind: 'group', name: safe(g.displayName), sip: '', policy: '', dn: safe(g.dn)}})),
-    ...d.contacts.map((c): Row => ({id: c.dn, cells: {kind: 'contact', name: safe(c.displayName), sip: safe(c.sipAddress ?? ''), policy: '', dn: safe(c.dn)}})),
-    ...d.organizationalUnits.map((ou): Row => ({id: ou, cells: {kind: 'OU', name: safe(ou.split(',')[0] ?? ou), sip: '', policy: '', dn: safe(ou)}})),
-    ...d.containers.map((cn): Row => ({id: cn, cells: {kind: 'container', name: safe(cn.split(',')[0] ?? cn), sip: '', policy: '', dn: safe(cn)}})),
+    ...d.users.map((u): Row => ({
+      id: u.dn,
+      cells: {
+        kind: 'user',
+        name: safe(u.displayName),
+        sip: safe(u.sipAddress ?? ''),
+        policy: safe(u.sipAddress ? (effectivePolicy(state, u)?.identity ?? 'Global') : ''),
+        dn: safe(u.dn),
+      },
+      dim: !u.enabled,
+    })),
+    ...d.groups.map((g): Row => ({
+      id: g.dn,
+      cells: {kind: 'group', name: safe(g.displayName), sip: '', policy: '', dn: safe(g.dn)},
+    })),
+    ...d.contacts.map((c): Row => ({
+      id: c.dn,
+      cells: {
+        kind: 'contact',
+        name: safe(c.displayName),
+        sip: safe(c.sipAddress ?? ''),
+        policy: '',
+        dn: safe(c.dn),
+      },
+    })),
+    ...d.organizationalUnits.map((ou): Row => ({
+      id: ou,
+      cells: {kind: 'OU', name: safe(ou.split(',')[0] ?? ou), sip: '', policy: '', dn: safe(ou)},
+    })),
+    ...d.containers.map((cn): Row => ({
+      id: cn,
+      cells: {kind: 'container', name: safe(cn.split(',')[0] ?? cn), sip: '', policy: '', dn: safe(cn)},
+    })),
   ];
 }
 
@@ -47,12 +63,32 @@ function detail(state: ChatState, dn: string): DetailSection[] | null {
     ];
   }
   const group = state.directory.groups.find((g) => g.dn === dn);
-  if (group) return [{title: `Group ${safe(group.displayName)}`, lines: group.members.map((m) => ({label: 'member', value: safe(m)}))}];
+  if (group)
+    return [
+      {
+        title: `Group ${safe(group.displayName)}`,
+        lines: group.members.map((m) => ({label: 'member', value: safe(m)})),
+      },
+    ];
   const contact = state.directory.contacts.find((c) => c.dn === dn);
-  if (contact) return [{title: 'Contact', lines: [{label: 'DisplayName', value: safe(contact.displayName)}, {label: 'SipAddress', value: safe(contact.sipAddress ?? '')}]}];
+  if (contact)
+    return [
+      {
+        title: 'Contact',
+        lines: [
+          {label: 'DisplayName', value: safe(contact.displayName)},
+          {label: 'SipAddress', value: safe(contact.sipAddress ?? '')},
+        ],
+      },
+    ];
   const inside = state.directory.users.filter((u) => u.dn.toLowerCase().endsWith(`,${dn.toLowerCase()}`));
   if (state.directory.organizationalUnits.includes(dn) || state.directory.containers.includes(dn)) {
-    return [{title: `${safe(dn)} (${inside.length} users)`, lines: inside.map((u) => ({label: safe(u.displayName), value: safe(u.sipAddress ?? '')}))}];
+    return [
+      {
+        title: `${safe(dn)} (${inside.length} users)`,
+        lines: inside.map((u) => ({label: safe(u.displayName), value: safe(u.sipAddress ?? '')})),
+      },
+    ];
   }
   return null;
 }

@@ -6,7 +6,8 @@ import {displaySafe as safe} from '../display-safe.js';
 import {addinOf, categoryOf, objectIdentity} from './model.js';
 import type {DetailSection, PaneSpec, Row} from './pane.js';
 
-const list = (values: readonly string[]): string => (values.length === 0 ? '(none)' : values.map(safe).join(', '));
+const list = (values: readonly string[]): string =>
+  values.length === 0 ? '(none)' : values.map(safe).join(', ');
 
 function row(state: ChatState, room: Room): Row {
   return {
@@ -41,7 +42,10 @@ function detail(state: ChatState, room: Room): DetailSection[] {
         {label: 'Category', value: category ? safe(objectIdentity(category)) : '?'},
         {label: 'Type', value: room.type},
         {label: 'Privacy', value: room.privacy},
-        {label: 'Invitations', value: `${room.invitations}${category ? ` (category: ${category.invitations ? 'on' : 'off'})` : ''}`},
+        {
+          label: 'Invitations',
+          value: `${room.invitations}${category ? ` (category: ${category.invitations ? 'on' : 'off'})` : ''}`,
+        },
         {label: 'Disabled', value: room.disabled ? 'True' : 'False'},
         {label: 'Addin', value: safe(addinOf(state, room)?.name ?? '')},
       ],
@@ -49,7 +53,10 @@ function detail(state: ChatState, room: Room): DetailSection[] {
     {
       title: 'Lists as stored',
       lines: [
-        {label: 'Members', value: room.members.length === 0 ? '(none: inherits the category scope)' : list(room.members)},
+        {
+          label: 'Members',
+          value: room.members.length === 0 ? '(none: inherits the category scope)' : list(room.members),
+        },
         {label: 'Managers', value: list(room.managers)},
         {label: 'Presenters', value: list(room.presenters)},
       ],

@@ -56,8 +56,18 @@ export const serversPane: PaneSpec = {
           {label: 'Pool', value: safe(pool.fqdn)},
           {label: 'Data centre', value: safe(pool.servers.find((s) => s.fqdn === id)?.dataCenter ?? '')},
           {label: 'IsActive', value: active ? 'True' : 'False'},
-          {label: 'Database in use', value: `${pool.poolState === 'FailedOver' ? 'backup' : 'primary'} in ${safe(storeInUse(pool)?.dataCenter ?? '?')}`},
-          {label: 'Proximity', value: active ? (isFarFromDatabase(pool, id) ? 'far from the database in use' : 'near the database in use') : 'standby'},
+          {
+            label: 'Database in use',
+            value: `${pool.poolState === 'FailedOver' ? 'backup' : 'primary'} in ${safe(storeInUse(pool)?.dataCenter ?? '?')}`,
+          },
+          {
+            label: 'Proximity',
+            value: active
+              ? isFarFromDatabase(pool, id)
+                ? 'far from the database in use'
+                : 'near the database in use'
+              : 'standby',
+          },
           {label: 'Active in pool', value: `${pool.activeServers.length} of at most 4`},
         ],
       },

@@ -36,4 +36,5 @@ export const moveEditor = (editor: ActiveEditorState, delta: number): ActiveEdit
 });
 
 export const editorChanged = (editor: ActiveEditorState): boolean =>
-  editor.chosen.length !== editor.original.length || editor.chosen.some((c) => !editor.original.some((o) => same(o, c)));
+  editor.chosen.length !== editor.original.length ||
+  editor.chosen.some((c) => !editor.original.some((o) => same(o, c)));

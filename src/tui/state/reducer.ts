@@ -13,7 +13,12 @@ export type UiEvent =
   | {readonly type: 'chatLoaded'; readonly chat: ChatState; readonly now: number}
   | {readonly type: 'auditLoaded'; readonly rows: readonly AuditRow[]; readonly revision: number}
   | {readonly type: 'focusPane'; readonly pane: PaneId}
-  | {readonly type: 'cursorMove'; readonly move: Move; readonly ids: readonly string[]; readonly height: number}
+  | {
+      readonly type: 'cursorMove';
+      readonly move: Move;
+      readonly ids: readonly string[];
+      readonly height: number;
+    }
   | {readonly type: 'cursorTo'; readonly pane: PaneId; readonly id: string}
   | {readonly type: 'follow'; readonly ids: readonly string[]; readonly height: number}
   | {readonly type: 'scroll'; readonly move: Move; readonly lines: number; readonly height: number}
@@ -43,7 +48,12 @@ function cursorMove(list: ListState, move: Move, ids: readonly string[], height:
   const index = cursorIndex(ids, list.cursorId, list.lastIndex);
   const next = moveIndex(index, move, ids.length, height);
   if (next < 0) return list;
-  return {...list, cursorId: ids[next] ?? null, lastIndex: next, top: windowTop(next, list.top, height, ids.length)};
+  return {
+    ...list,
+    cursorId: ids[next] ?? null,
+    lastIndex: next,
+    top: windowTop(next, list.top, height, ids.length),
+  };
 }
 
 /** After data or filter changes: keep the same row (by id) under the cursor and in the window. */
@@ -58,7 +68,8 @@ function follow(list: ListState, ids: readonly string[], height: number): ListSt
 function scrollTop(ui: UiState, move: Move, lines: number, height: number): UiState {
   const view = topView(ui);
   const maxTop = Math.max(0, lines - height);
-  const apply = (scroll: number) => Math.max(0, Math.min(maxTop, moveIndex(scroll, move, maxTop + 1, height)));
+  const apply = (scroll: number) =>
+    Math.max(0, Math.min(maxTop, moveIndex(scroll, move, maxTop + 1, height)));
   if (ui.overlay.kind === 'help') return {...ui, overlay: {...ui.overlay, scroll: apply(ui.overlay.scroll)}};
   if (view.kind === 'list') return ui;
   return {...ui, stack: [...ui.stack.slice(0, -1), {...view, scroll: apply(view.scroll)}]};
@@ -73,7 +84,9 @@ export function reduce(ui: UiState, event: UiEvent): UiState {
     case 'auditLoaded':
       return {...ui, audit: event.rows, auditRevision: event.revision};
     case 'focusPane':
-      return event.pane === ui.pane && ui.stack.length === 1 ? ui : {...ui, pane: event.pane, stack: [{kind: 'list', pane: event.pane}]};
+      return event.pane === ui.pane && ui.stack.length === 1
+        ? ui
+        : {...ui, pane: event.pane, stack: [{kind: 'list', pane: event.pane}]};
     case 'cursorMove':
       return withList(ui, ui.pane, (l) => cursorMove(l, event.move, event.ids, event.height));
     case 'cursorTo':
@@ -89,10 +102,14 @@ export function reduce(ui: UiState, event: UiEvent): UiState {
     case 'detailExtra':
       return {
         ...ui,
-        stack: ui.stack.map((v) => (v.kind === 'detail' && v.id === event.id ? {...v, extra: event.extra} : v)),
+        stack: ui.stack.map((v) =>
+          v.kind === 'detail' && v.id === event.id ? {...v, extra: event.extra} : v,
+        ),
       };
     case 'filter':
-      return withList(ui, event.pane, (l) => (l.filter === event.text ? l : {...l, filter: event.text, top: 0}));
+      return withList(ui, event.pane, (l) =>
+        l.filter === event.text ? l : {...l, filter: event.text, top: 0},
+      );
     case 'marks':
       return withList(ui, event.pane, (l) => ({...l, marks: event.marks}));
     case 'prompt':

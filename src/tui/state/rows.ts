@@ -32,7 +32,12 @@ const searchText = (row: Row): string => Object.values(row.cells).join('  ');
 function fuseFor(rows: readonly Row[]): Fuse<string> {
   let fuse = fuseCache.get(rows);
   if (!fuse) {
-    fuse = new Fuse(rows.map(searchText), {threshold: 0.3, ignoreLocation: true, shouldSort: false, isCaseSensitive: false});
+    fuse = new Fuse(rows.map(searchText), {
+      threshold: 0.3,
+      ignoreLocation: true,
+      shouldSort: false,
+      isCaseSensitive: false,
+    });
     fuseCache.set(rows, fuse);
   }
   return fuse;
@@ -79,4 +84,5 @@ export function filterRows(rows: readonly Row[], filter: string): readonly Row[]
   return out;
 }
 
-export const visibleRows = (ui: UiState, pane: PaneId): readonly Row[] => filterRows(paneRows(ui, pane), ui.lists[pane].filter);
+export const visibleRows = (ui: UiState, pane: PaneId): readonly Row[] =>
+  filterRows(paneRows(ui, pane), ui.lists[pane].filter);

@@ -31,8 +31,19 @@ export interface DetailExtra {
 
 export type View =
   | {readonly kind: 'list'; readonly pane: PaneId}
-  | {readonly kind: 'detail'; readonly pane: PaneId; readonly id: string; readonly scroll: number; readonly extra: DetailExtra | null}
-  | {readonly kind: 'result'; readonly title: string; readonly lines: readonly ResultLine[]; readonly scroll: number};
+  | {
+      readonly kind: 'detail';
+      readonly pane: PaneId;
+      readonly id: string;
+      readonly scroll: number;
+      readonly extra: DetailExtra | null;
+    }
+  | {
+      readonly kind: 'result';
+      readonly title: string;
+      readonly lines: readonly ResultLine[];
+      readonly scroll: number;
+    };
 
 export interface PromptState {
   readonly kind: 'command' | 'filter';
@@ -77,7 +88,12 @@ export type Overlay =
       readonly error: string | null;
       readonly run: PendingRun;
     }
-  | {readonly kind: 'ask'; readonly title: string; readonly message: string; readonly focus: 'cancel' | 'confirm'}
+  | {
+      readonly kind: 'ask';
+      readonly title: string;
+      readonly message: string;
+      readonly focus: 'cancel' | 'confirm';
+    }
   | {readonly kind: 'form'; readonly form: FormState}
   | {readonly kind: 'activeServers'; readonly editor: ActiveEditorState};
 
@@ -120,7 +136,13 @@ export interface UiState {
 
 export const emptyList: ListState = {cursorId: null, lastIndex: 0, top: 0, filter: '', marks: []};
 
-export function initialUi(options: {chat: ChatState; now: number; size: Size; pane?: PaneId; filter?: string}): UiState {
+export function initialUi(options: {
+  chat: ChatState;
+  now: number;
+  size: Size;
+  pane?: PaneId;
+  filter?: string;
+}): UiState {
   const pane = options.pane ?? 'pools';
   const lists = Object.fromEntries(PANE_IDS.map((id) => [id, emptyList])) as Record<PaneId, ListState>;
   if (options.filter) lists[pane] = {...emptyList, filter: options.filter};

@@ -27,7 +27,11 @@ export const GAP = 2;
 const minOf = (c: Column): number => c.min ?? Math.min(12, stringWidth(c.title));
 
 /** Widest cell per column over at most `sample` rows (the title counts too). */
-export function contentWidths(columns: readonly Column[], rows: readonly {cells: Readonly<Record<string, string>>}[], sample = 2000): Record<string, number> {
+export function contentWidths(
+  columns: readonly Column[],
+  rows: readonly {cells: Readonly<Record<string, string>>}[],
+  sample = 2000,
+): Record<string, number> {
   const widths: Record<string, number> = {};
   for (const c of columns) widths[c.key] = stringWidth(c.title);
   const n = Math.min(rows.length, sample);
@@ -42,9 +46,14 @@ export function contentWidths(columns: readonly Column[], rows: readonly {cells:
 }
 
 /** Chooses which columns fit `total` and how wide each is. */
-export function layoutColumns(columns: readonly Column[], total: number, wanted: Readonly<Record<string, number>>): PlacedColumn[] {
+export function layoutColumns(
+  columns: readonly Column[],
+  total: number,
+  wanted: Readonly<Record<string, number>>,
+): PlacedColumn[] {
   const kept = [...columns];
-  const need = (cs: readonly Column[]) => cs.reduce((sum, c) => sum + minOf(c), 0) + GAP * Math.max(0, cs.length - 1);
+  const need = (cs: readonly Column[]) =>
+    cs.reduce((sum, c) => sum + minOf(c), 0) + GAP * Math.max(0, cs.length - 1);
   while (kept.length > 1 && need(kept) > total) {
     const drop = kept.reduce((worst, c) => ((c.priority ?? 2) >= (worst.priority ?? 2) ? c : worst));
     kept.splice(kept.indexOf(drop), 1);
@@ -61,12 +70,18 @@ export function layoutColumns(columns: readonly Column[], total: number, wanted:
     spare -= grow;
   }
   const flex = kept.findIndex((c) => c.flex);
-  if (flex >= 0 && spare > 0) widths[flex] = Math.min(kept[flex]?.max ?? Infinity, (widths[flex] ?? 0) + spare);
+  if (flex >= 0 && spare > 0)
+    widths[flex] = Math.min(kept[flex]?.max ?? Infinity, (widths[flex] ?? 0) + spare);
   return kept.map((c, i) => ({...c, width: Math.max(1, widths[i] ?? 1)}));
 }
 
 /** Exactly `width` columns wide: truncated with an ellipsis, padded with spaces. */
-export function fitCell(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
+export function fitCell(
+  text: string,
+  width: number,
+  align: 'left' | 'right' = 'left',
+  ellipsis = '…',
+): string {
   if (width <= 0) return '';
   let out = stringWidth(text) > width ? cliTruncate(text, width, {truncationCharacter: ellipsis}) : text;
   // cli-truncate may leave a wide character that overshoots by one column.
@@ -75,6 +90,10 @@ export function fitCell(text: string, width: number, align: 'left' | 'right' = '
   return align === 'right' ? pad + out : out + pad;
 }
 
-export function renderRowText(placed: readonly PlacedColumn[], cells: Readonly<Record<string, string>>, ellipsis = '…'): string {
+export function renderRowText(
+  placed: readonly PlacedColumn[],
+  cells: Readonly<Record<string, string>>,
+  ellipsis = '…',
+): string {
   return placed.map((c) => fitCell(cells[c.key] ?? '', c.width, c.align, ellipsis)).join(' '.repeat(GAP));
 }

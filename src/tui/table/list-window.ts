@@ -14,7 +14,13 @@ export function cursorIndex(ids: readonly string[], cursorId: string | null, las
 }
 
 /** First visible row so that `index` stays `margin` rows away from either edge where possible. */
-export function windowTop(index: number, previousTop: number, height: number, count: number, margin = SCROLL_OFF): number {
+export function windowTop(
+  index: number,
+  previousTop: number,
+  height: number,
+  count: number,
+  margin = SCROLL_OFF,
+): number {
   if (height <= 0 || count <= height) return 0;
   const m = Math.max(0, Math.min(margin, Math.floor((height - 1) / 2)));
   let top = previousTop;

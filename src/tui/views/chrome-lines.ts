@@ -48,7 +48,11 @@ export function headerLine(ui: UiState, facts: SessionFacts, theme: Theme, now: 
 
 export function breadcrumbLine(ui: UiState, theme: Theme): Line {
   const crumbs = ui.stack.map((v) =>
-    v.kind === 'list' ? PANES[v.pane].title : v.kind === 'detail' ? displaySafe(v.id) : `:${displaySafe(v.title)}`,
+    v.kind === 'list'
+      ? PANES[v.pane].title
+      : v.kind === 'detail'
+        ? displaySafe(v.id)
+        : `:${displaySafe(v.title)}`,
   );
   const index = PANE_IDS.indexOf(ui.pane) + 1;
   return [
@@ -66,13 +70,22 @@ function bindingHints(keymap: readonly ResolvedBinding[], ui: UiState, theme: Th
   return [...back, ...hints].join('  ');
 }
 
-export function footerLine(keymap: readonly ResolvedBinding[], ui: UiState, theme: Theme, dialogHints: string | null): Line {
+export function footerLine(
+  keymap: readonly ResolvedBinding[],
+  ui: UiState,
+  theme: Theme,
+  dialogHints: string | null,
+): Line {
   // With a prompt open the message line holds the prompt, so a message moves up here.
   if (ui.prompt && ui.message) return messageText(ui.message, theme);
   if (dialogHints !== null) return [{text: ` ${dialogHints}`, color: theme.muted}];
   if (ui.message?.detail) return [{text: `  ${displaySafe(ui.message.detail)}`, color: theme.muted}];
-  if (ui.prompt?.kind === 'command') return [{text: ' Enter run  Tab complete  Ctrl-N/P other match  ↑↓ history  Esc cancel', color: theme.muted}];
-  if (ui.prompt?.kind === 'filter') return [{text: ' type to filter  Enter keep  Esc clear', color: theme.muted}];
+  if (ui.prompt?.kind === 'command')
+    return [
+      {text: ' Enter run  Tab complete  Ctrl-N/P other match  ↑↓ history  Esc cancel', color: theme.muted},
+    ];
+  if (ui.prompt?.kind === 'filter')
+    return [{text: ' type to filter  Enter keep  Esc clear', color: theme.muted}];
   return [{text: ` ${bindingHints(keymap, ui, theme)}`, color: theme.muted}];
 }
 
@@ -81,13 +94,22 @@ export function messageLine(ui: UiState, theme: Theme, suggestions: readonly str
   if (prompt?.kind === 'command') {
     const candidate = suggestions[prompt.choice % Math.max(1, suggestions.length)];
     const rest = inlineSuggestion(prompt.text, candidate);
-    const other = !rest && candidate && candidate.trim() !== prompt.text.trim() ? `  → ${displaySafe(candidate)}` : '';
-    return [{text: `:${displaySafe(prompt.text)}`, bold: true}, {text: '_'}, {text: displaySafe(rest) + other, color: theme.muted}];
+    const other =
+      !rest && candidate && candidate.trim() !== prompt.text.trim() ? `  → ${displaySafe(candidate)}` : '';
+    return [
+      {text: `:${displaySafe(prompt.text)}`, bold: true},
+      {text: '_'},
+      {text: displaySafe(rest) + other, color: theme.muted},
+    ];
   }
   if (prompt?.kind === 'filter') {
     const shown = visibleRows(ui, ui.pane).length;
     const total = paneRows(ui, ui.pane).length;
-    return [{text: `/${displaySafe(prompt.text)}`, bold: true}, {text: '_'}, {text: `   ${shown} of ${total}`, color: theme.muted}];
+    return [
+      {text: `/${displaySafe(prompt.text)}`, bold: true},
+      {text: '_'},
+      {text: `   ${shown} of ${total}`, color: theme.muted},
+    ];
   }
   return ui.message ? messageText(ui.message, theme) : [{text: ''}];
 }
@@ -95,6 +117,15 @@ export function messageLine(ui: UiState, theme: Theme, suggestions: readonly str
 function messageText(m: Message, theme: Theme): Line {
   const g = theme.glyphs;
   const [glyph, color] =
-    m.level === 'error' ? [g.error, theme.error] : m.level === 'warn' ? [g.warn, theme.warn] : m.level === 'ok' ? [g.ok, theme.ok] : [g.dot, theme.muted];
-  return [{text: `${glyph} `, color, bold: true}, {text: displaySafe(m.text), color: m.level === 'info' ? undefined : color}];
+    m.level === 'error'
+      ? [g.error, theme.error]
+      : m.level === 'warn'
+        ? [g.warn, theme.warn]
+        : m.level === 'ok'
+          ? [g.ok, theme.ok]
+          : [g.dot, theme.muted];
+  return [
+    {text: `${glyph} `, color, bold: true},
+    {text: displaySafe(m.text), color: m.level === 'info' ? undefined : color},
+  ];
 }

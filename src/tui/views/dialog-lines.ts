@@ -19,13 +19,29 @@ export interface DialogBody {
 const button = (label: string, focused: boolean): string => (focused ? `[ ${label} ]` : `  ${label}  `);
 
 function buttons(focus: 'cancel' | 'confirm', confirmLabel: string): Line {
-  return [{text: `    ${button('Cancel', focus === 'cancel')}   ${button(`${confirmLabel} (y)`, focus === 'confirm')}`, bold: true}];
+  return [
+    {
+      text: `    ${button('Cancel', focus === 'cancel')}   ${button(`${confirmLabel} (y)`, focus === 'confirm')}`,
+      bold: true,
+    },
+  ];
 }
 
 function confirmBody(o: Extract<Overlay, {kind: 'confirm'}>, theme: Theme): DialogBody {
   return {
     title: o.title,
-    lines: [...o.lines.map((t): Line => [{text: t}]), [{text: ''}], buttons(o.focus, 'Confirm'), [{text: ''}], [{text: 'Nothing is changed unless you press y (or move to Confirm and press Enter).', color: theme.muted}]],
+    lines: [
+      ...o.lines.map((t): Line => [{text: t}]),
+      [{text: ''}],
+      buttons(o.focus, 'Confirm'),
+      [{text: ''}],
+      [
+        {
+          text: 'Nothing is changed unless you press y (or move to Confirm and press Enter).',
+          color: theme.muted,
+        },
+      ],
+    ],
     hints: 'y confirm  Enter focused button  Tab switch  Esc cancel',
   };
 }
@@ -61,14 +77,18 @@ function formFieldLines(form: FormState, theme: Theme): Line[] {
             : `${displaySafe(String(f.value))}${focused ? '_' : ''}`;
     const changed = fieldText(f.value) !== fieldText(f.original);
     lines.push([
-      {text: `${focused ? theme.glyphs.cursor : ' '} ${label}${' '.repeat(width - stringWidth(label))} : `, bold: focused},
+      {
+        text: `${focused ? theme.glyphs.cursor : ' '} ${label}${' '.repeat(width - stringWidth(label))} : `,
+        bold: focused,
+      },
       {text: value, inverse: focused && theme.color},
       {text: changed && form.mode === 'set' ? '  (changed)' : '', color: theme.muted},
     ]);
     const error = form.errors[f.param];
     if (error) lines.push([{text: `    ${theme.glyphs.error} ${displaySafe(error)}`, color: theme.error}]);
     const now = form.conflict?.[f.param];
-    if (now !== undefined && now !== fieldText(f.value)) lines.push([{text: `    now stored: ${displaySafe(now) || '(empty)'}`, color: theme.warn}]);
+    if (now !== undefined && now !== fieldText(f.value))
+      lines.push([{text: `    now stored: ${displaySafe(now) || '(empty)'}`, color: theme.warn}]);
   });
   return lines;
 }
@@ -76,14 +96,26 @@ function formFieldLines(form: FormState, theme: Theme): Line[] {
 function formBody(form: FormState, theme: Theme, height: number): DialogBody {
   if (form.picker) {
     const p = form.picker;
-    const top = Math.max(0, Math.min(p.cursor - Math.floor((height - 3) / 2), p.options.length - (height - 3)));
+    const top = Math.max(
+      0,
+      Math.min(p.cursor - Math.floor((height - 3) / 2), p.options.length - (height - 3)),
+    );
     const rows = p.options.slice(top, top + Math.max(1, height - 3)).map((o, i): Line => {
       const at = top + i === p.cursor;
-      return [{text: `${at ? theme.glyphs.cursor : ' '} [${p.chosen.includes(o.value) ? 'x' : ' '}] ${o.label}`, inverse: at && theme.color}];
+      return [
+        {
+          text: `${at ? theme.glyphs.cursor : ' '} [${p.chosen.includes(o.value) ? 'x' : ' '}] ${o.label}`,
+          inverse: at && theme.color,
+        },
+      ];
     });
     return {
       title: `${form.title}: ${p.param}`,
-      lines: [[{text: p.loading ? 'Loading eligible principals…' : p.note, color: theme.muted}], [{text: ''}], ...rows],
+      lines: [
+        [{text: p.loading ? 'Loading eligible principals…' : p.note, color: theme.muted}],
+        [{text: ''}],
+        ...rows,
+      ],
       hints: 'Space toggle  Enter apply  Esc back',
     };
   }
@@ -91,8 +123,17 @@ function formBody(form: FormState, theme: Theme, height: number): DialogBody {
   const focused = form.fields[form.focus];
   const footer: Line[] = [
     [{text: ''}],
-    ...(focused ? [[{text: `${focused.param}: `, bold: true}, {text: focused.help, color: theme.muted}] as Line] : []),
-    ...(form.formError ? [[{text: `${theme.glyphs.error} ${displaySafe(form.formError)}`, color: theme.error}] as Line] : []),
+    ...(focused
+      ? [
+          [
+            {text: `${focused.param}: `, bold: true},
+            {text: focused.help, color: theme.muted},
+          ] as Line,
+        ]
+      : []),
+    ...(form.formError
+      ? [[{text: `${theme.glyphs.error} ${displaySafe(form.formError)}`, color: theme.error}] as Line]
+      : []),
     ...(status ? [[{text: status, color: theme.muted}] as Line] : []),
     [{text: `Runs: ${displaySafe(formLine(form))}`, color: theme.muted}],
   ];
@@ -100,14 +141,23 @@ function formBody(form: FormState, theme: Theme, height: number): DialogBody {
   const room = Math.max(1, height - footer.length);
   const focusLine = fields.findIndex((l) => l[0]?.text.startsWith(theme.glyphs.cursor));
   const start = Math.max(0, Math.min(focusLine - Math.floor(room / 2), fields.length - room));
-  return {title: form.title, lines: [...fields.slice(start, start + room), ...footer], hints: 'Tab/↓ next  Space/←→ change or pick  Enter save  Esc cancel'};
+  return {
+    title: form.title,
+    lines: [...fields.slice(start, start + room), ...footer],
+    hints: 'Tab/↓ next  Space/←→ change or pick  Enter save  Esc cancel',
+  };
 }
 
 function editorBody(editor: ActiveEditorState, theme: Theme): DialogBody {
   const rows = editor.servers.map((s, i): Line => {
     const on = editor.chosen.some((c) => c.toLowerCase() === s.fqdn.toLowerCase());
     const at = i === editor.cursor;
-    return [{text: `${at ? theme.glyphs.cursor : ' '} [${on ? 'x' : ' '}] ${displaySafe(s.fqdn)}  ${displaySafe(s.dataCenter ?? '')}  ${on ? 'active' : 'standby'}`, inverse: at && theme.color}];
+    return [
+      {
+        text: `${at ? theme.glyphs.cursor : ' '} [${on ? 'x' : ' '}] ${displaySafe(s.fqdn)}  ${displaySafe(s.dataCenter ?? '')}  ${on ? 'active' : 'standby'}`,
+        inverse: at && theme.color,
+      },
+    ];
   });
   const p = editor.preview;
   const preview: Line[] = !p
@@ -117,7 +167,9 @@ function editorBody(editor: ActiveEditorState, theme: Theme): DialogBody {
       : [
           ...p.errors.map((e): Line => [{text: `${theme.glyphs.error} ${e}`, color: theme.error}]),
           ...p.warnings.map((w): Line => [{text: `${theme.glyphs.warn} ${w}`, color: theme.warn}]),
-          ...(p.errors.length + p.warnings.length === 0 ? [[{text: `${theme.glyphs.ok} No problems found.`, color: theme.ok}] as Line] : []),
+          ...(p.errors.length + p.warnings.length === 0
+            ? [[{text: `${theme.glyphs.ok} No problems found.`, color: theme.ok}] as Line]
+            : []),
         ];
   return {
     title: `Active servers of ${displaySafe(editor.pool)} (${editor.chosen.length} of at most 4)`,

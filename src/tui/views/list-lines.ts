@@ -46,18 +46,37 @@ export function listBody(ui: UiState, pane: PaneId, theme: Theme, width: number,
   const title = listTitle(ui, pane);
   const columns = placedColumns(pane, all, width);
   const e = theme.glyphs.ellipsis;
-  const header: Line = [{text: ' '.repeat(GUTTER) + renderRowText(columns, Object.fromEntries(columns.map((c) => [c.key, c.title])), e), bold: true, color: theme.accent}];
+  const header: Line = [
+    {
+      text:
+        ' '.repeat(GUTTER) +
+        renderRowText(columns, Object.fromEntries(columns.map((c) => [c.key, c.title])), e),
+      bold: true,
+      color: theme.accent,
+    },
+  ];
   if (rows.length === 0) {
-    const why = all.length === 0 ? PANES[pane].empty : `No ${PANES[pane].title.toLowerCase()} match /${displaySafe(list.filter)} — Esc clears the filter.`;
+    const why =
+      all.length === 0
+        ? PANES[pane].empty
+        : `No ${PANES[pane].title.toLowerCase()} match /${displaySafe(list.filter)} — Esc clears the filter.`;
     return {title, lines: [header, [{text: `   ${why}`, color: theme.muted}]]};
   }
-  const index = cursorIndex(rows.map((r) => r.id), list.cursorId, list.lastIndex);
+  const index = cursorIndex(
+    rows.map((r) => r.id),
+    list.cursorId,
+    list.lastIndex,
+  );
   const top = windowTop(index, list.top, height, rows.length);
   const marks = new Set(list.marks);
   const lines = rows.slice(top, top + height).map((row, i): Line => {
     const selected = top + i === index;
     const gutter = `${selected ? theme.glyphs.cursor : ' '}${marks.has(row.id) ? theme.glyphs.mark : ' '} `;
-    const seg: Segment = {text: gutter + renderRowText(columns, row.cells, e), inverse: selected && theme.color, dim: row.dim === true && !selected};
+    const seg: Segment = {
+      text: gutter + renderRowText(columns, row.cells, e),
+      inverse: selected && theme.color,
+      dim: row.dim === true && !selected,
+    };
     return [seg];
   });
   return {title, lines: [header, ...lines]};
