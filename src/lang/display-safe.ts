@@ -27,8 +27,8 @@ const escapeCodePoint = (code: number): string => {
   return `\\u{${code.toString(16)}}`;
 };
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]|\udb40[\udc00-\udc7f]/;
 
 /** The text with every unsafe character replaced by a visible escape; safe text comes back unchanged. */
