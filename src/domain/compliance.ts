@@ -10,6 +10,7 @@ import {
   removeSettings,
   setSettings,
   type SettingsCollection,
+  poolsGovernedBy,
 } from './settings-collection.js';
 import {findPool} from './topology.js';
 import type {ChatState, ComplianceConfiguration} from './types.js';
@@ -163,3 +164,7 @@ export const removeComplianceConfiguration = (state: ChatState, input: {identity
 /** The compliance collection that governs a pool (service, else site, else Global). */
 export const effectiveCompliance = (state: ChatState, poolFqdn: string): ComplianceConfiguration =>
   effectiveSettings(complianceCollections, state, poolFqdn);
+
+/** The pools this stored compliance configuration governs. */
+export const poolsUnderCompliance = (state: ChatState, identity: string) =>
+  poolsGovernedBy(complianceCollections, state, identity);

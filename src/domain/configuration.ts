@@ -9,6 +9,7 @@ import {
   removeSettings,
   setSettings,
   type SettingsCollection,
+  poolsGovernedBy,
 } from './settings-collection.js';
 import type {ChatState, PersistentChatConfiguration} from './types.js';
 
@@ -110,3 +111,7 @@ export const removeConfiguration = (state: ChatState, input: {identity: string; 
 /** The configuration that governs a pool (service, else site, else Global). */
 export const effectiveConfiguration = (state: ChatState, poolFqdn: string): PersistentChatConfiguration =>
   effectiveSettings(configurations, state, poolFqdn);
+
+/** The pools this stored configuration governs. */
+export const poolsUnderConfiguration = (state: ChatState, identity: string) =>
+  poolsGovernedBy(configurations, state, identity);

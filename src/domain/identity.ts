@@ -203,3 +203,12 @@ export const wildcardMatch = (pattern: string, text: string): boolean => {
 
 /** True when the text contains a wildcard character. */
 export const hasWildcard = (text: string): boolean => /[*?]/.test(text);
+
+/** The scope of a stored identity, or null when it is not a valid XdsIdentity. */
+export const scopeOfIdentity = (identity: string): XdsScope | null => {
+  try {
+    return parseXdsIdentity(identity).scope;
+  } catch {
+    return null;
+  }
+};

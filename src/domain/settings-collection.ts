@@ -6,7 +6,7 @@
 import {CmdletError} from './errors.js';
 import {canonicalXdsIdentity, parseXdsIdentity, wildcardMatch, type XdsIdentityParts} from './identity.js';
 import {findPool, findSite} from './topology.js';
-import type {ChatState} from './types.js';
+import type {ChatState, PersistentChatPool} from './types.js';
 
 export interface SettingsEntity {
   readonly identity: string;
@@ -201,3 +201,13 @@ export const effectiveSettings = <T extends SettingsEntity>(
   }
   return c.defaults('Global');
 };
+
+/** The pools that a stored collection governs: those whose effective collection it is (spec 1.4). */
+export const poolsGovernedBy = <T extends SettingsEntity>(
+  c: SettingsCollection<T>,
+  state: ChatState,
+  identity: string,
+): PersistentChatPool[] =>
+  state.topology.persistentChatPools.filter(
+    (p) => effectiveSettings(c, state, p.fqdn).identity.toLowerCase() === identity.toLowerCase(),
+  );

@@ -66,6 +66,24 @@ export const storeInUse = (pool: PersistentChatPool): SqlStore | null =>
 export const storeName = (store: SqlStore | null): string | null =>
   store ? `${store.sqlFqdn}\\${store.instance}` : null;
 
+/** The data centre of one of the pool's servers, or null when the server or its data centre is unknown. */
+export const serverDataCenter = (pool: PersistentChatPool, fqdn: string): string | null =>
+  pool.servers.find((s) => s.fqdn.toLowerCase() === fqdn.toLowerCase())?.dataCenter ?? null;
+
+export const isActiveServer = (pool: PersistentChatPool, fqdn: string): boolean =>
+  pool.activeServers.some((a) => a.toLowerCase() === fqdn.toLowerCase());
+
+/**
+ * Rule 9 of the topology spec: a server in another data centre than the database in use, while the
+ * pool has no low-latency link to it. The active-list warning and the console's marks both ask this.
+ */
+export const isFarFromDatabase = (pool: PersistentChatPool, fqdn: string): boolean => {
+  if (pool.lowLatencyLink) return false;
+  const db = storeInUse(pool)?.dataCenter ?? null;
+  const dc = serverDataCenter(pool, fqdn);
+  return db !== null && dc !== null && db.toLowerCase() !== dc.toLowerCase();
+};
+
 /**
  * Warnings about an active list (topology spec 1.3): none active, or an active server in another
  * data centre than the database in use while the pool has no low-latency link.
@@ -81,14 +99,10 @@ export const activeServerWarnings = (pool: PersistentChatPool, active: readonly 
       },
     ];
   }
-  const store = storeInUse(pool);
-  const dc = store?.dataCenter ?? null;
-  if (pool.lowLatencyLink || dc === null) return [];
-  const far = active.filter((fqdn) => {
-    const server = pool.servers.find((s) => s.fqdn.toLowerCase() === fqdn.toLowerCase());
-    return server?.dataCenter != null && server.dataCenter.toLowerCase() !== dc.toLowerCase();
-  });
+  const far = active.filter((fqdn) => isFarFromDatabase(pool, fqdn));
   if (far.length === 0) return [];
+  const store = storeInUse(pool);
+  const dc = store?.dataCenter ?? '';
   const message =
     `Active server${far.length > 1 ? 's' : ''} ${far.join(', ')} ${far.length > 1 ? 'are' : 'is'} not in data centre ${dc}, ` +
     `where the ${databaseInUse(pool)} database in use (${storeName(store) ?? ''}) is, and the pool has no low-latency link to it.`;

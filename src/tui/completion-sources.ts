@@ -1,6 +1,7 @@
 // Object identities by kind, for `:` completion and form pickers (ParamSpec.completes).
 
 import type {ParamSpec} from '../cmdlets/types.js';
+import {canonicalXdsIdentity, sameXdsIdentity} from '../domain/identity.js';
 import type {ChatState} from '../domain/types.js';
 import {objectIdentity} from './panes/model.js';
 
@@ -50,10 +51,9 @@ export function newScopeIdentities(cmdlet: string, state: ChatState): string[] {
     : lower.includes('policy')
       ? state.policies.map((p) => p.identity)
       : state.configurations.map((c) => c.identity);
-  const sites = state.topology.sites.map((s) => `Site:${s.name}`);
+  const sites = state.topology.sites.map((s) => canonicalXdsIdentity({scope: 'site', name: s.name}));
   const pools = lower.includes('policy')
     ? []
-    : state.topology.persistentChatPools.map((p) => `Service:PersistentChatServer:${p.fqdn}`);
-  const taken = new Set(existing.map((e) => e.toLowerCase()));
-  return [...sites, ...pools].filter((id) => !taken.has(id.toLowerCase()));
+    : state.topology.persistentChatPools.map((p) => canonicalXdsIdentity({scope: 'service', name: p.fqdn}));
+  return [...sites, ...pools].filter((id) => !existing.some((e) => sameXdsIdentity(e, id)));
 }

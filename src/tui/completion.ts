@@ -4,17 +4,10 @@
 import Fuse from 'fuse.js';
 import type {CmdletSpec, ParamSpec} from '../cmdlets/types.js';
 import type {ChatState} from '../domain/types.js';
+import {commandsFor} from '../lang/evaluate.js';
+import {findCommand} from '../lang/run-pipeline.js';
 import {identitiesOf} from './completion-sources.js';
 import {quote} from './forms/quote.js';
-
-/** Language builtins that are not in the cmdlet table. */
-export const LANGUAGE_BUILTINS = [
-  'Where-Object',
-  'Select-Object',
-  'Get-Help',
-  'Get-Command',
-  'Get-Credential',
-];
 
 export interface CompletionContext {
   readonly catalog: readonly CmdletSpec[];
@@ -96,13 +89,11 @@ function valuesFor(spec: ParamSpec, state: ChatState): string[] {
 
 function wordCandidates(parsed: Parsed, ctx: CompletionContext): {options: string[]; param: boolean} {
   const {prior, current} = parsed;
-  const find = (name: string) => ctx.catalog.find((c) => c.name.toLowerCase() === name.toLowerCase());
+  // The cmdlet table and the language's own commands, found the way the language finds them (aliases too).
+  const commands = commandsFor(ctx.catalog);
+  const find = (name: string) => findCommand(commands, name);
   if (prior.length === 0) {
-    const names = [
-      ...ctx.catalog.map((c) => c.name),
-      ...LANGUAGE_BUILTINS,
-      ...(parsed.firstStatement ? ctx.commands : []),
-    ];
+    const names = [...commands.map((c) => c.name), ...(parsed.firstStatement ? ctx.commands : [])];
     return {options: match(names, current, true), param: true};
   }
   const cmdlet = find(prior[0] ?? '');

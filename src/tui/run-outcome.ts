@@ -1,39 +1,16 @@
 // What the message line says about a line that ran, and the read-only gate for typed lines.
 
-import {findCmdlet} from '../cmdlets/catalog.js';
+import {catalog, findCmdlet} from '../cmdlets/catalog.js';
+import {commandsIn} from '../lang/line-commands.js';
 import {errorText} from './format-output.js';
 import type {LineRun} from './session-port.js';
 import type {MessageLevel} from './state/ui-state.js';
 
-/** Cmdlet names a line mentions (the first word of each statement), for the read-only gate. */
-export function cmdletsIn(line: string): string[] {
-  const names: string[] = [];
-  let quote: string | null = null;
-  let segment = '';
-  const flush = () => {
-    const first = segment.trim().split(/\s+/)[0] ?? '';
-    if (first) names.push(first);
-    segment = '';
-  };
-  for (const ch of line) {
-    if (quote) {
-      if (ch === quote) quote = null;
-    } else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '|' || ch === ';' || ch === '{' || ch === '}') {
-      flush();
-      continue;
-    }
-    segment += ch;
-  }
-  flush();
-  return names;
-}
-
 /** Refuses, before anything runs, a line that would change data in a read-only console. */
 export function readOnlyRefusal(readOnly: boolean, line: string): string | null {
   if (!readOnly) return null;
-  const mutating = cmdletsIn(line).find((name) => findCmdlet(name)?.mutates);
-  return mutating ? `read-only mode: ${findCmdlet(mutating)?.name ?? mutating} changes data` : null;
+  const mutating = commandsIn(line, catalog).find((spec) => spec.mutates);
+  return mutating ? `read-only mode: ${mutating.name} changes data` : null;
 }
 
 export interface Outcome {

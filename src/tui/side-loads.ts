@@ -3,6 +3,7 @@
 
 import type {PsObject, Value} from '../cmdlets/types.js';
 import type {ConsoleController} from './controller.js';
+import {findProperty, isPsObject} from '../lang/values.js';
 import {formatValue} from './format-output.js';
 import {quote} from './forms/quote.js';
 import type {PaneId} from './panes/pane-id.js';
@@ -10,26 +11,25 @@ import type {AuditRow, DetailLine, DetailSection} from './panes/pane.js';
 
 const HISTORY_SHOWN = 50;
 
-const isObject = (v: Value): v is PsObject =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && (v as {kind?: unknown}).kind === undefined;
-
 /** Reads a property case-insensitively as display-safe text. */
 export function prop(object: PsObject, name: string): string {
-  const key = Object.keys(object).find((k) => k.toLowerCase() === name.toLowerCase());
-  const value = key === undefined ? undefined : object[key];
-  if (value === null || value === undefined) return '';
+  const value = findProperty(object, name)?.value ?? null;
+  if (value === null) return '';
   if (Array.isArray(value)) return (value as readonly Value[]).map((v) => formatValue(v)).join(', ');
   return formatValue(value);
 }
 
-export const objectsOf = (output: readonly Value[]): PsObject[] => output.filter(isObject);
+/** The property's own value, for decisions: never its display text read back. */
+const raw = (object: PsObject, name: string): Value => findProperty(object, name)?.value ?? null;
+
+export const objectsOf = (output: readonly Value[]): PsObject[] => output.filter(isPsObject);
 
 export async function loadAudit(ctrl: ConsoleController): Promise<void> {
   const revision = ctrl.ui.chat.revision;
   const run = await ctrl.run('Get-PcAuditEntry', {quiet: true});
   if (!run) return;
   const rows = objectsOf(run.output).map((o, i): AuditRow => ({
-    seq: Number(prop(o, 'Seq') || prop(o, 'Sequence') || i + 1),
+    seq: typeof raw(o, 'Sequence') === 'number' ? (raw(o, 'Sequence') as number) : i + 1,
     time: prop(o, 'Time'),
     operator: prop(o, 'Operator'),
     role: prop(o, 'Role'),
@@ -66,7 +66,7 @@ async function historySection(ctrl: ConsoleController, identity: string): Promis
   const shown = messages.slice(-HISTORY_SHOWN);
   const lines: DetailLine[] = shown.map((m) => ({
     label: prop(m, 'PostedAt').replace('T', ' ').slice(0, 16),
-    value: `${prop(m, 'Author')}: ${prop(m, 'Text')}${prop(m, 'Replaced') === 'True' ? ' (replaced)' : ''}`,
+    value: `${prop(m, 'Author')}: ${prop(m, 'Text')}${raw(m, 'Replaced') === true ? ' (replaced)' : ''}`,
   }));
   const more = messages.length > shown.length ? `, latest ${shown.length}` : '';
   return {title: run?.ok ? `History (${messages.length} messages${more})` : 'History (not available)', lines};

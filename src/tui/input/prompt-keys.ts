@@ -2,10 +2,10 @@
 // keys are text and readline keys edit (Ctrl-U, Ctrl-W); nothing here changes data except Enter
 // on a command line, which runs it through the session.
 
-import {catalog, findCmdlet} from '../../cmdlets/catalog.js';
-import {complete, LANGUAGE_BUILTINS} from '../completion.js';
+import {catalog} from '../../cmdlets/catalog.js';
+import {complete} from '../completion.js';
 import type {ConsoleController} from '../controller.js';
-import {cmdletsIn} from '../run-outcome.js';
+import {unknownCommandIn} from '../../lang/line-commands.js';
 import {formatRun} from '../format-output.js';
 import {ACTION_IDS, type ActionId} from '../keymap.js';
 import {isPaneId, PANE_IDS} from '../panes/pane-id.js';
@@ -49,11 +49,6 @@ function setPrompt(ctrl: ConsoleController, prompt: PromptState | null): void {
   }
 }
 
-const knownWord = (word: string): boolean =>
-  word.startsWith('$') ||
-  findCmdlet(word) !== undefined ||
-  LANGUAGE_BUILTINS.some((b) => b.toLowerCase() === word.toLowerCase());
-
 async function runCommandLine(ctrl: ConsoleController, line: string): Promise<void> {
   const run = await ctrl.run(line);
   if (!run) return;
@@ -82,11 +77,11 @@ function execute(ctrl: ConsoleController, text: string): void {
     } else if (action) ctrl.invoke(action);
     return;
   }
-  const first = cmdletsIn(line)[0] ?? '';
-  if (!knownWord(first)) {
+  const unknown = unknownCommandIn(line, catalog);
+  if (unknown !== null) {
     ctrl.say(
       'error',
-      `Unknown command "${first}": type a cmdlet line (Tab completes) or :help for the keys.`,
+      `Unknown command "${unknown}": type a cmdlet line (Tab completes) or :help for the keys.`,
     );
     return;
   }

@@ -2,7 +2,8 @@
 
 import type {ChatState, ComplianceConfiguration} from '../../domain/types.js';
 import {displaySafe as safe} from '../display-safe.js';
-import {poolsUsing, timeSpan, yesNo} from './model.js';
+import {poolsUnderCompliance} from '../../domain/compliance.js';
+import {timeSpan, yesNo} from './model.js';
 import type {PaneSpec, Row} from './pane.js';
 
 export const findCompliance = (state: ChatState, identity: string): ComplianceConfiguration | undefined =>
@@ -16,7 +17,7 @@ const row = (state: ChatState, c: ComplianceConfiguration): Row => ({
     output: safe(c.adapterOutputDirectory ?? ''),
     interval: timeSpan(c.runIntervalSeconds),
     perRoom: yesNo(c.oneChatRoomPerOutputFile),
-    pools: poolsUsing(state, state.compliance, c.identity)
+    pools: poolsUnderCompliance(state, c.identity)
       .map((p) => safe(p.fqdn))
       .join(', '),
   },
@@ -56,7 +57,7 @@ export const compliancePane: PaneSpec = {
       },
       {
         title: 'Effective for pools',
-        lines: poolsUsing(chat, chat.compliance, c.identity).map((p) => ({
+        lines: poolsUnderCompliance(chat, c.identity).map((p) => ({
           label: safe(p.fqdn),
           value: p.compliance.enabled ? 'compliance on' : 'compliance off in topology',
         })),

@@ -2,7 +2,7 @@
 
 import type {ChatState, PersistentChatConfiguration} from '../../domain/types.js';
 import {displaySafe as safe} from '../display-safe.js';
-import {effectiveFor, poolsUsing} from './model.js';
+import {effectiveConfiguration, poolsUnderConfiguration} from '../../domain/configuration.js';
 import type {PaneSpec, Row} from './pane.js';
 
 export const findConfiguration = (
@@ -19,7 +19,7 @@ const row = (state: ChatState, c: PersistentChatConfiguration): Row => ({
     file: String(c.maxFileSizeKB),
     participants: String(c.participantUpdateLimit),
     url: safe(c.roomManagementUrl ?? ''),
-    pools: poolsUsing(state, state.configurations, c.identity)
+    pools: poolsUnderConfiguration(state, c.identity)
       .map((p) => safe(p.fqdn))
       .join(', '),
   },
@@ -56,7 +56,7 @@ export const configurationPane: PaneSpec = {
         title: 'Effective setting per pool',
         lines: chat.topology.persistentChatPools.map((p) => ({
           label: safe(p.fqdn),
-          value: safe(effectiveFor(chat.configurations, p)?.identity ?? '(defaults)'),
+          value: safe(effectiveConfiguration(chat, p.fqdn).identity),
         })),
       },
     ];

@@ -1,94 +1,50 @@
-// Small readings of ChatState shared by the panes and the forms: identities, effective settings.
+// What the panes and forms show of ChatState. Every rule here is the domain's (effective settings,
+// proximity, policy scope, TimeSpan text); this module only adapts it to display text.
 
-import type {
-  Addin,
-  Category,
-  ChatState,
-  ComplianceConfiguration,
-  DirectoryUser,
-  PersistentChatConfiguration,
-  PersistentChatPool,
-  Policy,
-  Room,
-  SqlStore,
-} from '../../domain/types.js';
+import type {Addin, Category, ChatState, DirectoryUser, Policy, Room, SqlStore} from '../../domain/types.js';
+import {identityOf} from '../../domain/content-identity.js';
+import {scopeOfIdentity, type XdsScope} from '../../domain/identity.js';
 import {usersUnderPolicy} from '../../domain/policies.js';
-import {storeInUse} from '../../domain/topology.js';
+import {addinOfRoom} from '../../domain/rooms.js';
+import {storeName as domainStoreName} from '../../domain/topology.js';
 
-export const objectIdentity = (o: {poolFqdn: string; name: string}): string => `${o.poolFqdn}\\${o.name}`;
+export {identityOf as objectIdentity};
+export {formatTimeSpan as timeSpan} from '../../domain/timespan.js';
+export {
+  databaseInUse,
+  isActiveServer as isActive,
+  isFarFromDatabase,
+  serverDataCenter,
+  storeInUse,
+} from '../../domain/topology.js';
+// Who a policy governs is the domain's rule, so the console and Grant/Get never disagree.
+export {effectivePolicy} from '../../domain/policies.js';
 
+/** A room's category; undefined only in a damaged state, which the panes show as "?" rather than fail. */
 export const categoryOf = (state: ChatState, room: Room): Category | undefined =>
   state.categories.find((c) => c.id === room.categoryId);
 
 export const addinOf = (state: ChatState, room: Room): Addin | undefined =>
-  room.addinId === null ? undefined : state.addins.find((a) => a.id === room.addinId);
+  addinOfRoom(state, room) ?? undefined;
 
-export const storeName = (s: SqlStore | null | undefined): string => (s ? `${s.sqlFqdn}\\${s.instance}` : '');
-
-export {storeInUse};
-
-export const serverDataCenter = (pool: PersistentChatPool, fqdn: string): string | null =>
-  pool.servers.find((s) => s.fqdn.toLowerCase() === fqdn.toLowerCase())?.dataCenter ?? null;
-
-export const isActive = (pool: PersistentChatPool, fqdn: string): boolean =>
-  pool.activeServers.some((a) => a.toLowerCase() === fqdn.toLowerCase());
-
-/** Rule 9 of the topology spec: an active server away from the database in use, without a fast link. */
-export const isFarFromDatabase = (pool: PersistentChatPool, fqdn: string): boolean => {
-  const db = storeInUse(pool)?.dataCenter ?? null;
-  const dc = serverDataCenter(pool, fqdn);
-  return !pool.lowLatencyLink && db !== null && dc !== null && db.toLowerCase() !== dc.toLowerCase();
-};
-
-export const stateIdentity = (pool: PersistentChatPool): string =>
-  `service:PersistentChatServer:${pool.fqdn}`;
-
-/** Configuration and compliance scopes: the pool's own, else its site's, else Global (spec 1.4). */
-export function effectiveFor<T extends {identity: string}>(
-  items: readonly T[],
-  pool: PersistentChatPool,
-): T | undefined {
-  const find = (id: string) => items.find((i) => i.identity.toLowerCase() === id.toLowerCase());
-  return find(`Service:PersistentChatServer:${pool.fqdn}`) ?? find(`Site:${pool.site}`) ?? find('Global');
-}
-
-export const poolsUsing = (
-  state: ChatState,
-  items: readonly (PersistentChatConfiguration | ComplianceConfiguration)[],
-  identity: string,
-): PersistentChatPool[] =>
-  state.topology.persistentChatPools.filter((p) => effectiveFor(items, p)?.identity === identity);
-
-// Who a policy governs is the domain's rule, so the console and Grant/Get never disagree.
-export {effectivePolicy} from '../../domain/policies.js';
+/** A SQL store's name for display: empty where there is none. */
+export const storeName = (s: SqlStore | null | undefined): string => domainStoreName(s ?? null) ?? '';
 
 export const usersGovernedBy = (state: ChatState, policy: Policy): DirectoryUser[] =>
   usersUnderPolicy(state, policy.identity);
 
-export const scopeOf = (identity: string): string => {
-  const colon = identity.indexOf(':');
-  if (colon < 0) return identity.toLowerCase() === 'global' ? 'Global' : 'Tag';
-  const scope = identity.slice(0, colon).toLowerCase();
-  return scope === 'site'
-    ? 'Site'
-    : scope === 'service'
-      ? 'Pool'
-      : scope === 'tag'
-        ? 'Tag'
-        : identity.slice(0, colon);
+const SCOPE_LABELS: Readonly<Record<XdsScope, string>> = {
+  global: 'Global',
+  site: 'Site',
+  service: 'Pool',
+  tag: 'Tag',
 };
 
-/** PowerShell TimeSpan text: "00:15:00", "1.00:00:00". */
-export function timeSpan(seconds: number): string {
-  const days = Math.floor(seconds / 86400);
-  const rest = seconds % 86400;
-  const hh = String(Math.floor(rest / 3600)).padStart(2, '0');
-  const mm = String(Math.floor((rest % 3600) / 60)).padStart(2, '0');
-  const ss = String(rest % 60).padStart(2, '0');
-  return `${days > 0 ? `${days}.` : ''}${hh}:${mm}:${ss}`;
-}
+/** The scope column: what the domain parses the identity as, in the console's words. */
+export const scopeOf = (identity: string): string => {
+  const scope = scopeOfIdentity(identity);
+  return scope === null ? '?' : SCOPE_LABELS[scope];
+};
 
 export const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 export const onOff = (value: boolean): string => (value ? 'on' : 'off');
-
-export const countLabel = (list: readonly unknown[]): string => String(list.length);

@@ -2,7 +2,7 @@
 
 import type {PersistentChatPool} from '../../domain/types.js';
 import {displaySafe as safe} from '../display-safe.js';
-import {isActive, isFarFromDatabase, onOff, storeInUse, storeName} from './model.js';
+import {databaseInUse, isActive, isFarFromDatabase, onOff, storeInUse, storeName} from './model.js';
 import type {DetailSection, PaneSpec, Row} from './pane.js';
 
 const dataCenters = (pool: PersistentChatPool): string[] => [
@@ -16,7 +16,7 @@ const row = (pool: PersistentChatPool): Row => ({
     site: safe(pool.site),
     active: `${pool.activeServers.length} of ${pool.servers.length}`,
     state: pool.poolState,
-    db: `${pool.poolState === 'FailedOver' ? 'backup' : 'primary'} (${safe(storeInUse(pool)?.dataCenter ?? '?')})`,
+    db: `${databaseInUse(pool)} (${safe(storeInUse(pool)?.dataCenter ?? '?')})`,
     dcs: dataCenters(pool).map(safe).join(', '),
     shipping: onOff(pool.stores.logShipping),
   },
@@ -49,7 +49,7 @@ function detail(pool: PersistentChatPool): DetailSection[] {
         {label: 'Pool state', value: pool.poolState},
         {
           label: 'Database in use',
-          value: `${pool.poolState === 'FailedOver' ? 'backup' : 'primary'} ${safe(storeName(storeInUse(pool)))}`,
+          value: `${databaseInUse(pool)} ${safe(storeName(storeInUse(pool)))}`,
         },
         {label: 'Low-latency link', value: pool.lowLatencyLink ? 'yes' : 'no'},
         {label: 'Port', value: String(pool.port)},

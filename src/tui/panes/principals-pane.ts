@@ -14,7 +14,7 @@ function rows(state: ChatState): Row[] {
         kind: 'user',
         name: safe(u.displayName),
         sip: safe(u.sipAddress ?? ''),
-        policy: safe(u.sipAddress ? (effectivePolicy(state, u)?.identity ?? 'Global') : ''),
+        policy: safe(u.sipAddress ? effectivePolicy(state, u).identity : ''),
         dn: safe(u.dn),
       },
       dim: !u.enabled,
@@ -57,7 +57,7 @@ function detail(state: ChatState, dn: string): DetailSection[] | null {
           {label: 'Site', value: safe(user.site ?? '')},
           {label: 'Enabled', value: user.enabled ? 'True' : 'False'},
           {label: 'PersistentChatPolicy', value: safe(user.persistentChatPolicy ?? '(none)')},
-          {label: 'Effective policy', value: safe(effectivePolicy(state, user)?.identity ?? 'Global')},
+          {label: 'Effective policy', value: safe(effectivePolicy(state, user).identity)},
         ],
       },
     ];

@@ -3,7 +3,8 @@
 
 import type {ChatState, PersistentChatPool} from '../../domain/types.js';
 import {displaySafe as safe} from '../display-safe.js';
-import {isActive, isFarFromDatabase, storeInUse} from './model.js';
+import {MAX_ACTIVE_SERVERS} from '../../domain/deployment-rules.js';
+import {databaseInUse, isActive, isFarFromDatabase, serverDataCenter, storeInUse} from './model.js';
 import type {PaneSpec, Row} from './pane.js';
 
 export const poolOfServer = (state: ChatState, fqdn: string): PersistentChatPool | undefined =>
@@ -54,11 +55,11 @@ export const serversPane: PaneSpec = {
         lines: [
           {label: 'Identity', value: safe(id)},
           {label: 'Pool', value: safe(pool.fqdn)},
-          {label: 'Data centre', value: safe(pool.servers.find((s) => s.fqdn === id)?.dataCenter ?? '')},
+          {label: 'Data centre', value: safe(serverDataCenter(pool, id) ?? '')},
           {label: 'IsActive', value: active ? 'True' : 'False'},
           {
             label: 'Database in use',
-            value: `${pool.poolState === 'FailedOver' ? 'backup' : 'primary'} in ${safe(storeInUse(pool)?.dataCenter ?? '?')}`,
+            value: `${databaseInUse(pool)} in ${safe(storeInUse(pool)?.dataCenter ?? '?')}`,
           },
           {
             label: 'Proximity',
@@ -68,7 +69,7 @@ export const serversPane: PaneSpec = {
                 : 'near the database in use'
               : 'standby',
           },
-          {label: 'Active in pool', value: `${pool.activeServers.length} of at most 4`},
+          {label: 'Active in pool', value: `${pool.activeServers.length} of at most ${MAX_ACTIVE_SERVERS}`},
         ],
       },
     ];
