@@ -18,9 +18,16 @@ export interface MessageReader {
   scan(query: MessageQuery): Iterable<ChatMessage>;
 }
 
+export interface AuditQuery {
+  /** Inclusive ISO lower bound. */
+  readonly since?: string;
+  /** The last N entries. */
+  readonly limit?: number;
+}
+
 export interface AuditReader {
   /** Newest last. */
-  scan(query: {since?: string; limit?: number}): Iterable<AuditEntry>;
+  scan(query: AuditQuery): Iterable<AuditEntry>;
 }
 
 export interface BackupInfo {

@@ -1,22 +1,24 @@
 // The audit log: one entry per committed revision (seq = revision), appended under the journal.
 
+import {auditMatcher} from '../domain/log-queries.js';
+import type {AuditQuery} from '../domain/ports.js';
 import type {AuditEntry} from '../domain/types.js';
 import {damaged} from './decode.js';
 import {parseLine, readLines} from './jsonl.js';
 import {auditEntrySchema, firstIssue} from './state-schema.js';
 
 /** Newest last; `since` keeps entries at or after that ISO time; `limit` keeps the last N. */
-export function scanAudit(
-  file: string,
-  query: {since?: string; limit?: number},
-  chunkBytes?: number,
-): Iterable<AuditEntry> {
-  const entries = readEntries(file, query.since, chunkBytes);
+export function scanAudit(file: string, query: AuditQuery, chunkBytes?: number): Iterable<AuditEntry> {
+  const entries = readEntries(file, auditMatcher(query), chunkBytes);
   if (query.limit === undefined) return entries;
   return lastOf(entries, query.limit);
 }
 
-function* readEntries(file: string, since: string | undefined, chunkBytes?: number): Generator<AuditEntry> {
+function* readEntries(
+  file: string,
+  matches: (entry: AuditEntry) => boolean,
+  chunkBytes?: number,
+): Generator<AuditEntry> {
   for (const line of readLines(file, chunkBytes)) {
     if (!line.complete) return;
     const parsed = auditEntrySchema.safeParse(parseLine(line, file));
@@ -25,7 +27,7 @@ function* readEntries(file: string, since: string | undefined, chunkBytes?: numb
         file,
         `line ${line.number} (byte offset ${line.offset}) is not an audit entry (${firstIssue(parsed.error)})`,
       );
-    if (since === undefined || parsed.data.time >= since) yield parsed.data;
+    if (matches(parsed.data)) yield parsed.data;
   }
 }
 

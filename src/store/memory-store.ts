@@ -1,6 +1,7 @@
 // A store in memory, for tests and previews: same port, same commit rules, no disk.
 
 import type {AuditEntry, ChatMessage, ChatState} from '../domain/types.js';
+import {auditMatcher, lastN, messageMatcher} from '../domain/log-queries.js';
 import type {BackupInfo, Effect, Ports} from '../domain/ports.js';
 import type {CommitOutcome, CommitPlan, StorePort} from './port.js';
 
@@ -37,19 +38,12 @@ export class MemoryStore implements StorePort {
     return {
       messages: {
         scan: (q) => {
-          const rooms = q.roomIds ? new Set(q.roomIds) : null;
-          const hits = this.messages.filter(
-            (m) =>
-              (!rooms || rooms.has(m.roomId)) &&
-              (!q.author || m.author.toLowerCase() === q.author.toLowerCase()) &&
-              (!q.from || m.postedAt >= q.from) &&
-              (!q.to || m.postedAt <= q.to),
-          );
+          const hits = this.messages.filter(messageMatcher(q));
           return q.limit === undefined ? hits : hits.slice(0, q.limit);
         },
       },
       audit: {
-        scan: (q) => this.audit.filter((a) => !q.since || a.time >= q.since).slice(-(q.limit ?? Infinity)),
+        scan: (q) => lastN(this.audit.filter(auditMatcher(q)), q.limit),
       },
       backups: {list: () => this.backups.map((b) => b.info)},
     };

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import type {ChatMessage} from '../domain/types.js';
 import type {MessageQuery} from '../domain/ports.js';
+import {messageMatcher} from '../domain/log-queries.js';
 import {damaged} from './decode.js';
 import {
   appendOffset,
@@ -30,17 +31,6 @@ export function toMessage(value: unknown, file: string, line: JsonLine): ChatMes
   return parsed.data;
 }
 
-const matches = (
-  m: ChatMessage,
-  query: MessageQuery,
-  rooms: ReadonlySet<string> | null,
-  author: string | null,
-): boolean =>
-  (!rooms || rooms.has(m.roomId)) &&
-  (!author || m.author.toLowerCase() === author) &&
-  (!query.from || m.postedAt >= query.from) &&
-  (!query.to || m.postedAt <= query.to);
-
 /** A message the log could not read back must never be written into it. */
 function checked(message: ChatMessage): ChatMessage {
   const parsed = chatMessageSchema.safeParse(message);
@@ -56,8 +46,7 @@ export function* scanMessages(
   chunkBytes?: number,
 ): Generator<ChatMessage> {
   if (query.limit !== undefined && query.limit <= 0) return;
-  const rooms = query.roomIds ? new Set(query.roomIds) : null;
-  const author = query.author ? query.author.toLowerCase() : null;
+  const matches = messageMatcher(query);
   const mayHold = roomPrefilter(query.roomIds);
   let found = 0;
   for (const line of readLines(file, chunkBytes)) {
@@ -65,7 +54,7 @@ export function* scanMessages(
     if (!line.complete) return;
     if (!mayHold(line.text)) continue;
     const message = toMessage(parseLine(line, file), file, line);
-    if (!matches(message, query, rooms, author)) continue;
+    if (!matches(message)) continue;
     yield message;
     found += 1;
     if (query.limit !== undefined && found >= query.limit) return;
