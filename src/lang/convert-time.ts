@@ -1,38 +1,7 @@
-// TimeSpan and DateTime arguments: the forms the documentation uses ("00:10:00",
-// "1.00:00:00", "3/1/2018") and ISO 8601. Times without a zone are UTC.
+// DateTime arguments: the form the documentation uses ("3/1/2018") and ISO 8601. Times without a
+// zone are UTC. TimeSpans are the domain's (src/domain/timespan.ts).
 
 import type {DateArg} from '../cmdlets/types.js';
-
-const TIMESPAN = /^\s*(-)?(?:(\d{1,8})\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?\s*$/;
-
-/** Seconds, or null when the text is not a TimeSpan. */
-export function parseTimeSpan(text: string): number | null {
-  const m = TIMESPAN.exec(text);
-  if (!m) return null;
-  const [days, hours, minutes, seconds] = [m[2], m[3], m[4], m[5]].map((part) => Number(part ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (hours > 23 || minutes > 59 || seconds > 59) return null;
-  const total = ((days * 24 + hours) * 60 + minutes) * 60 + seconds;
-  return m[1] ? -total : total;
-}
-
-/** "00:15:00", "1.00:00:00": the way PowerShell prints a TimeSpan. */
-export function formatTimeSpan(totalSeconds: number): string {
-  const sign = totalSeconds < 0 ? '-' : '';
-  let rest = Math.abs(Math.trunc(totalSeconds));
-  const seconds = rest % 60;
-  rest = (rest - seconds) / 60;
-  const minutes = rest % 60;
-  rest = (rest - minutes) / 60;
-  const hours = rest % 24;
-  const days = (rest - hours) / 24;
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${sign}${days > 0 ? `${days}.` : ''}${two(hours)}:${two(minutes)}:${two(seconds)}`;
-}
 
 const US = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?\s*$/i;
 const ISO =

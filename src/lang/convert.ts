@@ -3,7 +3,8 @@
 
 import type {ByteArray, Credential, ListModifier, ParamSpec, Value} from '../cmdlets/types.js';
 import {CmdletError} from '../domain/errors.js';
-import {formatTimeSpan, parseDate, parseTimeSpan} from './convert-time.js';
+import {formatTimeSpan, parseTimeSpan} from '../domain/timespan.js';
+import {parseDate} from './convert-time.js';
 import {
   findProperty,
   isByteArray,

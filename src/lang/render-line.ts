@@ -2,7 +2,7 @@
 // audit log can keep) the exact line an action ran. Parsing the line gives the values back.
 
 import type {CmdletSpec, ListModifier} from '../cmdlets/types.js';
-import {formatTimeSpan} from './convert-time.js';
+import {formatTimeSpan} from '../domain/timespan.js';
 import {isByteArray, isCredential, isHashtable, isScriptBlock} from './values.js';
 
 const MODIFIER_ORDER = [
