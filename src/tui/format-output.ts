@@ -4,7 +4,7 @@
 import stringWidth from 'string-width';
 import type {Value} from '../cmdlets/types.js';
 import type {LineRun} from '../session.js';
-import {displaySafe} from './display-safe.js';
+import {displaySafe} from '../lang/display-safe.js';
 import type {ResultLine} from './state/ui-state.js';
 
 export function formatValue(value: Value | undefined): string {
