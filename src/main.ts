@@ -9,7 +9,7 @@ import {runExec} from './cli/run-exec.js';
 import {askOnTerminal} from './cli/prompt.js';
 import {splitScript} from './lang/script.js';
 import {InitError, decodeText, initStore, openSession, resolveStoreDir} from './workspace.js';
-import {formatErrorText} from './cli/format-text.js';
+import {errorLine} from './lang/present/record-lines.js';
 import {VERSION} from './version.js';
 
 const io = {out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t)};
@@ -81,7 +81,7 @@ program
     const setup = options.setup ?? (options.from === undefined ? DEMO_SETUP : undefined);
     const report = await initStore({dir, from, setup, force: options.force ?? false});
     const failed = report.setupRuns.filter((r) => !r.ok);
-    for (const run of failed) for (const e of run.errors) io.err(`${formatErrorText(e)}\n`);
+    for (const run of failed) for (const e of run.errors) io.err(`${errorLine(e)}\n`);
     io.out(
       `Created store ${report.dir} (${report.setupRuns.length} setup lines, ${report.messages} messages).\n`,
     );

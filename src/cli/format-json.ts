@@ -5,6 +5,7 @@
 import {Buffer} from 'node:buffer';
 import type {PsObject, Value} from '../cmdlets/types.js';
 import type {Warning} from '../domain/errors.js';
+import {terminalSafeJson} from '../domain/text-chars.js';
 import type {ErrorRecord} from '../lang/api.js';
 import {isByteArray, isCredential, isHashtable, isScriptBlock} from '../lang/values.js';
 
@@ -34,18 +35,12 @@ export function toJsonValue(value: Value | undefined): JsonValue {
   return object;
 }
 
-const TERMINAL_UNSAFE =
-  /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g;
-
-/** JSON.stringify, with the characters it leaves raw but a terminal would act on escaped. */
-export function safeJson(value: JsonValue): string {
-  return JSON.stringify(value).replace(TERMINAL_UNSAFE, escapeUnits);
-}
-
-const escapeUnits = (text: string): string =>
-  Array.from({length: text.length}, (_, i) => `\\u${text.charCodeAt(i).toString(16).padStart(4, '0')}`).join(
-    '',
-  );
+/**
+ * JSON.stringify, with the characters it leaves raw but a terminal would act on escaped. This is
+ * the JSON sink's form of the one sanitiser: the same character table as displaySafe(), written as
+ * JSON escapes so the data reads back unchanged.
+ */
+export const safeJson = (value: JsonValue): string => terminalSafeJson(JSON.stringify(value));
 
 export const formatJsonLine = (output: readonly Value[]): string =>
   safeJson(output.map((item) => toJsonValue(item)));

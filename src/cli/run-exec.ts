@@ -2,8 +2,8 @@
 
 import type {Session, LineRun} from '../session.js';
 import {formatJsonError, formatJsonLine, formatJsonWarning} from './format-json.js';
-import {formatErrorText, formatOutputText, formatWarningText} from './format-text.js';
-import {displaySafe} from '../lang/display-safe.js';
+import {writeRunText} from './format-text.js';
+import {errorLine, warningLine, whatIfLine} from '../lang/present/record-lines.js';
 import {EXIT} from './exit-codes.js';
 
 export interface ExecIo {
@@ -27,19 +27,11 @@ export async function runExec(
 }
 
 export function printRun(run: LineRun, json: boolean, io: ExecIo): void {
-  for (const w of run.warnings) {
-    io.err(`${formatWarningText(w)}\n`);
-    if (json) io.err(`${formatJsonWarning(w)}\n`);
-  }
-  // What-if lines are host output; with --json they stay off stdout so the Nth array is the Nth line.
-  for (const line of run.whatIf) (json ? io.err : io.out)(`${displaySafe(line)}\n`);
-  if (json) io.out(`${formatJsonLine(run.output)}\n`);
-  else {
-    const text = formatOutputText(run.output);
-    if (text) io.out(text);
-  }
-  for (const e of run.errors) {
-    io.err(`${formatErrorText(e)}\n`);
-    if (json) io.err(`${formatJsonError(e)}\n`);
-  }
+  if (!json) return writeRunText(run, io);
+  // With --json, warnings and errors go to standard error twice (as text, then as JSON objects),
+  // and what-if lines stay off standard output so the Nth array is the Nth line.
+  for (const w of run.warnings) io.err(`${warningLine(w)}\n${formatJsonWarning(w)}\n`);
+  for (const line of run.whatIf) io.err(`${whatIfLine(line)}\n`);
+  io.out(`${formatJsonLine(run.output)}\n`);
+  for (const e of run.errors) io.err(`${errorLine(e)}\n${formatJsonError(e)}\n`);
 }

@@ -11,6 +11,7 @@ import {
   validateName,
 } from './content-identity.js';
 import {byPoolThenName} from './categories.js';
+import {refusedCodePoint, textFieldProblem} from './text-fields.js';
 
 export const MAX_URL_LENGTH = 2048;
 
@@ -21,14 +22,18 @@ export const findAddin = (state: ChatState, identity: string, parameter = 'Ident
 export const validateUrl = (raw: string): string => {
   const text = raw.trim();
   const url = URL.canParse(text) ? new URL(text) : null;
+  const refused = refusedCodePoint(text);
   const ok =
     url !== null &&
     (url.protocol === 'http:' || url.protocol === 'https:') &&
     url.hostname !== '' &&
     text.length <= MAX_URL_LENGTH &&
-    !/[\s\p{Cc}]/u.test(text);
+    // WHATWG URL parsing silently drops tabs and newlines; refuse them and other spaces instead.
+    !/\s/.test(text) &&
+    refused === null;
   if (!ok) {
-    throw new CmdletError('InvalidUrl', `"${raw}" is not an absolute http:// or https:// URL.`, {
+    const why = refused === null ? '' : `: ${textFieldProblem(text)}`;
+    throw new CmdletError('InvalidUrl', `"${raw}" is not an absolute http:// or https:// URL${why}.`, {
       target: raw,
       parameter: 'Url',
     });

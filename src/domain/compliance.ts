@@ -2,6 +2,7 @@
 // archived room activity into output files, per scope.
 
 import {CmdletError, type Warning} from './errors.js';
+import {assertTextField, type TextFieldKind} from './text-fields.js';
 import {parseXdsIdentity} from './identity.js';
 import {
   effectiveSettings,
@@ -44,8 +45,6 @@ export const globalCompliance = (): ComplianceConfiguration => complianceCollect
 
 // `Namespace.Type,Assembly` with optional `, Version=..., Culture=..., PublicKeyToken=...`.
 const ADAPTER_TYPE = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\s*,\s*[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z]+=[\w.]+)*$/;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const MAX_XSLT = 1_000_000;
 
 /** "XML" (any case) or a .NET type name `Namespace.Type,Assembly`; null switches output off. */
@@ -63,15 +62,11 @@ export const normaliseAdapterType = (value: string | null): string | null => {
   );
 };
 
-const text = (value: string | null | undefined, parameter: string, max = 4096): void => {
+const text = (value: string | null | undefined, parameter: string, kind: TextFieldKind, max = 4096): void => {
   if (value == null) return;
-  if (value.length > max || (parameter !== 'CustomConfiguration' && CONTROL.test(value))) {
-    throw new CmdletError(
-      'InvalidValue',
-      `${parameter} must be at most ${max} characters without control characters.`,
-      {parameter},
-    );
-  }
+  assertTextField(value, parameter, kind);
+  if (value.length > max)
+    throw new CmdletError('InvalidValue', `${parameter} must be at most ${max} characters.`, {parameter});
 };
 
 export const validateComplianceValues = (values: ComplianceValues): ComplianceValues => {
@@ -83,9 +78,10 @@ export const validateComplianceValues = (values: ComplianceValues): ComplianceVa
       parameter: 'RunInterval',
     });
   }
-  text(values.adapterName, 'AdapterName');
-  text(values.adapterOutputDirectory, 'AdapterOutputDirectory');
-  text(values.customConfiguration, 'CustomConfiguration', MAX_XSLT);
+  text(values.adapterName, 'AdapterName', 'line');
+  text(values.adapterOutputDirectory, 'AdapterOutputDirectory', 'line');
+  // An XSLT document: multi-line by nature.
+  text(values.customConfiguration, 'CustomConfiguration', 'lines', MAX_XSLT);
   return values.adapterType === undefined
     ? values
     : {...values, adapterType: normaliseAdapterType(values.adapterType)};

@@ -2,6 +2,7 @@
 // largest file, the roster-update threshold and the custom room-management URL, per scope.
 
 import {CmdletError} from './errors.js';
+import {assertTextField} from './text-fields.js';
 import {
   effectiveSettings,
   getSettings,
@@ -46,9 +47,8 @@ const uint32 = (value: number, parameter: string): void => {
 };
 
 const parseUrl = (url: string): URL | null => {
-  // WHATWG URL parsing silently drops tabs and newlines; refuse them and other controls instead.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(url)) return null;
+  // WHATWG URL parsing silently drops tabs and newlines; refuse them and other spaces instead.
+  if (/\s/.test(url)) return null;
   try {
     return new URL(url);
   } catch {
@@ -60,6 +60,7 @@ const parseUrl = (url: string): URL | null => {
 // Spec note: an empty string clears the URL like $Null, since the docs say empty means built-in.
 export const normaliseRoomManagementUrl = (url: string | null): string | null => {
   if (url === null || url.trim() === '') return null;
+  assertTextField(url, 'RoomManagementUrl');
   const parsed = parseUrl(url);
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') {
     throw new CmdletError(

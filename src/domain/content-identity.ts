@@ -3,6 +3,7 @@
 
 import type {ChatState, PersistentChatPool} from './types.js';
 import {CmdletError} from './errors.js';
+import {assertTextField, textFieldProblem} from './text-fields.js';
 
 export type ContentKind = 'Category' | 'Room' | 'Addin';
 
@@ -90,9 +91,6 @@ export const resolvePool = (
   );
 };
 
-// C0/C1 controls, bidi overrides and zero-width characters would let a name fake another row on screen.
-const UNSAFE_TEXT = /[\p{Cc}\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\u2028\u2029\ufeff]/u;
-
 export const validateName = (raw: string, kind: ContentKind, parameter = 'Name'): string => {
   const name = raw.trim();
   const problem =
@@ -102,9 +100,7 @@ export const validateName = (raw: string, kind: ContentKind, parameter = 'Name')
         ? 'it contains a backslash'
         : name.length > MAX_NAME_LENGTH
           ? `it is longer than ${MAX_NAME_LENGTH} characters`
-          : UNSAFE_TEXT.test(name)
-            ? 'it contains control or invisible formatting characters'
-            : null;
+          : textFieldProblem(name);
   if (problem)
     throw new CmdletError('InvalidName', `"${raw}" cannot be used as a ${kindWord(kind)} name: ${problem}.`, {
       target: raw,
@@ -123,12 +119,7 @@ export const validateDescription = (raw: string | null, parameter = 'Description
       {parameter},
     );
   }
-  if (UNSAFE_TEXT.test(raw))
-    throw new CmdletError(
-      'InvalidValue',
-      'The description contains control or invisible formatting characters.',
-      {parameter},
-    );
+  assertTextField(raw, parameter);
   return raw;
 };
 

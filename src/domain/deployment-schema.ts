@@ -6,22 +6,25 @@
 import {z} from 'zod';
 import {ROLES, type Role} from './types.js';
 import {hostNameProblem, sipAddressProblem} from './sip.js';
+import {refusedCodePoint, textFieldProblem, type TextFieldKind} from './text-fields.js';
 
-// C0/C1 controls, bidi overrides and zero-width characters: never in names shown to an operator.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
-// Message text may hold line breaks and tabs, nothing else from C0/C1.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_MESSAGE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** A string refined by the one text-field rule; the issue names the character (`U+001B (...)`). */
+const acceptedText = (schema: z.ZodString, kind: TextFieldKind) =>
+  schema.superRefine((s, ctx) => {
+    const why = textFieldProblem(s, kind);
+    if (why !== null) ctx.addIssue({code: 'custom', message: why});
+  });
 const MAX_NAME = 256;
 const MAX_MESSAGE = 100_000;
 
-const name = z
-  .string()
-  .trim()
-  .min(1, {error: 'must not be empty'})
-  .max(MAX_NAME, {error: `must be at most ${MAX_NAME} characters`})
-  .refine((s) => !UNSAFE_TEXT.test(s), {error: 'must not contain control or invisible characters'});
+const name = acceptedText(
+  z
+    .string()
+    .trim()
+    .min(1, {error: 'must not be empty'})
+    .max(MAX_NAME, {error: `must be at most ${MAX_NAME} characters`}),
+  'line',
+);
 
 /** A string check that reports why the value is wrong, as the sip.ts checks explain it. */
 const checked = (problem: (s: string) => string | null, what: string) =>
@@ -36,7 +39,7 @@ const sipAddress = checked((s) => sipAddressProblem(s), 'a SIP address');
 // RFC 4514 in brief: attr=value pairs joined by commas; a value may escape a comma with a backslash.
 const RDN = /^\s*[A-Za-z][A-Za-z0-9-]*\s*=\s*(?:[^,=\\]|\\.)+$/;
 export const isDistinguishedName = (text: string): boolean =>
-  !UNSAFE_TEXT.test(text) && text.length <= 2048 && splitDn(text).every((rdn) => RDN.test(rdn));
+  refusedCodePoint(text) === null && text.length <= 2048 && splitDn(text).every((rdn) => RDN.test(rdn));
 
 /** The RDNs of a DN, split at unescaped commas. */
 export const splitDn = (text: string): string[] => text.split(/(?<!\\),/);
@@ -94,10 +97,7 @@ const pool = z.strictObject({
   nextHopPool: fqdn.nullable().optional(),
 });
 
-const attributeValue = z
-  .string()
-  .max(1024)
-  .refine((s) => !UNSAFE_TEXT.test(s), {error: 'must not contain control characters'});
+const attributeValue = acceptedText(z.string().max(1024), 'line');
 
 const user = z.strictObject({
   sipAddress: sipAddress.nullable().optional(),
@@ -162,11 +162,7 @@ export const deploymentSchema = z.strictObject({
         room: name.refine((s) => !s.endsWith('\\'), {error: 'must name a room (pool\\Name)'}),
         from: sipAddress,
         at: isoDate,
-        text: z
-          .string()
-          .min(1, {error: 'must not be empty'})
-          .max(MAX_MESSAGE)
-          .refine((s) => !UNSAFE_MESSAGE.test(s), {error: 'must not contain control characters'}),
+        text: acceptedText(z.string().min(1, {error: 'must not be empty'}).max(MAX_MESSAGE), 'lines'),
       }),
     )
     .optional(),

@@ -3,6 +3,7 @@
 
 import type {ChatState, Endpoint} from './types.js';
 import {CmdletError, type Warning} from './errors.js';
+import {assertTextField} from './text-fields.js';
 import {resolvePoolIdentity} from './identity.js';
 import {dnKey, domainDnFromDnsName, domainDnOf, isDn, isDnUnder} from './dn.js';
 import {assertFqdn, assertSipAddress, sipAddressKey} from './sip.js';
@@ -41,13 +42,11 @@ export function sipAddressOwner(state: ChatState, sipAddress: string): string | 
 
 function checkDisplayName(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null;
-  // eslint-disable-next-line no-control-regex -- control characters are what is refused
-  if (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text) || text.length > 256) {
-    throw new CmdletError(
-      'InvalidValue',
-      'A display name has at most 256 characters and no control characters.',
-      {parameter: 'DisplayName'},
-    );
+  assertTextField(text, 'DisplayName');
+  if (text.length > 256) {
+    throw new CmdletError('InvalidValue', 'A display name has at most 256 characters.', {
+      parameter: 'DisplayName',
+    });
   }
   return text.trim() === '' ? null : text;
 }

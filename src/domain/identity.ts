@@ -11,6 +11,7 @@
 
 import {CmdletError} from './errors.js';
 import {parseFqdn} from './fqdn.js';
+import {textFieldProblem} from './text-fields.js';
 import type {ChatState, PersistentChatPool} from './types.js';
 
 export type XdsScope = 'global' | 'site' | 'service' | 'tag';
@@ -36,9 +37,6 @@ const SCOPE_EXAMPLES: Readonly<Record<XdsScope, string>> = {
   service: 'Service:PersistentChatServer:<pool fqdn>',
   tag: 'Tag:<name>',
 };
-// C0/C1 controls, bidi overrides and zero-width characters never belong in an identity.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
 /** Splits at the first colon, trimming whitespace around the rest ("service: fqdn" → ["service", "fqdn"]). */
 const splitPrefix = (text: string): [string, string] | null => {
@@ -68,7 +66,8 @@ export const parseXdsIdentity = (text: string, options: ParseXdsOptions = {}): X
   const parameter = options.parameter ?? 'Identity';
   const trimmed = text.trim();
   if (trimmed === '') throw invalid(text, 'it is empty', parameter);
-  if (UNSAFE.test(trimmed)) throw invalid(text, 'it contains control or invisible characters', parameter);
+  const problem = textFieldProblem(trimmed);
+  if (problem !== null) throw invalid(text, problem, parameter);
   const parts = parseParts(trimmed, parameter);
   const scopes = options.scopes ?? ALL_SCOPES;
   if (!scopes.includes(parts.scope)) {

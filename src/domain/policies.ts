@@ -4,6 +4,7 @@
 
 import type {ChatState, DirectoryUser, Policy} from './types.js';
 import {CmdletError, isCmdletError} from './errors.js';
+import {assertTextField} from './text-fields.js';
 import {isLyncEnabled} from './directory.js';
 import {canonicalXdsIdentity, parseXdsIdentity, wildcardMatch, type XdsIdentityParts} from './identity.js';
 
@@ -111,6 +112,7 @@ export function newPolicy(state: ChatState, input: NewPolicyInput): {state: Chat
       },
     );
   }
+  assertTextField(input.description, 'Description');
   const policy: Policy = {
     identity,
     description: input.description ?? null,
@@ -158,6 +160,7 @@ export function setPolicy(state: ChatState, input: SetPolicyInput): {state: Chat
     });
   }
   const policy = findPolicy(state, identity);
+  assertTextField(input.description, 'Description');
   const next: Policy = {
     ...policy,
     enablePersistentChat: input.enablePersistentChat ?? policy.enablePersistentChat,

@@ -3,6 +3,7 @@
 
 import type {Directory, DirectoryContact, DirectoryGroup, DirectoryUser} from './types.js';
 import {CmdletError} from './errors.js';
+import {textFieldProblem} from './text-fields.js';
 
 export type PrincipalKind = 'user' | 'group' | 'ou' | 'container' | 'domain';
 
@@ -146,8 +147,6 @@ const byDisplayName = (directory: Directory, raw: string, parameter: string): Pr
   );
 };
 
-const UNSAFE = /[\p{Cc}\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\u2028\u2029\ufeff]/u;
-
 /**
  * Classifies and validates one principal written into a list, returning its stored form.
  * With `asObject`, a string that is neither a SIP URI nor a DN is looked up as a display name.
@@ -159,8 +158,8 @@ export const parsePrincipal = (
   asObject = false,
 ): PrincipalRef => {
   const text = raw.trim();
-  if (text === '' || UNSAFE.test(text))
-    throw invalid(raw, parameter, 'it is empty or holds control characters');
+  const problem = text === '' ? 'it is empty' : textFieldProblem(text);
+  if (problem !== null) throw invalid(raw, parameter, problem);
   const index = indexDirectory(directory);
   const lower = text.toLowerCase();
   if (lower.startsWith('sip:')) return classifySip(index, raw, lower, parameter);

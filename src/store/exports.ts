@@ -8,6 +8,8 @@ import path from 'node:path';
 import {StoreError} from './port.js';
 import {fsyncDir, io, isErrno, writeNewFile} from './durable-fs.js';
 import type {StoreFiles} from './store-files.js';
+import {refusedCodePoint} from '../domain/text-fields.js';
+import {describeCodePoint} from '../domain/text-chars.js';
 
 export interface PreparedExport {
   /** Relative to the store directory. */
@@ -32,9 +34,9 @@ export function resolveExportPath(files: StoreFiles, requested: string): string 
   for (const segment of segments) {
     if (segment === '' || segment === '.' || segment === '..')
       throw unsafe(requested, 'it must not contain empty, "." or ".." parts');
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f\\]/.test(segment))
-      throw unsafe(requested, 'it contains a control character or a backslash');
+    const refused = refusedCodePoint(segment);
+    if (refused !== null) throw unsafe(requested, `it contains ${describeCodePoint(refused)}`);
+    if (segment.includes('\\')) throw unsafe(requested, 'it contains a backslash');
     if (Buffer.byteLength(segment) > 255)
       throw unsafe(requested, 'a part of the name is longer than 255 bytes');
   }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import sjson from 'secure-json-parse';
 import {damaged} from './decode.js';
 import {io} from './durable-fs.js';
+import {terminalSafeJson} from '../domain/text-chars.js';
 
 const {O_RDONLY, O_NOFOLLOW} = fs.constants;
 
@@ -85,10 +86,9 @@ export function parseLine(line: JsonLine, file: string): unknown {
   }
 }
 
-// C1 controls, line/paragraph separators and bidi controls are valid in JSON strings but act on
-// terminals and log viewers; as \u escapes they read back identically and show as what they are.
-const UNSAFE_IN_LOGS = /[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/** One value as one line (with its newline): CR, LF, ESC are escaped by JSON, the rest here. */
-export const toJsonLine = (value: unknown): string =>
-  `${JSON.stringify(value).replace(UNSAFE_IN_LOGS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+/**
+ * One value as one line (with its newline): CR, LF, ESC are escaped by JSON, and the characters a
+ * terminal or log viewer would act on (C1, bidi, separators, invisible ones) by terminalSafeJson;
+ * as \u escapes they read back identically and show as what they are.
+ */
+export const toJsonLine = (value: unknown): string => `${terminalSafeJson(JSON.stringify(value))}\n`;

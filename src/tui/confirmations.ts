@@ -2,7 +2,7 @@
 // a -WhatIf preview and asks for the target's name to be typed.
 
 import type {ConsoleController} from './controller.js';
-import {displaySafe} from './display-safe.js';
+import {displaySafe} from '../lang/display-safe.js';
 import {executePending} from './input/overlay-keys.js';
 import type {Tier} from './keymap.js';
 import type {PendingRun} from './state/ui-state.js';

@@ -3,7 +3,7 @@
 
 import {appendFileSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
-import {displaySafe} from './display-safe.js';
+import {displaySafe} from '../lang/display-safe.js';
 
 export const consoleLogPath = (dir: string): string => path.join(dir, 'console.log');
 

@@ -4,7 +4,7 @@
 import type {Action} from './action.js';
 import {confirmRun, targetList} from './confirmations.js';
 import type {ConsoleController} from './controller.js';
-import {displaySafe} from './display-safe.js';
+import {displaySafe} from '../lang/display-safe.js';
 import {expect} from './expectations.js';
 import {startForm} from './forms/form-actions.js';
 import {modifier, quote} from './forms/quote.js';

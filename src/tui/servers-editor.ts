@@ -2,7 +2,7 @@
 // (-WhatIf), so the 4-active limit and the proximity warning show before anything is saved.
 
 import type {ConsoleController} from './controller.js';
-import {displaySafe} from './display-safe.js';
+import {displaySafe} from '../lang/display-safe.js';
 import {modifier, quote} from './forms/quote.js';
 import type {KeyPress} from './input/key-name.js';
 import {editorChanged, moveEditor, toggleServer, type ActiveEditorState} from './state/active-editor.js';

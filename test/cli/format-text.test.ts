@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest';
+import {formatOutputText} from '../../src/cli/format-text.js';
+import {inlineValue as formatValueText} from '../../src/lang/present/inline-value.js';
 import {
-  formatErrorText,
-  formatOutputText,
-  formatValueText,
-  formatWarningText,
-  formatWhatIfText,
-} from '../../src/cli/format-text.js';
+  errorLine as formatErrorText,
+  warningLine as formatWarningText,
+  whatIfLine as formatWhatIfText,
+} from '../../src/lang/present/record-lines.js';
 
 describe('formatOutputText', () => {
   it('prints an object as a list with names padded to the longest one', () => {
@@ -35,7 +35,23 @@ describe('formatOutputText', () => {
     ['an empty list', [], '{}'],
     ['a nested object', {Name: 'x', Size: 2}, '@{Name=x; Size=2}'],
     ['a script block as its text', {kind: 'scriptblock', text: '$_.A -eq 1'}, '$_.A -eq 1'],
-    ['a credential as its user', {kind: 'credential', userName: 'EXAMPLE\\ana'}, 'EXAMPLE\\ana'],
+    // PowerShell shows a credential inside an object by its type name, never its user or password.
+    [
+      'a credential as its type',
+      {kind: 'credential', userName: 'EXAMPLE\\ana'},
+      'System.Management.Automation.PSCredential',
+    ],
+    [
+      'a hashtable as its entries',
+      {
+        kind: 'hashtable',
+        entries: [
+          ['a', 1],
+          ['b', 'x'],
+        ],
+      },
+      '{[a, 1], [b, x]}',
+    ],
     [
       'bytes, shortened',
       {kind: 'bytes', data: Uint8Array.from({length: 20}, (_, i) => i)},

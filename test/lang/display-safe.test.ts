@@ -46,4 +46,31 @@ describe('displaySafe', () => {
       {numRuns: 500},
     );
   });
+
+  it.each([
+    ['an escape sequence that clears the screen', 'Room\x1b[2J', 'Room^[[2J'],
+    ['an OSC 52 clipboard write', '\x1b]52;c;aGk=\x07', '^[]52;c;aGk=^G'],
+    ['a C1 control sequence introducer', 'a\u009b2Jb', 'a\\u{9b}2Jb'],
+    ['a carriage return that would rewrite the row', 'ok\rEVIL', 'ok^MEVIL'],
+    ['a line feed that would add a row', 'one\ntwo', 'one^Jtwo'],
+    ['a tab', 'a\tb', 'a^Ib'],
+    ['a NUL and a backspace', 'a\x00b\x08', 'a^@b^H'],
+    ['a bidi override', 'abc\u202Efed', 'abc\\u{202e}fed'],
+    ['a zero-width space', 'Ops\u200B', 'Ops\\u{200b}'],
+    ['a line separator', 'a\u2028b', 'a\\u{2028}b'],
+  ])('shows %s in visible notation', (_name, input, shown) => {
+    expect(displaySafe(input)).toBe(shown);
+  });
+
+  // The console used to normalise to NFC while `pchat exec` did not; both now show the text as
+  // stored, so a name copied from either names the same object.
+  it('shows printable text exactly as stored, without normalising it', () => {
+    expect(displaySafe('cafe\u0301')).toBe('cafe\u0301');
+    expect(displaySafe('caf\u00e9')).toBe('caf\u00e9');
+  });
+
+  it('never lets an unsafe character through across the first planes of Unicode', () => {
+    const everything = Array.from({length: 0x3000}, (_, cp) => String.fromCodePoint(cp)).join('');
+    for (const ch of displaySafe(everything)) expect(isUnsafeCodePoint(ch.codePointAt(0)!)).toBe(false);
+  });
 });

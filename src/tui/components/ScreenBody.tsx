@@ -12,7 +12,7 @@ import {listBody} from '../views/list-lines.js';
 import {scrolled, viewTextLines, wrapped} from '../views/text-lines.js';
 import {Frame} from './Frame.js';
 import type {Line} from './segments.js';
-import {displaySafe} from '../display-safe.js';
+import {displaySafe} from '../../lang/display-safe.js';
 
 export interface Props {
   readonly ui: UiState;

@@ -5,7 +5,7 @@
 import type {ChatState} from '../../domain/types.js';
 import type {ConsoleController} from '../controller.js';
 import {identitiesOf} from '../completion-sources.js';
-import {displaySafe} from '../display-safe.js';
+import {displaySafe} from '../../lang/display-safe.js';
 import {findCategory} from '../panes/categories-pane.js';
 import {categoryOf} from '../panes/model.js';
 import {findRoom} from '../panes/rooms-pane.js';

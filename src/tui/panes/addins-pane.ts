@@ -1,7 +1,7 @@
 // Add-ins: URL and the rooms that use each one.
 
 import type {Addin, ChatState} from '../../domain/types.js';
-import {displaySafe as safe} from '../display-safe.js';
+import {displaySafe as safe} from '../../lang/display-safe.js';
 import {objectIdentity} from './model.js';
 import type {PaneSpec, Row} from './pane.js';
 

@@ -1,7 +1,7 @@
 // Categories: flags, access lists and how many rooms each holds.
 
 import type {Category, ChatState} from '../../domain/types.js';
-import {displaySafe as safe} from '../display-safe.js';
+import {displaySafe as safe} from '../../lang/display-safe.js';
 import {objectIdentity, onOff} from './model.js';
 import type {DetailSection, PaneSpec, Row} from './pane.js';
 

@@ -1,7 +1,7 @@
 // Compliance configurations, and the pools each one effectively applies to.
 
 import type {ChatState, ComplianceConfiguration} from '../../domain/types.js';
-import {displaySafe as safe} from '../display-safe.js';
+import {displaySafe as safe} from '../../lang/display-safe.js';
 import {poolsUnderCompliance} from '../../domain/compliance.js';
 import {timeSpan, yesNo} from './model.js';
 import type {PaneSpec, Row} from './pane.js';

@@ -1,7 +1,7 @@
 // Persistent Chat configuration collections, and the setting each pool effectively uses.
 
 import type {ChatState, PersistentChatConfiguration} from '../../domain/types.js';
-import {displaySafe as safe} from '../display-safe.js';
+import {displaySafe as safe} from '../../lang/display-safe.js';
 import {effectiveConfiguration, poolsUnderConfiguration} from '../../domain/configuration.js';
 import type {PaneSpec, Row} from './pane.js';
 

@@ -1,7 +1,7 @@
 // Endpoints: the contact objects that give pools a SIP address.
 
 import type {ChatState, Endpoint} from '../../domain/types.js';
-import {displaySafe as safe} from '../display-safe.js';
+import {displaySafe as safe} from '../../lang/display-safe.js';
 import {yesNo} from './model.js';
 import type {PaneSpec, Row} from './pane.js';
 

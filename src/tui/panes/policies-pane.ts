@@ -1,7 +1,7 @@
 // Policies: scope, whether they enable Persistent Chat, and the users each one effectively governs.
 
 import type {ChatState, Policy} from '../../domain/types.js';
-import {displaySafe as safe} from '../display-safe.js';
+import {displaySafe as safe} from '../../lang/display-safe.js';
 import {scopeOf, usersGovernedBy, yesNo} from './model.js';
 import type {DetailSection, PaneSpec, Row} from './pane.js';
 

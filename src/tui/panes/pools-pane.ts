@@ -1,7 +1,7 @@
 // Pools: one row per Persistent Chat pool; the detail shows its servers by data centre.
 
 import type {PersistentChatPool} from '../../domain/types.js';
-import {displaySafe as safe} from '../display-safe.js';
+import {displaySafe as safe} from '../../lang/display-safe.js';
 import {databaseInUse, isActive, isFarFromDatabase, onOff, storeInUse, storeName} from './model.js';
 import type {DetailSection, PaneSpec, Row} from './pane.js';
 

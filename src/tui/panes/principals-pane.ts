@@ -1,7 +1,7 @@
 // Principals: the directory as the membership lists see it (users, groups, contacts, OUs, containers).
 
 import type {ChatState} from '../../domain/types.js';
-import {displaySafe as safe} from '../display-safe.js';
+import {displaySafe as safe} from '../../lang/display-safe.js';
 import {effectivePolicy} from './model.js';
 import type {DetailSection, PaneSpec, Row} from './pane.js';
 

@@ -2,7 +2,7 @@
 // added by the detail view from Get-* lines).
 
 import type {ChatState, Room} from '../../domain/types.js';
-import {displaySafe as safe} from '../display-safe.js';
+import {displaySafe as safe} from '../../lang/display-safe.js';
 import {addinOf, categoryOf, objectIdentity} from './model.js';
 import type {DetailSection, PaneSpec, Row} from './pane.js';
 

@@ -2,7 +2,7 @@
 // database in use (rule 9 of the topology spec).
 
 import type {ChatState, PersistentChatPool} from '../../domain/types.js';
-import {displaySafe as safe} from '../display-safe.js';
+import {displaySafe as safe} from '../../lang/display-safe.js';
 import {MAX_ACTIVE_SERVERS} from '../../domain/deployment-rules.js';
 import {databaseInUse, isActive, isFarFromDatabase, serverDataCenter, storeInUse} from './model.js';
 import type {PaneSpec, Row} from './pane.js';

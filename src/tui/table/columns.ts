@@ -1,8 +1,11 @@
 // Column layout for our own table: fixed arithmetic, no measuring after render. Narrow terminals
 // drop the least important columns first (argonaut); the flexible column takes what is left.
 
-import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
+import {fitCell} from '../../lang/present/fit-cell.js';
+
+// Fitting a cell by display width is the presenter's rule, shared with `pchat exec` output.
+export {fitCell};
 
 export interface Column {
   readonly key: string;
@@ -73,21 +76,6 @@ export function layoutColumns(
   if (flex >= 0 && spare > 0)
     widths[flex] = Math.min(kept[flex]?.max ?? Infinity, (widths[flex] ?? 0) + spare);
   return kept.map((c, i) => ({...c, width: Math.max(1, widths[i] ?? 1)}));
-}
-
-/** Exactly `width` columns wide: truncated with an ellipsis, padded with spaces. */
-export function fitCell(
-  text: string,
-  width: number,
-  align: 'left' | 'right' = 'left',
-  ellipsis = '…',
-): string {
-  if (width <= 0) return '';
-  let out = stringWidth(text) > width ? cliTruncate(text, width, {truncationCharacter: ellipsis}) : text;
-  // cli-truncate may leave a wide character that overshoots by one column.
-  while (stringWidth(out) > width) out = out.slice(0, -1);
-  const pad = ' '.repeat(Math.max(0, width - stringWidth(out)));
-  return align === 'right' ? pad + out : out + pad;
 }
 
 export function renderRowText(

@@ -2,7 +2,7 @@
 
 import stringWidth from 'string-width';
 import {fitSegments, type Line, type Segment} from '../components/segments.js';
-import {displaySafe} from '../display-safe.js';
+import {displaySafe} from '../../lang/display-safe.js';
 import {inlineSuggestion} from '../completion.js';
 import {keyLabel, scopesFor, type ResolvedBinding} from '../keymap.js';
 import {PANES} from '../panes/index.js';

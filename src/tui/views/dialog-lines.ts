@@ -2,7 +2,7 @@
 
 import stringWidth from 'string-width';
 import type {Line} from '../components/segments.js';
-import {displaySafe} from '../display-safe.js';
+import {displaySafe} from '../../lang/display-safe.js';
 import type {FormState} from '../forms/form-state.js';
 import {fieldText} from '../forms/form-state.js';
 import {formLine} from '../forms/form-model.js';

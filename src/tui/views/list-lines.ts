@@ -10,7 +10,7 @@ import {contentWidths, layoutColumns, renderRowText, type PlacedColumn} from '..
 import {cursorIndex, windowTop} from '../table/list-window.js';
 import type {Theme} from '../theme.js';
 import type {Row} from '../panes/pane.js';
-import {displaySafe} from '../display-safe.js';
+import {displaySafe} from '../../lang/display-safe.js';
 
 const GUTTER = 3;
 

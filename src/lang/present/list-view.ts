@@ -1,0 +1,59 @@
+// A line's output as `pchat exec` prints it and the console's result view shows it: PowerShell's
+// default output, which for the Persistent Chat cmdlets' objects is the list view (their format
+// data defines list views), `Name : Value` blocks separated by a blank line.
+//
+// Items that are not objects, as PowerShell shows them:
+// - $null: nothing. Strings: their lines. Script blocks: their text.
+// - A collection: each item in turn (the pipeline unrolls it); a byte array, one number a line.
+// - A hashtable: its default table view, `Name` and `Value` columns (sized to their content
+//   rather than PowerShell's fixed 30 columns for Name).
+// - A credential: PSCredential's default table view, `UserName` and `Password`, the password
+//   shown as its type, System.Security.SecureString, never as text.
+
+import type {PsObject, Value} from '../../cmdlets/types.js';
+import {displaySafe} from '../display-safe.js';
+import {isByteArray, isCredential, isHashtable, isScriptBlock} from '../values.js';
+import {padCell, stringWidth} from './fit-cell.js';
+import {inlineValue} from './inline-value.js';
+import {tableView} from './table-view.js';
+
+const SECURE_STRING = 'System.Security.SecureString';
+
+/** The output's lines, with a blank line before and after each block and never two in a row. */
+export function listView(output: readonly Value[]): string[] {
+  const lines: string[] = [];
+  for (const item of output) appendItem(lines, item);
+  return lines.filter((line, i) => !(line === '' && lines[i - 1] === ''));
+}
+
+/** `Name : Value` lines, names padded by display width to the widest name of the object. */
+export function listBlock(entries: readonly (readonly [string, Value | undefined])[]): string[] {
+  const names = entries.map(([name]) => displaySafe(name));
+  const width = Math.max(0, ...names.map((name) => stringWidth(name)));
+  return entries.map(([, value], i) => `${padCell(names[i]!, width)} : ${inlineValue(value)}`.trimEnd());
+}
+
+const block = (lines: readonly string[]): string[] => ['', ...lines, ''];
+
+function appendItem(lines: string[], item: Value): void {
+  if (item === null) return;
+  if (Array.isArray(item)) {
+    for (const element of item as Value[]) appendItem(lines, element);
+  } else if (typeof item === 'string') {
+    // Multi-line text (help) keeps its lines; each line is made safe on its own.
+    lines.push(...item.split('\n').map(displaySafe));
+  } else if (isScriptBlock(item)) {
+    lines.push(...item.text.split('\n').map(displaySafe));
+  } else if (isByteArray(item)) {
+    lines.push(...[...item.data].map(String));
+  } else if (isHashtable(item)) {
+    lines.push(...block(tableView({columns: ['Name', 'Value'], rows: item.entries}, Infinity)));
+  } else if (isCredential(item)) {
+    const rows = [[item.userName, SECURE_STRING]];
+    lines.push(...block(tableView({columns: ['UserName', 'Password'], rows}, Infinity)));
+  } else if (typeof item === 'object') {
+    lines.push(...block(listBlock(Object.entries(item as PsObject))));
+  } else {
+    lines.push(inlineValue(item));
+  }
+}
