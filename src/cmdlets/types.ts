@@ -4,6 +4,7 @@
 import type {ChatState, Operator, Role} from '../domain/types.js';
 import type {Permission} from '../domain/rbac.js';
 import type {Effect, Ports} from '../domain/ports.js';
+import type {WarningId} from '../domain/error-ids.js';
 
 /** A value of the command language. */
 export type Value =
@@ -132,7 +133,7 @@ export interface CmdletContext {
   /** The revision the next commit will have, for entity `rev` fields. */
   readonly nextRevision: number;
   write(value: Value): void;
-  warn(warningId: string, message: string, target?: string | null): void;
+  warn(warningId: WarningId, message: string, target?: string | null): void;
   /** -WhatIf and -Confirm in one place: false means "do not act" (the what-if line is recorded). */
   shouldProcess(target: string, action: string): boolean;
   /** A prompt the cmdlet itself needs (removing an assigned policy, ...); the caller skips it with -Force. */
