@@ -44,8 +44,8 @@ const getAddinCmdlet = defineCmdlet({
   confirmImpact: 'None',
   run(ctx, args) {
     const found = getAddins(ctx.state, {
-      ...(args.Identity !== undefined ? {identity: args.Identity ?? ''} : {}),
-      ...(args.PersistentChatPoolFqdn !== undefined ? {poolFqdn: args.PersistentChatPoolFqdn ?? ''} : {}),
+      ...(args.Identity !== undefined ? {identity: args.Identity} : {}),
+      ...(args.PersistentChatPoolFqdn !== undefined ? {poolFqdn: args.PersistentChatPoolFqdn} : {}),
     });
     for (const addin of found) ctx.write(addinObject(addin));
   },

@@ -56,8 +56,8 @@ const getCategory = defineCmdlet({
   confirmImpact: 'None',
   run(ctx, args) {
     const found = getCategories(ctx.state, {
-      ...(args.Identity !== undefined ? {identity: args.Identity ?? ''} : {}),
-      ...(args.PersistentChatPoolFqdn !== undefined ? {poolFqdn: args.PersistentChatPoolFqdn ?? ''} : {}),
+      ...(args.Identity !== undefined ? {identity: args.Identity} : {}),
+      ...(args.PersistentChatPoolFqdn !== undefined ? {poolFqdn: args.PersistentChatPoolFqdn} : {}),
     });
     for (const category of found) ctx.write(categoryObject(ctx.state, category, args.AsObject ?? false));
   },

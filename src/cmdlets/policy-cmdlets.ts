@@ -120,9 +120,7 @@ const newPolicyCmdlet = defineCmdlet({
     checkPlumbing(args);
     const {state, output} = newPolicy(ctx.state, {
       identity: args.Identity ?? '',
-      ...(args.EnablePersistentChat !== undefined
-        ? {enablePersistentChat: args.EnablePersistentChat ?? false}
-        : {}),
+      ...(args.EnablePersistentChat !== undefined ? {enablePersistentChat: args.EnablePersistentChat} : {}),
       description: args.Description ?? null,
       rev: ctx.nextRevision,
     });
