@@ -4,21 +4,13 @@
 import {setActiveServers} from '../domain/active-servers.js';
 import {poolStateIdentity} from '../domain/identity.js';
 import {getPoolStates, setPoolState} from '../domain/pool-state.js';
-import type {PoolState} from '../domain/types.js';
 import type {CmdletSpec} from './types.js';
-import {
-  bool,
-  forceParam,
-  getParams,
-  given,
-  instanceIdentity,
-  instanceOf,
-  listChange,
-  passWarnings,
-  str,
-} from './topology-args.js';
+import {defineCmdlet} from './define-cmdlet.js';
+import {instanceOf, instanceIdentity} from './target-identity.js';
+import {forceParam, getParams} from './shared-params.js';
+import {passWarnings} from './pass-warnings.js';
 
-const setActiveServerCmdlet: CmdletSpec = {
+const setActiveServerCmdlet = defineCmdlet({
   name: 'Set-CsPersistentChatActiveServer',
   summary: 'Sets which servers of a Persistent Chat pool are active, that is, accept new client connections.',
   description:
@@ -77,22 +69,22 @@ const setActiveServerCmdlet: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
   run(ctx, args) {
-    const change = listChange(args, 'ActiveServers');
+    const change = args.ActiveServers;
     const {state, output} = setActiveServers(ctx.state, {
-      identity: str(args, 'Identity') ?? null,
+      identity: args.Identity ?? null,
       ...(change !== undefined ? {activeServers: change} : {}),
-      swap: bool(args, 'Swap') === true,
+      swap: args.Swap === true,
     });
-    passWarnings(ctx, output.warnings, args);
+    passWarnings(ctx, output.warnings, args.Force);
     if (!output.changed) return;
     const target = poolStateIdentity(output.pool.fqdn);
     if (!ctx.shouldProcess(target, 'Set-CsPersistentChatActiveServer')) return;
     ctx.effect({kind: 'backup', reason: `Set-CsPersistentChatActiveServer on ${output.pool.fqdn}`});
     ctx.setState(state, [target]);
   },
-};
+});
 
-const getStateCmdlet: CmdletSpec = {
+const getStateCmdlet = defineCmdlet({
   name: 'Get-CsPersistentChatState',
   summary:
     'Shows whether each Persistent Chat pool runs on its primary databases (Normal) or its backup databases (FailedOver).',
@@ -115,14 +107,14 @@ const getStateCmdlet: CmdletSpec = {
   confirmImpact: 'None',
   run(ctx, args) {
     const views = getPoolStates(ctx.state, {
-      identity: str(args, 'Identity') ?? null,
-      filter: str(args, 'Filter') ?? null,
+      identity: args.Identity ?? null,
+      filter: args.Filter ?? null,
     });
     for (const v of views) ctx.write({Identity: v.identity, PoolState: v.poolState});
   },
-};
+});
 
-const setStateCmdlet: CmdletSpec = {
+const setStateCmdlet = defineCmdlet({
   name: 'Set-CsPersistentChatState',
   summary:
     'Switches a Persistent Chat pool between its primary databases (Normal) and its backup databases (FailedOver).',
@@ -168,14 +160,14 @@ const setStateCmdlet: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
   run(ctx, args) {
-    const instance = given(args, 'Identity') ? null : instanceOf(args);
+    const instance = args.Identity !== undefined ? null : instanceOf(args);
     const {state, output} = setPoolState(ctx.state, {
-      identity: str(args, 'Identity') ?? null,
+      identity: args.Identity ?? null,
       instanceIdentity: instanceIdentity(instance),
-      poolState: (str(args, 'PoolState') as PoolState | undefined) ?? null,
+      poolState: args.PoolState ?? null,
     });
     if (!output.changed) return;
-    passWarnings(ctx, output.warnings, args);
+    passWarnings(ctx, output.warnings, args.Force);
     const target = poolStateIdentity(output.pool.fqdn);
     if (!ctx.shouldProcess(target, 'Set-CsPersistentChatState')) return;
     ctx.effect({
@@ -184,7 +176,7 @@ const setStateCmdlet: CmdletSpec = {
     });
     ctx.setState(state, [target]);
   },
-};
+});
 
 export const activeServerCmdlets: readonly CmdletSpec[] = [
   setActiveServerCmdlet,

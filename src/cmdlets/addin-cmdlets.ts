@@ -3,10 +3,12 @@
 import {getAddins, newAddin, removeAddin, setAddin} from '../domain/addins.js';
 import {identityOf} from '../domain/content-identity.js';
 import type {CmdletSpec} from './types.js';
-import {flag, given, identityParams, targetIdentity, text} from './content-args.js';
 import {addinObject} from './content-output.js';
+import {defineCmdlet} from './define-cmdlet.js';
+import {targetIdentity} from './target-identity.js';
+import {identityParams} from './shared-params.js';
 
-const getAddinCmdlet: CmdletSpec = {
+const getAddinCmdlet = defineCmdlet({
   name: 'Get-CsPersistentChatAddin',
   summary: 'Returns registered Persistent Chat add-ins: all of them, those of one pool, or one by identity.',
   params: {
@@ -42,16 +44,14 @@ const getAddinCmdlet: CmdletSpec = {
   confirmImpact: 'None',
   run(ctx, args) {
     const found = getAddins(ctx.state, {
-      ...(given(args, 'Identity') ? {identity: text(args, 'Identity') ?? ''} : {}),
-      ...(given(args, 'PersistentChatPoolFqdn')
-        ? {poolFqdn: text(args, 'PersistentChatPoolFqdn') ?? ''}
-        : {}),
+      ...(args.Identity !== undefined ? {identity: args.Identity} : {}),
+      ...(args.PersistentChatPoolFqdn !== undefined ? {poolFqdn: args.PersistentChatPoolFqdn} : {}),
     });
     for (const addin of found) ctx.write(addinObject(addin));
   },
-};
+});
 
-const newAddinCmdlet: CmdletSpec = {
+const newAddinCmdlet = defineCmdlet({
   name: 'New-CsPersistentChatAddin',
   summary: 'Registers an add-in: a web page that clients show beside the chat rooms that use it.',
   params: {
@@ -75,9 +75,9 @@ const newAddinCmdlet: CmdletSpec = {
   confirmImpact: 'Low',
   run(ctx, args) {
     const {state, output} = newAddin(ctx.state, {
-      name: text(args, 'Name') ?? '',
-      url: text(args, 'Url') ?? '',
-      poolFqdn: text(args, 'PersistentChatPoolFqdn') ?? null,
+      name: args.Name ?? '',
+      url: args.Url ?? '',
+      poolFqdn: args.PersistentChatPoolFqdn ?? null,
       id: ctx.newId(),
       rev: ctx.nextRevision,
     });
@@ -85,9 +85,9 @@ const newAddinCmdlet: CmdletSpec = {
     ctx.setState(state, [identityOf(output)]);
     ctx.write(addinObject(output));
   },
-};
+});
 
-const setAddinCmdlet: CmdletSpec = {
+const setAddinCmdlet = defineCmdlet({
   name: 'Set-CsPersistentChatAddin',
   summary: "Changes an add-in's name or URL; rooms that use it keep it.",
   params: {
@@ -107,8 +107,8 @@ const setAddinCmdlet: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
   run(ctx, args) {
-    const name = text(args, 'Name');
-    const url = text(args, 'Url');
+    const name = args.Name;
+    const url = args.Url;
     const {state, output} = setAddin(ctx.state, {
       identity: targetIdentity(args),
       ...(name !== undefined ? {name} : {}),
@@ -118,9 +118,9 @@ const setAddinCmdlet: CmdletSpec = {
     if (!ctx.shouldProcess(identityOf(output), 'Set-CsPersistentChatAddin')) return;
     if (state !== ctx.state) ctx.setState(state, [identityOf(output)]);
   },
-};
+});
 
-const removeAddinCmdlet: CmdletSpec = {
+const removeAddinCmdlet = defineCmdlet({
   name: 'Remove-CsPersistentChatAddin',
   summary: 'Removes an add-in; one that rooms still use needs -Force, which detaches it from them.',
   params: {
@@ -147,7 +147,7 @@ const removeAddinCmdlet: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
   run(ctx, args) {
-    const force = flag(args, 'Force') ?? false;
+    const force = args.Force ?? false;
     const {state, output, detached} = removeAddin(ctx.state, {
       identity: targetIdentity(args),
       force,
@@ -156,7 +156,7 @@ const removeAddinCmdlet: CmdletSpec = {
     if (!ctx.shouldProcess(identityOf(output), 'Remove-CsPersistentChatAddin')) return;
     ctx.setState(state, [identityOf(output), ...detached]);
   },
-};
+});
 
 export const addinCmdlets: readonly CmdletSpec[] = [
   getAddinCmdlet,

@@ -3,33 +3,28 @@
 import {getCategories, newCategory, removeCategory, setCategory} from '../domain/categories.js';
 import {identityOf} from '../domain/content-identity.js';
 import type {CmdletSpec, ParamSpec} from './types.js';
-import {
-  asObjectParam,
-  flag,
-  given,
-  identityParams,
-  listChange,
-  nullableText,
-  targetIdentity,
-  text,
-} from './content-args.js';
 import {categoryObject} from './content-output.js';
+import {defineCmdlet} from './define-cmdlet.js';
+import {targetIdentity} from './target-identity.js';
+import {identityParams, asObjectParam} from './shared-params.js';
 
-const poolParam = (sets?: readonly string[]): ParamSpec => ({
-  type: 'string',
-  help: 'FQDN of the Persistent Chat pool; may be omitted when the deployment has only one pool.',
-  completes: 'pool',
-  ...(sets ? {sets} : {}),
-});
+const poolParam = (sets?: readonly string[]) =>
+  ({
+    type: 'string',
+    help: 'FQDN of the Persistent Chat pool; may be omitted when the deployment has only one pool.',
+    completes: 'pool',
+    ...(sets ? {sets} : {}),
+  }) as const satisfies ParamSpec;
 
-const listParam = (help: string): ParamSpec => ({
-  type: 'listModifier',
-  nullable: true,
-  help: `${help} Takes @{Add=...; Remove=...; Replace=...}, a plain list (replace) or $Null (empty). Principals: SIP addresses and DNs of users, groups, OUs, containers and domains.`,
-  completes: 'principal',
-});
+const listParam = (help: string) =>
+  ({
+    type: 'listModifier',
+    nullable: true,
+    help: `${help} Takes @{Add=...; Remove=...; Replace=...}, a plain list (replace) or $Null (empty). Principals: SIP addresses and DNs of users, groups, OUs, containers and domains.`,
+    completes: 'principal',
+  }) as const satisfies ParamSpec;
 
-const getCategory: CmdletSpec = {
+const getCategory = defineCmdlet({
   name: 'Get-CsPersistentChatCategory',
   summary: 'Returns Persistent Chat categories: all of them, those of one pool, or one by identity.',
   params: {
@@ -61,17 +56,14 @@ const getCategory: CmdletSpec = {
   confirmImpact: 'None',
   run(ctx, args) {
     const found = getCategories(ctx.state, {
-      ...(given(args, 'Identity') ? {identity: text(args, 'Identity') ?? ''} : {}),
-      ...(given(args, 'PersistentChatPoolFqdn')
-        ? {poolFqdn: text(args, 'PersistentChatPoolFqdn') ?? ''}
-        : {}),
+      ...(args.Identity !== undefined ? {identity: args.Identity} : {}),
+      ...(args.PersistentChatPoolFqdn !== undefined ? {poolFqdn: args.PersistentChatPoolFqdn} : {}),
     });
-    for (const category of found)
-      ctx.write(categoryObject(ctx.state, category, flag(args, 'AsObject') ?? false));
+    for (const category of found) ctx.write(categoryObject(ctx.state, category, args.AsObject ?? false));
   },
-};
+});
 
-const newCategoryCmdlet: CmdletSpec = {
+const newCategoryCmdlet = defineCmdlet({
   name: 'New-CsPersistentChatCategory',
   summary:
     'Creates an empty Persistent Chat category in a pool; access lists are set afterwards with Set-CsPersistentChatCategory.',
@@ -110,12 +102,12 @@ const newCategoryCmdlet: CmdletSpec = {
   confirmImpact: 'Low',
   run(ctx, args) {
     const {state, output} = newCategory(ctx.state, {
-      name: text(args, 'Name') ?? '',
-      poolFqdn: text(args, 'PersistentChatPoolFqdn') ?? null,
-      description: nullableText(args, 'Description') ?? null,
-      enableFileUpload: flag(args, 'EnableFileUpload') ?? false,
-      enableInvitations: flag(args, 'EnableInvitations') ?? false,
-      removeChatHistory: flag(args, 'RemoveChatHistory') ?? false,
+      name: args.Name ?? '',
+      poolFqdn: args.PersistentChatPoolFqdn ?? null,
+      description: args.Description ?? null,
+      enableFileUpload: args.EnableFileUpload ?? false,
+      enableInvitations: args.EnableInvitations ?? false,
+      removeChatHistory: args.RemoveChatHistory ?? false,
       id: ctx.newId(),
       rev: ctx.nextRevision,
     });
@@ -123,9 +115,9 @@ const newCategoryCmdlet: CmdletSpec = {
     ctx.setState(state, [identityOf(output)]);
     ctx.write(categoryObject(state, output));
   },
-};
+});
 
-const setCategoryCmdlet: CmdletSpec = {
+const setCategoryCmdlet = defineCmdlet({
   name: 'Set-CsPersistentChatCategory',
   summary:
     "Changes a category's name, description, feature flags and access lists, all at once or not at all.",
@@ -171,11 +163,11 @@ const setCategoryCmdlet: CmdletSpec = {
   confirmImpact: 'Medium',
   run(ctx, args) {
     const identity = targetIdentity(args);
-    const invitations = flag(args, 'Invitations');
-    const fileUpload = flag(args, 'FileUpload');
-    const chatHistory = flag(args, 'ChatHistory');
-    const description = nullableText(args, 'Description');
-    const name = text(args, 'Name');
+    const invitations = args.Invitations;
+    const fileUpload = args.FileUpload;
+    const chatHistory = args.ChatHistory;
+    const description = args.Description;
+    const name = args.Name;
     const {state, output} = setCategory(ctx.state, {
       identity,
       ...(name !== undefined ? {name} : {}),
@@ -183,18 +175,18 @@ const setCategoryCmdlet: CmdletSpec = {
       ...(invitations !== undefined ? {invitations} : {}),
       ...(fileUpload !== undefined ? {fileUpload} : {}),
       ...(chatHistory !== undefined ? {chatHistory} : {}),
-      allowedMembers: listChange(args, 'AllowedMembers'),
-      deniedMembers: listChange(args, 'DeniedMembers'),
-      creators: listChange(args, 'Creators'),
-      asObject: flag(args, 'AsObject') ?? false,
+      allowedMembers: args.AllowedMembers,
+      deniedMembers: args.DeniedMembers,
+      creators: args.Creators,
+      asObject: args.AsObject ?? false,
       rev: ctx.nextRevision,
     });
     if (!ctx.shouldProcess(identityOf(output), 'Set-CsPersistentChatCategory')) return;
     if (state !== ctx.state) ctx.setState(state, [identityOf(output)]);
   },
-};
+});
 
-const removeCategoryCmdlet: CmdletSpec = {
+const removeCategoryCmdlet = defineCmdlet({
   name: 'Remove-CsPersistentChatCategory',
   summary: 'Deletes a category that holds no rooms (enabled or disabled).',
   params: {
@@ -229,7 +221,7 @@ const removeCategoryCmdlet: CmdletSpec = {
     if (!ctx.shouldProcess(identityOf(output), 'Remove-CsPersistentChatCategory')) return;
     ctx.setState(state, [identityOf(output)]);
   },
-};
+});
 
 export const categoryCmdlets: readonly CmdletSpec[] = [
   getCategory,

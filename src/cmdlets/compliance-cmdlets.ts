@@ -8,25 +8,17 @@ import {
   setComplianceConfiguration,
   type ComplianceValues,
 } from '../domain/compliance.js';
-import type {Args, CmdletSpec, ParamSpec} from './types.js';
-import {
-  bool,
-  forceParam,
-  getParams,
-  given,
-  instanceIdentity,
-  instanceOf,
-  nullableStr,
-  num,
-  passWarnings,
-  str,
-} from './topology-args.js';
+import type {ArgsOf, CmdletSpec, ParamSpec} from './types.js';
 import {complianceObject, complianceValuesFromInstance} from './topology-output.js';
+import {defineCmdlet} from './define-cmdlet.js';
+import {instanceOf, instanceIdentity} from './target-identity.js';
+import {forceParam, getParams} from './shared-params.js';
+import {passWarnings} from './pass-warnings.js';
 
-const text = (help: string): ParamSpec => ({type: 'string', nullable: true, help});
-const flag = (help: string): ParamSpec => ({type: 'bool', help});
+const text = (help: string) => ({type: 'string', nullable: true, help}) as const satisfies ParamSpec;
+const flag = (help: string) => ({type: 'bool', help}) as const satisfies ParamSpec;
 
-const valueParams: Record<string, ParamSpec> = {
+const valueParams = {
   AdapterType: text(
     'The adapter: XML (the built-in one) or a .NET type name Namespace.Type,Assembly; $Null turns output off.',
   ),
@@ -45,7 +37,7 @@ const valueParams: Record<string, ParamSpec> = {
     max: 30 * 86_400,
     help: 'Time between output files, 00:01:00 to 30.00:00:00 (default 00:15:00).',
   },
-};
+} as const satisfies Record<string, ParamSpec>;
 
 const STRINGS = {
   AdapterType: 'adapterType',
@@ -60,21 +52,23 @@ const BOOLEANS = {
   CreateFileAttachmentsManifest: 'createFileAttachmentsManifest',
 } as const;
 
-const values = (args: Args): ComplianceValues => {
+const values = (args: ArgsOf<typeof valueParams>): ComplianceValues => {
   const out: Record<string, unknown> = {};
-  for (const [param, key] of Object.entries(STRINGS)) {
-    const value = nullableStr(args, param);
-    if (value !== undefined) out[key] = value;
+  for (const param of Object.keys(STRINGS) as (keyof typeof STRINGS)[]) {
+    const value = args[param];
+    if (value !== undefined) out[STRINGS[param]] = value;
   }
-  for (const [param, key] of Object.entries(BOOLEANS))
-    if (given(args, param)) out[key] = bool(args, param) ?? false;
-  if (given(args, 'RunInterval')) out['runIntervalSeconds'] = num(args, 'RunInterval') ?? NaN;
+  for (const param of Object.keys(BOOLEANS) as (keyof typeof BOOLEANS)[]) {
+    const value = args[param];
+    if (value !== undefined) out[BOOLEANS[param]] = value;
+  }
+  if (args.RunInterval !== undefined) out['runIntervalSeconds'] = args.RunInterval;
   return out;
 };
 
 const identityHelp = 'Global, site:<site name> or service:PersistentChatServer:<pool fqdn>.';
 
-const getCmdlet: CmdletSpec = {
+const getCmdlet = defineCmdlet({
   name: 'Get-CsPersistentChatComplianceConfiguration',
   summary: 'Returns Persistent Chat compliance settings: the adapter, its output and how often it runs.',
   params: getParams('compliance configuration', identityHelp, 'compliance'),
@@ -104,15 +98,15 @@ const getCmdlet: CmdletSpec = {
   confirmImpact: 'None',
   run(ctx, args) {
     for (const c of getComplianceConfigurations(ctx.state, {
-      identity: str(args, 'Identity') ?? null,
-      filter: str(args, 'Filter') ?? null,
+      identity: args.Identity ?? null,
+      filter: args.Filter ?? null,
     })) {
       ctx.write(complianceObject(c));
     }
   },
-};
+});
 
-const newCmdlet: CmdletSpec = {
+const newCmdlet = defineCmdlet({
   name: 'New-CsPersistentChatComplianceConfiguration',
   summary: 'Creates compliance settings for a site or a pool; unspecified values take the defaults.',
   params: {
@@ -144,23 +138,23 @@ const newCmdlet: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'Low',
   run(ctx, args) {
-    const inMemory = args['InMemory'] === true;
+    const inMemory = args.InMemory === true;
     const {state, output} = newComplianceConfiguration(ctx.state, {
-      identity: str(args, 'Identity') ?? '',
+      identity: args.Identity ?? '',
       values: values(args),
       rev: ctx.nextRevision,
       inMemory,
     });
     if (!inMemory) {
-      passWarnings(ctx, complianceWarnings(state, output), args);
+      passWarnings(ctx, complianceWarnings(state, output), args.Force);
       if (!ctx.shouldProcess(output.identity, 'New-CsPersistentChatComplianceConfiguration')) return;
       ctx.setState(state, [output.identity]);
     }
     ctx.write(complianceObject(output));
   },
-};
+});
 
-const setCmdlet: CmdletSpec = {
+const setCmdlet = defineCmdlet({
   name: 'Set-CsPersistentChatComplianceConfiguration',
   summary: 'Changes compliance settings; only the values given change.',
   params: {
@@ -197,21 +191,21 @@ const setCmdlet: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'Low',
   run(ctx, args) {
-    const instance = given(args, 'Identity') ? null : instanceOf(args);
+    const instance = args.Identity !== undefined ? null : instanceOf(args);
     const {state, output} = setComplianceConfiguration(ctx.state, {
-      identity: str(args, 'Identity') ?? instanceIdentity(instance),
+      identity: args.Identity ?? instanceIdentity(instance),
       values: {...(instance ? complianceValuesFromInstance(instance) : {}), ...values(args)},
       rev: ctx.nextRevision,
       fromInstance: instance !== null,
     });
     if (state === ctx.state) return;
-    passWarnings(ctx, complianceWarnings(state, output), args);
+    passWarnings(ctx, complianceWarnings(state, output), args.Force);
     if (!ctx.shouldProcess(output.identity, 'Set-CsPersistentChatComplianceConfiguration')) return;
     ctx.setState(state, [output.identity]);
   },
-};
+});
 
-const removeCmdlet: CmdletSpec = {
+const removeCmdlet = defineCmdlet({
   name: 'Remove-CsPersistentChatComplianceConfiguration',
   summary: 'Removes the compliance settings of a site or pool; on Global it resets the defaults.',
   params: {
@@ -246,13 +240,13 @@ const removeCmdlet: CmdletSpec = {
   confirmImpact: 'Medium',
   run(ctx, args) {
     const {state, output} = removeComplianceConfiguration(ctx.state, {
-      identity: str(args, 'Identity') ?? '',
+      identity: args.Identity ?? '',
       rev: ctx.nextRevision,
     });
     if (state === ctx.state) return;
     if (!ctx.shouldProcess(output.identity, 'Remove-CsPersistentChatComplianceConfiguration')) return;
     ctx.setState(state, [output.identity]);
   },
-};
+});
 
 export const complianceCmdlets: readonly CmdletSpec[] = [getCmdlet, newCmdlet, setCmdlet, removeCmdlet];

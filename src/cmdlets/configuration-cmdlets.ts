@@ -7,20 +7,13 @@ import {
   setConfiguration,
   type ConfigurationValues,
 } from '../domain/configuration.js';
-import type {Args, CmdletSpec, ParamSpec} from './types.js';
-import {
-  forceParam,
-  getParams,
-  given,
-  instanceIdentity,
-  instanceOf,
-  nullableStr,
-  num,
-  str,
-} from './topology-args.js';
+import type {ArgsOf, CmdletSpec, ParamSpec} from './types.js';
 import {configurationObject, configurationValuesFromInstance} from './topology-output.js';
+import {defineCmdlet} from './define-cmdlet.js';
+import {instanceOf, instanceIdentity} from './target-identity.js';
+import {forceParam, getParams} from './shared-params.js';
 
-const valueParams: Record<string, ParamSpec> = {
+const valueParams = {
   DefaultChatHistory: {
     type: 'int',
     min: 1,
@@ -44,17 +37,15 @@ const valueParams: Record<string, ParamSpec> = {
     nullable: true,
     help: 'Address of a custom room-management web site, sent to clients; $Null for the built-in experience.',
   },
-};
+} as const satisfies Record<string, ParamSpec>;
 
-const values = (args: Args): ConfigurationValues => {
-  const url = nullableStr(args, 'RoomManagementUrl');
+const values = (args: ArgsOf<typeof valueParams>): ConfigurationValues => {
+  const url = args.RoomManagementUrl;
   return {
-    ...(given(args, 'DefaultChatHistory')
-      ? {defaultChatHistory: num(args, 'DefaultChatHistory') ?? NaN}
-      : {}),
-    ...(given(args, 'MaxFileSizeKB') ? {maxFileSizeKB: num(args, 'MaxFileSizeKB') ?? NaN} : {}),
-    ...(given(args, 'ParticipantUpdateLimit')
-      ? {participantUpdateLimit: num(args, 'ParticipantUpdateLimit') ?? NaN}
+    ...(args.DefaultChatHistory !== undefined ? {defaultChatHistory: args.DefaultChatHistory} : {}),
+    ...(args.MaxFileSizeKB !== undefined ? {maxFileSizeKB: args.MaxFileSizeKB} : {}),
+    ...(args.ParticipantUpdateLimit !== undefined
+      ? {participantUpdateLimit: args.ParticipantUpdateLimit}
       : {}),
     ...(url !== undefined ? {roomManagementUrl: url} : {}),
   };
@@ -62,7 +53,7 @@ const values = (args: Args): ConfigurationValues => {
 
 const identityHelp = 'Global, site:<site name> or service:PersistentChatServer:<pool fqdn>.';
 
-const getCmdlet: CmdletSpec = {
+const getCmdlet = defineCmdlet({
   name: 'Get-CsPersistentChatConfiguration',
   summary:
     'Returns Persistent Chat configuration settings: chat history, file size, roster updates and room-management URL.',
@@ -89,15 +80,15 @@ const getCmdlet: CmdletSpec = {
   confirmImpact: 'None',
   run(ctx, args) {
     for (const c of getConfigurations(ctx.state, {
-      identity: str(args, 'Identity') ?? null,
-      filter: str(args, 'Filter') ?? null,
+      identity: args.Identity ?? null,
+      filter: args.Filter ?? null,
     })) {
       ctx.write(configurationObject(c));
     }
   },
-};
+});
 
-const newCmdlet: CmdletSpec = {
+const newCmdlet = defineCmdlet({
   name: 'New-CsPersistentChatConfiguration',
   summary:
     'Creates Persistent Chat configuration settings for a site or a pool; unspecified values take the defaults.',
@@ -126,9 +117,9 @@ const newCmdlet: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'Low',
   run(ctx, args) {
-    const inMemory = args['InMemory'] === true;
+    const inMemory = args.InMemory === true;
     const {state, output} = newConfiguration(ctx.state, {
-      identity: str(args, 'Identity') ?? '',
+      identity: args.Identity ?? '',
       values: values(args),
       rev: ctx.nextRevision,
       inMemory,
@@ -139,9 +130,9 @@ const newCmdlet: CmdletSpec = {
     }
     ctx.write(configurationObject(output));
   },
-};
+});
 
-const setCmdlet: CmdletSpec = {
+const setCmdlet = defineCmdlet({
   name: 'Set-CsPersistentChatConfiguration',
   summary: 'Changes Persistent Chat configuration settings; only the values given change.',
   params: {
@@ -178,9 +169,9 @@ const setCmdlet: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'Low',
   run(ctx, args) {
-    const instance = given(args, 'Identity') ? null : instanceOf(args);
+    const instance = args.Identity !== undefined ? null : instanceOf(args);
     const {state, output} = setConfiguration(ctx.state, {
-      identity: str(args, 'Identity') ?? instanceIdentity(instance),
+      identity: args.Identity ?? instanceIdentity(instance),
       values: {...(instance ? configurationValuesFromInstance(instance) : {}), ...values(args)},
       rev: ctx.nextRevision,
       fromInstance: instance !== null,
@@ -189,9 +180,9 @@ const setCmdlet: CmdletSpec = {
     if (!ctx.shouldProcess(output.identity, 'Set-CsPersistentChatConfiguration')) return;
     ctx.setState(state, [output.identity]);
   },
-};
+});
 
-const removeCmdlet: CmdletSpec = {
+const removeCmdlet = defineCmdlet({
   name: 'Remove-CsPersistentChatConfiguration',
   summary:
     'Removes the configuration of a site or pool (they fall back to the site or Global settings); on Global it resets the defaults.',
@@ -222,13 +213,13 @@ const removeCmdlet: CmdletSpec = {
   confirmImpact: 'Medium',
   run(ctx, args) {
     const {state, output} = removeConfiguration(ctx.state, {
-      identity: str(args, 'Identity') ?? '',
+      identity: args.Identity ?? '',
       rev: ctx.nextRevision,
     });
     if (state === ctx.state) return;
     if (!ctx.shouldProcess(output.identity, 'Remove-CsPersistentChatConfiguration')) return;
     ctx.setState(state, [output.identity]);
   },
-};
+});
 
 export const configurationCmdlets: readonly CmdletSpec[] = [getCmdlet, newCmdlet, setCmdlet, removeCmdlet];

@@ -12,9 +12,8 @@ import {
 } from '../domain/content-identity.js';
 import {eligiblePrincipals} from '../domain/eligibility.js';
 import {textMatcher} from '../domain/room-query.js';
-import type {CmdletSpec} from './types.js';
-import {flag, given, integer, text} from './content-args.js';
 import {eligibleObject} from './content-output.js';
+import {defineCmdlet} from './define-cmdlet.js';
 
 /** A name, optionally narrowed to a pool; a name found in several pools needs the pool (PoolRequired). */
 const lookup = <T extends Category | Room>(
@@ -42,7 +41,7 @@ const lookup = <T extends Category | Room>(
   }
 };
 
-export const eligiblePrincipalCmdlet: CmdletSpec = {
+export const eligiblePrincipalCmdlet = defineCmdlet({
   name: 'Get-CsPersistentChatEligiblePrincipal',
   summary:
     "Lists the users, groups, OUs and domains that may be given a role in a category or room: the category's allowed principals minus the denied ones, expanded through the directory.",
@@ -86,13 +85,13 @@ export const eligiblePrincipalCmdlet: CmdletSpec = {
   supportsShouldProcess: false,
   confirmImpact: 'None',
   run(ctx, args) {
-    if (given(args, 'Category') === given(args, 'Room')) {
+    if ((args.Category !== undefined) === (args.Room !== undefined)) {
       throw new CmdletError('ParameterConflict', 'Give exactly one of -Category and -Room.', {
         parameter: 'Category',
       });
     }
-    const pool = text(args, 'PersistentChatPoolFqdn');
-    const size = integer(args, 'ResultSize');
+    const pool = args.PersistentChatPoolFqdn;
+    const size = args.ResultSize;
     if (size !== undefined && (!Number.isInteger(size) || size < 0)) {
       throw new CmdletError(
         'InvalidValue',
@@ -100,14 +99,15 @@ export const eligiblePrincipalCmdlet: CmdletSpec = {
         {parameter: 'ResultSize'},
       );
     }
-    const presenters = flag(args, 'Presenters') ?? false;
-    const query = given(args, 'Room')
-      ? {room: lookup(ctx.state, ctx.state.rooms, text(args, 'Room') ?? '', pool, 'Room'), presenters}
-      : {
-          category: lookup(ctx.state, ctx.state.categories, text(args, 'Category') ?? '', pool, 'Category'),
-          presenters,
-        };
-    const filter = text(args, 'Filter');
+    const presenters = args.Presenters ?? false;
+    const query =
+      args.Room !== undefined
+        ? {room: lookup(ctx.state, ctx.state.rooms, args.Room ?? '', pool, 'Room'), presenters}
+        : {
+            category: lookup(ctx.state, ctx.state.categories, args.Category ?? '', pool, 'Category'),
+            presenters,
+          };
+    const filter = args.Filter;
     const matches =
       filter === undefined
         ? () => true
@@ -117,4 +117,4 @@ export const eligiblePrincipalCmdlet: CmdletSpec = {
     );
     for (const p of size === undefined ? found : found.slice(0, size)) ctx.write(eligibleObject(p));
   },
-};
+});

@@ -5,8 +5,10 @@ import {CmdletError} from '../domain/errors.js';
 import {identityOf} from '../domain/content-identity.js';
 import {clearRoomRewrite, endBound} from '../domain/messages.js';
 import {findRoom, removeRoom} from '../domain/rooms.js';
-import type {CmdletSpec} from './types.js';
-import {backupOnce, date, hasAny, identityParams, messageCount, targetIdentity} from './content-args.js';
+import {defineCmdlet} from './define-cmdlet.js';
+import {targetIdentity} from './target-identity.js';
+import {identityParams} from './shared-params.js';
+import {messageCount, hasAny, backupOnce} from './message-log.js';
 
 /** Messages of the room posted on or before `to`, counted without loading them all. */
 const countUpTo = (scan: Iterable<{readonly postedAt: string}>, to: number): number => {
@@ -15,7 +17,7 @@ const countUpTo = (scan: Iterable<{readonly postedAt: string}>, to: number): num
   return count;
 };
 
-export const clearRoomCmdlet: CmdletSpec = {
+export const clearRoomCmdlet = defineCmdlet({
   name: 'Clear-CsPersistentChatRoom',
   summary:
     'Permanently deletes every message of a room posted on or before a date; the room itself is untouched.',
@@ -44,7 +46,7 @@ export const clearRoomCmdlet: CmdletSpec = {
   confirmImpact: 'High',
   run(ctx, args) {
     const room = findRoom(ctx.state, targetIdentity(args));
-    const end = date(args, 'EndDate');
+    const end = args.EndDate;
     if (!end)
       throw new CmdletError(
         'InvalidValue',
@@ -61,9 +63,9 @@ export const clearRoomCmdlet: CmdletSpec = {
     ctx.effect({kind: 'rewriteMessages', roomIds: [room.id], rewrite: clearRoomRewrite(to)});
     ctx.setState(ctx.state, [identity]);
   },
-};
+});
 
-export const removeRoomCmdlet: CmdletSpec = {
+export const removeRoomCmdlet = defineCmdlet({
   name: 'Remove-CsPersistentChatRoom',
   summary: 'Permanently deletes rooms and all their messages.',
   params: {
@@ -95,4 +97,4 @@ export const removeRoomCmdlet: CmdletSpec = {
     }
     ctx.setState(state, [identity]);
   },
-};
+});

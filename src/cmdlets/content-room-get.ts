@@ -5,11 +5,12 @@ import {ROOM_INVITATIONS, ROOM_PRIVACY, ROOM_TYPES} from '../domain/rooms.js';
 import {getRooms, roomTextFilter, type GetRoomsInput} from '../domain/room-query.js';
 import {utf8Bytes} from '../domain/messages.js';
 import type {Ports} from '../domain/ports.js';
-import type {CmdletContext, CmdletSpec, ParamSpec} from './types.js';
-import {asObjectParam, flag, given, text} from './content-args.js';
+import type {ArgsOf, CmdletContext, ParamSpec} from './types.js';
 import {roomObject} from './content-output.js';
+import {defineCmdlet} from './define-cmdlet.js';
+import {asObjectParam} from './shared-params.js';
 
-const filterSet = (p: Omit<ParamSpec, 'sets'>): ParamSpec => ({...p, sets: ['Filter']});
+const filterSet = <const S extends Omit<ParamSpec, 'sets'>>(p: S) => ({...p, sets: ['Filter'] as const});
 
 // `{Name -like "x*"}` or its string form goes to the language's filter; other text is a pattern.
 const EXPRESSION = /^\s*\w+\s+-(eq|ne|like|notlike|match|notmatch|gt|ge|lt|le|contains|notcontains)\b/i;
@@ -32,31 +33,76 @@ const contentBytes =
     return bytes;
   };
 
-const queryOf = (ctx: CmdletContext, args: Readonly<Record<string, unknown>>): GetRoomsInput => {
-  const pick = (param: string, key: keyof GetRoomsInput) =>
-    given(args, param) ? {[key]: args[param] ?? ''} : {};
-  return {
-    ...(given(args, 'Identity') ? {identity: text(args, 'Identity') ?? ''} : {}),
-    ...pick('PersistentChatPoolFqdn', 'poolFqdn'),
-    ...pick('Category', 'category'),
-    ...pick('Members', 'member'),
-    ...pick('Managers', 'manager'),
-    ...pick('Addin', 'addin'),
-    ...pick('Disabled', 'disabled'),
-    ...pick('Privacy', 'privacy'),
-    ...pick('Type', 'type'),
-    ...pick('Invitations', 'invitations'),
-    ...pick('ChatContentExceedsMB', 'chatContentExceedsMB'),
-    ...pick('ResultSize', 'resultSize'),
-    ...(given(args, 'Filter')
-      ? {filter: filterTest(ctx, args['Filter'], flag(args, 'SearchDescription') ?? false)}
-      : {}),
-    contentBytes: contentBytes(ctx.ports),
-  };
-};
+const getRoomParams = {
+  Identity: {
+    type: 'string',
+    help: 'Identity of one room (<pool>\\<name>); cannot be combined with the filters.',
+    position: 0,
+    sets: ['Identity'],
+    completes: 'room',
+  },
+  PersistentChatPoolFqdn: filterSet({
+    type: 'string',
+    help: 'Only the rooms of this pool.',
+    completes: 'pool',
+  }),
+  Category: filterSet({
+    type: 'string',
+    help: 'Only the rooms of this category (name or identity).',
+    completes: 'category',
+  }),
+  Filter: filterSet({
+    type: 'filter',
+    help: 'Room name pattern: {Name -like "pat*"}, or plain text (wildcards * and ?, otherwise a substring); with -SearchDescription also descriptions.',
+  }),
+  SearchDescription: filterSet({
+    type: 'switch',
+    help: 'Let a plain -Filter text match descriptions as well as names.',
+  }),
+  Members: filterSet({
+    type: 'string',
+    help: 'Rooms where this one user is an effective member (an empty Members list admits the whole category).',
+    completes: 'user',
+  }),
+  Managers: filterSet({type: 'string', help: 'Rooms this one user manages.', completes: 'user'}),
+  Addin: filterSet({
+    type: 'string',
+    help: 'Rooms using this add-in (name or identity).',
+    completes: 'addin',
+  }),
+  Disabled: filterSet({type: 'bool', help: '$True lists disabled rooms, $False active ones.'}),
+  Privacy: filterSet({type: 'enum', values: ROOM_PRIVACY, help: 'Open, Closed or Secret.'}),
+  Type: filterSet({type: 'enum', values: ROOM_TYPES, help: 'Normal or Auditorium.'}),
+  Invitations: filterSet({type: 'enum', values: ROOM_INVITATIONS, help: 'Inherit or False.'}),
+  ChatContentExceedsMB: filterSet({
+    type: 'int',
+    help: 'Rooms whose stored message text is larger than this many megabytes.',
+  }),
+  ResultSize: {
+    type: 'int',
+    help: 'At most this many rooms (0 to 2147483647; 0 returns none), in pool and name order.',
+  },
+  AsObject: asObjectParam('Members, Managers and Presenters'),
+} as const satisfies Record<string, ParamSpec>;
 
-export const roomsFor = (ctx: CmdletContext, args: Readonly<Record<string, unknown>>): readonly Room[] =>
-  getRooms(ctx.state, queryOf(ctx, args));
+const queryOf = (ctx: CmdletContext, args: ArgsOf<typeof getRoomParams>): GetRoomsInput => ({
+  ...(args.Identity !== undefined ? {identity: args.Identity} : {}),
+  ...(args.PersistentChatPoolFqdn !== undefined ? {poolFqdn: args.PersistentChatPoolFqdn} : {}),
+  ...(args.Category !== undefined ? {category: args.Category} : {}),
+  ...(args.Members !== undefined ? {member: args.Members} : {}),
+  ...(args.Managers !== undefined ? {manager: args.Managers} : {}),
+  ...(args.Addin !== undefined ? {addin: args.Addin} : {}),
+  ...(args.Disabled !== undefined ? {disabled: args.Disabled} : {}),
+  ...(args.Privacy !== undefined ? {privacy: args.Privacy} : {}),
+  ...(args.Type !== undefined ? {type: args.Type} : {}),
+  ...(args.Invitations !== undefined ? {invitations: args.Invitations} : {}),
+  ...(args.ChatContentExceedsMB !== undefined ? {chatContentExceedsMB: args.ChatContentExceedsMB} : {}),
+  ...(args.ResultSize !== undefined ? {resultSize: args.ResultSize} : {}),
+  ...(args.Filter !== undefined
+    ? {filter: filterTest(ctx, args.Filter, args.SearchDescription ?? false)}
+    : {}),
+  contentBytes: contentBytes(ctx.ports),
+});
 
 export const writeRooms = (
   ctx: CmdletContext,
@@ -67,61 +113,11 @@ export const writeRooms = (
   for (const room of rooms) ctx.write(roomObject(state, room, asObject));
 };
 
-export const getRoomCmdlet: CmdletSpec = {
+export const getRoomCmdlet = defineCmdlet({
   name: 'Get-CsPersistentChatRoom',
   summary:
     'Returns Persistent Chat rooms: all of them, one by identity, or those matching every filter given.',
-  params: {
-    Identity: {
-      type: 'string',
-      help: 'Identity of one room (<pool>\\<name>); cannot be combined with the filters.',
-      position: 0,
-      sets: ['Identity'],
-      completes: 'room',
-    },
-    PersistentChatPoolFqdn: filterSet({
-      type: 'string',
-      help: 'Only the rooms of this pool.',
-      completes: 'pool',
-    }),
-    Category: filterSet({
-      type: 'string',
-      help: 'Only the rooms of this category (name or identity).',
-      completes: 'category',
-    }),
-    Filter: filterSet({
-      type: 'filter',
-      help: 'Room name pattern: {Name -like "pat*"}, or plain text (wildcards * and ?, otherwise a substring); with -SearchDescription also descriptions.',
-    }),
-    SearchDescription: filterSet({
-      type: 'switch',
-      help: 'Let a plain -Filter text match descriptions as well as names.',
-    }),
-    Members: filterSet({
-      type: 'string',
-      help: 'Rooms where this one user is an effective member (an empty Members list admits the whole category).',
-      completes: 'user',
-    }),
-    Managers: filterSet({type: 'string', help: 'Rooms this one user manages.', completes: 'user'}),
-    Addin: filterSet({
-      type: 'string',
-      help: 'Rooms using this add-in (name or identity).',
-      completes: 'addin',
-    }),
-    Disabled: filterSet({type: 'bool', help: '$True lists disabled rooms, $False active ones.'}),
-    Privacy: filterSet({type: 'enum', values: ROOM_PRIVACY, help: 'Open, Closed or Secret.'}),
-    Type: filterSet({type: 'enum', values: ROOM_TYPES, help: 'Normal or Auditorium.'}),
-    Invitations: filterSet({type: 'enum', values: ROOM_INVITATIONS, help: 'Inherit or False.'}),
-    ChatContentExceedsMB: filterSet({
-      type: 'int',
-      help: 'Rooms whose stored message text is larger than this many megabytes.',
-    }),
-    ResultSize: {
-      type: 'int',
-      help: 'At most this many rooms (0 to 2147483647; 0 returns none), in pool and name order.',
-    },
-    AsObject: asObjectParam('Members, Managers and Presenters'),
-  },
+  params: getRoomParams,
   parameterSets: ['Filter', 'Identity'],
   examples: [
     {code: 'Get-CsPersistentChatRoom', remarks: 'Lists every room in every pool.'},
@@ -139,6 +135,6 @@ export const getRoomCmdlet: CmdletSpec = {
   supportsShouldProcess: false,
   confirmImpact: 'None',
   run(ctx, args) {
-    writeRooms(ctx, ctx.state, roomsFor(ctx, args), flag(args, 'AsObject') ?? false);
+    writeRooms(ctx, ctx.state, getRooms(ctx.state, queryOf(ctx, args)), args.AsObject ?? false);
   },
-};
+});

@@ -1,22 +1,22 @@
 // Test-CsPersistentChatMessage (rooms-and-content.md section 5.2): a synthetic transaction,
 // emulated as a check of the state. It changes nothing and stores no messages.
 
-import {testPersistentChatMessage, type TestMessageInput} from '../domain/message-test.js';
-import type {CmdletSpec, ParamSpec} from './types.js';
-import {flag, text} from './content-args.js';
+import {testPersistentChatMessage} from '../domain/message-test.js';
+import type {ParamSpec} from './types.js';
+import {defineCmdlet} from './define-cmdlet.js';
 
-const client = (p: Omit<ParamSpec, 'sets' | 'required'>): ParamSpec => ({
+const client = <const S extends Omit<ParamSpec, 'sets' | 'required'>>(p: S) => ({
   ...p,
-  sets: ['ClientPlatform'],
-  required: ['ClientPlatform'],
+  sets: ['ClientPlatform'] as const,
+  required: ['ClientPlatform'] as const,
 });
-const server = (p: Omit<ParamSpec, 'sets'>): ParamSpec => ({...p, sets: ['ServerPlatform']});
+const server = <const S extends Omit<ParamSpec, 'sets'>>(p: S) => ({...p, sets: ['ServerPlatform'] as const});
 
 // Spec note: the emulator reaches no server, so its latency is fixed and the output reproducible.
 const LATENCY_SUCCESS = '00:00:00.0400000';
 const LATENCY_FAILURE = '00:00:00';
 
-export const testMessageCmdlet: CmdletSpec = {
+export const testMessageCmdlet = defineCmdlet({
   name: 'Test-CsPersistentChatMessage',
   summary:
     'Checks that two users can exchange messages through Persistent Chat: both sign in, join a room, exchange messages and leave.',
@@ -92,18 +92,14 @@ export const testMessageCmdlet: CmdletSpec = {
   supportsShouldProcess: false,
   confirmImpact: 'None',
   run(ctx, args) {
-    const pick = (param: string, key: keyof TestMessageInput) => {
-      const value = text(args, param);
-      return value === undefined ? {} : {[key]: value};
-    };
     const result = testPersistentChatMessage(ctx.state, {
-      ...pick('TargetFqdn', 'targetFqdn'),
-      ...pick('SenderSipAddress', 'sender'),
-      ...pick('ReceiverSipAddress', 'receiver'),
-      ...pick('ChatRoomUri', 'chatRoomUri'),
-      ...pick('TestUser1SipAddress', 'testUser1'),
-      ...pick('TestUser2SipAddress', 'testUser2'),
-      setup: flag(args, 'Setup') ?? false,
+      ...(args.TargetFqdn !== undefined ? {targetFqdn: args.TargetFqdn} : {}),
+      ...(args.SenderSipAddress !== undefined ? {sender: args.SenderSipAddress} : {}),
+      ...(args.ReceiverSipAddress !== undefined ? {receiver: args.ReceiverSipAddress} : {}),
+      ...(args.ChatRoomUri !== undefined ? {chatRoomUri: args.ChatRoomUri} : {}),
+      ...(args.TestUser1SipAddress !== undefined ? {testUser1: args.TestUser1SipAddress} : {}),
+      ...(args.TestUser2SipAddress !== undefined ? {testUser2: args.TestUser2SipAddress} : {}),
+      setup: args.Setup ?? false,
     });
     ctx.write({
       TargetFqdn: result.targetFqdn,
@@ -113,4 +109,4 @@ export const testMessageCmdlet: CmdletSpec = {
       Diagnosis: result.diagnosis,
     });
   },
-};
+});

@@ -4,31 +4,29 @@
 import {CmdletError} from '../domain/errors.js';
 import {findEndpoints, getEndpoints, newEndpoint, removeEndpoint} from '../domain/endpoints.js';
 import type {CmdletSpec, ParamSpec} from './types.js';
+import {endpointObject} from './principal-output.js';
+import {defineCmdlet} from './define-cmdlet.js';
 import {
-  checkPlumbing,
-  credentialParam,
+  resultSizeParam,
   domainControllerParam,
-  filterOf,
-  flag,
+  credentialParam,
   ldapFilterParam,
   ouParam,
-  resultSizeParam,
-  text,
-  writeLimited,
-} from './principal-args.js';
-import {endpointObject} from './principal-output.js';
+} from './shared-params.js';
+import {writeLimited, filterOf, checkPlumbing} from './directory-args.js';
 
 const identityHelp =
   'The endpoint: its SIP address, display name (* is a wildcard) or full distinguished name.';
-const poolParam = (required: boolean): ParamSpec => ({
-  type: 'string',
-  aliases: ['PoolFqdn'],
-  completes: 'pool',
-  ...(required ? {required: true} : {}),
-  help: 'FQDN of the Persistent Chat pool the endpoint points at (older documentation calls it -PoolFqdn).',
-});
+const poolParam = (required: boolean) =>
+  ({
+    type: 'string',
+    aliases: ['PoolFqdn'],
+    completes: 'pool',
+    ...(required ? {required: true} : {}),
+    help: 'FQDN of the Persistent Chat pool the endpoint points at (older documentation calls it -PoolFqdn).',
+  }) as const satisfies ParamSpec;
 
-const getEndpointCmdlet: CmdletSpec = {
+const getEndpointCmdlet = defineCmdlet({
   name: 'Get-CsPersistentChatEndpoint',
   summary: 'Returns the Persistent Chat endpoints: contact objects holding a friendly SIP URI for a pool.',
   params: {
@@ -69,16 +67,16 @@ const getEndpointCmdlet: CmdletSpec = {
   run(ctx, args) {
     checkPlumbing(args);
     const found = getEndpoints(ctx.state, {
-      identity: text(args, 'Identity'),
-      poolFqdn: text(args, 'PersistentChatPoolFqdn'),
-      ldapFilter: text(args, 'LdapFilter'),
-      ou: text(args, 'OU'),
+      identity: args.Identity,
+      poolFqdn: args.PersistentChatPoolFqdn,
+      ldapFilter: args.LdapFilter,
+      ou: args.OU,
     });
     writeLimited(ctx, args, found, endpointObject, filterOf(ctx, args));
   },
-};
+});
 
-const newEndpointCmdlet: CmdletSpec = {
+const newEndpointCmdlet = defineCmdlet({
   name: 'New-CsPersistentChatEndpoint',
   summary: 'Creates a Persistent Chat endpoint: a contact object with a friendly SIP URI for a pool.',
   description:
@@ -105,19 +103,19 @@ const newEndpointCmdlet: CmdletSpec = {
   confirmImpact: 'Low',
   run(ctx, args) {
     const {state, output, warnings} = newEndpoint(ctx.state, {
-      sipAddress: text(args, 'SipAddress') ?? '',
-      poolFqdn: text(args, 'PersistentChatPoolFqdn') ?? '',
-      displayName: text(args, 'DisplayName') ?? null,
+      sipAddress: args.SipAddress ?? '',
+      poolFqdn: args.PersistentChatPoolFqdn ?? '',
+      displayName: args.DisplayName ?? null,
       objectId: ctx.newId(),
     });
     if (!ctx.shouldProcess(output.sipAddress, 'New-CsPersistentChatEndpoint')) return;
     ctx.setState(state, [output.dn]);
     for (const w of warnings) ctx.warn(w.warningId, w.message, w.target);
-    if (flag(args, 'PassThru')) ctx.write(endpointObject(output));
+    if (args.PassThru) ctx.write(endpointObject(output));
   },
-};
+});
 
-const removeEndpointCmdlet: CmdletSpec = {
+const removeEndpointCmdlet = defineCmdlet({
   name: 'Remove-CsPersistentChatEndpoint',
   summary: 'Removes a Persistent Chat endpoint.',
   description:
@@ -148,9 +146,9 @@ const removeEndpointCmdlet: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
   run(ctx, args) {
-    for (const endpoint of findEndpoints(ctx.state, text(args, 'Identity') ?? '')) {
+    for (const endpoint of findEndpoints(ctx.state, args.Identity ?? '')) {
       if (!ctx.shouldProcess(endpoint.sipAddress, 'Remove-CsPersistentChatEndpoint')) continue;
-      if (endpoint.isDefault && !flag(args, 'Force')) {
+      if (endpoint.isDefault && !args.Force) {
         const message = `${endpoint.sipAddress} is the default endpoint of pool ${endpoint.poolFqdn}; the pool's URI lives on it.`;
         ctx.warn('DefaultEndpoint', message, endpoint.dn);
         if (!ctx.shouldContinue(`${message} Remove it?`, endpoint.dn)) {
@@ -164,7 +162,7 @@ const removeEndpointCmdlet: CmdletSpec = {
       ctx.setState(removeEndpoint(ctx.state, endpoint), [endpoint.dn]);
     }
   },
-};
+});
 
 export const endpointCmdlets: readonly CmdletSpec[] = [
   getEndpointCmdlet,

@@ -15,17 +15,27 @@ import {
 } from '../domain/messages.js';
 import type {MessageQuery} from '../domain/ports.js';
 import {findRoomByUriOrIdentity} from '../domain/rooms.js';
-import type {Args, CmdletSpec} from './types.js';
-import {backupOnce, date, flag, given, integer, messageCount, text} from './content-args.js';
+import type {CmdletSpec, DateArg} from './types.js';
 import {messageObject} from './content-output.js';
 import {testMessageCmdlet} from './content-test-message-cmdlet.js';
+import {defineCmdlet} from './define-cmdlet.js';
+import {messageCount, backupOnce} from './message-log.js';
 
 /** The criteria shared by Remove-CsPersistentChatMessage and Get-PcChatMessage. */
-const criteriaOf = (args: Args): MessageCriteria => {
-  const start = date(args, 'StartDate');
-  const end = date(args, 'EndDate');
-  const user = text(args, 'UserUri');
-  const filter = text(args, 'Filter');
+interface CriteriaArgs {
+  readonly UserUri?: string;
+  readonly StartDate?: DateArg;
+  readonly EndDate?: DateArg;
+  readonly Filter?: string;
+  readonly MatchClause?: MatchClause;
+  readonly CaseSensitive?: boolean;
+}
+
+const criteriaOf = (args: CriteriaArgs): MessageCriteria => {
+  const start = args.StartDate;
+  const end = args.EndDate;
+  const user = args.UserUri;
+  const filter = args.Filter;
   return {
     ...(user !== undefined ? {author: authorSip(user)} : {}),
     ...(start ? {from: startBound(start)} : {}),
@@ -33,8 +43,8 @@ const criteriaOf = (args: Args): MessageCriteria => {
     ...(filter !== undefined
       ? {
           filter,
-          matchClause: (text(args, 'MatchClause') ?? 'All') as MatchClause,
-          caseSensitive: flag(args, 'CaseSensitive') ?? false,
+          matchClause: args.MatchClause ?? 'All',
+          caseSensitive: args.CaseSensitive ?? false,
         }
       : {}),
   };
@@ -49,7 +59,7 @@ const scanQuery = (roomId: string, c: MessageCriteria, limit?: number): MessageQ
   ...(limit !== undefined ? {limit} : {}),
 });
 
-const removeMessageCmdlet: CmdletSpec = {
+const removeMessageCmdlet = defineCmdlet({
   name: 'Remove-CsPersistentChatMessage',
   summary:
     'Takes selected messages out of a room: replaces their text (by default with a standard notice) or, with -Remove, deletes them.',
@@ -112,29 +122,29 @@ const removeMessageCmdlet: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
   run(ctx, args) {
-    if (given(args, 'Remove') && given(args, 'ReplaceMessage')) {
+    if (args.Remove !== undefined && args.ReplaceMessage !== undefined) {
       throw new CmdletError('ParameterConflict', 'Use -Remove or -ReplaceMessage, not both.', {
         parameter: 'Remove',
       });
     }
-    const room = findRoomByUriOrIdentity(ctx.state, text(args, 'Identity') ?? '', 'Identity');
+    const room = findRoomByUriOrIdentity(ctx.state, args.Identity ?? '', 'Identity');
     const criteria = criteriaOf(args);
     const matches = messageMatcher(criteria);
     let count = 0;
     for (const m of ctx.ports.messages.scan(scanQuery(room.id, criteria))) if (matches(m)) count++;
-    const remove = flag(args, 'Remove') ?? false;
+    const remove = args.Remove ?? false;
     const identity = identityOf(room);
     if (!ctx.shouldProcess(identity, `${remove ? 'Delete' : 'Replace the text of'} ${messageCount(count)}`))
       return;
     if (count === 0) return;
     backupOnce(ctx, `Remove-CsPersistentChatMessage ${identity}`);
-    const how = {remove, text: text(args, 'ReplaceMessage') ?? DEFAULT_REPLACEMENT, now: ctx.now};
+    const how = {remove, text: args.ReplaceMessage ?? DEFAULT_REPLACEMENT, now: ctx.now};
     ctx.effect({kind: 'rewriteMessages', roomIds: [room.id], rewrite: removeMessagesRewrite(matches, how)});
     ctx.setState(ctx.state, [identity]);
   },
-};
+});
 
-const getChatMessageCmdlet: CmdletSpec = {
+const getChatMessageCmdlet = defineCmdlet({
   name: 'Get-PcChatMessage',
   summary:
     "Lists a room's stored messages, oldest first, including those of disabled rooms (an administrator's view).",
@@ -169,8 +179,8 @@ const getChatMessageCmdlet: CmdletSpec = {
   supportsShouldProcess: false,
   confirmImpact: 'None',
   run(ctx, args) {
-    const room = findRoomByUriOrIdentity(ctx.state, text(args, 'Room') ?? '', 'Room');
-    const size = integer(args, 'ResultSize');
+    const room = findRoomByUriOrIdentity(ctx.state, args.Room ?? '', 'Room');
+    const size = args.ResultSize;
     if (size !== undefined && (!Number.isInteger(size) || size < 0)) {
       throw new CmdletError('InvalidValue', `ResultSize must be a whole number of 0 or more, not ${size}.`, {
         parameter: 'ResultSize',
@@ -186,7 +196,7 @@ const getChatMessageCmdlet: CmdletSpec = {
       if (++written === size) return;
     }
   },
-};
+});
 
 export const messageCmdlets: readonly CmdletSpec[] = [
   removeMessageCmdlet,

@@ -9,32 +9,26 @@ import {
   removePolicy,
   setPolicy,
 } from '../domain/policies.js';
-import type {Args, CmdletSpec, ParamSpec, PsObject} from './types.js';
-import {
-  checkPlumbing,
-  flag,
-  given,
-  identityArg,
-  identityOrFilter,
-  nullableText,
-  tenantParam,
-  text,
-} from './principal-args.js';
+import type {CmdletSpec, ParamSpec, PsObject, Value} from './types.js';
 import {policyObject} from './principal-output.js';
 import {grantPolicyCmdlet} from './principal-grant-cmdlet.js';
+import {defineCmdlet} from './define-cmdlet.js';
+import {identityArg, identityOrFilter} from './target-identity.js';
+import {tenantParam} from './shared-params.js';
+import {checkPlumbing} from './directory-args.js';
 
-const enableParam: ParamSpec = {
+const enableParam = {
   type: 'bool',
   help: 'Whether users governed by the policy may use Persistent Chat ($True or $False).',
-};
-const descriptionParam: ParamSpec = {
+} as const satisfies ParamSpec;
+const descriptionParam = {
   type: 'string',
   nullable: true,
   help: 'Free text explaining the policy; $Null clears it.',
-};
-const forceParam = (help: string): ParamSpec => ({type: 'switch', help});
+} as const satisfies ParamSpec;
+const forceParam = (help: string) => ({type: 'switch', help}) as const satisfies ParamSpec;
 
-const getPolicyCmdlet: CmdletSpec = {
+const getPolicyCmdlet = defineCmdlet({
   name: 'Get-CsPersistentChatPolicy',
   summary: 'Returns Persistent Chat policies: whether the users they govern may use Persistent Chat.',
   description:
@@ -85,9 +79,9 @@ const getPolicyCmdlet: CmdletSpec = {
     checkPlumbing(args);
     for (const policy of getPolicies(ctx.state, identityOrFilter(args))) ctx.write(policyObject(policy));
   },
-};
+});
 
-const newPolicyCmdlet: CmdletSpec = {
+const newPolicyCmdlet = defineCmdlet({
   name: 'New-CsPersistentChatPolicy',
   summary: 'Creates a site or per-user Persistent Chat policy (the Global policy always exists).',
   params: {
@@ -125,27 +119,29 @@ const newPolicyCmdlet: CmdletSpec = {
   run(ctx, args) {
     checkPlumbing(args);
     const {state, output} = newPolicy(ctx.state, {
-      identity: text(args, 'Identity') ?? '',
-      ...(given(args, 'EnablePersistentChat')
-        ? {enablePersistentChat: flag(args, 'EnablePersistentChat') ?? false}
-        : {}),
-      description: nullableText(args, 'Description') ?? null,
+      identity: args.Identity ?? '',
+      ...(args.EnablePersistentChat !== undefined ? {enablePersistentChat: args.EnablePersistentChat} : {}),
+      description: args.Description ?? null,
       rev: ctx.nextRevision,
     });
-    if (!flag(args, 'InMemory')) {
+    if (!args.InMemory) {
       if (!ctx.shouldProcess(output.identity, 'New-CsPersistentChatPolicy')) return;
       ctx.setState(state, [output.identity]);
     }
     ctx.write(policyObject(output));
   },
-};
+});
 
 /** The values a Set applies: the piped instance's, overridden by the parameters given. */
-function setValues(args: Args): {enablePersistentChat?: boolean; description?: string | null} {
+function setValues(args: {
+  readonly Instance?: Value;
+  readonly EnablePersistentChat?: boolean;
+  readonly Description?: string | null;
+}): {enablePersistentChat?: boolean; description?: string | null} {
   const instance =
-    typeof args['Instance'] === 'object' && args['Instance'] !== null ? (args['Instance'] as PsObject) : {};
-  const enable = given(args, 'EnablePersistentChat') ? flag(args, 'EnablePersistentChat') : undefined;
-  const description = nullableText(args, 'Description');
+    typeof args.Instance === 'object' && args.Instance !== null ? (args.Instance as PsObject) : {};
+  const enable = args.EnablePersistentChat;
+  const description = args.Description;
   return {
     ...(enable !== undefined ? {enablePersistentChat: enable} : {}),
     ...(description !== undefined ? {description} : {}),
@@ -158,7 +154,7 @@ function setValues(args: Args): {enablePersistentChat?: boolean; description?: s
   };
 }
 
-const setPolicyCmdlet: CmdletSpec = {
+const setPolicyCmdlet = defineCmdlet({
   name: 'Set-CsPersistentChatPolicy',
   summary: 'Changes a Persistent Chat policy; without -Identity it changes the Global policy.',
   params: {
@@ -204,15 +200,15 @@ const setPolicyCmdlet: CmdletSpec = {
     const {state, output} = setPolicy(ctx.state, {
       ...(identity === undefined ? {} : {identity}),
       ...setValues(args),
-      createIfMissing: given(args, 'Instance'),
+      createIfMissing: args.Instance !== undefined,
       rev: ctx.nextRevision,
     });
     if (!ctx.shouldProcess(output.identity, 'Set-CsPersistentChatPolicy')) return;
     if (state !== ctx.state) ctx.setState(state, [output.identity]);
   },
-};
+});
 
-const removePolicyCmdlet: CmdletSpec = {
+const removePolicyCmdlet = defineCmdlet({
   name: 'Remove-CsPersistentChatPolicy',
   summary: 'Removes a site or per-user Persistent Chat policy, or resets the Global policy to its defaults.',
   description:
@@ -249,13 +245,13 @@ const removePolicyCmdlet: CmdletSpec = {
   confirmImpact: 'Medium',
   run(ctx, args) {
     checkPlumbing(args);
-    const identity = text(args, 'Identity') ?? '';
+    const identity = args.Identity ?? '';
     const policy = findPolicy(ctx.state, identity);
     const holders = assignedUsers(ctx.state, policy);
     const {state, output} = removePolicy(ctx.state, {identity, rev: ctx.nextRevision});
     if (!ctx.shouldProcess(policy.identity, 'Remove-CsPersistentChatPolicy')) return;
     const names = holders.map((u) => u.displayName).join(', ');
-    if (holders.length > 0 && !flag(args, 'Force')) {
+    if (holders.length > 0 && !args.Force) {
       const query = `The per-user policy ${policy.identity} is assigned to ${holders.length} user(s): ${names}. Remove it? They will fall back to their site policy or the Global policy.`;
       if (!ctx.shouldContinue(query, policy.identity)) {
         throw new CmdletError(
@@ -278,7 +274,7 @@ const removePolicyCmdlet: CmdletSpec = {
       );
     }
   },
-};
+});
 
 export const policyCmdlets: readonly CmdletSpec[] = [
   getPolicyCmdlet,

@@ -2,31 +2,34 @@
 // directory, used to find users for Grant-CsPersistentChatPolicy and principals for room lists.
 
 import {getPrincipals, getUsers, type DirectoryQuery} from '../domain/directory.js';
-import type {Args, CmdletSpec} from './types.js';
+import type {CmdletSpec} from './types.js';
+import {principalObject, userObject} from './principal-output.js';
+import {defineCmdlet} from './define-cmdlet.js';
 import {
-  checkPlumbing,
-  credentialParam,
+  resultSizeParam,
   domainControllerParam,
-  filterOf,
+  credentialParam,
   ldapFilterParam,
   ouParam,
-  resultSizeParam,
-  text,
-  writeLimited,
-} from './principal-args.js';
-import {principalObject, userObject} from './principal-output.js';
+} from './shared-params.js';
+import {writeLimited, filterOf, checkPlumbing} from './directory-args.js';
 
 const identityHelp =
   'SIP address, user principal name, domain\\logon, Active Directory display name (* is a wildcard, as in "* Smith") or distinguished name.';
 
 // Get-CsUser spells it -LdapFilter, Get-CsAdPrincipal -LDAPFilter (as the cmdlet reference does).
-const queryOf = (args: Args): DirectoryQuery => ({
-  identity: text(args, 'Identity'),
-  ldapFilter: text(args, 'LdapFilter') ?? text(args, 'LDAPFilter'),
-  ou: text(args, 'OU'),
+const queryOf = (args: {
+  readonly Identity?: string;
+  readonly LdapFilter?: string;
+  readonly LDAPFilter?: string;
+  readonly OU?: string;
+}): DirectoryQuery => ({
+  identity: args.Identity,
+  ldapFilter: args.LdapFilter ?? args.LDAPFilter,
+  ou: args.OU,
 });
 
-const getUserCmdlet: CmdletSpec = {
+const getUserCmdlet = defineCmdlet({
   name: 'Get-CsUser',
   summary: 'Returns the users that have been enabled for Lync Server, with their Persistent Chat policy.',
   params: {
@@ -67,9 +70,9 @@ const getUserCmdlet: CmdletSpec = {
     checkPlumbing(args);
     writeLimited(ctx, args, getUsers(ctx.state, queryOf(args)), userObject, filterOf(ctx, args));
   },
-};
+});
 
-const getAdPrincipalCmdlet: CmdletSpec = {
+const getAdPrincipalCmdlet = defineCmdlet({
   name: 'Get-CsAdPrincipal',
   summary:
     'Returns directory principals (users, groups, contacts, containers, OUs and domains) for Persistent Chat membership lists.',
@@ -124,6 +127,6 @@ const getAdPrincipalCmdlet: CmdletSpec = {
     checkPlumbing(args);
     writeLimited(ctx, args, getPrincipals(ctx.state, queryOf(args)), principalObject, filterOf(ctx, args));
   },
-};
+});
 
 export const principalCmdlets: readonly CmdletSpec[] = [getUserCmdlet, getAdPrincipalCmdlet];

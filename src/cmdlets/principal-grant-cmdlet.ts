@@ -2,11 +2,12 @@
 // to the users an identity names, or clears it with -PolicyName $Null.
 
 import {grantPolicy} from '../domain/policy-assignment.js';
-import type {CmdletSpec} from './types.js';
-import {checkPlumbing, domainControllerParam, flag, text} from './principal-args.js';
 import {userObject} from './principal-output.js';
+import {defineCmdlet} from './define-cmdlet.js';
+import {domainControllerParam} from './shared-params.js';
+import {checkPlumbing} from './directory-args.js';
 
-export const grantPolicyCmdlet: CmdletSpec = {
+export const grantPolicyCmdlet = defineCmdlet({
   name: 'Grant-CsPersistentChatPolicy',
   summary:
     'Assigns a per-user Persistent Chat policy to users, or removes their assignment with -PolicyName $Null.',
@@ -52,11 +53,8 @@ export const grantPolicyCmdlet: CmdletSpec = {
   confirmImpact: 'Medium',
   run(ctx, args) {
     checkPlumbing(args);
-    const identity = text(args, 'Identity') ?? '';
-    const policyName =
-      args['PolicyName'] === null || args['PolicyName'] === undefined
-        ? null
-        : (text(args, 'PolicyName') ?? null);
+    const identity = args.Identity ?? '';
+    const policyName = args.PolicyName ?? null;
     const {state, output} = grantPolicy(ctx.state, {identity, policyName});
     const target = output.length === 1 ? (output[0]?.dn ?? identity) : identity;
     if (!ctx.shouldProcess(target, 'Grant-CsPersistentChatPolicy')) return;
@@ -65,6 +63,6 @@ export const grantPolicyCmdlet: CmdletSpec = {
         state,
         output.map((u) => u.dn),
       );
-    if (flag(args, 'PassThru')) for (const user of output) ctx.write(userObject(user));
+    if (args.PassThru) for (const user of output) ctx.write(userObject(user));
   },
-};
+});

@@ -7,32 +7,27 @@ import {identityOf} from '../domain/content-identity.js';
 import {newRoom, ROOM_INVITATIONS, ROOM_PRIVACY, ROOM_TYPES} from '../domain/rooms.js';
 import {setRoom} from '../domain/room-set.js';
 import type {CmdletSpec, ParamSpec} from './types.js';
-import {
-  asObjectParam,
-  flag,
-  given,
-  identityParams,
-  listChange,
-  nullableText,
-  passWarnings,
-  targetIdentity,
-  text,
-} from './content-args.js';
 import {roomObject} from './content-output.js';
 import {getRoomCmdlet} from './content-room-get.js';
 import {clearRoomCmdlet, removeRoomCmdlet} from './content-room-clear.js';
 import {eligiblePrincipalCmdlet} from './content-eligible-cmdlet.js';
+import {defineCmdlet} from './define-cmdlet.js';
+import {targetIdentity} from './target-identity.js';
+import {identityParams, asObjectParam} from './shared-params.js';
+import {passWarnings} from './pass-warnings.js';
 
-const enumParam = (values: readonly string[], help: string): ParamSpec => ({type: 'enum', values, help});
+const enumParam = <const V extends readonly string[]>(values: V, help: string) =>
+  ({type: 'enum', values, help}) as const satisfies ParamSpec;
 
-const roleList = (help: string): ParamSpec => ({
-  type: 'listModifier',
-  nullable: true,
-  help: `${help} Takes @{Add=...; Remove=...; Replace=...}, a plain list (replace) or $Null (empty); entries must be in scope of the category.`,
-  completes: 'principal',
-});
+const roleList = (help: string) =>
+  ({
+    type: 'listModifier',
+    nullable: true,
+    help: `${help} Takes @{Add=...; Remove=...; Replace=...}, a plain list (replace) or $Null (empty); entries must be in scope of the category.`,
+    completes: 'principal',
+  }) as const satisfies ParamSpec;
 
-const newRoomCmdlet: CmdletSpec = {
+const newRoomCmdlet = defineCmdlet({
   name: 'New-CsPersistentChatRoom',
   summary:
     'Creates a chat room in an existing category; members, managers and presenters are assigned afterwards with Set-CsPersistentChatRoom.',
@@ -85,17 +80,16 @@ const newRoomCmdlet: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'Low',
   run(ctx, args) {
-    const optional = (param: string, key: string) => (given(args, param) ? {[key]: text(args, param)} : {});
     const {state, output} = newRoom(ctx.state, {
-      name: text(args, 'Name') ?? '',
-      category: text(args, 'Category') ?? '',
-      poolFqdn: text(args, 'PersistentChatPoolFqdn') ?? null,
-      description: nullableText(args, 'Description') ?? null,
-      ...optional('Type', 'type'),
-      ...optional('Privacy', 'privacy'),
-      ...optional('Invitations', 'invitations'),
-      disabled: flag(args, 'Disabled') ?? false,
-      addin: nullableText(args, 'Addin') ?? null,
+      name: args.Name ?? '',
+      category: args.Category ?? '',
+      poolFqdn: args.PersistentChatPoolFqdn ?? null,
+      description: args.Description ?? null,
+      ...(args.Type !== undefined ? {type: args.Type} : {}),
+      ...(args.Privacy !== undefined ? {privacy: args.Privacy} : {}),
+      ...(args.Invitations !== undefined ? {invitations: args.Invitations} : {}),
+      disabled: args.Disabled ?? false,
+      addin: args.Addin ?? null,
       id: ctx.newId(),
       rev: ctx.nextRevision,
     });
@@ -103,9 +97,9 @@ const newRoomCmdlet: CmdletSpec = {
     ctx.setState(state, [identityOf(output)]);
     ctx.write(roomObject(state, output));
   },
-};
+});
 
-const setRoomCmdlet: CmdletSpec = {
+const setRoomCmdlet = defineCmdlet({
   name: 'Set-CsPersistentChatRoom',
   summary:
     'Changes a room: settings, members, managers and presenters, enabled state, or its category (a move).',
@@ -171,8 +165,8 @@ const setRoomCmdlet: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
   run(ctx, args) {
-    const poolAsIdentity = text(args, 'PersistentChatPoolFqdn');
-    if (poolAsIdentity !== undefined && (!poolAsIdentity.includes('\\') || given(args, 'Identity'))) {
+    const poolAsIdentity = args.PersistentChatPoolFqdn;
+    if (poolAsIdentity !== undefined && (!poolAsIdentity.includes('\\') || args.Identity !== undefined)) {
       throw new CmdletError(
         'ParameterConflict',
         'Set-CsPersistentChatRoom has no pool parameter; give the room as -Identity <pool>\\<room>.',
@@ -181,30 +175,28 @@ const setRoomCmdlet: CmdletSpec = {
         },
       );
     }
-    const optional = (param: string, key: string, value: unknown) =>
-      given(args, param) ? {[key]: value} : {};
     const {state, output, warnings} = setRoom(ctx.state, {
       identity: targetIdentity(args, poolAsIdentity),
-      ...optional('Name', 'name', text(args, 'Name')),
-      ...optional('Category', 'category', text(args, 'Category')),
-      ...optional('Description', 'description', nullableText(args, 'Description')),
-      ...optional('Type', 'type', text(args, 'Type')),
-      ...optional('Privacy', 'privacy', text(args, 'Privacy')),
-      ...optional('Invitations', 'invitations', text(args, 'Invitations')),
-      ...optional('Disabled', 'disabled', flag(args, 'Disabled')),
-      ...optional('Addin', 'addin', nullableText(args, 'Addin')),
-      members: listChange(args, 'Members'),
-      managers: listChange(args, 'Managers'),
-      presenters: listChange(args, 'Presenters'),
-      asObject: flag(args, 'AsObject') ?? false,
+      ...(args.Name !== undefined ? {name: args.Name} : {}),
+      ...(args.Category !== undefined ? {category: args.Category} : {}),
+      ...(args.Description !== undefined ? {description: args.Description} : {}),
+      ...(args.Type !== undefined ? {type: args.Type} : {}),
+      ...(args.Privacy !== undefined ? {privacy: args.Privacy} : {}),
+      ...(args.Invitations !== undefined ? {invitations: args.Invitations} : {}),
+      ...(args.Disabled !== undefined ? {disabled: args.Disabled} : {}),
+      ...(args.Addin !== undefined ? {addin: args.Addin} : {}),
+      members: args.Members,
+      managers: args.Managers,
+      presenters: args.Presenters,
+      asObject: args.AsObject ?? false,
       rev: ctx.nextRevision,
     });
     if (!ctx.shouldProcess(identityOf(output), 'Set-CsPersistentChatRoom')) return;
     if (state === ctx.state) return;
     ctx.setState(state, [identityOf(output)]);
-    passWarnings(ctx, warnings, flag(args, 'Force') ?? false);
+    passWarnings(ctx, warnings, args.Force ?? false);
   },
-};
+});
 
 export const roomCmdlets: readonly CmdletSpec[] = [
   getRoomCmdlet,

@@ -5,7 +5,8 @@ import {CmdletError} from '../domain/errors.js';
 import {wildcardMatch} from '../domain/identity.js';
 import type {AuditEntry} from '../domain/types.js';
 import type {BackupInfo} from '../domain/ports.js';
-import type {CmdletSpec, DateArg, PsObject} from './types.js';
+import type {CmdletSpec, PsObject} from './types.js';
+import {defineCmdlet} from './define-cmdlet.js';
 
 export const auditEntryObject = (entry: AuditEntry): PsObject => ({
   Sequence: entry.seq,
@@ -29,7 +30,7 @@ export const backupObject = (backup: BackupInfo): PsObject => ({
   Bytes: backup.bytes,
 });
 
-const getAuditEntry: CmdletSpec = {
+const getAuditEntry = defineCmdlet({
   name: 'Get-PcAuditEntry',
   summary: 'Lists the audit log: one entry per committed change, oldest first.',
   description:
@@ -52,22 +53,22 @@ const getAuditEntry: CmdletSpec = {
   supportsShouldProcess: false,
   confirmImpact: 'None',
   run(ctx, args) {
-    const since = args['StartDate'] as DateArg | undefined;
-    const operator = (args['Operator'] as string | undefined)?.toLowerCase();
-    const target = args['Target'] as string | undefined;
+    const since = args.StartDate;
+    const operator = args.Operator?.toLowerCase();
+    const target = args.Target;
     const hits: AuditEntry[] = [];
     for (const entry of ctx.ports.audit.scan(since ? {since: since.iso} : {})) {
       if (operator !== undefined && entry.operator.toLowerCase() !== operator) continue;
       if (target !== undefined && !entry.targets.some((t) => wildcardMatch(target, t))) continue;
       hits.push(entry);
     }
-    const last = args['Last'] as number | undefined;
+    const last = args.Last;
     const shown = last === undefined ? hits : last === 0 ? [] : hits.slice(-last);
     for (const entry of shown) ctx.write(auditEntryObject(entry));
   },
-};
+});
 
-const getBackup: CmdletSpec = {
+const getBackup = defineCmdlet({
   name: 'Get-PcBackup',
   summary: 'Lists the timestamped backups the store took before high-impact changes.',
   description:
@@ -81,7 +82,7 @@ const getBackup: CmdletSpec = {
   supportsShouldProcess: false,
   confirmImpact: 'None',
   run(ctx, args) {
-    const identity = args['Identity'] as string | undefined;
+    const identity = args.Identity;
     const backups = ctx.ports.backups
       .list()
       .filter((b) => identity === undefined || wildcardMatch(identity, b.id));
@@ -97,9 +98,9 @@ const getBackup: CmdletSpec = {
     }
     for (const backup of backups) ctx.write(backupObject(backup));
   },
-};
+});
 
-const restoreBackup: CmdletSpec = {
+const restoreBackup = defineCmdlet({
   name: 'Restore-PcBackup',
   summary: 'Replaces the store (state and chat history) with a backup.',
   description:
@@ -124,7 +125,7 @@ const restoreBackup: CmdletSpec = {
   supportsShouldProcess: true,
   confirmImpact: 'High',
   run(ctx, args) {
-    const id = args['Identity'] as string;
+    const id = args.Identity ?? '';
     const backup = ctx.ports.backups.list().find((b) => b.id === id);
     if (!backup) {
       throw new CmdletError(
@@ -142,6 +143,6 @@ const restoreBackup: CmdletSpec = {
     // The store swaps the state in; the working state must still differ so the line commits.
     ctx.setState({...ctx.state}, [id]);
   },
-};
+});
 
 export const storeCmdlets: readonly CmdletSpec[] = [getAuditEntry, getBackup, restoreBackup];

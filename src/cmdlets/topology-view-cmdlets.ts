@@ -7,7 +7,7 @@ import {poolServiceIdentity, resolvePoolIdentity} from '../domain/identity.js';
 import {databaseInUse, findServer, storeName} from '../domain/topology.js';
 import type {ChatState, PersistentChatPool, Site} from '../domain/types.js';
 import type {CmdletSpec, PsObject} from './types.js';
-import {bool, str} from './topology-args.js';
+import {defineCmdlet} from './define-cmdlet.js';
 
 const siteIdentity = (name: string): string => `Site:${name}`;
 
@@ -33,7 +33,7 @@ const selectSites = (state: ChatState, identity: string | undefined): Site[] => 
   return [found];
 };
 
-const getSiteCmdlet: CmdletSpec = {
+const getSiteCmdlet = defineCmdlet({
   name: 'Get-CsSite',
   summary:
     'Returns the sites of the topology, with their data centres and pools (read-only; Topology Builder owns them).',
@@ -54,7 +54,7 @@ const getSiteCmdlet: CmdletSpec = {
   supportsShouldProcess: false,
   confirmImpact: 'None',
   run(ctx, args) {
-    for (const site of selectSites(ctx.state, str(args, 'Identity'))) {
+    for (const site of selectSites(ctx.state, args.Identity)) {
       ctx.write({
         Identity: siteIdentity(site.name),
         SiteId: ctx.state.topology.sites.indexOf(site) + 1,
@@ -64,7 +64,7 @@ const getSiteCmdlet: CmdletSpec = {
       });
     }
   },
-};
+});
 
 const poolObjects = (state: ChatState): PsObject[] => [
   ...state.topology.frontEndPools.map((p) => ({
@@ -83,7 +83,7 @@ const poolObjects = (state: ChatState): PsObject[] => [
   })),
 ];
 
-const getPoolCmdlet: CmdletSpec = {
+const getPoolCmdlet = defineCmdlet({
   name: 'Get-CsPool',
   summary:
     'Returns the pools of the topology (Front End and Persistent Chat) with their site, services and computers.',
@@ -107,7 +107,7 @@ const getPoolCmdlet: CmdletSpec = {
   supportsShouldProcess: false,
   confirmImpact: 'None',
   run(ctx, args) {
-    const identity = str(args, 'Identity');
+    const identity = args.Identity;
     const all = poolObjects(ctx.state);
     const key = identity === undefined ? null : (parseFqdn(identity) ?? identity.toLowerCase());
     const chosen = key === null ? all : all.filter((p) => p['Identity'] === key);
@@ -119,9 +119,9 @@ const getPoolCmdlet: CmdletSpec = {
     }
     for (const pool of chosen) ctx.write(pool);
   },
-};
+});
 
-const getComputerCmdlet: CmdletSpec = {
+const getComputerCmdlet = defineCmdlet({
   name: 'Get-CsComputer',
   summary:
     'Returns the Persistent Chat servers of the topology: pool, data centre and whether each is active.',
@@ -150,8 +150,8 @@ const getComputerCmdlet: CmdletSpec = {
   supportsShouldProcess: false,
   confirmImpact: 'None',
   run(ctx, args) {
-    const identity = str(args, 'Identity');
-    const poolName = str(args, 'Pool');
+    const identity = args.Identity;
+    const poolName = args.Pool;
     const pools =
       poolName === undefined
         ? ctx.state.topology.persistentChatPools
@@ -175,7 +175,7 @@ const getComputerCmdlet: CmdletSpec = {
       }
     }
   },
-};
+});
 
 const serviceObject = (p: PersistentChatPool): PsObject => ({
   Identity: poolServiceIdentity(p.fqdn),
@@ -196,7 +196,7 @@ const serviceObject = (p: PersistentChatPool): PsObject => ({
   FileStore: p.fileStore,
 });
 
-const getServiceCmdlet: CmdletSpec = {
+const getServiceCmdlet = defineCmdlet({
   name: 'Get-CsService',
   summary:
     'Returns the Persistent Chat services of the topology: active servers, pool state and the databases in use.',
@@ -229,15 +229,15 @@ const getServiceCmdlet: CmdletSpec = {
   confirmImpact: 'None',
   run(ctx, args) {
     // Spec note: only the Persistent Chat role is modelled, so -PersistentChatServer changes nothing.
-    void bool(args, 'PersistentChatServer');
-    const identity = str(args, 'Identity');
+    void args.PersistentChatServer;
+    const identity = args.Identity;
     const pools =
       identity === undefined
         ? ctx.state.topology.persistentChatPools
         : [resolvePoolIdentity(ctx.state, identity)];
     for (const pool of pools) ctx.write(serviceObject(pool));
   },
-};
+});
 
 export const topologyViewCmdlets: readonly CmdletSpec[] = [
   getSiteCmdlet,

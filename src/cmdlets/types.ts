@@ -4,6 +4,7 @@
 import type {ChatState, Operator, Role} from '../domain/types.js';
 import type {Permission} from '../domain/rbac.js';
 import type {Effect, Ports} from '../domain/ports.js';
+import type {WarningId} from '../domain/error-ids.js';
 
 /** A value of the command language. */
 export type Value =
@@ -82,8 +83,8 @@ export type ParamType =
  * filter → ScriptBlock | string (a `{...}` block or a quoted string); object → the Value as given;
  * credential → Credential; bytes → ByteArray. An explicit `$Null` binds as null where `nullable`.
  */
-export interface ParamSpec {
-  readonly type: ParamType;
+export interface ParamSpec<T extends ParamType = ParamType> {
+  readonly type: T;
   readonly help: string;
   /** Required in these parameter sets (true = in every set it belongs to). */
   readonly required?: boolean | readonly string[];
@@ -124,6 +125,49 @@ export type ConfirmImpact = 'None' | 'Low' | 'Medium' | 'High';
 /** Bound arguments: a key is present only when the parameter was given (an explicit $Null is null). */
 export type Args = Readonly<Record<string, unknown>>;
 
+/** The binding table of ParamSpec's comment, as types. */
+interface BoundTypes {
+  readonly string: string;
+  readonly 'string[]': readonly string[];
+  readonly int: number;
+  readonly bool: boolean;
+  readonly switch: boolean;
+  readonly enum: string;
+  readonly timespan: number;
+  readonly datetime: DateArg;
+  readonly listModifier: ListModifier;
+  readonly scriptblock: ScriptBlock;
+  readonly filter: ScriptBlock | string;
+  readonly object: Value;
+  readonly credential: Credential;
+  readonly bytes: ByteArray;
+}
+
+type EnumValue<S extends ParamSpec> = S extends {readonly values: readonly (infer V extends string)[]}
+  ? V
+  : string;
+
+// A switch binds $Null as $False and a list modifier as an empty Replace, so neither is ever null;
+// any other spec that may say `nullable: true` may bind null.
+type NullArg<S extends ParamSpec> = S['type'] extends 'switch' | 'listModifier'
+  ? never
+  : S extends {readonly nullable: infer N}
+    ? true extends N
+      ? null
+      : never
+    : 'nullable' extends keyof S
+      ? null
+      : never;
+
+/** What one parameter binds to. */
+export type ArgOf<S extends ParamSpec> =
+  (S['type'] extends 'enum' ? EnumValue<S> : BoundTypes[S['type']]) | NullArg<S>;
+
+export type Params = Readonly<Record<string, ParamSpec>>;
+
+/** A cmdlet's bound arguments, keyed by its own parameter names; a key is present only when given. */
+export type ArgsOf<P extends Params> = {readonly [K in keyof P]?: ArgOf<P[K]>};
+
 export interface CmdletContext {
   /** The working state: the latest one within this statement. */
   readonly state: ChatState;
@@ -132,7 +176,7 @@ export interface CmdletContext {
   /** The revision the next commit will have, for entity `rev` fields. */
   readonly nextRevision: number;
   write(value: Value): void;
-  warn(warningId: string, message: string, target?: string | null): void;
+  warn(warningId: WarningId, message: string, target?: string | null): void;
   /** -WhatIf and -Confirm in one place: false means "do not act" (the what-if line is recorded). */
   shouldProcess(target: string, action: string): boolean;
   /** A prompt the cmdlet itself needs (removing an assigned policy, ...); the caller skips it with -Force. */

@@ -1,7 +1,7 @@
 // The rules a deployment must keep beyond its shape: topology limits (topology spec 1.3),
 // references between its parts, and uniqueness. Every problem is collected, none thrown.
 
-import type {Issue} from './errors.js';
+import type {ErrorId, Issue} from './errors.js';
 import {parseFqdn} from './fqdn.js';
 import {sipAddressKey, sipAddressProblem} from './sip.js';
 import {splitDn, type Deployment, type DeploymentPool} from './deployment-schema.js';
@@ -9,7 +9,7 @@ import {splitDn, type Deployment, type DeploymentPool} from './deployment-schema
 export const MAX_SERVERS = 8;
 export const MAX_ACTIVE_SERVERS = 4;
 
-export const deploymentIssue = (errorId: string, path: string, message: string): Issue => ({
+export const deploymentIssue = (errorId: ErrorId, path: string, message: string): Issue => ({
   errorId,
   parameter: path,
   message: `${path}: ${message}`,
@@ -27,7 +27,7 @@ interface Uniques {
 }
 
 /** Reports the second and later occurrences of a key, naming where the first one was. */
-const uniques = (issues: Issue[], errorId: string, what: string): Uniques => {
+const uniques = (issues: Issue[], errorId: ErrorId, what: string): Uniques => {
   const seen = new Map<string, string>();
   return {
     add(key, shown, path) {

@@ -1,13 +1,17 @@
 // One error class for expected failures: a stable id from the specs and the facts to explain it.
 // Anything that is not a CmdletError is a bug and is allowed to surface as one.
 
+import type {ErrorId, WarningId} from './error-ids.js';
+
+export type {ErrorId, WarningId} from './error-ids.js';
+
 export class CmdletError extends Error {
-  readonly errorId: string;
+  readonly errorId: ErrorId;
   readonly target: string | null;
   readonly parameter: string | null;
 
   constructor(
-    errorId: string,
+    errorId: ErrorId,
     message: string,
     options: {target?: string | null; parameter?: string | null} = {},
   ) {
@@ -23,7 +27,7 @@ export const isCmdletError = (error: unknown): error is CmdletError => error ins
 
 /** A validation problem, so a form can mark the field; operations throw the first. */
 export interface Issue {
-  readonly errorId: string;
+  readonly errorId: ErrorId;
   readonly parameter: string | null;
   readonly message: string;
 }
@@ -32,7 +36,7 @@ export const issueToError = (issue: Issue, target?: string): CmdletError =>
   new CmdletError(issue.errorId, issue.message, {parameter: issue.parameter, target: target ?? null});
 
 export interface Warning {
-  readonly warningId: string;
+  readonly warningId: WarningId;
   readonly message: string;
   readonly target: string | null;
 }

@@ -3,13 +3,13 @@
 
 import type {ChatState, Operator, Role} from '../domain/types.js';
 import type {Effect, Ports} from '../domain/ports.js';
-import type {Warning} from '../domain/errors.js';
+import type {ErrorId, Warning} from '../domain/errors.js';
 import type {CmdletSpec, Value} from '../cmdlets/types.js';
 
 export interface ErrorRecord {
   /** The cmdlet (or `ParserError` / the builtin) that failed. */
   readonly cmdlet: string;
-  readonly errorId: string;
+  readonly errorId: ErrorId;
   readonly message: string;
   readonly target: string | null;
   /** The parameter the error is about (binding and validation errors), so a form can mark the field. */

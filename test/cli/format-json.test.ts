@@ -79,8 +79,8 @@ describe('JSON errors and warnings', () => {
   });
 
   it('writes a warning as {warningId, message, target}', () => {
-    expect(formatJsonWarning({warningId: 'W', message: 'm\u202e', target: null})).toBe(
-      '{"warningId":"W","message":"m\\u202e","target":null}',
+    expect(formatJsonWarning({warningId: 'NoActiveServers', message: 'm\u202e', target: null})).toBe(
+      '{"warningId":"NoActiveServers","message":"m\\u202e","target":null}',
     );
   });
 });

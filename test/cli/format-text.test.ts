@@ -97,16 +97,21 @@ describe('errors, warnings and what-if lines', () => {
 
   it('prints a warning as WARNING: <message> [<WarningId>]', () => {
     expect(
-      formatWarningText({warningId: 'EmptyActiveList', message: 'No server is active.', target: null}),
-    ).toBe('WARNING: No server is active. [EmptyActiveList]');
+      formatWarningText({warningId: 'NoActiveServers', message: 'No server is active.', target: null}),
+    ).toBe('WARNING: No server is active. [NoActiveServers]');
   });
 
   it('escapes what the data put into messages', () => {
     expect(
-      formatErrorText({cmdlet: 'Get-X', errorId: 'E', message: 'bad "\u001b[2J"\nnext', target: null}),
-    ).toBe('Get-X : bad "^[[2J"^Jnext [E]');
-    expect(formatWarningText({warningId: 'W', message: '\u009b31m', target: null})).toBe(
-      'WARNING: \\u{9b}31m [W]',
+      formatErrorText({
+        cmdlet: 'Get-X',
+        errorId: 'InvalidValue',
+        message: 'bad "\u001b[2J"\nnext',
+        target: null,
+      }),
+    ).toBe('Get-X : bad "^[[2J"^Jnext [InvalidValue]');
+    expect(formatWarningText({warningId: 'NoActiveServers', message: '\u009b31m', target: null})).toBe(
+      'WARNING: \\u{9b}31m [NoActiveServers]',
     );
     expect(formatWhatIfText('What if: Performing the operation "Remove" on target "a\u001bb".')).toContain(
       '"a^[b"',

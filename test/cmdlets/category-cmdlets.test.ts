@@ -114,15 +114,15 @@ describe('Set-CsPersistentChatCategory', () => {
     expect(byName(run.state.categories, 'Projects').allowedMembers).toEqual([ANA]);
   });
 
-  it('binds a plain list as a replacement and $Null as empty', () => {
+  it('takes the list modifier the binder made of a plain list (replace) and of $Null (empty)', () => {
     const replaced = invoke(contentState(), 'Set-CsPersistentChatCategory', {
       Identity: 'IT',
-      AllowedMembers: [OU_IT, 'sip:carl@example.org'],
+      AllowedMembers: {replace: [OU_IT, 'sip:carl@example.org']},
     }).state;
     expect(byName(replaced.categories, 'IT').allowedMembers).toEqual([OU_IT, CARL]);
     const emptied = invoke(contentState(), 'Set-CsPersistentChatCategory', {
       Identity: 'IT',
-      Creators: null,
+      Creators: {replace: []},
     }).state;
     expect(byName(emptied.categories, 'IT').creators).toEqual([]);
   });

@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {echoed, run} from './fake-catalog.js';
+import type {DateArg, ParamType} from '../../src/cmdlets/types.js';
+import {isByteArray, isCredential, isPsObject, isScriptBlock} from '../../src/lang/values.js';
+import {echoed, run, testBind} from './fake-catalog.js';
 
 /** Runs Test-Bind with the arguments and returns its single error. */
 const bindError = (args: string) => {
@@ -192,5 +194,59 @@ describe('type conversion', () => {
 
   it('lists the allowed values of an enum', () => {
     expect(bindError('-Type Lecture').message).toContain('"Normal, Auditorium"');
+  });
+});
+
+// What the binder produces must be what ArgOf (src/cmdlets/types.ts) declares, since cmdlets read
+// their arguments through those types without checking. One guard per ParamType: a new type
+// fails to compile here until it has one.
+const isStrings = (v: unknown): boolean => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const BOUND: Readonly<
+  Record<ParamType, {readonly lines: readonly string[]; readonly is: (v: unknown) => boolean}>
+> = {
+  string: {lines: ['-Name x', '-Name 007', '-Name $true'], is: (v) => typeof v === 'string'},
+  'string[]': {lines: ['-Tags a', '-Tags a,b'], is: isStrings},
+  int: {lines: ['-Count 42', '-Count "7"'], is: (v) => Number.isInteger(v)},
+  bool: {lines: ['-Enabled', '-Enabled 0', '-Enabled False'], is: (v) => typeof v === 'boolean'},
+  switch: {lines: ['-Force', '-Force:$false', '-Force:$Null'], is: (v) => typeof v === 'boolean'},
+  enum: {lines: ['-Type auditorium', '-Type NORMAL'], is: (v) => v === 'Normal' || v === 'Auditorium'},
+  timespan: {lines: ['-Interval "00:10:00"'], is: (v) => Number.isFinite(v)},
+  datetime: {
+    lines: ['-EndDate "3/1/2018"', '-EndDate 2018-03-01T10:00:00Z'],
+    is: (v) => {
+      const date = v as Partial<DateArg> | null;
+      return typeof date?.iso === 'string' && typeof date.dateOnly === 'boolean';
+    },
+  },
+  listModifier: {
+    lines: ['-Members a', '-Members "a","b"', '-Members @{Add="a"; Remove="b"}', '-Members $Null'],
+    is: (v) =>
+      isPsObject(v) &&
+      Object.entries(v as object).every(
+        ([k, list]) => ['add', 'remove', 'replace'].includes(k) && isStrings(list),
+      ),
+  },
+  scriptblock: {lines: ['-Block {$_.A}'], is: (v) => isScriptBlock(v)},
+  filter: {
+    lines: ['-Filter {A -eq 1}', '-Filter "a*"'],
+    is: (v) => typeof v === 'string' || isScriptBlock(v),
+  },
+  object: {lines: ['-Extra 1,"x"', '-Extra @{a=1}'], is: (v) => v !== undefined},
+  credential: {lines: ['-Cred EXAMPLE\\ana'], is: (v) => isCredential(v)},
+  bytes: {lines: ['-Data 1,2'], is: (v) => isByteArray(v)},
+};
+
+describe('bound values and their declared types', () => {
+  it.each(Object.entries(BOUND))('a %s parameter binds to what ArgOf declares', (type, {lines, is}) => {
+    for (const line of lines) {
+      const [name, value] = Object.entries(echoed(run(`Test-Bind ${line}`)).Args)[0]!;
+      expect(testBind.params[name]?.type, line).toBe(type);
+      expect(is(value), `${line} bound ${JSON.stringify(value)}`).toBe(true);
+    }
+  });
+
+  it('binds $Null as null only where the parameter is nullable', () => {
+    expect(echoed(run('Test-Bind -Note $Null')).Args).toEqual({Note: null});
+    expect(bindError('-Name $Null').errorId).toBe('InvalidValue');
   });
 });

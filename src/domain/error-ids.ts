@@ -1,0 +1,86 @@
+// Every error and warning id pchat reports, in one place: a misspelled id fails to compile, and
+// tests can iterate the lists. Ids come from the specs; the language's own ids copy PowerShell's.
+
+export const ERROR_IDS = [
+  // The command language and the session.
+  'ParserError',
+  'CommandNotFound',
+  'ParameterBindingError',
+  'MissingParameter',
+  'ParameterConflict',
+  'InputObjectNotBound',
+  'ExpandPropertyNotFound',
+  'HelpNotFound',
+  'ConfirmationRequired',
+  'AccessDenied',
+  'Conflict',
+  // Argument values.
+  'InvalidValue',
+  'OutOfRange',
+  'InvalidName',
+  'InvalidUrl',
+  'InvalidPrincipal',
+  'InvalidScope',
+  'InvalidDeployment',
+  // Identities and lookups.
+  'AmbiguousIdentity',
+  'AlreadyExists',
+  'DuplicateName',
+  'DuplicateFqdn',
+  'DuplicateSipAddress',
+  'DuplicateStore',
+  'NameConflict',
+  'CrossPoolReference',
+  'PoolNotFound',
+  'PoolRequired',
+  'SiteNotFound',
+  'DataCenterNotFound',
+  'ServerNotFound',
+  'NotPoolMember',
+  'SingleComputerPool',
+  'ServerLimit',
+  'ActiveServerLimit',
+  'BackupStoreRequired',
+  'BackupNotFound',
+  'ConfigurationNotFound',
+  'GlobalNotCreatable',
+  'PolicyNotFound',
+  'PolicyInUse',
+  'EndpointNotFound',
+  'EndpointInUse',
+  'PrincipalNotFound',
+  'UserNotFound',
+  // Rooms and content.
+  'CategoryNotFound',
+  'RoomNotFound',
+  'AddinNotFound',
+  'CategoryNotEmpty',
+  'PrincipalNotInScope',
+  'PresenterNotAllowed',
+  'RoomDisabled',
+  'PostNotAllowed',
+  'FileUploadDisabled',
+  'AddinInUse',
+] as const;
+
+export type ErrorId = (typeof ERROR_IDS)[number];
+
+export const WARNING_IDS = [
+  'ActiveServerFarFromDatabase',
+  'AdditionalEndpoint',
+  'BackupStoreOffline',
+  'ComplianceDisabled',
+  'DefaultEndpoint',
+  'LogShippingEnabled',
+  'LogShippingNotRestored',
+  'NoActiveServers',
+  'PolicyAssignmentsCleared',
+  'PresentersCleared',
+  'PresentersRemoved',
+  'PrincipalsPurged',
+  'ServerAlreadyActive',
+  'ServerNotActive',
+  'SharedOutputDirectory',
+] as const;
+
+export type WarningId = (typeof WARNING_IDS)[number];

@@ -1,0 +1,19 @@
+import {describe, expect, it} from 'vitest';
+import {ERROR_IDS, WARNING_IDS} from '../../src/domain/error-ids.js';
+import {CmdletError, type Warning} from '../../src/domain/errors.js';
+
+describe('error and warning ids', () => {
+  it('lists each id once, as a PascalCase word, and never as both an error and a warning', () => {
+    const all = [...ERROR_IDS, ...WARNING_IDS];
+    expect(new Set(all).size).toBe(all.length);
+    for (const id of all) expect(id).toMatch(/^[A-Z][A-Za-z]+$/);
+  });
+
+  it('refuses a misspelled id at compile time', () => {
+    // @ts-expect-error: 'RoomNotFund' is not an ErrorId.
+    const error = new CmdletError('RoomNotFund', 'No room.');
+    // @ts-expect-error: 'PresenterCleared' is not a WarningId.
+    const warning: Warning = {warningId: 'PresenterCleared', message: 'm', target: null};
+    expect([error.errorId, warning.warningId]).toEqual(['RoomNotFund', 'PresenterCleared']);
+  });
+});
