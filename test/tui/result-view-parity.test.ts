@@ -36,12 +36,12 @@ describe('the console and pchat exec', () => {
           Bell: 'ring\u0007\u202eevil',
         },
       ],
-      warnings: [{warningId: 'W', message: 'careful\u001b[2J', target: null}],
+      warnings: [{warningId: 'NoActiveServers', message: 'careful\u001b[2J', target: null}],
     };
     const console = formatRun(run).map((line) => line.text);
     expect(console).toEqual(execLines(run));
     expect(console.join('\n')).toMatchInlineSnapshot(`
-      "WARNING: careful^[[2J [W]
+      "WARNING: careful^[[2J [NoActiveServers]
 
       UserName    Password
       --------    --------
