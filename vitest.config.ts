@@ -1,6 +1,13 @@
+import fs from 'node:fs';
 import {defineConfig} from 'vitest/config';
 
+const {version} = JSON.parse(fs.readFileSync(new URL('package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
 export default defineConfig({
+  // src/version.ts reads it, as in the bundle (scripts/bundle.js).
+  define: {PCHAT_VERSION: JSON.stringify(version)},
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     // Frames are compared as plain text; colour is a separate, explicit test.
@@ -8,5 +15,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Some tests run the built program (bin/pchat.js, dist/store/): build it first.
+    globalSetup: ['test/helpers/build-bundle.ts'],
   },
 });
