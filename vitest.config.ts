@@ -1,12 +1,41 @@
-import {defineConfig} from 'vitest/config';
+import fs from 'node:fs';
+import {configDefaults, defineConfig} from 'vitest/config';
+
+const {version} = JSON.parse(fs.readFileSync(new URL('package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+// In-memory tests: no files written, no processes, no environment or timers changed. They share one
+// module graph per worker (isolate: false), which saves most of the suite's import time.
+const pureTests = [
+  'test/domain/**/*.test.ts',
+  'test/cmdlets/**/*.test.ts',
+  'test/lang/**/*.test.ts',
+  'test/properties/**/*.test.ts',
+  'test/cli/format-*.test.ts',
+];
 
 export default defineConfig({
+  // src/version.ts reads it, as in the bundle (scripts/bundle.js).
+  define: {PCHAT_VERSION: JSON.stringify(version)},
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
     // Frames are compared as plain text; colour is a separate, explicit test.
     env: {FORCE_COLOR: '0', NO_COLOR: ''},
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      {extends: true, test: {name: 'pure', include: pureTests, isolate: false}},
+      {
+        extends: true,
+        test: {
+          name: 'isolated',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: [...configDefaults.exclude, ...pureTests],
+          // These tests run the built program (bin/pchat.js, dist/store/): build it first.
+          globalSetup: ['test/helpers/build-bundle.ts'],
+        },
+      },
+    ],
   },
 });

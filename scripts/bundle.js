@@ -1,13 +1,17 @@
-// Bundles the program into dist/bundle/: `pchat exec` then loads one file instead of a couple of
-// hundred modules, which is most of its start-up time. The console stays a separate chunk, loaded
-// only when it starts; Ink and React are left to node_modules.
+// The one build: esbuild bundles the program into dist/bundle/. `pchat exec` then loads one file instead
+// of a couple of hundred modules, which is most of its start-up time. The console stays a separate
+// chunk, loaded only when it starts; Ink and React are left to node_modules.
+// dist/store/ holds the store alone, for the process tests' worker processes and the benchmarks.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import {build} from 'esbuild';
 
-// Chunk names carry content hashes: clear the old ones so dist/bundle holds one build.
-fs.rmSync('dist/bundle', {recursive: true, force: true});
+const root = path.resolve(import.meta.dirname, '..');
+const {version} = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+// Chunk names carry content hashes: clear the old ones so dist/ holds one build.
+fs.rmSync(path.join(root, 'dist'), {recursive: true, force: true});
 
 // zod re-exports every locale (over 350 KB of the bundle) though only English messages are used:
 // its locale index resolves to English alone.
@@ -30,9 +34,8 @@ const englishOnlyZod = {
   },
 };
 
-await build({
-  entryPoints: {main: 'src/main.ts'},
-  outdir: 'dist/bundle',
+const options = {
+  absWorkingDir: root,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -44,6 +47,17 @@ await build({
   banner: {
     js: "import {createRequire as __pchatRequire} from 'node:module'; const require = __pchatRequire(import.meta.url);",
   },
+  // src/version.ts reads this: the version is in the bundle, so start-up reads no package.json.
+  define: {PCHAT_VERSION: JSON.stringify(version)},
   plugins: [englishOnlyZod],
   logLevel: 'warning',
-});
+};
+
+await Promise.all([
+  build({...options, entryPoints: {main: 'src/main.ts'}, outdir: 'dist/bundle'}),
+  build({
+    ...options,
+    entryPoints: {'file-store': 'src/store/file-store.ts', lock: 'src/store/lock.ts'},
+    outdir: 'dist/store',
+  }),
+]);

@@ -1,2 +1,5 @@
-// Kept by hand beside package.json's version: reading package.json at start costs a file read on every exec.
-export const VERSION = '0.1.0';
+// Set from package.json's version when the code is built (scripts/bundle.js) or tested (vitest.config.ts),
+// so `pchat --version` reads no file at start.
+declare const PCHAT_VERSION: string;
+
+export const VERSION: string = PCHAT_VERSION;

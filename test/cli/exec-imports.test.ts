@@ -18,6 +18,6 @@ describe('pchat exec start-up', () => {
     // The trace must have seen the program itself, or it proves nothing.
     expect(loaded.some((url) => url.endsWith('/dist/bundle/main.js'))).toBe(true);
     expect(loaded.filter((url) => /\/node_modules\/(ink|react|react-reconciler)\//.test(url))).toEqual([]);
-    expect(loaded.filter((url) => /\/dist\/(tui\/|bundle\/(start|App)-)/.test(url))).toEqual([]);
+    expect(loaded.filter((url) => /\/dist\/bundle\/(start|App)-/.test(url))).toEqual([]);
   });
 });

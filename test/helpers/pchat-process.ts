@@ -1,4 +1,5 @@
-// Runs the built `pchat` (dist/) as a real process. `npm test` builds before vitest runs.
+// Runs the built `pchat` (bin/pchat.js, which loads dist/bundle/) as a real process. The test project
+// that holds these tests builds dist/ from the current sources before it starts (build-bundle.ts).
 
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -8,6 +9,8 @@ import {fileURLToPath} from 'node:url';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const pchatBin = path.join(projectRoot, 'bin', 'pchat.js');
+/** The build's output: dist/bundle/ is the program, dist/store/ the store alone (scripts/bundle.js). */
+export const distDir = path.join(projectRoot, 'dist');
 
 export interface ProcessResult {
   readonly status: number | null;
@@ -19,8 +22,8 @@ export function pchat(
   args: readonly string[],
   options: {input?: string; env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[]} = {},
 ): ProcessResult {
-  if (!fs.existsSync(path.join(projectRoot, 'dist', 'main.js')))
-    throw new Error('dist/ is missing: run npm run build first');
+  if (!fs.existsSync(path.join(distDir, 'bundle', 'main.js')))
+    throw new Error('dist/bundle/ is missing: run npm run build, or the test in the isolated project');
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), pchatBin, ...args], {
     encoding: 'utf8',
     input: options.input ?? '',

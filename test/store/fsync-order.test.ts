@@ -6,23 +6,21 @@ import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createStore} from '../../src/store/file-store.js';
-import {compileStore} from './helpers/compile-store.js';
+import {distDir} from '../helpers/pchat-process.js';
 import {removeDir, sampleState, tempDir} from './fixtures.js';
 
 const hasStrace = spawnSync('strace', ['-V']).status === 0;
 const workerScript = path.join(import.meta.dirname, 'workers', 'store-worker.js');
 
-let build: string;
+const build = distDir;
 let root: string;
 
 beforeAll(() => {
   if (!hasStrace) return;
-  build = compileStore();
   root = tempDir();
 });
 afterAll(() => {
   if (!hasStrace) return;
-  removeDir(build);
   removeDir(root);
 });
 

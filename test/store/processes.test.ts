@@ -1,5 +1,5 @@
 // Several real processes on one store: contention, kill -9 at random moments, held and dead locks.
-// The workers run the store compiled by helpers/compile-store.ts (see there why not dist/).
+// The workers run the store as built from the current sources before the tests (dist/store/).
 
 import {spawn, type ChildProcess} from 'node:child_process';
 import path from 'node:path';
@@ -7,21 +7,17 @@ import readline from 'node:readline';
 import {afterAll, beforeAll, beforeEach, afterEach, describe, expect, it} from 'vitest';
 import {createStore, openStore, storeFiles} from '../../src/store/file-store.js';
 import {chatStateSchema} from '../../src/store/state-schema.js';
-import {compileStore} from './helpers/compile-store.js';
+import {distDir} from '../helpers/pchat-process.js';
 import {NOW, addPolicy, removeDir, sampleState, tempDir} from './fixtures.js';
 
 const KILLS = Number(process.env['PCHAT_STORE_KILLS'] ?? 30);
 const workerScript = path.join(import.meta.dirname, 'workers', 'store-worker.js');
 
-let build: string;
+const build = distDir;
 let root: string;
 let dir: string;
 const children = new Set<ChildProcess>();
 
-beforeAll(() => {
-  build = compileStore();
-});
-afterAll(() => removeDir(build));
 beforeEach(async () => {
   root = tempDir();
   dir = path.join(root, 'store');

@@ -1,5 +1,5 @@
-// A separate process that uses the compiled store, driven by the process tests.
-// argv[2]: JSON {build, dir, task, name, count, user}. Talks back in lines on stdout.
+// A separate process that uses the built store (dist/store/, from scripts/bundle.js), driven by the process tests.
+// argv[2]: JSON {build (the dist/ folder), dir, task, name, count, user}. Talks back in lines on stdout.
 //   commits: `count` commits, each adding policy Tag:<name>-<i> and one message; prints "done <retries>".
 //   forever: commits until killed, printing "ack <revision>" after each acknowledged commit.
 //   hold:    takes the store lock, prints "locked", and keeps it until killed.
