@@ -4,6 +4,7 @@
 import {Box, Text, useApp, useInput} from 'ink';
 import {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import {osc52} from './clipboard.js';
+import type {ConsoleAsker} from './console-ask.js';
 import {ConsoleController} from './controller.js';
 import {keyPresses} from './input/key-name.js';
 import {BINDINGS, type ResolvedBinding} from './keymap.js';
@@ -22,6 +23,8 @@ import {completionsFor} from './input/prompt-keys.js';
 
 export interface Props {
   readonly session: ConsoleSession;
+  /** The asker the session was opened with (its `ask`): cmdlet confirmations become dialogs. */
+  readonly asker?: ConsoleAsker;
   readonly keymap?: readonly ResolvedBinding[];
   readonly startupWarnings?: readonly string[];
   readonly view?: PaneId;
@@ -70,6 +73,7 @@ export function App(props: Props) {
         },
         redraw: () => props.onRedraw?.(),
         log: (line) => props.log?.(line),
+        ...(props.asker ? {asker: props.asker} : {}),
       }),
   );
   const ui = useSyncExternalStore(store.subscribe, store.get);

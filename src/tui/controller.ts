@@ -4,7 +4,7 @@
 import {findCmdlet} from '../cmdlets/catalog.js';
 import {isAllowed} from '../domain/rbac.js';
 import {ACTIONS} from './actions.js';
-import {attachAsker} from './console-ask.js';
+import type {ConsoleAsker} from './console-ask.js';
 import {OperatorAsk} from './operator-ask.js';
 import {conflictCheck} from './expectations.js';
 import {outcomeMessage, readOnlyRefusal} from './run-outcome.js';
@@ -32,6 +32,8 @@ export interface ControllerEnv {
   readonly exit: () => void;
   readonly redraw: () => void;
   readonly log: (line: string) => void;
+  /** The asker the session was opened with; the controller answers its prompts with dialogs. */
+  readonly asker?: ConsoleAsker;
 }
 
 export interface RunRequest {
@@ -70,7 +72,7 @@ export class ConsoleController {
   /** Subscribes to changes made elsewhere and to the session's prompts. */
   start(): void {
     this.disposers.push(this.session.store.watch(() => void this.track(this.refresh())));
-    this.disposers.push(attachAsker((prompts) => this.ask.askAll(prompts)));
+    if (this.env.asker) this.disposers.push(this.env.asker.attach((prompts) => this.ask.askAll(prompts)));
     this.afterDataChange();
   }
 
