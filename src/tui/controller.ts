@@ -14,7 +14,7 @@ import {handlePromptKey} from './input/prompt-keys.js';
 import {bindingById, findBinding, scopesFor, type ActionId, type ResolvedBinding} from './keymap.js';
 import {listHeight, textHeight} from './layout.js';
 import type {Row} from './panes/pane.js';
-import type {ConsoleSession, LineRun} from './session-port.js';
+import {storeFailureOf, type ConsoleSession, type LineRun} from './session-port.js';
 import {loadAudit, loadDetailExtra} from './side-loads.js';
 import type {UiEvent} from './state/reducer.js';
 import {visibleRows} from './state/rows.js';
@@ -145,14 +145,15 @@ export class ConsoleController {
     try {
       const check = conflictCheck(request.expect ?? []);
       const run = await this.track(this.session.run(line, check ? {expect: check} : {}));
+      if (run.storeFailure) {
+        // Locked, damaged, unsafe: say what happened; the operator's edit stays on screen.
+        this.say('error', `Not run: ${run.storeFailure.message}`);
+        return null;
+      }
       this.dispatch({type: 'chatLoaded', chat: this.session.state, now: this.env.now()});
       if (run.committed) this.afterDataChange();
       if (!request.silent && (!request.quiet || !run.ok)) this.report(line, run);
       return run;
-    } catch (error) {
-      // Store failures (locked, damaged): say what happened; the operator's edit stays on screen.
-      this.say('error', `Not run: ${(error as Error).message}`);
-      return null;
     } finally {
       this.dispatch({type: 'busy', delta: -1});
     }
@@ -177,7 +178,9 @@ export class ConsoleController {
       this.afterDataChange();
       this.say('ok', `Reloaded revision ${chat.revision}`);
     } catch (error) {
-      this.say('error', `Reload failed: ${(error as Error).message}`);
+      const failure = storeFailureOf(error);
+      if (!failure) throw error;
+      this.say('error', `Reload failed: ${failure.message}`);
     }
   }
 
