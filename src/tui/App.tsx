@@ -121,7 +121,7 @@ export function App(props: Props) {
   return (
     <Box flexDirection="column" width={width} height={rootHeight(size)}>
       <LineText line={headerLine(ui, facts, theme, now(), width)} width={width} ellipsis={e} />
-      <LineText line={breadcrumbLine(ui, theme)} width={width} ellipsis={e} />
+      <LineText line={breadcrumbLine(ui, theme, controller.env.keymap)} width={width} ellipsis={e} />
       <ScreenBody
         ui={ui}
         theme={theme}

@@ -3,7 +3,6 @@
 
 import {findCmdlet} from '../cmdlets/catalog.js';
 import {isAllowed} from '../domain/rbac.js';
-import {ACTIONS} from './actions.js';
 import type {ConsoleAsker} from './console-ask.js';
 import {OperatorAsk} from './operator-ask.js';
 import {conflictCheck} from './expectations.js';
@@ -11,7 +10,8 @@ import {outcomeMessage, readOnlyRefusal} from './run-outcome.js';
 import type {KeyPress} from './input/key-name.js';
 import {handleOverlayKey} from './input/overlay-keys.js';
 import {handlePromptKey} from './input/prompt-keys.js';
-import {bindingById, findBinding, scopesFor, type ActionId, type ResolvedBinding} from './keymap.js';
+import type {ConsoleContext, RunRequest} from './console-context.js';
+import {actionById, bindingById, findBinding, scopesFor, type ResolvedBinding} from './keymap.js';
 import {listHeight, textHeight} from './layout.js';
 import type {Row} from './panes/pane.js';
 import {storeFailureOf, type ConsoleSession, type LineRun} from './session-port.js';
@@ -19,7 +19,7 @@ import {loadAudit, loadDetailExtra} from './side-loads.js';
 import type {UiEvent} from './state/reducer.js';
 import {visibleRows} from './state/rows.js';
 import type {UiStore} from './state/ui-store.js';
-import type {Expectation, MessageLevel, UiState} from './state/ui-state.js';
+import type {MessageLevel, UiState} from './state/ui-state.js';
 import {topView} from './state/ui-state.js';
 
 export interface ControllerEnv {
@@ -36,17 +36,9 @@ export interface ControllerEnv {
   readonly asker?: ConsoleAsker;
 }
 
-export interface RunRequest {
-  readonly expect?: readonly Expectation[];
-  /** No message on success (loads for detail views). */
-  readonly quiet?: boolean;
-  /** No message at all: the caller shows the outcome itself (previews). */
-  readonly silent?: boolean;
-}
-
 const INFO_FADE_MS = 3000;
 
-export class ConsoleController {
+export class ConsoleController implements ConsoleContext {
   readonly env: ControllerEnv;
   private readonly pending = new Set<Promise<unknown>>();
   private readonly disposers: (() => void)[] = [];
@@ -63,6 +55,10 @@ export class ConsoleController {
 
   get session(): ConsoleSession {
     return this.env.session;
+  }
+
+  get keymap(): readonly ResolvedBinding[] {
+    return this.env.keymap;
   }
 
   dispatch(event: UiEvent): void {
@@ -117,19 +113,19 @@ export class ConsoleController {
   }
 
   /** The one dispatcher: read-only mode, roles and disabled reasons are checked here, for keys and `:` alike. */
-  invoke(id: ActionId, press: KeyPress = {name: '', text: ''}): void {
+  invoke(id: string, press: KeyPress = {name: '', text: ''}): void {
     const binding = bindingById(this.env.keymap, id);
-    if (!binding) return;
+    const action = actionById(id);
+    if (!binding || !action) return;
     if (binding.mutates && this.session.readOnly)
       return this.say('warn', `read-only mode: ${binding.label} is not available`);
     const spec = binding.cmdlet ? findCmdlet(binding.cmdlet) : undefined;
     if (spec && !isAllowed(this.session.roles, spec.permission)) {
       return this.say('error', `Access denied: role ${this.session.role} may not run ${spec.name}.`);
     }
-    const action = ACTIONS[id];
     const reason = action.disabledReason?.(this) ?? null;
     if (reason) return this.say('warn', reason);
-    action.run(this, press);
+    action.run(this, press, binding);
   }
 
   // ---- data -------------------------------------------------------------------------------------
@@ -251,6 +247,10 @@ export class ConsoleController {
   copy(text: string): void {
     this.env.copy(text);
     this.say('info', `Copied: ${text}`);
+  }
+
+  redraw(): void {
+    this.env.redraw();
   }
 
   quit(): void {

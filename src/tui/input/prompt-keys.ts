@@ -4,7 +4,7 @@
 
 import {catalog, findCmdlet} from '../../cmdlets/catalog.js';
 import {complete, LANGUAGE_BUILTINS} from '../completion.js';
-import type {ConsoleController} from '../controller.js';
+import type {ConsoleContext} from '../console-context.js';
 import {cmdletsIn} from '../run-outcome.js';
 import {formatRun} from '../format-output.js';
 import {ACTION_IDS, type ActionId} from '../keymap.js';
@@ -18,7 +18,6 @@ const ALIASES: Readonly<Record<string, ActionId>> = {
   help: 'app.help',
   reload: 'app.reload',
   redraw: 'app.redraw',
-  activity: 'app.activity',
 };
 
 export const CONSOLE_COMMANDS: readonly string[] = [
@@ -32,19 +31,19 @@ export const CONSOLE_COMMANDS: readonly string[] = [
 /** Nothing ran: the line did not parse or named no known command. */
 const NOT_RUN = new Set(['ParserError', 'CommandNotFound', 'UnknownCmdlet']);
 
-export function completionsFor(ctrl: ConsoleController, text: string): string[] {
-  return complete(text, {catalog, state: ctrl.ui.chat, commands: CONSOLE_COMMANDS});
+export function completionsFor(ctx: ConsoleContext, text: string): string[] {
+  return complete(text, {catalog, state: ctx.ui.chat, commands: CONSOLE_COMMANDS});
 }
 
-function setPrompt(ctrl: ConsoleController, prompt: PromptState | null): void {
-  ctrl.dispatch({type: 'prompt', prompt});
+function setPrompt(ctx: ConsoleContext, prompt: PromptState | null): void {
+  ctx.dispatch({type: 'prompt', prompt});
   if (prompt?.kind === 'filter' || prompt === null) {
-    const pane = ctrl.ui.pane;
-    if (prompt) ctrl.dispatch({type: 'filter', pane, text: prompt.text});
-    ctrl.dispatch({
+    const pane = ctx.ui.pane;
+    if (prompt) ctx.dispatch({type: 'filter', pane, text: prompt.text});
+    ctx.dispatch({
       type: 'follow',
-      ids: visibleRows(ctrl.ui, pane).map((r) => r.id),
-      height: ctrl.listHeight(),
+      ids: visibleRows(ctx.ui, pane).map((r) => r.id),
+      height: ctx.listHeight(),
     });
   }
 }
@@ -54,67 +53,64 @@ const knownWord = (word: string): boolean =>
   findCmdlet(word) !== undefined ||
   LANGUAGE_BUILTINS.some((b) => b.toLowerCase() === word.toLowerCase());
 
-async function runCommandLine(ctrl: ConsoleController, line: string): Promise<void> {
-  const run = await ctrl.run(line);
+async function runCommandLine(ctx: ConsoleContext, line: string): Promise<void> {
+  const run = await ctx.run(line);
   if (!run) return;
   if (!run.ok && run.errors.every((e) => NOT_RUN.has(e.errorId)) && !run.committed) {
     // Keep the operator's text so the line can be fixed rather than retyped.
-    ctrl.dispatch({type: 'prompt', prompt: {kind: 'command', text: line, historyIndex: null, choice: 0}});
+    ctx.dispatch({type: 'prompt', prompt: {kind: 'command', text: line, historyIndex: null, choice: 0}});
     return;
   }
   const lines = formatRun(run);
   if (run.output.length > 0 || run.errors.length > 0 || run.warnings.length > 0 || lines.length > 1)
-    ctrl.dispatch({type: 'pushView', view: {kind: 'result', title: line, lines, scroll: 0}});
+    ctx.dispatch({type: 'pushView', view: {kind: 'result', title: line, lines, scroll: 0}});
 }
 
-function execute(ctrl: ConsoleController, text: string): void {
+function execute(ctx: ConsoleContext, text: string): void {
   const line = text.trim();
   const lower = line.toLowerCase();
-  if (line === '') return setPrompt(ctrl, null);
-  if (lower === 'q' || lower === 'quit') return ctrl.quit();
+  if (line === '') return setPrompt(ctx, null);
+  if (lower === 'q' || lower === 'quit') return ctx.quit();
   const action = ALIASES[lower] ?? ACTION_IDS.find((id) => id.toLowerCase() === lower);
   if (isPaneId(lower) || action) {
-    ctrl.dispatch({type: 'history', line});
-    setPrompt(ctrl, null);
+    ctx.dispatch({type: 'history', line});
+    setPrompt(ctx, null);
     if (isPaneId(lower)) {
-      ctrl.dispatch({type: 'focusPane', pane: lower});
-      ctrl.afterDataChange();
-    } else if (action) ctrl.invoke(action);
+      ctx.dispatch({type: 'focusPane', pane: lower});
+      ctx.afterDataChange();
+    } else if (action) ctx.invoke(action);
     return;
   }
   const first = cmdletsIn(line)[0] ?? '';
   if (!knownWord(first)) {
-    ctrl.say(
-      'error',
-      `Unknown command "${first}": type a cmdlet line (Tab completes) or :help for the keys.`,
-    );
+    ctx.say('error', `Unknown command "${first}": type a cmdlet line (Tab completes) or :help for the keys.`);
     return;
   }
-  ctrl.dispatch({type: 'history', line});
-  ctrl.dispatch({type: 'prompt', prompt: null});
-  void ctrl.track(runCommandLine(ctrl, line));
+  ctx.dispatch({type: 'history', line});
+  ctx.dispatch({type: 'prompt', prompt: null});
+  void ctx.track(runCommandLine(ctx, line));
 }
 
-function browseHistory(ctrl: ConsoleController, prompt: PromptState, delta: -1 | 1): void {
-  const history = ctrl.ui.history;
+function browseHistory(ctx: ConsoleContext, prompt: PromptState, delta: -1 | 1): void {
+  const history = ctx.ui.history;
   if (history.length === 0) return;
   const at = prompt.historyIndex ?? history.length;
   const next = Math.max(0, Math.min(history.length, at + delta));
   const text = next === history.length ? '' : (history[next] ?? '');
-  setPrompt(ctrl, {...prompt, text, historyIndex: next === history.length ? null : next, choice: 0});
+  setPrompt(ctx, {...prompt, text, historyIndex: next === history.length ? null : next, choice: 0});
 }
 
-export function handlePromptKey(ctrl: ConsoleController, press: KeyPress): void {
-  const prompt = ctrl.ui.prompt;
+export function handlePromptKey(ctx: ConsoleContext, press: KeyPress): void {
+  const prompt = ctx.ui.prompt;
   if (!prompt) return;
-  const edit = (text: string) => setPrompt(ctrl, {...prompt, text, historyIndex: null, choice: 0});
+  const edit = (text: string) => setPrompt(ctx, {...prompt, text, historyIndex: null, choice: 0});
   switch (press.name) {
     case 'esc':
     case 'ctrl-c':
-      if (prompt.kind === 'filter') ctrl.dispatch({type: 'filter', pane: ctrl.ui.pane, text: ''});
-      return setPrompt(ctrl, null);
+      if (prompt.kind === 'filter') ctx.dispatch({type: 'filter', pane: ctx.ui.pane, text: ''});
+      return setPrompt(ctx, null);
     case 'enter':
-      return prompt.kind === 'command' ? execute(ctrl, prompt.text) : setPrompt(ctrl, null);
+      return prompt.kind === 'command' ? execute(ctx, prompt.text) : setPrompt(ctx, null);
     case 'backspace':
       return edit([...prompt.text].slice(0, -1).join(''));
     case 'ctrl-u':
@@ -123,18 +119,18 @@ export function handlePromptKey(ctrl: ConsoleController, press: KeyPress): void 
       return edit(prompt.text.replace(/\S+\s*$/u, ''));
     case 'up':
     case 'down':
-      if (prompt.kind === 'command') browseHistory(ctrl, prompt, press.name === 'up' ? -1 : 1);
+      if (prompt.kind === 'command') browseHistory(ctx, prompt, press.name === 'up' ? -1 : 1);
       return;
     case 'ctrl-n':
     case 'ctrl-p':
-      return setPrompt(ctrl, {
+      return setPrompt(ctx, {
         ...prompt,
         choice: Math.max(0, prompt.choice + (press.name === 'ctrl-n' ? 1 : -1)),
       });
     case 'tab':
     case 'right': {
       if (prompt.kind !== 'command') return;
-      const candidates = completionsFor(ctrl, prompt.text);
+      const candidates = completionsFor(ctx, prompt.text);
       const pick = candidates[prompt.choice % Math.max(1, candidates.length)];
       if (pick) edit(pick);
       return;
