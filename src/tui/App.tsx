@@ -19,7 +19,8 @@ import {ScreenBody} from './components/ScreenBody.js';
 import {LineText} from './components/LineText.js';
 import {breadcrumbLine, footerLine, headerLine, messageLine} from './views/chrome-lines.js';
 import {dialogBody} from './views/dialog-lines.js';
-import {completionsFor} from './input/prompt-keys.js';
+import {completionsFor, promptHints} from './input/prompt-keys.js';
+import {overlayHints} from './input/overlay-keys.js';
 
 export interface Props {
   readonly session: ConsoleSession;
@@ -132,12 +133,10 @@ export function App(props: Props) {
         rows={listHeight(size)}
       />
       <LineText
-        line={footerLine(
-          controller.env.keymap,
-          ui,
-          theme,
-          dialog?.hints ?? (ui.overlay.kind === 'help' ? '↑↓ scroll  Esc close' : null),
-        )}
+        line={footerLine(controller.env.keymap, ui, theme, {
+          dialog: overlayHints(ui.overlay),
+          prompt: promptHints(ui.prompt),
+        })}
         width={width}
         ellipsis={e}
       />

@@ -4,7 +4,7 @@
 import type {ConsoleContext} from './console-context.js';
 import {displaySafe} from './display-safe.js';
 import {modifier, quote} from './forms/quote.js';
-import type {KeyPress} from './input/key-name.js';
+import type {DialogKeys} from './input/dialog-keys.js';
 import {editorChanged, moveEditor, toggleServer, type ActiveEditorState} from './state/active-editor.js';
 
 export function activeServersLine(editor: Pick<ActiveEditorState, 'pool' | 'chosen'>): string {
@@ -50,36 +50,43 @@ async function save(ctx: ConsoleContext, editor: ActiveEditorState): Promise<voi
   if (run?.ok) ctx.dispatch({type: 'overlay', overlay: {kind: 'none'}});
 }
 
-export function handleEditorKey(ctx: ConsoleContext, editor: ActiveEditorState, press: KeyPress): void {
-  switch (press.name) {
-    case 'esc':
-    case 'ctrl-c':
-      ctx.dispatch({type: 'overlay', overlay: {kind: 'none'}});
-      return ctx.say('info', 'Cancelled; the active list was not changed.');
-    case 'up':
-    case 'k':
-      return show(ctx, moveEditor(editor, -1));
-    case 'down':
-    case 'j':
-      return show(ctx, moveEditor(editor, 1));
-    case 'home':
-    case 'g':
-      return show(ctx, moveEditor(editor, -editor.servers.length));
-    case 'end':
-    case 'G':
-      return show(ctx, moveEditor(editor, editor.servers.length));
-    case 'space': {
-      const next = toggleServer(editor);
-      show(ctx, next);
-      if (editorChanged(next)) void ctx.track(preview(ctx, next));
-      return;
-    }
-    case 'enter':
-      if (!editorChanged(editor)) {
+const move =
+  (delta: (editor: ActiveEditorState) => number) => (ctx: ConsoleContext, editor: ActiveEditorState) =>
+    show(ctx, moveEditor(editor, delta(editor)));
+
+export const EDITOR_KEYS: DialogKeys<ActiveEditorState> = {
+  keys: [
+    {
+      keys: ['space'],
+      hint: {keys: 'Space', label: 'toggle'},
+      run(ctx, editor) {
+        const next = toggleServer(editor);
+        show(ctx, next);
+        if (editorChanged(next)) void ctx.track(preview(ctx, next));
+      },
+    },
+    {
+      keys: ['enter'],
+      hint: {keys: 'Enter', label: 'save'},
+      run(ctx, editor) {
+        if (!editorChanged(editor)) {
+          ctx.dispatch({type: 'overlay', overlay: {kind: 'none'}});
+          return ctx.say('info', 'No changes to save.');
+        }
+        void ctx.track(save(ctx, editor));
+      },
+    },
+    {
+      keys: ['esc', 'ctrl-c'],
+      hint: {keys: 'Esc', label: 'cancel'},
+      run(ctx) {
         ctx.dispatch({type: 'overlay', overlay: {kind: 'none'}});
-        return ctx.say('info', 'No changes to save.');
-      }
-      return void ctx.track(save(ctx, editor));
-    default:
-  }
-}
+        ctx.say('info', 'Cancelled; the active list was not changed.');
+      },
+    },
+    {keys: ['up', 'k'], run: move(() => -1)},
+    {keys: ['down', 'j'], run: move(() => 1)},
+    {keys: ['home', 'g'], run: move((e) => -e.servers.length)},
+    {keys: ['end', 'G'], run: move((e) => e.servers.length)},
+  ],
+};

@@ -10,6 +10,7 @@ import {findCategory} from '../panes/categories-pane.js';
 import {categoryOf} from '../panes/model.js';
 import {findRoom} from '../panes/rooms-pane.js';
 import {objectsOf, prop} from '../side-loads.js';
+import type {DialogKeys} from '../input/dialog-keys.js';
 import type {FieldState, FormState, PickerOption, PickerState} from './form-state.js';
 import {quote} from './quote.js';
 import {showForm} from './form-actions.js';
@@ -114,45 +115,48 @@ export async function openPicker(ctx: ConsoleContext, form: FormState, field: Fi
   setPicker(ctx, {...overlay.form.picker, options: withCurrent(options, current), loading: false, note});
 }
 
-/** Keys inside the picker: ↑/↓ move, Space toggles, Enter applies, Esc leaves the field as it was. */
-export function handlePickerKey(
-  ctx: ConsoleContext,
-  form: FormState,
-  picker: PickerState,
-  name: string,
-): void {
-  const move = (delta: number) =>
-    setPicker(ctx, {
-      ...picker,
-      cursor: Math.max(0, Math.min(picker.options.length - 1, picker.cursor + delta)),
-    });
-  switch (name) {
-    case 'up':
-    case 'k':
-      return move(-1);
-    case 'down':
-    case 'j':
-      return move(1);
-    case 'pgup':
-      return move(-10);
-    case 'pgdn':
-      return move(10);
-    case 'space': {
-      const option = picker.options[picker.cursor];
-      if (!option) return;
-      const on = picker.chosen.includes(option.value);
-      return setPicker(ctx, {
+const movePicker =
+  (delta: number) =>
+  (ctx: ConsoleContext, form: FormState): void => {
+    const picker = form.picker;
+    if (picker)
+      setPicker(ctx, {
         ...picker,
-        chosen: on ? picker.chosen.filter((v) => v !== option.value) : [...picker.chosen, option.value],
+        cursor: Math.max(0, Math.min(picker.options.length - 1, picker.cursor + delta)),
       });
-    }
-    case 'enter': {
-      const fields = form.fields.map((f) => (f.param === picker.param ? {...f, value: picker.chosen} : f));
-      return showForm(ctx, {...form, fields, picker: null});
-    }
-    case 'esc':
-    case 'ctrl-c':
-      return setPicker(ctx, null);
-    default:
-  }
-}
+  };
+
+/** Keys inside the picker (the open form's): ↑/↓ move, Space toggles, Enter applies, Esc leaves the field as it was. */
+export const PICKER_KEYS: DialogKeys<FormState> = {
+  keys: [
+    {
+      keys: ['space'],
+      hint: {keys: 'Space', label: 'toggle'},
+      run(ctx, form) {
+        const picker = form.picker;
+        const option = picker?.options[picker.cursor];
+        if (!picker || !option) return;
+        const on = picker.chosen.includes(option.value);
+        setPicker(ctx, {
+          ...picker,
+          chosen: on ? picker.chosen.filter((v) => v !== option.value) : [...picker.chosen, option.value],
+        });
+      },
+    },
+    {
+      keys: ['enter'],
+      hint: {keys: 'Enter', label: 'apply'},
+      run(ctx, form) {
+        const picker = form.picker;
+        if (!picker) return;
+        const fields = form.fields.map((f) => (f.param === picker.param ? {...f, value: picker.chosen} : f));
+        showForm(ctx, {...form, fields, picker: null});
+      },
+    },
+    {keys: ['esc', 'ctrl-c'], hint: {keys: 'Esc', label: 'back'}, run: (ctx) => setPicker(ctx, null)},
+    {keys: ['up', 'k'], run: movePicker(-1)},
+    {keys: ['down', 'j'], run: movePicker(1)},
+    {keys: ['pgup'], run: movePicker(-10)},
+    {keys: ['pgdn'], run: movePicker(10)},
+  ],
+};

@@ -11,6 +11,7 @@ import {ACTION_IDS, type ActionId} from '../keymap.js';
 import {isPaneId, PANE_IDS} from '../panes/pane-id.js';
 import {visibleRows} from '../state/rows.js';
 import type {PromptState} from '../state/ui-state.js';
+import {dialogHints, handleDialogKey, type DialogKeys} from './dialog-keys.js';
 import type {KeyPress} from './key-name.js';
 
 /** Words command mode understands besides cmdlet lines. */
@@ -100,42 +101,74 @@ function browseHistory(ctx: ConsoleContext, prompt: PromptState, delta: -1 | 1):
   setPrompt(ctx, {...prompt, text, historyIndex: next === history.length ? null : next, choice: 0});
 }
 
+const edit = (ctx: ConsoleContext, prompt: PromptState, text: string) =>
+  setPrompt(ctx, {...prompt, text, historyIndex: null, choice: 0});
+
+/** Readline editing, in both prompts. */
+const EDITING: DialogKeys<PromptState>['keys'] = [
+  {keys: ['backspace'], run: (ctx, p) => edit(ctx, p, [...p.text].slice(0, -1).join(''))},
+  {keys: ['ctrl-u'], run: (ctx, p) => edit(ctx, p, '')},
+  {keys: ['ctrl-w'], run: (ctx, p) => edit(ctx, p, p.text.replace(/\S+\s*$/u, ''))},
+];
+
+const typing = {
+  run(ctx: ConsoleContext, prompt: PromptState, press: KeyPress) {
+    if (press.text !== '') edit(ctx, prompt, prompt.text + press.text);
+  },
+};
+
+export const COMMAND_KEYS: DialogKeys<PromptState> = {
+  keys: [
+    {keys: ['enter'], hint: {keys: 'Enter', label: 'run'}, run: (ctx, p) => execute(ctx, p.text)},
+    {
+      keys: ['tab', 'right'],
+      hint: {keys: 'Tab', label: 'complete'},
+      run(ctx, prompt) {
+        const candidates = completionsFor(ctx, prompt.text);
+        const pick = candidates[prompt.choice % Math.max(1, candidates.length)];
+        if (pick) edit(ctx, prompt, pick);
+      },
+    },
+    {
+      keys: ['ctrl-n', 'ctrl-p'],
+      hint: {keys: 'Ctrl-N/P', label: 'other match'},
+      run: (ctx, prompt, press) =>
+        setPrompt(ctx, {...prompt, choice: Math.max(0, prompt.choice + (press.name === 'ctrl-n' ? 1 : -1))}),
+    },
+    {
+      keys: ['up', 'down'],
+      hint: {keys: '↑↓', label: 'history'},
+      run: (ctx, prompt, press) => browseHistory(ctx, prompt, press.name === 'up' ? -1 : 1),
+    },
+    {keys: ['esc', 'ctrl-c'], hint: {keys: 'Esc', label: 'cancel'}, run: (ctx) => setPrompt(ctx, null)},
+    ...EDITING,
+  ],
+  typing,
+};
+
+export const FILTER_KEYS: DialogKeys<PromptState> = {
+  keys: [
+    {keys: ['enter'], hint: {keys: 'Enter', label: 'keep'}, run: (ctx) => setPrompt(ctx, null)},
+    {
+      keys: ['esc', 'ctrl-c'],
+      hint: {keys: 'Esc', label: 'clear'},
+      run(ctx) {
+        ctx.dispatch({type: 'filter', pane: ctx.ui.pane, text: ''});
+        setPrompt(ctx, null);
+      },
+    },
+    ...EDITING,
+  ],
+  typing: {...typing, hint: 'type to filter'},
+};
+
+const promptKeys = (prompt: PromptState) => (prompt.kind === 'command' ? COMMAND_KEYS : FILTER_KEYS);
+
 export function handlePromptKey(ctx: ConsoleContext, press: KeyPress): void {
   const prompt = ctx.ui.prompt;
-  if (!prompt) return;
-  const edit = (text: string) => setPrompt(ctx, {...prompt, text, historyIndex: null, choice: 0});
-  switch (press.name) {
-    case 'esc':
-    case 'ctrl-c':
-      if (prompt.kind === 'filter') ctx.dispatch({type: 'filter', pane: ctx.ui.pane, text: ''});
-      return setPrompt(ctx, null);
-    case 'enter':
-      return prompt.kind === 'command' ? execute(ctx, prompt.text) : setPrompt(ctx, null);
-    case 'backspace':
-      return edit([...prompt.text].slice(0, -1).join(''));
-    case 'ctrl-u':
-      return edit('');
-    case 'ctrl-w':
-      return edit(prompt.text.replace(/\S+\s*$/u, ''));
-    case 'up':
-    case 'down':
-      if (prompt.kind === 'command') browseHistory(ctx, prompt, press.name === 'up' ? -1 : 1);
-      return;
-    case 'ctrl-n':
-    case 'ctrl-p':
-      return setPrompt(ctx, {
-        ...prompt,
-        choice: Math.max(0, prompt.choice + (press.name === 'ctrl-n' ? 1 : -1)),
-      });
-    case 'tab':
-    case 'right': {
-      if (prompt.kind !== 'command') return;
-      const candidates = completionsFor(ctx, prompt.text);
-      const pick = candidates[prompt.choice % Math.max(1, candidates.length)];
-      if (pick) edit(pick);
-      return;
-    }
-    default:
-      if (press.text !== '') edit(prompt.text + press.text);
-  }
+  if (prompt) handleDialogKey(promptKeys(prompt), ctx, prompt, press);
 }
+
+/** The footer hints of the open prompt, from its key table. */
+export const promptHints = (prompt: PromptState | null): string | null =>
+  prompt ? dialogHints(promptKeys(prompt)) : null;

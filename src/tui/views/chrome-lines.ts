@@ -78,18 +78,13 @@ export function footerLine(
   keymap: readonly Binding[],
   ui: UiState,
   theme: Theme,
-  dialogHints: string | null,
+  hints: {readonly dialog: string | null; readonly prompt: string | null},
 ): Line {
   // With a prompt open the message line holds the prompt, so a message moves up here.
   if (ui.prompt && ui.message) return messageText(ui.message, theme);
-  if (dialogHints !== null) return [{text: ` ${dialogHints}`, color: theme.muted}];
+  if (hints.dialog !== null) return [{text: ` ${hints.dialog}`, color: theme.muted}];
   if (ui.message?.detail) return [{text: `  ${displaySafe(ui.message.detail)}`, color: theme.muted}];
-  if (ui.prompt?.kind === 'command')
-    return [
-      {text: ' Enter run  Tab complete  Ctrl-N/P other match  ↑↓ history  Esc cancel', color: theme.muted},
-    ];
-  if (ui.prompt?.kind === 'filter')
-    return [{text: ' type to filter  Enter keep  Esc clear', color: theme.muted}];
+  if (hints.prompt !== null) return [{text: ` ${hints.prompt}`, color: theme.muted}];
   return [{text: ` ${bindingHints(keymap, ui, theme)}`, color: theme.muted}];
 }
 
