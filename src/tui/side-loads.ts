@@ -24,9 +24,9 @@ export function prop(object: PsObject, name: string): string {
 
 export const objectsOf = (output: readonly Value[]): PsObject[] => output.filter(isObject);
 
-export async function loadAudit(ctx: ConsoleContext): Promise<void> {
-  const revision = ctx.ui.chat.revision;
-  const run = await ctx.run('Get-PcAuditEntry', {quiet: true});
+export async function loadAudit(ctrl: ConsoleContext): Promise<void> {
+  const revision = ctrl.ui.chat.revision;
+  const run = await ctrl.run('Get-PcAuditEntry', {quiet: true});
   if (!run) return;
   const rows = objectsOf(run.output).map((o, i): AuditRow => ({
     seq: Number(prop(o, 'Seq') || prop(o, 'Sequence') || i + 1),
@@ -37,7 +37,7 @@ export async function loadAudit(ctx: ConsoleContext): Promise<void> {
     targets: prop(o, 'Targets'),
     result: prop(o, 'Result') || (run.ok ? 'Success' : ''),
   }));
-  ctx.dispatch({type: 'auditLoaded', rows, revision});
+  ctrl.dispatch({type: 'auditLoaded', rows, revision});
 }
 
 const splitIdentity = (identity: string): {pool: string; name: string} => {
@@ -45,9 +45,9 @@ const splitIdentity = (identity: string): {pool: string; name: string} => {
   return {pool: identity.slice(0, at), name: identity.slice(at + 1)};
 };
 
-async function membersSection(ctx: ConsoleContext, identity: string): Promise<DetailSection> {
+async function membersSection(ctrl: ConsoleContext, identity: string): Promise<DetailSection> {
   const {pool, name} = splitIdentity(identity);
-  const run = await ctx.run(
+  const run = await ctrl.run(
     `Get-CsPersistentChatEligiblePrincipal -Room ${quote(name)} -PersistentChatPoolFqdn ${quote(pool)}`,
     {quiet: true},
   );
@@ -60,8 +60,8 @@ async function membersSection(ctx: ConsoleContext, identity: string): Promise<De
   return {title, lines};
 }
 
-async function historySection(ctx: ConsoleContext, identity: string): Promise<DetailSection> {
-  const run = await ctx.run(`Get-PcChatMessage -Room ${quote(identity)}`, {quiet: true});
+async function historySection(ctrl: ConsoleContext, identity: string): Promise<DetailSection> {
+  const run = await ctrl.run(`Get-PcChatMessage -Room ${quote(identity)}`, {quiet: true});
   const messages = run ? objectsOf(run.output) : [];
   const shown = messages.slice(-HISTORY_SHOWN);
   const lines: DetailLine[] = shown.map((m) => ({
@@ -73,9 +73,9 @@ async function historySection(ctx: ConsoleContext, identity: string): Promise<De
 }
 
 /** A room's effective members and history, added below its stored settings. */
-export async function loadDetailExtra(ctx: ConsoleContext, pane: PaneId, id: string): Promise<void> {
+export async function loadDetailExtra(ctrl: ConsoleContext, pane: PaneId, id: string): Promise<void> {
   if (pane !== 'rooms') return;
-  ctx.dispatch({type: 'detailExtra', id, extra: {sections: [], loading: true}});
-  const sections = [await membersSection(ctx, id), await historySection(ctx, id)];
-  ctx.dispatch({type: 'detailExtra', id, extra: {sections, loading: false}});
+  ctrl.dispatch({type: 'detailExtra', id, extra: {sections: [], loading: true}});
+  const sections = [await membersSection(ctrl, id), await historySection(ctrl, id)];
+  ctrl.dispatch({type: 'detailExtra', id, extra: {sections, loading: false}});
 }
