@@ -50,14 +50,16 @@ const program = new Command()
         return;
       }
       // Confirmations become console dialogs: a text prompt would fight Ink for the keyboard.
-      const {startConsole, consoleAsk} = await import('./tui/start.js');
+      const {startConsole, ConsoleAsker} = await import('./tui/start.js');
+      const asker = new ConsoleAsker();
       const session = await openSession({
         store: options.store,
         readOnly: options.readOnly ?? false,
-        ask: consoleAsk,
+        ask: asker.ask,
       });
       process.exitCode = await startConsole({
         session,
+        asker,
         ...(view ? {view} : {}),
         ...(options.filter ? {filter: options.filter} : {}),
         // Left undefined, the console picks ASCII itself when the locale is not UTF-8.

@@ -12,7 +12,7 @@ import {catalog} from './cmdlets/catalog.js';
 import type {Confirmer, LineResult, Prompt} from './lang/api.js';
 import {evaluateLine} from './lang/evaluate.js';
 import {splitScript} from './lang/script.js';
-import type {StorePort} from './store/port.js';
+import {StoreError, type StoreErrorCode, type StorePort} from './store/port.js';
 
 /** Asks the operator; answers by prompt id. */
 export type Asker = (prompts: readonly Prompt[]) => Promise<ReadonlyMap<string, boolean>>;
@@ -39,11 +39,25 @@ export interface RunOptions {
   readonly expect?: (fresh: ChatState) => CmdletError | null;
 }
 
+/** The store could not be used (locked, damaged, unsafe permissions, an I/O error): nothing was written. */
+export interface StoreFailure {
+  readonly kind: StoreErrorCode;
+  /** Says what happened and what to do. */
+  readonly message: string;
+  readonly path: string;
+}
+
 export interface LineRun extends LineResult {
   readonly ok: boolean;
   readonly committed: boolean;
   readonly revision: number;
+  /** Set when the line could not run because of the store; every other failure is an error of the line. */
+  readonly storeFailure: StoreFailure | null;
 }
+
+/** The store failure an exception stands for, or null when it is anything else (a bug). */
+export const storeFailureOf = (error: unknown): StoreFailure | null =>
+  error instanceof StoreError ? {kind: error.code, message: error.message, path: error.path} : null;
 
 const CONFIRMATION_REQUIRED =
   'This needs confirmation and there is no terminal to ask. Add -Confirm:$false (or -Force where the cmdlet has it), or run pchat exec --yes.';
@@ -89,14 +103,36 @@ export class Session {
     return this.latest;
   }
 
-  /** Runs every line of a script in order; a failing line does not stop the next. */
+  /**
+   * Runs every line of a script in order; a failing line does not stop the next, but a store that
+   * cannot be used does: its StoreError is thrown, as opening the store would have.
+   */
   async runScript(text: string): Promise<LineRun[]> {
     const runs: LineRun[] = [];
-    for (const line of splitScript(text)) runs.push(await this.run(line));
+    for (const line of splitScript(text)) {
+      const run = await this.run(line);
+      const failure = run.storeFailure;
+      if (failure) throw new StoreError(failure.kind, failure.message, failure.path);
+      runs.push(run);
+    }
     return runs;
   }
 
+  /**
+   * Runs one line. A store that cannot be used comes back as the run's storeFailure, with nothing
+   * written; any other exception is a bug and is thrown.
+   */
   async run(line: string, options: RunOptions = {}): Promise<LineRun> {
+    try {
+      return await this.runLine(line, options);
+    } catch (error) {
+      const failure = storeFailureOf(error);
+      if (!failure) throw error;
+      return {...this.failed(line, this.latest, null), storeFailure: failure};
+    }
+  }
+
+  private async runLine(line: string, options: RunOptions): Promise<LineRun> {
     const fresh = await this.reload();
     const conflict = options.expect?.(fresh) ?? null;
     if (conflict) return this.failed(line, fresh, conflict);
@@ -112,7 +148,13 @@ export class Session {
       planned = this.evaluate(line, fresh, answeredConfirmer(answers), ids());
     }
     if (!changes(planned, fresh))
-      return {...planned, ok: planned.errors.length === 0, committed: false, revision: fresh.revision};
+      return {
+        ...planned,
+        ok: planned.errors.length === 0,
+        committed: false,
+        revision: fresh.revision,
+        storeFailure: null,
+      };
 
     const confirm = answers ? answeredConfirmer(answers) : this.planningConfirmer();
     const outcome = await this.store.commit((state, ports) => {
@@ -145,6 +187,7 @@ export class Session {
       ok: result.errors.length === 0,
       committed: outcome.committed,
       revision: outcome.revision,
+      storeFailure: null,
     };
   }
 
@@ -193,11 +236,13 @@ export class Session {
     };
   }
 
-  private failed(line: string, state: ChatState, error: CmdletError): LineRun {
+  private failed(line: string, state: ChatState, error: CmdletError | null): LineRun {
     return {
       line,
       output: [],
-      errors: [{cmdlet: 'pchat', errorId: error.errorId, message: error.message, target: error.target}],
+      errors: error
+        ? [{cmdlet: 'pchat', errorId: error.errorId, message: error.message, target: error.target}]
+        : [],
       warnings: [],
       whatIf: [],
       state,
@@ -208,6 +253,7 @@ export class Session {
       ok: false,
       committed: false,
       revision: state.revision,
+      storeFailure: null,
     };
   }
 }

@@ -5,6 +5,7 @@ import {onePoolDeployment, stateFrom} from './helpers/demo.js';
 import {openSession, runLines} from './helpers/run-lines.js';
 import {MemoryStore} from '../src/store/memory-store.js';
 import {Session} from '../src/session.js';
+import {lockedStore} from './helpers/locked-store.js';
 
 const pool = 'pc1.dc1.example.org';
 
@@ -124,5 +125,44 @@ describe('Session', () => {
       '# setup\nNew-CsPersistentChatPolicy -Identity A\nNew-CsPersistentChatPolicy -Identity A\n\nNew-CsPersistentChatPolicy -Identity B\n',
     );
     expect(runs.map((r) => r.ok)).toEqual([true, false, true]);
+  });
+
+  it('reports a locked store as the run’s store failure and writes nothing', async () => {
+    const locked = await lockedStore(stateFrom(onePoolDeployment()));
+    try {
+      const session = await Session.open({store: locked.store, user: 'admin'});
+      const run = await session.run('New-CsPersistentChatPolicy -Identity Sales');
+      expect(run).toMatchObject({ok: false, committed: false, errors: []});
+      expect(run.storeFailure?.kind).toBe('StoreLocked');
+      expect(run.storeFailure?.message).toContain('locked by bob');
+      expect((await locked.store.read()).revision).toBe(0);
+    } finally {
+      locked.remove();
+    }
+  });
+
+  it('stops a script at a store failure and throws it', async () => {
+    const locked = await lockedStore(stateFrom(onePoolDeployment()));
+    try {
+      const session = await Session.open({store: locked.store, user: 'admin'});
+      await expect(
+        session.runScript('New-CsPersistentChatPolicy -Identity A\nNew-CsPersistentChatPolicy -Identity B\n'),
+      ).rejects.toMatchObject({code: 'StoreLocked'});
+    } finally {
+      locked.remove();
+    }
+  });
+
+  it('throws an exception that is not the store’s: it is a bug, not a failed line', async () => {
+    class BrokenStore extends MemoryStore {
+      override commit(): never {
+        throw new TypeError('a bug in the commit');
+      }
+    }
+    const session = await Session.open({
+      store: new BrokenStore(stateFrom(onePoolDeployment())),
+      user: 'admin',
+    });
+    await expect(session.run('New-CsPersistentChatPolicy -Identity Sales')).rejects.toThrow(TypeError);
   });
 });

@@ -20,6 +20,11 @@ export async function runExec(
   let failed = false;
   for (const line of lines) {
     const run = await session.run(line);
+    // The store cannot be used: no later line could run either.
+    if (run.storeFailure) {
+      io.err(`pchat: ${run.storeFailure.message}\n`);
+      return EXIT.store;
+    }
     printRun(run, json, io);
     if (!run.ok) failed = true;
   }

@@ -4,6 +4,7 @@
 import {Box, Text, useApp, useInput} from 'ink';
 import {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import {osc52} from './clipboard.js';
+import type {ConsoleAsker} from './console-ask.js';
 import {ConsoleController} from './controller.js';
 import {keyPresses} from './input/key-name.js';
 import {BINDINGS, type ResolvedBinding} from './keymap.js';
@@ -18,10 +19,13 @@ import {ScreenBody} from './components/ScreenBody.js';
 import {LineText} from './components/LineText.js';
 import {breadcrumbLine, footerLine, headerLine, messageLine} from './views/chrome-lines.js';
 import {dialogBody} from './views/dialog-lines.js';
-import {completionsFor} from './input/prompt-keys.js';
+import {completionsFor, promptHints} from './input/prompt-keys.js';
+import {overlayHints} from './input/overlay-keys.js';
 
 export interface Props {
   readonly session: ConsoleSession;
+  /** The asker the session was opened with (its `ask`): cmdlet confirmations become dialogs. */
+  readonly asker?: ConsoleAsker;
   readonly keymap?: readonly ResolvedBinding[];
   readonly startupWarnings?: readonly string[];
   readonly view?: PaneId;
@@ -70,6 +74,7 @@ export function App(props: Props) {
         },
         redraw: () => props.onRedraw?.(),
         log: (line) => props.log?.(line),
+        ...(props.asker ? {asker: props.asker} : {}),
       }),
   );
   const ui = useSyncExternalStore(store.subscribe, store.get);
@@ -117,7 +122,7 @@ export function App(props: Props) {
   return (
     <Box flexDirection="column" width={width} height={rootHeight(size)}>
       <LineText line={headerLine(ui, facts, theme, now(), width)} width={width} ellipsis={e} />
-      <LineText line={breadcrumbLine(ui, theme)} width={width} ellipsis={e} />
+      <LineText line={breadcrumbLine(ui, theme, controller.env.keymap)} width={width} ellipsis={e} />
       <ScreenBody
         ui={ui}
         theme={theme}
@@ -128,12 +133,10 @@ export function App(props: Props) {
         rows={listHeight(size)}
       />
       <LineText
-        line={footerLine(
-          controller.env.keymap,
-          ui,
-          theme,
-          dialog?.hints ?? (ui.overlay.kind === 'help' ? '↑↓ scroll  Esc close' : null),
-        )}
+        line={footerLine(controller.env.keymap, ui, theme, {
+          dialog: overlayHints(ui.overlay),
+          prompt: promptHints(ui.prompt),
+        })}
         width={width}
         ellipsis={e}
       />

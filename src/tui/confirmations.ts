@@ -1,10 +1,9 @@
 // The confirmation tiers of the keymap: tier 0 acts, tier 1 asks with Cancel focused, tier 2 shows
 // a -WhatIf preview and asks for the target's name to be typed.
 
-import type {ConsoleController} from './controller.js';
+import type {ConsoleContext} from './console-context.js';
 import {displaySafe} from '../lang/display-safe.js';
-import {executePending} from './input/overlay-keys.js';
-import type {Tier} from './keymap.js';
+import type {Tier} from './binding.js';
 import type {PendingRun} from './state/ui-state.js';
 
 export interface ConfirmText {
@@ -21,9 +20,15 @@ export const whatIfLine = (line: string): string =>
     .map((s) => `${s} -WhatIf`)
     .join('; ');
 
-async function addPreview(ctrl: ConsoleController, pending: PendingRun): Promise<void> {
-  const run = await ctrl.run(whatIfLine(pending.line), {silent: true});
-  const overlay = ctrl.ui.overlay;
+/** Runs a confirmed line; its marks go once it succeeded. */
+export async function executePending(ctx: ConsoleContext, pending: PendingRun): Promise<void> {
+  const run = await ctx.run(pending.line, {expect: pending.expect});
+  if (run?.ok && pending.clearMarks) ctx.dispatch({type: 'marks', pane: ctx.ui.pane, marks: []});
+}
+
+async function addPreview(ctx: ConsoleContext, pending: PendingRun): Promise<void> {
+  const run = await ctx.run(whatIfLine(pending.line), {silent: true});
+  const overlay = ctx.ui.overlay;
   if (overlay.kind !== 'typed' || overlay.run !== pending || !run) return;
   const lines = [
     ...run.whatIf.map(displaySafe),
@@ -31,31 +36,26 @@ async function addPreview(ctrl: ConsoleController, pending: PendingRun): Promise
     ...run.errors.map((e) => `Would fail: ${displaySafe(e.message)} [${displaySafe(e.errorId)}]`),
   ];
   if (lines.length > 0)
-    ctrl.dispatch({
+    ctx.dispatch({
       type: 'overlay',
       overlay: {...overlay, lines: [...overlay.lines, '', 'Preview:', ...lines]},
     });
 }
 
-export function confirmRun(
-  ctrl: ConsoleController,
-  tier: Tier,
-  text: ConfirmText,
-  pending: PendingRun,
-): void {
+export function confirmRun(ctx: ConsoleContext, tier: Tier, text: ConfirmText, pending: PendingRun): void {
   if (tier === 0) {
-    void ctrl.track(executePending(ctrl, pending));
+    void ctx.track(executePending(ctx, pending));
     return;
   }
   const lines = [...text.lines, '', `Runs: ${displaySafe(pending.line)}`];
   if (tier === 1) {
-    ctrl.dispatch({
+    ctx.dispatch({
       type: 'overlay',
       overlay: {kind: 'confirm', title: text.title, lines, focus: 'cancel', run: pending},
     });
     return;
   }
-  ctrl.dispatch({
+  ctx.dispatch({
     type: 'overlay',
     overlay: {
       kind: 'typed',
@@ -67,7 +67,7 @@ export function confirmRun(
       run: pending,
     },
   });
-  void ctrl.track(addPreview(ctrl, pending));
+  void ctx.track(addPreview(ctx, pending));
 }
 
 /** "pc1\A, pc1\B, pc1\C and 4 more" */

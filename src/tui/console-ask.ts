@@ -1,20 +1,25 @@
 // Confirmation prompts a cmdlet asks for while a line runs (Clear-CsPersistentChatRoom, removing a
-// policy still assigned...). The session is opened with `ask: consoleAsk`; the console attaches the
-// dialog that answers. With no console attached every prompt is answered No, never Yes.
+// policy still assigned...). Start-up creates one ConsoleAsker, opens the session with its `ask`
+// and gives it to the console, whose controller attaches the dialog that answers. Each console
+// owns its own asker, so two consoles in one process never answer each other's prompts. With no
+// dialog attached every prompt is answered No, never Yes.
 
 import type {Prompt} from '../lang/api.js';
 
 export type PromptAnswerer = (prompts: readonly Prompt[]) => Promise<ReadonlyMap<string, boolean>>;
 
-let answerer: PromptAnswerer | null = null;
+export class ConsoleAsker {
+  private answerer: PromptAnswerer | null = null;
 
-export const consoleAsk: PromptAnswerer = (prompts) =>
-  answerer ? answerer(prompts) : Promise.resolve(new Map(prompts.map((p) => [p.id, false])));
+  /** The session's `ask` option. */
+  readonly ask: PromptAnswerer = (prompts) =>
+    this.answerer ? this.answerer(prompts) : Promise.resolve(new Map(prompts.map((p) => [p.id, false])));
 
-/** Attaches the console's dialog; returns the detach function. */
-export function attachAsker(next: PromptAnswerer): () => void {
-  answerer = next;
-  return () => {
-    if (answerer === next) answerer = null;
-  };
+  /** Attaches the console's dialog; returns the detach function. */
+  attach(next: PromptAnswerer): () => void {
+    this.answerer = next;
+    return () => {
+      if (this.answerer === next) this.answerer = null;
+    };
+  }
 }

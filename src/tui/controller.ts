@@ -3,23 +3,23 @@
 
 import {findCmdlet} from '../cmdlets/catalog.js';
 import {isAllowed} from '../domain/rbac.js';
-import {ACTIONS} from './actions.js';
-import {attachAsker} from './console-ask.js';
+import type {ConsoleAsker} from './console-ask.js';
 import {OperatorAsk} from './operator-ask.js';
 import {conflictCheck} from './expectations.js';
 import {outcomeMessage, readOnlyRefusal} from './run-outcome.js';
 import type {KeyPress} from './input/key-name.js';
 import {handleOverlayKey} from './input/overlay-keys.js';
 import {handlePromptKey} from './input/prompt-keys.js';
-import {bindingById, findBinding, scopesFor, type ActionId, type ResolvedBinding} from './keymap.js';
+import type {ConsoleContext, RunRequest} from './console-context.js';
+import {actionById, bindingById, findBinding, scopesFor, type ResolvedBinding} from './keymap.js';
 import {listHeight, textHeight} from './layout.js';
 import type {Row} from './panes/pane.js';
-import type {ConsoleSession, LineRun} from './session-port.js';
+import {storeFailureOf, type ConsoleSession, type LineRun} from './session-port.js';
 import {loadAudit, loadDetailExtra} from './side-loads.js';
 import type {UiEvent} from './state/reducer.js';
 import {visibleRows} from './state/rows.js';
 import type {UiStore} from './state/ui-store.js';
-import type {Expectation, MessageLevel, UiState} from './state/ui-state.js';
+import type {MessageLevel, UiState} from './state/ui-state.js';
 import {topView} from './state/ui-state.js';
 
 export interface ControllerEnv {
@@ -32,19 +32,13 @@ export interface ControllerEnv {
   readonly exit: () => void;
   readonly redraw: () => void;
   readonly log: (line: string) => void;
-}
-
-export interface RunRequest {
-  readonly expect?: readonly Expectation[];
-  /** No message on success (loads for detail views). */
-  readonly quiet?: boolean;
-  /** No message at all: the caller shows the outcome itself (previews). */
-  readonly silent?: boolean;
+  /** The asker the session was opened with; the controller answers its prompts with dialogs. */
+  readonly asker?: ConsoleAsker;
 }
 
 const INFO_FADE_MS = 3000;
 
-export class ConsoleController {
+export class ConsoleController implements ConsoleContext {
   readonly env: ControllerEnv;
   private readonly pending = new Set<Promise<unknown>>();
   private readonly disposers: (() => void)[] = [];
@@ -63,6 +57,10 @@ export class ConsoleController {
     return this.env.session;
   }
 
+  get keymap(): readonly ResolvedBinding[] {
+    return this.env.keymap;
+  }
+
   dispatch(event: UiEvent): void {
     this.env.store.dispatch(event);
   }
@@ -70,7 +68,7 @@ export class ConsoleController {
   /** Subscribes to changes made elsewhere and to the session's prompts. */
   start(): void {
     this.disposers.push(this.session.store.watch(() => void this.track(this.refresh())));
-    this.disposers.push(attachAsker((prompts) => this.ask.askAll(prompts)));
+    if (this.env.asker) this.disposers.push(this.env.asker.attach((prompts) => this.ask.askAll(prompts)));
     this.afterDataChange();
   }
 
@@ -115,19 +113,19 @@ export class ConsoleController {
   }
 
   /** The one dispatcher: read-only mode, roles and disabled reasons are checked here, for keys and `:` alike. */
-  invoke(id: ActionId, press: KeyPress = {name: '', text: ''}): void {
+  invoke(id: string, press: KeyPress = {name: '', text: ''}): void {
     const binding = bindingById(this.env.keymap, id);
-    if (!binding) return;
+    const action = actionById(id);
+    if (!binding || !action) return;
     if (binding.mutates && this.session.readOnly)
       return this.say('warn', `read-only mode: ${binding.label} is not available`);
     const spec = binding.cmdlet ? findCmdlet(binding.cmdlet) : undefined;
     if (spec && !isAllowed(this.session.roles, spec.permission)) {
       return this.say('error', `Access denied: role ${this.session.role} may not run ${spec.name}.`);
     }
-    const action = ACTIONS[id];
     const reason = action.disabledReason?.(this) ?? null;
     if (reason) return this.say('warn', reason);
-    action.run(this, press);
+    action.run(this, press, binding);
   }
 
   // ---- data -------------------------------------------------------------------------------------
@@ -143,14 +141,15 @@ export class ConsoleController {
     try {
       const check = conflictCheck(request.expect ?? []);
       const run = await this.track(this.session.run(line, check ? {expect: check} : {}));
+      if (run.storeFailure) {
+        // Locked, damaged, unsafe: say what happened; the operator's edit stays on screen.
+        this.say('error', `Not run: ${run.storeFailure.message}`);
+        return null;
+      }
       this.dispatch({type: 'chatLoaded', chat: this.session.state, now: this.env.now()});
       if (run.committed) this.afterDataChange();
       if (!request.silent && (!request.quiet || !run.ok)) this.report(line, run);
       return run;
-    } catch (error) {
-      // Store failures (locked, damaged): say what happened; the operator's edit stays on screen.
-      this.say('error', `Not run: ${(error as Error).message}`);
-      return null;
     } finally {
       this.dispatch({type: 'busy', delta: -1});
     }
@@ -175,7 +174,9 @@ export class ConsoleController {
       this.afterDataChange();
       this.say('ok', `Reloaded revision ${chat.revision}`);
     } catch (error) {
-      this.say('error', `Reload failed: ${(error as Error).message}`);
+      const failure = storeFailureOf(error);
+      if (!failure) throw error;
+      this.say('error', `Reload failed: ${failure.message}`);
     }
   }
 
@@ -246,6 +247,10 @@ export class ConsoleController {
   copy(text: string): void {
     this.env.copy(text);
     this.say('info', `Copied: ${text}`);
+  }
+
+  redraw(): void {
+    this.env.redraw();
   }
 
   quit(): void {

@@ -1,10 +1,10 @@
 // Editing a pool's active-server list. Every toggle is previewed with the cmdlet itself
 // (-WhatIf), so the 4-active limit and the proximity warning show before anything is saved.
 
-import type {ConsoleController} from './controller.js';
+import type {ConsoleContext} from './console-context.js';
 import {displaySafe} from '../lang/display-safe.js';
 import {modifier, quote} from './forms/quote.js';
-import type {KeyPress} from './input/key-name.js';
+import type {DialogKeys} from './input/dialog-keys.js';
 import {editorChanged, moveEditor, toggleServer, type ActiveEditorState} from './state/active-editor.js';
 
 export function activeServersLine(editor: Pick<ActiveEditorState, 'pool' | 'chosen'>): string {
@@ -12,13 +12,13 @@ export function activeServersLine(editor: Pick<ActiveEditorState, 'pool' | 'chos
   return `Set-CsPersistentChatActiveServer -Identity ${quote(`service:PersistentChatServer:${editor.pool}`)} -ActiveServers ${list}`;
 }
 
-const show = (ctrl: ConsoleController, editor: ActiveEditorState) =>
-  ctrl.dispatch({type: 'overlay', overlay: {kind: 'activeServers', editor}});
+const show = (ctx: ConsoleContext, editor: ActiveEditorState) =>
+  ctx.dispatch({type: 'overlay', overlay: {kind: 'activeServers', editor}});
 
-export function openEditor(ctrl: ConsoleController, poolFqdn: string): void {
-  const pool = ctrl.ui.chat.topology.persistentChatPools.find((p) => p.fqdn === poolFqdn);
-  if (!pool) return ctrl.say('error', `Pool ${poolFqdn} is not in the topology.`);
-  show(ctrl, {
+export function openEditor(ctx: ConsoleContext, poolFqdn: string): void {
+  const pool = ctx.ui.chat.topology.persistentChatPools.find((p) => p.fqdn === poolFqdn);
+  if (!pool) return ctx.say('error', `Pool ${poolFqdn} is not in the topology.`);
+  show(ctx, {
     pool: pool.fqdn,
     servers: pool.servers.map((s) => ({fqdn: s.fqdn, dataCenter: s.dataCenter})),
     original: [...pool.activeServers],
@@ -28,13 +28,13 @@ export function openEditor(ctrl: ConsoleController, poolFqdn: string): void {
   });
 }
 
-async function preview(ctrl: ConsoleController, editor: ActiveEditorState): Promise<void> {
+async function preview(ctx: ConsoleContext, editor: ActiveEditorState): Promise<void> {
   const line = activeServersLine(editor);
-  show(ctrl, {...editor, preview: {line, loading: true, errors: [], warnings: []}});
-  const run = await ctrl.run(`${line} -WhatIf`, {silent: true});
-  const overlay = ctrl.ui.overlay;
+  show(ctx, {...editor, preview: {line, loading: true, errors: [], warnings: []}});
+  const run = await ctx.run(`${line} -WhatIf`, {silent: true});
+  const overlay = ctx.ui.overlay;
   if (overlay.kind !== 'activeServers' || overlay.editor.preview?.line !== line) return;
-  show(ctrl, {
+  show(ctx, {
     ...overlay.editor,
     preview: {
       line,
@@ -45,41 +45,48 @@ async function preview(ctrl: ConsoleController, editor: ActiveEditorState): Prom
   });
 }
 
-async function save(ctrl: ConsoleController, editor: ActiveEditorState): Promise<void> {
-  const run = await ctrl.run(activeServersLine(editor));
-  if (run?.ok) ctrl.dispatch({type: 'overlay', overlay: {kind: 'none'}});
+async function save(ctx: ConsoleContext, editor: ActiveEditorState): Promise<void> {
+  const run = await ctx.run(activeServersLine(editor));
+  if (run?.ok) ctx.dispatch({type: 'overlay', overlay: {kind: 'none'}});
 }
 
-export function handleEditorKey(ctrl: ConsoleController, editor: ActiveEditorState, press: KeyPress): void {
-  switch (press.name) {
-    case 'esc':
-    case 'ctrl-c':
-      ctrl.dispatch({type: 'overlay', overlay: {kind: 'none'}});
-      return ctrl.say('info', 'Cancelled; the active list was not changed.');
-    case 'up':
-    case 'k':
-      return show(ctrl, moveEditor(editor, -1));
-    case 'down':
-    case 'j':
-      return show(ctrl, moveEditor(editor, 1));
-    case 'home':
-    case 'g':
-      return show(ctrl, moveEditor(editor, -editor.servers.length));
-    case 'end':
-    case 'G':
-      return show(ctrl, moveEditor(editor, editor.servers.length));
-    case 'space': {
-      const next = toggleServer(editor);
-      show(ctrl, next);
-      if (editorChanged(next)) void ctrl.track(preview(ctrl, next));
-      return;
-    }
-    case 'enter':
-      if (!editorChanged(editor)) {
-        ctrl.dispatch({type: 'overlay', overlay: {kind: 'none'}});
-        return ctrl.say('info', 'No changes to save.');
-      }
-      return void ctrl.track(save(ctrl, editor));
-    default:
-  }
-}
+const move =
+  (delta: (editor: ActiveEditorState) => number) => (ctx: ConsoleContext, editor: ActiveEditorState) =>
+    show(ctx, moveEditor(editor, delta(editor)));
+
+export const EDITOR_KEYS: DialogKeys<ActiveEditorState> = {
+  keys: [
+    {
+      keys: ['space'],
+      hint: {keys: 'Space', label: 'toggle'},
+      run(ctx, editor) {
+        const next = toggleServer(editor);
+        show(ctx, next);
+        if (editorChanged(next)) void ctx.track(preview(ctx, next));
+      },
+    },
+    {
+      keys: ['enter'],
+      hint: {keys: 'Enter', label: 'save'},
+      run(ctx, editor) {
+        if (!editorChanged(editor)) {
+          ctx.dispatch({type: 'overlay', overlay: {kind: 'none'}});
+          return ctx.say('info', 'No changes to save.');
+        }
+        void ctx.track(save(ctx, editor));
+      },
+    },
+    {
+      keys: ['esc', 'ctrl-c'],
+      hint: {keys: 'Esc', label: 'cancel'},
+      run(ctx) {
+        ctx.dispatch({type: 'overlay', overlay: {kind: 'none'}});
+        ctx.say('info', 'Cancelled; the active list was not changed.');
+      },
+    },
+    {keys: ['up', 'k'], run: move(() => -1)},
+    {keys: ['down', 'j'], run: move(() => 1)},
+    {keys: ['home', 'g'], run: move((e) => -e.servers.length)},
+    {keys: ['end', 'G'], run: move((e) => e.servers.length)},
+  ],
+};

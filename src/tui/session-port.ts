@@ -2,7 +2,7 @@
 // can be driven by the real session over any store.
 
 import type {ChatState, Role} from '../domain/types.js';
-import type {LineRun, RunOptions} from '../session.js';
+import type {LineRun, RunOptions, StoreFailure} from '../session.js';
 
 export interface ConsoleSession {
   readonly state: ChatState;
@@ -15,4 +15,5 @@ export interface ConsoleSession {
   reload(): Promise<ChatState>;
 }
 
-export type {LineRun, RunOptions};
+export type {LineRun, RunOptions, StoreFailure};
+export {storeFailureOf} from '../session.js';

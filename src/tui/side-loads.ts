@@ -2,7 +2,7 @@
 // history, a form's current values. Quiet on success; a failure shows on the message line.
 
 import type {PsObject, Value} from '../cmdlets/types.js';
-import type {ConsoleController} from './controller.js';
+import type {ConsoleContext} from './console-context.js';
 import {findProperty, isPsObject} from '../lang/values.js';
 import {formatValue} from './format-output.js';
 import {quote} from './forms/quote.js';
@@ -24,7 +24,7 @@ const raw = (object: PsObject, name: string): Value => findProperty(object, name
 
 export const objectsOf = (output: readonly Value[]): PsObject[] => output.filter(isPsObject);
 
-export async function loadAudit(ctrl: ConsoleController): Promise<void> {
+export async function loadAudit(ctrl: ConsoleContext): Promise<void> {
   const revision = ctrl.ui.chat.revision;
   const run = await ctrl.run('Get-PcAuditEntry', {quiet: true});
   if (!run) return;
@@ -45,7 +45,7 @@ const splitIdentity = (identity: string): {pool: string; name: string} => {
   return {pool: identity.slice(0, at), name: identity.slice(at + 1)};
 };
 
-async function membersSection(ctrl: ConsoleController, identity: string): Promise<DetailSection> {
+async function membersSection(ctrl: ConsoleContext, identity: string): Promise<DetailSection> {
   const {pool, name} = splitIdentity(identity);
   const run = await ctrl.run(
     `Get-CsPersistentChatEligiblePrincipal -Room ${quote(name)} -PersistentChatPoolFqdn ${quote(pool)}`,
@@ -60,7 +60,7 @@ async function membersSection(ctrl: ConsoleController, identity: string): Promis
   return {title, lines};
 }
 
-async function historySection(ctrl: ConsoleController, identity: string): Promise<DetailSection> {
+async function historySection(ctrl: ConsoleContext, identity: string): Promise<DetailSection> {
   const run = await ctrl.run(`Get-PcChatMessage -Room ${quote(identity)}`, {quiet: true});
   const messages = run ? objectsOf(run.output) : [];
   const shown = messages.slice(-HISTORY_SHOWN);
@@ -73,7 +73,7 @@ async function historySection(ctrl: ConsoleController, identity: string): Promis
 }
 
 /** A room's effective members and history, added below its stored settings. */
-export async function loadDetailExtra(ctrl: ConsoleController, pane: PaneId, id: string): Promise<void> {
+export async function loadDetailExtra(ctrl: ConsoleContext, pane: PaneId, id: string): Promise<void> {
   if (pane !== 'rooms') return;
   ctrl.dispatch({type: 'detailExtra', id, extra: {sections: [], loading: true}});
   const sections = [await membersSection(ctrl, id), await historySection(ctrl, id)];

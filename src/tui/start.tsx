@@ -2,6 +2,7 @@
 // alternate screen, renders, and restores the terminal on every way out: quit, Ctrl-C, a crash,
 // SIGTERM/SIGHUP/SIGINT.
 
+import type {ConsoleAsker} from './console-ask.js';
 import {configDir, loadKeymap} from './keys-config.js';
 import {consoleLog} from './console-log.js';
 import type {PaneId} from './panes/pane-id.js';
@@ -10,8 +11,9 @@ import {CLEAR_SCREEN, guardTerminal} from './terminal.js';
 import {colorWanted, localeIsUtf8} from './theme.js';
 
 export interface ConsoleOptions {
-  /** Open it with `ask: consoleAsk` (console-ask.ts) so cmdlet confirmations become dialogs. */
+  /** Open it with `ask: asker.ask` so cmdlet confirmations become dialogs. */
   readonly session: ConsoleSession;
+  readonly asker: ConsoleAsker;
   readonly view?: PaneId;
   readonly filter?: string;
   /** Default: on when the locale is not UTF-8. */
@@ -34,6 +36,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
     const instance = render(
       React.createElement(App, {
         session: options.session,
+        asker: options.asker,
         keymap,
         startupWarnings: warnings,
         view: options.view,
@@ -61,4 +64,4 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
     guard.dispose();
   }
 }
-export {consoleAsk} from './console-ask.js';
+export {ConsoleAsker} from './console-ask.js';

@@ -4,7 +4,7 @@
 import {render} from 'ink-testing-library';
 import type {ChatState, ChatMessage} from '../../src/domain/types.js';
 import {App, type Props} from '../../src/tui/App.js';
-import {consoleAsk} from '../../src/tui/console-ask.js';
+import {ConsoleAsker} from '../../src/tui/console-ask.js';
 import type {ConsoleController} from '../../src/tui/controller.js';
 import type {ConsoleSession} from '../../src/tui/session-port.js';
 import type {MemoryStore} from '../../src/store/memory-store.js';
@@ -43,6 +43,7 @@ export interface RenderedApp {
 export async function renderApp(state: ChatState, options: RenderOptions = {}): Promise<RenderedApp> {
   let store: MemoryStore | null = null;
   let session: ConsoleSession;
+  const asker = new ConsoleAsker();
   if (options.session) session = options.session;
   else {
     // Loaded on demand so a test with its own session does not need the whole language.
@@ -51,7 +52,7 @@ export async function renderApp(state: ChatState, options: RenderOptions = {}): 
       user: options.user ?? 'admin',
       readOnly: options.readOnly ?? false,
       messages: options.messages ?? [],
-      ask: consoleAsk,
+      ask: asker.ask,
     });
     session = opened.session;
     store = opened.store;
@@ -66,6 +67,7 @@ export async function renderApp(state: ChatState, options: RenderOptions = {}): 
       color={false}
       writeRaw={(s) => copied.push(s)}
       env={{}}
+      asker={asker}
       onController={(c) => {
         controller = c;
       }}

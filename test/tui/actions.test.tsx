@@ -158,6 +158,21 @@ describe('policies', () => {
     );
   });
 
+  it('asks in the console whose session asked, when two consoles run in one process', async () => {
+    const first = await demoApp();
+    const second = await demoApp();
+    await first.press('5');
+    while (!/› +Tag:DC1UsersPersistentChatPolicy/.test(first.lastFrame())) await first.press(keys.down);
+    await first.press('d', 'y');
+    await first.waitForFrame((f) => f.includes('Remove-CsPersistentChatPolicy: confirm'));
+    expect(second.lastFrame()).not.toContain('Remove-CsPersistentChatPolicy: confirm');
+    await first.press('y');
+    await first.waitForFrame((f) => f.includes('ran: Remove-CsPersistentChatPolicy'));
+    expect(first.session.state.policies.map((p) => p.identity)).not.toContain(
+      'Tag:DC1UsersPersistentChatPolicy',
+    );
+  });
+
   it('assigns a per-user policy to a user from the Principals pane', async () => {
     const app = await demoApp();
     await app.press(':', ...'principals', keys.enter);

@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {findCmdlet} from '../../src/cmdlets/catalog.js';
 import {BINDINGS} from '../../src/tui/keymap.js';
-import {PANE_IDS, isPaneId} from '../../src/tui/panes/pane-id.js';
+import {PANE_KEYS, isPaneId} from '../../src/tui/panes/pane-id.js';
 import {keys} from '../helpers/keys.js';
 import {renderApp, type RenderedApp} from '../helpers/render-app.js';
 import {demoStore} from './demo-console.js';
@@ -24,13 +24,13 @@ describe('every form the keymap opens', () => {
   it.each(formActions.map((b) => [b.id, b] as const))(
     '%s opens on a cmdlet of the table, shows its fields and writes nothing on Esc',
     async (_id, binding) => {
-      const cmdlet: string = 'cmdlet' in binding ? binding.cmdlet : '';
+      const cmdlet = binding.cmdlet ?? '';
       expect(findCmdlet(cmdlet)).toBeDefined();
       const app = await demoApp();
       const before = app.session.state;
       const pane = binding.scope;
       if (!isPaneId(pane)) throw new Error(`${binding.id} is not a pane action`);
-      await app.press(String(PANE_IDS.indexOf(pane) + 1), binding.keys[0]);
+      await app.press(PANE_KEYS[pane], ...binding.keys.slice(0, 1));
       const frame = await app.waitForFrame((f) => f.includes('Runs: ') && !f.includes('Loading'));
       expect(frame).toContain(`Runs: ${cmdlet}`);
       expect(frame).toMatch(/› \w+/);

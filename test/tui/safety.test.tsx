@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import type {ChatState, Room} from '../../src/domain/types.js';
 import {BINDINGS, type Scope} from '../../src/tui/keymap.js';
-import {PANE_IDS, isPaneId} from '../../src/tui/panes/pane-id.js';
+import {PANE_KEYS, isPaneId} from '../../src/tui/panes/pane-id.js';
 import {keys} from '../helpers/keys.js';
 import {renderApp, type RenderedApp, type RenderOptions} from '../helpers/render-app.js';
 import {demoStore} from './demo-console.js';
@@ -22,11 +22,7 @@ async function demoApp(options: RenderOptions = {}): Promise<RenderedApp> {
   return appOn(demo.state, {messages: demo.messages, ...options});
 }
 
-const paneKey = (scope: Scope): string[] => {
-  if (!isPaneId(scope)) return [];
-  const n = PANE_IDS.indexOf(scope) + 1;
-  return n <= 9 ? [String(n)] : [':', ...scope, keys.enter];
-};
+const paneKey = (scope: Scope): string[] => (isPaneId(scope) ? [PANE_KEYS[scope]] : []);
 
 const withRoom = (state: ChatState, fields: Partial<Room>): ChatState => {
   const template = state.rooms[0]!;
@@ -42,7 +38,7 @@ describe('read-only mode', () => {
       const app = await demoApp({readOnly: true});
       const before = app.session.state;
       await app.press(...paneKey(binding.scope));
-      await app.press(binding.keys[0]);
+      await app.press(...binding.keys.slice(0, 1));
       const frame = app.lastFrame();
       expect(frame).toContain('! read-only mode');
       expect(frame).not.toMatch(/Runs:|\[ Cancel \]|Type .* to confirm/);

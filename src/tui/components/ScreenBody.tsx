@@ -1,6 +1,6 @@
 // The body between the header and the footer: the open dialog, else the view on top of the stack.
 
-import type {ResolvedBinding} from '../keymap.js';
+import type {Binding} from '../binding.js';
 
 import {PANES} from '../panes/index.js';
 import type {UiState} from '../state/ui-state.js';
@@ -18,18 +18,14 @@ export interface Props {
   readonly ui: UiState;
   readonly theme: Theme;
   readonly dialog: DialogBody | null;
-  readonly keymap: readonly ResolvedBinding[];
+  readonly keymap: readonly Binding[];
   readonly width: number;
   readonly height: number;
   /** Data rows that fit a list. */
   readonly rows: number;
 }
 
-function helpBody(
-  ui: UiState,
-  keymap: readonly ResolvedBinding[],
-  theme: Theme,
-): {title: string; lines: Line[]} {
+function helpBody(ui: UiState, keymap: readonly Binding[], theme: Theme): {title: string; lines: Line[]} {
   const view = topView(ui);
   const lines = helpLines(
     keymap,

@@ -2,7 +2,7 @@
 // line and runs it through the session, with the object's revision as the expectation.
 
 import {findCmdlet} from '../../cmdlets/catalog.js';
-import type {ConsoleController} from '../controller.js';
+import type {ConsoleContext} from '../console-context.js';
 import {expect} from '../expectations.js';
 import {objectsOf, prop} from '../side-loads.js';
 import type {Expectation} from '../state/ui-state.js';
@@ -12,18 +12,18 @@ import {buildForm, formLine, missingRequired, prefill} from './form-model.js';
 import {quote} from './quote.js';
 
 /** The open form, if it is still the one a load or run started for. */
-function openForm(ctrl: ConsoleController, cmdlet: string, identity: string | null): FormState | null {
-  const overlay = ctrl.ui.overlay;
+function openForm(ctx: ConsoleContext, cmdlet: string, identity: string | null): FormState | null {
+  const overlay = ctx.ui.overlay;
   return overlay.kind === 'form' && overlay.form.cmdlet === cmdlet && overlay.form.identity === identity
     ? overlay.form
     : null;
 }
 
-export const showForm = (ctrl: ConsoleController, form: FormState): void =>
-  ctrl.dispatch({type: 'overlay', overlay: {kind: 'form', form}});
+export const showForm = (ctx: ConsoleContext, form: FormState): void =>
+  ctx.dispatch({type: 'overlay', overlay: {kind: 'form', form}});
 
 export function startForm(
-  ctrl: ConsoleController,
+  ctx: ConsoleContext,
   options: {
     cmdlet: string;
     mode: 'new' | 'set';
@@ -34,11 +34,11 @@ export function startForm(
   },
 ): void {
   const spec = findCmdlet(options.cmdlet);
-  if (!spec) return ctrl.say('error', `${options.cmdlet} is not in the cmdlet table.`);
-  let form = buildForm(spec, options.mode, options.identity, ctrl.ui.chat, options.title);
+  if (!spec) return ctx.say('error', `${options.cmdlet} is not in the cmdlet table.`);
+  let form = buildForm(spec, options.mode, options.identity, ctx.ui.chat, options.title);
   if (options.tagPoliciesOnly) {
     // Only per-user policies can be granted; the cmdlet takes the name without "Tag:".
-    const tags = ctrl.ui.chat.policies
+    const tags = ctx.ui.chat.policies
       .filter((p) => /^tag:/i.test(p.identity))
       .map((p) => p.identity.slice(4));
     form = {
@@ -48,34 +48,34 @@ export function startForm(
       ),
     };
   }
-  showForm(ctrl, form);
+  showForm(ctx, form);
   if (options.mode === 'set' && options.identity !== null)
-    void ctrl.track(loadCurrent(ctrl, form, options.kind));
+    void ctx.track(loadCurrent(ctx, form, options.kind));
 }
 
-async function currentObject(ctrl: ConsoleController, form: FormState) {
+async function currentObject(ctx: ConsoleContext, form: FormState) {
   const get = form.cmdlet.replace(/^Set-/, 'Get-');
-  const run = await ctrl.run(`${get} -Identity ${quote(form.identity ?? '')}`, {quiet: true});
+  const run = await ctx.run(`${get} -Identity ${quote(form.identity ?? '')}`, {quiet: true});
   return run ? (objectsOf(run.output)[0] ?? null) : null;
 }
 
 /** Loads the object's current values; the revision is read from the same state the values came from. */
 async function loadCurrent(
-  ctrl: ConsoleController,
+  ctx: ConsoleContext,
   form: FormState,
   kind: Expectation['kind'] | undefined,
 ): Promise<void> {
-  const object = await currentObject(ctrl, form);
-  const open = openForm(ctrl, form.cmdlet, form.identity);
+  const object = await currentObject(ctx, form);
+  const open = openForm(ctx, form.cmdlet, form.identity);
   if (!open) return;
   if (!object)
-    return showForm(ctrl, {
+    return showForm(ctx, {
       ...open,
       loading: false,
       formError: `Could not read the current values of ${form.identity ?? ''}.`,
     });
-  const expectation = kind && form.identity ? (expect(ctrl.ui.chat, kind, form.identity)[0] ?? null) : null;
-  showForm(ctrl, {...prefill(open, object), expect: expectation});
+  const expectation = kind && form.identity ? (expect(ctx.ui.chat, kind, form.identity)[0] ?? null) : null;
+  showForm(ctx, {...prefill(open, object), expect: expectation});
 }
 
 /** Which field an error belongs to: its parameter when the language says, else a parameter the message names. */
@@ -89,20 +89,20 @@ function fieldOf(
   return named?.param ?? null;
 }
 
-async function showConflict(ctrl: ConsoleController, form: FormState, message: string): Promise<void> {
-  const object = await currentObject(ctrl, form);
-  const open = openForm(ctrl, form.cmdlet, form.identity);
+async function showConflict(ctx: ConsoleContext, form: FormState, message: string): Promise<void> {
+  const object = await currentObject(ctx, form);
+  const open = openForm(ctx, form.cmdlet, form.identity);
   if (!open) return;
-  if (!object) return showForm(ctrl, {...open, submitting: false, formError: message});
+  if (!object) return showForm(ctx, {...open, submitting: false, formError: message});
   // Keep the operator's values; show what is stored now beside each field that differs, and take
   // the new revision so Enter re-applies the edit on top of the current values.
   const current = prefill(open, object);
   const conflict: Record<string, string> = {};
   for (const f of current.fields) conflict[f.param] = fieldText(f.original);
   const kind = open.expect?.kind;
-  const expectation = kind && form.identity ? (expect(ctrl.ui.chat, kind, form.identity)[0] ?? null) : null;
+  const expectation = kind && form.identity ? (expect(ctx.ui.chat, kind, form.identity)[0] ?? null) : null;
   const fields = open.fields.map((f, i) => ({...f, original: current.fields[i]?.original ?? f.original}));
-  showForm(ctrl, {
+  showForm(ctx, {
     ...open,
     fields,
     conflict,
@@ -112,29 +112,29 @@ async function showConflict(ctrl: ConsoleController, form: FormState, message: s
   });
 }
 
-export async function submitForm(ctrl: ConsoleController, form: FormState): Promise<void> {
+export async function submitForm(ctx: ConsoleContext, form: FormState): Promise<void> {
   const missing = missingRequired(form);
   if (Object.keys(missing).length > 0)
-    return showForm(ctrl, {...form, errors: missing, formError: 'Fill in the required fields.'});
+    return showForm(ctx, {...form, errors: missing, formError: 'Fill in the required fields.'});
   if (form.mode === 'set' && changedFields(form).length === 0) {
-    ctrl.dispatch({type: 'overlay', overlay: {kind: 'none'}});
-    return ctrl.say('info', 'No changes to save.');
+    ctx.dispatch({type: 'overlay', overlay: {kind: 'none'}});
+    return ctx.say('info', 'No changes to save.');
   }
-  showForm(ctrl, {...form, submitting: true, errors: {}, formError: null});
-  const pane = ctrl.ui.pane;
-  const run = await ctrl.run(formLine(form), {expect: form.expect ? [form.expect] : []});
-  const open = openForm(ctrl, form.cmdlet, form.identity);
+  showForm(ctx, {...form, submitting: true, errors: {}, formError: null});
+  const pane = ctx.ui.pane;
+  const run = await ctx.run(formLine(form), {expect: form.expect ? [form.expect] : []});
+  const open = openForm(ctx, form.cmdlet, form.identity);
   if (!open) return;
-  if (!run) return showForm(ctrl, {...open, submitting: false});
+  if (!run) return showForm(ctx, {...open, submitting: false});
   if (run.ok) {
-    ctrl.dispatch({type: 'overlay', overlay: {kind: 'none'}});
+    ctx.dispatch({type: 'overlay', overlay: {kind: 'none'}});
     const created = objectsOf(run.output)[0];
     const id = created ? prop(created, 'Identity') : '';
-    if (form.mode === 'new' && id) ctrl.dispatch({type: 'cursorTo', pane, id});
+    if (form.mode === 'new' && id) ctx.dispatch({type: 'cursorTo', pane, id});
     return;
   }
   const conflict = run.errors.find((e) => e.errorId === 'Conflict');
-  if (conflict) return showConflict(ctrl, open, conflict.message);
+  if (conflict) return showConflict(ctx, open, conflict.message);
   const errors: Record<string, string> = {};
   const general: string[] = [];
   for (const e of run.errors) {
@@ -142,5 +142,5 @@ export async function submitForm(ctrl: ConsoleController, form: FormState): Prom
     if (param) errors[param] = `${e.message} [${e.errorId}]`;
     else general.push(`${e.message} [${e.errorId}]`);
   }
-  showForm(ctrl, {...open, submitting: false, errors, formError: general.join(' ') || null});
+  showForm(ctx, {...open, submitting: false, errors, formError: general.join(' ') || null});
 }

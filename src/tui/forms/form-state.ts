@@ -2,7 +2,7 @@
 // the line is rendered from the fields that changed.
 
 import type {ParamSpec, ParamType} from '../../cmdlets/types.js';
-import type {Expectation} from '../state/ui-state.js';
+import type {Expectation} from '../state/expectation.js';
 
 export type FieldKind = 'text' | 'toggle' | 'enum' | 'choice' | 'list';
 

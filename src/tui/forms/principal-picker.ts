@@ -3,13 +3,14 @@
 // room roles and creators, the directory for a category's Allowed/Denied lists.
 
 import type {ChatState} from '../../domain/types.js';
-import type {ConsoleController} from '../controller.js';
+import type {ConsoleContext} from '../console-context.js';
 import {identitiesOf} from '../completion-sources.js';
 import {displaySafe} from '../../lang/display-safe.js';
 import {findCategory} from '../panes/categories-pane.js';
 import {categoryOf} from '../panes/model.js';
 import {findRoom} from '../panes/rooms-pane.js';
 import {objectsOf, prop} from '../side-loads.js';
+import type {DialogKeys} from '../input/dialog-keys.js';
 import type {FieldState, FormState, PickerOption, PickerState} from './form-state.js';
 import {quote} from './quote.js';
 import {showForm} from './form-actions.js';
@@ -71,12 +72,12 @@ const withCurrent = (options: readonly PickerOption[], current: readonly string[
   ];
 };
 
-function setPicker(ctrl: ConsoleController, picker: PickerState | null): void {
-  const overlay = ctrl.ui.overlay;
-  if (overlay.kind === 'form') showForm(ctrl, {...overlay.form, picker});
+function setPicker(ctx: ConsoleContext, picker: PickerState | null): void {
+  const overlay = ctx.ui.overlay;
+  if (overlay.kind === 'form') showForm(ctx, {...overlay.form, picker});
 }
 
-export async function openPicker(ctrl: ConsoleController, form: FormState, field: FieldState): Promise<void> {
+export async function openPicker(ctx: ConsoleContext, form: FormState, field: FieldState): Promise<void> {
   const current = field.value as readonly string[];
   const base: PickerState = {
     param: field.param,
@@ -86,73 +87,76 @@ export async function openPicker(ctrl: ConsoleController, form: FormState, field
     loading: true,
     note: '',
   };
-  showForm(ctrl, {...form, picker: base});
-  const line = eligibleLine(ctrl.ui.chat, form, field);
+  showForm(ctx, {...form, picker: base});
+  const line = eligibleLine(ctx.ui.chat, form, field);
   let options: PickerOption[];
   let note: string;
   if (line) {
-    const run = await ctrl.run(line, {quiet: true});
+    const run = await ctx.run(line, {quiet: true});
     const found = run?.ok ? objectsOf(run.output) : null;
     options = found
       ? found.map((o) => {
           const value = prop(o, 'SipAddress') || prop(o, 'DistinguishedName');
           return {value, label: `${prop(o, 'DisplayName') || value}  ${value}`};
         })
-      : identitiesOf('user', ctrl.ui.chat).map((v) => ({value: v, label: displaySafe(v)}));
+      : identitiesOf('user', ctx.ui.chat).map((v) => ({value: v, label: displaySafe(v)}));
     note = found
       ? 'Eligible principals (in the category scope).'
       : 'Eligibility could not be read; showing directory users.';
   } else {
     options =
       field.completes === 'user'
-        ? identitiesOf('user', ctrl.ui.chat).map((v) => ({value: v, label: displaySafe(v)}))
-        : directoryOptions(ctrl.ui.chat);
+        ? identitiesOf('user', ctx.ui.chat).map((v) => ({value: v, label: displaySafe(v)}))
+        : directoryOptions(ctx.ui.chat);
     note = 'Directory principals.';
   }
-  const overlay = ctrl.ui.overlay;
+  const overlay = ctx.ui.overlay;
   if (overlay.kind !== 'form' || overlay.form.picker?.param !== field.param) return;
-  setPicker(ctrl, {...overlay.form.picker, options: withCurrent(options, current), loading: false, note});
+  setPicker(ctx, {...overlay.form.picker, options: withCurrent(options, current), loading: false, note});
 }
 
-/** Keys inside the picker: ↑/↓ move, Space toggles, Enter applies, Esc leaves the field as it was. */
-export function handlePickerKey(
-  ctrl: ConsoleController,
-  form: FormState,
-  picker: PickerState,
-  name: string,
-): void {
-  const move = (delta: number) =>
-    setPicker(ctrl, {
-      ...picker,
-      cursor: Math.max(0, Math.min(picker.options.length - 1, picker.cursor + delta)),
-    });
-  switch (name) {
-    case 'up':
-    case 'k':
-      return move(-1);
-    case 'down':
-    case 'j':
-      return move(1);
-    case 'pgup':
-      return move(-10);
-    case 'pgdn':
-      return move(10);
-    case 'space': {
-      const option = picker.options[picker.cursor];
-      if (!option) return;
-      const on = picker.chosen.includes(option.value);
-      return setPicker(ctrl, {
+const movePicker =
+  (delta: number) =>
+  (ctx: ConsoleContext, form: FormState): void => {
+    const picker = form.picker;
+    if (picker)
+      setPicker(ctx, {
         ...picker,
-        chosen: on ? picker.chosen.filter((v) => v !== option.value) : [...picker.chosen, option.value],
+        cursor: Math.max(0, Math.min(picker.options.length - 1, picker.cursor + delta)),
       });
-    }
-    case 'enter': {
-      const fields = form.fields.map((f) => (f.param === picker.param ? {...f, value: picker.chosen} : f));
-      return showForm(ctrl, {...form, fields, picker: null});
-    }
-    case 'esc':
-    case 'ctrl-c':
-      return setPicker(ctrl, null);
-    default:
-  }
-}
+  };
+
+/** Keys inside the picker (the open form's): ↑/↓ move, Space toggles, Enter applies, Esc leaves the field as it was. */
+export const PICKER_KEYS: DialogKeys<FormState> = {
+  keys: [
+    {
+      keys: ['space'],
+      hint: {keys: 'Space', label: 'toggle'},
+      run(ctx, form) {
+        const picker = form.picker;
+        const option = picker?.options[picker.cursor];
+        if (!picker || !option) return;
+        const on = picker.chosen.includes(option.value);
+        setPicker(ctx, {
+          ...picker,
+          chosen: on ? picker.chosen.filter((v) => v !== option.value) : [...picker.chosen, option.value],
+        });
+      },
+    },
+    {
+      keys: ['enter'],
+      hint: {keys: 'Enter', label: 'apply'},
+      run(ctx, form) {
+        const picker = form.picker;
+        if (!picker) return;
+        const fields = form.fields.map((f) => (f.param === picker.param ? {...f, value: picker.chosen} : f));
+        showForm(ctx, {...form, fields, picker: null});
+      },
+    },
+    {keys: ['esc', 'ctrl-c'], hint: {keys: 'Esc', label: 'back'}, run: (ctx) => setPicker(ctx, null)},
+    {keys: ['up', 'k'], run: movePicker(-1)},
+    {keys: ['down', 'j'], run: movePicker(1)},
+    {keys: ['pgup'], run: movePicker(-10)},
+    {keys: ['pgdn'], run: movePicker(10)},
+  ],
+};

@@ -1,126 +1,153 @@
 // Keys while a dialog is open. Dialogs get every key first. Esc and Ctrl-C always cancel; Enter
-// does what the focused button says, and the focus starts on Cancel.
+// does what the focused button says, and the focus starts on Cancel. Each dialog's keys are one
+// table, which also gives the footer its hints.
 
-import type {ConsoleController} from '../controller.js';
-import {handleEditorKey} from '../servers-editor.js';
-import {handleFormKey} from '../forms/form-keys.js';
+import {executePending} from '../confirmations.js';
+import type {ConsoleContext} from '../console-context.js';
+import {EDITOR_KEYS} from '../servers-editor.js';
+import {FORM_KEYS, handleFormKey} from '../forms/form-keys.js';
+import {PICKER_KEYS} from '../forms/principal-picker.js';
+import {helpLineCount} from '../help-content.js';
 import type {Move} from '../table/list-window.js';
-import type {Overlay, PendingRun} from '../state/ui-state.js';
+import type {Overlay} from '../state/ui-state.js';
+import {dialogHints, handleDialogKey, type DialogKey, type DialogKeys, type KeyHint} from './dialog-keys.js';
 import type {KeyPress} from './key-name.js';
-import {helpLineCount} from '../view-actions.js';
 
-const SCROLL_KEYS: Readonly<Record<string, Move>> = {
-  up: 'up',
-  k: 'up',
-  down: 'down',
-  j: 'down',
-  pgup: 'pageUp',
-  pgdn: 'pageDown',
-  home: 'first',
-  end: 'last',
+type Confirm = Extract<Overlay, {kind: 'confirm'}>;
+type Typed = Extract<Overlay, {kind: 'typed'}>;
+type Ask = Extract<Overlay, {kind: 'ask'}>;
+
+export const closeOverlay = (ctx: ConsoleContext): void =>
+  ctx.dispatch({type: 'overlay', overlay: {kind: 'none'}});
+
+function cancel(ctx: ConsoleContext): void {
+  closeOverlay(ctx);
+  ctx.say('info', 'Cancelled; nothing was changed.');
+}
+
+function confirm(ctx: ConsoleContext, overlay: Confirm | Typed): void {
+  closeOverlay(ctx);
+  void ctx.track(executePending(ctx, overlay.run));
+}
+
+/** Tab and the arrows move the focus between Cancel and the other button. */
+const switchFocus = <O extends Confirm | Ask>(hint: KeyHint | null): DialogKey<O> => ({
+  keys: ['tab', 'shift-tab', 'left', 'right'],
+  ...(hint ? {hint} : {}),
+  run: (ctx, overlay) =>
+    ctx.dispatch({
+      type: 'overlay',
+      overlay: {...overlay, focus: overlay.focus === 'cancel' ? 'confirm' : 'cancel'},
+    }),
+});
+
+export const CONFIRM_KEYS: DialogKeys<Confirm> = {
+  keys: [
+    {keys: ['y', 'Y'], hint: {keys: 'y', label: 'confirm'}, run: confirm},
+    {
+      keys: ['enter'],
+      hint: {keys: 'Enter', label: 'focused button'},
+      run: (ctx, overlay) => (overlay.focus === 'confirm' ? confirm(ctx, overlay) : cancel(ctx)),
+    },
+    switchFocus({keys: 'Tab', label: 'switch'}),
+    {keys: ['esc', 'ctrl-c', 'n', 'N'], hint: {keys: 'Esc', label: 'cancel'}, run: cancel},
+  ],
 };
 
-export const closeOverlay = (ctrl: ConsoleController): void =>
-  ctrl.dispatch({type: 'overlay', overlay: {kind: 'none'}});
+const editTyped = (ctx: ConsoleContext, overlay: Typed, text: string) =>
+  ctx.dispatch({type: 'overlay', overlay: {...overlay, text, error: null}});
 
-export async function executePending(ctrl: ConsoleController, pending: PendingRun): Promise<void> {
-  const run = await ctrl.run(pending.line, {expect: pending.expect});
-  if (run?.ok && pending.clearMarks) ctrl.dispatch({type: 'marks', pane: ctrl.ui.pane, marks: []});
-}
+export const TYPED_KEYS: DialogKeys<Typed> = {
+  keys: [
+    {
+      keys: ['enter'],
+      hint: {keys: 'Enter', label: 'confirm when the text matches'},
+      run(ctx, overlay) {
+        if (overlay.text === overlay.expected) return confirm(ctx, overlay);
+        ctx.dispatch({
+          type: 'overlay',
+          overlay: {...overlay, error: `Type ${overlay.expected} exactly to confirm, or Esc to cancel.`},
+        });
+      },
+    },
+    {keys: ['esc', 'ctrl-c'], hint: {keys: 'Esc', label: 'cancel'}, run: cancel},
+    {keys: ['backspace'], run: (ctx, o) => editTyped(ctx, o, [...o.text].slice(0, -1).join(''))},
+    {keys: ['ctrl-u'], run: (ctx, o) => editTyped(ctx, o, '')},
+    {keys: ['ctrl-w'], run: (ctx, o) => editTyped(ctx, o, o.text.replace(/\S+\s*$/u, ''))},
+  ],
+  typing: {
+    run(ctx, o, press) {
+      if (press.text !== '') editTyped(ctx, o, o.text + press.text);
+    },
+  },
+};
 
-function cancel(ctrl: ConsoleController): void {
-  closeOverlay(ctrl);
-  ctrl.say('info', 'Cancelled; nothing was changed.');
-}
+export const ASK_KEYS: DialogKeys<Ask> = {
+  keys: [
+    {keys: ['y', 'Y'], hint: {keys: 'y', label: 'yes'}, run: (ctx) => ctx.answer(true)},
+    {keys: ['n', 'N', 'esc', 'ctrl-c'], hint: {keys: 'n/Esc', label: 'no'}, run: (ctx) => ctx.answer(false)},
+    {
+      keys: ['enter'],
+      hint: {keys: 'Enter', label: 'focused button'},
+      run: (ctx, overlay) => ctx.answer(overlay.focus === 'confirm'),
+    },
+    switchFocus(null),
+  ],
+};
 
-function confirmKey(
-  ctrl: ConsoleController,
-  overlay: Extract<Overlay, {kind: 'confirm'}>,
-  press: KeyPress,
-): void {
-  const confirm = () => {
-    closeOverlay(ctrl);
-    void ctrl.track(executePending(ctrl, overlay.run));
-  };
-  if (press.text === 'y' || press.text === 'Y') return confirm();
-  if (press.text === 'n' || press.text === 'N' || press.name === 'esc' || press.name === 'ctrl-c')
-    return cancel(ctrl);
-  if (press.name === 'enter') return overlay.focus === 'confirm' ? confirm() : cancel(ctrl);
-  if (['tab', 'shift-tab', 'left', 'right'].includes(press.name)) {
-    ctrl.dispatch({
-      type: 'overlay',
-      overlay: {...overlay, focus: overlay.focus === 'cancel' ? 'confirm' : 'cancel'},
-    });
-  }
-}
+const scroll =
+  (move: Move) =>
+  (ctx: ConsoleContext): void =>
+    ctx.dispatch({type: 'scroll', move, lines: helpLineCount(ctx.keymap, ctx.ui), height: ctx.textHeight()});
 
-function typedKey(
-  ctrl: ConsoleController,
-  overlay: Extract<Overlay, {kind: 'typed'}>,
-  press: KeyPress,
-): void {
-  const edit = (text: string) => ctrl.dispatch({type: 'overlay', overlay: {...overlay, text, error: null}});
-  switch (press.name) {
-    case 'esc':
-    case 'ctrl-c':
-      return cancel(ctrl);
-    case 'enter':
-      if (overlay.text === overlay.expected) {
-        closeOverlay(ctrl);
-        void ctrl.track(executePending(ctrl, overlay.run));
-        return;
-      }
-      ctrl.dispatch({
-        type: 'overlay',
-        overlay: {...overlay, error: `Type ${overlay.expected} exactly to confirm, or Esc to cancel.`},
-      });
-      return;
-    case 'backspace':
-      return edit([...overlay.text].slice(0, -1).join(''));
-    case 'ctrl-u':
-      return edit('');
-    case 'ctrl-w':
-      return edit(overlay.text.replace(/\S+\s*$/u, ''));
-    default:
-      if (press.text !== '') edit(overlay.text + press.text);
-  }
-}
+export const HELP_KEYS: DialogKeys<null> = {
+  keys: [
+    {keys: ['up', 'k'], hint: {keys: '↑↓', label: 'scroll'}, run: scroll('up')},
+    {keys: ['down', 'j'], run: scroll('down')},
+    {keys: ['pgup'], run: scroll('pageUp')},
+    {keys: ['pgdn'], run: scroll('pageDown')},
+    {keys: ['home'], run: scroll('first')},
+    {keys: ['end'], run: scroll('last')},
+    {keys: ['esc', 'ctrl-c', 'enter', '?', 'q'], hint: {keys: 'Esc', label: 'close'}, run: closeOverlay},
+  ],
+};
 
-function askKey(ctrl: ConsoleController, overlay: Extract<Overlay, {kind: 'ask'}>, press: KeyPress): void {
-  if (press.text === 'y' || press.text === 'Y') return ctrl.answer(true);
-  if (press.text === 'n' || press.text === 'N' || press.name === 'esc' || press.name === 'ctrl-c')
-    return ctrl.answer(false);
-  if (press.name === 'enter') return ctrl.answer(overlay.focus === 'confirm');
-  if (['tab', 'shift-tab', 'left', 'right'].includes(press.name)) {
-    ctrl.dispatch({
-      type: 'overlay',
-      overlay: {...overlay, focus: overlay.focus === 'cancel' ? 'confirm' : 'cancel'},
-    });
-  }
-}
-
-function helpKey(ctrl: ConsoleController, press: KeyPress, lines: number): void {
-  const move = SCROLL_KEYS[press.name];
-  if (move) return ctrl.dispatch({type: 'scroll', move, lines, height: ctrl.textHeight()});
-  if (['esc', 'ctrl-c', 'enter', '?', 'q'].includes(press.name)) closeOverlay(ctrl);
-}
-
-export function handleOverlayKey(ctrl: ConsoleController, press: KeyPress): void {
-  const overlay = ctrl.ui.overlay;
+export function handleOverlayKey(ctx: ConsoleContext, press: KeyPress): void {
+  const overlay = ctx.ui.overlay;
   switch (overlay.kind) {
     case 'none':
       return;
     case 'help':
-      return helpKey(ctrl, press, helpLineCount(ctrl));
+      return handleDialogKey(HELP_KEYS, ctx, null, press);
     case 'confirm':
-      return confirmKey(ctrl, overlay, press);
+      return handleDialogKey(CONFIRM_KEYS, ctx, overlay, press);
     case 'typed':
-      return typedKey(ctrl, overlay, press);
+      return handleDialogKey(TYPED_KEYS, ctx, overlay, press);
     case 'ask':
-      return askKey(ctrl, overlay, press);
+      return handleDialogKey(ASK_KEYS, ctx, overlay, press);
     case 'form':
-      return handleFormKey(ctrl, overlay.form, press);
+      return handleFormKey(ctx, overlay.form, press);
     case 'activeServers':
-      return handleEditorKey(ctrl, overlay.editor, press);
+      return handleDialogKey(EDITOR_KEYS, ctx, overlay.editor, press);
+  }
+}
+
+/** The footer hints of the open dialog, from its key table. */
+export function overlayHints(overlay: Overlay): string | null {
+  switch (overlay.kind) {
+    case 'none':
+      return null;
+    case 'help':
+      return dialogHints(HELP_KEYS);
+    case 'confirm':
+      return dialogHints(CONFIRM_KEYS);
+    case 'typed':
+      return dialogHints(TYPED_KEYS);
+    case 'ask':
+      return dialogHints(ASK_KEYS);
+    case 'form':
+      return dialogHints(overlay.form.picker ? PICKER_KEYS : FORM_KEYS);
+    case 'activeServers':
+      return dialogHints(EDITOR_KEYS);
   }
 }

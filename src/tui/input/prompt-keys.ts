@@ -4,13 +4,14 @@
 
 import {catalog} from '../../cmdlets/catalog.js';
 import {complete} from '../completion.js';
-import type {ConsoleController} from '../controller.js';
+import type {ConsoleContext} from '../console-context.js';
 import {unknownCommandIn} from '../../lang/line-commands.js';
 import {formatRun} from '../format-output.js';
 import {ACTION_IDS, type ActionId} from '../keymap.js';
 import {isPaneId, PANE_IDS} from '../panes/pane-id.js';
 import {visibleRows} from '../state/rows.js';
 import type {PromptState} from '../state/ui-state.js';
+import {dialogHints, handleDialogKey, type DialogKeys} from './dialog-keys.js';
 import type {KeyPress} from './key-name.js';
 
 /** Words command mode understands besides cmdlet lines. */
@@ -18,7 +19,6 @@ const ALIASES: Readonly<Record<string, ActionId>> = {
   help: 'app.help',
   reload: 'app.reload',
   redraw: 'app.redraw',
-  activity: 'app.activity',
 };
 
 export const CONSOLE_COMMANDS: readonly string[] = [
@@ -32,109 +32,141 @@ export const CONSOLE_COMMANDS: readonly string[] = [
 /** Nothing ran: the line did not parse or named no known command. */
 const NOT_RUN = new Set(['ParserError', 'CommandNotFound', 'UnknownCmdlet']);
 
-export function completionsFor(ctrl: ConsoleController, text: string): string[] {
-  return complete(text, {catalog, state: ctrl.ui.chat, commands: CONSOLE_COMMANDS});
+export function completionsFor(ctx: ConsoleContext, text: string): string[] {
+  return complete(text, {catalog, state: ctx.ui.chat, commands: CONSOLE_COMMANDS});
 }
 
-function setPrompt(ctrl: ConsoleController, prompt: PromptState | null): void {
-  ctrl.dispatch({type: 'prompt', prompt});
+function setPrompt(ctx: ConsoleContext, prompt: PromptState | null): void {
+  ctx.dispatch({type: 'prompt', prompt});
   if (prompt?.kind === 'filter' || prompt === null) {
-    const pane = ctrl.ui.pane;
-    if (prompt) ctrl.dispatch({type: 'filter', pane, text: prompt.text});
-    ctrl.dispatch({
+    const pane = ctx.ui.pane;
+    if (prompt) ctx.dispatch({type: 'filter', pane, text: prompt.text});
+    ctx.dispatch({
       type: 'follow',
-      ids: visibleRows(ctrl.ui, pane).map((r) => r.id),
-      height: ctrl.listHeight(),
+      ids: visibleRows(ctx.ui, pane).map((r) => r.id),
+      height: ctx.listHeight(),
     });
   }
 }
 
-async function runCommandLine(ctrl: ConsoleController, line: string): Promise<void> {
-  const run = await ctrl.run(line);
+async function runCommandLine(ctx: ConsoleContext, line: string): Promise<void> {
+  const run = await ctx.run(line);
   if (!run) return;
   if (!run.ok && run.errors.every((e) => NOT_RUN.has(e.errorId)) && !run.committed) {
     // Keep the operator's text so the line can be fixed rather than retyped.
-    ctrl.dispatch({type: 'prompt', prompt: {kind: 'command', text: line, historyIndex: null, choice: 0}});
+    ctx.dispatch({type: 'prompt', prompt: {kind: 'command', text: line, historyIndex: null, choice: 0}});
     return;
   }
   const lines = formatRun(run);
   if (run.output.length > 0 || run.errors.length > 0 || run.warnings.length > 0 || lines.length > 1)
-    ctrl.dispatch({type: 'pushView', view: {kind: 'result', title: line, lines, scroll: 0}});
+    ctx.dispatch({type: 'pushView', view: {kind: 'result', title: line, lines, scroll: 0}});
 }
 
-function execute(ctrl: ConsoleController, text: string): void {
+function execute(ctx: ConsoleContext, text: string): void {
   const line = text.trim();
   const lower = line.toLowerCase();
-  if (line === '') return setPrompt(ctrl, null);
-  if (lower === 'q' || lower === 'quit') return ctrl.quit();
+  if (line === '') return setPrompt(ctx, null);
+  if (lower === 'q' || lower === 'quit') return ctx.quit();
   const action = ALIASES[lower] ?? ACTION_IDS.find((id) => id.toLowerCase() === lower);
   if (isPaneId(lower) || action) {
-    ctrl.dispatch({type: 'history', line});
-    setPrompt(ctrl, null);
+    ctx.dispatch({type: 'history', line});
+    setPrompt(ctx, null);
     if (isPaneId(lower)) {
-      ctrl.dispatch({type: 'focusPane', pane: lower});
-      ctrl.afterDataChange();
-    } else if (action) ctrl.invoke(action);
+      ctx.dispatch({type: 'focusPane', pane: lower});
+      ctx.afterDataChange();
+    } else if (action) ctx.invoke(action);
     return;
   }
   const unknown = unknownCommandIn(line, catalog);
   if (unknown !== null) {
-    ctrl.say(
+    ctx.say(
       'error',
       `Unknown command "${unknown}": type a cmdlet line (Tab completes) or :help for the keys.`,
     );
     return;
   }
-  ctrl.dispatch({type: 'history', line});
-  ctrl.dispatch({type: 'prompt', prompt: null});
-  void ctrl.track(runCommandLine(ctrl, line));
+  ctx.dispatch({type: 'history', line});
+  ctx.dispatch({type: 'prompt', prompt: null});
+  void ctx.track(runCommandLine(ctx, line));
 }
 
-function browseHistory(ctrl: ConsoleController, prompt: PromptState, delta: -1 | 1): void {
-  const history = ctrl.ui.history;
+function browseHistory(ctx: ConsoleContext, prompt: PromptState, delta: -1 | 1): void {
+  const history = ctx.ui.history;
   if (history.length === 0) return;
   const at = prompt.historyIndex ?? history.length;
   const next = Math.max(0, Math.min(history.length, at + delta));
   const text = next === history.length ? '' : (history[next] ?? '');
-  setPrompt(ctrl, {...prompt, text, historyIndex: next === history.length ? null : next, choice: 0});
+  setPrompt(ctx, {...prompt, text, historyIndex: next === history.length ? null : next, choice: 0});
 }
 
-export function handlePromptKey(ctrl: ConsoleController, press: KeyPress): void {
-  const prompt = ctrl.ui.prompt;
-  if (!prompt) return;
-  const edit = (text: string) => setPrompt(ctrl, {...prompt, text, historyIndex: null, choice: 0});
-  switch (press.name) {
-    case 'esc':
-    case 'ctrl-c':
-      if (prompt.kind === 'filter') ctrl.dispatch({type: 'filter', pane: ctrl.ui.pane, text: ''});
-      return setPrompt(ctrl, null);
-    case 'enter':
-      return prompt.kind === 'command' ? execute(ctrl, prompt.text) : setPrompt(ctrl, null);
-    case 'backspace':
-      return edit([...prompt.text].slice(0, -1).join(''));
-    case 'ctrl-u':
-      return edit('');
-    case 'ctrl-w':
-      return edit(prompt.text.replace(/\S+\s*$/u, ''));
-    case 'up':
-    case 'down':
-      if (prompt.kind === 'command') browseHistory(ctrl, prompt, press.name === 'up' ? -1 : 1);
-      return;
-    case 'ctrl-n':
-    case 'ctrl-p':
-      return setPrompt(ctrl, {
-        ...prompt,
-        choice: Math.max(0, prompt.choice + (press.name === 'ctrl-n' ? 1 : -1)),
-      });
-    case 'tab':
-    case 'right': {
-      if (prompt.kind !== 'command') return;
-      const candidates = completionsFor(ctrl, prompt.text);
-      const pick = candidates[prompt.choice % Math.max(1, candidates.length)];
-      if (pick) edit(pick);
-      return;
-    }
-    default:
-      if (press.text !== '') edit(prompt.text + press.text);
-  }
+const edit = (ctx: ConsoleContext, prompt: PromptState, text: string) =>
+  setPrompt(ctx, {...prompt, text, historyIndex: null, choice: 0});
+
+/** Readline editing, in both prompts. */
+const EDITING: DialogKeys<PromptState>['keys'] = [
+  {keys: ['backspace'], run: (ctx, p) => edit(ctx, p, [...p.text].slice(0, -1).join(''))},
+  {keys: ['ctrl-u'], run: (ctx, p) => edit(ctx, p, '')},
+  {keys: ['ctrl-w'], run: (ctx, p) => edit(ctx, p, p.text.replace(/\S+\s*$/u, ''))},
+];
+
+const typing = {
+  run(ctx: ConsoleContext, prompt: PromptState, press: KeyPress) {
+    if (press.text !== '') edit(ctx, prompt, prompt.text + press.text);
+  },
+};
+
+export const COMMAND_KEYS: DialogKeys<PromptState> = {
+  keys: [
+    {keys: ['enter'], hint: {keys: 'Enter', label: 'run'}, run: (ctx, p) => execute(ctx, p.text)},
+    {
+      keys: ['tab', 'right'],
+      hint: {keys: 'Tab', label: 'complete'},
+      run(ctx, prompt) {
+        const candidates = completionsFor(ctx, prompt.text);
+        const pick = candidates[prompt.choice % Math.max(1, candidates.length)];
+        if (pick) edit(ctx, prompt, pick);
+      },
+    },
+    {
+      keys: ['ctrl-n', 'ctrl-p'],
+      hint: {keys: 'Ctrl-N/P', label: 'other match'},
+      run: (ctx, prompt, press) =>
+        setPrompt(ctx, {...prompt, choice: Math.max(0, prompt.choice + (press.name === 'ctrl-n' ? 1 : -1))}),
+    },
+    {
+      keys: ['up', 'down'],
+      hint: {keys: '↑↓', label: 'history'},
+      run: (ctx, prompt, press) => browseHistory(ctx, prompt, press.name === 'up' ? -1 : 1),
+    },
+    {keys: ['esc', 'ctrl-c'], hint: {keys: 'Esc', label: 'cancel'}, run: (ctx) => setPrompt(ctx, null)},
+    ...EDITING,
+  ],
+  typing,
+};
+
+export const FILTER_KEYS: DialogKeys<PromptState> = {
+  keys: [
+    {keys: ['enter'], hint: {keys: 'Enter', label: 'keep'}, run: (ctx) => setPrompt(ctx, null)},
+    {
+      keys: ['esc', 'ctrl-c'],
+      hint: {keys: 'Esc', label: 'clear'},
+      run(ctx) {
+        ctx.dispatch({type: 'filter', pane: ctx.ui.pane, text: ''});
+        setPrompt(ctx, null);
+      },
+    },
+    ...EDITING,
+  ],
+  typing: {...typing, hint: 'type to filter'},
+};
+
+const promptKeys = (prompt: PromptState) => (prompt.kind === 'command' ? COMMAND_KEYS : FILTER_KEYS);
+
+export function handlePromptKey(ctx: ConsoleContext, press: KeyPress): void {
+  const prompt = ctx.ui.prompt;
+  if (prompt) handleDialogKey(promptKeys(prompt), ctx, prompt, press);
 }
+
+/** The footer hints of the open prompt, from its key table. */
+export const promptHints = (prompt: PromptState | null): string | null =>
+  prompt ? dialogHints(promptKeys(prompt)) : null;

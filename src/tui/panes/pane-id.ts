@@ -1,5 +1,5 @@
-// The console's panes, in Tab order. Digits 1-9 jump to the first nine; the rest are reached by
-// Tab, by `@` (activity) or by name in command mode.
+// The console's panes, in Tab order, each with the key that shows it: digits 1-9 for the first
+// nine, 0 for Principals and @ for Activity (the audit log, as in lazygit).
 
 export const PANE_IDS = [
   'pools',
@@ -29,6 +29,20 @@ export const PANE_TITLES: Readonly<Record<PaneId, string>> = {
   endpoints: 'Endpoints',
   principals: 'Principals',
   activity: 'Activity',
+};
+
+export const PANE_KEYS: Readonly<Record<PaneId, string>> = {
+  pools: '1',
+  servers: '2',
+  rooms: '3',
+  categories: '4',
+  policies: '5',
+  addins: '6',
+  compliance: '7',
+  configuration: '8',
+  endpoints: '9',
+  principals: '0',
+  activity: '@',
 };
 
 export const isPaneId = (value: string): value is PaneId => (PANE_IDS as readonly string[]).includes(value);

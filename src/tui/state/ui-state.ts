@@ -7,6 +7,7 @@ import {PANE_IDS} from '../panes/pane-id.js';
 import type {AuditRow, DetailSection} from '../panes/pane.js';
 import type {FormState} from '../forms/form-state.js';
 import type {ActiveEditorState} from './active-editor.js';
+import type {Expectation} from './expectation.js';
 
 export interface ListState {
   readonly cursorId: string | null;
@@ -63,11 +64,7 @@ export interface PendingRun {
   readonly clearMarks: boolean;
 }
 
-export interface Expectation {
-  readonly kind: 'room' | 'category' | 'addin' | 'policy' | 'configuration' | 'compliance';
-  readonly identity: string;
-  readonly rev: number;
-}
+export type {Expectation};
 
 export type Overlay =
   | {readonly kind: 'none'}

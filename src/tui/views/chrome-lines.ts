@@ -4,7 +4,8 @@ import stringWidth from 'string-width';
 import {fitSegments, type Line, type Segment} from '../components/segments.js';
 import {displaySafe} from '../../lang/display-safe.js';
 import {inlineSuggestion} from '../completion.js';
-import {keyLabel, scopesFor, type ResolvedBinding} from '../keymap.js';
+import {paneKeysHint} from '../help-content.js';
+import {keyLabel, scopesFor, type Binding} from '../binding.js';
 import {PANES} from '../panes/index.js';
 import {PANE_IDS} from '../panes/pane-id.js';
 import {visibleRows, paneRows} from '../state/rows.js';
@@ -46,7 +47,7 @@ export function headerLine(ui: UiState, facts: SessionFacts, theme: Theme, now: 
   return [...fitted, {text: ' '}, {text: right, color: ui.busy > 0 ? theme.warn : theme.muted}];
 }
 
-export function breadcrumbLine(ui: UiState, theme: Theme): Line {
+export function breadcrumbLine(ui: UiState, theme: Theme, keymap: readonly Binding[]): Line {
   const crumbs = ui.stack.map((v) =>
     v.kind === 'list'
       ? PANES[v.pane].title
@@ -57,11 +58,14 @@ export function breadcrumbLine(ui: UiState, theme: Theme): Line {
   const index = PANE_IDS.indexOf(ui.pane) + 1;
   return [
     {text: ` ${crumbs.join(` ${theme.glyphs.crumb} `)}`, bold: true},
-    {text: `   pane ${index}/${PANE_IDS.length}  Tab next  1-9 jump`, color: theme.muted},
+    {
+      text: `   pane ${index}/${PANE_IDS.length}  Tab next  ${paneKeysHint(keymap, theme.ascii)} jump`,
+      color: theme.muted,
+    },
   ];
 }
 
-function bindingHints(keymap: readonly ResolvedBinding[], ui: UiState, theme: Theme): string {
+function bindingHints(keymap: readonly Binding[], ui: UiState, theme: Theme): string {
   const view = topView(ui);
   const scopes = scopesFor({kind: view.kind, pane: view.kind === 'result' ? null : view.pane});
   const shown = scopes.flatMap((s) => keymap.filter((b) => b.scope === s && b.onScreen));
@@ -71,21 +75,16 @@ function bindingHints(keymap: readonly ResolvedBinding[], ui: UiState, theme: Th
 }
 
 export function footerLine(
-  keymap: readonly ResolvedBinding[],
+  keymap: readonly Binding[],
   ui: UiState,
   theme: Theme,
-  dialogHints: string | null,
+  hints: {readonly dialog: string | null; readonly prompt: string | null},
 ): Line {
   // With a prompt open the message line holds the prompt, so a message moves up here.
   if (ui.prompt && ui.message) return messageText(ui.message, theme);
-  if (dialogHints !== null) return [{text: ` ${dialogHints}`, color: theme.muted}];
+  if (hints.dialog !== null) return [{text: ` ${hints.dialog}`, color: theme.muted}];
   if (ui.message?.detail) return [{text: `  ${displaySafe(ui.message.detail)}`, color: theme.muted}];
-  if (ui.prompt?.kind === 'command')
-    return [
-      {text: ' Enter run  Tab complete  Ctrl-N/P other match  ↑↓ history  Esc cancel', color: theme.muted},
-    ];
-  if (ui.prompt?.kind === 'filter')
-    return [{text: ' type to filter  Enter keep  Esc clear', color: theme.muted}];
+  if (hints.prompt !== null) return [{text: ` ${hints.prompt}`, color: theme.muted}];
   return [{text: ` ${bindingHints(keymap, ui, theme)}`, color: theme.muted}];
 }
 

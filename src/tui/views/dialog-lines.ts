@@ -1,4 +1,5 @@
 // What each dialog shows, as lines for a Frame. Buttons show focus with brackets, not colour alone.
+// The footer hints come from each dialog's key table (input/overlay-keys.ts).
 
 import stringWidth from 'string-width';
 import type {Line} from '../components/segments.js';
@@ -13,7 +14,6 @@ import type {Theme} from '../theme.js';
 export interface DialogBody {
   readonly title: string;
   readonly lines: readonly Line[];
-  readonly hints: string;
 }
 
 const button = (label: string, focused: boolean): string => (focused ? `[ ${label} ]` : `  ${label}  `);
@@ -42,7 +42,6 @@ function confirmBody(o: Extract<Overlay, {kind: 'confirm'}>, theme: Theme): Dial
         },
       ],
     ],
-    hints: 'y confirm  Enter focused button  Tab switch  Esc cancel',
   };
 }
 
@@ -57,7 +56,6 @@ function typedBody(o: Extract<Overlay, {kind: 'typed'}>, theme: Theme): DialogBo
       [{text: `> ${displaySafe(o.text)}_`}],
       ...(o.error ? [[{text: `${theme.glyphs.error} ${o.error}`, color: theme.error}] as Line] : []),
     ],
-    hints: 'Enter confirm when the text matches  Esc cancel',
   };
 }
 
@@ -116,7 +114,6 @@ function formBody(form: FormState, theme: Theme, height: number): DialogBody {
         [{text: ''}],
         ...rows,
       ],
-      hints: 'Space toggle  Enter apply  Esc back',
     };
   }
   const status = form.loading ? 'Loading current values…' : form.submitting ? 'Saving…' : '';
@@ -144,7 +141,6 @@ function formBody(form: FormState, theme: Theme, height: number): DialogBody {
   return {
     title: form.title,
     lines: [...fields.slice(start, start + room), ...footer],
-    hints: 'Tab/↓ next  Space/←→ change or pick  Enter save  Esc cancel',
   };
 }
 
@@ -174,7 +170,6 @@ function editorBody(editor: ActiveEditorState, theme: Theme): DialogBody {
   return {
     title: `Active servers of ${displaySafe(editor.pool)} (${editor.chosen.length} of at most 4)`,
     lines: [...rows, [{text: ''}], ...preview],
-    hints: 'Space toggle  Enter save  Esc cancel',
   };
 }
 
@@ -191,7 +186,6 @@ export function dialogBody(overlay: Overlay, theme: Theme, height: number): Dial
       return {
         title: overlay.title,
         lines: [[{text: displaySafe(overlay.message)}], [{text: ''}], buttons(overlay.focus, 'Yes')],
-        hints: 'y yes  n/Esc no  Enter focused button',
       };
     case 'form':
       return formBody(overlay.form, theme, height);
