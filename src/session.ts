@@ -180,15 +180,24 @@ export class Session {
         result,
       };
     });
-    this.latest = await this.store.read();
     const result = outcome.result;
-    return {
+    const run = {
       ...result,
       ok: result.errors.length === 0,
       committed: outcome.committed,
       revision: outcome.revision,
       storeFailure: null,
     };
+    try {
+      this.latest = await this.store.read();
+    } catch (error) {
+      const failure = storeFailureOf(error);
+      if (!failure || !outcome.committed) throw error;
+      // The change is on disk; only reading it back failed. Say both, never "not run".
+      const message = `The change was saved as revision ${outcome.revision}, but reading the store back failed: ${failure.message}`;
+      return {...run, storeFailure: {...failure, message}};
+    }
+    return run;
   }
 
   /** Returns a factory of id sources that all replay one sequence. */

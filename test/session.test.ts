@@ -4,6 +4,7 @@ import type {Prompt} from '../src/lang/api.js';
 import {onePoolDeployment, stateFrom} from './helpers/demo.js';
 import {openSession, runLines} from './helpers/run-lines.js';
 import {MemoryStore} from '../src/store/memory-store.js';
+import {StoreError} from '../src/store/port.js';
 import {Session} from '../src/session.js';
 import {lockedStore} from './helpers/locked-store.js';
 
@@ -151,6 +152,29 @@ describe('Session', () => {
     } finally {
       locked.remove();
     }
+  });
+
+  it('says a change was saved when only reading the store back after the commit failed', async () => {
+    class UnreadableAfterCommit extends MemoryStore {
+      private committedOnce = false;
+      override async commit<T>(...args: Parameters<MemoryStore['commit']>) {
+        const outcome = await super.commit<T>(...(args as [never]));
+        this.committedOnce = true;
+        return outcome;
+      }
+      override read() {
+        if (this.committedOnce)
+          return Promise.reject(new StoreError('StoreDamaged', 'state.json is damaged', '/s'));
+        return super.read();
+      }
+    }
+    const store = new UnreadableAfterCommit(stateFrom(onePoolDeployment()));
+    const session = await Session.open({store, user: 'admin'});
+    const run = await session.run('New-CsPersistentChatPolicy -Identity Sales');
+    expect(run).toMatchObject({committed: true, revision: 1});
+    expect(run.storeFailure?.message).toBe(
+      'The change was saved as revision 1, but reading the store back failed: state.json is damaged',
+    );
   });
 
   it('throws an exception that is not the store’s: it is a bug, not a failed line', async () => {

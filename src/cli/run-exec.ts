@@ -22,6 +22,7 @@ export async function runExec(
     const run = await session.run(line);
     // The store cannot be used: no later line could run either.
     if (run.storeFailure) {
+      if (run.committed) printRun(run, json, io);
       io.err(`pchat: ${run.storeFailure.message}\n`);
       return EXIT.store;
     }

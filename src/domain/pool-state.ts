@@ -66,16 +66,8 @@ export const setPoolState = (
   // Spec note: omitting -PoolState changes nothing, and setting the state a pool already has is a no-op.
   if (wanted === null || wanted === pool.poolState)
     return {state, output: {pool, changed: false, warnings: []}};
-  if (wanted === 'FailedOver' && !pool.stores.backup) {
-    throw new CmdletError(
-      'BackupStoreRequired',
-      `Pool ${pool.fqdn} has no backup store in the topology, so it cannot be failed over.`,
-      {
-        target: poolStateIdentity(pool.fqdn),
-        parameter: 'PoolState',
-      },
-    );
-  }
+  const blocked = poolStateBlocker(pool, wanted);
+  if (blocked) throw blocked;
   const next: PersistentChatPool = {...pool, poolState: wanted};
   const pools = state.topology.persistentChatPools.map((p) => (p === pool ? next : p));
   return {
@@ -83,6 +75,16 @@ export const setPoolState = (
     output: {pool: next, changed: true, warnings: procedureWarnings(next)},
   };
 };
+
+/** Why a pool cannot be put in a state, or null when it can (a pool without a backup cannot fail over). */
+export const poolStateBlocker = (pool: PersistentChatPool, wanted: PoolState): CmdletError | null =>
+  wanted === 'FailedOver' && !pool.stores.backup
+    ? new CmdletError(
+        'BackupStoreRequired',
+        `Pool ${pool.fqdn} has no backup store in the topology, so it cannot be failed over.`,
+        {target: poolStateIdentity(pool.fqdn), parameter: 'PoolState'},
+      )
+    : null;
 
 const targetPool = (state: ChatState, input: SetPoolStateInput): PersistentChatPool => {
   if (input.identity != null) return resolvePoolIdentity(state, input.identity);

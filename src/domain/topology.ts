@@ -4,7 +4,7 @@
 import {CmdletError, type Warning} from './errors.js';
 import {parseFqdn} from './fqdn.js';
 import {poolStateIdentity} from './identity.js';
-import type {ChatState, PersistentChatPool, PoolServer, Site, SqlStore} from './types.js';
+import type {ChatState, PersistentChatPool, PoolServer, Site, SqlStore, PoolState} from './types.js';
 
 type TopologyOf = Pick<ChatState, 'topology'>;
 
@@ -59,8 +59,11 @@ export const defaultPool = (
 export const databaseInUse = (pool: PersistentChatPool): 'primary' | 'backup' =>
   pool.poolState === 'FailedOver' ? 'backup' : 'primary';
 
-export const storeInUse = (pool: PersistentChatPool): SqlStore | null =>
-  pool.poolState === 'FailedOver' ? pool.stores.backup : pool.stores.primary;
+/** The database a pool uses in a pool state: the primary while Normal, the backup while FailedOver. */
+export const storeForState = (pool: PersistentChatPool, poolState: PoolState): SqlStore | null =>
+  poolState === 'FailedOver' ? pool.stores.backup : pool.stores.primary;
+
+export const storeInUse = (pool: PersistentChatPool): SqlStore | null => storeForState(pool, pool.poolState);
 
 /** `sql1.dc1.example.org\rtc`: how a SQL store is named (DBInstance). */
 export const storeName = (store: SqlStore | null): string | null =>

@@ -142,8 +142,10 @@ export class ConsoleController implements ConsoleContext {
       const check = conflictCheck(request.expect ?? []);
       const run = await this.track(this.session.run(line, check ? {expect: check} : {}));
       if (run.storeFailure) {
-        // Locked, damaged, unsafe: say what happened; the operator's edit stays on screen.
-        this.say('error', `Not run: ${run.storeFailure.message}`);
+        // Locked, damaged, unsafe: say what happened; the operator's edit stays on screen. A change
+        // saved before the store failed is said to be saved.
+        const {message} = run.storeFailure;
+        this.say('error', run.committed ? message : `Not run: ${message}`);
         return null;
       }
       this.dispatch({type: 'chatLoaded', chat: this.session.state, now: this.env.now()});

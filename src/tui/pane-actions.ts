@@ -10,6 +10,9 @@ import {expect} from './expectations.js';
 import {startForm} from './forms/form-actions.js';
 import {modifier, quote} from './forms/quote.js';
 import {PANES} from './panes/index.js';
+import {poolStateIdentity} from '../domain/identity.js';
+import {poolStateBlocker} from '../domain/pool-state.js';
+import {storeForState} from '../domain/topology.js';
 import {storeInUse, storeName} from './panes/model.js';
 import type {PaneId} from './panes/pane-id.js';
 import {findRoom} from './panes/rooms-pane.js';
@@ -152,14 +155,12 @@ const poolState = (state: 'FailedOver' | 'Normal') => ({
     const pool = selectedPool(ctx);
     if (!pool) return 'No pool selected.';
     if (pool.poolState === state) return `Pool ${displaySafe(pool.fqdn)} is already ${state}.`;
-    if (state === 'FailedOver' && !pool.stores.backup)
-      return `Pool ${displaySafe(pool.fqdn)} has no backup database to fail over to.`;
-    return null;
+    return poolStateBlocker(pool, state)?.message ?? null;
   },
   run(ctx: ConsoleContext, _press: unknown, binding: Binding): void {
     const pool = selectedPool(ctx);
     if (!pool) return;
-    const target = state === 'FailedOver' ? pool.stores.backup : pool.stores.primary;
+    const target = storeForState(pool, state);
     const lines = [
       `Pool ${displaySafe(pool.fqdn)} now uses ${displaySafe(storeName(storeInUse(pool)))}; it will use ${displaySafe(storeName(target))}${target?.dataCenter ? ` in ${displaySafe(target.dataCenter)}` : ''}.`,
       'The active servers are not changed by this step: set them afterwards (Active servers pane, e).',
@@ -176,7 +177,7 @@ const poolState = (state: 'FailedOver' | 'Normal') => ({
         expected: pool.fqdn,
       },
       {
-        line: `Set-CsPersistentChatState -Identity ${quote(`service:PersistentChatServer:${pool.fqdn}`)} -PoolState ${state}`,
+        line: `Set-CsPersistentChatState -Identity ${quote(poolStateIdentity(pool.fqdn))} -PoolState ${state}`,
         expect: [],
         clearMarks: false,
       },
