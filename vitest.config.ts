@@ -13,6 +13,8 @@ const pureTests = [
   'test/lang/**/*.test.ts',
   'test/properties/**/*.test.ts',
   'test/cli/format-*.test.ts',
+  // The console's tables and models, tested without rendering.
+  'test/tui/{columns,completion,form-model,key-name,keymap,list-window,reducer,result-view-parity}.test.ts',
 ];
 
 export default defineConfig({

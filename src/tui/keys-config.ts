@@ -77,7 +77,8 @@ export function resolveKeymap(file: unknown): ResolvedKeymap {
   }
   const warnings: string[] = [];
   let keymap = [...defaults];
-  for (const [id, value] of Object.entries(parsed.data.bindings)) {
+  for (const [written, value] of Object.entries(parsed.data.bindings)) {
+    const id = Object.hasOwn(RENAMED, written) ? (RENAMED[written] ?? written) : written;
     if (!(ACTION_IDS as readonly string[]).includes(id)) {
       warnings.push(`keys.json: unknown action "${id}" ignored.`);
       continue;
@@ -112,6 +113,9 @@ function keyProblem(
 
 export const configDir = (env: Readonly<Record<string, string | undefined>>): string =>
   env['PCHAT_CONFIG_DIR'] || path.join(env['XDG_CONFIG_HOME'] || path.join(os.homedir(), '.config'), 'pchat');
+
+/** Action ids of earlier versions, so a keys.json written for them keeps working. */
+const RENAMED: Readonly<Record<string, ActionId>> = {'app.activity': 'pane.11'};
 
 /** Reads keys.json; a missing file means defaults, an unreadable or malformed one a warning. */
 export function loadKeymap(dir: string): ResolvedKeymap {

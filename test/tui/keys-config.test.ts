@@ -20,6 +20,12 @@ describe('resolveKeymap', () => {
     expect(keysOf(keymap, 'cursor.down')).toEqual(['ctrl-n']);
   });
 
+  it('applies an override written for the Activity pane under its earlier action id', () => {
+    const {keymap, warnings} = resolveKeymap({bindings: {'app.activity': 'A'}});
+    expect(warnings).toEqual([]);
+    expect(keysOf(keymap, 'pane.11')).toEqual(['A']);
+  });
+
   it.each([
     ['an unknown action', {bindings: {'room.explode': 'x'}}, /unknown action "room\.explode"/],
     [
