@@ -2,6 +2,7 @@
 
 import type {CmdletSpec} from './types.js';
 import {activeServerCmdlets} from './active-server-cmdlets.js';
+import {databaseStepCmdlet} from './database-step-cmdlet.js';
 import {configurationCmdlets} from './configuration-cmdlets.js';
 import {complianceCmdlets} from './compliance-cmdlets.js';
 import {endpointCmdlets} from './endpoint-cmdlets.js';
@@ -16,6 +17,7 @@ import {messageCmdlets} from './message-cmdlets.js';
 
 export const catalog: readonly CmdletSpec[] = [
   ...activeServerCmdlets,
+  databaseStepCmdlet,
   ...configurationCmdlets,
   ...complianceCmdlets,
   ...endpointCmdlets,

@@ -71,6 +71,8 @@ const store = z.strictObject({
 });
 
 const backupStore = store.extend({online: z.boolean().optional()});
+const primaryStore = store.extend({restored: z.boolean().optional()});
+const backupMirrorStore = store.extend({active: z.boolean().optional()});
 
 const server = z.strictObject({fqdn, dataCenter: name.nullable().optional()});
 
@@ -84,10 +86,10 @@ const pool = z.strictObject({
   activeServers: z.array(z.string()).optional(),
   poolState: z.enum(['Normal', 'FailedOver']).optional(),
   stores: z.strictObject({
-    primary: store,
+    primary: primaryStore,
     primaryMirror: store.nullable().optional(),
     backup: backupStore.nullable().optional(),
-    backupMirror: store.nullable().optional(),
+    backupMirror: backupMirrorStore.nullable().optional(),
     logShipping: z.boolean().optional(),
   }),
   lowLatencyLink: z.boolean().optional(),

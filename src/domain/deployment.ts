@@ -143,10 +143,12 @@ const buildPool = (p: DeploymentPool, site: string): PersistentChatPool => {
     activeServers: (p.activeServers ?? []).map((a) => a.toLowerCase().replace(/\.$/, '')),
     poolState: p.poolState ?? 'Normal',
     stores: {
-      primary: sqlStore(p.stores.primary),
+      primary: {...sqlStore(p.stores.primary), ...(p.stores.primary.restored ? {restored: true} : {})},
       primaryMirror: p.stores.primaryMirror ? sqlStore(p.stores.primaryMirror) : null,
       backup: backup ? {...sqlStore(backup), online: backup.online ?? false} : null,
-      backupMirror: p.stores.backupMirror ? sqlStore(p.stores.backupMirror) : null,
+      backupMirror: p.stores.backupMirror
+        ? {...sqlStore(p.stores.backupMirror), ...(p.stores.backupMirror.active ? {active: true} : {})}
+        : null,
       logShipping: p.stores.logShipping ?? false,
     },
     lowLatencyLink: p.lowLatencyLink ?? false,

@@ -3,7 +3,8 @@
 
 import {CmdletError, type Warning} from './errors.js';
 import {poolServiceIdentity, poolStateIdentity, resolvePoolIdentity, wildcardMatch} from './identity.js';
-import {storeName} from './topology.js';
+import {withStoreFlag} from './store-flags.js';
+import {activeServerWarnings, storeName} from './topology.js';
 import type {ChatState, PersistentChatPool, PoolState} from './types.js';
 
 export interface PoolStateView {
@@ -68,7 +69,7 @@ export const setPoolState = (
     return {state, output: {pool, changed: false, warnings: []}};
   const blocked = poolStateBlocker(pool, wanted);
   if (blocked) throw blocked;
-  const next: PersistentChatPool = {...pool, poolState: wanted};
+  const next: PersistentChatPool = {...pool, poolState: wanted, stores: storesFor(pool, wanted)};
   const pools = state.topology.persistentChatPools.map((p) => (p === pool ? next : p));
   return {
     state: {...state, topology: {...state.topology, persistentChatPools: pools}},
@@ -86,7 +87,11 @@ export const poolStateBlocker = (pool: PersistentChatPool, wanted: PoolState): C
       )
     : null;
 
-const targetPool = (state: ChatState, input: SetPoolStateInput): PersistentChatPool => {
+/** The pool a state cmdlet names: -Identity, else the -Instance's Identity, else the only pool (PoolRequired otherwise). */
+export const targetPool = (
+  state: ChatState,
+  input: Pick<SetPoolStateInput, 'identity' | 'instanceIdentity'>,
+): PersistentChatPool => {
   if (input.identity != null) return resolvePoolIdentity(state, input.identity);
   if (input.instanceIdentity != null) return resolvePoolIdentity(state, input.instanceIdentity, 'Instance');
   const pools = state.topology.persistentChatPools;
@@ -99,6 +104,12 @@ const targetPool = (state: ChatState, input: SetPoolStateInput): PersistentChatP
     },
   );
 };
+
+/** Back to Normal ends failback, so the primary's "restored" mark (failback step 4) has served its purpose. */
+const storesFor = (pool: PersistentChatPool, wanted: PoolState): PersistentChatPool['stores'] =>
+  wanted === 'Normal' && pool.stores.primary.restored !== undefined
+    ? {...pool.stores, primary: withStoreFlag(pool.stores.primary, 'restored', false)}
+    : pool.stores;
 
 /** The failover and failback steps that should come before this one (topology spec 1.5, 1.6). */
 const procedureWarnings = (pool: PersistentChatPool): Warning[] => {
@@ -126,6 +137,15 @@ const procedureWarnings = (pool: PersistentChatPool): Warning[] => {
       message: `Log shipping from the primary database of pool ${pool.fqdn} to ${backup} has not been set up again (failback step 5).`,
       target,
     });
+  }
+  // Spec note: only the return to Normal checks where the active servers are; failing over comes
+  // before they move (failover step 7), so checking there would warn on the documented order.
+  if (pool.poolState === 'Normal') {
+    warnings.push(
+      ...activeServerWarnings(pool, pool.activeServers).filter(
+        (w) => w.warningId === 'ActiveServerFarFromDatabase',
+      ),
+    );
   }
   return warnings;
 };

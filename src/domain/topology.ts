@@ -77,12 +77,25 @@ export const isActiveServer = (pool: PersistentChatPool, fqdn: string): boolean 
   pool.activeServers.some((a) => a.toLowerCase() === fqdn.toLowerCase());
 
 /**
- * Rule 9 of the topology spec: a server in another data centre than the database in use, while the
- * pool has no low-latency link to it. The active-list warning and the console's marks both ask this.
+ * The database the active servers must sit near: the one in use, except once failback has restored
+ * the primary (failback step 4) while the pool is still FailedOver; then it is the primary, because
+ * failback step 6 sets the active servers for the primary before step 7 returns the pool to it.
+ */
+// Spec note: section 1.6 step 6 asks for servers "in the same data centre as the primary database"
+// while the pool is still FailedOver; measuring against the backup there would warn on the documented order.
+export const proximityStore = (pool: PersistentChatPool): SqlStore | null =>
+  pool.poolState === 'FailedOver' && pool.stores.primary.restored === true
+    ? pool.stores.primary
+    : storeInUse(pool);
+
+/**
+ * Rule 9 of the topology spec: a server in another data centre than the database it must be near
+ * (proximityStore), while the pool has no low-latency link to it. The active-list warning and the
+ * console's marks both ask this.
  */
 export const isFarFromDatabase = (pool: PersistentChatPool, fqdn: string): boolean => {
   if (pool.lowLatencyLink) return false;
-  const db = storeInUse(pool)?.dataCenter ?? null;
+  const db = proximityStore(pool)?.dataCenter ?? null;
   const dc = serverDataCenter(pool, fqdn);
   return db !== null && dc !== null && db.toLowerCase() !== dc.toLowerCase();
 };
@@ -104,11 +117,15 @@ export const activeServerWarnings = (pool: PersistentChatPool, active: readonly 
   }
   const far = active.filter((fqdn) => isFarFromDatabase(pool, fqdn));
   if (far.length === 0) return [];
-  const store = storeInUse(pool);
+  const store = proximityStore(pool);
   const dc = store?.dataCenter ?? '';
+  const which =
+    store === storeInUse(pool)
+      ? `the ${databaseInUse(pool)} database in use`
+      : 'the restored primary database the pool returns to';
   const message =
     `Active server${far.length > 1 ? 's' : ''} ${far.join(', ')} ${far.length > 1 ? 'are' : 'is'} not in data centre ${dc}, ` +
-    `where the ${databaseInUse(pool)} database in use (${storeName(store) ?? ''}) is, and the pool has no low-latency link to it.`;
+    `where ${which} (${storeName(store) ?? ''}) is, and the pool has no low-latency link to it.`;
   return [{warningId: 'ActiveServerFarFromDatabase', message, target}];
 };
 

@@ -38,6 +38,10 @@ export interface SqlStore {
   readonly dataCenter: string | null;
   /** Backup store only: false while it is a restoring log-shipping target (failover step 4 sets true). */
   readonly online?: boolean;
+  /** Backup mirror only: true while it mirrors the backup serving as the pool's database (failover step 6 to failback step 2). Missing reads as false. */
+  readonly active?: boolean;
+  /** Primary store only: true from its restore from the backup (failback step 4) until the pool is Normal again. Missing reads as false. */
+  readonly restored?: boolean;
 }
 
 export interface PoolServer {

@@ -21,6 +21,8 @@ const sqlStore: z.ZodType<SqlStore> = z.strictObject({
   instance: str,
   dataCenter: nullableStr,
   online: z.boolean().optional(),
+  active: z.boolean().optional(),
+  restored: z.boolean().optional(),
 });
 
 const pool = z.strictObject({
