@@ -1,0 +1,220 @@
+// The documented failover and failback procedures (topology spec 1.5, 1.6) and the swap of 2.1, as
+// data: ordered steps, each with the command it runs and a check of it on a given state, so a
+// wizard or a drill can show, preview and run them. The command is structured; src/lang renders it.
+
+import {setActiveServers} from './active-servers.js';
+import {databaseStepInfo, recordDatabaseStep, type DatabaseStep} from './database-steps.js';
+import {MAX_ACTIVE_SERVERS} from './deployment-rules.js';
+import {isCmdletError, type CmdletError, type Warning} from './errors.js';
+import {poolStateIdentity, resolvePoolIdentity} from './identity.js';
+import {setPoolState} from './pool-state.js';
+import {poolSummary, type PoolSummary} from './pool-summary.js';
+import {withStoreFlag} from './store-flags.js';
+import {isFarFromDatabase} from './topology.js';
+import type {ChatState, PersistentChatPool, PoolState} from './types.js';
+
+export type ProcedureKind = 'swap' | 'failover' | 'failback';
+
+export type StepAction =
+  | {readonly kind: 'databaseStep'; readonly step: DatabaseStep}
+  | {readonly kind: 'poolState'; readonly poolState: PoolState}
+  /** null clears the list (`-ActiveServers $Null`); a list replaces it. */
+  | {readonly kind: 'activeServers'; readonly servers: readonly string[] | null}
+  | {readonly kind: 'swap'};
+
+/** A cmdlet and its parameter values, as the binder would give them (a list modifier as {replace}). */
+export interface ProcedureCommand {
+  readonly cmdlet: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+export interface ProcedureStep {
+  readonly procedure: ProcedureKind;
+  /** The FQDN of the pool the step works on. */
+  readonly pool: string;
+  /** The step's number in the documented procedure (the swap is one step: 1). */
+  readonly number: number;
+  readonly title: string;
+  /** The SQL work a record step stands for, done on the SQL servers before recording it. */
+  readonly sqlWork: string | null;
+  /** sqlRecord: Set-PcDatabaseStep records SQL work; cmdlet: the step is the cmdlet itself. */
+  readonly kind: 'sqlRecord' | 'cmdlet';
+  readonly action: StepAction;
+  readonly command: ProcedureCommand;
+  /** high: changes where the pool's users connect or which database it uses; the console asks for typed confirmation. */
+  readonly impact: 'normal' | 'high';
+}
+
+const DATABASE_STEP_CMDLET = 'Set-PcDatabaseStep';
+const POOL_STATE_CMDLET = 'Set-CsPersistentChatState';
+const ACTIVE_SERVER_CMDLET = 'Set-CsPersistentChatActiveServer';
+
+const SQL_WORK: Readonly<Record<DatabaseStep, string>> = {
+  LogShippingRemoved: 'On the backup SQL instance, remove the log-shipping secondary configuration of mgc.',
+  BackupOnline:
+    'Copy the backup files not yet copied (step 2), apply every transaction-log backup not yet applied, in order ' +
+    '(step 3), end the open connections to the backup mgc and restore it with recovery.',
+  BackupMirrorInstalled:
+    'Run Install-CsMirrorDatabase with the backup instance as primary and the backup mirror instance as mirror.',
+  BackupMirrorRemoved: 'Remove mirroring from the backup mgc, and from mgccomp.',
+  PrimaryRestored:
+    'Take a full backup of the backup mgc to the log-shipping share (step 3), then restore the primary mgc from it, ' +
+    'overwriting it and leaving it ready to use.',
+  LogShippingRestored:
+    'Configure log shipping for the primary mgc again, as when high availability was set up.',
+};
+
+const recordStep = (pool: PersistentChatPool, step: DatabaseStep): ProcedureStep => {
+  const info = databaseStepInfo(step);
+  return {
+    procedure: info.procedure,
+    pool: pool.fqdn,
+    number: info.number,
+    title: info.title,
+    sqlWork: SQL_WORK[step],
+    kind: 'sqlRecord',
+    action: {kind: 'databaseStep', step},
+    command: {cmdlet: DATABASE_STEP_CMDLET, params: {Identity: poolStateIdentity(pool.fqdn), Step: step}},
+    impact: 'normal',
+  };
+};
+
+const cmdletStep = (
+  pool: PersistentChatPool,
+  procedure: ProcedureKind,
+  number: number,
+  title: string,
+  action: Exclude<StepAction, {kind: 'databaseStep'}>,
+): ProcedureStep => ({
+  procedure,
+  pool: pool.fqdn,
+  number,
+  title,
+  sqlWork: null,
+  kind: 'cmdlet',
+  action,
+  command: commandOf(pool, action),
+  // Spec note: every cmdlet step of these procedures moves users or databases; all are high impact.
+  impact: 'high',
+});
+
+const commandOf = (pool: PersistentChatPool, action: Exclude<StepAction, {kind: 'databaseStep'}>) => {
+  const Identity = poolStateIdentity(pool.fqdn);
+  switch (action.kind) {
+    case 'poolState':
+      return {cmdlet: POOL_STATE_CMDLET, params: {Identity, PoolState: action.poolState}};
+    case 'activeServers':
+      return {
+        cmdlet: ACTIVE_SERVER_CMDLET,
+        params: {Identity, ActiveServers: action.servers === null ? null : {replace: action.servers}},
+      };
+    case 'swap':
+      return {cmdlet: ACTIVE_SERVER_CMDLET, params: {Identity, Swap: true}};
+  }
+};
+
+/**
+ * The servers to make active once the pool runs in a state: those near the database it will use,
+ * in the pool's server order, at most four.
+ */
+// Spec note: a low-latency link lets any server be active, but the servers beside the database are
+// still the ones to propose, so the link is ignored here.
+export const proposedActiveServers = (pool: PersistentChatPool, poolState: PoolState): string[] => {
+  const target: PersistentChatPool = {
+    ...pool,
+    poolState,
+    lowLatencyLink: false,
+    stores: {...pool.stores, primary: withStoreFlag(pool.stores.primary, 'restored', false)},
+  };
+  return pool.servers
+    .map((s) => s.fqdn)
+    .filter((fqdn) => !isFarFromDatabase(target, fqdn))
+    .slice(0, MAX_ACTIVE_SERVERS);
+};
+
+/** The ordered steps of a procedure for a pool; only the steps that run a command (the SQL-only ones are folded into their record step's sqlWork). */
+export const procedureSteps = (pool: PersistentChatPool, kind: ProcedureKind): ProcedureStep[] => {
+  switch (kind) {
+    case 'swap':
+      return [cmdletStep(pool, 'swap', 1, 'Swap the active and standby servers', {kind: 'swap'})];
+    case 'failover':
+      return [
+        recordStep(pool, 'LogShippingRemoved'),
+        recordStep(pool, 'BackupOnline'),
+        cmdletStep(pool, 'failover', 5, 'Fail the pool over to the backup database', {
+          kind: 'poolState',
+          poolState: 'FailedOver',
+        }),
+        recordStep(pool, 'BackupMirrorInstalled'),
+        cmdletStep(pool, 'failover', 7, 'Make the servers beside the backup database active', {
+          kind: 'activeServers',
+          servers: proposedActiveServers(pool, 'FailedOver'),
+        }),
+      ];
+    case 'failback':
+      return [
+        cmdletStep(pool, 'failback', 1, 'Clear the active servers', {kind: 'activeServers', servers: null}),
+        recordStep(pool, 'BackupMirrorRemoved'),
+        recordStep(pool, 'PrimaryRestored'),
+        recordStep(pool, 'LogShippingRestored'),
+        cmdletStep(pool, 'failback', 6, 'Make the servers beside the primary database active', {
+          kind: 'activeServers',
+          servers: proposedActiveServers(pool, 'Normal'),
+        }),
+        cmdletStep(pool, 'failback', 7, 'Return the pool to its primary database', {
+          kind: 'poolState',
+          poolState: 'Normal',
+        }),
+      ];
+  }
+};
+
+export interface StepCheck {
+  /** Why the step cannot run on this state (its command would fail), or null. */
+  readonly error: CmdletError | null;
+  /** What the command would warn about: steps out of order, far servers, a no-op. */
+  readonly warnings: readonly Warning[];
+  readonly changed: boolean;
+  readonly before: PoolSummary;
+  /** The pool after the step; the same as before when it fails or changes nothing. */
+  readonly after: PoolSummary;
+  /** The state after the step (the given state when it fails or changes nothing). */
+  readonly state: ChatState;
+}
+
+/** Runs a step's rule on a state without committing anything: the live preconditions, warnings and preview. */
+export const checkStep = (state: ChatState, step: ProcedureStep): StepCheck => {
+  const identity = poolStateIdentity(step.pool);
+  const pool = resolvePoolIdentity(state, identity);
+  const before = poolSummary(pool);
+  try {
+    const result = applyAction(state, identity, step.action);
+    return {
+      error: null,
+      warnings: result.output.warnings,
+      changed: result.output.changed,
+      before,
+      after: poolSummary(result.output.pool),
+      state: result.state,
+    };
+  } catch (error) {
+    if (!isCmdletError(error)) throw error;
+    return {error, warnings: [], changed: false, before, after: before, state};
+  }
+};
+
+const applyAction = (state: ChatState, identity: string, action: StepAction) => {
+  switch (action.kind) {
+    case 'databaseStep':
+      return recordDatabaseStep(state, {identity, step: action.step});
+    case 'poolState':
+      return setPoolState(state, {identity, poolState: action.poolState});
+    case 'activeServers':
+      return setActiveServers(state, {
+        identity,
+        activeServers: action.servers === null ? null : {replace: action.servers},
+      });
+    case 'swap':
+      return setActiveServers(state, {identity, swap: true});
+  }
+};
