@@ -12,7 +12,7 @@ import {handleOverlayKey} from './input/overlay-keys.js';
 import {handlePromptKey} from './input/prompt-keys.js';
 import type {ConsoleContext, RunRequest} from './console-context.js';
 import {actionById, bindingById, findBinding, scopesFor, type ResolvedBinding} from './keymap.js';
-import {listHeight, textHeight} from './layout.js';
+import {listHeight, textHeight, tooSmall} from './layout.js';
 import type {Row} from './panes/pane.js';
 import {storeFailureOf, type ConsoleSession, type LineRun} from './session-port.js';
 import {loadAudit, loadDetailExtra} from './side-loads.js';
@@ -37,6 +37,9 @@ export interface ControllerEnv {
 }
 
 const INFO_FADE_MS = 3000;
+
+/** The only actions while the "terminal too small" notice hides everything else. */
+const WHILE_TOO_SMALL: ReadonlySet<string> = new Set(['app.quit', 'app.interrupt', 'app.redraw']);
 
 export class ConsoleController implements ConsoleContext {
   readonly env: ControllerEnv;
@@ -101,6 +104,12 @@ export class ConsoleController implements ConsoleContext {
     // Errors and warnings stay until the next key.
     if (ui.message && ui.message.level !== 'info' && ui.message.level !== 'ok')
       this.dispatch({type: 'message', message: null});
+    // Nothing the operator cannot see may act: only quit and redraw pass the notice.
+    if (tooSmall(ui.size)) {
+      const global = findBinding(this.env.keymap, ['global'], press.name);
+      if (global && WHILE_TOO_SMALL.has(global.id)) this.invoke(global.id, press);
+      return;
+    }
     if (ui.overlay.kind !== 'none') return handleOverlayKey(this, press);
     if (ui.prompt) return handlePromptKey(this, press);
     const view = topView(ui);
