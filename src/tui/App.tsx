@@ -8,7 +8,16 @@ import type {ConsoleAsker} from './console-ask.js';
 import {ConsoleController} from './controller.js';
 import {keyPresses} from './input/key-name.js';
 import {BINDINGS, type ResolvedBinding} from './keymap.js';
-import {bodyHeight, listHeight, MIN_SIZE, rootHeight, textHeight, tooSmall} from './layout.js';
+import {
+  bodyHeight,
+  listHeight,
+  maxMessageRows,
+  MIN_SIZE,
+  rootHeight,
+  textHeight,
+  innerWidth,
+  tooSmall,
+} from './layout.js';
 import type {PaneId} from './panes/pane-id.js';
 import type {ConsoleSession} from './session-port.js';
 import {createUiStore} from './state/ui-store.js';
@@ -17,7 +26,7 @@ import {makeTheme} from './theme.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {ScreenBody} from './components/ScreenBody.js';
 import {LineText} from './components/LineText.js';
-import {breadcrumbLine, footerLine, headerLine, messageLine} from './views/chrome-lines.js';
+import {breadcrumbLine, footerLine, headerLine, messageLines} from './views/chrome-lines.js';
 import {dialogBody} from './views/dialog-lines.js';
 import {completionsFor, promptHints} from './input/prompt-keys.js';
 import {overlayHints} from './input/overlay-keys.js';
@@ -115,8 +124,9 @@ export function App(props: Props) {
       </Box>
     );
   }
-  const dialog = dialogBody(ui.overlay, theme, textHeight(size));
   const suggestions = ui.prompt?.kind === 'command' ? completionsFor(controller, ui.prompt.text) : [];
+  const message = messageLines(ui, theme, suggestions, width, maxMessageRows(size));
+  const dialog = dialogBody(ui.overlay, theme, textHeight(size, message.length), innerWidth(size));
   const facts = {user: props.session.user, role: props.session.role, readOnly: props.session.readOnly};
   const e = theme.glyphs.ellipsis;
   return (
@@ -129,8 +139,8 @@ export function App(props: Props) {
         dialog={dialog}
         keymap={controller.env.keymap}
         width={width}
-        height={bodyHeight(size)}
-        rows={listHeight(size)}
+        height={bodyHeight(size, message.length)}
+        rows={listHeight(size, message.length)}
       />
       <LineText
         line={footerLine(controller.env.keymap, ui, theme, {
@@ -140,7 +150,9 @@ export function App(props: Props) {
         width={width}
         ellipsis={e}
       />
-      <LineText line={messageLine(ui, theme, suggestions)} width={width} ellipsis={e} />
+      {message.map((line, i) => (
+        <LineText key={i} line={line} width={width} ellipsis={e} />
+      ))}
     </Box>
   );
 }

@@ -12,7 +12,7 @@ import {handleOverlayKey} from './input/overlay-keys.js';
 import {handlePromptKey} from './input/prompt-keys.js';
 import type {ConsoleContext, RunRequest} from './console-context.js';
 import {actionById, bindingById, findBinding, scopesFor, type ResolvedBinding} from './keymap.js';
-import {listHeight, textHeight} from './layout.js';
+import {listHeight, maxMessageRows, textHeight, tooSmall} from './layout.js';
 import type {Row} from './panes/pane.js';
 import {storeFailureOf, type ConsoleSession, type LineRun} from './session-port.js';
 import {loadAudit, loadDetailExtra} from './side-loads.js';
@@ -21,6 +21,8 @@ import {visibleRows} from './state/rows.js';
 import type {UiStore} from './state/ui-store.js';
 import type {MessageLevel, UiState} from './state/ui-state.js';
 import {topView} from './state/ui-state.js';
+import {makeTheme} from './theme.js';
+import {messageLines} from './views/chrome-lines.js';
 
 export interface ControllerEnv {
   readonly session: ConsoleSession;
@@ -37,6 +39,12 @@ export interface ControllerEnv {
 }
 
 const INFO_FADE_MS = 3000;
+
+/** Counts the message area's lines; the glyphs of the console's own theme may differ by a column or two. */
+const COUNTING_THEME = makeTheme({ascii: false, color: false});
+
+/** The only actions while the "terminal too small" notice hides everything else. */
+const WHILE_TOO_SMALL: ReadonlySet<string> = new Set(['app.quit', 'app.interrupt', 'app.redraw']);
 
 export class ConsoleController implements ConsoleContext {
   readonly env: ControllerEnv;
@@ -101,6 +109,12 @@ export class ConsoleController implements ConsoleContext {
     // Errors and warnings stay until the next key.
     if (ui.message && ui.message.level !== 'info' && ui.message.level !== 'ok')
       this.dispatch({type: 'message', message: null});
+    // Nothing the operator cannot see may act: only quit and redraw pass the notice.
+    if (tooSmall(ui.size)) {
+      const global = findBinding(this.env.keymap, ['global'], press.name);
+      if (global && WHILE_TOO_SMALL.has(global.id)) this.invoke(global.id, press);
+      return;
+    }
     if (ui.overlay.kind !== 'none') return handleOverlayKey(this, press);
     if (ui.prompt) return handlePromptKey(this, press);
     const view = topView(ui);
@@ -213,12 +227,18 @@ export class ConsoleController implements ConsoleContext {
     return visibleRows(this.ui, this.ui.pane);
   }
 
+  /** Lines the message area takes now. */
+  private messageRows(): number {
+    const ui = this.ui;
+    return messageLines(ui, COUNTING_THEME, [], ui.size.columns, maxMessageRows(ui.size)).length;
+  }
+
   listHeight(): number {
-    return listHeight(this.ui.size);
+    return listHeight(this.ui.size, this.messageRows());
   }
 
   textHeight(): number {
-    return textHeight(this.ui.size);
+    return textHeight(this.ui.size, this.messageRows());
   }
 
   /** The object under the cursor (list) or on screen (detail). */

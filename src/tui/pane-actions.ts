@@ -236,6 +236,41 @@ export const PANE_ACTIONS = [
     run: activeListRun('Remove'),
   },
   {
+    id: 'server.swap',
+    keys: ['w'],
+    label: 'swap',
+    description: "Swap the pool's active and standby servers (a failover step).",
+    scope: 'servers',
+    tier: 2,
+    onScreen: true,
+    cmdlet: 'Set-CsPersistentChatActiveServer',
+    disabledReason: nothingSelected('servers'),
+    run(ctx, _press, binding) {
+      const pool = poolOfServer(ctx.ui.chat, ctx.current() ?? '');
+      if (!pool) return;
+      const active = new Set(pool.activeServers.map((a) => a.toLowerCase()));
+      const standby = pool.servers.filter((s) => !active.has(s.fqdn.toLowerCase())).map((s) => s.fqdn);
+      confirmRun(
+        ctx,
+        binding.tier,
+        {
+          title: `Swap the active servers of pool ${displaySafe(pool.fqdn)}?`,
+          lines: [
+            `Active now: ${pool.activeServers.length > 0 ? targetList(pool.activeServers) : '(none)'}.`,
+            `Active after: ${standby.length > 0 ? targetList(standby) : '(none)'}.`,
+            'Servers leaving the list keep their sessions but take no new ones.',
+          ],
+          expected: pool.fqdn,
+        },
+        {
+          line: `Set-CsPersistentChatActiveServer -Identity ${quote(poolStateIdentity(pool.fqdn))} -Swap`,
+          expect: [],
+          clearMarks: false,
+        },
+      );
+    },
+  },
+  {
     id: 'server.edit',
     keys: ['e'],
     label: 'edit list',

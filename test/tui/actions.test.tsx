@@ -181,8 +181,9 @@ describe('policies', () => {
     expect(app.lastFrame()).toContain('Assign a policy to Sam Rivera');
     await app.press(keys.right);
     await app.press(keys.enter);
-    expect(app.lastFrame()).toContain(
-      '✔ Grant-CsPersistentChatPolicy -Identity "sip:sam.rivera@example.org" -PolicyName "DC1',
+    // The whole line that ran, wrapped onto a second line rather than cut at the width.
+    expect(app.lastFrame()).toMatch(
+      /✔ Grant-CsPersistentChatPolicy -Identity "sip:sam\.rivera@example\.org" -PolicyName *\n +"DC1PersistentChatPolicy"/,
     );
     expect(app.lastFrame()).toMatch(/› +user +Sam Rivera .* Tag:DC1/);
     expect(

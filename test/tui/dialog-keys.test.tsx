@@ -10,9 +10,9 @@ import {renderApp, type RenderedApp} from '../helpers/render-app.js';
 import {demoStore} from './demo-console.js';
 
 const TABLES: readonly (readonly [string, DialogKeys<never>, string])[] = [
-  ['confirm', CONFIRM_KEYS, 'y confirm  Enter focused button  Tab switch  Esc cancel'],
-  ['typed', TYPED_KEYS, 'Enter confirm when the text matches  Esc cancel'],
-  ['ask', ASK_KEYS, 'y yes  n/Esc no  Enter focused button'],
+  ['confirm', CONFIRM_KEYS, 'y confirm  Enter focused button  Tab switch  Esc cancel  ↑↓/PgUp/PgDn scroll'],
+  ['typed', TYPED_KEYS, 'Enter confirm when the text matches  Esc cancel  ↑↓/PgUp/PgDn scroll'],
+  ['ask', ASK_KEYS, 'y yes  n/Esc no  Enter focused button  ↑↓/PgUp/PgDn scroll'],
   ['help', HELP_KEYS, '↑↓ scroll  Esc close'],
   ['form', FORM_KEYS, 'Tab/↓ next  Space/←→ change or pick  Enter save  Esc cancel'],
   ['picker', PICKER_KEYS, 'Space toggle  Enter apply  Esc back'],

@@ -216,6 +216,40 @@ describe('resizing', () => {
     expect(app.lastFrame()).toContain('Pools (');
   });
 
+  it('acts on no key but quit and redraw while the too-small notice shows', async () => {
+    const app = await demoApp({columns: 60, rows: 20});
+    const rooms = roomNames(app);
+    await app.press('3', 'd', 'y', keys.enter, ':', 'x', keys.enter);
+    await app.press('3', 'j', 'd');
+    await app.type('2 rooms');
+    await app.press(keys.enter);
+    expect(roomNames(app)).toEqual(rooms);
+    expect(app.controller.ui.overlay.kind).toBe('none');
+    expect(app.controller.ui.prompt).toBeNull();
+    expect(app.controller.ui.pane).toBe('pools');
+    await app.resize(100, 30);
+    const frame = app.lastFrame();
+    expect(frame).toContain('Pools (');
+    expect(frame).not.toContain('Remove room');
+  });
+
+  it.each([
+    ['q', 'q'],
+    ['Ctrl-C', keys.ctrlC],
+  ])('still quits with %s while the too-small notice shows', async (_name, key) => {
+    let exited = false;
+    const app = await demoApp({columns: 60, rows: 20, props: {onExit: () => (exited = true)}});
+    await app.press(key);
+    expect(exited).toBe(true);
+  });
+
+  it('still redraws with Ctrl-L while the too-small notice shows', async () => {
+    let redraws = 0;
+    const app = await demoApp({columns: 60, rows: 20, props: {onRedraw: () => redraws++}});
+    await app.press(keys.ctrlL);
+    expect(redraws).toBe(1);
+  });
+
   it('fits every line to the width of a wide terminal', async () => {
     const app = await demoApp({columns: 140, rows: 40});
     await app.press('3');

@@ -7,9 +7,9 @@ import type {UiState} from '../state/ui-state.js';
 import {topView} from '../state/ui-state.js';
 import type {Theme} from '../theme.js';
 import {helpLines} from '../help-content.js';
-import type {DialogBody} from '../views/dialog-lines.js';
+import {dialogWindow, type DialogBody} from '../views/dialog-lines.js';
 import {listBody} from '../views/list-lines.js';
-import {scrolled, viewTextLines, wrapped} from '../views/text-lines.js';
+import {scrolled, viewTextLines} from '../views/text-lines.js';
 import {Frame} from './Frame.js';
 import type {Line} from './segments.js';
 import {displaySafe} from '../../lang/display-safe.js';
@@ -57,16 +57,18 @@ export function ScreenBody({ui, theme, dialog, keymap, width, height, rows}: Pro
       />
     );
   }
-  if (dialog)
+  if (dialog) {
+    const shown = dialogWindow(dialog, width - 4, text);
     return (
       <Frame
         title={dialog.title}
-        lines={wrapped(dialog.lines, width - 4).slice(0, text)}
+        lines={[...scrolled(shown.body, ui.dialogScroll, shown.room, theme), ...shown.pinned].slice(0, text)}
         width={width}
         height={height}
         theme={theme}
       />
     );
+  }
   const view = topView(ui);
   if (view.kind === 'list') {
     const body = listBody(ui, view.pane, theme, width - 4, rows);

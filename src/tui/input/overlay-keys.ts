@@ -10,6 +10,9 @@ import {PICKER_KEYS} from '../forms/principal-picker.js';
 import {helpLineCount} from '../help-content.js';
 import type {Move} from '../table/list-window.js';
 import type {Overlay} from '../state/ui-state.js';
+import {innerWidth} from '../layout.js';
+import {makeTheme} from '../theme.js';
+import {dialogBody, dialogWindow} from '../views/dialog-lines.js';
 import {dialogHints, handleDialogKey, type DialogKey, type DialogKeys, type KeyHint} from './dialog-keys.js';
 import type {KeyPress} from './key-name.js';
 
@@ -29,6 +32,27 @@ function confirm(ctx: ConsoleContext, overlay: Confirm | Typed): void {
   closeOverlay(ctx);
   void ctx.track(executePending(ctx, overlay.run));
 }
+
+const COUNTING_THEME = makeTheme({ascii: false, color: false});
+
+/** Scrolls the open dialog's body; its prompt and buttons stay where they are. */
+const scrollDialog =
+  (move: Move) =>
+  (ctx: ConsoleContext): void => {
+    const width = innerWidth(ctx.ui.size);
+    const dialog = dialogBody(ctx.ui.overlay, COUNTING_THEME, ctx.textHeight(), width);
+    if (!dialog) return;
+    const shown = dialogWindow(dialog, width, ctx.textHeight());
+    ctx.dispatch({type: 'scroll', move, lines: shown.body.length, height: shown.room});
+  };
+
+/** Keys that scroll a long dialog body: arrows and pages, never letters (a dialog may take text). */
+const scrollKeys = <S>(): DialogKey<S>[] => [
+  {keys: ['up'], hint: {keys: '↑↓/PgUp/PgDn', label: 'scroll'}, run: scrollDialog('up')},
+  {keys: ['down'], run: scrollDialog('down')},
+  {keys: ['pgup'], run: scrollDialog('pageUp')},
+  {keys: ['pgdn'], run: scrollDialog('pageDown')},
+];
 
 /** Tab and the arrows move the focus between Cancel and the other button. */
 const switchFocus = <O extends Confirm | Ask>(hint: KeyHint | null): DialogKey<O> => ({
@@ -51,6 +75,7 @@ export const CONFIRM_KEYS: DialogKeys<Confirm> = {
     },
     switchFocus({keys: 'Tab', label: 'switch'}),
     {keys: ['esc', 'ctrl-c', 'n', 'N'], hint: {keys: 'Esc', label: 'cancel'}, run: cancel},
+    ...scrollKeys<Confirm>(),
   ],
 };
 
@@ -71,6 +96,7 @@ export const TYPED_KEYS: DialogKeys<Typed> = {
       },
     },
     {keys: ['esc', 'ctrl-c'], hint: {keys: 'Esc', label: 'cancel'}, run: cancel},
+    ...scrollKeys<Typed>(),
     {keys: ['backspace'], run: (ctx, o) => editTyped(ctx, o, [...o.text].slice(0, -1).join(''))},
     {keys: ['ctrl-u'], run: (ctx, o) => editTyped(ctx, o, '')},
     {keys: ['ctrl-w'], run: (ctx, o) => editTyped(ctx, o, o.text.replace(/\S+\s*$/u, ''))},
@@ -92,6 +118,7 @@ export const ASK_KEYS: DialogKeys<Ask> = {
       run: (ctx, overlay) => ctx.answer(overlay.focus === 'confirm'),
     },
     switchFocus(null),
+    ...scrollKeys<Ask>(),
   ],
 };
 

@@ -4,6 +4,8 @@
 
 import {catalog} from '../../cmdlets/catalog.js';
 import {complete} from '../completion.js';
+import {confirmTypedLine} from '../confirmations.js';
+import {highImpactPreview} from '../high-impact.js';
 import type {ConsoleContext} from '../console-context.js';
 import {unknownCommandIn} from '../../lang/line-commands.js';
 import {formatRun} from '../format-output.js';
@@ -87,7 +89,9 @@ function execute(ctx: ConsoleContext, text: string): void {
   }
   ctx.dispatch({type: 'history', line});
   ctx.dispatch({type: 'prompt', prompt: null});
-  void ctx.track(runCommandLine(ctx, line));
+  const preview = highImpactPreview(line);
+  if (preview !== null) void ctx.track(confirmTypedLine(ctx, line, preview));
+  else void ctx.track(runCommandLine(ctx, line));
 }
 
 function browseHistory(ctx: ConsoleContext, prompt: PromptState, delta: -1 | 1): void {

@@ -71,6 +71,7 @@ function scrollTop(ui: UiState, move: Move, lines: number, height: number): UiSt
   const apply = (scroll: number) =>
     Math.max(0, Math.min(maxTop, moveIndex(scroll, move, maxTop + 1, height)));
   if (ui.overlay.kind === 'help') return {...ui, overlay: {...ui.overlay, scroll: apply(ui.overlay.scroll)}};
+  if (ui.overlay.kind !== 'none') return {...ui, dialogScroll: apply(ui.dialogScroll)};
   if (view.kind === 'list') return ui;
   return {...ui, stack: [...ui.stack.slice(0, -1), {...view, scroll: apply(view.scroll)}]};
 }
@@ -115,7 +116,11 @@ export function reduce(ui: UiState, event: UiEvent): UiState {
     case 'prompt':
       return {...ui, prompt: event.prompt};
     case 'overlay':
-      return {...ui, overlay: event.overlay};
+      return {
+        ...ui,
+        overlay: event.overlay,
+        dialogScroll: event.overlay.kind === ui.overlay.kind ? ui.dialogScroll : 0,
+      };
     case 'message':
       return {...ui, message: event.message};
     case 'busy':

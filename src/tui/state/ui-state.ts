@@ -118,6 +118,8 @@ export interface UiState {
   readonly stack: readonly View[];
   readonly prompt: PromptState | null;
   readonly overlay: Overlay;
+  /** How far the open dialog's body is scrolled; back to the top when another kind of dialog opens. */
+  readonly dialogScroll: number;
   readonly message: Message | null;
   readonly history: readonly string[];
   /** Operations under way (the header shows a busy glyph while > 0). */
@@ -150,6 +152,7 @@ export function initialUi(options: {
     stack: [{kind: 'list', pane}],
     prompt: null,
     overlay: {kind: 'none'},
+    dialogScroll: 0,
     message: null,
     history: [],
     busy: 0,

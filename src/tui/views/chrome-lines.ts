@@ -1,7 +1,7 @@
 // Header, breadcrumbs, footer hints and the message (or prompt) line.
 
 import stringWidth from 'string-width';
-import {fitSegments, type Line, type Segment} from '../components/segments.js';
+import {fitSegments, wrapLine, type Line, type Segment} from '../components/segments.js';
 import {displaySafe} from '../../lang/display-safe.js';
 import {inlineSuggestion} from '../completion.js';
 import {paneKeysHint} from '../help-content.js';
@@ -83,7 +83,6 @@ export function footerLine(
   // With a prompt open the message line holds the prompt, so a message moves up here.
   if (ui.prompt && ui.message) return messageText(ui.message, theme);
   if (hints.dialog !== null) return [{text: ` ${hints.dialog}`, color: theme.muted}];
-  if (ui.message?.detail) return [{text: `  ${displaySafe(ui.message.detail)}`, color: theme.muted}];
   if (hints.prompt !== null) return [{text: ` ${hints.prompt}`, color: theme.muted}];
   return [{text: ` ${bindingHints(keymap, ui, theme)}`, color: theme.muted}];
 }
@@ -111,6 +110,30 @@ export function messageLine(ui: UiState, theme: Theme, suggestions: readonly str
     ];
   }
   return ui.message ? messageText(ui.message, theme) : [{text: ''}];
+}
+
+/**
+ * The message area: the prompt, or the message wrapped by display width with the line it came
+ * from under it, so the whole command that ran shows. At most `maxRows` lines; a cut shows `…`.
+ */
+export function messageLines(
+  ui: UiState,
+  theme: Theme,
+  suggestions: readonly string[],
+  width: number,
+  maxRows: number,
+): Line[] {
+  if (ui.prompt || !ui.message) return [messageLine(ui, theme, suggestions)];
+  const detail = ui.message.detail;
+  const lines = [
+    ...wrapLine(messageText(ui.message, theme), width),
+    ...(detail ? wrapLine([{text: '  '}, {text: displaySafe(detail), color: theme.muted}], width) : []),
+  ];
+  if (lines.length <= maxRows) return lines;
+  const shown = lines.slice(0, maxRows);
+  const last = shown[shown.length - 1] ?? [];
+  shown[shown.length - 1] = [...last, {text: theme.glyphs.ellipsis}];
+  return shown;
 }
 
 function messageText(m: Message, theme: Theme): Line {

@@ -1,5 +1,7 @@
-// What each dialog shows, as lines for a Frame. Buttons show focus with brackets, not colour alone.
-// The footer hints come from each dialog's key table (input/overlay-keys.ts).
+// What each dialog shows, as lines for a Frame: a body that scrolls, and the prompt, input and
+// buttons pinned under it, so they show however long the body is. Buttons show focus with
+// brackets, not colour alone. The footer hints come from each dialog's key table
+// (input/overlay-keys.ts).
 
 import stringWidth from 'string-width';
 import type {Line} from '../components/segments.js';
@@ -10,10 +12,14 @@ import {formLine} from '../forms/form-model.js';
 import type {ActiveEditorState} from '../state/active-editor.js';
 import type {Overlay} from '../state/ui-state.js';
 import type {Theme} from '../theme.js';
+import {wrapped} from './text-lines.js';
 
 export interface DialogBody {
   readonly title: string;
+  /** Scrolls when it does not fit. */
   readonly lines: readonly Line[];
+  /** Always shown, under the body: the prompt, the input line, the buttons. */
+  readonly pinned: readonly Line[];
 }
 
 const button = (label: string, focused: boolean): string => (focused ? `[ ${label} ]` : `  ${label}  `);
@@ -30,8 +36,8 @@ function buttons(focus: 'cancel' | 'confirm', confirmLabel: string): Line {
 function confirmBody(o: Extract<Overlay, {kind: 'confirm'}>, theme: Theme): DialogBody {
   return {
     title: o.title,
-    lines: [
-      ...o.lines.map((t): Line => [{text: t}]),
+    lines: o.lines.map((t): Line => [{text: t}]),
+    pinned: [
       [{text: ''}],
       buttons(o.focus, 'Confirm'),
       [{text: ''}],
@@ -51,6 +57,8 @@ function typedBody(o: Extract<Overlay, {kind: 'typed'}>, theme: Theme): DialogBo
     lines: [
       [{text: `${theme.glyphs.warn} High impact.`, color: theme.warn, bold: true}],
       ...o.lines.map((t): Line => [{text: t}]),
+    ],
+    pinned: [
       [{text: ''}],
       [{text: 'Type '}, {text: displaySafe(o.expected), bold: true}, {text: ' to confirm:'}],
       [{text: `> ${displaySafe(o.text)}_`}],
@@ -91,7 +99,7 @@ function formFieldLines(form: FormState, theme: Theme): Line[] {
   return lines;
 }
 
-function formBody(form: FormState, theme: Theme, height: number): DialogBody {
+function formBody(form: FormState, theme: Theme, height: number, width: number): DialogBody {
   if (form.picker) {
     const p = form.picker;
     const top = Math.max(
@@ -114,6 +122,7 @@ function formBody(form: FormState, theme: Theme, height: number): DialogBody {
         [{text: ''}],
         ...rows,
       ],
+      pinned: [],
     };
   }
   const status = form.loading ? 'Loading current values…' : form.submitting ? 'Saving…' : '';
@@ -134,17 +143,19 @@ function formBody(form: FormState, theme: Theme, height: number): DialogBody {
     ...(status ? [[{text: status, color: theme.muted}] as Line] : []),
     [{text: `Runs: ${displaySafe(formLine(form))}`, color: theme.muted}],
   ];
-  const fields = formFieldLines(form, theme);
-  const room = Math.max(1, height - footer.length);
+  // The fields follow the focus; the help, errors and the line that runs stay pinned.
+  const fields = wrapped(formFieldLines(form, theme), width);
+  const room = Math.max(1, height - wrapped(footer, width).length);
   const focusLine = fields.findIndex((l) => l[0]?.text.startsWith(theme.glyphs.cursor));
   const start = Math.max(0, Math.min(focusLine - Math.floor(room / 2), fields.length - room));
   return {
     title: form.title,
-    lines: [...fields.slice(start, start + room), ...footer],
+    lines: fields.slice(start, start + room),
+    pinned: footer,
   };
 }
 
-function editorBody(editor: ActiveEditorState, theme: Theme): DialogBody {
+function editorBody(editor: ActiveEditorState, theme: Theme, height: number, width: number): DialogBody {
   const rows = editor.servers.map((s, i): Line => {
     const on = editor.chosen.some((c) => c.toLowerCase() === s.fqdn.toLowerCase());
     const at = i === editor.cursor;
@@ -167,13 +178,19 @@ function editorBody(editor: ActiveEditorState, theme: Theme): DialogBody {
             ? [[{text: `${theme.glyphs.ok} No problems found.`, color: theme.ok}] as Line]
             : []),
         ];
+  // The servers follow the cursor; what the check found stays pinned under them.
+  const pinned = [[{text: ''}] as Line, ...preview];
+  const room = Math.max(1, height - wrapped(pinned, width).length);
+  const start = Math.max(0, Math.min(editor.cursor - Math.floor(room / 2), rows.length - room));
   return {
     title: `Active servers of ${displaySafe(editor.pool)} (${editor.chosen.length} of at most 4)`,
-    lines: [...rows, [{text: ''}], ...preview],
+    lines: rows.slice(start, start + room),
+    pinned,
   };
 }
 
-export function dialogBody(overlay: Overlay, theme: Theme, height: number): DialogBody | null {
+/** `height` and `width`: the lines inside the dialog's frame. */
+export function dialogBody(overlay: Overlay, theme: Theme, height: number, width: number): DialogBody | null {
   switch (overlay.kind) {
     case 'none':
     case 'help':
@@ -185,11 +202,26 @@ export function dialogBody(overlay: Overlay, theme: Theme, height: number): Dial
     case 'ask':
       return {
         title: overlay.title,
-        lines: [[{text: displaySafe(overlay.message)}], [{text: ''}], buttons(overlay.focus, 'Yes')],
+        lines: [[{text: displaySafe(overlay.message)}]],
+        pinned: [[{text: ''}], buttons(overlay.focus, 'Yes')],
       };
     case 'form':
-      return formBody(overlay.form, theme, height);
+      return formBody(overlay.form, theme, height, width);
     case 'activeServers':
-      return editorBody(overlay.editor, theme);
+      return editorBody(overlay.editor, theme, height, width);
   }
+}
+
+export interface DialogWindow {
+  /** Every line of the body, wrapped: what scrolls. */
+  readonly body: readonly Line[];
+  readonly pinned: readonly Line[];
+  /** Lines left for the body above the pinned ones. */
+  readonly room: number;
+}
+
+/** The dialog wrapped to `width` inside `height` lines: drawing and scrolling both measure it here. */
+export function dialogWindow(dialog: DialogBody, width: number, height: number): DialogWindow {
+  const pinned = wrapped(dialog.pinned, width);
+  return {body: wrapped(dialog.lines, width), pinned, room: Math.max(1, height - pinned.length)};
 }
