@@ -254,6 +254,7 @@ export class Session {
         : [],
       warnings: [],
       whatIf: [],
+      whatIfTargets: [],
       state,
       effects: [],
       targets: [],

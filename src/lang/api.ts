@@ -50,6 +50,8 @@ export interface LineResult {
   readonly warnings: readonly Warning[];
   /** "What if: ..." lines. */
   readonly whatIf: readonly string[];
+  /** The targets -WhatIf named, in order, once each: what a confirmation asks the operator to type. */
+  readonly whatIfTargets: readonly string[];
   /** The working state after the line (the same object as the input when nothing changed). */
   readonly state: ChatState;
   readonly effects: readonly Effect[];

@@ -20,6 +20,7 @@ export interface LineEnv {
   readonly errors: ErrorRecord[];
   readonly warnings: Warning[];
   readonly whatIf: string[];
+  readonly whatIfTargets: string[];
   readonly effects: Effect[];
   readonly targets: string[];
   readonly cmdlets: string[];
@@ -34,6 +35,7 @@ export const newLineEnv = (options: EvalOptions, commands: readonly CmdletSpec[]
   errors: [],
   warnings: [],
   whatIf: [],
+  whatIfTargets: [],
   effects: [],
   targets: [],
   cmdlets: [],
@@ -68,6 +70,7 @@ export function createContext(env: LineEnv, binding: Binding, write: (value: Val
     shouldProcess(target, action) {
       if (binding.whatIf) {
         env.whatIf.push(`What if: ${operationText(action, target)}`);
+        if (!env.whatIfTargets.includes(target)) env.whatIfTargets.push(target);
         return false;
       }
       const prompts =

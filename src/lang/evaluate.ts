@@ -47,6 +47,7 @@ const result = (line: string, env: LineEnv, output: Value[]): LineResult => ({
   errors: env.errors,
   warnings: env.warnings,
   whatIf: env.whatIf,
+  whatIfTargets: env.whatIfTargets,
   state: env.state,
   effects: env.effects,
   targets: env.targets,

@@ -82,19 +82,9 @@ export function targetList(targets: readonly string[], shown = 3): string {
   return targets.length > shown ? `${head} and ${targets.length - shown} more` : head;
 }
 
-/** `What if: Performing the operation "…" on target "<target>".` */
-const WHAT_IF_TARGET = /on target "(.*)"\.$/u;
-
 /** What the operator types to confirm a typed line: its one target (a pool by its FQDN, as `f` asks), or a count. */
 function typedTarget(run: LineRun): string | null {
-  const targets = [
-    ...new Set(
-      run.whatIf.flatMap((w) => {
-        const target = WHAT_IF_TARGET.exec(w)?.[1];
-        return target === undefined ? [] : [parsePoolIdentity(target) ?? target];
-      }),
-    ),
-  ];
+  const targets = [...new Set(run.whatIfTargets.map((target) => parsePoolIdentity(target) ?? target))];
   if (targets.length === 0) return null;
   return targets.length === 1 ? (targets[0] ?? null) : `${targets.length} targets`;
 }

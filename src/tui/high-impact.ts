@@ -1,7 +1,8 @@
 // Which cmdlet lines the console treats as high impact (tier 2: a -WhatIf preview, then the
-// target's name typed), whether a key built them or the operator typed them at `:`. Declared
-// here once: every cmdlet whose ConfirmImpact is High, plus the failover steps named below.
-// `pchat exec` keeps PowerShell's own ConfirmImpact rules.
+// target's name typed), whether a key built them or the operator typed them at `:`: the failover
+// steps named below. A cmdlet whose ConfirmImpact is High is not listed: it asks its own question
+// (Cancel focused) through the session wherever its line comes from, and asking twice teaches
+// operators to confirm without reading. `pchat exec` keeps PowerShell's own ConfirmImpact rules.
 
 import {catalog} from '../cmdlets/catalog.js';
 import type {CmdletSpec} from '../cmdlets/types.js';
@@ -23,7 +24,7 @@ const changesWholeList = (value: Expr | null): boolean =>
     value?.kind === 'hashtable' && value.entries.every((e) => ['add', 'remove'].includes(e.key.toLowerCase()))
   );
 
-/** Cmdlets that are high impact in the console although their ConfirmImpact is not High. */
+/** Cmdlets that are high impact in the console, and on which of their parameters. */
 const HIGH_IMPACT: Readonly<Record<string, (given: readonly Given[]) => boolean>> = {
   // Failing over or back switches the pool's databases.
   'Set-CsPersistentChatState': () => true,
@@ -33,7 +34,7 @@ const HIGH_IMPACT: Readonly<Record<string, (given: readonly Given[]) => boolean>
 };
 
 export const isHighImpact = (spec: CmdletSpec, given: readonly Given[]): boolean =>
-  spec.confirmImpact === 'High' || (HIGH_IMPACT[spec.name]?.(given) ?? false);
+  HIGH_IMPACT[spec.name]?.(given) ?? false;
 
 /** The parameters a command names, resolved as the binder would; null when one cannot be resolved. */
 function givenOf(spec: CmdletSpec, elements: readonly CommandElement[]): Given[] | null {

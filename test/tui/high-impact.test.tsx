@@ -30,10 +30,6 @@ describe('which typed lines are high impact', () => {
       `Set-CsPersistentChatActiveServer "${POOL}" -ActiveServers @{Replace="a"} -WhatIf`,
     ],
     [
-      'Clear-CsPersistentChatRoom -Identity "p\\r" -EndDate "1/1/2020"',
-      'Clear-CsPersistentChatRoom -Identity "p\\r" -EndDate "1/1/2020" -WhatIf',
-    ],
-    [
       'Get-CsPersistentChatState | Set-CsPersistentChatState -PoolState Normal',
       'Get-CsPersistentChatState | Set-CsPersistentChatState -PoolState Normal -WhatIf',
     ],
@@ -50,6 +46,8 @@ describe('which typed lines are high impact', () => {
     `Set-CsPersistentChatActiveServer "${POOL}" -ActiveServers @{Remove="a"}`,
     `Set-CsPersistentChatActiveServer "${POOL}" -Swap -WhatIf`,
     'Set-CsPersistentChatRoom -Identity "p\\r" -Disabled $True',
+    // ConfirmImpact High: the cmdlet asks its own question through the session instead.
+    'Clear-CsPersistentChatRoom -Identity "p\\r" -EndDate "1/1/2020"',
     'Get-CsPersistentChatState',
     'Set-CsPersistentChatState -NoSuchParameter',
   ])('runs %s as typed', (line) => {
