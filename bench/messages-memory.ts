@@ -33,6 +33,8 @@ const audit = {
   result: 'Success',
   errors: [],
   source: null,
+  warnings: [],
+  via: 'exec',
 } as const;
 
 async function main(): Promise<void> {
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-bench-messages-'));
   const store = await createStore(path.join(dir, 'store'), state, [], {user: 'bench'});
   try {
-    const session = await Session.open({store, user: 'bench', uid: null, yes: true});
+    const session = await Session.open({store, origin: 'exec', user: 'bench', uid: null, yes: true});
     const setup = fs.readFileSync(path.join(root, 'data', 'demo', 'setup.ps1'), 'utf8');
     await session.runScript(setup.slice(setup.indexOf('# --- Categories, rooms and add-ins ---')));
     const roomIds = session.state.rooms.map((r) => r.id);

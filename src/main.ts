@@ -54,6 +54,7 @@ const program = new Command()
       const asker = new ConsoleAsker();
       const session = await openSession({
         store: options.store,
+        origin: 'console',
         readOnly: options.readOnly ?? false,
         ask: asker.ask,
       });
@@ -113,6 +114,7 @@ program
       const interactive = process.stdin.isTTY === true && options.file !== '-';
       const session = await openSession({
         store: options.store ?? program.opts<{store?: string}>().store,
+        origin: 'exec',
         readOnly: options.readOnly ?? program.opts<{readOnly?: boolean}>().readOnly ?? false,
         yes: options.yes ?? false,
         ...(interactive ? {ask: askOnTerminal} : {}),

@@ -3,7 +3,7 @@
 
 import os from 'node:os';
 import {randomUUID} from 'node:crypto';
-import type {ChatState, Operator, Role} from './domain/types.js';
+import type {ChatState, CommandOrigin, Operator, Role} from './domain/types.js';
 import type {CmdletError} from './domain/errors.js';
 import {CmdletError as CmdletErrorClass} from './domain/errors.js';
 import {primaryRole, rolesOf} from './domain/rbac.js';
@@ -19,6 +19,8 @@ export type Asker = (prompts: readonly Prompt[]) => Promise<ReadonlyMap<string, 
 
 export interface SessionOptions {
   readonly store: StorePort;
+  /** Where the lines come from; every audit entry records it. */
+  readonly origin: CommandOrigin;
   /** For embedding and tests; the command line always uses the OS user. */
   readonly user?: string;
   readonly uid?: number | null;
@@ -67,6 +69,7 @@ export class Session {
   readonly user: string;
   readonly uid: number | null;
   readonly readOnly: boolean;
+  readonly origin: CommandOrigin;
   readonly variables = new Map<string, Value>();
   private readonly options: SessionOptions;
   private latest: ChatState;
@@ -78,6 +81,7 @@ export class Session {
     this.user = options.user ?? info.username;
     this.uid = options.uid === undefined ? info.uid : options.uid;
     this.readOnly = options.readOnly ?? false;
+    this.origin = options.origin;
     this.latest = state;
   }
 
@@ -175,6 +179,8 @@ export class Session {
             result: result.errors.length === 0 ? 'Success' : 'PartialFailure',
             errors: result.errors.map((e) => e.errorId),
             source: process.env['SSH_CONNECTION'] ?? null,
+            warnings: result.warnings.map((w) => w.warningId),
+            via: this.origin,
           },
         },
         result,

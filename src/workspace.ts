@@ -11,6 +11,7 @@ import {fileURLToPath} from 'node:url';
 import secureJson from 'secure-json-parse';
 import {loadDeployment} from './domain/deployment.js';
 import {deploymentMessagesToRecords} from './domain/messages.js';
+import type {CommandOrigin} from './domain/types.js';
 import {Session, type Asker} from './session.js';
 import {createStore, openStore} from './store/file-store.js';
 import {StoreError} from './store/port.js';
@@ -36,6 +37,7 @@ const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 export interface OpenOptions {
   /** --store or PCHAT_STORE; undefined = the default store. */
   readonly store?: string | undefined;
+  readonly origin: CommandOrigin;
   readonly readOnly?: boolean;
   readonly yes?: boolean;
   readonly ask?: Asker;
@@ -71,6 +73,7 @@ export async function openSession(options: OpenOptions): Promise<Session> {
   }
   return Session.open({
     store: await openStore(dir),
+    origin: options.origin,
     readOnly: options.readOnly ?? false,
     yes: options.yes ?? false,
     ...(options.ask ? {ask: options.ask} : {}),
@@ -109,7 +112,7 @@ export async function initStore(options: InitOptions): Promise<InitReport> {
   const staging = `${dir}.init-${process.pid}-${Date.now()}`;
   try {
     await createStore(staging, deployment.state, []);
-    const session = await Session.open({store: await openStore(staging), yes: true});
+    const session = await Session.open({store: await openStore(staging), origin: 'init', yes: true});
     const setupRuns = script === null ? [] : await session.runScript(script);
     const messages = await loadMessages(session, deployment.messages);
     session.store.close();
@@ -150,6 +153,8 @@ async function loadMessages(
         result: 'Success',
         errors: [],
         source: null,
+        warnings: [],
+        via: session.origin,
       },
     },
     result: null,

@@ -10,6 +10,55 @@ import {lockedStore} from './helpers/locked-store.js';
 
 const pool = 'pc1.dc1.example.org';
 
+describe('The audit entry of a line', () => {
+  const farServer = `Set-CsPersistentChatActiveServer -Identity "service:PersistentChatServer:${pool}" -ActiveServers @{Remove="chat4.dc1.example.org"; Add="chat5.dc2.example.org"}`;
+
+  it.each(['console', 'exec', 'drill', 'init'] as const)(
+    'records the origin %s the session was opened with',
+    async (origin) => {
+      const {store} = await runLines(
+        stateFrom(onePoolDeployment()),
+        ['New-CsPersistentChatPolicy -Identity Sales'],
+        {
+          origin,
+        },
+      );
+      expect([...store.ports().audit.scan({})].map((a) => a.via)).toEqual([origin]);
+    },
+  );
+
+  it('records the ids of the warnings the committed line raised, and none for a line without', async () => {
+    const {runs, store} = await runLines(
+      stateFrom(onePoolDeployment()),
+      [farServer, 'New-CsPersistentChatPolicy -Identity Sales'],
+      {yes: true},
+    );
+    expect(runs[0]!.committed).toBe(true);
+    const warned = runs[0]!.warnings.map((w) => w.warningId);
+    expect(warned).toContain('ActiveServerFarFromDatabase');
+    expect([...store.ports().audit.scan({})].map((a) => a.warnings)).toEqual([warned, []]);
+  });
+
+  it('writes no entry for a -WhatIf line or a line that failed, even when it warned', async () => {
+    const {runs, store} = await runLines(
+      stateFrom(onePoolDeployment()),
+      [
+        `${farServer} -WhatIf`,
+        'New-CsPersistentChatPolicy -Identity Global',
+        'Set-CsPersistentChatPolicy -Identity Nope -Description x',
+      ],
+      {yes: true},
+    );
+    expect(runs[0]!.warnings.map((w) => w.warningId)).toContain('ActiveServerFarFromDatabase');
+    expect(runs.map((r) => [r.ok, r.committed])).toEqual([
+      [true, false],
+      [false, false],
+      [false, false],
+    ]);
+    expect([...store.ports().audit.scan({})]).toEqual([]);
+  });
+});
+
 describe('Session', () => {
   it('commits a change as one revision with one audit entry', async () => {
     const {runs, state, store} = await runLines(stateFrom(onePoolDeployment()), [
@@ -43,6 +92,7 @@ describe('Session', () => {
     const store = new MemoryStore(stateFrom(onePoolDeployment()));
     const session = await Session.open({
       store,
+      origin: 'exec',
       user: 'admin',
       newId: () => `00000000-0000-4000-8000-${String(++drawn).padStart(12, '0')}`,
       ask: (prompts) => {
@@ -131,7 +181,7 @@ describe('Session', () => {
   it('reports a locked store as the run’s store failure and writes nothing', async () => {
     const locked = await lockedStore(stateFrom(onePoolDeployment()));
     try {
-      const session = await Session.open({store: locked.store, user: 'admin'});
+      const session = await Session.open({store: locked.store, origin: 'exec', user: 'admin'});
       const run = await session.run('New-CsPersistentChatPolicy -Identity Sales');
       expect(run).toMatchObject({ok: false, committed: false, errors: []});
       expect(run.storeFailure?.kind).toBe('StoreLocked');
@@ -145,7 +195,7 @@ describe('Session', () => {
   it('stops a script at a store failure and throws it', async () => {
     const locked = await lockedStore(stateFrom(onePoolDeployment()));
     try {
-      const session = await Session.open({store: locked.store, user: 'admin'});
+      const session = await Session.open({store: locked.store, origin: 'exec', user: 'admin'});
       await expect(
         session.runScript('New-CsPersistentChatPolicy -Identity A\nNew-CsPersistentChatPolicy -Identity B\n'),
       ).rejects.toMatchObject({code: 'StoreLocked'});
@@ -169,7 +219,7 @@ describe('Session', () => {
       }
     }
     const store = new UnreadableAfterCommit(stateFrom(onePoolDeployment()));
-    const session = await Session.open({store, user: 'admin'});
+    const session = await Session.open({store, origin: 'exec', user: 'admin'});
     const run = await session.run('New-CsPersistentChatPolicy -Identity Sales');
     expect(run).toMatchObject({committed: true, revision: 1});
     expect(run.storeFailure?.message).toBe(
@@ -185,6 +235,7 @@ describe('Session', () => {
     }
     const session = await Session.open({
       store: new BrokenStore(stateFrom(onePoolDeployment())),
+      origin: 'exec',
       user: 'admin',
     });
     await expect(session.run('New-CsPersistentChatPolicy -Identity Sales')).rejects.toThrow(TypeError);

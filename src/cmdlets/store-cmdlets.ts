@@ -17,9 +17,12 @@ export const auditEntryObject = (entry: AuditEntry): PsObject => ({
   Targets: [...entry.targets],
   Result: entry.result,
   Errors: [...entry.errors],
+  // An entry written before pchat recorded warnings and origin shows none and null.
+  Warnings: [...(entry.warnings ?? [])],
   RevisionBefore: entry.revisionBefore,
   RevisionAfter: entry.revisionAfter,
   Source: entry.source,
+  Via: entry.via ?? null,
 });
 
 export const backupObject = (backup: BackupInfo): PsObject => ({
@@ -34,7 +37,7 @@ const getAuditEntry = defineCmdlet({
   name: 'Get-PcAuditEntry',
   summary: 'Lists the audit log: one entry per committed change, oldest first.',
   description:
-    'Every change to the store writes one audit entry in the same commit: time, operator (OS user), role, the command line as run, targets, result and the revisions before and after.',
+    'Every change to the store writes one audit entry in the same commit: time, operator (OS user), role, the command line as run, targets, result, the ids of the errors and warnings it raised, the revisions before and after, the SSH connection (Source) and where the command came from (Via: console, exec, drill or init).',
   params: {
     Last: {type: 'int', min: 0, max: 2147483647, help: 'Only the newest N entries.'},
     StartDate: {type: 'datetime', help: 'Only entries at or after this time.'},

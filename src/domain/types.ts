@@ -242,6 +242,11 @@ export interface ChatMessage {
 
 export type AuditResult = 'Success' | 'PartialFailure';
 
+/** Where a command came from: the console, `pchat exec`, a drill, or `pchat init`. */
+export type CommandOrigin = 'console' | 'exec' | 'drill' | 'init';
+
+export const COMMAND_ORIGINS: readonly CommandOrigin[] = ['console', 'exec', 'drill', 'init'];
+
 export interface AuditEntry {
   readonly seq: number;
   readonly time: string;
@@ -257,4 +262,11 @@ export interface AuditEntry {
   readonly revisionAfter: number;
   /** SSH_CONNECTION and the like: context, not trusted. */
   readonly source: string | null;
+  /**
+   * Warning ids the line raised, in order. Always written; absent only in entries written before
+   * pchat recorded them.
+   */
+  readonly warnings?: readonly string[];
+  /** Where the command came from. Always written; absent only in entries written before pchat recorded it. */
+  readonly via?: CommandOrigin;
 }

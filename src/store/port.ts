@@ -4,8 +4,12 @@
 import type {AuditEntry, ChatState} from '../domain/types.js';
 import type {Effect, Ports} from '../domain/ports.js';
 
-/** The audit facts the caller knows; the store adds seq, time and the revisions. */
-export type AuditDraft = Omit<AuditEntry, 'seq' | 'time' | 'revisionBefore' | 'revisionAfter'>;
+/**
+ * The audit facts the caller knows; the store adds seq, time and the revisions. Warnings and origin
+ * are optional only when reading old entries: every new entry has them.
+ */
+export type AuditDraft = Omit<AuditEntry, 'seq' | 'time' | 'revisionBefore' | 'revisionAfter'> &
+  Required<Pick<AuditEntry, 'warnings' | 'via'>>;
 
 export interface CommitPlan {
   /** The new state; the store sets its revision to the old one + 1. */

@@ -3,7 +3,7 @@
 // Each schema is typed against src/domain/types.ts, so a field added there without one here fails to compile.
 
 import {z} from 'zod';
-import {ROLES} from '../domain/types.js';
+import {COMMAND_ORIGINS, ROLES} from '../domain/types.js';
 import type {AuditEntry, ChatMessage, ChatState, SqlStore} from '../domain/types.js';
 
 // Each command parses the state once: zod's compiled fast path costs more to build than it saves.
@@ -15,6 +15,9 @@ const strings = z.array(z.string());
 const int = z.number().int();
 const rev = z.number().int().nonnegative();
 const role = z.enum(ROLES as [string, ...string[]]).transform((r) => r as (typeof ROLES)[number]);
+const origin = z
+  .enum(COMMAND_ORIGINS as [string, ...string[]])
+  .transform((o) => o as (typeof COMMAND_ORIGINS)[number]);
 
 const sqlStore: z.ZodType<SqlStore> = z.strictObject({
   sqlFqdn: str,
@@ -186,6 +189,9 @@ export const auditEntrySchema: z.ZodType<AuditEntry> = z.strictObject({
   revisionBefore: rev,
   revisionAfter: rev,
   source: nullableStr,
+  // Optional so that entries written before these fields existed still read.
+  warnings: strings.optional(),
+  via: origin.optional(),
 });
 
 /** The first problem as `path: message`, for the damaged-file error. */

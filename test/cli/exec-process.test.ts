@@ -174,6 +174,21 @@ describe('pchat init and exec as real processes', () => {
     expect(entry.Result).toBe('Success');
     expect(entry.RevisionAfter).toBe(entry.RevisionBefore + 1);
   });
+
+  it('records where each change came from and the warnings it raised', () => {
+    const run = pchat(['exec', '--store', store, '--json', 'Get-PcAuditEntry']);
+    const [entries] = json(run.stdout) as [{Command: string; Via: string; Warnings: string[]}[]];
+    const vias = entries.map((e) => e.Via);
+    const firstExec = vias.indexOf('exec');
+    // init's setup lines and message load come first, then every change made with exec.
+    expect(firstExec).toBeGreaterThan(0);
+    expect(vias.slice(0, firstExec).every((v) => v === 'init')).toBe(true);
+    expect(vias.slice(firstExec).every((v) => v === 'exec')).toBe(true);
+    expect(entries[firstExec - 1]!.Command).toMatch(/^pchat init: load \d+ messages/);
+    const swap = entries.find((e) => e.Command.includes('-Swap'));
+    expect(swap?.Warnings).toContain('ActiveServerFarFromDatabase');
+    expect(entries.find((e) => e.Command.includes('AuditMe'))?.Warnings).toEqual([]);
+  });
 });
 
 describe('pchat usage and store errors', () => {

@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {onePoolDeployment, stateFrom} from '../helpers/demo.js';
 import {openSession} from '../helpers/run-lines.js';
+import {auditEntryObject} from '../../src/cmdlets/store-cmdlets.js';
+import type {AuditEntry} from '../../src/domain/types.js';
 
 const pool = 'service:PersistentChatServer:pc1.dc1.example.org';
 
@@ -22,6 +24,33 @@ describe('Get-PcAuditEntry', () => {
     expect((await session.run('Get-PcAuditEntry -Last 1')).output).toHaveLength(1);
     expect((await session.run('Get-PcAuditEntry -Operator nobody')).output).toHaveLength(0);
     expect((await session.run('Get-PcAuditEntry -Target "Tag:A"')).output).toHaveLength(1);
+  });
+
+  it('shows the warning ids a change raised and where it came from', async () => {
+    const {session} = await openSession(stateFrom(onePoolDeployment()), {origin: 'drill', yes: true});
+    await session.run(
+      `Set-CsPersistentChatActiveServer -Identity "${pool}" -ActiveServers @{Remove="chat4.dc1.example.org"; Add="chat5.dc2.example.org"}`,
+    );
+    const [entry] = (await session.run('Get-PcAuditEntry')).output;
+    expect(entry).toMatchObject({Warnings: ['ActiveServerFarFromDatabase'], Via: 'drill'});
+  });
+
+  it('shows no warnings and no origin for an entry written before they were recorded', () => {
+    const old: AuditEntry = {
+      seq: 1,
+      time: '2026-01-15T12:00:00.000Z',
+      operator: 'admin',
+      uid: 1000,
+      role: 'CsAdministrator',
+      command: 'New-CsPersistentChatPolicy -Identity A',
+      targets: ['Tag:A'],
+      result: 'Success',
+      errors: [],
+      revisionBefore: 0,
+      revisionAfter: 1,
+      source: null,
+    };
+    expect(auditEntryObject(old)).toMatchObject({Warnings: [], Via: null, Source: null});
   });
 });
 

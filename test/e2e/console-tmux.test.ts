@@ -71,7 +71,9 @@ describe.skipIf(!hasTmux)('the console in a real terminal', () => {
     const [[entry]] = audit.stdout
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as {Command: string}[]) as [[{Command: string}]];
+      .map((l) => JSON.parse(l) as unknown[]) as [[{Command: string; Via: string; Warnings: string[]}]];
     expect(entry.Command).toContain('Set-CsPersistentChatActiveServer');
+    expect(entry.Via).toBe('console');
+    expect(entry.Warnings).toContain('ActiveServerFarFromDatabase');
   });
 });

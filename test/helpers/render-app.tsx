@@ -49,6 +49,7 @@ export async function renderApp(state: ChatState, options: RenderOptions = {}): 
     // Loaded on demand so a test with its own session does not need the whole language.
     const {openSession} = await import('./run-lines.js');
     const opened = await openSession(state, {
+      origin: 'console',
       user: options.user ?? 'admin',
       readOnly: options.readOnly ?? false,
       messages: options.messages ?? [],

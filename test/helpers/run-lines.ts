@@ -1,10 +1,12 @@
 // Runs cmdlet lines through the same Session that `pchat exec` uses, on a store in memory.
 
-import type {ChatMessage, ChatState} from '../../src/domain/types.js';
+import type {ChatMessage, ChatState, CommandOrigin} from '../../src/domain/types.js';
 import {MemoryStore} from '../../src/store/memory-store.js';
 import {Session, type Asker, type LineRun} from '../../src/session.js';
 
 export interface RunOptions {
+  /** Default: 'exec', as `pchat exec` runs lines. */
+  readonly origin?: CommandOrigin;
   readonly user?: string;
   readonly readOnly?: boolean;
   readonly yes?: boolean;
@@ -31,6 +33,7 @@ export async function openSession(
   const store = new MemoryStore(state, {messages: options.messages ?? [], now: () => now});
   const session = await Session.open({
     store,
+    origin: options.origin ?? 'exec',
     user: options.user ?? 'admin',
     uid: 1000,
     readOnly: options.readOnly ?? false,

@@ -100,6 +100,8 @@ export const audit = (command: string, targets: readonly string[] = []): AuditDr
   result: 'Success',
   errors: [],
   source: null,
+  warnings: [],
+  via: 'exec',
 });
 
 /** A plan that adds one policy, with optional effects. */

@@ -19,7 +19,8 @@ async function demoApp(options: RenderOptions = {}): Promise<RenderedApp> {
 const roomNames = (app: RenderedApp) => app.session.state.rooms.map((r) => r.name);
 
 /** Another operator, on the same store. */
-const elsewhere = (app: RenderedApp) => Session.open({store: app.store!, user: 'admin', yes: true});
+const elsewhere = (app: RenderedApp) =>
+  Session.open({store: app.store!, origin: 'exec', user: 'admin', yes: true});
 
 describe('filtering a list', () => {
   it('narrows the rows as you type, keeps the filter on Enter and clears it on Esc', async () => {

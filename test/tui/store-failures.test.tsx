@@ -21,7 +21,7 @@ describe('store failures in the console', () => {
   it('shows a locked store as an error and keeps the operator’s form open with the edit', async () => {
     const locked: LockedStore = await lockedStore(stateFrom(onePoolDeployment()));
     cleanups.push(() => locked.remove());
-    const app = await consoleOn(await Session.open({store: locked.store, user: 'admin'}));
+    const app = await consoleOn(await Session.open({store: locked.store, origin: 'console', user: 'admin'}));
     await app.press('5', 'n');
     await app.type('Sales');
     await app.press(keys.enter);
@@ -44,7 +44,7 @@ describe('store failures in the console', () => {
       }
     }
     const store = new BrokenStore(stateFrom(onePoolDeployment()));
-    const app = await consoleOn(await Session.open({store, user: 'admin'}));
+    const app = await consoleOn(await Session.open({store, origin: 'console', user: 'admin'}));
     await expect(app.controller.run('New-CsPersistentChatPolicy -Identity Sales')).rejects.toThrow(
       'a bug in the commit',
     );
