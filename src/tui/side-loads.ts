@@ -36,6 +36,8 @@ export async function loadAudit(ctrl: ConsoleContext): Promise<void> {
     command: prop(o, 'Command'),
     targets: prop(o, 'Targets'),
     result: prop(o, 'Result') || (run.ok ? 'Success' : ''),
+    via: prop(o, 'Via'),
+    warnings: prop(o, 'Warnings'),
   }));
   ctrl.dispatch({type: 'auditLoaded', rows, revision});
 }

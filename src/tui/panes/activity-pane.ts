@@ -1,4 +1,4 @@
-// Activity: the audit log, newest first (time, operator, command, targets, outcome).
+// Activity: the audit log, newest first (time, operator, where it came from, command, targets, outcome).
 
 import type {PaneSpec, Row} from './pane.js';
 
@@ -10,6 +10,7 @@ export const activityPane: PaneSpec = {
     {key: 'time', title: 'Time (UTC)', min: 19, priority: 1},
     {key: 'operator', title: 'Operator', min: 8, priority: 2},
     {key: 'role', title: 'Role', min: 6, priority: 4},
+    {key: 'via', title: 'Via', min: 7, priority: 5},
     {key: 'command', title: 'Command', min: 16, priority: 1, flex: true},
     {key: 'targets', title: 'Targets', min: 8, priority: 3},
     {key: 'result', title: 'Result', min: 7, priority: 1},
@@ -21,6 +22,7 @@ export const activityPane: PaneSpec = {
         time: a.time.replace('T', ' ').slice(0, 19),
         operator: a.operator,
         role: a.role,
+        via: a.via,
         command: a.command,
         targets: a.targets,
         result: a.result,
@@ -40,6 +42,8 @@ export const activityPane: PaneSpec = {
           {label: 'Command', value: a.command},
           {label: 'Targets', value: a.targets},
           {label: 'Result', value: a.result},
+          {label: 'Warnings', value: a.warnings},
+          {label: 'Via', value: a.via},
         ],
       },
     ];

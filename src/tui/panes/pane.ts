@@ -23,6 +23,9 @@ export interface AuditRow {
   readonly command: string;
   readonly targets: string;
   readonly result: string;
+  /** Where the command came from: console, exec, drill or init (empty for entries older than that field). */
+  readonly via: string;
+  readonly warnings: string;
 }
 
 export interface PaneData {
