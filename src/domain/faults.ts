@@ -107,25 +107,28 @@ export const checkFaults = (pool: PersistentChatPool, target: FaultTarget, fault
     }
     case 'servers': {
       const down = target.servers.filter((s) => isServerDown(pool, s, faults));
-      if (down.length === 0) return {error: null, warnings: []};
+      // An empty list under faults is a proposal that left every server out: all were down.
       if (down.length === target.servers.length)
         return {
           error: new CmdletError(
             'TargetDown',
-            `Every server this step makes active is down (${down.join(', ')}), so pool ${pool.fqdn} would accept no connections.`,
+            `Every server this step could make active is down${down.length > 0 ? ` (${down.join(', ')})` : ''}, so pool ${pool.fqdn} would accept no connections.`,
             {target: identity},
           ),
           warnings: [],
         };
       return {
         error: null,
-        warnings: [
-          {
-            warningId: 'ServerDown',
-            message: `Some servers this step makes active are down: ${down.join(', ')}.`,
-            target: identity,
-          },
-        ],
+        warnings:
+          down.length === 0
+            ? []
+            : [
+                {
+                  warningId: 'ServerDown',
+                  message: `Some servers this step makes active are down: ${down.join(', ')}.`,
+                  target: identity,
+                },
+              ],
       };
     }
   }

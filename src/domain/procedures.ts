@@ -270,9 +270,7 @@ const faultTarget = (pool: PersistentChatPool, action: StepAction): FaultTarget 
     case 'poolState':
       return poolStateTarget(pool, action.poolState);
     case 'activeServers':
-      return action.servers === null || action.servers.length === 0
-        ? {kind: 'none'}
-        : {kind: 'servers', servers: action.servers};
+      return action.servers === null ? {kind: 'none'} : {kind: 'servers', servers: action.servers};
     case 'swap':
       return {
         kind: 'servers',
