@@ -5,9 +5,9 @@ import globals from 'globals';
 import boundaries from 'eslint-plugin-boundaries';
 
 // The dependency rule of the codebase guide (README), by folder, so it holds at any depth:
-//   domain <- cmdlets <- lang <- session <- cli, tui;   store <- session, workspace, main
+//   domain <- cmdlets <- lang <- session <- drills <- cli;   session <- tui;   store <- session, drills, workspace, main
 // An arrow points at what is imported. Each layer lists what it may import; anything else is an error.
-const folders = ['domain', 'cmdlets', 'lang', 'store', 'cli', 'tui'];
+const folders = ['domain', 'cmdlets', 'lang', 'store', 'drills', 'cli', 'tui'];
 const topLevelFiles = ['session', 'workspace', 'main', 'version'];
 const elements = folders.map((type) => ({type, pattern: `src/${type}`, partialMatch: false}));
 const files = topLevelFiles.map((category) => ({category, pattern: `src/${category}.ts`}));
@@ -25,8 +25,12 @@ const layers = {
     imports: ['domain', 'cmdlets', 'lang', 'session', 'store'],
     message: 'workspace opens stores for sessions; the front ends come to it through main.',
   },
+  drills: {
+    imports: ['domain', 'cmdlets', 'lang', 'session', 'store'],
+    message: 'drills run procedures through a session on a store or its scratch copy.',
+  },
   cli: {
-    imports: ['domain', 'cmdlets', 'lang', 'session', 'version'],
+    imports: ['domain', 'cmdlets', 'lang', 'session', 'drills', 'version'],
     message: 'the command line goes through session, and never loads the console.',
   },
   tui: {

@@ -6,6 +6,7 @@ import {StoreError} from './store/port.js';
 import {DeploymentError} from './domain/deployment.js';
 import {EXIT} from './cli/exit-codes.js';
 import {runExec} from './cli/run-exec.js';
+import {runDrillCommand} from './cli/run-drill.js';
 import {askOnTerminal} from './cli/prompt.js';
 import {splitScript} from './lang/script.js';
 import {InitError, decodeText, initStore, openSession, resolveStoreDir} from './workspace.js';
@@ -126,6 +127,90 @@ program
         io,
       );
       session.store.close();
+    },
+  );
+
+const PROCEDURES = ['failover', 'failback', 'swap'] as const;
+
+program
+  .command('drill')
+  .description(
+    'run the failover, failback or swap of a pool as a rehearsal (default) or live, and report each step',
+  )
+  .argument('<procedure>', 'failover, failback or swap')
+  .option('--store <dir>', 'the store directory')
+  .option('--pool <fqdn>', 'the pool (default: the first pool of the topology)')
+  .option('--live', 'run on the store itself (it is backed up before each change); default: a rehearsal')
+  .option('--yes', 'run the high-impact steps of a live drill without asking (there is no prompt)')
+  .option(
+    '--fault <server-or-dc>',
+    'rehearsals only: mark a server or a data centre down (repeatable)',
+    (value: string, all: string[]) => [...all, value],
+    [] as string[],
+  )
+  .option('--resume', 'continue the last unfinished drill of this pool and procedure at the step it reached')
+  .option(
+    '--report <file>',
+    "also write the report under the store's exports/ (JSON when FILE ends in .json)",
+  )
+  .option('--force', 'let --report replace an existing file')
+  .option('--json', 'print the report as JSON (the Get-PcDrill object) instead of Markdown')
+  .addHelpText(
+    'after',
+    `
+A rehearsal runs the steps on a scratch copy of the store (drills/<id>.rehearsal/, removed when the
+drill ends): the live store is left as it was but for the drill record, drills/<id>.json, which
+Get-PcDrill lists. A live drill runs the same steps on the store; its high-impact steps need --yes,
+and without it the drill stops before the first of them (exit 2) and --resume --yes continues there.
+
+The record is written after every step. A drill cut short (closed terminal, kill -9) is continued by
+the same command with --resume, at the step it reached; running the procedure again without
+--resume abandons the unfinished drill and starts a new one.
+
+Exit status: 0 every step succeeded; 1 a step failed (the report names it); 2 usage; 3 store.
+
+Examples:
+  pchat drill failover --json
+  pchat drill failover --fault dc2 --report failover.md
+  pchat drill failover --live --yes && pchat drill failback --live --yes`,
+  )
+  .action(
+    async (
+      procedure: string,
+      options: {
+        store?: string;
+        pool?: string;
+        live?: boolean;
+        yes?: boolean;
+        fault: string[];
+        resume?: boolean;
+        report?: string;
+        force?: boolean;
+        json?: boolean;
+      },
+    ) => {
+      const kind = PROCEDURES.find((p) => p === procedure.toLowerCase());
+      if (kind === undefined) return usage(`unknown procedure "${procedure}"; use ${PROCEDURES.join(', ')}`);
+      const session = await openSession({store: options.store ?? program.opts<{store?: string}>().store});
+      try {
+        process.exitCode = await runDrillCommand(
+          session.store,
+          {
+            procedure: kind,
+            pool: options.pool,
+            live: options.live ?? false,
+            yes: options.yes ?? false,
+            faults: options.fault,
+            resume: options.resume ?? false,
+            report: options.report,
+            force: options.force ?? false,
+            json: options.json ?? false,
+          },
+          io,
+        );
+      } finally {
+        session.store.close();
+      }
     },
   );
 

@@ -10,6 +10,7 @@ import {policyCmdlets} from './policy-cmdlets.js';
 import {principalCmdlets} from './principal-cmdlets.js';
 import {topologyViewCmdlets} from './topology-view-cmdlets.js';
 import {storeCmdlets} from './store-cmdlets.js';
+import {getDrillCmdlet} from './drill-cmdlet.js';
 import {categoryCmdlets} from './category-cmdlets.js';
 import {roomCmdlets} from './room-cmdlets.js';
 import {addinCmdlets} from './addin-cmdlets.js';
@@ -29,6 +30,7 @@ export const catalog: readonly CmdletSpec[] = [
   ...addinCmdlets,
   ...messageCmdlets,
   ...storeCmdlets,
+  getDrillCmdlet,
 ];
 
 const byName = new Map(catalog.map((c) => [c.name.toLowerCase(), c]));

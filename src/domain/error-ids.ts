@@ -43,6 +43,8 @@ export const ERROR_IDS = [
   'BackupStoreRequired',
   'BackupMirrorRequired',
   'BackupNotFound',
+  'TargetDown',
+  'DrillNotFound',
   'ConfigurationNotFound',
   'GlobalNotCreatable',
   'PolicyNotFound',
@@ -85,6 +87,7 @@ export const WARNING_IDS = [
   'PrimaryNotRestored',
   'PrincipalsPurged',
   'ServerAlreadyActive',
+  'ServerDown',
   'ServerNotActive',
   'SharedOutputDirectory',
 ] as const;

@@ -1,6 +1,7 @@
 // What the core may ask of the outside world, as interfaces the session fills in.
 // The core never does I/O itself: reads arrive through these ports, writes leave as effects.
 
+import type {DrillRecord} from './drills.js';
 import type {AuditEntry, ChatMessage} from './types.js';
 
 export interface MessageQuery {
@@ -42,6 +43,11 @@ export interface BackupReader {
   list(): readonly BackupInfo[];
 }
 
+export interface DrillReader {
+  /** Oldest first. */
+  list(): readonly DrillRecord[];
+}
+
 /** Changes beyond the state document, carried out by the store inside the same commit. */
 export type Effect =
   | {readonly kind: 'appendMessages'; readonly messages: readonly ChatMessage[]}
@@ -60,10 +66,12 @@ export interface Ports {
   readonly messages: MessageReader;
   readonly audit: AuditReader;
   readonly backups: BackupReader;
+  readonly drills: DrillReader;
 }
 
 export const emptyPorts: Ports = {
   messages: {scan: () => []},
   audit: {scan: () => []},
   backups: {list: () => []},
+  drills: {list: () => []},
 };

@@ -6,11 +6,19 @@ import {setActiveServers} from './active-servers.js';
 import {databaseStepInfo, recordDatabaseStep, type DatabaseStep} from './database-steps.js';
 import {MAX_ACTIVE_SERVERS} from './deployment-rules.js';
 import {isCmdletError, type CmdletError, type Warning} from './errors.js';
+import {
+  NO_FAULTS,
+  checkFaults,
+  isServerDown,
+  poolStateTarget,
+  type FaultTarget,
+  type Faults,
+} from './faults.js';
 import {poolStateIdentity, resolvePoolIdentity} from './identity.js';
 import {setPoolState} from './pool-state.js';
 import {poolSummary, type PoolSummary} from './pool-summary.js';
 import {withStoreFlag} from './store-flags.js';
-import {isFarFromDatabase} from './topology.js';
+import {isActiveServer, isFarFromDatabase} from './topology.js';
 import type {ChatState, PersistentChatPool, PoolState} from './types.js';
 
 export type ProcedureKind = 'swap' | 'failover' | 'failback';
@@ -118,8 +126,12 @@ const commandOf = (pool: PersistentChatPool, action: Exclude<StepAction, {kind: 
  * in the pool's server order, at most four.
  */
 // Spec note: a low-latency link lets any server be active, but the servers beside the database are
-// still the ones to propose, so the link is ignored here.
-export const proposedActiveServers = (pool: PersistentChatPool, poolState: PoolState): string[] => {
+// still the ones to propose, so the link is ignored here. A server down in a rehearsal is left out.
+export const proposedActiveServers = (
+  pool: PersistentChatPool,
+  poolState: PoolState,
+  faults: Faults = NO_FAULTS,
+): string[] => {
   const target: PersistentChatPool = {
     ...pool,
     poolState,
@@ -128,12 +140,16 @@ export const proposedActiveServers = (pool: PersistentChatPool, poolState: PoolS
   };
   return pool.servers
     .map((s) => s.fqdn)
-    .filter((fqdn) => !isFarFromDatabase(target, fqdn))
+    .filter((fqdn) => !isFarFromDatabase(target, fqdn) && !isServerDown(pool, fqdn, faults))
     .slice(0, MAX_ACTIVE_SERVERS);
 };
 
 /** The ordered steps of a procedure for a pool; only the steps that run a command (the SQL-only ones are folded into their record step's sqlWork). */
-export const procedureSteps = (pool: PersistentChatPool, kind: ProcedureKind): ProcedureStep[] => {
+export const procedureSteps = (
+  pool: PersistentChatPool,
+  kind: ProcedureKind,
+  faults: Faults = NO_FAULTS,
+): ProcedureStep[] => {
   switch (kind) {
     case 'swap':
       return [cmdletStep(pool, 'swap', 1, 'Swap the active and standby servers', {kind: 'swap'})];
@@ -148,7 +164,7 @@ export const procedureSteps = (pool: PersistentChatPool, kind: ProcedureKind): P
         recordStep(pool, 'BackupMirrorInstalled'),
         cmdletStep(pool, 'failover', 7, 'Make the servers beside the backup database active', {
           kind: 'activeServers',
-          servers: proposedActiveServers(pool, 'FailedOver'),
+          servers: proposedActiveServers(pool, 'FailedOver', faults),
         }),
       ];
     case 'failback':
@@ -159,7 +175,7 @@ export const procedureSteps = (pool: PersistentChatPool, kind: ProcedureKind): P
         recordStep(pool, 'LogShippingRestored'),
         cmdletStep(pool, 'failback', 6, 'Make the servers beside the primary database active', {
           kind: 'activeServers',
-          servers: proposedActiveServers(pool, 'Normal'),
+          servers: proposedActiveServers(pool, 'Normal', faults),
         }),
         cmdletStep(pool, 'failback', 7, 'Return the pool to its primary database', {
           kind: 'poolState',
@@ -182,16 +198,21 @@ export interface StepCheck {
   readonly state: ChatState;
 }
 
-/** Runs a step's rule on a state without committing anything: the live preconditions, warnings and preview. */
-export const checkStep = (state: ChatState, step: ProcedureStep): StepCheck => {
+/**
+ * Runs a step's rule on a state without committing anything: the live preconditions, warnings and
+ * preview. A rehearsal's faults come first: a step whose machines are down fails here.
+ */
+export const checkStep = (state: ChatState, step: ProcedureStep, faults: Faults = NO_FAULTS): StepCheck => {
   const identity = poolStateIdentity(step.pool);
   const pool = resolvePoolIdentity(state, identity);
   const before = poolSummary(pool);
+  const fault = checkFaults(pool, faultTarget(pool, step.action), faults);
+  if (fault.error) return {error: fault.error, warnings: [], changed: false, before, after: before, state};
   try {
     const result = applyAction(state, identity, step.action);
     return {
       error: null,
-      warnings: result.output.warnings,
+      warnings: [...fault.warnings, ...result.output.warnings],
       changed: result.output.changed,
       before,
       after: poolSummary(result.output.pool),
@@ -216,5 +237,44 @@ const applyAction = (state: ChatState, identity: string, action: StepAction) => 
       });
     case 'swap':
       return setActiveServers(state, {identity, swap: true});
+  }
+};
+
+type StoreKey = Exclude<keyof PersistentChatPool['stores'], 'logShipping'>;
+const DATABASE_STEP_STORES: Readonly<Record<DatabaseStep, readonly StoreKey[]>> = {
+  LogShippingRemoved: ['backup'],
+  BackupOnline: ['backup'],
+  BackupMirrorInstalled: ['backup', 'backupMirror'],
+  BackupMirrorRemoved: ['backup'],
+  PrimaryRestored: ['backup', 'primary'],
+  LogShippingRestored: ['primary', 'backup'],
+};
+const STORE_WHAT: Readonly<Record<StoreKey, string>> = {
+  primary: 'primary database',
+  primaryMirror: 'primary mirror',
+  backup: 'backup database',
+  backupMirror: 'backup mirror',
+};
+
+/** The machines a step needs: the SQL stores its SQL work runs on, or the servers it makes active. */
+const faultTarget = (pool: PersistentChatPool, action: StepAction): FaultTarget => {
+  switch (action.kind) {
+    case 'databaseStep':
+      return {
+        kind: 'stores',
+        stores: DATABASE_STEP_STORES[action.step].map((key) => ({
+          store: pool.stores[key],
+          what: STORE_WHAT[key],
+        })),
+      };
+    case 'poolState':
+      return poolStateTarget(pool, action.poolState);
+    case 'activeServers':
+      return action.servers === null ? {kind: 'none'} : {kind: 'servers', servers: action.servers};
+    case 'swap':
+      return {
+        kind: 'servers',
+        servers: pool.servers.map((s) => s.fqdn).filter((f) => !isActiveServer(pool, f)),
+      };
   }
 };

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {StoreError} from './port.js';
-import {fsyncDir, io, isErrno, writeNewFile} from './durable-fs.js';
+import {randomUUID} from 'node:crypto';
+import {fsyncDir, io, isErrno, removeQuietly, renameDurably, writeNewFile} from './durable-fs.js';
 import type {StoreFiles} from './store-files.js';
 import {refusedCodePoint} from '../domain/text-fields.js';
 import {describeCodePoint} from '../domain/text-chars.js';
@@ -106,3 +107,31 @@ export function publishExport(files: StoreFiles, prepared: PreparedExport): void
 }
 
 export const isExportTemp = (name: string): boolean => /^\.export-[0-9a-f-]+-\d+\.tmp$/.test(name);
+
+/**
+ * Writes an operator's file under exports/ at once, outside any commit (a drill's report): never
+ * over an existing file unless `replace`. Returns the file's path.
+ */
+export function writeExportNow(files: StoreFiles, requested: string, data: string, replace: boolean): string {
+  const final = resolveExportPath(files, requested);
+  ensureDirectories(files, final, 0o700);
+  if (isLink(final)) throw unsafe(final, 'it is a symbolic link');
+  if (!replace && fs.existsSync(final))
+    throw new StoreError(
+      'StoreExists',
+      `The file ${final} exists already; choose a new name, or add --force to replace it. Nothing was written.`,
+      final,
+    );
+  const temp = path.join(files.exports, `.export-${randomUUID()}-0.tmp`);
+  try {
+    writeNewFile(temp, data, {mode: EXPORT_MODE, uid: -1, gid: -1});
+    if (replace) renameDurably(temp, final);
+    else {
+      io('publish', final, () => fs.linkSync(temp, final));
+      fsyncDir(path.dirname(final));
+    }
+  } finally {
+    removeQuietly(temp);
+  }
+  return final;
+}

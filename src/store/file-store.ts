@@ -26,6 +26,7 @@ import {StoreError, type CommitOutcome, type CommitPlan, type StorePort} from '.
 import {scanAudit} from './audit-log.js';
 import {listBackups, pruneBackups, KEEP_BACKUPS} from './backups.js';
 import {prepareCommit} from './commit-plan.js';
+import {listDrillRecords} from './drill-records.js';
 import {initializeStore, type CreateOptions} from './create-store.js';
 import {ownerOf} from './durable-fs.js';
 import {
@@ -98,6 +99,7 @@ export class FileStore implements StorePort {
       messages: {scan: (query) => scanMessages(files.messages, query, options.chunkBytes)},
       audit: {scan: (query) => scanAudit(files.audit, query, options.chunkBytes)},
       backups: {list: () => listBackups(files)},
+      drills: {list: () => listDrillRecords(files)},
     };
   }
 

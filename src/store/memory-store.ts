@@ -3,6 +3,7 @@
 import type {AuditEntry, ChatMessage, ChatState} from '../domain/types.js';
 import {auditMatcher, lastN, messageMatcher} from '../domain/log-queries.js';
 import type {BackupInfo, Effect, Ports} from '../domain/ports.js';
+import type {DrillRecord} from '../domain/drills.js';
 import type {CommitOutcome, CommitPlan, StorePort} from './port.js';
 
 interface Backup {
@@ -19,15 +20,22 @@ export class MemoryStore implements StorePort {
   private readonly backups: Backup[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly clock: () => Date;
+  private readonly drills: readonly DrillRecord[];
 
   constructor(
     state: ChatState,
-    options: {messages?: readonly ChatMessage[]; dir?: string; now?: () => Date} = {},
+    options: {
+      messages?: readonly ChatMessage[];
+      dir?: string;
+      now?: () => Date;
+      drills?: readonly DrillRecord[];
+    } = {},
   ) {
     this.state = state;
     this.messages = [...(options.messages ?? [])];
     this.dir = options.dir ?? '/nonexistent/memory-store';
     this.clock = options.now ?? (() => new Date());
+    this.drills = options.drills ?? [];
   }
 
   read(): Promise<ChatState> {
@@ -46,6 +54,7 @@ export class MemoryStore implements StorePort {
         scan: (q) => lastN(this.audit.filter(auditMatcher(q)), q.limit),
       },
       backups: {list: () => this.backups.map((b) => b.info)},
+      drills: {list: () => this.drills},
     };
   }
 

@@ -18,6 +18,8 @@ export interface StoreFiles {
   readonly lockBreak: string;
   readonly backups: string;
   readonly exports: string;
+  /** Drill records (<id>.json) and, while a rehearsal runs, its scratch copy of the store (<id>.rehearsal/). */
+  readonly drills: string;
 }
 
 export const storeFiles = (dir: string): StoreFiles => {
@@ -32,6 +34,7 @@ export const storeFiles = (dir: string): StoreFiles => {
     lockBreak: path.join(root, 'state.json.lock.break'),
     backups: path.join(root, 'backups'),
     exports: path.join(root, 'exports'),
+    drills: path.join(root, 'drills'),
   };
 };
 

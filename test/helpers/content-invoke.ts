@@ -75,6 +75,7 @@ const portsOver = (messages: readonly ChatMessage[]): Ports => ({
   },
   audit: {scan: () => []},
   backups: {list: () => []},
+  drills: {list: () => []},
 });
 
 export const invoke = (
