@@ -191,7 +191,10 @@ Examples:
     ) => {
       const kind = PROCEDURES.find((p) => p === procedure.toLowerCase());
       if (kind === undefined) return usage(`unknown procedure "${procedure}"; use ${PROCEDURES.join(', ')}`);
-      const session = await openSession({store: options.store ?? program.opts<{store?: string}>().store});
+      const session = await openSession({
+        store: options.store ?? program.opts<{store?: string}>().store,
+        origin: 'drill',
+      });
       try {
         process.exitCode = await runDrillCommand(
           session.store,

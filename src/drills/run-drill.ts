@@ -111,7 +111,7 @@ export async function runDrill(live: StorePort, options: DrillOptions): Promise<
         copyStore(files, scratchDir(files, id));
         return {plan: null, result: null};
       });
-    const session = await Session.open({store: live, readOnly: true});
+    const session = await Session.open({store: live, readOnly: true, origin: 'drill'});
     record = save(
       newDrill(
         {
@@ -135,8 +135,8 @@ export async function runDrill(live: StorePort, options: DrillOptions): Promise<
 
   const target = record.mode === 'live' ? live : await openStore(scratchDir(files, record.id));
   try {
-    // The audit log names the drill's operator; the entries' source is the session's.
-    const session = await Session.open({store: target, yes: true});
+    // The audit log names the drill's operator, and says the entries came from a drill.
+    const session = await Session.open({store: target, yes: true, origin: 'drill'});
     const steps = stepsOf(session.state, record);
     for (let index = nextStepIndex(record); index !== null; index = nextStepIndex(record)) {
       const step = steps[index] as ProcedureStep;
