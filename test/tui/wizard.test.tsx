@@ -57,6 +57,7 @@ async function runAll(app: RenderedApp, kind: ProcedureKind): Promise<void> {
   }
   expect(app.lastFrame()).toContain(': done');
   expect(app.lastFrame()).toContain('Every step ran.');
+  expect(app.lastFrame()).toContain('Enter/Esc close');
   await app.press(keys.enter);
   expect(app.lastFrame()).toContain('Wizard closed;');
 }

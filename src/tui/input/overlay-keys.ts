@@ -14,7 +14,7 @@ import type {KeyPress} from './key-name.js';
 import {scrollKeys} from './scroll-keys.js';
 import type {Move} from '../table/list-window.js';
 import {typedEditKeys, typedTyping} from './typed-keys.js';
-import {WIZARD_CHOOSER_KEYS, WIZARD_STEP_KEYS} from '../wizard/wizard-keys.js';
+import {wizardKeys} from '../wizard/wizard-keys.js';
 
 type Confirm = Extract<Overlay, {kind: 'confirm'}>;
 type Typed = Extract<Overlay, {kind: 'typed'}>;
@@ -130,12 +130,7 @@ export function handleOverlayKey(ctx: ConsoleContext, press: KeyPress): void {
     case 'activeServers':
       return handleDialogKey(EDITOR_KEYS, ctx, overlay.editor, press);
     case 'wizard':
-      return handleDialogKey(
-        overlay.wizard.procedure === null ? WIZARD_CHOOSER_KEYS : WIZARD_STEP_KEYS,
-        ctx,
-        overlay.wizard,
-        press,
-      );
+      return handleDialogKey(wizardKeys(overlay.wizard), ctx, overlay.wizard, press);
   }
 }
 
@@ -157,6 +152,6 @@ export function overlayHints(overlay: Overlay): string | null {
     case 'activeServers':
       return dialogHints(EDITOR_KEYS);
     case 'wizard':
-      return dialogHints(overlay.wizard.procedure === null ? WIZARD_CHOOSER_KEYS : WIZARD_STEP_KEYS);
+      return dialogHints(wizardKeys(overlay.wizard));
   }
 }

@@ -51,7 +51,7 @@ const editTyped = (ctx: ConsoleContext, w: WizardState, typed: string) => {
 function enter(ctx: ConsoleContext, w: WizardState): void {
   if (w.running) return;
   const step = w.steps[w.index];
-  if (!step) return closeWizard(ctx, w);
+  if (!step) return;
   if (succeededRun(w, w.index))
     return showWizard(ctx, {...w, index: w.index + 1, typed: '', typedError: null});
   const check = checkStep(ctx.ui.chat, step);
@@ -63,7 +63,7 @@ function enter(ctx: ConsoleContext, w: WizardState): void {
 
 function back(ctx: ConsoleContext, w: WizardState): void {
   if (w.running) return;
-  const previous = w.index < w.steps.length ? stepBack(w) : null;
+  const previous = stepBack(w);
   if (previous) showWizard(ctx, previous);
   else closeWizard(ctx, w);
 }
@@ -78,3 +78,18 @@ export const WIZARD_STEP_KEYS: DialogKeys<WizardState> = {
   ],
   typing: typedTyping<WizardState>((w) => w.typed, editTyped),
 };
+
+export const WIZARD_DONE_KEYS: DialogKeys<WizardState> = {
+  keys: [
+    {keys: ['enter', 'esc', 'ctrl-c'], hint: {keys: 'Enter/Esc', label: 'close'}, run: closeWizard},
+    ...scrollKeys<WizardState>(),
+  ],
+};
+
+/** The key table of the wizard's screen: the chooser, a step, or the summary. */
+export const wizardKeys = (w: WizardState): DialogKeys<WizardState> =>
+  w.procedure === null
+    ? WIZARD_CHOOSER_KEYS
+    : w.index >= w.steps.length
+      ? WIZARD_DONE_KEYS
+      : WIZARD_STEP_KEYS;
