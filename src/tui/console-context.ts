@@ -40,6 +40,8 @@ export interface ConsoleContext {
   invoke(id: string): void;
   /** Answers the confirmation a running cmdlet asked for. */
   answer(yes: boolean): void;
+  /** The console's clock (ms), for timing what runs. */
+  now(): number;
   copy(text: string): void;
   reload(): Promise<void>;
   redraw(): void;

@@ -266,6 +266,10 @@ export class ConsoleController implements ConsoleContext {
     return id === null ? [] : [id];
   }
 
+  now(): number {
+    return this.env.now();
+  }
+
   copy(text: string): void {
     this.env.copy(text);
     this.say('info', `Copied: ${text}`);

@@ -8,13 +8,13 @@ import {EDITOR_KEYS} from '../servers-editor.js';
 import {FORM_KEYS, handleFormKey} from '../forms/form-keys.js';
 import {PICKER_KEYS} from '../forms/principal-picker.js';
 import {helpLineCount} from '../help-content.js';
-import type {Move} from '../table/list-window.js';
 import type {Overlay} from '../state/ui-state.js';
-import {innerWidth} from '../layout.js';
-import {makeTheme} from '../theme.js';
-import {dialogBody, dialogWindow} from '../views/dialog-lines.js';
 import {dialogHints, handleDialogKey, type DialogKey, type DialogKeys, type KeyHint} from './dialog-keys.js';
 import type {KeyPress} from './key-name.js';
+import {scrollKeys} from './scroll-keys.js';
+import type {Move} from '../table/list-window.js';
+import {typedEditKeys, typedTyping} from './typed-keys.js';
+import {wizardKeys} from '../wizard/wizard-keys.js';
 
 type Confirm = Extract<Overlay, {kind: 'confirm'}>;
 type Typed = Extract<Overlay, {kind: 'typed'}>;
@@ -32,27 +32,6 @@ function confirm(ctx: ConsoleContext, overlay: Confirm | Typed): void {
   closeOverlay(ctx);
   void ctx.track(executePending(ctx, overlay.run));
 }
-
-const COUNTING_THEME = makeTheme({ascii: false, color: false});
-
-/** Scrolls the open dialog's body; its prompt and buttons stay where they are. */
-const scrollDialog =
-  (move: Move) =>
-  (ctx: ConsoleContext): void => {
-    const width = innerWidth(ctx.ui.size);
-    const dialog = dialogBody(ctx.ui.overlay, COUNTING_THEME, ctx.textHeight(), width);
-    if (!dialog) return;
-    const shown = dialogWindow(dialog, width, ctx.textHeight());
-    ctx.dispatch({type: 'scroll', move, lines: shown.body.length, height: shown.room});
-  };
-
-/** Keys that scroll a long dialog body: arrows and pages, never letters (a dialog may take text). */
-const scrollKeys = <S>(): DialogKey<S>[] => [
-  {keys: ['up'], hint: {keys: '↑↓/PgUp/PgDn', label: 'scroll'}, run: scrollDialog('up')},
-  {keys: ['down'], run: scrollDialog('down')},
-  {keys: ['pgup'], run: scrollDialog('pageUp')},
-  {keys: ['pgdn'], run: scrollDialog('pageDown')},
-];
 
 /** Tab and the arrows move the focus between Cancel and the other button. */
 const switchFocus = <O extends Confirm | Ask>(hint: KeyHint | null): DialogKey<O> => ({
@@ -97,15 +76,9 @@ export const TYPED_KEYS: DialogKeys<Typed> = {
     },
     {keys: ['esc', 'ctrl-c'], hint: {keys: 'Esc', label: 'cancel'}, run: cancel},
     ...scrollKeys<Typed>(),
-    {keys: ['backspace'], run: (ctx, o) => editTyped(ctx, o, [...o.text].slice(0, -1).join(''))},
-    {keys: ['ctrl-u'], run: (ctx, o) => editTyped(ctx, o, '')},
-    {keys: ['ctrl-w'], run: (ctx, o) => editTyped(ctx, o, o.text.replace(/\S+\s*$/u, ''))},
+    ...typedEditKeys<Typed>((o) => o.text, editTyped),
   ],
-  typing: {
-    run(ctx, o, press) {
-      if (press.text !== '') editTyped(ctx, o, o.text + press.text);
-    },
-  },
+  typing: typedTyping<Typed>((o) => o.text, editTyped),
 };
 
 export const ASK_KEYS: DialogKeys<Ask> = {
@@ -156,6 +129,8 @@ export function handleOverlayKey(ctx: ConsoleContext, press: KeyPress): void {
       return handleFormKey(ctx, overlay.form, press);
     case 'activeServers':
       return handleDialogKey(EDITOR_KEYS, ctx, overlay.editor, press);
+    case 'wizard':
+      return handleDialogKey(wizardKeys(overlay.wizard), ctx, overlay.wizard, press);
   }
 }
 
@@ -176,5 +151,7 @@ export function overlayHints(overlay: Overlay): string | null {
       return dialogHints(overlay.form.picker ? PICKER_KEYS : FORM_KEYS);
     case 'activeServers':
       return dialogHints(EDITOR_KEYS);
+    case 'wizard':
+      return dialogHints(wizardKeys(overlay.wizard));
   }
 }

@@ -21,6 +21,10 @@ const ALIASES: Readonly<Record<string, ActionId>> = {
   help: 'app.help',
   reload: 'app.reload',
   redraw: 'app.redraw',
+  wizard: 'pool.wizard',
+  failover: 'wizard.failover',
+  failback: 'wizard.failback',
+  swap: 'wizard.swap',
 };
 
 export const CONSOLE_COMMANDS: readonly string[] = [

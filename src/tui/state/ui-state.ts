@@ -8,6 +8,7 @@ import type {AuditRow, DetailSection} from '../panes/pane.js';
 import type {FormState} from '../forms/form-state.js';
 import type {ActiveEditorState} from './active-editor.js';
 import type {Expectation} from './expectation.js';
+import type {WizardState} from '../wizard/wizard-state.js';
 
 export interface ListState {
   readonly cursorId: string | null;
@@ -92,7 +93,8 @@ export type Overlay =
       readonly focus: 'cancel' | 'confirm';
     }
   | {readonly kind: 'form'; readonly form: FormState}
-  | {readonly kind: 'activeServers'; readonly editor: ActiveEditorState};
+  | {readonly kind: 'activeServers'; readonly editor: ActiveEditorState}
+  | {readonly kind: 'wizard'; readonly wizard: WizardState};
 
 export type MessageLevel = 'info' | 'ok' | 'warn' | 'error';
 

@@ -13,6 +13,8 @@ import type {ActiveEditorState} from '../state/active-editor.js';
 import type {Overlay} from '../state/ui-state.js';
 import type {Theme} from '../theme.js';
 import {wrapped} from './text-lines.js';
+import type {ChatState} from '../../domain/types.js';
+import {wizardBody} from '../wizard/wizard-lines.js';
 
 export interface DialogBody {
   readonly title: string;
@@ -58,13 +60,20 @@ function typedBody(o: Extract<Overlay, {kind: 'typed'}>, theme: Theme): DialogBo
       [{text: `${theme.glyphs.warn} High impact.`, color: theme.warn, bold: true}],
       ...o.lines.map((t): Line => [{text: t}]),
     ],
-    pinned: [
-      [{text: ''}],
-      [{text: 'Type '}, {text: displaySafe(o.expected), bold: true}, {text: ' to confirm:'}],
-      [{text: `> ${displaySafe(o.text)}_`}],
-      ...(o.error ? [[{text: `${theme.glyphs.error} ${o.error}`, color: theme.error}] as Line] : []),
-    ],
+    pinned: [[{text: ''}], ...typedPrompt(o, theme)],
   };
+}
+
+/** The tier-2 prompt: what to type, what has been typed, and why Enter refused it. */
+export function typedPrompt(
+  o: {readonly expected: string; readonly text: string; readonly error: string | null},
+  theme: Theme,
+): Line[] {
+  return [
+    [{text: 'Type '}, {text: displaySafe(o.expected), bold: true}, {text: ' to confirm:'}],
+    [{text: `> ${displaySafe(o.text)}_`}],
+    ...(o.error ? [[{text: `${theme.glyphs.error} ${o.error}`, color: theme.error}] as Line] : []),
+  ];
 }
 
 function formFieldLines(form: FormState, theme: Theme): Line[] {
@@ -189,8 +198,14 @@ function editorBody(editor: ActiveEditorState, theme: Theme, height: number, wid
   };
 }
 
-/** `height` and `width`: the lines inside the dialog's frame. */
-export function dialogBody(overlay: Overlay, theme: Theme, height: number, width: number): DialogBody | null {
+/** `height` and `width`: the lines inside the dialog's frame; `chat` is the data a wizard checks its step against. */
+export function dialogBody(
+  overlay: Overlay,
+  theme: Theme,
+  height: number,
+  width: number,
+  chat: ChatState,
+): DialogBody | null {
   switch (overlay.kind) {
     case 'none':
     case 'help':
@@ -209,6 +224,8 @@ export function dialogBody(overlay: Overlay, theme: Theme, height: number, width
       return formBody(overlay.form, theme, height, width);
     case 'activeServers':
       return editorBody(overlay.editor, theme, height, width);
+    case 'wizard':
+      return wizardBody(overlay.wizard, chat, theme);
   }
 }
 
