@@ -15,7 +15,7 @@ import {actionById, bindingById, findBinding, scopesFor, type ResolvedBinding} f
 import {listHeight, maxMessageRows, textHeight, tooSmall} from './layout.js';
 import type {Row} from './panes/pane.js';
 import {storeFailureOf, type ConsoleSession, type LineRun} from './session-port.js';
-import {loadAudit, loadDetailExtra} from './side-loads.js';
+import {loadAudit, loadDetailExtra, loadDrills} from './side-loads.js';
 import type {UiEvent} from './state/reducer.js';
 import {visibleRows} from './state/rows.js';
 import type {UiStore} from './state/ui-store.js';
@@ -196,10 +196,12 @@ export class ConsoleController implements ConsoleContext {
     }
   }
 
-  /** Keeps what the focused view shows in step with the data: the audit rows, the open detail. */
+  /** Keeps what the focused view shows in step with the data: the audit rows, the drills, the open detail. */
   afterDataChange(): void {
     const ui = this.ui;
     if (ui.pane === 'activity' && ui.auditRevision !== ui.chat.revision) void this.track(loadAudit(this));
+    // A drill writes its record without a store revision, so the drills are read every time.
+    if (ui.pane === 'drills') void this.track(loadDrills(this));
     const view = topView(ui);
     if (view.kind === 'detail' && view.pane === 'rooms')
       void this.track(loadDetailExtra(this, view.pane, view.id));

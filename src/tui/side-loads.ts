@@ -1,5 +1,5 @@
-// Reads the console makes through Get-* lines: the audit log, a room's effective members and
-// history, a form's current values. Quiet on success; a failure shows on the message line.
+// Reads the console makes through Get-* lines: the audit log, the drills, a room's effective
+// members and history, a form's current values. Quiet on success; a failure shows on the message line.
 
 import type {PsObject, Value} from '../cmdlets/types.js';
 import type {ConsoleContext} from './console-context.js';
@@ -7,7 +7,7 @@ import {findProperty, isPsObject} from '../lang/values.js';
 import {formatValue} from './format-output.js';
 import {quote} from './forms/quote.js';
 import type {PaneId} from './panes/pane-id.js';
-import type {AuditRow, DetailLine, DetailSection} from './panes/pane.js';
+import type {AuditRow, DetailLine, DetailSection, DrillRow, DrillStepRow} from './panes/pane.js';
 
 const HISTORY_SHOWN = 50;
 
@@ -40,6 +40,51 @@ export async function loadAudit(ctrl: ConsoleContext): Promise<void> {
     warnings: prop(o, 'Warnings'),
   }));
   ctrl.dispatch({type: 'auditLoaded', rows, revision});
+}
+
+/** The property's objects (a drill's Steps), in order. */
+const objectsIn = (object: PsObject, name: string): PsObject[] => {
+  const value = raw(object, name);
+  return Array.isArray(value) ? objectsOf(value as readonly Value[]) : [];
+};
+
+/** Each entry of a list property (a step's Warnings) as display-safe text. */
+const texts = (object: PsObject, name: string): string[] => {
+  const value = raw(object, name);
+  return Array.isArray(value) ? (value as readonly Value[]).map((v) => formatValue(v)) : [];
+};
+
+const drillStepRow = (s: PsObject): DrillStepRow => ({
+  number: prop(s, 'Number'),
+  title: prop(s, 'Title'),
+  line: prop(s, 'Line'),
+  outcome: prop(s, 'Outcome'),
+  seconds: prop(s, 'Seconds'),
+  warnings: texts(s, 'Warnings'),
+  error: prop(s, 'Error'),
+});
+
+export async function loadDrills(ctrl: ConsoleContext): Promise<void> {
+  const run = await ctrl.run('Get-PcDrill', {quiet: true});
+  if (!run) return;
+  const rows = objectsOf(run.output).map((o): DrillRow => {
+    const steps = objectsIn(o, 'Steps');
+    return {
+      identity: prop(o, 'Identity'),
+      procedure: prop(o, 'Procedure'),
+      pool: prop(o, 'Pool'),
+      mode: prop(o, 'Mode'),
+      faults: prop(o, 'Faults'),
+      operator: prop(o, 'Operator'),
+      startedAt: prop(o, 'StartedAt'),
+      endedAt: prop(o, 'EndedAt'),
+      outcome: prop(o, 'Outcome'),
+      seconds: prop(o, 'Seconds'),
+      done: steps.filter((s) => raw(s, 'Outcome') === 'ok').length,
+      steps: steps.map(drillStepRow),
+    };
+  });
+  ctrl.dispatch({type: 'drillsLoaded', rows});
 }
 
 const splitIdentity = (identity: string): {pool: string; name: string} => {

@@ -2,6 +2,7 @@
 // clock; waits until the first frame is drawn and the console is idle.
 
 import {render} from 'ink-testing-library';
+import type {DrillRecord} from '../../src/domain/drills.js';
 import type {ChatState, ChatMessage} from '../../src/domain/types.js';
 import {App, type Props} from '../../src/tui/App.js';
 import {ConsoleAsker} from '../../src/tui/console-ask.js';
@@ -20,6 +21,8 @@ export interface RenderOptions {
   readonly user?: string;
   readonly readOnly?: boolean;
   readonly messages?: readonly ChatMessage[];
+  /** The drill records the memory store holds. */
+  readonly drills?: readonly DrillRecord[];
   readonly props?: Partial<Props>;
   /** Use this session instead of opening one on a MemoryStore. */
   readonly session?: ConsoleSession;
@@ -53,6 +56,7 @@ export async function renderApp(state: ChatState, options: RenderOptions = {}): 
       user: options.user ?? 'admin',
       readOnly: options.readOnly ?? false,
       messages: options.messages ?? [],
+      drills: options.drills ?? [],
       ask: asker.ask,
     });
     session = opened.session;

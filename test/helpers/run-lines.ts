@@ -1,5 +1,6 @@
 // Runs cmdlet lines through the same Session that `pchat exec` uses, on a store in memory.
 
+import type {DrillRecord} from '../../src/domain/drills.js';
 import type {ChatMessage, ChatState, CommandOrigin} from '../../src/domain/types.js';
 import {MemoryStore} from '../../src/store/memory-store.js';
 import {Session, type Asker, type LineRun} from '../../src/session.js';
@@ -12,6 +13,8 @@ export interface RunOptions {
   readonly yes?: boolean;
   readonly ask?: Asker;
   readonly messages?: readonly ChatMessage[];
+  /** The drill records the store holds (Get-PcDrill lists them). */
+  readonly drills?: readonly DrillRecord[];
   readonly now?: Date;
 }
 
@@ -30,7 +33,11 @@ export async function openSession(
 ): Promise<{session: Session; store: MemoryStore}> {
   counter += 1;
   const now = options.now ?? FIXED_NOW;
-  const store = new MemoryStore(state, {messages: options.messages ?? [], now: () => now});
+  const store = new MemoryStore(state, {
+    messages: options.messages ?? [],
+    now: () => now,
+    drills: options.drills ?? [],
+  });
   const session = await Session.open({
     store,
     origin: options.origin ?? 'exec',

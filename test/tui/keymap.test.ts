@@ -96,20 +96,27 @@ describe('the pane keys', () => {
     },
   );
 
-  it('gives every pane a different key: digits for the first nine, 0 for Principals, @ for Activity', () => {
+  it('gives every pane a different key: digits for the first nine, 0 for Principals, @ for Activity, D for Drills', () => {
     expect(new Set(Object.values(PANE_KEYS)).size).toBe(PANE_IDS.length);
     expect(PANE_KEYS.principals).toBe('0');
     expect(PANE_KEYS.activity).toBe('@');
+    expect(PANE_KEYS.drills).toBe('D');
+  });
+
+  it('binds no pane key in any other scope, so each shows its pane from every pane and list', () => {
+    const paneKeys = new Set(Object.values(PANE_KEYS));
+    const clashes = BINDINGS.filter((b) => !b.id.startsWith('pane.') && b.keys.some((k) => paneKeys.has(k)));
+    expect(clashes.map((b) => `${b.id}: ${b.keys.join(' ')}`)).toEqual([]);
   });
 
   it('lists them in the header hint and on the help overlay', () => {
-    expect(paneKeysHint(BINDINGS)).toBe('1-9 0 @');
+    expect(paneKeysHint(BINDINGS)).toBe('1-9 0 @ D');
     const help = helpLines(BINDINGS, {kind: 'list', pane: 'rooms'});
-    expect(help).toContainEqual(expect.objectContaining({keys: '1-9 0 @'}));
+    expect(help).toContainEqual(expect.objectContaining({keys: '1-9 0 @ D'}));
   });
 
   it('follows the operator’s overrides in the hint', () => {
     const keymap = BINDINGS.map((b) => (b.id === 'pane.11' ? {...b, keys: ['A']} : b));
-    expect(paneKeysHint(keymap)).toBe('1-9 0 A');
+    expect(paneKeysHint(keymap)).toBe('1-9 0 A D');
   });
 });

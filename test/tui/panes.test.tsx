@@ -4,15 +4,26 @@ import {PANE_IDS, type PaneId} from '../../src/tui/panes/pane-id.js';
 import {keys} from '../helpers/keys.js';
 import {renderApp, type RenderedApp} from '../helpers/render-app.js';
 import {demoStore} from './demo-console.js';
+import {rehearsals} from './demo-drill.js';
 
 const open: RenderedApp[] = [];
 afterEach(() => {
   for (const app of open.splice(0)) app.unmount();
 });
 
-async function demoApp(): Promise<RenderedApp> {
+// Every pane is shown with drills on record: a failover and a failback rehearsed, then a failover
+// to a data centre marked down.
+let drills: ReturnType<typeof rehearsals> | null = null;
+const demoDrills = async () =>
+  (drills ??= rehearsals(await demoStore(), [
+    {procedure: 'failover'},
+    {procedure: 'failback'},
+    {procedure: 'failover', faults: ['dc2']},
+  ]));
+
+async function demoApp(size: {columns?: number; rows?: number} = {}): Promise<RenderedApp> {
   const demo = await demoStore();
-  const app = await renderApp(demo.state, {messages: demo.messages});
+  const app = await renderApp(demo.state, {messages: demo.messages, drills: await demoDrills(), ...size});
   open.push(app);
   return app;
 }
@@ -33,9 +44,7 @@ describe('every pane on the demo store at 100x30', () => {
 
 describe('the smallest supported terminal, 80x24', () => {
   it.each(PANE_IDS)('fits the %s pane into 23 lines of at most 80 columns', async (pane) => {
-    const demo = await demoStore();
-    const app = await renderApp(demo.state, {messages: demo.messages, columns: 80, rows: 24});
-    open.push(app);
+    const app = await demoApp({columns: 80, rows: 24});
     await show(app, pane);
     const lines = app.lastFrame().split('\n');
     expect(lines).toHaveLength(23);
@@ -94,5 +103,54 @@ describe('the help overlay', () => {
     expect(frame).toMatch(/d\s+Remove the selected or marked rooms/);
     await app.press(keys.esc);
     expect(app.lastFrame()).not.toContain('Keys: Rooms');
+  });
+});
+
+describe('the Drills pane', () => {
+  it('shows on D from another pane, newest drill first, with its outcome, seconds and steps done', async () => {
+    const app = await demoApp();
+    await show(app, 'rooms');
+    await app.press('D');
+    const rows = app
+      .lastFrame()
+      .split('\n')
+      .filter((line) => line.includes('rehearsal'));
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/11:05 +failover .* failed +24 +0\/5/);
+    expect(rows[1]).toMatch(/11:02 +failback .* succeeded +144 +6\/6/);
+    expect(rows[2]).toMatch(/11:00 +failover .* succeeded +120 +5\/5/);
+  });
+
+  it('opens a drill on Enter with every step, its outcome, seconds, command line and error', async () => {
+    const app = await demoApp({rows: 60});
+    await show(app, 'drills');
+    await app.press(keys.enter);
+    const frame = app.lastFrame();
+    expect(frame).toContain('Drills › ');
+    expect(frame).toMatch(/Faults +: dc2/);
+    expect(frame).toMatch(/Steps done +: 0 of 5/);
+    expect(frame).toMatch(/Step 1 of 5 \(failover step \d+\): /);
+    expect(frame).toMatch(/Step 5 of 5 \(failover step \d+\): /);
+    expect(frame).toMatch(/Error +: /);
+    expect(frame).toMatchSnapshot();
+  });
+
+  it('shows a succeeded drill’s steps with the command line each ran', async () => {
+    const app = await demoApp({rows: 60});
+    await show(app, 'drills');
+    await app.press('j', keys.enter);
+    const frame = app.lastFrame();
+    expect(frame).toMatch(/Outcome +: succeeded/);
+    expect(frame).toMatch(/Command +: Set-CsPersistentChatActiveServer -Identity /);
+    expect(frame).not.toMatch(/Error +: /);
+  });
+
+  it('says how to run one when the store has no drills', async () => {
+    const demo = await demoStore();
+    const app = await renderApp(demo.state, {messages: demo.messages});
+    open.push(app);
+    await app.press('D');
+    expect(app.lastFrame()).toContain('Drills (0/0)');
+    expect(app.lastFrame()).toMatchSnapshot();
   });
 });

@@ -5,6 +5,7 @@ import {addinsPane} from './addins-pane.js';
 import {categoriesPane} from './categories-pane.js';
 import {compliancePane} from './compliance-pane.js';
 import {configurationPane} from './configuration-pane.js';
+import {drillsPane} from './drills-pane.js';
 import {endpointsPane} from './endpoints-pane.js';
 import type {PaneId} from './pane-id.js';
 import type {PaneSpec} from './pane.js';
@@ -26,4 +27,5 @@ export const PANES: Readonly<Record<PaneId, PaneSpec>> = {
   endpoints: endpointsPane,
   principals: principalsPane,
   activity: activityPane,
+  drills: drillsPane,
 };

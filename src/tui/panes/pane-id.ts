@@ -1,5 +1,6 @@
 // The console's panes, in Tab order, each with the key that shows it: digits 1-9 for the first
-// nine, 0 for Principals and @ for Activity (the audit log, as in lazygit).
+// nine, 0 for Principals, @ for Activity (the audit log, as in lazygit) and D for Drills (its
+// initial; no pane or list binds D, so it works from every pane).
 
 export const PANE_IDS = [
   'pools',
@@ -13,6 +14,7 @@ export const PANE_IDS = [
   'endpoints',
   'principals',
   'activity',
+  'drills',
 ] as const;
 
 export type PaneId = (typeof PANE_IDS)[number];
@@ -29,6 +31,7 @@ export const PANE_TITLES: Readonly<Record<PaneId, string>> = {
   endpoints: 'Endpoints',
   principals: 'Principals',
   activity: 'Activity',
+  drills: 'Drills',
 };
 
 export const PANE_KEYS: Readonly<Record<PaneId, string>> = {
@@ -43,6 +46,7 @@ export const PANE_KEYS: Readonly<Record<PaneId, string>> = {
   endpoints: '9',
   principals: '0',
   activity: '@',
+  drills: 'D',
 };
 
 export const isPaneId = (value: string): value is PaneId => (PANE_IDS as readonly string[]).includes(value);

@@ -28,9 +28,40 @@ export interface AuditRow {
   readonly warnings: string;
 }
 
+/** One step of a drill as the Drills pane shows it: display-safe text, read from Get-PcDrill. */
+export interface DrillStepRow {
+  readonly number: string;
+  readonly title: string;
+  /** The command line the step ran. */
+  readonly line: string;
+  readonly outcome: string;
+  /** Empty while the step has not ended. */
+  readonly seconds: string;
+  readonly warnings: readonly string[];
+  readonly error: string;
+}
+
+/** One drill as the Drills pane shows it. */
+export interface DrillRow {
+  readonly identity: string;
+  readonly procedure: string;
+  readonly pool: string;
+  readonly mode: string;
+  readonly faults: string;
+  readonly operator: string;
+  readonly startedAt: string;
+  readonly endedAt: string;
+  readonly outcome: string;
+  readonly seconds: string;
+  /** Steps that succeeded, out of all the procedure's steps. */
+  readonly done: number;
+  readonly steps: readonly DrillStepRow[];
+}
+
 export interface PaneData {
   readonly chat: ChatState;
   readonly audit: readonly AuditRow[];
+  readonly drills: readonly DrillRow[];
 }
 
 export interface DetailLine {

@@ -3,7 +3,7 @@
 
 import type {ChatState} from '../../domain/types.js';
 import type {PaneId} from '../panes/pane-id.js';
-import type {AuditRow} from '../panes/pane.js';
+import type {AuditRow, DrillRow} from '../panes/pane.js';
 import {cursorIndex, moveIndex, windowTop, type Move} from '../table/list-window.js';
 import type {DetailExtra, ListState, Message, Overlay, PromptState, Size, UiState, View} from './ui-state.js';
 import {topView} from './ui-state.js';
@@ -12,6 +12,7 @@ export type UiEvent =
   | {readonly type: 'resize'; readonly size: Size}
   | {readonly type: 'chatLoaded'; readonly chat: ChatState; readonly now: number}
   | {readonly type: 'auditLoaded'; readonly rows: readonly AuditRow[]; readonly revision: number}
+  | {readonly type: 'drillsLoaded'; readonly rows: readonly DrillRow[]}
   | {readonly type: 'focusPane'; readonly pane: PaneId}
   | {
       readonly type: 'cursorMove';
@@ -84,6 +85,8 @@ export function reduce(ui: UiState, event: UiEvent): UiState {
       return event.chat === ui.chat ? ui : {...ui, chat: event.chat, loadedAt: event.now};
     case 'auditLoaded':
       return {...ui, audit: event.rows, auditRevision: event.revision};
+    case 'drillsLoaded':
+      return {...ui, drills: event.rows};
     case 'focusPane':
       return event.pane === ui.pane && ui.stack.length === 1
         ? ui

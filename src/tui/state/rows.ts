@@ -4,16 +4,23 @@
 import Fuse from 'fuse.js';
 import {PANES} from '../panes/index.js';
 import type {PaneId} from '../panes/pane-id.js';
-import type {Row} from '../panes/pane.js';
+import type {PaneData, Row} from '../panes/pane.js';
 import type {UiState} from './ui-state.js';
 
 const rowCache = new WeakMap<object, Map<PaneId, readonly Row[]>>();
 const fuseCache = new WeakMap<readonly Row[], Fuse<string>>();
 const filterCache = new WeakMap<readonly Row[], Map<string, readonly Row[]>>();
 
-/** The pane's rows for the current data (the audit rows for Activity, ChatState for the rest). */
+/** What the panes are drawn from: the store's state, and the rows the side loads read. */
+export const paneData = (ui: UiState): PaneData => ({chat: ui.chat, audit: ui.audit, drills: ui.drills});
+
+/** The data a pane's rows come from: the audit rows for Activity, the drills for Drills, ChatState for the rest. */
+const sourceOf = (ui: UiState, pane: PaneId): object =>
+  pane === 'activity' ? ui.audit : pane === 'drills' ? ui.drills : ui.chat;
+
+/** The pane's rows for the current data. */
 export function paneRows(ui: UiState, pane: PaneId): readonly Row[] {
-  const source: object = pane === 'activity' ? ui.audit : ui.chat;
+  const source = sourceOf(ui, pane);
   let byPane = rowCache.get(source);
   if (!byPane) {
     byPane = new Map();
@@ -21,7 +28,7 @@ export function paneRows(ui: UiState, pane: PaneId): readonly Row[] {
   }
   let rows = byPane.get(pane);
   if (!rows) {
-    rows = PANES[pane].toRows({chat: ui.chat, audit: ui.audit});
+    rows = PANES[pane].toRows(paneData(ui));
     byPane.set(pane, rows);
   }
   return rows;

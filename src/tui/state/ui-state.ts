@@ -4,7 +4,7 @@
 import type {ChatState} from '../../domain/types.js';
 import type {PaneId} from '../panes/pane-id.js';
 import {PANE_IDS} from '../panes/pane-id.js';
-import type {AuditRow, DetailSection} from '../panes/pane.js';
+import type {AuditRow, DetailSection, DrillRow} from '../panes/pane.js';
 import type {FormState} from '../forms/form-state.js';
 import type {ActiveEditorState} from './active-editor.js';
 import type {Expectation} from './expectation.js';
@@ -131,6 +131,8 @@ export interface UiState {
   readonly audit: readonly AuditRow[];
   /** The store revision the audit rows were read at (-1 = not read). */
   readonly auditRevision: number;
+  /** Read from Get-PcDrill each time the Drills pane is shown: a drill writes no store revision. */
+  readonly drills: readonly DrillRow[];
   readonly redraws: number;
   readonly quitting: boolean;
 }
@@ -162,6 +164,7 @@ export function initialUi(options: {
     loadedAt: options.now,
     audit: [],
     auditRevision: -1,
+    drills: [],
     redraws: 0,
     quitting: false,
   };

@@ -5,6 +5,7 @@ import {wrapLine, type Line} from '../components/segments.js';
 import type {DetailSection} from '../panes/pane.js';
 import type {ResultLine, UiState, View} from '../state/ui-state.js';
 import {PANES} from '../panes/index.js';
+import {paneData} from '../state/rows.js';
 import type {Theme} from '../theme.js';
 
 export function sectionLines(sections: readonly DetailSection[], theme: Theme): Line[] {
@@ -61,7 +62,7 @@ export function viewTextLines(ui: UiState, view: View, theme: Theme, width: numb
   if (view.kind === 'result') return wrapped(resultLines(view.lines, theme), width);
   if (view.kind !== 'detail') return [];
   const spec = PANES[view.pane];
-  const sections = spec.detail?.({chat: ui.chat, audit: ui.audit}, view.id);
+  const sections = spec.detail?.(paneData(ui), view.id);
   const lines = sections
     ? [
         ...sectionLines([...sections, ...(view.extra?.sections ?? [])], theme),
