@@ -96,11 +96,11 @@ describe('the pane keys', () => {
     },
   );
 
-  it('gives every pane a different key: digits for the first nine, 0 for Principals, @ for Activity, D for Drills', () => {
+  it('gives every pane a different key: digits for the first nine, 0 for Principals, @ for Activity, % for Drills', () => {
     expect(new Set(Object.values(PANE_KEYS)).size).toBe(PANE_IDS.length);
     expect(PANE_KEYS.principals).toBe('0');
     expect(PANE_KEYS.activity).toBe('@');
-    expect(PANE_KEYS.drills).toBe('D');
+    expect(PANE_KEYS.drills).toBe('%');
   });
 
   it('binds no pane key in any other scope, so each shows its pane from every pane and list', () => {
@@ -110,13 +110,13 @@ describe('the pane keys', () => {
   });
 
   it('lists them in the header hint and on the help overlay', () => {
-    expect(paneKeysHint(BINDINGS)).toBe('1-9 0 @ D');
+    expect(paneKeysHint(BINDINGS)).toBe('1-9 0 @ %');
     const help = helpLines(BINDINGS, {kind: 'list', pane: 'rooms'});
-    expect(help).toContainEqual(expect.objectContaining({keys: '1-9 0 @ D'}));
+    expect(help).toContainEqual(expect.objectContaining({keys: '1-9 0 @ %'}));
   });
 
   it('follows the operator’s overrides in the hint', () => {
     const keymap = BINDINGS.map((b) => (b.id === 'pane.11' ? {...b, keys: ['A']} : b));
-    expect(paneKeysHint(keymap)).toBe('1-9 0 A D');
+    expect(paneKeysHint(keymap)).toBe('1-9 0 A %');
   });
 });

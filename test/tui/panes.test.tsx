@@ -107,10 +107,10 @@ describe('the help overlay', () => {
 });
 
 describe('the Drills pane', () => {
-  it('shows on D from another pane, newest drill first, with its outcome, seconds and steps done', async () => {
+  it('shows on % from another pane, newest drill first, with its outcome, seconds and steps done', async () => {
     const app = await demoApp();
     await show(app, 'rooms');
-    await app.press('D');
+    await app.press('%');
     const rows = app
       .lastFrame()
       .split('\n')
@@ -149,7 +149,7 @@ describe('the Drills pane', () => {
     const demo = await demoStore();
     const app = await renderApp(demo.state, {messages: demo.messages});
     open.push(app);
-    await app.press('D');
+    await app.press('%');
     expect(app.lastFrame()).toContain('Drills (0/0)');
     expect(app.lastFrame()).toMatchSnapshot();
   });

@@ -76,7 +76,7 @@ describe('global keys', () => {
     await app.press(keys.tab);
     expect(app.lastFrame()).toContain('Active servers (');
     await app.press(keys.shiftTab, keys.shiftTab);
-    expect(app.lastFrame()).toContain('Activity (');
+    expect(app.lastFrame()).toContain('Drills (');
     await app.press('4');
     expect(app.lastFrame()).toContain('Categories (');
   });

@@ -1,6 +1,6 @@
 // The console's panes, in Tab order, each with the key that shows it: digits 1-9 for the first
-// nine, 0 for Principals, @ for Activity (the audit log, as in lazygit) and D for Drills (its
-// initial; no pane or list binds D, so it works from every pane).
+// nine, 0 for Principals, @ for Activity (the audit log, as in lazygit) and % for Drills: a symbol,
+// like @, that no pane, list or wizard binds and no letter operators override keys with.
 
 export const PANE_IDS = [
   'pools',
@@ -46,7 +46,7 @@ export const PANE_KEYS: Readonly<Record<PaneId, string>> = {
   endpoints: '9',
   principals: '0',
   activity: '@',
-  drills: 'D',
+  drills: '%',
 };
 
 export const isPaneId = (value: string): value is PaneId => (PANE_IDS as readonly string[]).includes(value);
