@@ -91,10 +91,19 @@ function tryCreate(file: string, info: LockInfo, mode: number): boolean {
     });
   }
   try {
-    fs.fchmodSync(fd, mode);
-    writeAll(fd, `${JSON.stringify(info)}\n`);
-  } finally {
-    fs.closeSync(fd);
+    io('write the lock', file, () => {
+      try {
+        fs.fchmodSync(fd, mode);
+        writeAll(fd, `${JSON.stringify(info)}\n`);
+      } finally {
+        fs.closeSync(fd);
+      }
+    });
+  } catch (error) {
+    // A lock we created but could not fill (a full disk) must not stay behind: the next command
+    // would read it as a writer that has not finished and wait for it.
+    fs.rmSync(file, {force: true});
+    throw error;
   }
   return true;
 }
