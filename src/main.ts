@@ -1,6 +1,7 @@
 // Entry: `pchat` opens the console (Ink is loaded only then); `pchat init|exec` run the command line.
 
 import fs from 'node:fs';
+import {displaySafeLines} from './lang/display-safe.js';
 import {Command, CommanderError} from 'commander';
 import {StoreError} from './store/port.js';
 import {DeploymentError} from './domain/deployment.js';
@@ -13,7 +14,11 @@ import {InitError, decodeText, initStore, openSession, resolveStoreDir} from './
 import {errorLine} from './lang/present/record-lines.js';
 import {VERSION} from './version.js';
 
-const io = {out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t)};
+// Diagnostics echo what the operator typed and what the store holds: escaped where they leave.
+const io = {
+  out: (t: string) => process.stdout.write(t),
+  err: (t: string) => process.stderr.write(displaySafeLines(t)),
+};
 
 const program = new Command()
   .name('pchat')

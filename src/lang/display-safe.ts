@@ -29,3 +29,6 @@ export function displaySafe(text: string): string {
   }
   return out;
 }
+
+/** Several lines for a terminal: each made display-safe, the line breaks between them kept. */
+export const displaySafeLines = (text: string): string => text.split('\n').map(displaySafe).join('\n');
