@@ -29,7 +29,8 @@ describe('standard error', () => {
       'Get-CsPersistentChatState',
     ]);
     expect(run.status).toBe(3);
-    expect(run.stderr).not.toMatch(/[\u001b\u0007]/);
+    expect(run.stderr).not.toContain('\u001b');
+    expect(run.stderr).not.toContain('\u0007');
     expect(run.stderr).toContain('no^[]52;c;aGk=^Gsuch');
   });
 });
