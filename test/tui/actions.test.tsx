@@ -1,20 +1,10 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {resolveKeymap} from '../../src/tui/keys-config.js';
 import {keys} from '../helpers/keys.js';
-import {renderApp, type RenderedApp, type RenderOptions} from '../helpers/render-app.js';
-import {demoStore} from './demo-console.js';
+import {type RenderedApp} from '../helpers/render-app.js';
+import {demoApps} from './demo-console.js';
 
-const open: RenderedApp[] = [];
-afterEach(() => {
-  for (const app of open.splice(0)) app.unmount();
-});
-
-async function demoApp(options: RenderOptions = {}): Promise<RenderedApp> {
-  const demo = await demoStore();
-  const app = await renderApp(demo.state, {messages: demo.messages, ...options});
-  open.push(app);
-  return app;
-}
+const demoApp = demoApps();
 
 const lastAudit = (app: RenderedApp): string | undefined =>
   [...app.store!.ports().audit.scan({})].at(-1)?.command;

@@ -1,22 +1,12 @@
 // The command mode's checks before a line runs: they ask the language which commands a line holds,
 // so aliases, pipelines and quoted text are read exactly as the session will read them.
 
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {keys} from '../helpers/keys.js';
-import {renderApp, type RenderedApp, type RenderOptions} from '../helpers/render-app.js';
-import {demoStore} from './demo-console.js';
+import {type RenderedApp} from '../helpers/render-app.js';
+import {demoApps} from './demo-console.js';
 
-const open: RenderedApp[] = [];
-afterEach(() => {
-  for (const app of open.splice(0)) app.unmount();
-});
-
-async function demoApp(options: RenderOptions = {}): Promise<RenderedApp> {
-  const demo = await demoStore();
-  const app = await renderApp(demo.state, {messages: demo.messages, ...options});
-  open.push(app);
-  return app;
-}
+const demoApp = demoApps();
 
 async function runLine(app: RenderedApp, line: string): Promise<string> {
   await app.press(':');

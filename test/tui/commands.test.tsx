@@ -1,19 +1,8 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {keys} from '../helpers/keys.js';
-import {renderApp, type RenderedApp, type RenderOptions} from '../helpers/render-app.js';
-import {demoStore} from './demo-console.js';
+import {demoApps} from './demo-console.js';
 
-const open: RenderedApp[] = [];
-afterEach(() => {
-  for (const app of open.splice(0)) app.unmount();
-});
-
-async function demoApp(options: RenderOptions = {}): Promise<RenderedApp> {
-  const demo = await demoStore();
-  const app = await renderApp(demo.state, {messages: demo.messages, ...options});
-  open.push(app);
-  return app;
-}
+const demoApp = demoApps();
 
 describe('command mode', () => {
   it('runs a cmdlet line through the session and shows its output in a result view', async () => {

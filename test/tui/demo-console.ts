@@ -2,10 +2,12 @@
 // session, and the deployment's messages loaded into the rooms the script created.
 
 import fs from 'node:fs';
+import {afterEach} from 'vitest';
 import {fileURLToPath} from 'node:url';
 import {deploymentMessagesToRecords} from '../../src/domain/messages.js';
 import type {ChatMessage, ChatState} from '../../src/domain/types.js';
 import {demoDeployment, loadedFrom} from '../helpers/demo.js';
+import {renderApp, type RenderedApp, type RenderOptions} from '../helpers/render-app.js';
 import {openSession, sequentialIds} from '../helpers/run-lines.js';
 
 const SETUP = fileURLToPath(new URL('../../data/demo/setup.ps1', import.meta.url));
@@ -33,3 +35,20 @@ async function build(): Promise<DemoStore> {
 
 /** Built once per test file. */
 export const demoStore = (): Promise<DemoStore> => (cached ??= build());
+
+/**
+ * Renders consoles on the demo store for one test file, and unmounts each after its test. Call it
+ * at the top of the file: it registers the afterEach.
+ */
+export function demoApps(): (options?: RenderOptions) => Promise<RenderedApp> {
+  const open: RenderedApp[] = [];
+  afterEach(() => {
+    for (const app of open.splice(0)) app.unmount();
+  });
+  return async (options = {}) => {
+    const demo = await demoStore();
+    const app = await renderApp(demo.state, {messages: demo.messages, ...options});
+    open.push(app);
+    return app;
+  };
+}
