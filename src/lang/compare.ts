@@ -3,9 +3,9 @@
 
 import type {Value} from '../cmdlets/types.js';
 import type {CompareOperator} from './ast.js';
-import {CmdletError} from '../domain/errors.js';
 import {isScalar, toText} from './values.js';
 import {matchWildcard} from './wildcard.js';
+import {operatorRegex} from './operator-regex.js';
 
 export function compareValues(op: CompareOperator, left: Value, right: Value): boolean {
   if (op === 'contains' || op === 'notcontains')
@@ -36,8 +36,8 @@ const SCALAR_TESTS: Readonly<Record<CompareOperator, (left: Value, right: Value)
   le: ordered((o) => o <= 0),
   like: (l, r) => matchWildcard(toText(r), toText(l)),
   notlike: (l, r) => !matchWildcard(toText(r), toText(l)),
-  match: (l, r) => safeRegex(toText(r)).test(toText(l)),
-  notmatch: (l, r) => !safeRegex(toText(r)).test(toText(l)),
+  match: (l, r) => operatorRegex(toText(r)).test(toText(l)),
+  notmatch: (l, r) => !operatorRegex(toText(r)).test(toText(l)),
   contains: (l, r) => equals(l, r),
   notcontains: (l, r) => !equals(l, r),
   in: (l, r) => equals(l, r),
@@ -88,39 +88,4 @@ export function toNumber(value: Value): number {
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'string' && value.trim() !== '') return Number(value.trim());
   return Number.NaN;
-}
-
-const MAX_PATTERN = 256;
-const MAX_OPEN_QUANTIFIERS = 4;
-const regexCache = new Map<string, RegExp>();
-
-/**
- * -match patterns come from the operator, so they are bounded: a length limit, no
- * backreferences, no quantified group that itself repeats or alternates (`(a+)+`, `(a|a)*`),
- * and few unbounded quantifiers, which keeps backtracking from running away.
- */
-export function safeRegex(pattern: string): RegExp {
-  const cached = regexCache.get(pattern);
-  if (cached) return cached;
-  const refuse = (why: string): never => {
-    throw new CmdletError(
-      'InvalidValue',
-      `The regular expression "${pattern.slice(0, 60)}" is not supported: ${why}.`,
-    );
-  };
-  if (pattern.length > MAX_PATTERN) refuse(`it is longer than ${MAX_PATTERN} characters`);
-  if (/\\[1-9]|\\k</.test(pattern)) refuse('backreferences are not allowed');
-  if (/\((?:[^()\\]|\\.)*(?:[+*}|])(?:[^()\\]|\\.)*\)\s*[+*{]/.test(pattern))
-    refuse('a repeated group may not repeat or alternate inside');
-  if ((pattern.match(/(?<!\\)(?:[+*]|\{\d*,\})/g) ?? []).length > MAX_OPEN_QUANTIFIERS)
-    refuse(`use at most ${MAX_OPEN_QUANTIFIERS} unbounded repetitions`);
-  let regex: RegExp;
-  try {
-    regex = new RegExp(pattern, 'i');
-  } catch (error) {
-    return refuse((error as Error).message.replace(/^Invalid regular expression: /, ''));
-  }
-  if (regexCache.size > 200) regexCache.clear();
-  regexCache.set(pattern, regex);
-  return regex;
 }
