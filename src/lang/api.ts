@@ -39,7 +39,7 @@ export interface EvalOptions {
   readonly ports: Ports;
   readonly catalog: readonly CmdletSpec[];
   readonly confirm: Confirmer;
-  /** `$name` variables; persists across the lines of a script (mutated in place). */
+  /** `$name` variables, keyed by lower-case name; persists across the lines of a script (mutated in place). */
   readonly variables: Map<string, Value>;
 }
 

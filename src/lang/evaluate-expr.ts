@@ -11,19 +11,16 @@ export interface Scope {
   readonly current?: Value;
 }
 
-/** Variables are case-insensitive, as in PowerShell; the map keeps the spelling of the last assignment. */
+/**
+ * Variables are case-insensitive, as in PowerShell: the map's keys are the lower-case names, so
+ * a lookup costs the same however many variables a script has made.
+ */
 export function getVariable(variables: ReadonlyMap<string, Value>, name: string): Value {
-  const exact = variables.get(name);
-  if (exact !== undefined) return exact;
-  const lower = name.toLowerCase();
-  for (const [key, value] of variables) if (key.toLowerCase() === lower) return value;
-  return null;
+  return variables.get(name.toLowerCase()) ?? null;
 }
 
 export function setVariable(variables: Map<string, Value>, name: string, value: Value): void {
-  const lower = name.toLowerCase();
-  for (const key of [...variables.keys()]) if (key.toLowerCase() === lower) variables.delete(key);
-  variables.set(name, value);
+  variables.set(name.toLowerCase(), value);
 }
 
 export function evaluateExpr(expr: Expr, scope: Scope): Value {

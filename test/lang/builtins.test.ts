@@ -65,8 +65,9 @@ describe('Where-Object', () => {
     });
   });
 
-  it('reports a dangerous pattern once and outputs nothing', () => {
-    const result = run('Get-FakePolicy | Where-Object {$_.Identity -match "(a+)+$"}');
+  it('runs a nested repetition, and reports an unsupported pattern once and outputs nothing', () => {
+    expect(ids('Get-FakePolicy | Where-Object {$_.Identity -match "(o+)+ps$"}')).toEqual(['Tag:Ops']);
+    const result = run('Get-FakePolicy | Where-Object {$_.Identity -match "(a)\\1"}');
     expect(result.errors.map((e) => e.errorId)).toEqual(['InvalidValue']);
     expect(result.output).toEqual([]);
   });
