@@ -16,6 +16,7 @@ export const ERROR_IDS = [
   'Conflict',
   // Argument values.
   'InvalidValue',
+  'LimitExceeded',
   'OutOfRange',
   'InvalidName',
   'InvalidUrl',

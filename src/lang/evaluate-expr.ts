@@ -3,6 +3,7 @@
 import type {Value} from '../cmdlets/types.js';
 import type {Expr, FilterExpr} from './ast.js';
 import {compareValues} from './compare.js';
+import {boundedValue} from './value-size.js';
 import {getPath, isTruthy} from './values.js';
 
 export interface Scope {
@@ -34,12 +35,12 @@ export function evaluateExpr(expr: Expr, scope: Scope): Value {
       return getPath(base, expr.path);
     }
     case 'array':
-      return expr.items.map((item) => evaluateExpr(item, scope));
+      return boundedValue(expr.items.map((item) => evaluateExpr(item, scope)));
     case 'hashtable':
-      return {
+      return boundedValue({
         kind: 'hashtable',
         entries: expr.entries.map((entry) => [entry.key, evaluateExpr(entry.value, scope)] as const),
-      };
+      });
     case 'scriptblock':
       return {kind: 'scriptblock', text: expr.text};
   }

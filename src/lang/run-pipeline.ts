@@ -42,7 +42,13 @@ function prepare(env: LineEnv, pipeline: Pipeline): Prepared[] | null {
   const prepared: Prepared[] = [];
   for (const [index, stage] of pipeline.stages.entries()) {
     if (stage.kind === 'expression') {
-      prepared.push({kind: 'values', values: enumerate(evaluateExpr(stage.expr, scope))});
+      try {
+        prepared.push({kind: 'values', values: enumerate(evaluateExpr(stage.expr, scope))});
+      } catch (error) {
+        if (!isCmdletError(error)) throw error;
+        env.errors.push(toRecord('Expression', error));
+        return null;
+      }
       continue;
     }
     const cmdlet = findCommand(env.commands, stage.name);

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {Value} from '../../src/cmdlets/types.js';
 import {CmdletError} from '../../src/domain/errors.js';
 import type {Prompt} from '../../src/lang/api.js';
+import {expandedSize, MAX_VALUE_ITEMS} from '../../src/lang/value-size.js';
 import {evaluateLine} from '../../src/lang/evaluate.js';
 import type {ChatState} from '../../src/domain/types.js';
 import {evalOptions, expectNoErrors, run} from './fake-catalog.js';
@@ -355,5 +356,24 @@ describe('access', () => {
     expect(run('Remove-FakePolicy -Bogus', {roles: ['CsViewOnlyAdministrator']}).errors[0]!.errorId).toBe(
       'AccessDenied',
     );
+  });
+});
+
+describe('the bound on the values one line builds', () => {
+  // Twenty-seven doublings in a 334-byte line used to end in a fatal out-of-memory crash.
+  it('refuses the doubling that would expand past a million items, naming the limit', () => {
+    const variables = new Map<string, Value>();
+    const doubling = Array.from({length: 27}, () => '$a = $a,$a').join('; ');
+    const result = run(`$a = 1; ${doubling}; $a.Count`, {variables});
+    expect(result.errors.map((e) => e.errorId)).toEqual(Array.from({length: 27 - 18}, () => 'LimitExceeded'));
+    expect(result.errors[0]!.message).toContain('the limit is 1,000,000');
+    expect(expandedSize(variables.get('a')!)).toBeLessThanOrEqual(MAX_VALUE_ITEMS);
+    expect(result.output).toEqual([2]);
+  });
+
+  it('counts hashtables and shared parts as often as they are written out', () => {
+    const variables = new Map<string, Value>();
+    run('$h = @{a = 1; b = 2}; $g = @{x = $h; y = $h}', {variables});
+    expect(expandedSize(variables.get('g')!)).toBe(1 + 3 + 3);
   });
 });
