@@ -1,7 +1,7 @@
 // The directory as Get-CsAdPrincipal sees it: users, groups, contacts, containers,
 // organizational units and domains, each with its object classes and LDAP attributes.
 
-import type {ChatState, DirectoryContact, DirectoryGroup, DirectoryUser} from './types.js';
+import type {ChatState, DirectoryContact, DirectoryGroup, DirectoryUser, Endpoint} from './types.js';
 import {dnKey, domainDnOf, firstRdn, parentDn} from './dn.js';
 import type {AttributeReader} from './ldap-filter.js';
 import type {IdentityFacts} from './user-id.js';
@@ -114,6 +114,15 @@ const contactDraft = (c: DirectoryContact): Draft => ({
   sipAddress: c.sipAddress,
 });
 
+// A Persistent Chat endpoint is an AD contact object in the Application Contacts container
+// (spec section 5), so the directory lists it as a contact.
+const endpointDraft = (e: Endpoint): Draft => ({
+  kind: 'contact',
+  dn: e.dn,
+  displayName: e.displayName,
+  sipAddress: e.sipAddress,
+});
+
 /**
  * Containers and domains named explicitly or implied by the DNs of other objects.
  * Spec note: a deployment file may leave out an OU that its users live in; the directory still
@@ -154,6 +163,7 @@ export function directoryPrincipals(state: ChatState): Principal[] {
     ...directory.groups.map(groupDraft),
     ...directory.users.map(userDraft),
     ...directory.contacts.map(contactDraft),
+    ...state.endpoints.map(endpointDraft),
   ];
   const memberOf = new Map<string, string[]>();
   for (const group of directory.groups) {

@@ -111,8 +111,9 @@ export function getUsers(state: ChatState, query: DirectoryQuery): DirectoryUser
   );
 }
 
-// Spec note: piping OU DNs into Get-CsAdPrincipal lists what is under them (the reference's input
-// example), so an identity that names an OU or container returns it followed by its whole subtree.
+// -Identity names objects: a DN returns that one object, an OU's included; -OU is the way to
+// list a subtree. (An earlier reading of the reference's piped-OU example returned the subtree
+// for an OU's DN, which made `-Identity <OU DN>` return everything under it.)
 function principalsFor(principals: readonly Principal[], identity: string): Principal[] {
   const hits = resolveUserId(principals, identity, principalFacts);
   if (hits.length === 0 && !isWildcard(parseUserId(identity))) {
@@ -121,12 +122,7 @@ function principalsFor(principals: readonly Principal[], identity: string): Prin
       parameter: 'Identity',
     });
   }
-  const id = parseUserId(identity);
-  return hits.flatMap((hit) =>
-    id.kind === 'dn' && (hit.kind === 'organizationalUnit' || hit.kind === 'container')
-      ? [hit, ...principals.filter((p) => isDnUnder(p.dn, hit.dn))]
-      : [hit],
-  );
+  return hits;
 }
 
 /** Get-CsAdPrincipal's selection (before -Filter and -ResultSize). */

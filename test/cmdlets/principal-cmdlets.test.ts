@@ -19,10 +19,13 @@ async function outputOf(line: string, state: ChatState = base) {
 const identities = (output: readonly unknown[]): unknown[] =>
   output.map((o) => (o as {Identity: unknown}).Identity);
 
+const ENDPOINT =
+  'CN={11111111-1111-4111-8111-111111111111},CN=Application Contacts,CN=RTC Service,CN=Services,CN=Configuration,DC=example,DC=org';
+
 describe('Get-CsAdPrincipal: the documented examples', () => {
   it('Get-CsAdPrincipal lists every principal with its object classes', async () => {
     const output = await outputOf('Get-CsAdPrincipal');
-    expect(output).toHaveLength(11);
+    expect(output).toHaveLength(16);
     expect(output[0]).toEqual({
       Identity: 'DC=example,DC=org',
       Name: 'example',
@@ -41,11 +44,18 @@ describe('Get-CsAdPrincipal: the documented examples', () => {
       Enabled: true,
       DistinguishedName: JORDAN.dn,
     });
+    // Persistent Chat endpoints are AD contact objects (spec section 5).
+    expect(output).toContainEqual(
+      expect.objectContaining({
+        Identity: ENDPOINT,
+        ObjectClass: ['top', 'person', 'organizationalPerson', 'contact'],
+      }),
+    );
   });
 
   it.each([
     ['Get-CsAdPrincipal -Filter {SipAddress -eq "sip:dc1meetingroom@example.org"}', [MEETING_ROOM]],
-    ['Get-CsAdPrincipal | Where-Object {$_.ObjectClass -contains "contact"}', [MEETING_ROOM]],
+    ['Get-CsAdPrincipal | Where-Object {$_.ObjectClass -contains "contact"}', [MEETING_ROOM, ENDPOINT]],
     [
       'Get-CsAdPrincipal -Identity "* Smith"',
       ['CN=Casey Smith,OU=DC2,DC=example,DC=org', 'CN=Alex Smith,OU=DC2,DC=example,DC=org'],
@@ -53,7 +63,10 @@ describe('Get-CsAdPrincipal: the documented examples', () => {
     ['Get-CsAdPrincipal "ITChatMembers"', [GROUP]],
     ['Get-CsAdPrincipal -LDAPFilter "l=Springfield"', [JORDAN.dn, 'CN=Sam Rivera,OU=DC1,DC=example,DC=org']],
     ['Get-CsAdPrincipal -LDAPFilter "(&(l=Springfield)(department=IT))"', [JORDAN.dn]],
-    ['Get-CsAdPrincipal -LDAPFilter "(|(objectClass=group)(objectClass=contact))"', [GROUP, MEETING_ROOM]],
+    [
+      'Get-CsAdPrincipal -LDAPFilter "(|(objectClass=group)(objectClass=contact))"',
+      [GROUP, MEETING_ROOM, ENDPOINT],
+    ],
     [
       'Get-CsAdPrincipal -OU "OU=DC2,DC=example,DC=org"',
       [
@@ -72,16 +85,14 @@ describe('Get-CsAdPrincipal: the documented examples', () => {
     expect(identities(await outputOf(line))).toEqual(expected);
   });
 
-  it('lists what is under each OU piped in', async () => {
+  // The reference: this "returns Active Directory principal information for the Redmond and
+  // Dublin OUs", that is the two OU objects; -OU lists what is under one.
+  it('returns the OU objects piped in, and -OU lists what is under one', async () => {
     const output = await outputOf(
       '"OU=DC1,DC=example,DC=org", "OU=DC2,DC=example,DC=org" | Get-CsAdPrincipal',
     );
-    expect(identities(output)).toEqual([
-      'OU=DC1,DC=example,DC=org',
-      GROUP,
-      JORDAN.dn,
-      'CN=Sam Rivera,OU=DC1,DC=example,DC=org',
-      MEETING_ROOM,
+    expect(identities(output)).toEqual(['OU=DC1,DC=example,DC=org', 'OU=DC2,DC=example,DC=org']);
+    expect(identities(await outputOf('Get-CsAdPrincipal -OU "OU=DC2,DC=example,DC=org"'))).toEqual([
       'OU=DC2,DC=example,DC=org',
       'CN=Casey Smith,OU=DC2,DC=example,DC=org',
       'CN=Alex Smith,OU=DC2,DC=example,DC=org',

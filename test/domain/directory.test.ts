@@ -116,6 +116,10 @@ describe('UserIdParameter forms', () => {
   });
 });
 
+// The demo pool's endpoint: Persistent Chat endpoints are contact objects (spec section 5).
+const ENDPOINT_DN =
+  'CN={11111111-1111-4111-8111-111111111111},CN=Application Contacts,CN=RTC Service,CN=Services,CN=Configuration,DC=example,DC=org';
+
 describe('directory principals', () => {
   const principals = directoryPrincipals(state);
   const byDn = (dn: string) => principals.find((p) => dnKey(p.dn) === dnKey(dn));
@@ -126,6 +130,10 @@ describe('directory principals', () => {
       ['organizationalUnit', 'OU=DC1,DC=example,DC=org'],
       ['organizationalUnit', 'OU=DC2,DC=example,DC=org'],
       ['container', 'CN=Users,DC=example,DC=org'],
+      ['container', 'CN=Application Contacts,CN=RTC Service,CN=Services,CN=Configuration,DC=example,DC=org'],
+      ['container', 'CN=RTC Service,CN=Services,CN=Configuration,DC=example,DC=org'],
+      ['container', 'CN=Services,CN=Configuration,DC=example,DC=org'],
+      ['container', 'CN=Configuration,DC=example,DC=org'],
       ['group', 'CN=ITChatMembers,OU=DC1,DC=example,DC=org'],
       ['user', JORDAN.dn],
       ['user', SAM.dn],
@@ -133,7 +141,9 @@ describe('directory principals', () => {
       ['user', ALEX.dn],
       ['user', TERRY.dn],
       ['contact', 'CN=DC1 Meeting Room,OU=DC1,DC=example,DC=org'],
+      ['contact', ENDPOINT_DN],
     ]);
+    expect(byDn(ENDPOINT_DN)).toMatchObject({sipAddress: state.endpoints[0]!.sipAddress, enabled: true});
     expect(byDn('DC=example,DC=org')).toMatchObject({name: 'example', objectClass: OBJECT_CLASSES.domain});
     expect(byDn(JORDAN.dn)?.objectClass).toEqual(['top', 'person', 'organizationalPerson', 'user']);
     expect(byDn('CN=DC1 Meeting Room,OU=DC1,DC=example,DC=org')?.objectClass).toEqual([
@@ -157,6 +167,10 @@ describe('directory principals', () => {
       ['organizationalUnit', 'OU=DC1,DC=example,DC=org'],
       ['organizationalUnit', 'OU=DC2,DC=example,DC=org'],
       ['container', 'CN=Users,DC=example,DC=org'],
+      ['container', 'CN=Application Contacts,CN=RTC Service,CN=Services,CN=Configuration,DC=example,DC=org'],
+      ['container', 'CN=RTC Service,CN=Services,CN=Configuration,DC=example,DC=org'],
+      ['container', 'CN=Services,CN=Configuration,DC=example,DC=org'],
+      ['container', 'CN=Configuration,DC=example,DC=org'],
     ]);
   });
 
@@ -211,8 +225,9 @@ describe('getPrincipals', () => {
   const dns = (query: Parameters<typeof getPrincipals>[1]): string[] =>
     getPrincipals(state, query).map((p) => p.dn);
 
-  it('lists an OU followed by everything under it when the identity names the OU', () => {
-    expect(dns({identity: 'OU=DC1,DC=example,DC=org'})).toEqual([
+  it('returns just the OU when the identity names it, and its subtree with -OU', () => {
+    expect(dns({identity: 'OU=DC1,DC=example,DC=org'})).toEqual(['OU=DC1,DC=example,DC=org']);
+    expect(dns({ou: 'OU=DC1,DC=example,DC=org'})).toEqual([
       'OU=DC1,DC=example,DC=org',
       'CN=ITChatMembers,OU=DC1,DC=example,DC=org',
       JORDAN.dn,
@@ -236,7 +251,7 @@ describe('getPrincipals', () => {
     ],
     [
       {ldapFilter: '(|(l=Springfield)(objectClass=contact))'},
-      [JORDAN.dn, SAM.dn, 'CN=DC1 Meeting Room,OU=DC1,DC=example,DC=org'],
+      [JORDAN.dn, SAM.dn, 'CN=DC1 Meeting Room,OU=DC1,DC=example,DC=org', ENDPOINT_DN],
     ],
     [{ou: 'CN=Users,DC=example,DC=org'}, ['CN=Users,DC=example,DC=org', TERRY.dn]],
   ])('selects with %j', (query, expected) => {
