@@ -16,6 +16,8 @@ import {Session, type Asker} from './session.js';
 import {createStore, openStore} from './store/file-store.js';
 import {StoreError} from './store/port.js';
 import type {LineRun} from './session.js';
+import {scriptStatements} from './lang/script.js';
+import {errorLine} from './lang/present/record-lines.js';
 
 /** The folder holding package.json: this module runs from src/, dist/ or the dist/bundle/ chunks. */
 const findProjectRoot = (start: string): string => {
@@ -113,7 +115,7 @@ export async function initStore(options: InitOptions): Promise<InitReport> {
   try {
     await createStore(staging, deployment.state, []);
     const session = await Session.open({store: await openStore(staging), origin: 'init', yes: true});
-    const setupRuns = script === null ? [] : await session.runScript(script);
+    const setupRuns = script === null ? [] : await runSetup(session, script, options.setup!);
     const messages = await loadMessages(session, deployment.messages);
     session.store.close();
     const replaced = fs.existsSync(dir)
@@ -126,6 +128,26 @@ export async function initStore(options: InitOptions): Promise<InitReport> {
     fs.rmSync(staging, {recursive: true, force: true});
     throw error;
   }
+}
+
+/**
+ * A setup script builds the store a line at a time, and later lines count on earlier ones; so the
+ * first line that fails stops init, names its line, and no store is created.
+ */
+async function runSetup(session: Session, script: string, file: string): Promise<LineRun[]> {
+  const runs: LineRun[] = [];
+  for (const statement of scriptStatements(script)) {
+    const run = await session.run(statement.text);
+    const failure = run.storeFailure;
+    if (failure) throw new StoreError(failure.kind, failure.message, failure.path);
+    if (!run.ok)
+      throw new InitError(
+        `The setup script ${file} failed at line ${statement.line}, so no store was created: ${statement.text.split('\n')[0]}`,
+        run.errors.map(errorLine),
+      );
+    runs.push(run);
+  }
+  return runs;
 }
 
 async function loadMessages(

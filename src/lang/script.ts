@@ -9,23 +9,36 @@ import {tokenize} from './tokenize.js';
 const MAX_JOINED_LINES = 200;
 
 export function splitScript(text: string): string[] {
+  return scriptStatements(text).map((statement) => statement.text);
+}
+
+export interface ScriptStatement {
+  /** 1-based line of the script where the statement starts. */
+  readonly line: number;
+  readonly text: string;
+}
+
+/** The statements of a script, each with the line it starts on (for messages that name it). */
+export function scriptStatements(text: string): ScriptStatement[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const result: string[] = [];
+  const result: ScriptStatement[] = [];
   let pending: string | null = null;
+  let startLine = 0;
   let joined = 0;
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
+    if (pending === null) startLine = index + 1;
     pending = pending === null ? line : `${pending}\n${line}`;
     joined += 1;
     const code = withoutComments(pending);
     if (code.continues && joined < MAX_JOINED_LINES) continue;
     joined = 0;
-    if (code.text !== '') result.push(code.text);
+    if (code.text !== '') result.push({line: startLine, text: code.text});
     pending = null;
   }
   if (pending !== null) {
     // Still open at the end of the file: run it anyway, so the parser reports what is missing.
     const code = withoutComments(pending);
-    if (code.text !== '') result.push(code.text);
+    if (code.text !== '') result.push({line: startLine, text: code.text});
   }
   return result;
 }

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {fingerprint, pchat, tempDir} from '../helpers/pchat-process.js';
+import {fingerprint, pchat, projectRoot, tempDir} from '../helpers/pchat-process.js';
+
+const DEMO_DEPLOYMENT = path.join(projectRoot, 'data', 'demo', 'deployment.json');
 
 const json = (stdout: string): unknown[][] =>
   stdout
@@ -259,5 +261,30 @@ describe('pchat usage and store errors', () => {
     expect(run.stderr).toMatch(/single/i);
     expect(run.stderr).toMatch(/c\.example\.org/);
     expect(fs.existsSync(path.join(dir, 's'))).toBe(false);
+  });
+
+  // It used to carry on past a failing line, and the error that finally surfaced was about a
+  // later line that counted on the earlier one.
+  it('stops init --setup at the first failing line, names its line, and leaves no store', () => {
+    const dir = tempDir();
+    const script = path.join(dir, 'setup.ps1');
+    fs.writeFileSync(
+      script,
+      [
+        '# categories first',
+        'New-CsPersistentChatCategory -Name Ops -PersistentChatPoolFqdn pc1.dc1.example.org',
+        'New-CsPersistentChatCategory -Name Bad -PersistentChatPoolFqdn nowhere.example.org',
+        'New-CsPersistentChatRoom -Name Later -Category "pc1.dc1.example.org\\Bad"',
+        '',
+      ].join('\n'),
+    );
+    const store = path.join(dir, 's');
+    const run = pchat(['init', '--store', store, '--from', DEMO_DEPLOYMENT, '--setup', script]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`The setup script ${script} failed at line 3`);
+    expect(run.stderr).toContain('[PoolNotFound]');
+    expect(run.stderr).not.toContain('Later');
+    expect(run.stdout).toBe('');
+    expect(fs.readdirSync(dir).sort()).toEqual(['setup.ps1']);
   });
 });
