@@ -11,7 +11,6 @@ import {runDrillCommand} from './cli/run-drill.js';
 import {askOnTerminal} from './cli/prompt.js';
 import {splitScript} from './lang/script.js';
 import {InitError, decodeText, initStore, openSession, resolveStoreDir} from './workspace.js';
-import {errorLine} from './lang/present/record-lines.js';
 import {VERSION} from './version.js';
 
 // Diagnostics echo what the operator typed and what the store holds: escaped where they leave.
