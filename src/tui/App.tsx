@@ -22,6 +22,7 @@ import type {PaneId} from './panes/pane-id.js';
 import type {ConsoleSession} from './session-port.js';
 import {createUiStore} from './state/ui-store.js';
 import {initialUi} from './state/ui-state.js';
+import type {CommandHistory} from './command-history.js';
 import {makeTheme} from './theme.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {ScreenBody} from './components/ScreenBody.js';
@@ -48,6 +49,8 @@ export interface Props {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly onExit?: () => void;
   readonly onRedraw?: () => void;
+  /** The `:` history kept across restarts (command-history.ts); none in tests unless given. */
+  readonly history?: CommandHistory;
   /** Where errors and warnings are also written (console.log in the config directory). */
   readonly log?: (line: string) => void;
   /** Gives tests the controller (whenIdle). */
@@ -66,7 +69,14 @@ export function App(props: Props) {
   );
   const [store] = useState(() =>
     createUiStore(
-      initialUi({chat: props.session.state, now: now(), size, pane: props.view, filter: props.filter}),
+      initialUi({
+        chat: props.session.state,
+        now: now(),
+        size,
+        pane: props.view,
+        filter: props.filter,
+        history: props.history?.lines ?? [],
+      }),
     ),
   );
   const [controller] = useState(
@@ -83,6 +93,7 @@ export function App(props: Props) {
         },
         redraw: () => props.onRedraw?.(),
         log: (line) => props.log?.(line),
+        remember: (line) => props.history?.append(line) ?? null,
         ...(props.asker ? {asker: props.asker} : {}),
       }),
   );

@@ -34,6 +34,8 @@ export interface ControllerEnv {
   readonly exit: () => void;
   readonly redraw: () => void;
   readonly log: (line: string) => void;
+  /** Keeps a new `:` history line across restarts; returns a warning when it cannot. */
+  readonly remember?: (line: string) => string | null;
   /** The asker the session was opened with; the controller answers its prompts with dialogs. */
   readonly asker?: ConsoleAsker;
 }
@@ -70,7 +72,13 @@ export class ConsoleController implements ConsoleContext {
   }
 
   dispatch(event: UiEvent): void {
+    const history = this.ui.history;
     this.env.store.dispatch(event);
+    // The reducer decides what enters the history (no blanks, no repeats); what it keeps is kept on disk.
+    if (event.type === 'history' && this.ui.history !== history) {
+      const warning = this.env.remember?.(event.line) ?? null;
+      if (warning) this.say('warn', warning);
+    }
   }
 
   /** Subscribes to changes made elsewhere and to the session's prompts. */

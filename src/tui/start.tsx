@@ -5,6 +5,7 @@
 import type {ConsoleAsker} from './console-ask.js';
 import {configDir, loadKeymap} from './keys-config.js';
 import {consoleLog} from './console-log.js';
+import {openHistory, stateDir} from './command-history.js';
 import type {PaneId} from './panes/pane-id.js';
 import type {ConsoleSession} from './session-port.js';
 import {CLEAR_SCREEN, guardTerminal} from './terminal.js';
@@ -28,7 +29,9 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
   if (!color) env['FORCE_COLOR'] = '0';
   const [{render}, {App}, React] = await Promise.all([import('ink'), import('./App.js'), import('react')]);
   const dir = configDir(env);
-  const {keymap, warnings} = loadKeymap(dir);
+  const {keymap, warnings: keyWarnings} = loadKeymap(dir);
+  const history = openHistory(stateDir(env));
+  const warnings = history.warning ? [...keyWarnings, history.warning] : keyWarnings;
   const stdout = process.stdout;
   const guard = guardTerminal(stdout, process, (text) => process.stderr.write(text));
   try {
@@ -39,6 +42,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
         asker: options.asker,
         keymap,
         startupWarnings: warnings,
+        history,
         view: options.view,
         filter: options.filter,
         ascii: options.ascii ?? !localeIsUtf8(env),

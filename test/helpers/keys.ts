@@ -22,6 +22,8 @@ export const keys = {
   ctrlD: '\x04',
   ctrlK: '\x0b',
   ctrlW: '\x17',
+  ctrlR: '\x12',
+  ctrlN: '\x0e',
 } as const;
 
 export const tick = (): Promise<void> =>

@@ -17,7 +17,11 @@ const TABLES: readonly (readonly [string, DialogKeys<never>, string])[] = [
   ['form', FORM_KEYS, 'Tab/↓ next  Space/←→ change or pick  Enter save  Esc cancel'],
   ['picker', PICKER_KEYS, 'Space toggle  Enter apply  Esc back'],
   ['active-server editor', EDITOR_KEYS, 'Space toggle  Enter save  Esc cancel'],
-  ['command prompt', COMMAND_KEYS, 'Enter run  Tab complete  Ctrl-N/P other match  ↑↓ history  Esc cancel'],
+  [
+    'command prompt',
+    COMMAND_KEYS,
+    'Enter run  Tab complete  Ctrl-N/P other match  ↑↓ history  Ctrl-R search history  Esc cancel',
+  ],
   ['filter prompt', FILTER_KEYS, 'type to filter  Enter keep  Esc clear'],
 ];
 
@@ -46,7 +50,12 @@ async function demoApp(): Promise<RenderedApp> {
   return app;
 }
 
-const footer = (frame: string): string => frame.split('\n').at(-2)?.trim() ?? '';
+/** The hint line: just above the message area, which an open prompt starts (and may take two rows). */
+const footer = (frame: string): string => {
+  const lines = frame.split('\n');
+  const prompt = lines.findIndex((line) => /^[:/]/.test(line));
+  return (prompt > 0 ? lines[prompt - 1] : lines.at(-2))?.trim() ?? '';
+};
 
 describe('the footer of an open dialog', () => {
   it.each([

@@ -146,10 +146,71 @@ export const COMMAND_KEYS: DialogKeys<PromptState> = {
       hint: {keys: '↑↓', label: 'history'},
       run: (ctx, prompt, press) => browseHistory(ctx, prompt, press.name === 'up' ? -1 : 1),
     },
+    {
+      keys: ['ctrl-r'],
+      hint: {keys: 'Ctrl-R', label: 'search history'},
+      run: (ctx, prompt) => search(ctx, prompt.text, '', ctx.ui.history.length),
+    },
     {keys: ['esc', 'ctrl-c'], hint: {keys: 'Esc', label: 'cancel'}, run: (ctx) => setPrompt(ctx, null)},
     ...EDITING,
   ],
   typing,
+};
+
+/** The newest history line before `before` that holds `query` (any case), or null. */
+export function findInHistory(history: readonly string[], query: string, before: number): number | null {
+  const wanted = query.toLowerCase();
+  for (let i = Math.min(before, history.length) - 1; i >= 0; i -= 1)
+    if (history[i]!.toLowerCase().includes(wanted)) return i;
+  return null;
+}
+
+function search(ctx: ConsoleContext, draft: string, query: string, before: number): void {
+  const found = findInHistory(ctx.ui.history, query, before);
+  setPrompt(ctx, {kind: 'search', text: query, historyIndex: found, choice: 0, draft});
+}
+
+const backToCommand = (ctx: ConsoleContext, text: string): void =>
+  setPrompt(ctx, {kind: 'command', text, historyIndex: null, choice: 0});
+
+const foundLine = (ctx: ConsoleContext, prompt: PromptState): string | null =>
+  prompt.historyIndex === null ? null : (ctx.ui.history[prompt.historyIndex] ?? null);
+
+// Enter takes the found line into the command line rather than running it: at a failover, a line
+// recalled by a few letters is read before it runs.
+export const SEARCH_KEYS: DialogKeys<PromptState> = {
+  keys: [
+    {
+      keys: ['enter', 'tab', 'right'],
+      hint: {keys: 'Enter', label: 'use'},
+      run: (ctx, p) => backToCommand(ctx, foundLine(ctx, p) ?? p.draft ?? ''),
+    },
+    {
+      keys: ['ctrl-r'],
+      hint: {keys: 'Ctrl-R', label: 'older'},
+      run(ctx, p) {
+        if (p.historyIndex === null) return;
+        // No older match: stay on the one found.
+        const older = findInHistory(ctx.ui.history, p.text, p.historyIndex);
+        if (older !== null) setPrompt(ctx, {...p, historyIndex: older});
+      },
+    },
+    {
+      keys: ['esc', 'ctrl-c', 'ctrl-g'],
+      hint: {keys: 'Esc', label: 'cancel'},
+      run: (ctx, p) => backToCommand(ctx, p.draft ?? ''),
+    },
+    {
+      keys: ['backspace'],
+      run: (ctx, p) => search(ctx, p.draft ?? '', [...p.text].slice(0, -1).join(''), ctx.ui.history.length),
+    },
+  ],
+  typing: {
+    hint: 'type to search',
+    run(ctx, prompt, press) {
+      if (press.text !== '') search(ctx, prompt.draft ?? '', prompt.text + press.text, ctx.ui.history.length);
+    },
+  },
 };
 
 export const FILTER_KEYS: DialogKeys<PromptState> = {
@@ -168,7 +229,8 @@ export const FILTER_KEYS: DialogKeys<PromptState> = {
   typing: {...typing, hint: 'type to filter'},
 };
 
-const promptKeys = (prompt: PromptState) => (prompt.kind === 'command' ? COMMAND_KEYS : FILTER_KEYS);
+const promptKeys = (prompt: PromptState) =>
+  prompt.kind === 'command' ? COMMAND_KEYS : prompt.kind === 'search' ? SEARCH_KEYS : FILTER_KEYS;
 
 export function handlePromptKey(ctx: ConsoleContext, press: KeyPress): void {
   const prompt = ctx.ui.prompt;

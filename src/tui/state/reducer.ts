@@ -36,7 +36,7 @@ export type UiEvent =
   | {readonly type: 'redraw'}
   | {readonly type: 'quit'};
 
-const HISTORY_LIMIT = 200;
+export const HISTORY_LIMIT = 200;
 
 const withList = (ui: UiState, pane: PaneId, change: (list: ListState) => ListState): UiState => {
   const before = ui.lists[pane];

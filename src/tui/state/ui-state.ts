@@ -48,10 +48,13 @@ export type View =
     };
 
 export interface PromptState {
-  readonly kind: 'command' | 'filter';
+  /** 'search': Ctrl-R's search of the command history; `text` is what is searched for. */
+  readonly kind: 'command' | 'filter' | 'search';
   readonly text: string;
-  /** Index into history while browsing it with ↑/↓. */
+  /** Index into history while browsing it with ↑/↓, or of the line Ctrl-R found. */
   readonly historyIndex: number | null;
+  /** The command line as it was when Ctrl-R began, given back when the search is cancelled. */
+  readonly draft?: string;
   /** Which completion candidate Tab accepts next. */
   readonly choice: number;
 }
@@ -145,6 +148,8 @@ export function initialUi(options: {
   size: Size;
   pane?: PaneId;
   filter?: string;
+  /** The `:` lines of earlier consoles, oldest first. */
+  history?: readonly string[];
 }): UiState {
   const pane = options.pane ?? 'pools';
   const lists = Object.fromEntries(PANE_IDS.map((id) => [id, emptyList])) as Record<PaneId, ListState>;
@@ -158,7 +163,7 @@ export function initialUi(options: {
     overlay: {kind: 'none'},
     dialogScroll: 0,
     message: null,
-    history: [],
+    history: options.history ?? [],
     busy: 0,
     chat: options.chat,
     loadedAt: options.now,

@@ -100,6 +100,16 @@ export function messageLine(ui: UiState, theme: Theme, suggestions: readonly str
       {text: displaySafe(rest) + other, color: theme.muted},
     ];
   }
+  if (prompt?.kind === 'search') {
+    const found = prompt.historyIndex === null ? null : (ui.history[prompt.historyIndex] ?? null);
+    return [
+      {text: `history search: ${displaySafe(prompt.text)}`, bold: true},
+      {text: '_'},
+      found === null
+        ? {text: prompt.text === '' ? '' : '   no match', color: theme.muted}
+        : {text: `   ${displaySafe(found.replace(/\n/g, ' '))}`},
+    ];
+  }
   if (prompt?.kind === 'filter') {
     const shown = visibleRows(ui, ui.pane).length;
     const total = paneRows(ui, ui.pane).length;
@@ -123,6 +133,13 @@ export function messageLines(
   width: number,
   maxRows: number,
 ): Line[] {
+  // The command prompt keeps a second row for its completion candidates, so the screen does not
+  // jump as they come and go.
+  if (ui.prompt?.kind === 'command' && maxRows >= 2)
+    return [
+      messageLine(ui, theme, suggestions),
+      candidateLine(ui.prompt.text, ui.prompt.choice, suggestions, theme),
+    ];
   if (ui.prompt || !ui.message) return [messageLine(ui, theme, suggestions)];
   const detail = ui.message.detail;
   const lines = [
@@ -134,6 +151,33 @@ export function messageLines(
   const last = shown[shown.length - 1] ?? [];
   shown[shown.length - 1] = [...last, {text: theme.glyphs.ellipsis}];
   return shown;
+}
+
+/**
+ * The candidates Tab would take, the next one highlighted and first in view (earlier ones are
+ * counted, not cut off unseen); each shows what it adds to the word being typed. Empty with one
+ * candidate or none: the prompt line shows that inline.
+ */
+export function candidateLine(
+  text: string,
+  choice: number,
+  suggestions: readonly string[],
+  theme: Theme,
+): Line {
+  if (suggestions.length < 2) return [{text: ''}];
+  const wordStart = text.lastIndexOf(' ') + 1;
+  const stem = text.slice(0, wordStart);
+  const current = choice % suggestions.length;
+  const label = (s: string): string => displaySafe((s.startsWith(stem) ? s.slice(stem.length) : s).trim());
+  const shown = suggestions
+    .slice(current)
+    .map((s, i): Segment =>
+      i === 0 ? {text: label(s), inverse: true} : {text: label(s), color: theme.muted},
+    );
+  return [
+    {text: ` ${current + 1}/${suggestions.length} `, color: theme.muted},
+    ...shown.flatMap((piece, i) => (i === 0 ? [piece] : [{text: '  '}, piece])),
+  ];
 }
 
 function messageText(m: Message, theme: Theme): Line {
