@@ -8,6 +8,8 @@ export interface Span {
 
 export type Expr =
   | {readonly kind: 'string'; readonly value: string; readonly bare: boolean; readonly span: Span}
+  /** An expandable string: its text pieces and the values they interpolate, in order. */
+  | {readonly kind: 'template'; readonly parts: readonly (string | Expr)[]; readonly span: Span}
   | {readonly kind: 'number'; readonly value: number; readonly text: string; readonly span: Span}
   | {readonly kind: 'constant'; readonly value: null | boolean; readonly span: Span}
   | {readonly kind: 'variable'; readonly name: string; readonly path: readonly string[]; readonly span: Span}

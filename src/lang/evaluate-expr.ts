@@ -4,7 +4,7 @@ import type {Value} from '../cmdlets/types.js';
 import type {Expr, FilterExpr} from './ast.js';
 import {compareValues} from './compare.js';
 import {boundedValue} from './value-size.js';
-import {getPath, isTruthy} from './values.js';
+import {getPath, isTruthy, toText} from './values.js';
 
 export interface Scope {
   readonly variables: Map<string, Value>;
@@ -30,6 +30,11 @@ export function evaluateExpr(expr: Expr, scope: Scope): Value {
     case 'number':
     case 'constant':
       return expr.value;
+    case 'template':
+      // As PowerShell does: $null is empty, a list is joined with spaces.
+      return expr.parts
+        .map((part) => (typeof part === 'string' ? part : toText(evaluateExpr(part, scope))))
+        .join('');
     case 'variable': {
       const base = expr.name === '_' ? (scope.current ?? null) : getVariable(scope.variables, expr.name);
       return getPath(base, expr.path);

@@ -5,7 +5,9 @@
 import type {Expr, HashtableEntry} from './ast.js';
 import {parseFilterBody} from './parse-filter.js';
 import {SyntaxProblem, type Token} from './token.js';
-import type {TokenStream} from './token-stream.js';
+import {TokenStream} from './token-stream.js';
+import {tokenize} from './tokenize.js';
+import type {TemplatePart} from './scan-quoted.js';
 
 /** Where a value appears: bare words are text in arguments, but would be commands elsewhere. */
 export type ValueContext = 'argument' | 'expression';
@@ -40,6 +42,7 @@ export function parsePrimary(stream: TokenStream, context: ValueContext): Expr {
   switch (token.type) {
     case 'string':
       stream.next();
+      if (token.parts) return {kind: 'template', parts: token.parts.map(templatePart), span};
       return {kind: 'string', value: token.value, bare: false, span};
     case 'number':
       stream.next();
@@ -64,6 +67,23 @@ export function parsePrimary(stream: TokenStream, context: ValueContext): Expr {
     case 'parameter':
     case 'eof':
       return stream.fail('expected a value');
+  }
+}
+
+/** One piece of an expandable string; `$( )` holds a value expression, parsed here. */
+function templatePart(part: TemplatePart): string | Expr {
+  if (part.kind === 'text') return part.text;
+  if (part.kind === 'variable') return variableExpr(part.name, [], {start: part.start, end: part.end});
+  try {
+    const stream = new TokenStream(tokenize(part.source).tokens, part.source);
+    stream.skipNewlines();
+    const value = parseValue(stream, 'expression');
+    stream.skipNewlines();
+    if (stream.peek().type !== 'eof') stream.fail("expected ')' after the value in $( )");
+    return value;
+  } catch (error) {
+    if (!(error instanceof SyntaxProblem)) throw error;
+    throw new SyntaxProblem(part.start + error.offset, `in the string's $( ): ${error.message}`);
   }
 }
 

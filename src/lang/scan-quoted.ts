@@ -22,8 +22,17 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   v: '\v',
 };
 
+/** A piece of an expandable string: literal text, or the source of `$name`, `${name}` or `$( )`. */
+export type TemplatePart =
+  | {readonly kind: 'text'; readonly text: string}
+  | {readonly kind: 'variable'; readonly name: string; readonly start: number; readonly end: number}
+  | {readonly kind: 'subexpression'; readonly source: string; readonly start: number; readonly end: number};
+
 export interface Scanned {
+  /** The text with escapes resolved and `$` references left as written. */
   readonly value: string;
+  /** Only for double-quoted text that refers to a variable or a subexpression. */
+  readonly parts?: readonly TemplatePart[];
   /** Offset just past the closing quote (or the end of the source when unterminated). */
   readonly end: number;
   readonly terminated: boolean;
@@ -49,30 +58,132 @@ export function scanSingleQuoted(source: string, start: number): Scanned {
   return {value, end: i, terminated: false};
 }
 
-/** A "double-quoted" string: backtick escapes, `""` for a quote; `$` stays literal (no expansion). */
+/**
+ * A "double-quoted" string: backtick escapes, `""` for a quote, and PowerShell's expansion of
+ * `$name`, `${name}` and `$( )` (kept as parts; `$` followed by anything else is literal).
+ */
 export function scanDoubleQuoted(source: string, start: number): Scanned {
-  let value = '';
+  const parts = new TemplateBuilder();
   let i = start + 1;
   while (i < source.length) {
     const ch = source[i]!;
     if (ch === '`') {
       const escaped = scanEscape(source, i);
-      value += escaped.value;
+      parts.text(escaped.value);
       i = escaped.end;
       continue;
     }
     if (DOUBLE_QUOTES.has(ch)) {
       if (DOUBLE_QUOTES.has(source[i + 1] ?? '')) {
-        value += ch;
+        parts.text(ch);
         i += 2;
         continue;
       }
-      return {value, end: i + 1, terminated: true};
+      return {...parts.done(source.slice(start + 1, i)), end: i + 1, terminated: true};
     }
-    value += ch;
+    if (ch === '$') {
+      const reference = scanReference(source, i);
+      if (reference) {
+        parts.reference(reference);
+        i = reference.end;
+        continue;
+      }
+    }
+    parts.text(ch);
     i += 1;
   }
-  return {value, end: i, terminated: false};
+  return {...parts.done(source.slice(start + 1, i)), end: i, terminated: false};
+}
+
+/**
+ * The body of an expandable here-string (`@"` … `"@`): references expand and backticks escape,
+ * but quotes are plain text.
+ */
+export function expandHereString(
+  source: string,
+  from: number,
+  to: number,
+): Omit<Scanned, 'end' | 'terminated'> {
+  const parts = new TemplateBuilder();
+  let i = from;
+  while (i < to) {
+    const ch = source[i]!;
+    if (ch === '`') {
+      const escaped = scanEscape(source.slice(0, to), i);
+      parts.text(escaped.value);
+      i = escaped.end;
+      continue;
+    }
+    const reference = ch === '$' ? scanReference(source.slice(0, to), i) : null;
+    if (reference) {
+      parts.reference(reference);
+      i = reference.end;
+      continue;
+    }
+    parts.text(ch);
+    i += 1;
+  }
+  return parts.done(source.slice(from, to));
+}
+
+type Reference = Exclude<TemplatePart, {kind: 'text'}>;
+
+const NAME = /[A-Za-z0-9_]+/y;
+
+/** `$name`, `${name}` or `$( … )` at `at`, or null when the `$` is literal. */
+function scanReference(source: string, at: number): Reference | null {
+  const next = source[at + 1];
+  if (next === '(') {
+    const close = matchingParen(source, at + 1);
+    if (close < 0) throw new SyntaxProblem(at, "missing the closing ')' of this $( ) in the string");
+    return {kind: 'subexpression', source: source.slice(at + 2, close), start: at + 2, end: close + 1};
+  }
+  if (next === '{') {
+    const close = source.indexOf('}', at + 2);
+    if (close < 0) throw new SyntaxProblem(at, "missing the closing '}' of this ${ } in the string");
+    return {kind: 'variable', name: source.slice(at + 2, close), start: at, end: close + 1};
+  }
+  NAME.lastIndex = at + 1;
+  const name = NAME.exec(source)?.[0];
+  return name ? {kind: 'variable', name, start: at, end: at + 1 + name.length} : null;
+}
+
+/** The `)` closing the `(` at `open`, skipping nested brackets and quoted text; -1 if none. */
+function matchingParen(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i += 1) {
+    const ch = source[i]!;
+    if (ch === '`') i += 1;
+    else if (SINGLE_QUOTES.has(ch)) i = scanSingleQuoted(source, i).end - 1;
+    else if (DOUBLE_QUOTES.has(ch)) i = scanDoubleQuoted(source, i).end - 1;
+    else if (ch === '(') depth += 1;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+class TemplateBuilder {
+  private readonly parts: TemplatePart[] = [];
+  private pending = '';
+  private expands = false;
+
+  text(text: string): void {
+    this.pending += text;
+  }
+
+  reference(reference: Reference): void {
+    if (this.pending !== '') this.parts.push({kind: 'text', text: this.pending});
+    this.pending = '';
+    this.parts.push(reference);
+    this.expands = true;
+  }
+
+  /** `raw` is the source between the quotes, the value of a string that expands nothing. */
+  done(raw: string): Omit<Scanned, 'end' | 'terminated'> {
+    if (this.pending !== '') this.parts.push({kind: 'text', text: this.pending});
+    const literal = this.parts.map((p) => (p.kind === 'text' ? p.text : '')).join('');
+    return this.expands ? {value: raw, parts: this.parts} : {value: literal};
+  }
 }
 
 /** The backtick escape at `at` (which holds the backtick). */

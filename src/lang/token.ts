@@ -1,3 +1,5 @@
+import type {TemplatePart} from './scan-quoted.js';
+
 // The tokens of the command language. Offsets are UTF-16 indexes into the source line;
 // `end` is exclusive. Every token keeps its place so errors can name the column.
 
@@ -27,6 +29,8 @@ export interface StringToken extends TokenBase {
   readonly type: 'string';
   readonly value: string;
   readonly quote: "'" | '"';
+  /** An expandable string's text and references, in order (absent when nothing expands). */
+  readonly parts?: readonly TemplatePart[];
   /** Only in partial mode: the closing quote is missing. */
   readonly unterminated?: boolean;
 }

@@ -6,6 +6,7 @@
 import {
   DASHES,
   DOUBLE_QUOTES,
+  expandHereString,
   SINGLE_QUOTES,
   isQuote,
   scanDoubleQuoted,
@@ -139,6 +140,12 @@ class Scanner {
     if (ch === '\n' || ch === '|' || ch === ';' || ch === ',') return this.punct(ch);
     if (ch === '=') return this.punct('=');
     if (ch === '(' || ch === '{') return this.open(ch, 1);
+    if (
+      ch === '@' &&
+      (s[this.i + 1] === '"' || s[this.i + 1] === "'") &&
+      /^[ \t]*\r?\n/.test(s.slice(this.i + 2, this.i + 64))
+    )
+      return this.hereString();
     if (ch === '@' && (s[this.i + 1] === '(' || s[this.i + 1] === '{'))
       return this.open(`@${s[this.i + 1]}` as Bracket, 2);
     if (ch === ')' || ch === '}') return this.close(ch);
@@ -193,8 +200,44 @@ class Scanner {
       quote: single ? "'" : '"',
       start,
       end: this.i,
+      ...(scanned.parts ? {parts: scanned.parts} : {}),
       ...(scanned.terminated ? {} : {unterminated: true}),
     });
+  }
+
+  /**
+   * A here-string: `@"` or `@'` ending its line, the text, then `"@` or `'@` at the start of a
+   * line. The new lines next to the markers are not part of the text.
+   */
+  private hereString(): void {
+    const s = this.source;
+    const start = this.i;
+    const quote = s[start + 1]!;
+    const bodyStart = s.indexOf('\n', start + 2) + 1;
+    const closing = `\n${quote}@`;
+    const close = s.indexOf(closing, bodyStart - 1);
+    if (close < 0) {
+      if (!this.partial)
+        throw new SyntaxProblem(
+          start,
+          `the here-string starting here is missing its closing ${quote}@ at the start of a line`,
+        );
+      this.i = s.length;
+      this.push({
+        type: 'string',
+        value: s.slice(bodyStart),
+        quote: '"',
+        start,
+        end: this.i,
+        unterminated: true,
+      });
+      return;
+    }
+    const bodyEnd = Math.max(bodyStart, s[close - 1] === '\r' ? close - 1 : close);
+    this.i = close + closing.length;
+    const single = quote === "'";
+    const body = single ? {value: s.slice(bodyStart, bodyEnd)} : expandHereString(s, bodyStart, bodyEnd);
+    this.push({type: 'string', quote: single ? "'" : '"', start, end: this.i, ...body});
   }
 
   /** A quoted part glued to word characters (`abc"def"ghi`) is one word, as in PowerShell. */

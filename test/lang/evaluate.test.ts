@@ -377,3 +377,51 @@ describe('the bound on the values one line builds', () => {
     expect(expandedSize(variables.get('g')!)).toBe(1 + 3 + 3);
   });
 });
+
+describe('expandable strings', () => {
+  const out = (line: string, variables = new Map<string, Value>()) => {
+    const result = run(line, {variables});
+    expectNoErrors(result);
+    return result.output;
+  };
+
+  it.each([
+    ['a variable', '$n = "It"; "room $n here"', ['room It here']],
+    ['a braced name', '$n = "It"; "${n}Room"', ['ItRoom']],
+    ['a name stops at a dot, as in PowerShell', '$n = "It"; "$n.Name"', ['It.Name']],
+    ['a subexpression with a member', '$p = Get-FakePolicy Tag:Ops; "id: $($p.Identity)"', ['id: Tag:Ops']],
+    ['$null as nothing', '"[$nothing]"', ['[]']],
+    ['a list joined with spaces', '$l = "a","b"; "<$l>"', ['<a b>']],
+    ['a number', '$x = 42; "x=$x"', ['x=42']],
+    ['an escaped dollar', '$n = "It"; "cost `$n"', ['cost $n']],
+    ['a lone dollar', '"$ 5 and $"', ['$ 5 and $']],
+    ['single quotes, literally', "$n = 'It'; 'room $n'", ['room $n']],
+    ['a quoted string inside a subexpression', '"<$("in")>"', ['<in>']],
+  ])('expands %s', (_name, line, expected) => {
+    expect(out(line)).toEqual(expected);
+  });
+
+  it('expands inside a filter block, so -like sees the value', () => {
+    expect(identities(out('$n = "Tag"; Get-FakePolicy | Where-Object {$_.Identity -like "$n*"}'))).toEqual([
+      'Tag:Sales',
+      'Tag:Ops',
+    ]);
+  });
+
+  it('expands in an argument', () => {
+    expect(
+      out('$id = "Ops"; Get-FakePolicy -Identity "Tag:$id"').map((o) => (o as {Identity: string}).Identity),
+    ).toEqual(['Tag:Ops']);
+  });
+
+  it('reads here-strings: expandable with @" "@, literal with @\' \'@', () => {
+    expect(out('$n = "It"\n$t = @"\nfirst "$n"\n  second `$n\n"@\n$t')).toEqual(['first "It"\n  second $n']);
+    expect(out("$t = @'\nno $n here\n'@\n$t")).toEqual(['no $n here']);
+  });
+
+  it('reports an unclosed subexpression or here-string as a parser error with its column', () => {
+    expect(run('"a $(b"').errors[0]).toMatchObject({errorId: 'ParserError'});
+    expect(run('"a $(Get-FakePolicy)"').errors[0]?.message).toMatch(/column 6/);
+    expect(run('@"\nnever closed').errors[0]?.message).toMatch(/here-string .* missing its closing "@/);
+  });
+});

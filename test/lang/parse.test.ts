@@ -31,6 +31,8 @@ const plain = (expr: Expr): unknown => {
       return Object.fromEntries(expr.entries.map((e) => [e.key, plain(e.value)]));
     case 'scriptblock':
       return {block: expr.text};
+    case 'template':
+      return {template: expr.parts.map((part) => (typeof part === 'string' ? part : plain(part)))};
   }
 };
 
