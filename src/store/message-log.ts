@@ -13,6 +13,7 @@ import {
   createExclusive,
   io,
   removeQuietly,
+  storeIo,
   writeAll,
   writeNewFile,
   type FileOwner,
@@ -157,7 +158,7 @@ export class MessageDraft {
         else out.add(toJsonLine(message));
       }
       out.flush();
-      io('flush', target, () => fs.fsyncSync(fd));
+      io('flush', target, () => storeIo.fsync(fd));
     } finally {
       fs.closeSync(fd);
     }
@@ -196,7 +197,7 @@ function appendAndSync(file: string, text: string): void {
     const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_NOFOLLOW);
     try {
       writeAll(fd, text);
-      fs.fsyncSync(fd);
+      storeIo.fsync(fd);
     } finally {
       fs.closeSync(fd);
     }
@@ -209,7 +210,7 @@ export function appendFromFile(target: string, sizeBefore: number, source: strin
     const out = fs.openSync(target, fs.constants.O_WRONLY | fs.constants.O_NOFOLLOW);
     const input = fs.openSync(source, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
     try {
-      fs.ftruncateSync(out, sizeBefore);
+      storeIo.truncate(out, sizeBefore);
       const buffer = Buffer.allocUnsafe(1 << 20);
       let at = sizeBefore;
       for (
@@ -218,7 +219,7 @@ export function appendFromFile(target: string, sizeBefore: number, source: strin
         n = fs.readSync(input, buffer, 0, buffer.length, null)
       )
         at += writeAll(out, buffer.subarray(0, n), at);
-      fs.fsyncSync(out);
+      storeIo.fsync(out);
     } finally {
       fs.closeSync(out);
       fs.closeSync(input);

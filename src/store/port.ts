@@ -46,7 +46,14 @@ export interface StorePort {
 }
 
 export type StoreErrorCode =
-  'StoreNotFound' | 'StoreLocked' | 'StoreDamaged' | 'StoreUnsafe' | 'StoreIoError' | 'StoreExists';
+  | 'StoreNotFound'
+  | 'StoreLocked'
+  | 'StoreDamaged'
+  | 'StoreUnsafe'
+  | 'StoreIoError'
+  | 'StoreExists'
+  /** A commit would make state.json larger than the store reads: refused before anything is written. */
+  | 'StoreTooLarge';
 
 /** The store cannot be used: the command line exits 3 with this message, which says what to do. */
 export class StoreError extends Error {
