@@ -28,7 +28,7 @@
 import {Low} from 'lowdb';
 import type {ChatMessage, ChatState} from '../domain/types.js';
 import type {Ports} from '../domain/ports.js';
-import {StoreError, type CommitOutcome, type CommitPlan, type StorePort} from './port.js';
+import {StoreError, type CommitOutcome, type CommitPlan, type Rescue, type StorePort} from './port.js';
 import {scanAudit} from './audit-log.js';
 import {listBackups, pruneBackups, KEEP_BACKUPS} from './backups.js';
 import {prepareCommit} from './commit-plan.js';
@@ -49,12 +49,15 @@ import {scanMessages} from './message-log.js';
 import {checkDirectory, lstatOrNull, newFileMode, statOrNull} from './safety.js';
 import {
   checkStoreFiles,
+  isUnreadableState,
   leftBehind,
   lockOptionsFor,
   recoverForReading,
+  revisionOrNull,
   withLock,
   type FileStoreOptions,
 } from './store-access.js';
+import {standInState} from './rescue.js';
 import {DurableStateFile} from './state-file.js';
 import {storeFiles, type StoreFiles} from './store-files.js';
 import {watchStateFile, type Watch} from './watch.js';
@@ -118,13 +121,67 @@ export class FileStore implements StorePort {
       withLock(this.files, this.stateFile, this.lockOptions, async (token) => {
         checkStoreFiles(this.files, this.fileMode);
         await this.db.read();
-        const fresh = this.db.data;
-        const {plan, result} = change(fresh, this.ports());
-        if (!plan) return {result, revision: fresh.revision, committed: false};
-        const revision = this.write(fresh, plan, token);
-        return {result, revision, committed: true};
+        return this.commitOn(this.db.data, change, token);
       }),
     );
+  }
+
+  rescue(): Promise<Rescue | null> {
+    if (this.unreadableState() === null) return Promise.resolve(null);
+    const state = standInState(this.files);
+    return Promise.resolve(state === null ? null : {state, commit: (change) => this.commitRestore(change)});
+  }
+
+  /** A restore onto a state.json that cannot be read; any other plan is refused with the reason it cannot. */
+  private commitRestore<T>(change: Change<T>): Promise<CommitOutcome<T>> {
+    return this.serialized(() =>
+      withLock(
+        this.files,
+        this.stateFile,
+        this.lockOptions,
+        async (token) => {
+          checkStoreFiles(this.files, this.fileMode);
+          const unreadable = this.unreadableState();
+          if (unreadable === null) {
+            // Restored by someone else meanwhile: an ordinary commit on what is there now.
+            await this.db.read();
+            return this.commitOn(this.db.data, change, token);
+          }
+          const fresh = standInState(this.files);
+          if (fresh === null) throw unreadable;
+          return this.commitOn(
+            fresh,
+            (state, ports) => {
+              const planned = change(state, ports);
+              const effects = planned.plan?.effects ?? [];
+              const restoreOnly = effects.length > 0 && effects.every((e) => e.kind === 'restoreBackup');
+              if (planned.plan && !restoreOnly) throw unreadable;
+              return planned;
+            },
+            token,
+          );
+        },
+        () => revisionOrNull(this.stateFile),
+      ),
+    );
+  }
+
+  /** The error that keeps state.json from being read, or null when it can be. */
+  private unreadableState(): StoreError | null {
+    try {
+      this.stateFile.readSync();
+      return null;
+    } catch (error) {
+      if (error instanceof StoreError && isUnreadableState(error, this.files.state)) return error;
+      throw error;
+    }
+  }
+
+  private commitOn<T>(fresh: ChatState, change: Change<T>, token: string): CommitOutcome<T> {
+    const {plan, result} = change(fresh, this.ports());
+    if (!plan) return {result, revision: fresh.revision, committed: false};
+    const revision = this.write(fresh, plan, token);
+    return {result, revision, committed: true};
   }
 
   watch(onChange: () => void): () => void {
@@ -182,7 +239,7 @@ export class FileStore implements StorePort {
   private settle(fresh: ChatState, journal: Journal | null, error: unknown): void {
     let settled = true;
     try {
-      if (journal) recoverJournal(this.files, () => this.stateFile.readSync().revision);
+      if (journal) recoverJournal(this.files, () => revisionOrNull(this.stateFile));
       else sweepTemps(this.files);
     } catch {
       // The next commit or open retries; what the store holds now is what the message must say.
@@ -248,7 +305,19 @@ export async function openStore(dir: string, options: FileStoreOptions = {}): Pr
     ...(options.limits ? {limits: options.limits} : {}),
   });
   if (leftBehind(files)) await recoverForReading(files, stateFile, lockOptionsFor(options, mode));
-  return new FileStore(files, stateFile, stateFile.readSync(), mode, options);
+  return new FileStore(files, stateFile, initialState(files, stateFile), mode, options);
+}
+
+/** The state to start from; a state.json that cannot be read opens on the rescue stand-in, for restores only. */
+function initialState(files: StoreFiles, stateFile: DurableStateFile): ChatState {
+  try {
+    return stateFile.readSync();
+  } catch (error) {
+    if (!isUnreadableState(error, files.state)) throw error;
+    const standIn = standInState(files);
+    if (standIn === null) throw error;
+    return standIn;
+  }
 }
 
 /** Creates a store in `dir` (and its parents); StoreExists when there is one, unless `force`. */

@@ -143,10 +143,11 @@ export function sweepTemps(files: StoreFiles): void {
  * Finishes or undoes a commit a crashed process left behind, then sweeps temp files. Under the lock.
  * Returns whether there was a journal.
  */
-export function recoverJournal(files: StoreFiles, stateRevision: () => number): boolean {
+export function recoverJournal(files: StoreFiles, stateRevision: () => number | null): boolean {
   const journal = readJournal(files);
   if (journal) {
-    const revision = stateRevision();
+    // An unreadable state.json is never a journal's new state: the store writes none.
+    const revision = stateRevision() ?? journal.revisionBefore;
     checkJournal(files, journal, revision);
     if (revision === journal.revisionAfter) applyJournal(files, journal);
     else undoLogs(files, journal);

@@ -40,9 +40,21 @@ export interface StorePort {
   commit<T>(
     change: (fresh: ChatState, ports: Ports) => {plan: CommitPlan | null; result: T},
   ): Promise<CommitOutcome<T>>;
+  /**
+   * For a store whose state.json cannot be read (damaged, or over the size limit), so that its
+   * backups can still be listed and restored: a stand-in state (the newest readable backup's, for
+   * the operator roles, at the store's last revision) and a commit that accepts nothing but a
+   * restore. Null when state.json can be read or when there is no readable backup.
+   */
+  rescue?(): Promise<Rescue | null>;
   /** Calls back when another process commits; returns the unsubscribe function. */
   watch(onChange: () => void): () => void;
   close(): void;
+}
+
+export interface Rescue {
+  readonly state: ChatState;
+  readonly commit: StorePort['commit'];
 }
 
 export type StoreErrorCode =

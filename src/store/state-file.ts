@@ -51,6 +51,21 @@ export function parseState(
   return parsed.data;
 }
 
+/** A state.json that cannot be read can still be replaced by a backup: the message says how. */
+function withRestoreHint<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof StoreError) || (error.code !== 'StoreDamaged' && error.code !== 'StoreTooLarge'))
+      throw error;
+    throw new StoreError(
+      error.code,
+      `${error.message} Get-PcBackup lists the backups, and Restore-PcBackup brings one back.`,
+      error.path,
+    );
+  }
+}
+
 export class DurableStateFile implements Adapter<ChatState> {
   readonly file: string;
   private readonly limits: DecodeLimits;
@@ -90,7 +105,7 @@ export class DurableStateFile implements Adapter<ChatState> {
     const key = statKey(fs.lstatSync(this.file, {bigint: true}));
     if (this.cache?.key === key) return this.cache.state;
     const {bytes, key: readKey} = this.readBytes();
-    const state = parseState(bytes, this.file, this.limits);
+    const state = withRestoreHint(() => parseState(bytes, this.file, this.limits));
     this.cache = {key: readKey, state};
     return state;
   }
