@@ -216,8 +216,9 @@ export class FileStore implements StorePort {
         ...(this.options.chunkBytes === undefined ? {} : {chunkBytes: this.options.chunkBytes}),
         ...(this.options.limits === undefined ? {} : {limits: this.options.limits}),
       });
-      writeJournal(this.files, prepared.journal, ownerOf(this.files.state));
+      // Set first: a journal renamed into place whose directory flush then failed must be settled too.
       journal = prepared.journal;
+      writeJournal(this.files, journal, ownerOf(this.files.state));
       writeLogs(this.files, journal);
       this.stateFile.writeSync(prepared.state, ownerOf(this.files.state), prepared.text);
       this.db.data = prepared.state;

@@ -138,26 +138,7 @@ export class MessageDraft {
     const target = this.newTemp();
     const fd = createExclusive(target, this.owner);
     try {
-      const out = new BlockWriter(fd);
-      const pass = (message: ChatMessage): void => {
-        const next = rewrite(message);
-        if (next) out.add(toJsonLine(next === message ? next : checked(next)));
-      };
-      for (const line of readLines(this.source, this.chunkBytes)) {
-        if (!mayHold(line.text)) {
-          out.add(`${line.text}\n`);
-          continue;
-        }
-        const value = parseLine(line, this.source);
-        const roomId = (value as {roomId?: unknown} | null)?.roomId;
-        if (rooms && !(typeof roomId === 'string' && rooms.has(roomId))) out.add(`${line.text}\n`);
-        else pass(toMessage(value, this.source, line));
-      }
-      for (const message of this.pending) {
-        if (!rooms || rooms.has(message.roomId)) pass(message);
-        else out.add(toJsonLine(message));
-      }
-      out.flush();
+      io('write', target, () => this.copyRewritten(fd, rooms, mayHold, rewrite));
       io('flush', target, () => storeIo.fsync(fd));
     } finally {
       fs.closeSync(fd);
@@ -166,6 +147,34 @@ export class MessageDraft {
     this.source = target;
     this.sourceIsOurs = true;
     this.pending = [];
+  }
+
+  private copyRewritten(
+    fd: number,
+    rooms: ReadonlySet<string> | null,
+    mayHold: (text: string) => boolean,
+    rewrite: (m: ChatMessage) => ChatMessage | null,
+  ): void {
+    const out = new BlockWriter(fd);
+    const pass = (message: ChatMessage): void => {
+      const next = rewrite(message);
+      if (next) out.add(toJsonLine(next === message ? next : checked(next)));
+    };
+    for (const line of readLines(this.source, this.chunkBytes)) {
+      if (!mayHold(line.text)) {
+        out.add(`${line.text}\n`);
+        continue;
+      }
+      const value = parseLine(line, this.source);
+      const roomId = (value as {roomId?: unknown} | null)?.roomId;
+      if (rooms && !(typeof roomId === 'string' && rooms.has(roomId))) out.add(`${line.text}\n`);
+      else pass(toMessage(value, this.source, line));
+    }
+    for (const message of this.pending) {
+      if (!rooms || rooms.has(message.roomId)) pass(message);
+      else out.add(toJsonLine(message));
+    }
+    out.flush();
   }
 
   finish(): MessageOutcome {
