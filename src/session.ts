@@ -8,11 +8,11 @@ import type {CmdletError} from './domain/errors.js';
 import {CmdletError as CmdletErrorClass} from './domain/errors.js';
 import {primaryRole, rolesOf} from './domain/rbac.js';
 import type {Value} from './cmdlets/types.js';
-import {catalog} from './cmdlets/catalog.js';
+import {catalog, findCmdlet} from './cmdlets/catalog.js';
 import type {Confirmer, LineResult, Prompt} from './lang/api.js';
 import {evaluateLine} from './lang/evaluate.js';
 import {splitScript} from './lang/script.js';
-import {StoreError, type StoreErrorCode, type StorePort} from './store/port.js';
+import {StoreError, type Rescue, type StoreErrorCode, type StorePort} from './store/port.js';
 
 /** Asks the operator; answers by prompt id. */
 export type Asker = (prompts: readonly Prompt[]) => Promise<ReadonlyMap<string, boolean>>;
@@ -31,6 +31,11 @@ export interface SessionOptions {
   readonly ask?: Asker;
   readonly now?: () => Date;
   readonly newId?: () => string;
+  /**
+   * Open a store whose state.json cannot be read on its rescue stand-in, so that its backups can be
+   * listed and restored (every other line still fails with the store's error).
+   */
+  readonly rescue?: boolean;
 }
 
 export interface RunOptions {
@@ -61,6 +66,8 @@ export interface LineRun extends LineResult {
 export const storeFailureOf = (error: unknown): StoreFailure | null =>
   error instanceof StoreError ? {kind: error.code, message: error.message, path: error.path} : null;
 
+const RESCUE_CMDLETS = new Set(['Get-PcBackup', 'Restore-PcBackup']);
+
 const CONFIRMATION_REQUIRED =
   'This needs confirmation and there is no terminal to ask. Add -Confirm:$false (or -Force where the cmdlet has it), or run pchat exec --yes.';
 
@@ -86,7 +93,15 @@ export class Session {
   }
 
   static async open(options: SessionOptions): Promise<Session> {
-    return new Session(options, await options.store.read());
+    try {
+      return new Session(options, await options.store.read());
+    } catch (error) {
+      const failure = storeFailureOf(error);
+      const unreadable = failure?.kind === 'StoreDamaged' || failure?.kind === 'StoreTooLarge';
+      const rescue = options.rescue && unreadable ? await options.store.rescue?.() : null;
+      if (!rescue) throw error;
+      return new Session(options, rescue.state);
+    }
   }
 
   /** The state as of the last read or commit. */
@@ -132,12 +147,48 @@ export class Session {
     } catch (error) {
       const failure = storeFailureOf(error);
       if (!failure) throw error;
-      return {...this.failed(line, this.latest, null), storeFailure: failure};
+      const rescued = await this.runRescue(line, options, failure);
+      return rescued ?? {...this.failed(line, this.latest, null), storeFailure: failure};
     }
   }
 
-  private async runLine(line: string, options: RunOptions): Promise<LineRun> {
-    const fresh = await this.reload();
+  /**
+   * A store whose state.json cannot be read still lists and restores its backups: a line made only
+   * of Get-PcBackup, Restore-PcBackup and the language's own commands runs on the store's rescue
+   * stand-in. Null for any other line, which keeps the store failure.
+   */
+  private async runRescue(line: string, options: RunOptions, failure: StoreFailure): Promise<LineRun | null> {
+    if (failure.kind !== 'StoreDamaged' && failure.kind !== 'StoreTooLarge') return null;
+    let rescue: Rescue | null;
+    try {
+      rescue = (await this.store.rescue?.()) ?? null;
+    } catch {
+      return null;
+    }
+    if (!rescue) return null;
+    const probe = this.evaluate(line, rescue.state, () => true, this.replayableIds()());
+    if (!probe.cmdlets.every((name) => RESCUE_CMDLETS.has(name) || !findCmdlet(name))) return null;
+    const standIn = rescue.state;
+    this.latest = standIn;
+    try {
+      return await this.runLine(line, options, {
+        read: async () => (await this.store.rescue?.())?.state ?? this.store.read(),
+        commit: rescue.commit,
+      });
+    } catch (error) {
+      const again = storeFailureOf(error);
+      if (!again) throw error;
+      return {...this.failed(line, standIn, null), storeFailure: again};
+    }
+  }
+
+  private async runLine(
+    line: string,
+    options: RunOptions,
+    access: Pick<StorePort, 'read' | 'commit'> = this.store,
+  ): Promise<LineRun> {
+    this.latest = await access.read();
+    const fresh = this.latest;
     const conflict = options.expect?.(fresh) ?? null;
     if (conflict) return this.failed(line, fresh, conflict);
 
@@ -161,7 +212,7 @@ export class Session {
       };
 
     const confirm = answers ? answeredConfirmer(answers) : this.planningConfirmer();
-    const outcome = await this.store.commit((state, ports) => {
+    const outcome = await access.commit((state, ports) => {
       const stale = options.expect?.(state) ?? null;
       if (stale) return {plan: null, result: this.failed(line, state, stale)};
       const result = this.evaluate(line, state, confirm, ids(), ports);
@@ -195,7 +246,7 @@ export class Session {
       storeFailure: null,
     };
     try {
-      this.latest = await this.store.read();
+      this.latest = await access.read();
     } catch (error) {
       const failure = storeFailureOf(error);
       if (!failure || !outcome.committed) throw error;

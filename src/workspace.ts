@@ -78,6 +78,8 @@ export async function openSession(options: OpenOptions): Promise<Session> {
     origin: options.origin,
     readOnly: options.readOnly ?? false,
     yes: options.yes ?? false,
+    // pchat exec can still list and restore the backups of a store whose state.json cannot be read.
+    rescue: options.origin === 'exec',
     ...(options.ask ? {ask: options.ask} : {}),
   });
 }

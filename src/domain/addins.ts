@@ -11,9 +11,7 @@ import {
   validateName,
 } from './content-identity.js';
 import {byPoolThenName} from './categories.js';
-import {refusedCodePoint, textFieldProblem} from './text-fields.js';
-
-export const MAX_URL_LENGTH = 2048;
+import {textFieldProblem} from './text-fields.js';
 
 export const findAddin = (state: ChatState, identity: string, parameter = 'Identity'): Addin =>
   findByIdentity(state.addins, identity, 'Addin', parameter);
@@ -22,17 +20,16 @@ export const findAddin = (state: ChatState, identity: string, parameter = 'Ident
 export const validateUrl = (raw: string): string => {
   const text = raw.trim();
   const url = URL.canParse(text) ? new URL(text) : null;
-  const refused = refusedCodePoint(text);
+  const problem = textFieldProblem(text, 'url');
   const ok =
     url !== null &&
     (url.protocol === 'http:' || url.protocol === 'https:') &&
     url.hostname !== '' &&
-    text.length <= MAX_URL_LENGTH &&
     // WHATWG URL parsing silently drops tabs and newlines; refuse them and other spaces instead.
     !/\s/.test(text) &&
-    refused === null;
+    problem === null;
   if (!ok) {
-    const why = refused === null ? '' : `: ${textFieldProblem(text)}`;
+    const why = problem === null ? '' : `: ${problem}`;
     throw new CmdletError('InvalidUrl', `"${raw}" is not an absolute http:// or https:// URL${why}.`, {
       target: raw,
       parameter: 'Url',

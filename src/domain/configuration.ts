@@ -60,7 +60,7 @@ const parseUrl = (url: string): URL | null => {
 // Spec note: an empty string clears the URL like $Null, since the docs say empty means built-in.
 export const normaliseRoomManagementUrl = (url: string | null): string | null => {
   if (url === null || url.trim() === '') return null;
-  assertTextField(url, 'RoomManagementUrl');
+  assertTextField(url, 'RoomManagementUrl', 'url');
   const parsed = parseUrl(url);
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') {
     throw new CmdletError(

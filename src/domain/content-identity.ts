@@ -12,9 +12,6 @@ export interface PooledNamed {
   readonly poolFqdn: string;
 }
 
-export const MAX_NAME_LENGTH = 256;
-export const MAX_DESCRIPTION_LENGTH = 1024;
-
 export const identityOf = (item: PooledNamed): string => `${item.poolFqdn}\\${item.name}`;
 
 export const sameText = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -98,9 +95,7 @@ export const validateName = (raw: string, kind: ContentKind, parameter = 'Name')
       ? 'it is empty'
       : name.includes('\\')
         ? 'it contains a backslash'
-        : name.length > MAX_NAME_LENGTH
-          ? `it is longer than ${MAX_NAME_LENGTH} characters`
-          : textFieldProblem(name);
+        : textFieldProblem(name, 'name');
   if (problem)
     throw new CmdletError('InvalidName', `"${raw}" cannot be used as a ${kindWord(kind)} name: ${problem}.`, {
       target: raw,
@@ -112,14 +107,7 @@ export const validateName = (raw: string, kind: ContentKind, parameter = 'Name')
 /** `$Null` and `""` clear a description. */
 export const validateDescription = (raw: string | null, parameter = 'Description'): string | null => {
   if (raw === null || raw === '') return null;
-  if (raw.length > MAX_DESCRIPTION_LENGTH) {
-    throw new CmdletError(
-      'InvalidValue',
-      `The description is longer than ${MAX_DESCRIPTION_LENGTH} characters.`,
-      {parameter},
-    );
-  }
-  assertTextField(raw, parameter);
+  assertTextField(raw, parameter, 'description');
   return raw;
 };
 

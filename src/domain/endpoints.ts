@@ -42,12 +42,7 @@ export function sipAddressOwner(state: ChatState, sipAddress: string): string | 
 
 function checkDisplayName(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null;
-  assertTextField(text, 'DisplayName');
-  if (text.length > 256) {
-    throw new CmdletError('InvalidValue', 'A display name has at most 256 characters.', {
-      parameter: 'DisplayName',
-    });
-  }
+  assertTextField(text, 'DisplayName', 'displayName');
   return text.trim() === '' ? null : text;
 }
 

@@ -112,7 +112,7 @@ export function newPolicy(state: ChatState, input: NewPolicyInput): {state: Chat
       },
     );
   }
-  assertTextField(input.description, 'Description');
+  assertTextField(input.description, 'Description', 'description');
   const policy: Policy = {
     identity,
     description: input.description ?? null,
@@ -160,7 +160,7 @@ export function setPolicy(state: ChatState, input: SetPolicyInput): {state: Chat
     });
   }
   const policy = findPolicy(state, identity);
-  assertTextField(input.description, 'Description');
+  assertTextField(input.description, 'Description', 'description');
   const next: Policy = {
     ...policy,
     enablePersistentChat: input.enablePersistentChat ?? policy.enablePersistentChat,

@@ -7,9 +7,17 @@ import {damaged} from './decode.js';
 import {parseLine, readLines} from './jsonl.js';
 import {auditEntrySchema, firstIssue} from './state-schema.js';
 
-/** Newest last; `since` keeps entries at or after that ISO time; `limit` keeps the last N. */
-export function scanAudit(file: string, query: AuditQuery, chunkBytes?: number): Iterable<AuditEntry> {
-  const entries = readEntries(file, auditMatcher(query), chunkBytes);
+/**
+ * Newest last; `since` keeps entries at or after that ISO time; `limit` keeps the last N. Entries past
+ * `upToRevision` are not read: they belong to a commit whose state is not in place yet.
+ */
+export function scanAudit(
+  file: string,
+  query: AuditQuery,
+  chunkBytes?: number,
+  upToRevision = Infinity,
+): Iterable<AuditEntry> {
+  const entries = readEntries(file, auditMatcher(query), chunkBytes, upToRevision);
   if (query.limit === undefined) return entries;
   return lastOf(entries, query.limit);
 }
@@ -17,7 +25,8 @@ export function scanAudit(file: string, query: AuditQuery, chunkBytes?: number):
 function* readEntries(
   file: string,
   matches: (entry: AuditEntry) => boolean,
-  chunkBytes?: number,
+  chunkBytes: number | undefined,
+  upToRevision: number,
 ): Generator<AuditEntry> {
   for (const line of readLines(file, chunkBytes)) {
     if (!line.complete) return;
@@ -27,6 +36,7 @@ function* readEntries(
         file,
         `line ${line.number} (byte offset ${line.offset}) is not an audit entry (${firstIssue(parsed.error)})`,
       );
+    if (parsed.data.seq > upToRevision) return;
     if (matches(parsed.data)) yield parsed.data;
   }
 }

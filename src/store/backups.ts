@@ -14,6 +14,7 @@ import {
   io,
   isErrno,
   removeQuietly,
+  storeIo,
   writeNewFile,
   type FileOwner,
 } from './durable-fs.js';
@@ -87,7 +88,7 @@ export function prepareBackup(
 export function publishBackup(files: StoreFiles, backup: {temp: string; final: string}): void {
   const temp = path.join(files.dir, backup.temp);
   if (!fs.existsSync(temp)) return;
-  io('publish the backup', temp, () => fs.renameSync(temp, path.join(files.dir, backup.final)));
+  io('publish the backup', temp, () => storeIo.rename(temp, path.join(files.dir, backup.final)));
   fsyncDir(files.backups);
 }
 

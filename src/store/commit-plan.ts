@@ -8,9 +8,11 @@ import type {CommitPlan} from './port.js';
 import {openBackup, prepareBackup, type PreparedBackup} from './backups.js';
 import {appendOffset, type FileOwner} from './durable-fs.js';
 import {prepareExport, type PreparedExport} from './exports.js';
-import {auditLine, type Journal} from './journal.js';
+import {auditLine, sha256, type Journal} from './journal.js';
 import {MessageDraft, type MessageOutcome} from './message-log.js';
 import {auditEntrySchema, chatStateSchema, firstIssue} from './state-schema.js';
+import {serializeWithin} from './state-file.js';
+import type {DecodeLimits} from './decode.js';
 import type {StoreFiles} from './store-files.js';
 
 export interface CommitContext {
@@ -20,10 +22,14 @@ export interface CommitContext {
   readonly stateOwner: FileOwner;
   readonly messagesOwner: FileOwner;
   readonly chunkBytes?: number;
+  /** The limits state.json is read with: a state over them is refused before anything is written. */
+  readonly limits?: DecodeLimits;
 }
 
 export interface PreparedCommit {
   readonly state: ChatState;
+  /** state.json's new content, checked against the read limits. */
+  readonly text: string;
   readonly journal: Journal;
 }
 
@@ -33,6 +39,14 @@ export function prepareCommit(
   plan: CommitPlan,
   context: CommitContext,
 ): PreparedCommit {
+  const revisionAfter = fresh.revision + 1;
+  // The new state is known before any file is written, so one the store could not read back stops here.
+  const restored = new Map<string, ReturnType<typeof openBackup>>();
+  for (const effect of plan.effects)
+    if (effect.kind === 'restoreBackup') restored.set(effect.id, openBackup(files, effect.id));
+  const lastRestored = [...restored.values()].at(-1);
+  const state = checked({...(lastRestored?.state ?? plan.state), revision: revisionAfter});
+  const text = serializeWithin(state, files.state, context.limits);
   const draft = new MessageDraft(files.messages, context.token, context.messagesOwner, context.chunkBytes);
   const backups: PreparedBackup[] = [];
   const exports: PreparedExport[] = [];
@@ -51,7 +65,6 @@ export function prepareCommit(
     backupIds.add(prepared.info.id);
     backups.push(prepared);
   };
-  let next = plan.state;
   for (const effect of plan.effects) {
     switch (effect.kind) {
       case 'appendMessages':
@@ -64,10 +77,8 @@ export function prepareCommit(
         backUp(effect.reason);
         break;
       case 'restoreBackup': {
-        const source = openBackup(files, effect.id);
         backUp(`before restore of ${effect.id}`);
-        next = source.state;
-        draft.replaceWith(source.messages);
+        draft.replaceWith(restored.get(effect.id)?.messages ?? openBackup(files, effect.id).messages);
         break;
       }
       case 'writeFile': {
@@ -85,8 +96,6 @@ export function prepareCommit(
       }
     }
   }
-  const revisionAfter = fresh.revision + 1;
-  const state = checked({...next, revision: revisionAfter});
   const entry: AuditEntry = {
     ...plan.audit,
     seq: revisionAfter,
@@ -104,10 +113,11 @@ export function prepareCommit(
     revisionAfter,
     messages: relativeOutcome(files, draft.finish()),
     audit: {sizeBefore: appendOffset(files.audit), line: auditLine(entry)},
+    stateSha256: sha256(text),
     backups: backups.map(({temp, final}) => ({temp, final})),
     exports,
   };
-  return {state, journal};
+  return {state, text, journal};
 }
 
 /** A state the store could not read back must never be written: that would lock everyone out. */

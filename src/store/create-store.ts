@@ -13,7 +13,7 @@ import {toJsonLine} from './jsonl.js';
 import {acquireLock, releaseLock, type LockOptions} from './lock.js';
 import {recoverJournal, sweepTemps} from './journal.js';
 import {checkDirectory, lstatOrNull, newFileMode} from './safety.js';
-import {DurableStateFile} from './state-file.js';
+import {DurableStateFile, serializeState} from './state-file.js';
 import {chatMessageSchema, chatStateSchema, firstIssue} from './state-schema.js';
 import {storeFiles, tempPath, type StoreFiles} from './store-files.js';
 
@@ -58,7 +58,7 @@ export async function initializeStore(
     replaceWith(files.messages, messages.map(toJsonLine).join(''), owner, token);
     replaceWith(files.audit, '', owner, token);
     makeDirectory(files.backups, mode);
-    new DurableStateFile(files.state).writeSync(state, owner);
+    writeStateLast(files, state, owner);
   } finally {
     releaseLock(files, lock);
   }
@@ -106,6 +106,32 @@ function keepOldStore(files: StoreFiles, now: Date): void {
   });
   publishBackup(files, backup);
 }
+
+/** state.json's rename creates the store: once it happened, a failed flush after it must not say "Not saved". */
+function writeStateLast(files: StoreFiles, state: ChatState, owner: FileOwner): void {
+  try {
+    new DurableStateFile(files.state).writeSync(state, owner);
+  } catch (error) {
+    if (!(error instanceof StoreError) || !holds(files.state, serializeState(state))) throw error;
+    try {
+      fsyncDir(files.dir);
+    } catch {
+      throw new StoreError(
+        error.code,
+        `The store was created in ${files.dir}, but ${error.message.replace(/^Not saved: /, '')} Run the command again once the disk is sound.`,
+        error.path,
+      );
+    }
+  }
+}
+
+const holds = (file: string, text: string): boolean => {
+  try {
+    return fs.readFileSync(file, 'utf8') === text;
+  } catch {
+    return false;
+  }
+};
 
 function replaceWith(file: string, text: string, owner: FileOwner, token: string): void {
   const temp = tempPath(file, token);

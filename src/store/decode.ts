@@ -20,7 +20,11 @@ const utf8 = new TextDecoder('utf-8', {fatal: true});
 export function decodeJson(bytes: Uint8Array, file: string, limits: DecodeLimits = DEFAULT_LIMITS): unknown {
   if (bytes.length === 0) throw damaged(file, 'it is empty');
   if (bytes.length > limits.maxBytes)
-    throw damaged(file, `it is ${bytes.length} bytes, more than the limit of ${limits.maxBytes}`);
+    throw new StoreError(
+      'StoreTooLarge',
+      `The store file ${file} is too large to read: it is ${bytes.length} bytes, more than the limit of ${limits.maxBytes}. It was not changed.`,
+      file,
+    );
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     throw damaged(
       file,

@@ -8,6 +8,20 @@ import {StoreError} from './port.js';
 
 const {O_CREAT, O_EXCL, O_WRONLY, O_RDONLY, O_NOFOLLOW} = fs.constants;
 
+/**
+ * The calls through which the store writes, flushes, truncates, renames and links its files. Tests
+ * replace members to fail the Nth call or to drop what was not flushed (test/store/fault-layer.ts);
+ * the store itself never changes them.
+ */
+export const storeIo = {
+  write: (fd: number, bytes: Uint8Array, offset: number, length: number, position: number | null): number =>
+    fs.writeSync(fd, bytes, offset, length, position),
+  fsync: (fd: number): void => fs.fsyncSync(fd),
+  truncate: (fd: number, size: number): void => fs.ftruncateSync(fd, size),
+  rename: (from: string, to: string): void => fs.renameSync(from, to),
+  link: (from: string, to: string): void => fs.linkSync(from, to),
+};
+
 /** Mode and owner a replacement file takes over from the file it replaces. */
 export interface FileOwner {
   readonly mode: number;
@@ -76,7 +90,7 @@ export function writeAll(fd: number, data: string | Uint8Array, position?: numbe
   let written = 0;
   while (written < bytes.length) {
     const at = position === undefined ? null : position + written;
-    written += fs.writeSync(fd, bytes, written, bytes.length - written, at);
+    written += storeIo.write(fd, bytes, written, bytes.length - written, at);
   }
   return written;
 }
@@ -94,7 +108,7 @@ export function writeNewFile(file: string, data: string | Uint8Array, owner: Fil
   try {
     io('write', file, () => {
       writeAll(fd, data);
-      fs.fsyncSync(fd);
+      storeIo.fsync(fd);
     });
   } finally {
     fs.closeSync(fd);
@@ -106,7 +120,7 @@ export function fsyncDir(dir: string): void {
   io('flush the directory', dir, () => {
     const fd = fs.openSync(dir, O_RDONLY);
     try {
-      fs.fsyncSync(fd);
+      storeIo.fsync(fd);
     } finally {
       fs.closeSync(fd);
     }
@@ -114,7 +128,7 @@ export function fsyncDir(dir: string): void {
 }
 
 export function renameDurably(from: string, to: string): void {
-  io('replace', to, () => fs.renameSync(from, to));
+  io('replace', to, () => storeIo.rename(from, to));
   fsyncDir(path.dirname(to));
 }
 
@@ -126,9 +140,23 @@ export function writeAtDurably(file: string, sizeBefore: number, data: string | 
   io('append to', file, () => {
     const fd = fs.openSync(file, O_WRONLY | O_NOFOLLOW);
     try {
-      fs.ftruncateSync(fd, sizeBefore);
+      storeIo.truncate(fd, sizeBefore);
       writeAll(fd, data, sizeBefore);
-      fs.fsyncSync(fd);
+      storeIo.fsync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+}
+
+/** Cuts `file` back to `size` and fsyncs; a file no longer than that is left alone (not even its mtime). */
+export function truncateDurably(file: string, size: number): void {
+  io('cut back', file, () => {
+    const fd = fs.openSync(file, O_WRONLY | O_NOFOLLOW);
+    try {
+      if (fs.fstatSync(fd).size <= size) return;
+      storeIo.truncate(fd, size);
+      storeIo.fsync(fd);
     } finally {
       fs.closeSync(fd);
     }
@@ -155,7 +183,7 @@ export function copyNewFile(
       )
         total += writeAll(target, buffer.subarray(0, n));
       if (appendix !== undefined) total += writeAll(target, appendix);
-      fs.fsyncSync(target);
+      storeIo.fsync(target);
       return total;
     });
   } finally {

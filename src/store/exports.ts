@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {StoreError} from './port.js';
 import {randomUUID} from 'node:crypto';
-import {fsyncDir, io, isErrno, removeQuietly, renameDurably, writeNewFile} from './durable-fs.js';
+import {fsyncDir, io, isErrno, removeQuietly, renameDurably, storeIo, writeNewFile} from './durable-fs.js';
 import type {StoreFiles} from './store-files.js';
 import {refusedCodePoint} from '../domain/text-fields.js';
 import {describeCodePoint} from '../domain/text-chars.js';
@@ -95,7 +95,7 @@ export function publishExport(files: StoreFiles, prepared: PreparedExport): void
   const temp = path.join(files.dir, prepared.temp);
   const final = path.join(files.dir, prepared.final);
   try {
-    fs.linkSync(temp, final);
+    storeIo.link(temp, final);
   } catch (error) {
     // EEXIST: linked before a crash; ENOENT: the temp is already gone, so it was linked and cleaned up.
     if (!isErrno(error, 'EEXIST', 'ENOENT'))

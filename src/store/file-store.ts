@@ -3,26 +3,32 @@
 //
 // Crash consistency. A commit touches up to three files, and no single rename can cover all of
 // them, so each commit goes through a small journal (state.json.journal):
-//   1. Under the lock, the new message log (or the lines to append), backups and export files are
-//      prepared as temp files beside their final names, and fsynced. Nothing committed changes.
+//   1. Under the lock, the new state is serialized and checked against the read limits (a state the
+//      store could not read back is refused here), and the new message log (or the lines to append),
+//      backups and export files are prepared as temp files beside their final names, and fsynced.
+//      Nothing committed changes.
 //   2. The journal is written durably (temp, fsync, rename, directory fsync). It names those temp
-//      files, the sizes the message and audit logs have now, and the audit entry of the commit.
-//   3. state.json is replaced durably (temp, fsync, mode and owner kept, rename, directory fsync).
+//      files, the sizes the message and audit logs have now, the audit entry and the new state's hash.
+//   3. The appended messages and the audit entry are written at the recorded sizes and fsynced:
+//      everything that needs more space happens before the commit point, so a full disk or a file
+//      size limit stops the commit as a whole. Readers ignore audit entries past the state's revision.
+//   4. state.json is replaced durably (temp, fsync, mode and owner kept, rename, directory fsync).
 //      This rename is the commit point: state.json's revision is what decides after a crash.
-//   4. The journal is applied: the message log is cut back to its recorded size and the new lines
-//      written (or the new log renamed in), the audit entry is written at the recorded audit size,
-//      backups and exports are renamed or linked into place; each step fsyncs and can be repeated.
-//   5. The journal is removed, then the temp files.
-// Whoever takes the lock next (a commit, or opening the store) first finishes a journal it finds:
-// if state.json has the journal's new revision, step 4 runs again; if it still has the old one, the
-// commit never happened and its temp files are swept. So a change never lands without its audit
-// entry (or its messages), and an entry never lands without its change; a crash costs at most the
-// commit that was in flight, which had not been acknowledged.
+//   5. The renames: a rewritten message log, backups and exports move into place.
+//   6. The journal is removed, then the temp files.
+// Whoever takes the lock next (a commit, or opening the store) first checks a journal it finds
+// against the files and refuses one that does not match; then, if state.json has the journal's new
+// revision, steps 3 and 5 run again; if it still has the old one, the logs are cut back to their
+// recorded sizes and the temp files are swept. A commit that fails on the way is settled the same
+// way at once: undone before its commit point ("Not saved ... Nothing was changed"), finished after
+// it. So a change never lands without its audit entry (or its messages), and an entry never lands
+// without its change; a crash costs at most the commit that was in flight, which had not been
+// acknowledged.
 
 import {Low} from 'lowdb';
 import type {ChatMessage, ChatState} from '../domain/types.js';
 import type {Ports} from '../domain/ports.js';
-import {StoreError, type CommitOutcome, type CommitPlan, type StorePort} from './port.js';
+import {StoreError, type CommitOutcome, type CommitPlan, type Rescue, type StorePort} from './port.js';
 import {scanAudit} from './audit-log.js';
 import {listBackups, pruneBackups, KEEP_BACKUPS} from './backups.js';
 import {prepareCommit} from './commit-plan.js';
@@ -30,11 +36,12 @@ import {listDrillRecords} from './drill-records.js';
 import {initializeStore, type CreateOptions} from './create-store.js';
 import {ownerOf} from './durable-fs.js';
 import {
-  applyJournal,
   closeJournal,
+  publishRenames,
   recoverJournal,
   sweepTemps,
   writeJournal,
+  writeLogs,
   type Journal,
 } from './journal.js';
 import type {LockOptions} from './lock.js';
@@ -42,12 +49,15 @@ import {scanMessages} from './message-log.js';
 import {checkDirectory, lstatOrNull, newFileMode, statOrNull} from './safety.js';
 import {
   checkStoreFiles,
+  isUnreadableState,
   leftBehind,
   lockOptionsFor,
   recoverForReading,
+  revisionOrNull,
   withLock,
   type FileStoreOptions,
 } from './store-access.js';
+import {standInState} from './rescue.js';
 import {DurableStateFile} from './state-file.js';
 import {storeFiles, type StoreFiles} from './store-files.js';
 import {watchStateFile, type Watch} from './watch.js';
@@ -97,7 +107,10 @@ export class FileStore implements StorePort {
     const {files, options} = this;
     return {
       messages: {scan: (query) => scanMessages(files.messages, query, options.chunkBytes)},
-      audit: {scan: (query) => scanAudit(files.audit, query, options.chunkBytes)},
+      // An entry past the state this store last read belongs to a commit still in flight.
+      audit: {
+        scan: (query) => scanAudit(files.audit, query, options.chunkBytes, this.db.data.revision),
+      },
       backups: {list: () => listBackups(files)},
       drills: {list: () => listDrillRecords(files)},
     };
@@ -108,13 +121,67 @@ export class FileStore implements StorePort {
       withLock(this.files, this.stateFile, this.lockOptions, async (token) => {
         checkStoreFiles(this.files, this.fileMode);
         await this.db.read();
-        const fresh = this.db.data;
-        const {plan, result} = change(fresh, this.ports());
-        if (!plan) return {result, revision: fresh.revision, committed: false};
-        const revision = await this.write(fresh, plan, token);
-        return {result, revision, committed: true};
+        return this.commitOn(this.db.data, change, token);
       }),
     );
+  }
+
+  rescue(): Promise<Rescue | null> {
+    if (this.unreadableState() === null) return Promise.resolve(null);
+    const state = standInState(this.files);
+    return Promise.resolve(state === null ? null : {state, commit: (change) => this.commitRestore(change)});
+  }
+
+  /** A restore onto a state.json that cannot be read; any other plan is refused with the reason it cannot. */
+  private commitRestore<T>(change: Change<T>): Promise<CommitOutcome<T>> {
+    return this.serialized(() =>
+      withLock(
+        this.files,
+        this.stateFile,
+        this.lockOptions,
+        async (token) => {
+          checkStoreFiles(this.files, this.fileMode);
+          const unreadable = this.unreadableState();
+          if (unreadable === null) {
+            // Restored by someone else meanwhile: an ordinary commit on what is there now.
+            await this.db.read();
+            return this.commitOn(this.db.data, change, token);
+          }
+          const fresh = standInState(this.files);
+          if (fresh === null) throw unreadable;
+          return this.commitOn(
+            fresh,
+            (state, ports) => {
+              const planned = change(state, ports);
+              const effects = planned.plan?.effects ?? [];
+              const restoreOnly = effects.length > 0 && effects.every((e) => e.kind === 'restoreBackup');
+              if (planned.plan && !restoreOnly) throw unreadable;
+              return planned;
+            },
+            token,
+          );
+        },
+        () => revisionOrNull(this.stateFile),
+      ),
+    );
+  }
+
+  /** The error that keeps state.json from being read, or null when it can be. */
+  private unreadableState(): StoreError | null {
+    try {
+      this.stateFile.readSync();
+      return null;
+    } catch (error) {
+      if (error instanceof StoreError && isUnreadableState(error, this.files.state)) return error;
+      throw error;
+    }
+  }
+
+  private commitOn<T>(fresh: ChatState, change: Change<T>, token: string): CommitOutcome<T> {
+    const {plan, result} = change(fresh, this.ports());
+    if (!plan) return {result, revision: fresh.revision, committed: false};
+    const revision = this.write(fresh, plan, token);
+    return {result, revision, committed: true};
   }
 
   watch(onChange: () => void): () => void {
@@ -137,8 +204,8 @@ export class FileStore implements StorePort {
     this.watches.clear();
   }
 
-  /** Steps 1-5 of the header comment; on failure, whatever the journal says is finished or undone. */
-  private async write(fresh: ChatState, plan: CommitPlan, token: string): Promise<number> {
+  /** Steps 1-6 of the header comment; on failure, the commit is undone or finished as its journal says. */
+  private write(fresh: ChatState, plan: CommitPlan, token: string): number {
     let journal: Journal | null = null;
     try {
       const prepared = prepareCommit(this.files, fresh, plan, {
@@ -147,30 +214,64 @@ export class FileStore implements StorePort {
         stateOwner: ownerOf(this.files.state),
         messagesOwner: ownerOf(this.files.messages),
         ...(this.options.chunkBytes === undefined ? {} : {chunkBytes: this.options.chunkBytes}),
+        ...(this.options.limits === undefined ? {} : {limits: this.options.limits}),
       });
-      writeJournal(this.files, prepared.journal, ownerOf(this.files.state));
+      // Set first: a journal renamed into place whose directory flush then failed must be settled too.
       journal = prepared.journal;
+      writeJournal(this.files, journal, ownerOf(this.files.state));
+      writeLogs(this.files, journal);
+      this.stateFile.writeSync(prepared.state, ownerOf(this.files.state), prepared.text);
       this.db.data = prepared.state;
-      await this.db.write();
-      applyJournal(this.files, journal);
+      publishRenames(this.files, journal);
       closeJournal(this.files);
       pruneBackups(this.files, this.options.keepBackups ?? KEEP_BACKUPS);
-      const key = this.stateFile.currentKey();
-      for (const watch of this.watches) watch.seen = key;
-      return prepared.state.revision;
     } catch (error) {
-      this.db.data = fresh;
-      this.cleanUpAfter(journal);
-      throw error;
+      this.settle(fresh, journal, error);
     }
+    const key = this.stateFile.currentKey();
+    for (const watch of this.watches) watch.seen = key;
+    return this.db.data.revision;
   }
 
-  private cleanUpAfter(journal: Journal | null): void {
+  /**
+   * After a failed step: undoes the commit (before its commit point) or finishes it (after), and
+   * returns when it is complete; otherwise throws an error that says which of the two the store is in.
+   */
+  private settle(fresh: ChatState, journal: Journal | null, error: unknown): void {
+    let settled = true;
     try {
-      if (journal) recoverJournal(this.files, () => this.stateFile.readSync().revision);
+      if (journal) recoverJournal(this.files, () => revisionOrNull(this.stateFile));
       else sweepTemps(this.files);
     } catch {
-      // The next commit or open retries the recovery; the original error is the one to report.
+      // The next commit or open retries; what the store holds now is what the message must say.
+      settled = false;
+    }
+    const revision = this.revisionOnDisk();
+    if (journal && revision === journal.revisionAfter) {
+      this.db.data = this.stateFile.readSync();
+      if (settled) return;
+      throw restated(
+        error,
+        (m) =>
+          `Saved as revision ${revision}, but finishing the commit failed: ${m.replace(/^Not saved: /, '')} The next pchat command finishes it.`,
+      );
+    }
+    this.db.data = fresh;
+    if (!(error instanceof StoreError)) throw error;
+    throw restated(error, (m) =>
+      settled
+        ? m.includes('Nothing was changed.')
+          ? m
+          : `${m} Nothing was changed.`
+        : `${m} The next pchat command undoes the part of this commit that was written.`,
+    );
+  }
+
+  private revisionOnDisk(): number | null {
+    try {
+      return this.stateFile.readSync().revision;
+    } catch {
+      return null;
     }
   }
 
@@ -181,6 +282,13 @@ export class FileStore implements StorePort {
     return run;
   }
 }
+
+const restated = (error: unknown, say: (message: string) => string): StoreError => {
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof StoreError
+    ? new StoreError(error.code, say(message), error.path)
+    : new StoreError('StoreIoError', say(message), '');
+};
 
 /** Opens an existing store: refuses a missing, unsafe or damaged one, and finishes a crashed commit. */
 export async function openStore(dir: string, options: FileStoreOptions = {}): Promise<FileStore> {
@@ -198,7 +306,19 @@ export async function openStore(dir: string, options: FileStoreOptions = {}): Pr
     ...(options.limits ? {limits: options.limits} : {}),
   });
   if (leftBehind(files)) await recoverForReading(files, stateFile, lockOptionsFor(options, mode));
-  return new FileStore(files, stateFile, stateFile.readSync(), mode, options);
+  return new FileStore(files, stateFile, initialState(files, stateFile), mode, options);
+}
+
+/** The state to start from; a state.json that cannot be read opens on the rescue stand-in, for restores only. */
+function initialState(files: StoreFiles, stateFile: DurableStateFile): ChatState {
+  try {
+    return stateFile.readSync();
+  } catch (error) {
+    if (!isUnreadableState(error, files.state)) throw error;
+    const standIn = standInState(files);
+    if (standIn === null) throw error;
+    return standIn;
+  }
 }
 
 /** Creates a store in `dir` (and its parents); StoreExists when there is one, unless `force`. */

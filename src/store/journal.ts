@@ -1,18 +1,25 @@
-// The commit journal: what a commit will do besides replacing state.json, written durably before
-// state.json is replaced. state.json's revision decides after a crash: at the journal's
-// revisionAfter the commit happened and the rest is applied again (every step is repeatable);
-// at revisionBefore it did not and the prepared files are thrown away.
+// The commit journal: what a commit does besides replacing state.json, written durably first.
+// The log lines (messages appended, the audit entry) are written at their recorded offsets before
+// state.json is replaced, so that a full disk or a file size limit stops the commit before its
+// commit point; renames (a new message log, backups, exports) follow it, since they need no space.
+// state.json's revision decides after a crash: at the journal's revisionAfter the commit happened
+// and the rest is applied again (every step is repeatable); at revisionBefore it did not, the logs
+// are cut back to their recorded sizes and the prepared files are thrown away. A journal is checked
+// against the files before either: one that does not match them is refused, never acted on.
 
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {z} from 'zod';
 import type {AuditEntry} from '../domain/types.js';
 import {damaged, decodeJson} from './decode.js';
+import {StoreError} from './port.js';
 import {
   io,
   isErrno,
   removeQuietly,
   renameDurably,
+  truncateDurably,
   writeAtDurably,
   writeNewFile,
   type FileOwner,
@@ -39,6 +46,11 @@ const journalSchema = z.strictObject({
     z.strictObject({kind: z.literal('replace'), temp: relative}),
   ]),
   audit: z.strictObject({sizeBefore: z.number().int().nonnegative(), line: z.string()}),
+  /** sha256 of the new state.json; absent in journals written before it was recorded. */
+  stateSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   backups: z.array(z.strictObject({temp: relative, final: relative})),
   exports: z.array(z.strictObject({temp: relative, final: relative})),
 });
@@ -60,16 +72,38 @@ export function readJournal(files: StoreFiles): Journal | null {
   return parsed.data;
 }
 
-/** Everything after the state: messages, audit entry, backups, exports. Safe to run again. */
-export function applyJournal(files: StoreFiles, journal: Journal): void {
-  const at = (p: string): string => path.join(files.dir, p);
+export const sha256 = (bytes: Uint8Array | string): string =>
+  createHash('sha256').update(bytes).digest('hex');
+
+const at = (files: StoreFiles, p: string): string => path.join(files.dir, p);
+
+/** Before the commit point: the appended messages and the audit entry, at their recorded offsets. Repeatable. */
+export function writeLogs(files: StoreFiles, journal: Journal): void {
   const messages = journal.messages;
-  if (messages.kind === 'append') appendFromFile(files.messages, messages.sizeBefore, at(messages.temp));
-  if (messages.kind === 'replace' && fs.existsSync(at(messages.temp)))
-    renameDurably(at(messages.temp), files.messages);
+  if (messages.kind === 'append')
+    appendFromFile(files.messages, messages.sizeBefore, at(files, messages.temp));
   writeAtDurably(files.audit, journal.audit.sizeBefore, journal.audit.line);
+}
+
+/** After the commit point: renames only (the new message log, backups, exports). Repeatable. */
+export function publishRenames(files: StoreFiles, journal: Journal): void {
+  const messages = journal.messages;
+  if (messages.kind === 'replace' && fs.existsSync(at(files, messages.temp)))
+    renameDurably(at(files, messages.temp), files.messages);
   for (const backup of journal.backups) publishBackup(files, backup);
   for (const prepared of journal.exports) publishExport(files, prepared);
+}
+
+/** Everything after the state: messages, audit entry, backups, exports. Safe to run again. */
+export function applyJournal(files: StoreFiles, journal: Journal): void {
+  writeLogs(files, journal);
+  publishRenames(files, journal);
+}
+
+/** A commit that did not happen: whatever part of its log lines was written is cut off again. */
+export function undoLogs(files: StoreFiles, journal: Journal): void {
+  if (journal.messages.kind === 'append') truncateDurably(files.messages, journal.messages.sizeBefore);
+  truncateDurably(files.audit, journal.audit.sizeBefore);
 }
 
 /** Ends a journal: it is removed first, then the temp files it named, which nothing needs any more. */
@@ -109,17 +143,78 @@ export function sweepTemps(files: StoreFiles): void {
  * Finishes or undoes a commit a crashed process left behind, then sweeps temp files. Under the lock.
  * Returns whether there was a journal.
  */
-export function recoverJournal(files: StoreFiles, stateRevision: () => number): boolean {
+export function recoverJournal(files: StoreFiles, stateRevision: () => number | null): boolean {
   const journal = readJournal(files);
   if (journal) {
-    const revision = stateRevision();
+    // An unreadable state.json is never a journal's new state: the store writes none.
+    const revision = stateRevision() ?? journal.revisionBefore;
+    checkJournal(files, journal, revision);
     if (revision === journal.revisionAfter) applyJournal(files, journal);
-    else if (revision !== journal.revisionBefore)
-      throw damaged(
-        files.journal,
-        `it records the commit of revision ${journal.revisionAfter}, but ${files.state} is at revision ${revision}`,
-      );
+    else undoLogs(files, journal);
     closeJournal(files);
   } else sweepTemps(files);
   return journal !== null;
+}
+
+const mismatch = (files: StoreFiles, reason: string): StoreError =>
+  new StoreError(
+    'StoreDamaged',
+    `The commit journal ${files.journal} does not match the store: ${reason}. Nothing was changed. ` +
+      `If no pchat command is running, move the journal aside (mv ${files.journal} ${files.journal}.rejected) ` +
+      'and run the command again; the store is then as its last complete commit left it.',
+    files.journal,
+  );
+
+/** Refuses a journal whose revisions, log sizes, log bytes or state hash do not fit the files. */
+function checkJournal(files: StoreFiles, journal: Journal, revision: number): void {
+  const {revisionBefore, revisionAfter} = journal;
+  if (revisionAfter !== revisionBefore + 1)
+    throw mismatch(files, `it records a change from revision ${revisionBefore} to ${revisionAfter}`);
+  if (revision !== revisionBefore && revision !== revisionAfter)
+    throw mismatch(
+      files,
+      `it records the commit of revision ${revisionAfter}, but ${files.state} is at revision ${revision}`,
+    );
+  if (revision === revisionAfter && journal.stateSha256 !== undefined)
+    if (sha256(readNoFollow(files.state)) !== journal.stateSha256)
+      throw mismatch(files, `${files.state} is at revision ${revision} but is not the state it recorded`);
+  const audit = Buffer.from(journal.audit.line, 'utf8');
+  const auditProblem = appendProblem(files.audit, journal.audit.sizeBefore, () => audit);
+  if (auditProblem) throw mismatch(files, auditProblem);
+  const messages = journal.messages;
+  if (messages.kind === 'append') {
+    const temp = at(files, messages.temp);
+    if (lstatOrNull(temp) === null) throw mismatch(files, `the messages it appends (${temp}) are missing`);
+    const problem = appendProblem(files.messages, messages.sizeBefore, () => readNoFollow(temp));
+    if (problem) throw mismatch(files, problem);
+  }
+}
+
+/**
+ * Why `file` cannot be a log at `sizeBefore` with part (or all, or none) of `appended` written after
+ * it, or null when it can: nothing else writes a log while the journal exists.
+ */
+function appendProblem(file: string, sizeBefore: number, appended: () => Buffer): string | null {
+  return io('read', file, () => {
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    try {
+      const size = fs.fstatSync(fd).size;
+      if (size < sizeBefore)
+        return `${file} is ${size} bytes, shorter than the ${sizeBefore} bytes it recorded`;
+      const before = Buffer.alloc(1);
+      if (sizeBefore > 0 && (fs.readSync(fd, before, 0, 1, sizeBefore - 1) !== 1 || before[0] !== 0x0a))
+        return `the ${sizeBefore} bytes it recorded for ${file} do not end at the end of a line`;
+      if (size === sizeBefore) return null;
+      const expected = appended();
+      if (size > sizeBefore + expected.length)
+        return `${file} is ${size} bytes, more than the ${sizeBefore + expected.length} bytes it accounts for`;
+      const written = Buffer.alloc(size - sizeBefore);
+      fs.readSync(fd, written, 0, written.length, sizeBefore);
+      return written.equals(expected.subarray(0, written.length))
+        ? null
+        : `the bytes of ${file} from offset ${sizeBefore} are not the lines it records`;
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
 }

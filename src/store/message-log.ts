@@ -13,6 +13,7 @@ import {
   createExclusive,
   io,
   removeQuietly,
+  storeIo,
   writeAll,
   writeNewFile,
   type FileOwner,
@@ -137,27 +138,8 @@ export class MessageDraft {
     const target = this.newTemp();
     const fd = createExclusive(target, this.owner);
     try {
-      const out = new BlockWriter(fd);
-      const pass = (message: ChatMessage): void => {
-        const next = rewrite(message);
-        if (next) out.add(toJsonLine(next === message ? next : checked(next)));
-      };
-      for (const line of readLines(this.source, this.chunkBytes)) {
-        if (!mayHold(line.text)) {
-          out.add(`${line.text}\n`);
-          continue;
-        }
-        const value = parseLine(line, this.source);
-        const roomId = (value as {roomId?: unknown} | null)?.roomId;
-        if (rooms && !(typeof roomId === 'string' && rooms.has(roomId))) out.add(`${line.text}\n`);
-        else pass(toMessage(value, this.source, line));
-      }
-      for (const message of this.pending) {
-        if (!rooms || rooms.has(message.roomId)) pass(message);
-        else out.add(toJsonLine(message));
-      }
-      out.flush();
-      io('flush', target, () => fs.fsyncSync(fd));
+      io('write', target, () => this.copyRewritten(fd, rooms, mayHold, rewrite));
+      io('flush', target, () => storeIo.fsync(fd));
     } finally {
       fs.closeSync(fd);
     }
@@ -165,6 +147,34 @@ export class MessageDraft {
     this.source = target;
     this.sourceIsOurs = true;
     this.pending = [];
+  }
+
+  private copyRewritten(
+    fd: number,
+    rooms: ReadonlySet<string> | null,
+    mayHold: (text: string) => boolean,
+    rewrite: (m: ChatMessage) => ChatMessage | null,
+  ): void {
+    const out = new BlockWriter(fd);
+    const pass = (message: ChatMessage): void => {
+      const next = rewrite(message);
+      if (next) out.add(toJsonLine(next === message ? next : checked(next)));
+    };
+    for (const line of readLines(this.source, this.chunkBytes)) {
+      if (!mayHold(line.text)) {
+        out.add(`${line.text}\n`);
+        continue;
+      }
+      const value = parseLine(line, this.source);
+      const roomId = (value as {roomId?: unknown} | null)?.roomId;
+      if (rooms && !(typeof roomId === 'string' && rooms.has(roomId))) out.add(`${line.text}\n`);
+      else pass(toMessage(value, this.source, line));
+    }
+    for (const message of this.pending) {
+      if (!rooms || rooms.has(message.roomId)) pass(message);
+      else out.add(toJsonLine(message));
+    }
+    out.flush();
   }
 
   finish(): MessageOutcome {
@@ -196,7 +206,7 @@ function appendAndSync(file: string, text: string): void {
     const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_NOFOLLOW);
     try {
       writeAll(fd, text);
-      fs.fsyncSync(fd);
+      storeIo.fsync(fd);
     } finally {
       fs.closeSync(fd);
     }
@@ -209,7 +219,7 @@ export function appendFromFile(target: string, sizeBefore: number, source: strin
     const out = fs.openSync(target, fs.constants.O_WRONLY | fs.constants.O_NOFOLLOW);
     const input = fs.openSync(source, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
     try {
-      fs.ftruncateSync(out, sizeBefore);
+      storeIo.truncate(out, sizeBefore);
       const buffer = Buffer.allocUnsafe(1 << 20);
       let at = sizeBefore;
       for (
@@ -218,7 +228,7 @@ export function appendFromFile(target: string, sizeBefore: number, source: strin
         n = fs.readSync(input, buffer, 0, buffer.length, null)
       )
         at += writeAll(out, buffer.subarray(0, n), at);
-      fs.fsyncSync(out);
+      storeIo.fsync(out);
     } finally {
       fs.closeSync(out);
       fs.closeSync(input);

@@ -40,13 +40,32 @@ export interface StorePort {
   commit<T>(
     change: (fresh: ChatState, ports: Ports) => {plan: CommitPlan | null; result: T},
   ): Promise<CommitOutcome<T>>;
+  /**
+   * For a store whose state.json cannot be read (damaged, or over the size limit), so that its
+   * backups can still be listed and restored: a stand-in state (the newest readable backup's, for
+   * the operator roles, at the store's last revision) and a commit that accepts nothing but a
+   * restore. Null when state.json can be read or when there is no readable backup.
+   */
+  rescue?(): Promise<Rescue | null>;
   /** Calls back when another process commits; returns the unsubscribe function. */
   watch(onChange: () => void): () => void;
   close(): void;
 }
 
+export interface Rescue {
+  readonly state: ChatState;
+  readonly commit: StorePort['commit'];
+}
+
 export type StoreErrorCode =
-  'StoreNotFound' | 'StoreLocked' | 'StoreDamaged' | 'StoreUnsafe' | 'StoreIoError' | 'StoreExists';
+  | 'StoreNotFound'
+  | 'StoreLocked'
+  | 'StoreDamaged'
+  | 'StoreUnsafe'
+  | 'StoreIoError'
+  | 'StoreExists'
+  /** A commit would make state.json larger than the store reads: refused before anything is written. */
+  | 'StoreTooLarge';
 
 /** The store cannot be used: the command line exits 3 with this message, which says what to do. */
 export class StoreError extends Error {

@@ -22,6 +22,23 @@ export const statKey = (stat: fs.BigIntStats): string => `${stat.ino}:${stat.siz
 
 export const serializeState = (state: ChatState): string => `${JSON.stringify(state, null, 2)}\n`;
 
+/** The text `state` is written as; a state the store could not read back (over the size limit) is refused. */
+export function serializeWithin(
+  state: ChatState,
+  file: string,
+  limits: DecodeLimits = DEFAULT_LIMITS,
+): string {
+  const text = serializeState(state);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > limits.maxBytes)
+    throw new StoreError(
+      'StoreTooLarge',
+      `Not saved: this change would make ${file} ${bytes} bytes, more than the ${limits.maxBytes} bytes the store can read back. Nothing was changed; remove objects or shorten long texts instead.`,
+      file,
+    );
+  return text;
+}
+
 export function parseState(
   bytes: Uint8Array,
   file: string,
@@ -32,6 +49,21 @@ export function parseState(
   if (!parsed.success)
     throw damaged(file, `it does not have the shape of a store (${firstIssue(parsed.error)})`);
   return parsed.data;
+}
+
+/** A state.json that cannot be read can still be replaced by a backup: the message says how. */
+function withRestoreHint<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof StoreError) || (error.code !== 'StoreDamaged' && error.code !== 'StoreTooLarge'))
+      throw error;
+    throw new StoreError(
+      error.code,
+      `${error.message} Get-PcBackup lists the backups, and Restore-PcBackup brings one back.`,
+      error.path,
+    );
+  }
 }
 
 export class DurableStateFile implements Adapter<ChatState> {
@@ -73,14 +105,15 @@ export class DurableStateFile implements Adapter<ChatState> {
     const key = statKey(fs.lstatSync(this.file, {bigint: true}));
     if (this.cache?.key === key) return this.cache.state;
     const {bytes, key: readKey} = this.readBytes();
-    const state = parseState(bytes, this.file, this.limits);
+    const state = withRestoreHint(() => parseState(bytes, this.file, this.limits));
     this.cache = {key: readKey, state};
     return state;
   }
 
-  writeSync(state: ChatState, owner: FileOwner = ownerOf(this.file)): void {
+  /** `text`: the state already serialized (and checked) by the commit. */
+  writeSync(state: ChatState, owner: FileOwner = ownerOf(this.file), text = serializeState(state)): void {
     const temp = tempPath(this.file, randomBytes(8).toString('hex'));
-    writeNewFile(temp, serializeState(state), owner);
+    writeNewFile(temp, text, owner);
     renameDurably(temp, this.file);
     const key = this.currentKey();
     this.cache = key === null ? null : {key, state};

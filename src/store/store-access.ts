@@ -62,20 +62,40 @@ export function checkStoreFiles(files: StoreFiles, mode: number): void {
   }
 }
 
+/**
+ * `stateRevision`: what recovery takes for the state's revision; by default state.json must be
+ * readable, a restore onto an unreadable one passes revisionOrNull.
+ */
 export async function withLock<T>(
   files: StoreFiles,
   stateFile: DurableStateFile,
   lockOptions: LockOptions,
   task: (token: string) => Promise<T>,
+  stateRevision: () => number | null = () => stateFile.readSync().revision,
 ): Promise<T> {
   const lock = await acquireLock(files, lockOptions);
   try {
-    recoverJournal(files, () => stateFile.readSync().revision);
+    recoverJournal(files, stateRevision);
     return await task(lock.token);
   } finally {
     releaseLock(files, lock);
   }
 }
+
+/** The state's revision, or null when state.json cannot be read (it is then nobody's new state). */
+export function revisionOrNull(stateFile: DurableStateFile): number | null {
+  try {
+    return stateFile.readSync().revision;
+  } catch (error) {
+    if (isUnreadableState(error, stateFile.file)) return null;
+    throw error;
+  }
+}
+
+export const isUnreadableState = (error: unknown, stateFile: string): boolean =>
+  error instanceof StoreError &&
+  error.path === stateFile &&
+  (error.code === 'StoreDamaged' || error.code === 'StoreTooLarge');
 
 /** A crashed commit is finished before reading; an operator who may not write reads what is there. */
 export async function recoverForReading(
@@ -84,7 +104,13 @@ export async function recoverForReading(
   lockOptions: LockOptions,
 ): Promise<void> {
   try {
-    await withLock(files, stateFile, lockOptions, () => Promise.resolve());
+    await withLock(
+      files,
+      stateFile,
+      lockOptions,
+      () => Promise.resolve(),
+      () => revisionOrNull(stateFile),
+    );
   } catch (error) {
     if (!(error instanceof StoreError) || (error.code !== 'StoreIoError' && error.code !== 'StoreLocked'))
       throw error;

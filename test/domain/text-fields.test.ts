@@ -89,3 +89,48 @@ describe('every cmdlet text field follows the one rule', () => {
     expect(run.errors[0]?.message).toContain('U+001B (a control character)');
   });
 });
+
+describe('every cmdlet text field has a length limit', () => {
+  const long = (n: number): string => 'x'.repeat(n);
+  it.each([
+    ['a policy description', `New-CsPersistentChatPolicy -Identity "Tag:T" -Description "${long(1025)}"`],
+    ['a policy description set later', `Set-CsPersistentChatPolicy -Description "${long(1025)}"`],
+    [
+      'a category description',
+      `New-CsPersistentChatCategory -Name "C" -PersistentChatPoolFqdn "${POOL}" -Description "${long(1025)}"`,
+    ],
+    [
+      'a room name',
+      `${CATEGORY}; New-CsPersistentChatRoom -Name "${long(257)}" -Category "C" -PersistentChatPoolFqdn "${POOL}"`,
+    ],
+    [
+      'an add-in URL',
+      `New-CsPersistentChatAddin -Name "A" -PersistentChatPoolFqdn "${POOL}" -Url "https://a.example.org/${long(2048)}"`,
+    ],
+    [
+      'the room management URL',
+      `Set-CsPersistentChatConfiguration -Identity Global -RoomManagementUrl "https://a.example.org/${long(2048)}"`,
+    ],
+    ['a compliance adapter name', `Set-CsPersistentChatComplianceConfiguration -AdapterName "${long(4097)}"`],
+    [
+      'an endpoint display name',
+      `New-CsPersistentChatEndpoint -SipAddress "sip:pce9@example.org" -PersistentChatPoolFqdn "${POOL}" -DisplayName "${long(257)}"`,
+    ],
+    ['a policy identity', `New-CsPersistentChatPolicy -Identity "Tag:${long(4097)}"`],
+  ])('refuses %s one character over its limit, saying the limit', async (_name, line) => {
+    const {runs} = await runLines(stateFrom(demoDeployment()), [line], {yes: true});
+    const run = runs.at(-1)!;
+    expect(run.ok).toBe(false);
+    expect(run.errors[0]?.message).toMatch(/\b(256|1024|2048|4096) characters/);
+  });
+
+  it.each([
+    ['name', 256],
+    ['description', 1024],
+    ['url', 2048],
+    ['line', 4096],
+  ] as const)('lets a %s field hold exactly %i characters', (field, limit) => {
+    expect(textFieldProblem('x'.repeat(limit), field)).toBeNull();
+    expect(textFieldProblem('x'.repeat(limit + 1), field)).toBe(`it is longer than ${limit} characters`);
+  });
+});

@@ -1,6 +1,6 @@
 // The order of the system calls of one commit, seen with strace: each file is fsynced before it is
 // renamed into place, each rename is followed by a directory fsync, the journal lands before
-// state.json, and the logs are fsynced before the journal is removed. Skipped where strace is missing.
+// state.json, and the logs are fsynced before state.json is replaced. Skipped where strace is missing.
 
 import {spawnSync} from 'node:child_process';
 import path from 'node:path';
@@ -45,7 +45,7 @@ function parseTrace(text: string, dir: string): Call[] {
 }
 
 describe.skipIf(!hasStrace)('the system calls of one commit', () => {
-  it('flush each file before its rename and the directory after it, journal first, logs before the journal goes', async () => {
+  it('flush each file before its rename and the directory after it, journal first, logs before state.json, state.json before the journal goes', async () => {
     const dir = path.join(root, 'store');
     await createStore(dir, sampleState(), [], {user: 'admin'});
     const args = JSON.stringify({build, dir, task: 'once', name: 'once', user: 'worker'});
@@ -79,11 +79,12 @@ describe.skipIf(!hasStrace)('the system calls of one commit', () => {
       journalFlush,
     );
     const journalDir = at(/^fsync \.$/, journalRename);
-    const stateFlush = at(/^fsync state\.json\.\w+\.tmp$/, journalDir);
+    // The log lines need space, so they are written before the commit point.
+    const messagesFlush = at(/^fsync messages\.jsonl$/, journalDir);
+    const auditFlush = at(/^fsync audit\.jsonl$/, messagesFlush);
+    const stateFlush = at(/^fsync state\.json\.\w+\.tmp$/, auditFlush);
     const stateRename = at(/^rename "state\.json\.\w+\.tmp", "state\.json"$/, stateFlush);
     const stateDir = at(/^fsync \.$/, stateRename);
-    const messagesFlush = at(/^fsync messages\.jsonl$/, stateDir);
-    const auditFlush = at(/^fsync audit\.jsonl$/, messagesFlush);
-    at(/^unlink "state\.json\.journal"$/, auditFlush);
+    at(/^unlink "state\.json\.journal"$/, stateDir);
   });
 });

@@ -8,7 +8,7 @@ import type {ChatState} from '../../src/domain/types.js';
 import type {Effect} from '../../src/domain/ports.js';
 import {prepareCommit} from '../../src/store/commit-plan.js';
 import {ownerOf} from '../../src/store/durable-fs.js';
-import {applyJournal, writeJournal} from '../../src/store/journal.js';
+import {applyJournal, writeJournal, writeLogs} from '../../src/store/journal.js';
 import {createStore, openStore, storeFiles} from '../../src/store/file-store.js';
 import {DurableStateFile} from '../../src/store/state-file.js';
 import {NOW, addPolicy, message, removeDir, sampleState, snapshot, tempDir} from './fixtures.js';
@@ -24,7 +24,7 @@ beforeEach(async () => {
 });
 afterEach(() => removeDir(root));
 
-type Stage = 'prepared' | 'journal' | 'state' | 'half-applied' | 'applied';
+type Stage = 'prepared' | 'journal' | 'logs' | 'state' | 'half-applied' | 'applied';
 
 const effects: Effect[] = [
   {kind: 'appendMessages', messages: [message(3), message(4)]},
@@ -52,6 +52,8 @@ function crashAfter(stage: Stage, planEffects: readonly Effect[] = effects): voi
   if (stage === 'prepared') return;
   writeJournal(files, prepared.journal, owner);
   if (stage === 'journal') return;
+  writeLogs(files, prepared.journal);
+  if (stage === 'logs') return;
   stateFile.writeSync(prepared.state);
   if (stage === 'state') return;
   applyJournal(files, prepared.journal);
@@ -102,6 +104,7 @@ describe('recovery of a commit cut short', () => {
   it.each([
     ['after preparing its files', 'prepared', notCommitted],
     ['after writing its journal', 'journal', notCommitted],
+    ['after writing its log lines, before replacing state.json', 'logs', notCommitted],
     ['after replacing state.json', 'state', committed],
     ['in the middle of applying its journal', 'half-applied', committed],
     ['after applying its journal', 'applied', committed],
