@@ -231,7 +231,11 @@ export const BATCH_MESSAGES = 50_000;
  * about BATCH_MESSAGES, and each batch is one pass over the log. A room that fills a batch alone is
  * streamed straight from the log, so no room is held whole.
  */
-export function* conversations(plan: CapturePlan, reader: MessageReader): Generator<Conversation> {
+export function* conversations(
+  plan: CapturePlan,
+  reader: MessageReader,
+  batchMessages = BATCH_MESSAGES,
+): Generator<Conversation> {
   const inside = inWindow(plan.previous, Date.parse(plan.window.end));
   let batch: {room: Room; messages: number}[] = [];
   let size = 0;
@@ -249,7 +253,7 @@ export function* conversations(plan: CapturePlan, reader: MessageReader): Genera
     size = 0;
   }
   for (const entry of plan.rooms) {
-    if (size > 0 && size + entry.messages > BATCH_MESSAGES) yield* flush();
+    if (size > 0 && size + entry.messages > batchMessages) yield* flush();
     batch.push(entry);
     size += entry.messages;
   }
