@@ -50,7 +50,7 @@ export const child = (e: XmlElement, name: string): XmlElement => {
 export function conversationParts(conversation: XmlElement): {
   channel: XmlElement;
   first: XmlElement;
-  messages: XmlElement[];
+  messages: readonly XmlElement[];
 } {
   if (childNames(conversation).join() !== 'Channel,FirstMessage,Messages,StartTimeUTC,EndTimeUTC')
     throw new Error(`Conversation children out of order: ${childNames(conversation).join()}`);
