@@ -124,6 +124,12 @@ function adapterCheck(configuration: ComplianceConfiguration, pool: PersistentCh
   );
 }
 
+// Spec note: a capture's window runs from the end of the pool's previous capture (the first
+// capture: its earliest message) to the moment it runs; StartTimeUTC and EndTimeUTC carry it. A
+// message belongs to the window by its PostedAt, so a message imported later with an older date is
+// not captured again, as the real service captures activity when it happens. Messages are written in
+// the order of the message log. Files are named PersistentChat_<pool>_<end, UTC to the millisecond>
+// (with _<room id> for one file per room), so runs never collide.
 /** True when a message belongs to the window after `previous` and up to `end` (ms). */
 const inWindow =
   (previous: ComplianceMark | null, endMs: number) =>
