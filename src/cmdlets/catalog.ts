@@ -5,6 +5,7 @@ import {activeServerCmdlets} from './active-server-cmdlets.js';
 import {databaseStepCmdlet} from './database-step-cmdlet.js';
 import {configurationCmdlets} from './configuration-cmdlets.js';
 import {complianceCmdlets} from './compliance-cmdlets.js';
+import {complianceCaptureCmdlet} from './compliance-capture-cmdlet.js';
 import {endpointCmdlets} from './endpoint-cmdlets.js';
 import {policyCmdlets} from './policy-cmdlets.js';
 import {principalCmdlets} from './principal-cmdlets.js';
@@ -21,6 +22,7 @@ export const catalog: readonly CmdletSpec[] = [
   databaseStepCmdlet,
   ...configurationCmdlets,
   ...complianceCmdlets,
+  complianceCaptureCmdlet,
   ...endpointCmdlets,
   ...policyCmdlets,
   ...principalCmdlets,

@@ -65,6 +65,9 @@ export const ERROR_IDS = [
   'PostNotAllowed',
   'FileUploadDisabled',
   'AddinInUse',
+  // Compliance output.
+  'ComplianceDisabled',
+  'AdapterNotAvailable',
 ] as const;
 
 export type ErrorId = (typeof ERROR_IDS)[number];
@@ -91,6 +94,16 @@ export const WARNING_IDS = [
   'ServerDown',
   'ServerNotActive',
   'SharedOutputDirectory',
+  'WindowsPathMapped',
+  'XsltNotApplied',
+  'ComplianceTextReplaced',
 ] as const;
 
 export type WarningId = (typeof WARNING_IDS)[number];
+
+/**
+ * Spec note (topology spec 4 and 4.5): one condition, two severities under the spec's one name. A
+ * compliance collection for a pool whose topology has compliance off is allowed with a warning; a
+ * capture for that pool is refused with the error. No other id may be both.
+ */
+export const ERROR_AND_WARNING_IDS: readonly (ErrorId & WarningId)[] = ['ComplianceDisabled'];

@@ -48,6 +48,12 @@ export interface DrillReader {
   list(): readonly DrillRecord[];
 }
 
+/**
+ * A file's content written piece by piece, so that a large file never sits in memory whole. It is
+ * called once, under the store's lock, with the same ports the change was computed from.
+ */
+export type FileWriter = (write: (chunk: string) => void) => void;
+
 /** Changes beyond the state document, carried out by the store inside the same commit. */
 export type Effect =
   | {readonly kind: 'appendMessages'; readonly messages: readonly ChatMessage[]}
@@ -60,7 +66,7 @@ export type Effect =
     }
   | {readonly kind: 'backup'; readonly reason: string}
   | {readonly kind: 'restoreBackup'; readonly id: string}
-  | {readonly kind: 'writeFile'; readonly path: string; readonly data: Uint8Array | string};
+  | {readonly kind: 'writeFile'; readonly path: string; readonly data: Uint8Array | string | FileWriter};
 
 export interface Ports {
   readonly messages: MessageReader;

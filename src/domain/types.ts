@@ -144,6 +144,15 @@ export interface ComplianceConfiguration {
   readonly rev: number;
 }
 
+/** Where a pool's compliance capture stopped: the next run writes the messages after it. */
+export interface ComplianceMark {
+  readonly poolFqdn: string;
+  /** The end of the last capture window (ISO). */
+  readonly through: string;
+  /** Ids of the messages posted exactly at `through` that the last capture wrote. */
+  readonly idsAtThrough: readonly string[];
+}
+
 export interface Policy {
   readonly identity: XdsIdentity;
   readonly description: string | null;
@@ -226,6 +235,8 @@ export interface ChatState {
   readonly rooms: readonly Room[];
   readonly addins: readonly Addin[];
   readonly operators: readonly Operator[];
+  /** Absent until the first compliance capture. */
+  readonly complianceMarks?: readonly ComplianceMark[];
 }
 
 /** One chat message; lives in the store's message log, not in ChatState. */

@@ -7,7 +7,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {StoreError} from './port.js';
 import {randomUUID} from 'node:crypto';
-import {fsyncDir, io, isErrno, removeQuietly, renameDurably, storeIo, writeNewFile} from './durable-fs.js';
+import {
+  createExclusive,
+  fsyncDir,
+  io,
+  isErrno,
+  removeQuietly,
+  renameDurably,
+  storeIo,
+  writeAll,
+  writeNewFile,
+} from './durable-fs.js';
+import type {FileWriter} from '../domain/ports.js';
 import type {StoreFiles} from './store-files.js';
 import {refusedCodePoint} from '../domain/text-fields.js';
 import {describeCodePoint} from '../domain/text-chars.js';
@@ -67,7 +78,13 @@ function ensureDirectories(files: StoreFiles, final: string, mode: number): void
 
 export function prepareExport(
   files: StoreFiles,
-  request: {path: string; data: Uint8Array | string; token: string; step: number; taken: ReadonlySet<string>},
+  request: {
+    path: string;
+    data: Uint8Array | string | FileWriter;
+    token: string;
+    step: number;
+    taken: ReadonlySet<string>;
+  },
 ): PreparedExport {
   const final = resolveExportPath(files, request.path);
   ensureDirectories(files, final, 0o700);
@@ -78,8 +95,41 @@ export function prepareExport(
       final,
     );
   const temp = path.join(files.exports, `.export-${request.token}-${request.step}.tmp`);
-  writeNewFile(temp, request.data, {mode: EXPORT_MODE, uid: -1, gid: -1});
+  const owner = {mode: EXPORT_MODE, uid: -1, gid: -1};
+  if (typeof request.data === 'function') writeInBlocks(temp, request.data, owner);
+  else writeNewFile(temp, request.data, owner);
   return {temp: path.relative(files.dir, temp), final: path.relative(files.dir, final)};
+}
+
+const BLOCK = 1 << 20;
+
+/** Writes what a FileWriter produces in blocks of about a megabyte, then fsyncs. */
+function writeInBlocks(
+  file: string,
+  produce: FileWriter,
+  owner: {mode: number; uid: number; gid: number},
+): void {
+  const fd = createExclusive(file, owner);
+  try {
+    io('write', file, () => {
+      let pending: string[] = [];
+      let size = 0;
+      const flush = (): void => {
+        writeAll(fd, pending.join(''));
+        pending = [];
+        size = 0;
+      };
+      produce((chunk) => {
+        pending.push(chunk);
+        size += chunk.length;
+        if (size >= BLOCK) flush();
+      });
+      flush();
+      storeIo.fsync(fd);
+    });
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 const isLink = (file: string): boolean => {
@@ -127,7 +177,7 @@ export function writeExportNow(files: StoreFiles, requested: string, data: strin
     writeNewFile(temp, data, {mode: EXPORT_MODE, uid: -1, gid: -1});
     if (replace) renameDurably(temp, final);
     else {
-      io('publish', final, () => fs.linkSync(temp, final));
+      io('publish', final, () => storeIo.link(temp, final));
       fsyncDir(path.dirname(final));
     }
   } finally {

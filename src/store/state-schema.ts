@@ -164,6 +164,7 @@ export const chatStateSchema: z.ZodType<ChatState> = z.strictObject({
   rooms: z.array(room),
   addins: z.array(addin),
   operators: z.array(z.strictObject({name: str, roles: z.array(role)})),
+  complianceMarks: z.array(z.strictObject({poolFqdn: str, through: str, idsAtThrough: strings})).optional(),
 });
 
 export const chatMessageSchema: z.ZodType<ChatMessage> = z.strictObject({
