@@ -80,7 +80,7 @@ const policies = [
 ];
 
 export default tseslint.config(
-  {ignores: ['dist/**', 'node_modules/**', 'data/store/**', 'coverage/**', 'bin/**']},
+  {ignores: ['dist/**', 'node_modules/**', 'data/store/**', 'coverage/**', 'bin/**', '.bench/**']},
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
