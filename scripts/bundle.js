@@ -1,7 +1,8 @@
 // The one build: esbuild bundles the program into dist/bundle/. `pchat exec` then loads one file instead
 // of a couple of hundred modules, which is most of its start-up time. The console stays a separate
 // chunk, loaded only when it starts; Ink and React are left to node_modules.
-// dist/store/ holds the store alone, for the process tests' worker processes and the benchmarks.
+// dist/store/ holds the store alone, for the process tests' worker processes and the benchmarks;
+// dist/gen/ the synthetic-store generator (npm run gen).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -60,4 +61,5 @@ await Promise.all([
     entryPoints: {'file-store': 'src/store/file-store.ts', lock: 'src/store/lock.ts'},
     outdir: 'dist/store',
   }),
+  build({...options, entryPoints: {main: 'src/gen/main.ts'}, outdir: 'dist/gen'}),
 ]);

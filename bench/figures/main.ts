@@ -1,0 +1,68 @@
+// The figures of issue 12 (P1-P8), each beside its baseline measured in the same run, on stores
+// generated for this run in a temporary directory. `--json` prints one JSON object; `--size M`
+// (or BENCH_SIZE=M) uses M instead of L as the large store, for a quicker run.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import {parseArgs} from 'node:util';
+import {isSizeName, type SizeName} from '../../src/gen/sizes.js';
+import type {Figure} from './figure.js';
+import {p2, p3, p4, p6} from './not-measured.js';
+import {p1} from './p1-exec-get.js';
+import {p5} from './p5-set-commit.js';
+import {p7} from './p7-messages.js';
+import {p8Init, p8Script} from './p8-init-script.js';
+import {json, table} from './print.js';
+import {benchRoot, makeStore} from './stores.js';
+import {RUNS} from './timing.js';
+
+const {values} = parseArgs({
+  options: {json: {type: 'boolean', default: false}, size: {type: 'string'}},
+});
+const size = values.size ?? process.env['BENCH_SIZE'] ?? 'L';
+if (!isSizeName(size) || size === 'S') {
+  console.error('usage: node bench/run.js [--json] [--size M|L]');
+  process.exit(2);
+}
+const large: SizeName = size;
+const say = (text: string): void => {
+  if (!values.json) console.error(text);
+};
+
+const root = benchRoot();
+try {
+  say(`Generating S and ${large} in ${root} ...`);
+  const small = await makeStore(root, 'S');
+  const big = await makeStore(root, large);
+  say(`  ${large}: ${(big.generateMs / 1000).toFixed(1)} s`);
+  const figures: Figure[] = [];
+  const step = async (name: string, task: () => Figure[] | Promise<Figure[]>): Promise<void> => {
+    say(`Measuring ${name} ...`);
+    figures.push(...(await task()));
+  };
+  await step('P1', () => p1(small, big));
+  figures.push(p2(), p3(), p4());
+  await step('P5', () => p5(small, big, root));
+  figures.push(p6());
+  await step('P7', () => p7(big));
+  // pchat init cannot read an L deployment file (its messages alone pass the 64 MiB input limit): M stands in.
+  const initStore = large === 'L' ? await makeStore(root, 'M') : big;
+  const initNote =
+    large === 'L' ? "measured on M: L's deployment file is over pchat init's 64 MiB input limit" : undefined;
+  await step('P8 init', () => [p8Init(initStore, root, initNote)]);
+  await step('P8 script', async () => [await p8Script(small, root)]);
+  const context = {
+    size: large,
+    runs: RUNS,
+    node: process.version,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+  };
+  if (values.json) console.log(json(figures, context));
+  else
+    console.log(
+      `\nIssue 12 figures: median of ${RUNS} runs, ${context.cpu}, ${context.cores} cores, Node ${context.node}\n\n${table(figures)}`,
+    );
+} finally {
+  fs.rmSync(root, {recursive: true, force: true});
+}

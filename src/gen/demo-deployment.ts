@@ -1,0 +1,7 @@
+// The demo deployment every generated store starts from.
+
+import type {DeploymentFile} from '../domain/deployment-schema.js';
+import {DEMO_DEPLOYMENT, readTextFile} from '../workspace.js';
+
+export const readDemoDeployment = (): DeploymentFile =>
+  JSON.parse(readTextFile(DEMO_DEPLOYMENT)) as DeploymentFile;
