@@ -8,6 +8,10 @@ export interface Span {
 
 export type Expr =
   | {readonly kind: 'string'; readonly value: string; readonly bare: boolean; readonly span: Span}
+  /** `(Get-X -Y)`: a pipeline used as a value; its output, one item as itself. */
+  | {readonly kind: 'subpipeline'; readonly pipeline: Pipeline; readonly span: Span}
+  /** `(value).Name.Count`: members read from a parenthesised value. */
+  | {readonly kind: 'member'; readonly target: Expr; readonly path: readonly string[]; readonly span: Span}
   /** An expandable string: its text pieces and the values they interpolate, in order. */
   | {readonly kind: 'template'; readonly parts: readonly (string | Expr)[]; readonly span: Span}
   | {readonly kind: 'number'; readonly value: number; readonly text: string; readonly span: Span}

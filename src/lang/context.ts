@@ -8,6 +8,7 @@ import type {Warning} from '../domain/errors.js';
 import {CmdletError} from '../domain/errors.js';
 import type {EvalOptions, ErrorRecord, Prompt} from './api.js';
 import type {Binding} from './bind.js';
+import type {Pipeline} from './ast.js';
 import type {BuiltinContext} from './builtins/types.js';
 import {evaluateFilter} from './evaluate-expr.js';
 import {compileFilter} from './filter-cache.js';
@@ -26,6 +27,8 @@ export interface LineEnv {
   readonly cmdlets: string[];
   readonly prompts: Prompt[];
   readonly promptCounts: Map<string, number>;
+  /** Runs a pipeline written as a value, `(Get-X)`, in this line (set by the evaluator). */
+  runNested: (pipeline: Pipeline) => Value[] | null;
 }
 
 export const newLineEnv = (options: EvalOptions, commands: readonly CmdletSpec[]): LineEnv => ({
@@ -41,6 +44,7 @@ export const newLineEnv = (options: EvalOptions, commands: readonly CmdletSpec[]
   cmdlets: [],
   prompts: [],
   promptCounts: new Map(),
+  runNested: () => null,
 });
 
 const operationText = (action: string, target: string): string =>
@@ -51,7 +55,11 @@ export function createContext(env: LineEnv, binding: Binding, write: (value: Val
   const {cmdlet} = binding;
   const ask = (target: string, message: string): boolean => askUser(env, cmdlet.name, target, message);
   const filter = (spec: unknown, input: Value): boolean =>
-    evaluateFilter(compileFilter(spec), {variables: options.variables, current: input});
+    evaluateFilter(compileFilter(spec), {
+      variables: options.variables,
+      current: input,
+      runPipeline: env.runNested,
+    });
   return {
     get state() {
       return env.state;

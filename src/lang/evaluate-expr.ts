@@ -1,13 +1,16 @@
 // Turns expressions into values, and evaluates filter blocks against one pipeline item.
 
 import type {Value} from '../cmdlets/types.js';
-import type {Expr, FilterExpr} from './ast.js';
+import type {Expr, FilterExpr, Pipeline} from './ast.js';
+import {CmdletError} from '../domain/errors.js';
 import {compareValues} from './compare.js';
 import {boundedValue} from './value-size.js';
 import {getPath, isTruthy, toText} from './values.js';
 
 export interface Scope {
   readonly variables: Map<string, Value>;
+  /** Runs a pipeline written as a value, `(Get-X)`; null when it could not start (its error is recorded). */
+  readonly runPipeline?: (pipeline: Pipeline) => Value[] | null;
   /** `$_`: the pipeline item a filter is looking at; undefined outside filters. */
   readonly current?: Value;
 }
@@ -24,12 +27,29 @@ export function setVariable(variables: Map<string, Value>, name: string, value: 
   variables.set(name.toLowerCase(), value);
 }
 
+/** A pipeline used as a value could not start; its error is recorded, and the statement stops. */
+export class NestedPipelineFailed extends Error {
+  constructor() {
+    super('a nested pipeline could not start');
+    this.name = 'NestedPipelineFailed';
+  }
+}
+
 export function evaluateExpr(expr: Expr, scope: Scope): Value {
   switch (expr.kind) {
     case 'string':
     case 'number':
     case 'constant':
       return expr.value;
+    case 'subpipeline': {
+      if (!scope.runPipeline)
+        throw new CmdletError('InvalidValue', 'A pipeline cannot be used as a value here.');
+      const items = scope.runPipeline(expr.pipeline);
+      if (items === null) throw new NestedPipelineFailed();
+      return boundedValue(items.length === 0 ? null : items.length === 1 ? items[0]! : items);
+    }
+    case 'member':
+      return getPath(evaluateExpr(expr.target, scope), expr.path);
     case 'template':
       // As PowerShell does: $null is empty, a list is joined with spaces.
       return expr.parts

@@ -12,6 +12,7 @@ import {runPipeline} from './run-pipeline.js';
 
 export function evaluateLine(source: string, options: EvalOptions): LineResult {
   const env = newLineEnv(options, commandsFor(options.catalog));
+  env.runNested = (pipeline) => runPipeline(env, pipeline);
   const parsed = parse(source);
   if (!parsed.ok) {
     env.errors.push({

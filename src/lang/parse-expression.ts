@@ -7,6 +7,7 @@ import {parseFilterBody} from './parse-filter.js';
 import {SyntaxProblem, type Token} from './token.js';
 import {TokenStream} from './token-stream.js';
 import {tokenize} from './tokenize.js';
+import {parsePipeline} from './parse.js';
 import type {TemplatePart} from './scan-quoted.js';
 
 /** Where a value appears: bare words are text in arguments, but would be commands elsewhere. */
@@ -143,14 +144,29 @@ function parseArrayExpression(stream: TokenStream): Expr {
   return {kind: 'array', items, span: {start: open.start, end: stream.previous().end}};
 }
 
+/** `( )` holds a value or a whole pipeline; members may follow the `)` directly: `(Get-X).Count`. */
 function parseGroup(stream: TokenStream): Expr {
-  stream.next();
+  const open = stream.next();
   stream.skipNewlines();
-  const inner = parseValue(stream, 'expression');
+  const first = stream.peek();
+  const inner: Expr =
+    first.type === 'word'
+      ? {kind: 'subpipeline', pipeline: parsePipeline(stream), span: stream.spanFrom(first.start)}
+      : parseValue(stream, 'expression');
   stream.skipNewlines();
   stream.expect(')', "')' to close the parenthesis");
-  return inner;
+  const after = stream.peek();
+  if (after.type !== 'word' || after.spaced || !MEMBERS.test(after.text)) return inner;
+  stream.next();
+  return {
+    kind: 'member',
+    target: inner,
+    path: after.text.slice(1).split('.'),
+    span: stream.spanFrom(open.start),
+  };
 }
+
+const MEMBERS = /^(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 
 function parseScriptBlock(stream: TokenStream): Expr {
   const open = stream.next();

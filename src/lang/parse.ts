@@ -62,7 +62,7 @@ function parseStatement(stream: TokenStream): Statement {
 
 const isEnd = (token: Token): boolean => token.type === 'eof' || isPunct(token, ';') || isPunct(token, '\n');
 
-function parsePipeline(stream: TokenStream): Pipeline {
+export function parsePipeline(stream: TokenStream): Pipeline {
   const start = stream.peek().start;
   const stages: Stage[] = [parseFirstStage(stream)];
   while (stream.accept('|')) {
@@ -92,7 +92,12 @@ function parseCommand(stream: TokenStream): Command {
   const nameToken = stream.next();
   if (nameToken.type !== 'word') return stream.fail('expected a command name', nameToken);
   const elements: CommandElement[] = [];
-  for (let token = stream.peek(); !isEnd(token) && !isPunct(token, '|'); token = stream.peek()) {
+  // A command inside `( )` ends at its `)`; at the top level the tokenizer has refused a stray one.
+  for (
+    let token = stream.peek();
+    !isEnd(token) && !isPunct(token, '|') && !isPunct(token, ')');
+    token = stream.peek()
+  ) {
     elements.push(parseElement(stream, token));
   }
   return {

@@ -13,7 +13,7 @@ import {bindInput, type InputBinding} from './bind-input.js';
 import {COMMAND_ALIASES} from './builtins/index.js';
 import {isBuiltin, type BuiltinContext} from './builtins/types.js';
 import {createContext, toRecord, type LineEnv} from './context.js';
-import {evaluateExpr} from './evaluate-expr.js';
+import {evaluateExpr, NestedPipelineFailed} from './evaluate-expr.js';
 import {closestName} from './suggest.js';
 
 type Prepared =
@@ -38,13 +38,14 @@ export function runPipeline(env: LineEnv, pipeline: Pipeline): Value[] | null {
 }
 
 function prepare(env: LineEnv, pipeline: Pipeline): Prepared[] | null {
-  const scope = {variables: env.options.variables};
+  const scope = {variables: env.options.variables, runPipeline: env.runNested};
   const prepared: Prepared[] = [];
   for (const [index, stage] of pipeline.stages.entries()) {
     if (stage.kind === 'expression') {
       try {
         prepared.push({kind: 'values', values: enumerate(evaluateExpr(stage.expr, scope))});
       } catch (error) {
+        if (error instanceof NestedPipelineFailed) return null;
         if (!isCmdletError(error)) throw error;
         env.errors.push(toRecord('Expression', error));
         return null;
@@ -63,6 +64,7 @@ function prepare(env: LineEnv, pipeline: Pipeline): Prepared[] | null {
       const set = index === 0 || isBuiltin(cmdlet) ? finalSet(binding) : null;
       prepared.push({kind: 'command', binding, set});
     } catch (error) {
+      if (error instanceof NestedPipelineFailed) return null;
       if (!isCmdletError(error)) throw error;
       env.errors.push(toRecord(cmdlet.name, error));
       return null;
@@ -113,11 +115,13 @@ function runInvocation(
   try {
     body(createContext(env, binding, write));
   } catch (error) {
-    if (!isCmdletError(error)) throw error;
+    // A pipeline used as a value inside a filter failed: its own error is already recorded.
+    const nested = error instanceof NestedPipelineFailed;
+    if (!nested && !isCmdletError(error)) throw error;
     env.state = before.state;
     env.targets.length = before.targets;
     env.effects.length = before.effects;
-    env.errors.push(toRecord(binding.cmdlet.name, error));
+    if (!nested) env.errors.push(toRecord(binding.cmdlet.name, error));
   }
 }
 

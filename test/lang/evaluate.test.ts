@@ -425,3 +425,44 @@ describe('expandable strings', () => {
     expect(run('@"\nnever closed').errors[0]?.message).toMatch(/here-string .* missing its closing "@/);
   });
 });
+
+describe('a pipeline in parentheses as a value', () => {
+  const out = (line: string) => {
+    const result = run(line, {variables: new Map<string, Value>()});
+    expectNoErrors(result);
+    return result.output;
+  };
+
+  it.each([
+    ['counts the output', '(Get-FakePolicy).Count', [3]],
+    ['counts one item as one', '(Get-FakePolicy Global).Count', [1]],
+    ['reads a member of every item', '(Get-FakePolicy).Identity', ['Global', 'Tag:Sales', 'Tag:Ops']],
+    ['reads a member of one item', '(Get-FakePolicy Tag:Ops).Identity', ['Tag:Ops']],
+    ['gives an argument', 'Get-FakePolicy -Identity (Get-FakePolicy Tag:Ops).Identity', null],
+    ['counts a value in parentheses', '("a","b").Count', [2]],
+    ['counts nothing as zero', '(Get-FakePolicy -Filter {$_.Rev -gt 5}).Count', [0]],
+  ])('%s', (_name, line, expected) => {
+    const output = out(line);
+    if (expected === null) expect(identities(output)).toEqual(['Tag:Ops']);
+    else expect(output).toEqual(expected);
+  });
+
+  it('filters with the output of another pipeline', () => {
+    expect(
+      identities(
+        out(
+          'Get-FakePolicy | Where-Object {$_.Identity -in (Get-FakePolicy -Filter {$_.Identity -like "Tag:*"}).Identity}',
+        ),
+      ),
+    ).toEqual(['Tag:Sales', 'Tag:Ops']);
+  });
+
+  it('stops the statement when the inner pipeline cannot start, with the inner error once', () => {
+    const result = run('Get-FakePolicy -Identity (Get-Nothing).Identity; "after"');
+    expect(result.errors.map((e) => e.errorId)).toEqual(['CommandNotFound']);
+    expect(result.output).toEqual(['after']);
+    const filtered = run('Get-FakePolicy | Where-Object {$_.Identity -in (Get-Nothing).Identity}');
+    expect(filtered.errors.map((e) => e.errorId)).toEqual(['CommandNotFound']);
+    expect(filtered.output).toEqual([]);
+  });
+});

@@ -31,6 +31,10 @@ const plain = (expr: Expr): unknown => {
       return Object.fromEntries(expr.entries.map((e) => [e.key, plain(e.value)]));
     case 'scriptblock':
       return {block: expr.text};
+    case 'subpipeline':
+      return {pipeline: expr.pipeline.stages.length};
+    case 'member':
+      return {member: [plain(expr.target), ...expr.path]};
     case 'template':
       return {template: expr.parts.map((part) => (typeof part === 'string' ? part : plain(part)))};
   }
@@ -119,7 +123,8 @@ describe('parse', () => {
     ['Get-X @{a=1;a=2}', 13, 'appears twice'],
     ['Get-X @{=1}', 9, 'expected a key'],
     ['Get-X @{a 1}', 11, "'='"],
-    ['Get-X (Get-Y)', 8, 'commands inside an expression'],
+    ['"a", Get-Y', 6, 'commands inside an expression'],
+    ['Get-X (Get-Y', 7, "missing the closing ')'"],
     ['Get-X "unterminated', 7, 'closing quote'],
     ['-Name x', 1, 'command or a value'],
     ['= 1', 1, 'command or a value'],
