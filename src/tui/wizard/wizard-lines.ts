@@ -4,6 +4,7 @@
 
 import {catalog} from '../../cmdlets/catalog.js';
 import {MAX_ACTIVE_SERVERS} from '../../domain/deployment-rules.js';
+import {nextStepIndex} from '../../domain/drills.js';
 import {checkStep, editableServers, procedureSteps, withActiveServers} from '../../domain/procedures.js';
 import type {PoolSummary} from '../../domain/pool-summary.js';
 import type {ChatState} from '../../domain/types.js';
@@ -48,7 +49,7 @@ function drillLines(w: WizardState, theme: Theme): Line[] {
           blank,
           [
             {
-              text: `${theme.glyphs.warn} Unfinished ${unfinished.mode} ${unfinished.procedure} drill ${unfinished.id} by ${displaySafe(unfinished.operator)}, at step ${unfinished.steps.findIndex((s) => s.outcome === 'pending' || s.outcome === 'running') + 1 || unfinished.steps.length} of ${unfinished.steps.length}: r resumes it there.`,
+              text: `${theme.glyphs.warn} An unfinished ${unfinished.mode} ${unfinished.procedure} by ${displaySafe(unfinished.operator)} stopped at step ${(nextStepIndex(unfinished) ?? 0) + 1} of ${unfinished.steps.length}: r resumes it.`,
               color: theme.warn,
             },
           ] as Line,
@@ -241,8 +242,8 @@ function stepBody(w: WizardState, chat: ChatState, theme: Theme): DialogBody {
           blank,
         ]
       : []),
-    ...(chosen !== null ? [...serverLines(w, chosen, check.after, theme), blank] : []),
     ...issues,
+    ...(chosen !== null ? [blank, ...serverLines(w, chosen, check.after, theme)] : []),
     blank,
     ...previewLines(check.before, check.after, theme),
     blank,
