@@ -72,7 +72,12 @@ async function runOnDrill(ctx: ConsoleContext, w: WizardState): Promise<StepRun 
   const drill = await drillFor(ctx, w);
   if (!drill) return null;
   const shown = wizardOf(ctx);
-  if (shown) showWizard(ctx, {...shown, drill});
+  // Closed while the drill opened: nothing holds it, so it is released at once.
+  if (!shown) {
+    if (drill !== w.drill) drill.close();
+    return null;
+  }
+  showWizard(ctx, {...shown, drill});
   try {
     const record = await ctx.track(drill.runStep(w.index, w.servers === null ? {} : {servers: w.servers}));
     const step = record.steps[w.index];
