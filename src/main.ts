@@ -8,7 +8,7 @@ import {DeploymentError} from './domain/deployment.js';
 import {EXIT} from './cli/exit-codes.js';
 import {runExec} from './cli/run-exec.js';
 import {runDrillCommand} from './cli/run-drill.js';
-import {askOnTerminal} from './cli/prompt.js';
+import {askLine, askOnTerminal} from './cli/prompt.js';
 import {splitScript} from './lang/script.js';
 import {InitError, decodeText, initStore, openSession, resolveStoreDir} from './workspace.js';
 import {VERSION} from './version.js';
@@ -63,9 +63,11 @@ const program = new Command()
         readOnly: options.readOnly ?? false,
         ask: asker.ask,
       });
+      const {consoleDrills} = await import('./drills/console-drills.js');
       process.exitCode = await startConsole({
         session,
         asker,
+        drills: consoleDrills(session.store),
         ...(view ? {view} : {}),
         ...(options.filter ? {filter: options.filter} : {}),
         // Left undefined, the console picks ASCII itself when the locale is not UTF-8.
@@ -144,7 +146,7 @@ program
   .option('--store <dir>', 'the store directory')
   .option('--pool <fqdn>', 'the pool (default: the first pool of the topology)')
   .option('--live', 'run on the store itself (it is backed up before each change); default: a rehearsal')
-  .option('--yes', 'run the high-impact steps of a live drill without asking (there is no prompt)')
+  .option('--yes', 'run the high-impact and SQL steps of a live drill without asking')
   .option(
     '--fault <server-or-dc>',
     'rehearsals only: mark a server or a data centre down (repeatable)',
@@ -163,8 +165,13 @@ program
     `
 A rehearsal runs the steps on a scratch copy of the store (drills/<id>.rehearsal/, removed when the
 drill ends): the live store is left as it was but for the drill record, drills/<id>.json, which
-Get-PcDrill lists. A live drill runs the same steps on the store; its high-impact steps need --yes,
-and without it the drill stops before the first of them (exit 2) and --resume --yes continues there.
+Get-PcDrill lists. A live drill runs the same steps on the store. On a terminal it asks for the
+pool's name before each high-impact step, and whether the SQL work of each acknowledgement step is
+done; without a terminal these need --yes, and without it the drill stops before the first of them
+(exit 2) and --resume --yes continues there. A rehearsal acknowledges the SQL steps itself.
+
+One drill of a pool runs at a time: a second drill or resume of the same pool is refused, naming
+who holds it (drills/<pool>.lock).
 
 The record is written after every step. A drill cut short (closed terminal, kill -9) is continued by
 the same command with --resume, at the step it reached; running the procedure again without
@@ -211,6 +218,8 @@ Examples:
             report: options.report,
             force: options.force ?? false,
             json: options.json ?? false,
+            // On a terminal a live drill asks for each high-impact step; without one it needs --yes.
+            ...(process.stdin.isTTY === true ? {askLine} : {}),
           },
           io,
         );

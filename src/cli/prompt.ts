@@ -45,3 +45,13 @@ export async function askOnTerminal(prompts: readonly Prompt[]): Promise<Readonl
   }
   return answers;
 }
+
+/** One answer typed on the terminal (the prompt goes to standard error, as PowerShell's does). */
+export async function askLine(question: string): Promise<string> {
+  const rl = readline.createInterface({input: process.stdin, output: process.stderr, terminal: true});
+  try {
+    return await rl.question(displaySafe(question));
+  } finally {
+    rl.close();
+  }
+}

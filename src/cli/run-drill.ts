@@ -3,10 +3,9 @@
 // live high-impact step without --yes), 3 when the store cannot be used.
 
 import {drillObject} from '../cmdlets/drill-cmdlet.js';
-import type {DrillRecord} from '../domain/drills.js';
 import type {ProcedureKind} from '../domain/procedures.js';
 import {drillReportMarkdown} from '../lang/drill-report.js';
-import {DrillUsageError, runDrill} from '../drills/run-drill.js';
+import {DrillUsageError, runDrill, type DrillQuestion} from '../drills/run-drill.js';
 import {writeDrillReport} from '../drills/report-file.js';
 import type {Session} from '../session.js';
 import {EXIT} from './exit-codes.js';
@@ -23,23 +22,33 @@ export interface DrillCommandOptions {
   readonly report?: string | undefined;
   readonly force: boolean;
   readonly json: boolean;
+  /** Present on a terminal: asks before a live drill's high-impact and acknowledgement steps. */
+  readonly askLine?: (question: string) => Promise<string>;
 }
 
-/** Test hook: PCHAT_DRILL_KILL_AT_STEP=N kills the process (SIGKILL) once step N is recorded as started. */
-const killHook = (): ((record: DrillRecord) => void) | undefined => {
-  const at = Number(process.env['PCHAT_DRILL_KILL_AT_STEP'] ?? '');
-  if (!Number.isInteger(at) || at < 1) return undefined;
-  return (record) => {
-    if (record.steps[at - 1]?.outcome === 'running') process.kill(process.pid, 'SIGKILL');
+/**
+ * A live drill's question on the terminal: the pool's name typed for a high-impact step (as the
+ * console asks), yes for an acknowledgement step's SQL work. Anything else stops the drill there.
+ */
+const terminalQuestion =
+  (askLine: (question: string) => Promise<string>) =>
+  async (q: DrillQuestion): Promise<boolean> => {
+    const head = `\nStep ${q.position} of ${q.count}: ${q.step.title}\n`;
+    if (q.kind === 'acknowledge') {
+      const answer = await askLine(`${head}This is SQL work pchat cannot do. Is it done? [y/N] `);
+      return answer.trim().toLowerCase() === 'y' || answer.trim().toLowerCase() === 'yes';
+    }
+    const answer = await askLine(
+      `${head}Runs: ${q.step.line}\nThis step is high impact. Type ${q.pool} to confirm: `,
+    );
+    return answer.trim() === q.pool;
   };
-};
 
 export async function runDrillCommand(
   store: Session['store'],
   options: DrillCommandOptions,
   io: ExecIo,
 ): Promise<number> {
-  const onRecord = killHook();
   let run;
   try {
     run = await runDrill(store, {
@@ -49,7 +58,7 @@ export async function runDrillCommand(
       yes: options.yes,
       faults: options.faults,
       resume: options.resume,
-      ...(onRecord ? {onRecord} : {}),
+      ...(options.askLine ? {ask: terminalQuestion(options.askLine)} : {}),
     });
   } catch (error) {
     if (!(error instanceof DrillUsageError)) throw error;
@@ -61,8 +70,14 @@ export async function runDrillCommand(
     io.err(`pchat: resuming drill ${record.id} at step ${resumedAt} of ${record.steps.length}.\n`);
   if (needsYes) {
     const position = record.steps.indexOf(needsYes) + 1;
+    const what =
+      needsYes.line === ''
+        ? 'is SQL work the operator must acknowledge'
+        : 'is high impact and changes the live pool';
     io.err(
-      `pchat: step ${position} of ${record.steps.length} (${needsYes.title}) is high impact and changes the live pool; pchat drill never asks without a terminal. Run it again with --resume --yes to continue at step ${position}.\n`,
+      options.askLine
+        ? `pchat: step ${position} of ${record.steps.length} (${needsYes.title}) was not confirmed; the drill stopped before it. Run it again with --resume to continue at step ${position}.\n`
+        : `pchat: step ${position} of ${record.steps.length} (${needsYes.title}) ${what}; pchat drill never asks without a terminal. Run it again with --resume --yes to continue at step ${position}.\n`,
     );
     return EXIT.usage;
   }

@@ -40,7 +40,7 @@ const target = (pool: PersistentChatPool): string => poolStateIdentity(pool.fqdn
 const backupName = (pool: PersistentChatPool): string => storeName(pool.stores.backup) ?? '';
 const mirrorName = (pool: PersistentChatPool): string => storeName(pool.stores.backupMirror) ?? '';
 
-const needsBackup =
+export const needsBackup =
   (what: string) =>
   (pool: PersistentChatPool): CmdletError | null =>
     pool.stores.backup

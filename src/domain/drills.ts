@@ -7,7 +7,8 @@ import type {ProcedureKind} from './procedures.js';
 import type {Warning} from './errors.js';
 
 export type DrillMode = 'rehearsal' | 'live';
-export type DrillStepOutcome = 'pending' | 'running' | 'ok' | 'failed' | 'skipped';
+/** acknowledged: an SQL-side step with no command, which the operator confirmed having done. */
+export type DrillStepOutcome = 'pending' | 'running' | 'ok' | 'acknowledged' | 'failed' | 'skipped';
 /** unfinished: may resume; abandoned: a newer drill of the same pool and procedure replaced it. */
 export type DrillOutcome = 'unfinished' | 'succeeded' | 'failed' | 'abandoned';
 
@@ -78,9 +79,22 @@ const updateStep = (drill: DrillRecord, index: number, change: Partial<DrillStep
   steps: drill.steps.map((s, i) => (i === index ? {...s, ...change} : s)),
 });
 
-/** A resumed step starts again: its earlier start is kept, so its time counts the interruption. */
-export const startStep = (drill: DrillRecord, index: number, at: string): DrillRecord =>
-  updateStep(drill, index, {startedAt: drill.steps[index]?.startedAt ?? at, outcome: 'running'});
+/**
+ * A resumed step starts again: its earlier start is kept, so its time counts the interruption.
+ * `line`: the line it runs when the operator changed it (an edited active-server list).
+ */
+export const startStep = (drill: DrillRecord, index: number, at: string, line?: string): DrillRecord =>
+  updateStep(drill, index, {
+    startedAt: drill.steps[index]?.startedAt ?? at,
+    outcome: 'running',
+    ...(line === undefined ? {} : {line}),
+  });
+
+/** An acknowledgement step: the operator confirmed the SQL work at `at`. */
+export const acknowledgeStep = (drill: DrillRecord, index: number, at: string): DrillRecord => {
+  const ended = updateStep(drill, index, {endedAt: at, outcome: 'acknowledged', warnings: [], error: null});
+  return nextStepIndex(ended) === null ? finishDrill(ended, at) : ended;
+};
 
 export const endStep = (
   drill: DrillRecord,

@@ -3,7 +3,7 @@
 // wizard or a drill can show, preview and run them. The command is structured; src/lang renders it.
 
 import {setActiveServers} from './active-servers.js';
-import {databaseStepInfo, recordDatabaseStep, type DatabaseStep} from './database-steps.js';
+import {databaseStepInfo, needsBackup, recordDatabaseStep, type DatabaseStep} from './database-steps.js';
 import {MAX_ACTIVE_SERVERS} from './deployment-rules.js';
 import {isCmdletError, type CmdletError, type Warning} from './errors.js';
 import {
@@ -24,6 +24,8 @@ import type {ChatState, PersistentChatPool, PoolState} from './types.js';
 export type ProcedureKind = 'swap' | 'failover' | 'failback';
 
 export type StepAction =
+  /** SQL or file work with no model effect: the operator acknowledges having done it. */
+  | {readonly kind: 'acknowledge'}
   | {readonly kind: 'databaseStep'; readonly step: DatabaseStep}
   | {readonly kind: 'poolState'; readonly poolState: PoolState}
   /** null clears the list (`-ActiveServers $Null`); a list replaces it. */
@@ -45,10 +47,14 @@ export interface ProcedureStep {
   readonly title: string;
   /** The SQL work a record step stands for, done on the SQL servers before recording it. */
   readonly sqlWork: string | null;
-  /** sqlRecord: Set-PcDatabaseStep records SQL work; cmdlet: the step is the cmdlet itself. */
-  readonly kind: 'sqlRecord' | 'cmdlet';
+  /**
+   * sqlRecord: Set-PcDatabaseStep records SQL work; cmdlet: the step is the cmdlet itself;
+   * acknowledge: SQL work the model does not hold, which the operator confirms having done.
+   */
+  readonly kind: 'sqlRecord' | 'cmdlet' | 'acknowledge';
   readonly action: StepAction;
-  readonly command: ProcedureCommand;
+  /** null for an acknowledgement step: it runs no command. */
+  readonly command: ProcedureCommand | null;
   /** high: changes where the pool's users connect or which database it uses; the console asks for typed confirmation. */
   readonly impact: 'normal' | 'high';
 }
@@ -59,15 +65,12 @@ const ACTIVE_SERVER_CMDLET = 'Set-CsPersistentChatActiveServer';
 
 const SQL_WORK: Readonly<Record<DatabaseStep, string>> = {
   LogShippingRemoved: 'On the backup SQL instance, remove the log-shipping secondary configuration of mgc.',
-  BackupOnline:
-    'Copy the backup files not yet copied (step 2), apply every transaction-log backup not yet applied, in order ' +
-    '(step 3), end the open connections to the backup mgc and restore it with recovery.',
+  BackupOnline: 'End the open connections to the backup mgc and restore it with recovery.',
   BackupMirrorInstalled:
     'Run Install-CsMirrorDatabase with the backup instance as primary and the backup mirror instance as mirror.',
   BackupMirrorRemoved: 'Remove mirroring from the backup mgc, and from mgccomp.',
   PrimaryRestored:
-    'Take a full backup of the backup mgc to the log-shipping share (step 3), then restore the primary mgc from it, ' +
-    'overwriting it and leaving it ready to use.',
+    'Restore the primary mgc from the full backup of step 3, overwriting it and leaving it ready to use.',
   LogShippingRestored:
     'Configure log shipping for the primary mgc again, as when high availability was set up.',
 };
@@ -87,12 +90,31 @@ const recordStep = (pool: PersistentChatPool, step: DatabaseStep): ProcedureStep
   };
 };
 
+/** An SQL-side step with no model effect (spec 1.5 steps 2-3, 1.6 step 3). */
+const acknowledgeStep = (
+  pool: PersistentChatPool,
+  procedure: ProcedureKind,
+  number: number,
+  title: string,
+  sqlWork: string,
+): ProcedureStep => ({
+  procedure,
+  pool: pool.fqdn,
+  number,
+  title,
+  sqlWork,
+  kind: 'acknowledge',
+  action: {kind: 'acknowledge'},
+  command: null,
+  impact: 'normal',
+});
+
 const cmdletStep = (
   pool: PersistentChatPool,
   procedure: ProcedureKind,
   number: number,
   title: string,
-  action: Exclude<StepAction, {kind: 'databaseStep'}>,
+  action: CmdletAction,
 ): ProcedureStep => ({
   procedure,
   pool: pool.fqdn,
@@ -106,7 +128,9 @@ const cmdletStep = (
   impact: 'high',
 });
 
-const commandOf = (pool: PersistentChatPool, action: Exclude<StepAction, {kind: 'databaseStep'}>) => {
+type CmdletAction = Exclude<StepAction, {kind: 'databaseStep'} | {kind: 'acknowledge'}>;
+
+const commandOf = (pool: PersistentChatPool, action: CmdletAction): ProcedureCommand => {
   const Identity = poolStateIdentity(pool.fqdn);
   switch (action.kind) {
     case 'poolState':
@@ -144,7 +168,7 @@ export const proposedActiveServers = (
     .slice(0, MAX_ACTIVE_SERVERS);
 };
 
-/** The ordered steps of a procedure for a pool; only the steps that run a command (the SQL-only ones are folded into their record step's sqlWork). */
+/** The ordered steps of a procedure for a pool, numbered as the spec numbers them. */
 export const procedureSteps = (
   pool: PersistentChatPool,
   kind: ProcedureKind,
@@ -156,6 +180,20 @@ export const procedureSteps = (
     case 'failover':
       return [
         recordStep(pool, 'LogShippingRemoved'),
+        acknowledgeStep(
+          pool,
+          'failover',
+          2,
+          'Copy the backup files not yet copied',
+          'Copy any backup files not yet copied from the backup share into the copy destination folder on the backup server.',
+        ),
+        acknowledgeStep(
+          pool,
+          'failover',
+          3,
+          'Apply the transaction-log backups not yet applied',
+          'Apply every transaction-log backup not yet applied to the backup mgc, in order.',
+        ),
         recordStep(pool, 'BackupOnline'),
         cmdletStep(pool, 'failover', 5, 'Fail the pool over to the backup database', {
           kind: 'poolState',
@@ -171,6 +209,13 @@ export const procedureSteps = (
       return [
         cmdletStep(pool, 'failback', 1, 'Clear the active servers', {kind: 'activeServers', servers: null}),
         recordStep(pool, 'BackupMirrorRemoved'),
+        acknowledgeStep(
+          pool,
+          'failback',
+          3,
+          'Take a full backup of the backup database',
+          'Take a full backup of the backup mgc to the log-shipping share.',
+        ),
         recordStep(pool, 'PrimaryRestored'),
         recordStep(pool, 'LogShippingRestored'),
         cmdletStep(pool, 'failback', 6, 'Make the servers beside the primary database active', {
@@ -184,6 +229,21 @@ export const procedureSteps = (
       ];
   }
 };
+
+/** An active-server step with the operator's own list instead of the proposed one. */
+export const withActiveServers = (
+  pool: PersistentChatPool,
+  step: ProcedureStep,
+  servers: readonly string[],
+): ProcedureStep => {
+  if (step.action.kind !== 'activeServers' || step.action.servers === null) return step;
+  const action = {kind: 'activeServers', servers} as const;
+  return {...step, action, command: commandOf(pool, action)};
+};
+
+/** The step lets the operator choose the servers (a Replace list, not a clear). */
+export const editableServers = (step: ProcedureStep): readonly string[] | null =>
+  step.action.kind === 'activeServers' ? step.action.servers : null;
 
 export interface StepCheck {
   /** Why the step cannot run on this state (its command would fail), or null. */
@@ -226,6 +286,13 @@ export const checkStep = (state: ChatState, step: ProcedureStep, faults: Faults 
 
 const applyAction = (state: ChatState, identity: string, action: StepAction) => {
   switch (action.kind) {
+    case 'acknowledge': {
+      // Its SQL work is on the backup database, as that of the record steps around it.
+      const pool = resolvePoolIdentity(state, identity);
+      const missing = needsBackup('there is no backup database to do this SQL work on')(pool);
+      if (missing) throw missing;
+      return {state, output: {pool, warnings: [] as Warning[], changed: false}};
+    }
     case 'databaseStep':
       return recordDatabaseStep(state, {identity, step: action.step});
     case 'poolState':
@@ -259,6 +326,9 @@ const STORE_WHAT: Readonly<Record<StoreKey, string>> = {
 /** The machines a step needs: the SQL stores its SQL work runs on, or the servers it makes active. */
 const faultTarget = (pool: PersistentChatPool, action: StepAction): FaultTarget => {
   switch (action.kind) {
+    case 'acknowledge':
+      // The SQL work of these steps runs on the backup SQL instance.
+      return {kind: 'stores', stores: [{store: pool.stores.backup, what: STORE_WHAT.backup}]};
     case 'databaseStep':
       return {
         kind: 'stores',

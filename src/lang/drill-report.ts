@@ -1,7 +1,13 @@
 // The report of a drill as Markdown: what ran, each step's time, outcome, warnings and error, and
 // the total. The JSON report is the Get-PcDrill object (cmdlets/drill-cmdlet.ts), so both agree.
 
-import {drillSeconds, failedStep, secondsBetween, type DrillRecord} from '../domain/drills.js';
+import {
+  drillSeconds,
+  failedStep,
+  secondsBetween,
+  type DrillRecord,
+  type DrillStep,
+} from '../domain/drills.js';
 
 const cell = (text: string): string => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
 const seconds = (value: number | null): string => (value === null ? '-' : `${value.toFixed(3)} s`);
@@ -20,6 +26,14 @@ export const drillHeadline = (drill: DrillRecord): string => {
       return 'The drill was abandoned: a newer drill of the same pool and procedure replaced it.';
   }
 };
+
+/** An acknowledgement step runs no command: the operator confirmed SQL work done by hand. */
+const commandCell = (step: DrillStep): string =>
+  step.line === ''
+    ? step.outcome === 'acknowledged'
+      ? `SQL step, acknowledged at ${step.endedAt ?? '-'}`
+      : 'SQL step, to acknowledge'
+    : `\`${cell(step.line)}\``;
 
 export const drillReportMarkdown = (drill: DrillRecord): string => {
   const faults = [...drill.faults.dataCenters, ...drill.faults.servers];
@@ -40,7 +54,7 @@ export const drillReportMarkdown = (drill: DrillRecord): string => {
     '| --- | --- | --- | --- | --- |',
     ...drill.steps.map(
       (s, i) =>
-        `| ${i + 1} of ${drill.steps.length} (${drill.procedure} step ${s.number}) | ${cell(s.title)} | ${s.outcome} | ${seconds(secondsBetween(s.startedAt, s.endedAt))} | \`${cell(s.line)}\` |`,
+        `| ${i + 1} of ${drill.steps.length} (${drill.procedure} step ${s.number}) | ${cell(s.title)} | ${s.outcome} | ${seconds(secondsBetween(s.startedAt, s.endedAt))} | ${commandCell(s)} |`,
     ),
   ];
   const notes = drill.steps.flatMap((s, i) => [

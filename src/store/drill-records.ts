@@ -52,7 +52,7 @@ const drillRecordSchema: z.ZodType<DrillRecord> = z.strictObject({
       impact: z.enum(['normal', 'high']),
       startedAt: time.nullable(),
       endedAt: time.nullable(),
-      outcome: z.enum(['pending', 'running', 'ok', 'failed', 'skipped']),
+      outcome: z.enum(['pending', 'running', 'ok', 'acknowledged', 'failed', 'skipped']),
       warnings: z.array(
         z.strictObject({warningId: z.enum(WARNING_IDS), message: z.string(), target: z.string().nullable()}),
       ),
@@ -76,6 +76,17 @@ function ensureDrillsDir(files: StoreFiles, fileMode: number): void {
     fs.chmodSync(files.drills, mode);
   });
   fsyncDir(files.dir);
+}
+
+/**
+ * The exclusive file a drill of a pool holds while it runs (drills/<pool>.lock), so a second drill
+ * or a resume of the same pool is refused instead of interleaving its steps.
+ */
+export function drillLockFiles(files: StoreFiles, pool: string) {
+  const mode = ownerOf(files.state).mode;
+  ensureDrillsDir(files, mode);
+  const lock = path.join(files.drills, `${pool.toLowerCase()}.lock`);
+  return {dir: files.drills, lock, lockBreak: `${lock}.break`, mode};
 }
 
 export function writeDrillRecord(files: StoreFiles, record: DrillRecord): void {

@@ -41,7 +41,10 @@ const MAX_BACKOFF_MS = 25;
 /** Tokens held by this process: a lock naming our own pid with any other token is a leftover. */
 const heldTokens = new Set<string>();
 
-export async function acquireLock(files: StoreFiles, options: LockOptions): Promise<LockInfo> {
+/** The lock file, the guard beside it, and the directory named when it is held (the store's, or a drill's). */
+export type LockFiles = Pick<StoreFiles, 'dir' | 'lock' | 'lockBreak'>;
+
+export async function acquireLock(files: LockFiles, options: LockOptions): Promise<LockInfo> {
   const info: LockInfo = {
     token: randomUUID(),
     pid: process.pid,
@@ -69,7 +72,7 @@ export async function acquireLock(files: StoreFiles, options: LockOptions): Prom
   }
 }
 
-export function releaseLock(files: StoreFiles, info: LockInfo): void {
+export function releaseLock(files: LockFiles, info: LockInfo): void {
   heldTokens.delete(info.token);
   const holder = readHolder(files.lock);
   if (holder?.info?.token !== info.token) return;
@@ -79,6 +82,9 @@ export function releaseLock(files: StoreFiles, info: LockInfo): void {
     if (!isErrno(error, 'ENOENT')) throw error;
   }
 }
+
+/** Who holds a lock file now, or null when nobody does (or it does not say yet). */
+export const lockHolder = (file: string): LockInfo | null => readHolder(file)?.info ?? null;
 
 function tryCreate(file: string, info: LockInfo, mode: number): boolean {
   let fd: number;
@@ -170,7 +176,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function breakStale(files: StoreFiles, seen: Holder, host: string): void {
+function breakStale(files: LockFiles, seen: Holder, host: string): void {
   let guard: number;
   try {
     guard = fs.openSync(files.lockBreak, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
@@ -199,7 +205,7 @@ function clearAbandonedGuard(file: string): void {
   }
 }
 
-function lockedError(files: StoreFiles, info: LockInfo | null): StoreError {
+function lockedError(files: LockFiles, info: LockInfo | null): StoreError {
   const who = info
     ? `${info.user} (pid ${info.pid}${info.host ? ` on ${info.host}` : ''}) since ${info.startedAt}`
     : 'a process that has not said who it is';

@@ -19,7 +19,7 @@ import {
   tooSmall,
 } from './layout.js';
 import type {PaneId} from './panes/pane-id.js';
-import type {ConsoleSession} from './session-port.js';
+import type {ConsoleDrills, ConsoleSession} from './session-port.js';
 import {createUiStore} from './state/ui-store.js';
 import {initialUi} from './state/ui-state.js';
 import type {CommandHistory} from './command-history.js';
@@ -36,6 +36,8 @@ export interface Props {
   readonly session: ConsoleSession;
   /** The asker the session was opened with (its `ask`): cmdlet confirmations become dialogs. */
   readonly asker?: ConsoleAsker;
+  /** The store's drills: the wizard runs rehearsals and live drills through them. */
+  readonly drills?: ConsoleDrills;
   readonly keymap?: readonly ResolvedBinding[];
   readonly startupWarnings?: readonly string[];
   readonly view?: PaneId;
@@ -95,6 +97,7 @@ export function App(props: Props) {
         log: (line) => props.log?.(line),
         remember: (line) => props.history?.append(line) ?? null,
         ...(props.asker ? {asker: props.asker} : {}),
+        ...(props.drills ? {drills: props.drills} : {}),
       }),
   );
   const ui = useSyncExternalStore(store.subscribe, store.get);

@@ -14,7 +14,7 @@ import type {ConsoleContext, RunRequest} from './console-context.js';
 import {actionById, bindingById, findBinding, scopesFor, type ResolvedBinding} from './keymap.js';
 import {listHeight, maxMessageRows, textHeight, tooSmall} from './layout.js';
 import type {Row} from './panes/pane.js';
-import {storeFailureOf, type ConsoleSession, type LineRun} from './session-port.js';
+import {storeFailureOf, type ConsoleDrills, type ConsoleSession, type LineRun} from './session-port.js';
 import {loadAudit, loadDetailExtra, loadDrills} from './side-loads.js';
 import type {UiEvent} from './state/reducer.js';
 import {visibleRows} from './state/rows.js';
@@ -38,6 +38,7 @@ export interface ControllerEnv {
   readonly remember?: (line: string) => string | null;
   /** The asker the session was opened with; the controller answers its prompts with dialogs. */
   readonly asker?: ConsoleAsker;
+  readonly drills?: ConsoleDrills;
 }
 
 const INFO_FADE_MS = 3000;
@@ -65,6 +66,14 @@ export class ConsoleController implements ConsoleContext {
 
   get session(): ConsoleSession {
     return this.env.session;
+  }
+
+  get drills(): ConsoleDrills | null {
+    return this.env.drills ?? null;
+  }
+
+  get user(): string {
+    return this.env.session.user;
   }
 
   get keymap(): readonly ResolvedBinding[] {

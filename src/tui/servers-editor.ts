@@ -4,6 +4,8 @@
 import type {ConsoleContext} from './console-context.js';
 import {displaySafe} from '../lang/display-safe.js';
 import {modifier, quote} from './forms/quote.js';
+import {confirmTypedLine} from './confirmations.js';
+import {highImpactPreview} from './high-impact.js';
 import type {DialogKeys} from './input/dialog-keys.js';
 import {editorChanged, moveEditor, toggleServer, type ActiveEditorState} from './state/active-editor.js';
 
@@ -45,8 +47,15 @@ async function preview(ctx: ConsoleContext, editor: ActiveEditorState): Promise<
   });
 }
 
+/**
+ * Saving asks what the same line asks at `:` and in the wizard (high-impact.ts decides): a list
+ * replaced or cleared gets the -WhatIf preview and the pool's name typed.
+ */
 async function save(ctx: ConsoleContext, editor: ActiveEditorState): Promise<void> {
-  const run = await ctx.run(activeServersLine(editor));
+  const line = activeServersLine(editor);
+  const preview = highImpactPreview(line);
+  if (preview !== null) return confirmTypedLine(ctx, line, preview);
+  const run = await ctx.run(line);
   if (run?.ok) ctx.dispatch({type: 'overlay', overlay: {kind: 'none'}});
 }
 

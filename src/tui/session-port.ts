@@ -1,6 +1,8 @@
 // What the console needs from the session (src/session.ts's Session satisfies it), so the console
 // can be driven by the real session over any store.
 
+import type {DrillRecord} from '../domain/drills.js';
+import type {ProcedureKind, ProcedureStep} from '../domain/procedures.js';
 import type {ChatState, Role} from '../domain/types.js';
 import type {LineRun, RunOptions, StoreFailure} from '../session.js';
 
@@ -17,3 +19,35 @@ export interface ConsoleSession {
 
 export type {LineRun, RunOptions, StoreFailure};
 export {storeFailureOf} from '../session.js';
+
+/** What the wizard starts or resumes: the same drills as `pchat drill`, one step per key. */
+export interface ConsoleDrillStart {
+  readonly procedure: ProcedureKind;
+  readonly pool: string;
+  readonly live: boolean;
+  /** Servers or data centres down in a rehearsal's copy. */
+  readonly faults: readonly string[];
+  /** Continue the pool's unfinished drill of this procedure. */
+  readonly resume: boolean;
+  /** The operator the drill acts as: the console's. */
+  readonly user: string;
+  readonly now: () => Date;
+}
+
+/** A drill the wizard holds open: the pool's drill lock is held until it is closed. */
+export interface ConsoleDrill {
+  readonly record: DrillRecord;
+  /** The state it runs on (a rehearsal's scratch copy), as of its last step. */
+  readonly state: ChatState;
+  readonly steps: readonly ProcedureStep[];
+  next(): number | null;
+  runStep(index: number, options?: {servers?: readonly string[]}): Promise<DrillRecord>;
+  close(): void;
+}
+
+/** The drills of the console's store (src/drills implements it; main wires it in). */
+export interface ConsoleDrills {
+  /** The pool's last unfinished drill, to offer for resumption. */
+  unfinished(pool: string): DrillRecord | null;
+  open(start: ConsoleDrillStart): Promise<ConsoleDrill>;
+}

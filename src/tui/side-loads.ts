@@ -80,7 +80,10 @@ export async function loadDrills(ctrl: ConsoleContext): Promise<void> {
       endedAt: prop(o, 'EndedAt'),
       outcome: prop(o, 'Outcome'),
       seconds: prop(o, 'Seconds'),
-      done: steps.filter((s) => raw(s, 'Outcome') === 'ok').length,
+      done: steps.filter((s) => {
+        const outcome = raw(s, 'Outcome');
+        return outcome === 'ok' || outcome === 'acknowledged';
+      }).length,
       steps: steps.map(drillStepRow),
     };
   });

@@ -7,7 +7,7 @@ import {configDir, loadKeymap} from './keys-config.js';
 import {consoleLog} from './console-log.js';
 import {openHistory, stateDir} from './command-history.js';
 import type {PaneId} from './panes/pane-id.js';
-import type {ConsoleSession} from './session-port.js';
+import type {ConsoleDrills, ConsoleSession} from './session-port.js';
 import {CLEAR_SCREEN, guardTerminal} from './terminal.js';
 import {colorWanted, localeIsUtf8} from './theme.js';
 
@@ -15,6 +15,7 @@ export interface ConsoleOptions {
   /** Open it with `ask: asker.ask` so cmdlet confirmations become dialogs. */
   readonly session: ConsoleSession;
   readonly asker: ConsoleAsker;
+  readonly drills?: ConsoleDrills;
   readonly view?: PaneId;
   readonly filter?: string;
   /** Default: on when the locale is not UTF-8. */
@@ -40,6 +41,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
       React.createElement(App, {
         session: options.session,
         asker: options.asker,
+        ...(options.drills ? {drills: options.drills} : {}),
         keymap,
         startupWarnings: warnings,
         history,

@@ -49,6 +49,8 @@ describe('faults in a rehearsal', () => {
       null,
       null,
       null,
+      null,
+      null,
     ]);
   });
 

@@ -12,8 +12,16 @@ const chats = (ns: number[]): string[] => ns.map((n) => `chat${n}.${n <= 4 ? 'dc
 
 describe('procedureSteps', () => {
   it.each([
-    ['failover', [1, 4, 5, 6, 7], ['sqlRecord', 'sqlRecord', 'cmdlet', 'sqlRecord', 'cmdlet']],
-    ['failback', [1, 2, 4, 5, 6, 7], ['cmdlet', 'sqlRecord', 'sqlRecord', 'sqlRecord', 'cmdlet', 'cmdlet']],
+    [
+      'failover',
+      [1, 2, 3, 4, 5, 6, 7],
+      ['sqlRecord', 'acknowledge', 'acknowledge', 'sqlRecord', 'cmdlet', 'sqlRecord', 'cmdlet'],
+    ],
+    [
+      'failback',
+      [1, 2, 3, 4, 5, 6, 7],
+      ['cmdlet', 'sqlRecord', 'acknowledge', 'sqlRecord', 'sqlRecord', 'cmdlet', 'cmdlet'],
+    ],
     ['swap', [1], ['cmdlet']],
   ] as const)('numbers the %s steps as the spec does', (kind, numbers, kinds) => {
     const steps = procedureSteps(pc1, kind);
@@ -21,13 +29,14 @@ describe('procedureSteps', () => {
     expect(steps.map((s) => s.kind)).toEqual(kinds);
   });
 
-  it('marks the pool-state and active-server steps high impact, and the recorded SQL steps not', () => {
+  it('marks the pool-state and active-server steps high impact, and the SQL steps not', () => {
     for (const step of [...procedureSteps(pc1, 'failover'), ...procedureSteps(pc1, 'failback')]) {
-      expect([step.command.cmdlet, step.impact]).toEqual([
-        step.command.cmdlet,
-        step.kind === 'sqlRecord' ? 'normal' : 'high',
+      expect([step.command?.cmdlet, step.impact]).toEqual([
+        step.command?.cmdlet,
+        step.kind === 'cmdlet' ? 'high' : 'normal',
       ]);
       expect(step.sqlWork === null).toBe(step.kind === 'cmdlet');
+      expect(step.command === null).toBe(step.kind === 'acknowledge');
     }
   });
 });
@@ -64,6 +73,8 @@ describe('checkStep', () => {
     const pc2 = poolOf(demo, DEMO_POOL2);
     const checks = procedureSteps(pc2, 'failover').map((step) => checkStep(demo, step));
     expect(checks.map((c) => c.error?.errorId ?? null)).toEqual([
+      'BackupStoreRequired',
+      'BackupStoreRequired',
       'BackupStoreRequired',
       'BackupStoreRequired',
       'BackupStoreRequired',

@@ -28,6 +28,13 @@ describe('the active-server editor', () => {
     expect(pool1(app).activeServers).toHaveLength(4);
     expect(pool1(app).activeServers).toContain('chat1.dc1.example.org');
 
+    // Replacing the list is high impact: Enter asks what the same line asks at `:`.
+    await app.press(keys.enter);
+    frame = app.lastFrame();
+    expect(frame).toContain('Type pc1.dc1.example.org to confirm:');
+    expect(frame).toContain('Preview:');
+    expect(pool1(app).activeServers).toContain('chat1.dc1.example.org');
+    await app.type('pc1.dc1.example.org');
     await app.press(keys.enter);
     expect(app.lastFrame()).toContain(
       'ran: Set-CsPersistentChatActiveServer -Identity "service:PersistentChatServer:pc1.dc1.example.org',

@@ -116,9 +116,9 @@ describe('the Drills pane', () => {
       .split('\n')
       .filter((line) => line.includes('rehearsal'));
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatch(/11:05 +failover .* failed +24 +0\/5/);
-    expect(rows[1]).toMatch(/11:02 +failback .* succeeded +144 +6\/6/);
-    expect(rows[2]).toMatch(/11:00 +failover .* succeeded +120 +5\/5/);
+    expect(rows[0]).toMatch(/11:06 +failover .* failed +24 +0\/7/);
+    expect(rows[1]).toMatch(/11:03 +failback .* succeeded +168 +7\/7/);
+    expect(rows[2]).toMatch(/11:00 +failover .* succeeded +168 +7\/7/);
   });
 
   it('opens a drill on Enter with every step, its outcome, seconds, command line and error', async () => {
@@ -128,9 +128,9 @@ describe('the Drills pane', () => {
     const frame = app.lastFrame();
     expect(frame).toContain('Drills › ');
     expect(frame).toMatch(/Faults +: dc2/);
-    expect(frame).toMatch(/Steps done +: 0 of 5/);
-    expect(frame).toMatch(/Step 1 of 5 \(failover step \d+\): /);
-    expect(frame).toMatch(/Step 5 of 5 \(failover step \d+\): /);
+    expect(frame).toMatch(/Steps done +: 0 of 7/);
+    expect(frame).toMatch(/Step 1 of 7 \(failover step \d+\): /);
+    expect(frame).toMatch(/Step 7 of 7 \(failover step \d+\): /);
     expect(frame).toMatch(/Error +: /);
     expect(frame).toMatchSnapshot();
   });

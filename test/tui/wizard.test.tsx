@@ -44,9 +44,9 @@ async function confirmStep(app: RenderedApp, pool = PC1): Promise<void> {
   await app.press(keys.enter);
 }
 
-/** Opens the wizard on Pools at the pool under the cursor and starts the procedure. */
+/** Opens the wizard on Pools at the pool under the cursor with the procedure chosen, and starts it. */
 async function startProcedure(app: RenderedApp, kind: ProcedureKind): Promise<void> {
-  await app.press('1', {failover: 'F', failback: 'B', swap: 'S'}[kind]);
+  await app.press('1', {failover: 'F', failback: 'B', swap: 'S'}[kind], keys.enter);
 }
 
 async function runAll(app: RenderedApp, kind: ProcedureKind): Promise<void> {
@@ -69,11 +69,11 @@ describe('the failover wizard', () => {
     const auditBefore = (await auditLines(app)).length;
     await app.press('1', 'w');
     expect(app.lastFrame()).toContain(`Wizard: pool ${PC1}`);
-    expect(app.lastFrame()).toMatch(/› Fail over \(5 steps\)/);
+    expect(app.lastFrame()).toMatch(/› Fail over \(7 steps\)/);
     await app.press(keys.enter);
     const over = procedureSteps(poolOf(start), 'failover').map((s) => procedureLine(s, catalog));
     for (let i = 1; i <= over.length; i++) {
-      expect(app.lastFrame()).toContain(`step ${i} of 5`);
+      expect(app.lastFrame()).toContain(`step ${i} of 7`);
       await confirmStep(app);
     }
     expect(app.lastFrame()).toContain('Every step ran.');
@@ -83,18 +83,19 @@ describe('the failover wizard', () => {
     expect(pool.activeServers).toEqual(serversIn(start, 'dc2').slice(0, 4));
 
     await app.press('w');
-    expect(app.lastFrame()).toMatch(/› Fail back \(6 steps\)/);
+    expect(app.lastFrame()).toMatch(/› Fail back \(7 steps\)/);
     await app.press(keys.enter);
     const back = procedureSteps(pool, 'failback').map((s) => procedureLine(s, catalog));
     for (let i = 1; i <= back.length; i++) {
-      expect(app.lastFrame()).toContain(`step ${i} of 6`);
+      expect(app.lastFrame()).toContain(`step ${i} of 7`);
       await confirmStep(app);
     }
     await app.press(keys.enter);
     pool = poolOf(app.session.state);
     expect(pool.poolState).toBe('Normal');
     expect(pool.activeServers).toEqual(poolOf(start).activeServers);
-    expect((await auditLines(app)).slice(auditBefore)).toEqual([...over, ...back]);
+    // The acknowledgement steps run no line.
+    expect((await auditLines(app)).slice(auditBefore)).toEqual([...over, ...back].filter(Boolean));
   });
 
   it('backs the store up before the first write, at the revision the wizard started from', async () => {
@@ -133,8 +134,8 @@ describe('the failover wizard', () => {
   });
 
   it.each<[ProcedureKind, number]>([
-    ['failover', 5],
-    ['failback', 6],
+    ['failover', 7],
+    ['failback', 7],
     ['swap', 1],
   ])('writes nothing when %s is left at any of its %i steps', async (kind, count) => {
     for (let stop = 0; stop < count; stop++) {
@@ -163,11 +164,11 @@ describe('the failover wizard', () => {
     const after = app.session.state;
     await app.press(keys.esc);
     const frame = app.lastFrame();
-    expect(frame).toContain('step 1 of 5');
+    expect(frame).toContain('step 1 of 7');
     expect(frame).toContain('Done. Enter goes to the next step.');
     expect(frame).toContain('Esc goes back a step and undoes nothing');
     await app.press(keys.enter);
-    expect(app.lastFrame()).toContain('step 2 of 5');
+    expect(app.lastFrame()).toContain('step 2 of 7');
     expect(app.session.state).toBe(after);
   });
 
@@ -185,8 +186,8 @@ describe('the failover wizard', () => {
   it('blocks a step whose precondition fails and says why; warnings show but do not block', async () => {
     const app = await demoApp();
     await app.press('1', keys.down);
-    await app.press('F');
-    expect(app.lastFrame()).toContain(`Fail over ${PC2}: step 1 of 5`);
+    await app.press('F', keys.enter);
+    expect(app.lastFrame()).toContain(`Fail over ${PC2}: step 1 of 7`);
     let frame = app.lastFrame();
     expect(frame).toContain('[BackupStoreRequired]');
     expect(frame).toContain('This step cannot run until the error above is fixed.');
@@ -195,7 +196,7 @@ describe('the failover wizard', () => {
     await app.press(keys.enter);
     expect(app.session.state).toBe(before);
     expect(app.lastFrame()).toContain('Step 1 cannot run:');
-    expect(app.lastFrame()).toContain('step 1 of 5');
+    expect(app.lastFrame()).toContain('step 1 of 7');
 
     const pc1 = await demoApp();
     await startProcedure(pc1, 'swap');
@@ -210,7 +211,9 @@ describe('the failover wizard', () => {
     await app.press(':');
     await app.type('failback');
     await app.press(keys.enter);
-    expect(app.lastFrame()).toContain(`Fail back ${PC1}: step 1 of 6`);
+    expect(app.lastFrame()).toMatch(/› Fail back \(7 steps\)/);
+    await app.press(keys.enter);
+    expect(app.lastFrame()).toContain(`Fail back ${PC1}: step 1 of 7`);
     await app.press(keys.esc);
     await app.press(':');
     await app.type('wizard');
@@ -221,21 +224,19 @@ describe('the failover wizard', () => {
   it('shows one step at 100x30', async () => {
     const app = await demoApp();
     await startProcedure(app, 'failover');
-    await confirmStep(app);
-    await confirmStep(app);
+    for (let i = 0; i < 4; i++) await confirmStep(app);
     expect(app.lastFrame()).toMatchSnapshot();
   });
 
   it('fits 80x24 with its line and prompt pinned under a body that scrolls', async () => {
     const app = await demoApp(80, 24);
     await startProcedure(app, 'failover');
-    await confirmStep(app);
-    await confirmStep(app);
+    for (let i = 0; i < 4; i++) await confirmStep(app);
     let frame = app.lastFrame();
     const lines = frame.split('\n');
     expect(lines).toHaveLength(23);
     for (const l of lines) expect([...l].length).toBeLessThanOrEqual(80);
-    expect(frame).toContain('step 3 of 5');
+    expect(frame).toContain('step 5 of 7');
     expect(frame).toMatch(/Runs: Set-CsPersistentChatState/);
     expect(frame).toContain(`Type ${PC1} to confirm:`);
     expect(frame).toMatch(/… \d+ more lines \(↓, PgDn\)/);

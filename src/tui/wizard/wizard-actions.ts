@@ -9,7 +9,7 @@ import type {ActionSpec} from '../action.js';
 import type {ConsoleContext} from '../console-context.js';
 import {poolOfServer} from '../panes/servers-pane.js';
 import {showWizard} from './wizard-run.js';
-import {chooseWizard, startWizard} from './wizard-state.js';
+import {chooseWizard} from './wizard-state.js';
 
 function wizardPool(ctx: ConsoleContext): PersistentChatPool | undefined {
   const pools = ctx.ui.chat.topology.persistentChatPools;
@@ -31,7 +31,7 @@ const procedureAction = <I extends string>(id: I, key: string, procedure: Proced
     id,
     keys: [key],
     label,
-    description: `Open the wizard at the ${label} procedure of the selected pool, one confirmed step at a time.`,
+    description: `Open the wizard with the ${label} procedure of the selected pool chosen: a rehearsal or live, one confirmed step at a time.`,
     scope: 'pools',
     tier: 2,
     onScreen: false,
@@ -39,7 +39,7 @@ const procedureAction = <I extends string>(id: I, key: string, procedure: Proced
     disabledReason: noPool,
     run(ctx: ConsoleContext) {
       const pool = wizardPool(ctx);
-      if (pool) showWizard(ctx, startWizard(pool, procedure));
+      if (pool) showWizard(ctx, chooseWizard(pool, procedure, ctx.drills));
     },
   }) as const;
 
@@ -57,7 +57,7 @@ const chooser = <I extends string>(id: I, key: string, scope: 'pools' | 'servers
     disabledReason: noPool,
     run(ctx: ConsoleContext) {
       const pool = wizardPool(ctx);
-      if (pool) showWizard(ctx, chooseWizard(pool));
+      if (pool) showWizard(ctx, chooseWizard(pool, undefined, ctx.drills));
     },
   }) as const;
 

@@ -3,7 +3,9 @@
 // pinned under a body that scrolls, then the summary with the time each step took.
 
 import {catalog} from '../../cmdlets/catalog.js';
-import {checkStep, procedureSteps} from '../../domain/procedures.js';
+import {MAX_ACTIVE_SERVERS} from '../../domain/deployment-rules.js';
+import {nextStepIndex} from '../../domain/drills.js';
+import {checkStep, editableServers, procedureSteps, withActiveServers} from '../../domain/procedures.js';
 import type {PoolSummary} from '../../domain/pool-summary.js';
 import type {ChatState} from '../../domain/types.js';
 import {displaySafe} from '../../lang/display-safe.js';
@@ -24,6 +26,38 @@ import {
 const muted = (text: string, theme: Theme): Line => [{text, color: theme.muted}];
 const blank: Line = [{text: ''}];
 
+/** The first screen's mode and faults, and the drill it may resume. */
+function drillLines(w: WizardState, theme: Theme): Line[] {
+  if (!w.drills) return [muted('This store keeps no drills: the steps run live on it.', theme)];
+  const down = w.faultNames.length === 0 ? 'nothing' : w.faultNames.map(displaySafe).join(', ');
+  const unfinished = w.unfinished;
+  return [
+    w.mode === 'rehearsal'
+      ? [
+          {text: 'Mode: ', bold: true},
+          {text: 'rehearsal on a scratch copy of the store (the store is not changed)'},
+        ]
+      : [
+          {text: 'Mode: ', bold: true},
+          {text: 'LIVE on the store: every step changes the pool', color: theme.warn, bold: true},
+        ],
+    w.mode === 'rehearsal'
+      ? [{text: 'Down in the copy: ', bold: true}, {text: down}]
+      : muted('A live drill marks nothing down.', theme),
+    ...(unfinished
+      ? [
+          blank,
+          [
+            {
+              text: `${theme.glyphs.warn} An unfinished ${unfinished.mode} ${unfinished.procedure} by ${displaySafe(unfinished.operator)} stopped at step ${(nextStepIndex(unfinished) ?? 0) + 1} of ${unfinished.steps.length}: r resumes it.`,
+              color: theme.warn,
+            },
+          ] as Line,
+        ]
+      : []),
+  ];
+}
+
 function chooserBody(w: WizardState, chat: ChatState, theme: Theme): DialogBody {
   const pool = chat.topology.persistentChatPools.find((p) => p.fqdn === w.pool);
   const lines: Line[] = [
@@ -31,7 +65,7 @@ function chooserBody(w: WizardState, chat: ChatState, theme: Theme): DialogBody 
     blank,
     ...PROCEDURES.map((kind, i): Line => {
       const at = i === w.choice;
-      const count = pool ? procedureSteps(pool, kind).length : 0;
+      const count = pool ? procedureSteps(pool, kind, w.faults).length : 0;
       return [
         {
           text: `${at ? theme.glyphs.cursor : ' '} ${PROCEDURE_TITLES[kind]} (${count} ${count === 1 ? 'step' : 'steps'})`,
@@ -40,6 +74,8 @@ function chooserBody(w: WizardState, chat: ChatState, theme: Theme): DialogBody 
         },
       ];
     }),
+    blank,
+    ...drillLines(w, theme),
   ];
   return {
     title: `Wizard: pool ${displaySafe(w.pool)}`,
@@ -110,16 +146,48 @@ function doneBody(w: WizardState, theme: Theme): DialogBody {
         `${w.runs.length} ${w.runs.length === 1 ? 'run' : 'runs'}, ${failed} failed, ${warned} ${warned === 1 ? 'warning' : 'warnings'}; the audit log (@) has each line.`,
         theme,
       ),
+      ...(w.drill
+        ? [muted(`Recorded as drill ${w.drill.record.id}: the Drills pane (%) lists it.`, theme)]
+        : []),
     ],
     pinned: [blank, muted('Enter or Esc closes the wizard.', theme)],
   };
 }
 
+/** An active-server step: the pool's servers, the chosen ones marked, each far one said so. */
+function serverLines(w: WizardState, chosen: readonly string[], after: PoolSummary, theme: Theme): Line[] {
+  const far = new Set(after.dataCenters.flatMap((d) => d.servers.filter((s) => s.far).map((s) => s.fqdn)));
+  const servers = after.dataCenters.flatMap((d) => d.servers.map((s) => ({...s, dataCenter: d.dataCenter})));
+  const over = chosen.length > MAX_ACTIVE_SERVERS;
+  return [
+    [
+      {text: 'Active servers: ', bold: true},
+      {
+        text: `${chosen.length} chosen, at most ${MAX_ACTIVE_SERVERS} live`,
+        ...(over ? {color: theme.error} : {}),
+      },
+      {text: ' (Tab moves, Space turns one on or off)', color: theme.muted},
+    ],
+    ...servers.map((s, i): Line => {
+      const on = chosen.includes(s.fqdn);
+      const at = i === w.serverCursor;
+      return [
+        {text: `${at ? theme.glyphs.cursor : ' '} [${on ? 'x' : ' '}] ${displaySafe(s.fqdn)}`, bold: at},
+        {text: `  ${displaySafe(s.dataCenter ?? '')}`, color: theme.muted},
+        ...(on && far.has(s.fqdn) ? [{text: '  far from the database', color: theme.warn}] : []),
+      ];
+    }),
+  ];
+}
+
 function stepBody(w: WizardState, chat: ChatState, theme: Theme): DialogBody {
-  const step = w.steps[w.index];
-  if (!step) return doneBody(w, theme);
+  const proposed = w.steps[w.index];
+  if (!proposed) return doneBody(w, theme);
+  const pool = chat.topology.persistentChatPools.find((p) => p.fqdn === w.pool);
+  const chosen = succeededRun(w, w.index) ? null : (w.servers ?? editableServers(proposed));
+  const step = pool && w.servers !== null ? withActiveServers(pool, proposed, w.servers) : proposed;
   const line = procedureLine(step, catalog);
-  const check = checkStep(chat, step);
+  const check = checkStep(chat, step, w.faults);
   const done = succeededRun(w, w.index);
   const last = lastRun(w, w.index);
   const issues: Line[] = [
@@ -155,9 +223,27 @@ function stepBody(w: WizardState, chat: ChatState, theme: Theme): DialogBody {
     ...checklist(w, theme),
     blank,
     ...(step.sqlWork
-      ? [[{text: 'First, on the SQL servers: ', bold: true}, {text: step.sqlWork}] as Line, blank]
+      ? [
+          [
+            {
+              text: step.kind === 'acknowledge' ? 'On the SQL servers: ' : 'First, on the SQL servers: ',
+              bold: true,
+            },
+            {text: step.sqlWork},
+          ] as Line,
+          ...(step.kind === 'acknowledge'
+            ? [
+                muted(
+                  'pchat cannot do or see this work; confirm it is done and the drill records when.',
+                  theme,
+                ),
+              ]
+            : []),
+          blank,
+        ]
       : []),
     ...issues,
+    ...(chosen !== null ? [blank, ...serverLines(w, chosen, check.after, theme)] : []),
     blank,
     ...previewLines(check.before, check.after, theme),
     blank,
@@ -179,14 +265,24 @@ function stepBody(w: WizardState, chat: ChatState, theme: Theme): DialogBody {
           ]
         : step.impact === 'high'
           ? typedPrompt({expected: w.pool, text: w.typed, error: w.typedError}, theme)
-          : [[{text: 'Enter runs this step.', bold: true}]];
+          : step.kind === 'acknowledge'
+            ? [[{text: 'Enter confirms this SQL work is done.', bold: true}]]
+            : [[{text: 'Enter runs this step.', bold: true}]];
   return {
-    title: `${PROCEDURE_TITLES[step.procedure]} ${displaySafe(w.pool)}: step ${w.index + 1} of ${w.steps.length}`,
+    title: `${PROCEDURE_TITLES[step.procedure]} ${displaySafe(w.pool)}${w.drills ? ` (${w.mode})` : ''}: step ${w.index + 1} of ${w.steps.length}`,
     lines: body,
-    pinned: [blank, [{text: `Runs: ${displaySafe(line)}`}], muted(elapsed, theme), ...prompt],
+    pinned: [
+      blank,
+      line === ''
+        ? [{text: 'Runs: nothing; an acknowledgement of SQL work done by hand'}]
+        : [{text: `Runs: ${displaySafe(line)}`}],
+      muted(elapsed, theme),
+      ...prompt,
+    ],
   };
 }
 
+/** `chat` is the console's data; a rehearsal's steps are shown on its scratch copy instead. */
 export function wizardBody(w: WizardState, chat: ChatState, theme: Theme): DialogBody {
-  return w.procedure === null ? chooserBody(w, chat, theme) : stepBody(w, chat, theme);
+  return w.procedure === null ? chooserBody(w, chat, theme) : stepBody(w, w.chat ?? chat, theme);
 }
