@@ -10,7 +10,7 @@ import {runExec} from './cli/run-exec.js';
 import {runDrillCommand} from './cli/run-drill.js';
 import {askOnTerminal} from './cli/prompt.js';
 import {splitScript} from './lang/script.js';
-import {InitError, decodeText, initStore, openSession, resolveStoreDir} from './workspace.js';
+import {UsageError, decodeText, initStore, openSession, resolveStoreDir} from './workspace.js';
 import {errorLine} from './lang/present/record-lines.js';
 import {VERSION} from './version.js';
 
@@ -252,7 +252,7 @@ function report(error: unknown): number {
     );
     return EXIT.failed;
   }
-  if (error instanceof InitError) {
+  if (error instanceof UsageError) {
     io.err(`pchat: ${error.message}\n${error.problems.map((p) => `  - ${p}\n`).join('')}`);
     return EXIT.usage;
   }

@@ -14,6 +14,7 @@ import {deploymentMessagesToRecords} from './domain/messages.js';
 import type {CommandOrigin} from './domain/types.js';
 import {Session, type Asker} from './session.js';
 import {createStore, openStore} from './store/file-store.js';
+import {makeDirectories} from './store/make-directories.js';
 import {StoreError} from './store/port.js';
 import type {LineRun} from './session.js';
 
@@ -43,19 +44,33 @@ export interface OpenOptions {
   readonly ask?: Asker;
 }
 
-/** Fails when there is nothing to init from: a usage problem, not a store problem. */
-export class InitError extends Error {
+/** What the operator gave pchat cannot be used (a store path, an input file): exit 2, not a store problem. */
+export class UsageError extends Error {
   readonly problems: readonly string[];
   constructor(message: string, problems: readonly string[] = []) {
     super(message);
-    this.name = 'InitError';
+    this.name = 'UsageError';
     this.problems = problems;
   }
 }
 
+/**
+ * --store, else PCHAT_STORE, else the default store. An empty value is refused rather than taken
+ * for "not given": `--store "$STORE"` with STORE unset must not send the command to the demo store.
+ */
 export const resolveStoreDir = (store: string | undefined): {dir: string; explicit: boolean} => {
+  if (store === '')
+    throw new UsageError(
+      '--store is empty; give the store directory, or leave --store out for the default store.',
+    );
   const named = store ?? process.env['PCHAT_STORE'];
-  return named ? {dir: path.resolve(named), explicit: true} : {dir: DEFAULT_STORE, explicit: false};
+  if (named === '')
+    throw new UsageError(
+      'PCHAT_STORE is empty; set it to the store directory, or unset it for the default store.',
+    );
+  return named === undefined
+    ? {dir: DEFAULT_STORE, explicit: false}
+    : {dir: path.resolve(named), explicit: true};
 };
 
 /** Opens the store for a session; the default store is created from the demo when missing. */
@@ -108,7 +123,7 @@ export async function initStore(options: InitOptions): Promise<InitReport> {
   const deployment = loadDeployment(readJsonFile(options.from), {initUser: user, newId: randomUUID});
   const script = options.setup === undefined ? null : readTextFile(options.setup);
 
-  fs.mkdirSync(path.dirname(dir), {recursive: true});
+  makeDirectories(path.dirname(dir), 0o777);
   const staging = `${dir}.init-${process.pid}-${Date.now()}`;
   try {
     await createStore(staging, deployment.state, []);
@@ -135,7 +150,7 @@ async function loadMessages(
   if (messages.length === 0) return 0;
   const loaded = deploymentMessagesToRecords(session.state, messages, randomUUID);
   if (loaded.issues.length > 0) {
-    throw new InitError(
+    throw new UsageError(
       'The deployment file names messages that cannot be loaded:',
       loaded.issues.map((i) => i.message),
     );
@@ -167,21 +182,21 @@ const readBytes = (file: string): Buffer => {
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new InitError(`Cannot read ${file}: no such file.`);
+    throw new UsageError(`Cannot read ${file}: no such file.`);
   }
-  if (!stat.isFile()) throw new InitError(`Cannot read ${file}: not a regular file.`);
+  if (!stat.isFile()) throw new UsageError(`Cannot read ${file}: not a regular file.`);
   if (stat.size > MAX_INPUT_BYTES)
-    throw new InitError(`${file} is ${stat.size} bytes; the limit is ${MAX_INPUT_BYTES}.`);
+    throw new UsageError(`${file} is ${stat.size} bytes; the limit is ${MAX_INPUT_BYTES}.`);
   return fs.readFileSync(file);
 };
 
 export const decodeText = (bytes: Uint8Array, file: string): string => {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) throw new InitError(`${file} is UTF-16LE; save it as UTF-8.`);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) throw new InitError(`${file} is UTF-16BE; save it as UTF-8.`);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) throw new UsageError(`${file} is UTF-16LE; save it as UTF-8.`);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) throw new UsageError(`${file} is UTF-16BE; save it as UTF-8.`);
   try {
     return new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes);
   } catch {
-    throw new InitError(`${file} is not valid UTF-8.`);
+    throw new UsageError(`${file} is not valid UTF-8.`);
   }
 };
 
@@ -192,6 +207,6 @@ const readJsonFile = (file: string): unknown => {
   try {
     return secureJson.parse(text, undefined, {protoAction: 'error', constructorAction: 'error'});
   } catch (error) {
-    throw new InitError(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
   }
 };
