@@ -10,7 +10,7 @@ import {runExec} from './cli/run-exec.js';
 import {runDrillCommand} from './cli/run-drill.js';
 import {askOnTerminal} from './cli/prompt.js';
 import {splitScript} from './lang/script.js';
-import {UsageError, decodeText, initStore, openSession, resolveStoreDir} from './workspace.js';
+import {UsageError, decodeText, initStore, openSession, readTextFile, resolveStoreDir} from './workspace.js';
 import {errorLine} from './lang/present/record-lines.js';
 import {VERSION} from './version.js';
 
@@ -228,8 +228,7 @@ function usage(message: string): void {
 }
 
 function readScript(file: string): string {
-  const bytes = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
-  return decodeText(bytes, file === '-' ? 'standard input' : file);
+  return file === '-' ? decodeText(fs.readFileSync(0), 'standard input') : readTextFile(file);
 }
 
 try {

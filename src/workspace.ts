@@ -177,18 +177,30 @@ async function loadMessages(
   return loaded.messages.length;
 }
 
+/** An input file (deployment, setup script, exec -f script): refused with its path and what to do. */
 const readBytes = (file: string): Buffer => {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new UsageError(`Cannot read ${file}: no such file.`);
-  }
+  const stat = reading(file, () => fs.statSync(file));
+  if (stat.isDirectory()) throw new UsageError(`${file} is a directory; give the path of a file.`);
   if (!stat.isFile()) throw new UsageError(`Cannot read ${file}: not a regular file.`);
   if (stat.size > MAX_INPUT_BYTES)
     throw new UsageError(`${file} is ${stat.size} bytes; the limit is ${MAX_INPUT_BYTES}.`);
-  return fs.readFileSync(file);
+  return reading(file, () => fs.readFileSync(file));
 };
+
+function reading<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`Cannot read ${file}: no such file.`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new UsageError(
+        `Cannot read ${file}: permission denied. Check the file's mode and owner (and those of its folders), or run pchat as a user who may read it.`,
+      );
+    if (code === undefined) throw error;
+    throw new UsageError(`Cannot read ${file}: ${(error as Error).message}.`);
+  }
+}
 
 export const decodeText = (bytes: Uint8Array, file: string): string => {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) throw new UsageError(`${file} is UTF-16LE; save it as UTF-8.`);

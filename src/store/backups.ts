@@ -98,7 +98,9 @@ export function listBackups(files: StoreFiles): BackupInfo[] {
     names = fs.readdirSync(files.backups);
   } catch (error) {
     if (isErrno(error, 'ENOENT')) return [];
-    throw error;
+    return io('read the backups folder', files.backups, () => {
+      throw error;
+    });
   }
   const infos: BackupInfo[] = [];
   for (const name of names) {

@@ -154,7 +154,8 @@ export class FileStore implements StorePort {
       await this.db.write();
       applyJournal(this.files, journal);
       closeJournal(this.files);
-      pruneBackups(this.files, this.options.keepBackups ?? KEEP_BACKUPS);
+      // Only a commit that took a backup looks at backups/: an operator may not be able to read it.
+      if (journal.backups.length > 0) pruneBackups(this.files, this.options.keepBackups ?? KEEP_BACKUPS);
       const key = this.stateFile.currentKey();
       for (const watch of this.watches) watch.seen = key;
       return prepared.state.revision;

@@ -20,11 +20,19 @@ export interface ProcessResult {
 
 export function pchat(
   args: readonly string[],
-  options: {input?: string; env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[]; timeoutMs?: number} = {},
+  options: {
+    input?: string;
+    env?: NodeJS.ProcessEnv;
+    nodeArgs?: readonly string[];
+    timeoutMs?: number;
+    /** A command that starts the program as someone else (test/helpers/other-operator.ts). */
+    as?: readonly string[];
+  } = {},
 ): ProcessResult {
   if (!fs.existsSync(path.join(distDir, 'bundle', 'main.js')))
     throw new Error('dist/bundle/ is missing: run npm run build, or the test in the isolated project');
-  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), pchatBin, ...args], {
+  const [command = process.execPath, ...before] = [...(options.as ?? []), process.execPath];
+  const result = spawnSync(command, [...before, ...(options.nodeArgs ?? []), pchatBin, ...args], {
     encoding: 'utf8',
     input: options.input ?? '',
     env: childEnv(options.env),
