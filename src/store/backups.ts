@@ -8,15 +8,8 @@ import type {BackupInfo} from '../domain/ports.js';
 import type {ChatState} from '../domain/types.js';
 import {StoreError} from './port.js';
 import {damaged, decodeJson} from './decode.js';
-import {
-  copyNewFile,
-  fsyncDir,
-  io,
-  isErrno,
-  removeQuietly,
-  writeNewFile,
-  type FileOwner,
-} from './durable-fs.js';
+import {copyNewFile, fsyncDir, io, removeQuietly, writeNewFile, type FileOwner} from './durable-fs.js';
+import {isStoreFolder} from './safety.js';
 import {parseState} from './state-file.js';
 import type {StoreFiles} from './store-files.js';
 
@@ -54,6 +47,7 @@ export function prepareBackup(
     withAudit?: boolean;
   },
 ): PreparedBackup {
+  isStoreFolder(files.backups);
   const base = `${compactTime(request.now.toISOString())}-${request.revision}-${reasonSlug(request.reason)}`;
   let id = base;
   for (let n = 2; request.taken.has(id) || fs.existsSync(path.join(files.backups, id)); n += 1)
@@ -93,11 +87,11 @@ export function publishBackup(files: StoreFiles, backup: {temp: string; final: s
 
 /** Oldest first. A directory without a readable meta.json is not listed (it is not a finished backup). */
 export function listBackups(files: StoreFiles): BackupInfo[] {
+  if (!isStoreFolder(files.backups)) return [];
   let names: string[];
   try {
     names = fs.readdirSync(files.backups);
   } catch (error) {
-    if (isErrno(error, 'ENOENT')) return [];
     return io('read the backups folder', files.backups, () => {
       throw error;
     });
