@@ -6,9 +6,10 @@ import boundaries from 'eslint-plugin-boundaries';
 
 // The dependency rule of the codebase guide (README), by folder, so it holds at any depth:
 //   domain <- cmdlets <- lang <- session <- drills <- cli;   session <- tui;   store <- session, drills, workspace, main
+//   domain <- input-files <- workspace, main
 // An arrow points at what is imported. Each layer lists what it may import; anything else is an error.
 const folders = ['domain', 'cmdlets', 'lang', 'store', 'drills', 'cli', 'tui'];
-const topLevelFiles = ['session', 'workspace', 'main', 'version'];
+const topLevelFiles = ['session', 'workspace', 'main', 'version', 'input-files'];
 const elements = folders.map((type) => ({type, pattern: `src/${type}`, partialMatch: false}));
 const files = topLevelFiles.map((category) => ({category, pattern: `src/${category}.ts`}));
 /** A layer is a folder (an element) or a top-level file (a file category). */
@@ -21,8 +22,9 @@ const layers = {
   lang: {imports: ['domain', 'cmdlets'], message: 'the command language builds on domain and cmdlets.'},
   store: {imports: ['domain'], message: 'store knows the state shape and the disk, nothing else.'},
   session: {imports: ['domain', 'cmdlets', 'lang', 'store'], message: 'session wires the core to the store.'},
+  'input-files': {imports: ['domain'], message: 'input-files reads what the operator gives pchat.'},
   workspace: {
-    imports: ['domain', 'cmdlets', 'lang', 'session', 'store'],
+    imports: ['domain', 'cmdlets', 'lang', 'session', 'store', 'input-files'],
     message: 'workspace opens stores for sessions; the front ends come to it through main.',
   },
   drills: {
@@ -37,7 +39,10 @@ const layers = {
     imports: ['domain', 'cmdlets', 'lang', 'session', 'version'],
     message: 'the console goes through session.',
   },
-  main: {imports: [...folders, 'session', 'workspace', 'version'], message: 'main wires the program.'},
+  main: {
+    imports: [...folders, 'session', 'workspace', 'version', 'input-files'],
+    message: 'main wires the program.',
+  },
   version: {imports: [], message: 'version is a constant.'},
 };
 

@@ -8,9 +8,11 @@ import {DeploymentError} from './domain/deployment.js';
 import {EXIT} from './cli/exit-codes.js';
 import {runExec} from './cli/run-exec.js';
 import {runDrillCommand} from './cli/run-drill.js';
+import {argumentProblem} from './cli/argument-bytes.js';
 import {askOnTerminal} from './cli/prompt.js';
 import {splitScript} from './lang/script.js';
-import {UsageError, decodeText, initStore, openSession, readTextFile, resolveStoreDir} from './workspace.js';
+import {UsageError, decodeText, readTextFile} from './input-files.js';
+import {initStore, openSession, resolveStoreDir} from './workspace.js';
 import {errorLine} from './lang/present/record-lines.js';
 import {VERSION} from './version.js';
 
@@ -231,10 +233,14 @@ function readScript(file: string): string {
   return file === '-' ? decodeText(fs.readFileSync(0), 'standard input') : readTextFile(file);
 }
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  process.exitCode = report(error);
+const argumentError = argumentProblem(process.argv.slice(2));
+if (argumentError !== null) usage(argumentError);
+else {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    process.exitCode = report(error);
+  }
 }
 
 function report(error: unknown): number {

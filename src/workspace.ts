@@ -8,8 +8,8 @@ import path from 'node:path';
 import os from 'node:os';
 import {randomUUID} from 'node:crypto';
 import {fileURLToPath} from 'node:url';
-import secureJson from 'secure-json-parse';
 import {loadDeployment} from './domain/deployment.js';
+import {UsageError, readJsonFile, readTextFile} from './input-files.js';
 import {deploymentMessagesToRecords} from './domain/messages.js';
 import type {CommandOrigin} from './domain/types.js';
 import {Session, type Asker} from './session.js';
@@ -32,9 +32,6 @@ export const DEFAULT_STORE = path.join(projectRoot, 'data', 'store');
 export const DEMO_DEPLOYMENT = path.join(projectRoot, 'data', 'demo', 'deployment.json');
 export const DEMO_SETUP = path.join(projectRoot, 'data', 'demo', 'setup.ps1');
 
-/** The largest deployment or script file we read: far above any real one, far below a memory problem. */
-const MAX_INPUT_BYTES = 64 * 1024 * 1024;
-
 export interface OpenOptions {
   /** --store or PCHAT_STORE; undefined = the default store. */
   readonly store?: string | undefined;
@@ -42,16 +39,6 @@ export interface OpenOptions {
   readonly readOnly?: boolean;
   readonly yes?: boolean;
   readonly ask?: Asker;
-}
-
-/** What the operator gave pchat cannot be used (a store path, an input file): exit 2, not a store problem. */
-export class UsageError extends Error {
-  readonly problems: readonly string[];
-  constructor(message: string, problems: readonly string[] = []) {
-    super(message);
-    this.name = 'UsageError';
-    this.problems = problems;
-  }
 }
 
 /**
@@ -176,49 +163,3 @@ async function loadMessages(
   }));
   return loaded.messages.length;
 }
-
-/** An input file (deployment, setup script, exec -f script): refused with its path and what to do. */
-const readBytes = (file: string): Buffer => {
-  const stat = reading(file, () => fs.statSync(file));
-  if (stat.isDirectory()) throw new UsageError(`${file} is a directory; give the path of a file.`);
-  if (!stat.isFile()) throw new UsageError(`Cannot read ${file}: not a regular file.`);
-  if (stat.size > MAX_INPUT_BYTES)
-    throw new UsageError(`${file} is ${stat.size} bytes; the limit is ${MAX_INPUT_BYTES}.`);
-  return reading(file, () => fs.readFileSync(file));
-};
-
-function reading<T>(file: string, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`Cannot read ${file}: no such file.`);
-    if (code === 'EACCES' || code === 'EPERM')
-      throw new UsageError(
-        `Cannot read ${file}: permission denied. Check the file's mode and owner (and those of its folders), or run pchat as a user who may read it.`,
-      );
-    if (code === undefined) throw error;
-    throw new UsageError(`Cannot read ${file}: ${(error as Error).message}.`);
-  }
-}
-
-export const decodeText = (bytes: Uint8Array, file: string): string => {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) throw new UsageError(`${file} is UTF-16LE; save it as UTF-8.`);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) throw new UsageError(`${file} is UTF-16BE; save it as UTF-8.`);
-  try {
-    return new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes);
-  } catch {
-    throw new UsageError(`${file} is not valid UTF-8.`);
-  }
-};
-
-export const readTextFile = (file: string): string => decodeText(readBytes(file), file);
-
-const readJsonFile = (file: string): unknown => {
-  const text = readTextFile(file);
-  try {
-    return secureJson.parse(text, undefined, {protoAction: 'error', constructorAction: 'error'});
-  } catch (error) {
-    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
-  }
-};
