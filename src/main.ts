@@ -1,7 +1,7 @@
 // Entry: `pchat` opens the console (Ink is loaded only then); `pchat init|exec` run the command line.
 
 import fs from 'node:fs';
-import {displaySafeLines} from './lang/display-safe.js';
+import {displaySafe, displaySafeLines} from './lang/display-safe.js';
 import {Command, CommanderError} from 'commander';
 import {StoreError} from './store/port.js';
 import {DeploymentError} from './domain/deployment.js';
@@ -93,10 +93,11 @@ program
     const report = await initStore({dir, from, setup, force: options.force ?? false});
     const failed = report.setupRuns.filter((r) => !r.ok);
     for (const run of failed) for (const e of run.errors) io.err(`${errorLine(e)}\n`);
+    // The store path is the operator's text: escaped here, as every diagnostic is in io.err.
     io.out(
-      `Created store ${report.dir} (${report.setupRuns.length} setup lines, ${report.messages} messages).\n`,
+      `Created store ${displaySafe(report.dir)} (${report.setupRuns.length} setup lines, ${report.messages} messages).\n`,
     );
-    if (report.replaced) io.out(`The previous store was moved to ${report.replaced}.\n`);
+    if (report.replaced) io.out(`The previous store was moved to ${displaySafe(report.replaced)}.\n`);
     process.exitCode = failed.length > 0 ? EXIT.failed : EXIT.ok;
   });
 

@@ -19,7 +19,7 @@ import {appendOffset, parseLine, readLines, toJsonLine, toRecord, type LogFormat
 import {chatMessageSchema, firstIssue} from './state-schema.js';
 import {tempPath} from './store-files.js';
 
-export const MESSAGE_LOG: LogFormat<ChatMessage> = {what: 'a chat message', schema: chatMessageSchema};
+const MESSAGE_LOG: LogFormat<ChatMessage> = {what: 'a chat message', schema: chatMessageSchema};
 
 /** A message the log could not read back must never be written into it. */
 function checked(message: ChatMessage): ChatMessage {

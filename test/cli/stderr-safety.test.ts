@@ -22,6 +22,15 @@ describe('standard error', () => {
     expect(run.stderr).not.toContain('\u001b');
   });
 
+  it('escapes them in the store path that init reports on standard output', () => {
+    const root = tempDir();
+    dirs.push(root);
+    const run = pchat(['init', '--store', path.join(root, 'a\u001b[2Jb')]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('a^[[2Jb');
+    expect(run.stdout).not.toContain('\u001b');
+  });
+
   it('escapes them in a store path that cannot be opened', () => {
     const run = pchat([
       'exec',
