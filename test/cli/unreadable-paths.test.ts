@@ -67,6 +67,17 @@ describe.skipIf(otherOperatorUnavailable !== null)(
       });
     });
 
+    it('names a drills/ it may not read when it lists the drills, and exits 3', () => {
+      const store = path.join(root, 's');
+      expect(pchat(['init', '--store', store], {as}).status).toBe(0);
+      fs.mkdirSync(path.join(store, 'drills'));
+      hide(path.join(store, 'drills'));
+      const run = pchat(['exec', '--store', store, 'Get-PcDrill'], {as});
+      noStackTrace(run.stderr);
+      expect(run.status).toBe(3);
+      expect(run.stderr).toContain(path.join(store, 'drills'));
+    });
+
     it('names a script file it may not read, and exits 2', () => {
       const script = path.join(root, 'lines.ps1');
       fs.writeFileSync(script, 'Get-CsPersistentChatState\n');
