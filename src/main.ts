@@ -1,16 +1,18 @@
 // Entry: `pchat` opens the console (Ink is loaded only then); `pchat init|exec` run the command line.
 
 import fs from 'node:fs';
-import {displaySafeLines} from './lang/display-safe.js';
+import {displaySafe, displaySafeLines} from './lang/display-safe.js';
 import {Command, CommanderError} from 'commander';
 import {StoreError} from './store/port.js';
 import {DeploymentError} from './domain/deployment.js';
 import {EXIT} from './cli/exit-codes.js';
 import {runExec} from './cli/run-exec.js';
 import {runDrillCommand} from './cli/run-drill.js';
+import {argumentProblem} from './cli/argument-bytes.js';
 import {askLine, askOnTerminal} from './cli/prompt.js';
 import {splitScript} from './lang/script.js';
-import {InitError, decodeText, initStore, openSession, resolveStoreDir} from './workspace.js';
+import {UsageError, decodeText, readTextFile} from './input-files.js';
+import {initStore, openSession, resolveStoreDir} from './workspace.js';
 import {VERSION} from './version.js';
 
 // Diagnostics echo what the operator typed and what the store holds: escaped where they leave.
@@ -89,12 +91,13 @@ program
     const {DEMO_DEPLOYMENT, DEMO_SETUP} = await import('./workspace.js');
     const from = options.from ?? DEMO_DEPLOYMENT;
     const setup = options.setup ?? (options.from === undefined ? DEMO_SETUP : undefined);
-    // A failing setup line stops init with an InitError, so a report means every line ran.
+    // A failing setup line stops init with a UsageError, so a report means every line ran.
     const report = await initStore({dir, from, setup, force: options.force ?? false});
+    // The store path is the operator's text: escaped here, as every diagnostic is in io.err.
     io.out(
-      `Created store ${report.dir} (${report.setupRuns.length} setup lines, ${report.messages} messages).\n`,
+      `Created store ${displaySafe(report.dir)} (${report.setupRuns.length} setup lines, ${report.messages} messages).\n`,
     );
-    if (report.replaced) io.out(`The previous store was moved to ${report.replaced}.\n`);
+    if (report.replaced) io.out(`The previous store was moved to ${displaySafe(report.replaced)}.\n`);
     process.exitCode = EXIT.ok;
   });
 
@@ -235,14 +238,17 @@ function usage(message: string): void {
 }
 
 function readScript(file: string): string {
-  const bytes = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
-  return decodeText(bytes, file === '-' ? 'standard input' : file);
+  return file === '-' ? decodeText(fs.readFileSync(0), 'standard input') : readTextFile(file);
 }
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  process.exitCode = report(error);
+const argumentError = argumentProblem(process.argv.slice(2));
+if (argumentError !== null) usage(argumentError);
+else {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    process.exitCode = report(error);
+  }
 }
 
 function report(error: unknown): number {
@@ -259,7 +265,7 @@ function report(error: unknown): number {
     );
     return EXIT.failed;
   }
-  if (error instanceof InitError) {
+  if (error instanceof UsageError) {
     io.err(`pchat: ${error.message}\n${error.problems.map((p) => `  - ${p}\n`).join('')}`);
     return EXIT.usage;
   }

@@ -8,12 +8,13 @@ import path from 'node:path';
 import os from 'node:os';
 import {randomUUID} from 'node:crypto';
 import {fileURLToPath} from 'node:url';
-import secureJson from 'secure-json-parse';
 import {loadDeployment} from './domain/deployment.js';
+import {UsageError, readJsonFile, readTextFile} from './input-files.js';
 import {deploymentMessagesToRecords} from './domain/messages.js';
 import type {CommandOrigin} from './domain/types.js';
 import {Session, type Asker} from './session.js';
 import {createStore, openStore} from './store/file-store.js';
+import {makeDirectories} from './store/make-directories.js';
 import {StoreError} from './store/port.js';
 import type {LineRun} from './session.js';
 import {scriptStatements} from './lang/script.js';
@@ -33,9 +34,6 @@ export const DEFAULT_STORE = path.join(projectRoot, 'data', 'store');
 export const DEMO_DEPLOYMENT = path.join(projectRoot, 'data', 'demo', 'deployment.json');
 export const DEMO_SETUP = path.join(projectRoot, 'data', 'demo', 'setup.ps1');
 
-/** The largest deployment or script file we read: far above any real one, far below a memory problem. */
-const MAX_INPUT_BYTES = 64 * 1024 * 1024;
-
 export interface OpenOptions {
   /** --store or PCHAT_STORE; undefined = the default store. */
   readonly store?: string | undefined;
@@ -45,19 +43,23 @@ export interface OpenOptions {
   readonly ask?: Asker;
 }
 
-/** Fails when there is nothing to init from: a usage problem, not a store problem. */
-export class InitError extends Error {
-  readonly problems: readonly string[];
-  constructor(message: string, problems: readonly string[] = []) {
-    super(message);
-    this.name = 'InitError';
-    this.problems = problems;
-  }
-}
-
+/**
+ * --store, else PCHAT_STORE, else the default store. An empty value is refused rather than taken
+ * for "not given": `--store "$STORE"` with STORE unset must not send the command to the demo store.
+ */
 export const resolveStoreDir = (store: string | undefined): {dir: string; explicit: boolean} => {
+  if (store === '')
+    throw new UsageError(
+      '--store is empty; give the store directory, or leave --store out for the default store.',
+    );
   const named = store ?? process.env['PCHAT_STORE'];
-  return named ? {dir: path.resolve(named), explicit: true} : {dir: DEFAULT_STORE, explicit: false};
+  if (named === '')
+    throw new UsageError(
+      'PCHAT_STORE is empty; set it to the store directory, or unset it for the default store.',
+    );
+  return named === undefined
+    ? {dir: DEFAULT_STORE, explicit: false}
+    : {dir: path.resolve(named), explicit: true};
 };
 
 /** Opens the store for a session; the default store is created from the demo when missing. */
@@ -112,7 +114,7 @@ export async function initStore(options: InitOptions): Promise<InitReport> {
   const deployment = loadDeployment(readJsonFile(options.from), {initUser: user, newId: randomUUID});
   const script = options.setup === undefined ? null : readTextFile(options.setup);
 
-  fs.mkdirSync(path.dirname(dir), {recursive: true});
+  makeDirectories(path.dirname(dir), 0o777);
   const staging = `${dir}.init-${process.pid}-${Date.now()}`;
   try {
     await createStore(staging, deployment.state, []);
@@ -143,7 +145,7 @@ async function runSetup(session: Session, script: string, file: string): Promise
     const failure = run.storeFailure;
     if (failure) throw new StoreError(failure.kind, failure.message, failure.path);
     if (!run.ok)
-      throw new InitError(
+      throw new UsageError(
         `The setup script ${file} failed at line ${statement.line}, so no store was created: ${statement.text.split('\n')[0]}`,
         run.errors.map(errorLine),
       );
@@ -159,7 +161,7 @@ async function loadMessages(
   if (messages.length === 0) return 0;
   const loaded = deploymentMessagesToRecords(session.state, messages, randomUUID);
   if (loaded.issues.length > 0) {
-    throw new InitError(
+    throw new UsageError(
       'The deployment file names messages that cannot be loaded:',
       loaded.issues.map((i) => i.message),
     );
@@ -185,37 +187,3 @@ async function loadMessages(
   }));
   return loaded.messages.length;
 }
-
-const readBytes = (file: string): Buffer => {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new InitError(`Cannot read ${file}: no such file.`);
-  }
-  if (!stat.isFile()) throw new InitError(`Cannot read ${file}: not a regular file.`);
-  if (stat.size > MAX_INPUT_BYTES)
-    throw new InitError(`${file} is ${stat.size} bytes; the limit is ${MAX_INPUT_BYTES}.`);
-  return fs.readFileSync(file);
-};
-
-export const decodeText = (bytes: Uint8Array, file: string): string => {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) throw new InitError(`${file} is UTF-16LE; save it as UTF-8.`);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) throw new InitError(`${file} is UTF-16BE; save it as UTF-8.`);
-  try {
-    return new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes);
-  } catch {
-    throw new InitError(`${file} is not valid UTF-8.`);
-  }
-};
-
-export const readTextFile = (file: string): string => decodeText(readBytes(file), file);
-
-const readJsonFile = (file: string): unknown => {
-  const text = readTextFile(file);
-  try {
-    return secureJson.parse(text, undefined, {protoAction: 'error', constructorAction: 'error'});
-  } catch (error) {
-    throw new InitError(`${file} is not valid JSON: ${(error as Error).message}`);
-  }
-};

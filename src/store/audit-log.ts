@@ -3,9 +3,13 @@
 import {auditMatcher} from '../domain/log-queries.js';
 import type {AuditQuery} from '../domain/ports.js';
 import type {AuditEntry} from '../domain/types.js';
-import {damaged} from './decode.js';
-import {parseLine, readLines} from './jsonl.js';
-import {auditEntrySchema, firstIssue} from './state-schema.js';
+import {appendOffset, readLines, toRecord, type LogFormat} from './jsonl.js';
+import {auditEntrySchema} from './state-schema.js';
+
+const AUDIT_LOG: LogFormat<AuditEntry> = {what: 'an audit entry', schema: auditEntrySchema};
+
+/** Where the next entry goes (jsonl.ts: a cut-off last line is overwritten, a damaged one refused). */
+export const auditAppendOffset = (file: string): number => appendOffset(file, AUDIT_LOG);
 
 /**
  * Newest last; `since` keeps entries at or after that ISO time; `limit` keeps the last N. Entries past
@@ -29,15 +33,9 @@ function* readEntries(
   upToRevision: number,
 ): Generator<AuditEntry> {
   for (const line of readLines(file, chunkBytes)) {
-    if (!line.complete) return;
-    const parsed = auditEntrySchema.safeParse(parseLine(line, file));
-    if (!parsed.success)
-      throw damaged(
-        file,
-        `line ${line.number} (byte offset ${line.offset}) is not an audit entry (${firstIssue(parsed.error)})`,
-      );
-    if (parsed.data.seq > upToRevision) return;
-    if (matches(parsed.data)) yield parsed.data;
+    const entry = toRecord(line, file, AUDIT_LOG);
+    if (entry.seq > upToRevision) return;
+    if (matches(entry)) yield entry;
   }
 }
 

@@ -12,12 +12,12 @@ import {
   copyNewFile,
   fsyncDir,
   io,
-  isErrno,
   removeQuietly,
   storeIo,
   writeNewFile,
   type FileOwner,
 } from './durable-fs.js';
+import {isStoreFolder} from './safety.js';
 import {parseState} from './state-file.js';
 import type {StoreFiles} from './store-files.js';
 
@@ -55,6 +55,7 @@ export function prepareBackup(
     withAudit?: boolean;
   },
 ): PreparedBackup {
+  isStoreFolder(files.backups);
   const base = `${compactTime(request.now.toISOString())}-${request.revision}-${reasonSlug(request.reason)}`;
   let id = base;
   for (let n = 2; request.taken.has(id) || fs.existsSync(path.join(files.backups, id)); n += 1)
@@ -94,12 +95,14 @@ export function publishBackup(files: StoreFiles, backup: {temp: string; final: s
 
 /** Oldest first. A directory without a readable meta.json is not listed (it is not a finished backup). */
 export function listBackups(files: StoreFiles): BackupInfo[] {
+  if (!isStoreFolder(files.backups)) return [];
   let names: string[];
   try {
     names = fs.readdirSync(files.backups);
   } catch (error) {
-    if (isErrno(error, 'ENOENT')) return [];
-    throw error;
+    return io('read the backups folder', files.backups, () => {
+      throw error;
+    });
   }
   const infos: BackupInfo[] = [];
   for (const name of names) {

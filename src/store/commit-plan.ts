@@ -6,7 +6,8 @@ import path from 'node:path';
 import type {AuditEntry, ChatState} from '../domain/types.js';
 import type {CommitPlan} from './port.js';
 import {openBackup, prepareBackup, type PreparedBackup} from './backups.js';
-import {appendOffset, type FileOwner} from './durable-fs.js';
+import {auditAppendOffset} from './audit-log.js';
+import type {FileOwner} from './durable-fs.js';
 import {prepareExport, type PreparedExport} from './exports.js';
 import {auditLine, sha256, type Journal} from './journal.js';
 import {MessageDraft, type MessageOutcome} from './message-log.js';
@@ -112,7 +113,7 @@ export function prepareCommit(
     revisionBefore: fresh.revision,
     revisionAfter,
     messages: relativeOutcome(files, draft.finish()),
-    audit: {sizeBefore: appendOffset(files.audit), line: auditLine(entry)},
+    audit: {sizeBefore: auditAppendOffset(files.audit), line: auditLine(entry)},
     stateSha256: sha256(text),
     backups: backups.map(({temp, final}) => ({temp, final})),
     exports,

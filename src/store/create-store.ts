@@ -12,6 +12,7 @@ import {fsyncDir, io, ownerOf, renameDurably, writeNewFile, type FileOwner} from
 import {toJsonLine} from './jsonl.js';
 import {acquireLock, releaseLock, type LockOptions} from './lock.js';
 import {recoverJournal, sweepTemps} from './journal.js';
+import {makeDirectories} from './make-directories.js';
 import {checkDirectory, lstatOrNull, newFileMode} from './safety.js';
 import {DurableStateFile, serializeState} from './state-file.js';
 import {chatMessageSchema, chatStateSchema, firstIssue} from './state-schema.js';
@@ -31,11 +32,10 @@ export async function initializeStore(
 ): Promise<void> {
   validate(state, messages);
   const files = storeFiles(dir);
-  const created = io('create the store directory', files.dir, () =>
-    fs.mkdirSync(files.dir, {recursive: true, mode: 0o700}),
-  );
-  if (created !== undefined) shareLikeParent(files.dir);
-  if (created !== undefined) fsyncDir(path.dirname(files.dir));
+  if (makeDirectories(files.dir, 0o700)) {
+    shareLikeParent(files.dir);
+    fsyncDir(path.dirname(files.dir));
+  }
   const dirStat = fs.statSync(files.dir);
   checkDirectory(files.dir, dirStat);
   const existing = lstatOrNull(files.state);

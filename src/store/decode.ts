@@ -3,6 +3,7 @@
 // `__proto__` keys are refused, and a depth bomb is stopped before it can make later saves throw.
 
 import sjson from 'secure-json-parse';
+import {invalidUtf8At} from '../domain/utf8.js';
 import {StoreError} from './port.js';
 
 export interface DecodeLimits {
@@ -62,18 +63,8 @@ function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    throw damaged(file, `it is not valid UTF-8 at byte offset ${firstInvalidUtf8(bytes)}`);
+    throw damaged(file, `it is not valid UTF-8 at byte offset ${invalidUtf8At(bytes)}`);
   }
-}
-
-/** The lenient decoder marks what the strict one refused: the first byte that does not round-trip. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const again = Buffer.from(Buffer.from(bytes).toString('utf8'), 'utf8');
-  let i = 0;
-  while (i < bytes.length && bytes[i] === again[i]) i += 1;
-  // Back up to the start of the sequence that failed.
-  while (i > 0 && ((bytes[i] ?? 0) & 0xc0) === 0x80) i -= 1;
-  return i;
 }
 
 export const byteOffset = (text: string, charIndex: number): number =>

@@ -110,7 +110,9 @@ export function listDrillRecords(files: StoreFiles): DrillRecord[] {
     names = fs.readdirSync(files.drills);
   } catch (error) {
     if (isErrno(error, 'ENOENT')) return [];
-    throw error;
+    return io('read the drills folder', files.drills, () => {
+      throw error;
+    });
   }
   const records: DrillRecord[] = [];
   for (const name of names) {

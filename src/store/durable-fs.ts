@@ -199,23 +199,3 @@ export function removeQuietly(file: string): void {
     // Leftovers are swept by the next commit; failing to remove one must not fail this one.
   }
 }
-
-/** Where the next line of a JSON Lines file goes; a last line without its newline means damage. */
-export function appendOffset(file: string): number {
-  return io('read', file, () => {
-    const fd = fs.openSync(file, O_RDONLY | O_NOFOLLOW);
-    try {
-      const size = fs.fstatSync(fd).size;
-      const last = Buffer.alloc(1);
-      if (size > 0 && (fs.readSync(fd, last, 0, 1, size - 1) !== 1 || last[0] !== 0x0a))
-        throw new StoreError(
-          'StoreDamaged',
-          `The store file ${file} is damaged: its last line is cut short at byte offset ${size}. Nothing was changed.`,
-          file,
-        );
-      return size;
-    } finally {
-      fs.closeSync(fd);
-    }
-  });
-}

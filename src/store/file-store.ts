@@ -224,7 +224,8 @@ export class FileStore implements StorePort {
       this.db.data = prepared.state;
       publishRenames(this.files, journal);
       closeJournal(this.files);
-      pruneBackups(this.files, this.options.keepBackups ?? KEEP_BACKUPS);
+      // Only a commit that took a backup looks at backups/: an operator may not be able to read it.
+      if (journal.backups.length > 0) pruneBackups(this.files, this.options.keepBackups ?? KEEP_BACKUPS);
     } catch (error) {
       this.settle(fresh, journal, error);
     }

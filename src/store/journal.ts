@@ -131,6 +131,8 @@ export function sweepTemps(files: StoreFiles): void {
   ] as const) {
     let names: string[];
     try {
+      // Never through a link: the temp files of someone else's folder are not ours to remove.
+      if (!fs.lstatSync(dir).isDirectory()) continue;
       names = fs.readdirSync(dir);
     } catch {
       continue;

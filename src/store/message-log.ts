@@ -6,9 +6,7 @@ import fs from 'node:fs';
 import type {ChatMessage} from '../domain/types.js';
 import type {MessageQuery} from '../domain/ports.js';
 import {messageMatcher} from '../domain/log-queries.js';
-import {damaged} from './decode.js';
 import {
-  appendOffset,
   copyNewFile,
   createExclusive,
   io,
@@ -18,19 +16,11 @@ import {
   writeNewFile,
   type FileOwner,
 } from './durable-fs.js';
-import {parseLine, readLines, toJsonLine, type JsonLine} from './jsonl.js';
+import {appendOffset, parseLine, readLines, toJsonLine, toRecord, type LogFormat} from './jsonl.js';
 import {chatMessageSchema, firstIssue} from './state-schema.js';
 import {tempPath} from './store-files.js';
 
-export function toMessage(value: unknown, file: string, line: JsonLine): ChatMessage {
-  const parsed = chatMessageSchema.safeParse(value);
-  if (!parsed.success)
-    throw damaged(
-      file,
-      `line ${line.number} (byte offset ${line.offset}) is not a chat message (${firstIssue(parsed.error)})`,
-    );
-  return parsed.data;
-}
+const MESSAGE_LOG: LogFormat<ChatMessage> = {what: 'a chat message', schema: chatMessageSchema};
 
 /** A message the log could not read back must never be written into it. */
 function checked(message: ChatMessage): ChatMessage {
@@ -51,10 +41,8 @@ export function* scanMessages(
   const mayHold = roomPrefilter(query.roomIds);
   let found = 0;
   for (const line of readLines(file, chunkBytes)) {
-    // An unfinished last line is an append another process has not completed: not committed yet.
-    if (!line.complete) return;
     if (!mayHold(line.text)) continue;
-    const message = toMessage(parseLine(line, file), file, line);
+    const message = toRecord(line, file, MESSAGE_LOG);
     if (!matches(message)) continue;
     yield message;
     found += 1;
@@ -168,7 +156,7 @@ export class MessageDraft {
       const value = parseLine(line, this.source);
       const roomId = (value as {roomId?: unknown} | null)?.roomId;
       if (rooms && !(typeof roomId === 'string' && rooms.has(roomId))) out.add(`${line.text}\n`);
-      else pass(toMessage(value, this.source, line));
+      else pass(toRecord(line, this.source, MESSAGE_LOG, value));
     }
     for (const message of this.pending) {
       if (!rooms || rooms.has(message.roomId)) pass(message);
@@ -181,7 +169,7 @@ export class MessageDraft {
     const lines = this.pending.map(toJsonLine).join('');
     if (this.source === this.file) {
       if (lines === '') return {kind: 'unchanged'};
-      const sizeBefore = appendOffset(this.file);
+      const sizeBefore = appendOffset(this.file, MESSAGE_LOG);
       const temp = tempPath(this.file, `${this.token}.append`);
       writeNewFile(temp, lines, this.owner);
       return {kind: 'append', temp, sizeBefore};

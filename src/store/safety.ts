@@ -31,6 +31,22 @@ export function checkDirectory(dir: string, stat: fs.Stats): void {
     );
 }
 
+/**
+ * A folder of the store (backups/): the folder itself, never a symbolic link that would carry what
+ * the store writes there somewhere else. False when it does not exist yet.
+ */
+export function isStoreFolder(dir: string): boolean {
+  const stat = lstatOrNull(dir);
+  if (stat === null) return false;
+  if (stat.isSymbolicLink())
+    throw unsafe(
+      dir,
+      `The store folder ${dir} is a symbolic link, so what the store keeps there would be written elsewhere. Run: target="$(readlink -f ${dir})" && rm ${dir} && cp -a "$target" ${dir}`,
+    );
+  if (!stat.isDirectory()) throw unsafe(dir, `The store folder ${dir} is not a directory.`);
+  return true;
+}
+
 /** A state, message or audit file: a regular file with one link, not writable by everyone. */
 export function checkFile(file: string, stat: fs.Stats, privateMode: number): void {
   const mode = privateMode.toString(8);

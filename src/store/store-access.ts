@@ -6,10 +6,10 @@ import os from 'node:os';
 import {StoreError} from './port.js';
 import type {DecodeLimits} from './decode.js';
 import {damaged} from './decode.js';
-import {isExportTemp} from './exports.js';
 import {recoverJournal} from './journal.js';
 import {acquireLock, releaseLock, type LockOptions} from './lock.js';
-import {checkFile, lstatOrNull, statOrNull} from './safety.js';
+import {io} from './durable-fs.js';
+import {checkFile, lstatOrNull} from './safety.js';
 import type {DurableStateFile} from './state-file.js';
 import {isTempName, type StoreFiles} from './store-files.js';
 
@@ -43,15 +43,14 @@ export const lockOptionsFor = (options: FileStoreOptions, mode: number): LockOpt
   mode,
 });
 
-/** A journal or temp files: a commit was cut short. */
+/**
+ * A journal or temp files beside state.json: a commit was cut short. backups/ and exports/ are not
+ * looked at: a leftover temp there changes nothing a reader sees, the next commit sweeps it, and an
+ * operator who may not read those folders can still use everything else.
+ */
 export function leftBehind(files: StoreFiles): boolean {
   if (lstatOrNull(files.journal) !== null) return true;
-  const names = (dir: string): string[] => (statOrNull(dir) ? fs.readdirSync(dir) : []);
-  return (
-    names(files.dir).some(isTempName) ||
-    names(files.backups).some(isTempName) ||
-    names(files.exports).some(isExportTemp)
-  );
+  return io('read the folder', files.dir, () => fs.readdirSync(files.dir)).some(isTempName);
 }
 
 export function checkStoreFiles(files: StoreFiles, mode: number): void {

@@ -15,19 +15,24 @@ export interface LockedStore {
   remove(): void;
 }
 
-export async function lockedStore(state: ChatState): Promise<LockedStore> {
+/** `holder`: what the lock file says about who holds it (by default bob, on this host, now). */
+export async function lockedStore(
+  state: ChatState,
+  holder: {user?: string; startedAt?: string} = {},
+): Promise<LockedStore> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-locked-'));
   const files = storeFiles(path.join(root, 'store'));
   const options = {user: 'admin', lockTimeoutMs: 100};
   await createStore(files.dir, state, [], options);
-  const holder = {
+  const lock = {
     token: 't',
     pid: process.ppid,
     user: 'bob',
     host: os.hostname(),
     startedAt: new Date().toISOString(),
+    ...holder,
   };
-  fs.writeFileSync(files.lock, JSON.stringify(holder), {mode: 0o600});
+  fs.writeFileSync(files.lock, JSON.stringify(lock), {mode: 0o600});
   const store = await openStore(files.dir, options);
   return {
     store,

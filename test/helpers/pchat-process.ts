@@ -20,17 +20,31 @@ export interface ProcessResult {
 
 export function pchat(
   args: readonly string[],
-  options: {input?: string; env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[]} = {},
+  options: {
+    input?: string;
+    env?: NodeJS.ProcessEnv;
+    nodeArgs?: readonly string[];
+    timeoutMs?: number;
+    /** A command that starts the program as someone else (test/helpers/other-operator.ts). */
+    as?: readonly string[];
+  } = {},
 ): ProcessResult {
   if (!fs.existsSync(path.join(distDir, 'bundle', 'main.js')))
     throw new Error('dist/bundle/ is missing: run npm run build, or the test in the isolated project');
-  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), pchatBin, ...args], {
+  const [command = process.execPath, ...before] = [...(options.as ?? []), process.execPath];
+  const result = spawnSync(command, [...before, ...(options.nodeArgs ?? []), pchatBin, ...args], {
     encoding: 'utf8',
     input: options.input ?? '',
-    env: {...process.env, PCHAT_STORE: '', CI: 'true', ...options.env},
-    timeout: 60_000,
+    env: childEnv(options.env),
+    timeout: options.timeoutMs ?? 60_000,
   });
   return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+/** The test's environment without PCHAT_STORE (a test names its store), plus `env`. */
+export function childEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const {PCHAT_STORE: _unset, ...rest} = process.env;
+  return {...rest, CI: 'true', ...env};
 }
 
 export const tempDir = (prefix = 'pchat-test-'): string => fs.mkdtempSync(path.join(os.tmpdir(), prefix));

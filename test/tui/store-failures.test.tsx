@@ -37,6 +37,21 @@ describe('store failures in the console', () => {
     expect(app.session.state.policies.map((p) => p.identity)).toContain('Tag:Sales');
   });
 
+  it('shows the lock holder a lock file names escaped, never as terminal controls', async () => {
+    const hostile = '\u001b]52;c;aGk=\u0007\u001b[2J';
+    const locked = await lockedStore(stateFrom(onePoolDeployment()), {
+      user: `bob${hostile}`,
+      startedAt: `2026-01-01${hostile}`,
+    });
+    cleanups.push(() => locked.remove());
+    const app = await consoleOn(await Session.open({store: locked.store, origin: 'console', user: 'admin'}));
+    await app.controller.run('New-CsPersistentChatPolicy -Identity Sales');
+    const frame = await app.waitForFrame((f) => f.includes('Not run:'));
+    expect(frame).toContain('locked by bob^[]52;c;aGk=^G^[[2J');
+    expect(frame).not.toContain('\u001b]');
+    expect(frame).not.toContain('\u0007');
+  });
+
   it('lets an exception that is not the store’s through instead of showing it as "Not run"', async () => {
     class BrokenStore extends MemoryStore {
       override commit(): never {
