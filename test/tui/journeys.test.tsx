@@ -121,6 +121,19 @@ describe('removing a room', () => {
     expect(roomNames(app)).not.toContain('LisbonRoom');
   });
 
+  it('from its own detail view goes back to the list with the success message', async () => {
+    const app = await demoApp();
+    await app.press('3', 'j', keys.enter);
+    await app.waitForFrame((f) => f.includes('Members') && !f.includes('Loading'));
+    await app.press('d', 'y');
+    const frame = app.lastFrame();
+    expect(frame).toMatch(/✔ Remove-CsPersistentChatRoom -Identity "pc1\.dc1\.example\.org\\LisbonRoom"/);
+    expect(frame).not.toContain('RoomNotFound');
+    expect(frame).toMatch(/Rooms \(\d+\/\d+\)/);
+    expect(frame).not.toContain('LisbonRoom ');
+    expect(roomNames(app)).not.toContain('LisbonRoom');
+  });
+
   it('cancels on Esc and on Ctrl-C', async () => {
     const app = await demoApp();
     await app.press('3', 'd', keys.esc, 'd', keys.ctrlC);
