@@ -8,7 +8,7 @@ import {consoleLog} from './console-log.js';
 import type {PaneId} from './panes/pane-id.js';
 import type {ConsoleSession} from './session-port.js';
 import {CLEAR_SCREEN, guardTerminal} from './terminal.js';
-import {colorWanted, localeIsUtf8} from './theme.js';
+import {colorWanted, isDumbTerminal, localeIsUtf8} from './theme.js';
 
 export interface ConsoleOptions {
   /** Open it with `ask: asker.ask` so cmdlet confirmations become dialogs. */
@@ -23,14 +23,17 @@ export interface ConsoleOptions {
 
 export async function startConsole(options: ConsoleOptions): Promise<number> {
   const env = process.env;
-  const color = !options.noColor && colorWanted(env);
+  const dumb = isDumbTerminal(env);
+  const color = !options.noColor && !dumb && colorWanted(env);
   // chalk decides its colour level when it is first imported: set it before Ink loads.
   if (!color) env['FORCE_COLOR'] = '0';
   const [{render}, {App}, React] = await Promise.all([import('ink'), import('./App.js'), import('react')]);
   const dir = configDir(env);
   const {keymap, warnings} = loadKeymap(dir);
   const stdout = process.stdout;
-  const guard = guardTerminal(stdout, process, (text) => process.stderr.write(text));
+  const guard = guardTerminal(stdout, process, (text) => process.stderr.write(text), {
+    alternateScreen: !dumb,
+  });
   try {
     let clear = () => undefined as void;
     const instance = render(
@@ -41,7 +44,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
         startupWarnings: warnings,
         view: options.view,
         filter: options.filter,
-        ascii: options.ascii ?? !localeIsUtf8(env),
+        ascii: options.ascii ?? (dumb || !localeIsUtf8(env)),
         color,
         writeRaw: (sequence: string) => stdout.write(sequence),
         env,
@@ -52,7 +55,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
     );
     clear = () => {
       instance.clear();
-      stdout.write(CLEAR_SCREEN);
+      if (!dumb) stdout.write(CLEAR_SCREEN);
     };
     await instance.waitUntilExit();
     return 0;

@@ -90,3 +90,11 @@ export const localeIsUtf8 = (env: Readonly<Record<string, string | undefined>>):
 /** NO_COLOR (any non-empty value) or FORCE_COLOR=0 turn colour off. */
 export const colorWanted = (env: Readonly<Record<string, string | undefined>>): boolean =>
   !(env['NO_COLOR'] && env['NO_COLOR'] !== '') && env['FORCE_COLOR'] !== '0';
+
+/**
+ * Spec note: TERM=dumb names a terminal with no cursor addressing, colour or line drawing (Emacs
+ * shells, some serial consoles). The console then draws plain ASCII without colour and stays on the
+ * normal screen (no alternate screen, no screen clearing), so what it printed stays readable.
+ */
+export const isDumbTerminal = (env: Readonly<Record<string, string | undefined>>): boolean =>
+  env['TERM'] === 'dumb';
