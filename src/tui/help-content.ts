@@ -56,7 +56,10 @@ export function helpLines(
   }
   lines.push(
     {keys: '', text: 'Command mode', heading: true},
-    {keys: ':', text: 'Type a cmdlet line (Tab completes names, parameters and identities; ↑/↓ history).'},
+    {
+      keys: ':',
+      text: `Type a cmdlet line (Tab completes names, parameters and identities; ${keyLabel('up', ascii)}/${keyLabel('down', ascii)} history).`,
+    },
     {keys: ':q', text: 'Quit; :rooms, :pools ... show a pane; any action id (room.new) runs it.'},
   );
   return lines;
