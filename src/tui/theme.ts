@@ -82,7 +82,9 @@ export function glyphText(text: string, glyphs: Glyphs): string {
     (['dash', 'etc', 'dot', 'crumb', 'cursor'] as const).map((k) => [u[k], glyphs[k]] as const),
   );
   return text
-    .replace(/[↑↓←→]+/gu, (run) => [...run].map((c) => byKey.get(c) ?? c).join('/'))
+    .replace(new RegExp(`[${[...byKey.keys()].join('')}]+`, 'gu'), (run) =>
+      [...run].map((c) => byKey.get(c) ?? c).join('/'),
+    )
     .replace(/./gu, (c) => prose.get(c) ?? c);
 }
 
