@@ -16,6 +16,7 @@ import {Session, type Asker} from './session.js';
 import {createStore, openStore} from './store/file-store.js';
 import {makeDirectories} from './store/make-directories.js';
 import {StoreError} from './store/port.js';
+import {statOrNull} from './store/safety.js';
 import type {LineRun} from './session.js';
 import {scriptStatements} from './lang/script.js';
 import {errorLine} from './lang/present/record-lines.js';
@@ -65,10 +66,12 @@ export const resolveStoreDir = (store: string | undefined): {dir: string; explic
 /** Opens the store for a session; the default store is created from the demo when missing. */
 export async function openSession(options: OpenOptions): Promise<Session> {
   const {dir, explicit} = resolveStoreDir(options.store);
-  if (!explicit && !fs.existsSync(dir)) {
+  // A store we may not even look at is a permission problem, never "no store" (which invites an init over it).
+  const missing = statOrNull(dir) === null;
+  if (!explicit && missing) {
     await initStore({dir, from: DEMO_DEPLOYMENT, setup: DEMO_SETUP});
   }
-  if (explicit && !fs.existsSync(dir)) {
+  if (explicit && missing) {
     throw new StoreError(
       'StoreNotFound',
       `No store at ${dir}. Create one with: pchat init --store ${dir}`,

@@ -2,6 +2,7 @@
 // table of bindings itself is keymap.ts, derived from the action declarations.
 
 import type {PaneId} from './panes/pane-id.js';
+import {ASCII_GLYPHS, UNICODE_GLYPHS, type Glyphs} from './theme.js';
 
 /** Where a binding applies: everywhere, in any scrollable view, only in lists, or in one pane (list and detail). */
 export type Scope = 'global' | 'view' | 'list' | PaneId;
@@ -50,10 +51,6 @@ export const findBinding = <B extends Binding>(
 };
 
 const KEY_LABELS: Readonly<Record<string, string>> = {
-  up: '↑',
-  down: '↓',
-  left: '←',
-  right: '→',
   pgup: 'PgUp',
   pgdn: 'PgDn',
   home: 'Home',
@@ -65,15 +62,11 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   space: 'Space',
 };
 
-const ASCII_KEY_LABELS: Readonly<Record<string, string>> = {
-  up: 'Up',
-  down: 'Down',
-  left: 'Left',
-  right: 'Right',
-};
+const isArrow = (key: string): key is keyof Glyphs['keys'] =>
+  key === 'up' || key === 'down' || key === 'left' || key === 'right';
 
 export const keyLabel = (key: string, ascii = false): string => {
-  if (ascii && ASCII_KEY_LABELS[key]) return ASCII_KEY_LABELS[key];
+  if (isArrow(key)) return (ascii ? ASCII_GLYPHS : UNICODE_GLYPHS).keys[key];
   if (KEY_LABELS[key]) return KEY_LABELS[key];
   const ctrl = /^ctrl-(.)$/.exec(key);
   if (ctrl?.[1]) return `Ctrl-${ctrl[1].toUpperCase()}`;

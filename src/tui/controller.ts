@@ -17,7 +17,7 @@ import type {Row} from './panes/pane.js';
 import {storeFailureOf, type ConsoleDrills, type ConsoleSession, type LineRun} from './session-port.js';
 import {loadAudit, loadDetailExtra, loadDrills} from './side-loads.js';
 import type {UiEvent} from './state/reducer.js';
-import {visibleRows} from './state/rows.js';
+import {detailGone, visibleRows} from './state/rows.js';
 import type {UiStore} from './state/ui-store.js';
 import type {MessageLevel, UiState} from './state/ui-state.js';
 import {topView} from './state/ui-state.js';
@@ -180,7 +180,11 @@ export class ConsoleController implements ConsoleContext {
         return null;
       }
       this.dispatch({type: 'chatLoaded', chat: this.session.state, now: this.env.now()});
-      if (run.committed) this.afterDataChange();
+      if (run.committed) {
+        // This operator removed what the detail view shows: back to the list, where the message says so.
+        if (detailGone(this.ui, topView(this.ui))) this.dispatch({type: 'popView'});
+        this.afterDataChange();
+      }
       if (!request.silent && (!request.quiet || !run.ok)) this.report(line, run);
       return run;
     } finally {
@@ -220,7 +224,7 @@ export class ConsoleController implements ConsoleContext {
     // A drill writes its record without a store revision, so the drills are read every time.
     if (ui.pane === 'drills') void this.track(loadDrills(this));
     const view = topView(ui);
-    if (view.kind === 'detail' && view.pane === 'rooms')
+    if (view.kind === 'detail' && view.pane === 'rooms' && !detailGone(ui, view))
       void this.track(loadDetailExtra(this, view.pane, view.id));
   }
 

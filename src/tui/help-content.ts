@@ -58,7 +58,7 @@ export function helpLines(
     {keys: '', text: 'Command mode', heading: true},
     {
       keys: ':',
-      text: 'Type a cmdlet line (Tab completes names, parameters and identities; ↑/↓ history, kept across restarts; Ctrl-R searches it).',
+      text: `Type a cmdlet line (Tab completes names, parameters and identities; ${keyLabel('up', ascii)}/${keyLabel('down', ascii)} history, kept across restarts; Ctrl-R searches it).`,
     },
     {keys: ':q', text: 'Quit; :rooms, :pools ... show a pane; any action id (room.new) runs it.'},
   );

@@ -20,9 +20,21 @@ export function prop(object: PsObject, name: string): string {
 }
 
 /** The property's own value, for decisions: never its display text read back. */
-const raw = (object: PsObject, name: string): Value => findProperty(object, name)?.value ?? null;
+export const raw = (object: PsObject, name: string): Value => findProperty(object, name)?.value ?? null;
 
 export const objectsOf = (output: readonly Value[]): PsObject[] => output.filter(isPsObject);
+
+/** The object a Set- form edits, read with its Get- cmdlet; null when it cannot be read. */
+export async function currentObject(
+  ctx: ConsoleContext,
+  cmdlet: string,
+  identity: string | null,
+): Promise<PsObject | null> {
+  const run = await ctx.run(`${cmdlet.replace(/^Set-/, 'Get-')} -Identity ${quote(identity ?? '')}`, {
+    quiet: true,
+  });
+  return run ? (objectsOf(run.output)[0] ?? null) : null;
+}
 
 export async function loadAudit(ctrl: ConsoleContext): Promise<void> {
   const revision = ctrl.ui.chat.revision;

@@ -9,7 +9,7 @@ import {openHistory, stateDir} from './command-history.js';
 import type {PaneId} from './panes/pane-id.js';
 import type {ConsoleDrills, ConsoleSession} from './session-port.js';
 import {CLEAR_SCREEN, guardTerminal} from './terminal.js';
-import {colorWanted, localeIsUtf8} from './theme.js';
+import {colorWanted, isDumbTerminal, localeIsUtf8} from './theme.js';
 
 export interface ConsoleOptions {
   /** Open it with `ask: asker.ask` so cmdlet confirmations become dialogs. */
@@ -25,7 +25,8 @@ export interface ConsoleOptions {
 
 export async function startConsole(options: ConsoleOptions): Promise<number> {
   const env = process.env;
-  const color = !options.noColor && colorWanted(env);
+  const dumb = isDumbTerminal(env);
+  const color = !options.noColor && !dumb && colorWanted(env);
   // chalk decides its colour level when it is first imported: set it before Ink loads.
   if (!color) env['FORCE_COLOR'] = '0';
   const [{render}, {App}, React] = await Promise.all([import('ink'), import('./App.js'), import('react')]);
@@ -34,7 +35,9 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
   const history = openHistory(stateDir(env));
   const warnings = history.warning ? [...keyWarnings, history.warning] : keyWarnings;
   const stdout = process.stdout;
-  const guard = guardTerminal(stdout, process, (text) => process.stderr.write(text));
+  const guard = guardTerminal(stdout, process, (text) => process.stderr.write(text), {
+    alternateScreen: !dumb,
+  });
   try {
     let clear = () => undefined as void;
     const instance = render(
@@ -47,7 +50,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
         history,
         view: options.view,
         filter: options.filter,
-        ascii: options.ascii ?? !localeIsUtf8(env),
+        ascii: options.ascii ?? (dumb || !localeIsUtf8(env)),
         color,
         writeRaw: (sequence: string) => stdout.write(sequence),
         env,
@@ -58,7 +61,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
     );
     clear = () => {
       instance.clear();
-      stdout.write(CLEAR_SCREEN);
+      if (!dumb) stdout.write(CLEAR_SCREEN);
     };
     await instance.waitUntilExit();
     return 0;

@@ -29,13 +29,14 @@ export function guardTerminal(
   out: {write(text: string): unknown},
   proc: ProcessLike,
   report: (text: string) => void,
+  options: {readonly alternateScreen: boolean} = {alternateScreen: true},
 ): TerminalGuard {
   let inside = true;
-  out.write(ENTER_ALT_SCREEN + CLEAR_SCREEN);
+  if (options.alternateScreen) out.write(ENTER_ALT_SCREEN + CLEAR_SCREEN);
   const leave = () => {
     if (!inside) return;
     inside = false;
-    out.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+    if (options.alternateScreen) out.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
   };
   const onSignal = (signal: string) => {
     leave();

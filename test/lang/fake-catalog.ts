@@ -111,7 +111,8 @@ export const setFakePolicy: CmdletSpec = {
   run(ctx, args, set) {
     const identity =
       set === 'Instance'
-        ? ((args['Instance'] as PsObject)['Identity'] as string)
+        ? // As the real cmdlet: an object without an Identity (Get-Command | Set-...) names Global.
+          (((args['Instance'] as PsObject)['Identity'] as string | undefined) ?? 'Global')
         : ((args['Identity'] as string | undefined) ?? 'Global');
     const current = find(ctx.state, identity);
     const description = args['Description'] as string | null | undefined;

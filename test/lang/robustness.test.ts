@@ -1,4 +1,4 @@
-import {describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
 import fc from 'fast-check';
 import {parse} from '../../src/lang/parse.js';
 import {splitScript} from '../../src/lang/script.js';
@@ -66,45 +66,79 @@ const PIECES = [
   '&',
 ];
 
+// PCHAT_STRESS=1 (npm run test:stress) fuzzes ten times as many lines.
+const STRESS = process.env['PCHAT_STRESS'] === '1';
+const SCALE = STRESS ? 10 : 1;
+const TIMEOUT = STRESS ? 600_000 : 30_000;
+let fuzzed = 0;
+let failures = 0;
+
+/** fc.assert over `runs` lines, counted for the stress summary. */
+function fuzz(property: fc.IProperty<[string]>, runs: number): void {
+  fuzzed += runs * SCALE;
+  try {
+    fc.assert(property, {numRuns: runs * SCALE});
+  } catch (error) {
+    failures += 1;
+    throw error;
+  }
+}
+
+afterAll(() => {
+  if (STRESS) console.log(`stress: fuzzed lines ${fuzzed}, ${failures} failures`);
+});
+
 const soup = fc.array(fc.constantFrom(...PIECES), {maxLength: 14}).map((parts) => parts.join(' '));
 const glued = fc.array(fc.constantFrom(...PIECES), {maxLength: 10}).map((parts) => parts.join(''));
 const anyText = fc.string({unit: 'binary', maxLength: 60});
 
 describe('robustness', () => {
-  it('parse returns a result or a ParserError for any text, and never throws', () => {
-    fc.assert(
-      fc.property(fc.oneof(soup, glued, anyText), (source) => {
-        const result = parse(source);
-        if (!result.ok) expect(result.error.message).toMatch(/^At (line \d+, )?column \d+: /);
-      }),
-      {numRuns: 1500},
-    );
-  });
+  it(
+    'parse returns a result or a ParserError for any text, and never throws',
+    () => {
+      fuzz(
+        fc.property(fc.oneof(soup, glued, anyText), (source) => {
+          const result = parse(source);
+          if (!result.ok) expect(result.error.message).toMatch(/^At (line \d+, )?column \d+: /);
+        }),
+        1500,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('evaluateLine yields results or errors for any text, and never throws', () => {
-    fc.assert(
-      fc.property(fc.oneof(soup, glued, anyText), (source) => {
-        const options = evalOptions({variables: new Map([['x', 'Global']])});
-        const result = evaluateLine(source, options);
-        for (const error of result.errors) expect(typeof error.errorId).toBe('string');
-        if (result.errors.some((e) => e.errorId === 'ParserError')) {
-          expect(result.errors).toHaveLength(1);
-          expect(result.state).toBe(options.state);
-        }
-      }),
-      {numRuns: 1500},
-    );
-  });
+  it(
+    'evaluateLine yields results or errors for any text, and never throws',
+    () => {
+      fuzz(
+        fc.property(fc.oneof(soup, glued, anyText), (source) => {
+          const options = evalOptions({variables: new Map([['x', 'Global']])});
+          const result = evaluateLine(source, options);
+          for (const error of result.errors) expect(typeof error.errorId).toBe('string');
+          if (result.errors.some((e) => e.errorId === 'ParserError')) {
+            expect(result.errors).toHaveLength(1);
+            expect(result.state).toBe(options.state);
+          }
+        }),
+        1500,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('the partial tokenizer and the script splitter never throw', () => {
-    fc.assert(
-      fc.property(fc.oneof(soup, glued, anyText), (source) => {
-        tokenize(source, {partial: true});
-        splitScript(source);
-      }),
-      {numRuns: 800},
-    );
-  });
+  it(
+    'the partial tokenizer and the script splitter never throw',
+    () => {
+      fuzz(
+        fc.property(fc.oneof(soup, glued, anyText), (source) => {
+          tokenize(source, {partial: true});
+          splitScript(source);
+        }),
+        800,
+      );
+    },
+    TIMEOUT,
+  );
 
   it.each([
     ['deeply nested groups', `Test-Bind -Extra ${'('.repeat(5000)}1${')'.repeat(5000)}`],

@@ -10,7 +10,32 @@ import {chatStateSchema} from '../../src/store/state-schema.js';
 import {distDir} from '../helpers/pchat-process.js';
 import {NOW, addPolicy, removeDir, sampleState, tempDir} from './fixtures.js';
 
-const KILLS = Number(process.env['PCHAT_STORE_KILLS'] ?? 30);
+// PCHAT_STRESS=1 runs the long variant (npm run test:stress); PCHAT_STORE_KILLS still sets the rounds.
+const STRESS = process.env['PCHAT_STRESS'] === '1';
+const KILLS = Number(process.env['PCHAT_STORE_KILLS'] ?? (STRESS ? 420 : 30));
+const WRITERS = STRESS ? 8 : 2;
+const WRITES_EACH = STRESS ? 250 : 200;
+
+/** Counts a stress test's rounds and failed rounds, and prints its summary line under PCHAT_STRESS. */
+function tally(what: string) {
+  let count = 0;
+  let failures = 0;
+  return {
+    async round(run: () => Promise<void>, weight = 1): Promise<void> {
+      count += weight;
+      let passed = false;
+      try {
+        await run();
+        passed = true;
+      } finally {
+        if (!passed) failures += 1;
+      }
+    },
+    report: () => {
+      if (STRESS) console.log(`stress: ${what} ${count}, ${failures} failures`);
+    },
+  };
+}
 const workerScript = path.join(import.meta.dirname, 'workers', 'store-worker.js');
 
 const build = distDir;
@@ -94,20 +119,26 @@ async function checkInvariants(): Promise<number> {
   return state.revision;
 }
 
-describe('two processes committing at once', () => {
-  it('lose no change: 2 x 200 commits give 400 revisions, 400 consecutive audit entries, 400 policies', async () => {
-    const a = startWorker({task: 'commits', name: 'a', count: 200});
-    const b = startWorker({task: 'commits', name: 'b', count: 200});
-    expect(await Promise.all([a.exited, b.exited])).toEqual([0, 0]);
-    expect(await checkInvariants()).toBe(400);
-    const state = await (await openStore(dir)).read();
-    const names = new Set(state.policies.map((p) => p.identity));
-    for (const worker of ['a', 'b'])
-      for (let i = 0; i < 200; i += 1) expect(names.has(`Tag:${worker}-${i}`)).toBe(true);
-  }, 120_000);
+describe('processes committing at once', () => {
+  const writes = tally('concurrent writes');
+  afterAll(() => writes.report());
+  const total = WRITERS * WRITES_EACH;
+  it(`lose no change: ${WRITERS} x ${WRITES_EACH} commits give ${total} revisions, ${total} consecutive audit entries, ${total} policies`, async () => {
+    await writes.round(async () => {
+      const names = Array.from({length: WRITERS}, (_, i) => `w${i}`);
+      const workers = names.map((name) => startWorker({task: 'commits', name, count: WRITES_EACH}));
+      expect(await Promise.all(workers.map((w) => w.exited))).toEqual(names.map(() => 0));
+      expect(await checkInvariants()).toBe(total);
+      const state = await (await openStore(dir)).read();
+      const policies = new Set(state.policies.map((p) => p.identity));
+      for (const worker of names)
+        for (let i = 0; i < WRITES_EACH; i += 1) expect(policies.has(`Tag:${worker}-${i}`)).toBe(true);
+    }, total);
+  }, 600_000);
 });
 
 describe('kill -9 during continuous commits', () => {
+  const kills = tally('kill -9 rounds');
   let lastAck = 0;
   // Rounds share one store so that each starts on what the previous kill left.
   let shared: string;
@@ -115,24 +146,28 @@ describe('kill -9 during continuous commits', () => {
     shared = path.join(tempDir(), 'store');
     await createStore(shared, sampleState(), [], {user: 'admin'});
   });
-  afterAll(() => removeDir(path.dirname(shared)));
+  afterAll(() => {
+    removeDir(path.dirname(shared));
+    kills.report();
+  });
 
   it.each(Array.from({length: KILLS}, (_, i) => i + 1))(
     'round %i: the store opens valid with every acknowledged commit',
-    async (round) => {
-      dir = shared;
-      const worker = startWorker({task: 'forever', name: `round-${round}`});
-      // Mostly mid-commit; every fifth round while the worker is still opening (and recovering) the store.
-      if (round % 5 !== 0) await worker.waitFor(/^ready$/);
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * (round % 5 === 0 ? 250 : 120)));
-      worker.child.kill('SIGKILL');
-      await worker.exited;
-      const acks = worker.lines.filter((l) => l.startsWith('ack ')).map((l) => Number(l.slice(4)));
-      lastAck = Math.max(lastAck, ...acks);
-      const revision = await checkInvariants();
-      expect(revision).toBeGreaterThanOrEqual(lastAck);
-      dir = path.join(root, 'store');
-    },
+    (round) =>
+      kills.round(async () => {
+        dir = shared;
+        const worker = startWorker({task: 'forever', name: `round-${round}`});
+        // Mostly mid-commit; every fifth round while the worker is still opening (and recovering) the store.
+        if (round % 5 !== 0) await worker.waitFor(/^ready$/);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * (round % 5 === 0 ? 250 : 120)));
+        worker.child.kill('SIGKILL');
+        await worker.exited;
+        const acks = worker.lines.filter((l) => l.startsWith('ack ')).map((l) => Number(l.slice(4)));
+        lastAck = Math.max(lastAck, ...acks);
+        const revision = await checkInvariants();
+        expect(revision).toBeGreaterThanOrEqual(lastAck);
+        dir = path.join(root, 'store');
+      }),
   );
 });
 

@@ -121,6 +121,19 @@ describe('removing a room', () => {
     expect(roomNames(app)).not.toContain('LisbonRoom');
   });
 
+  it('from its own detail view goes back to the list with the success message', async () => {
+    const app = await demoApp();
+    await app.press('3', 'j', keys.enter);
+    await app.waitForFrame((f) => f.includes('Members') && !f.includes('Loading'));
+    await app.press('d', 'y');
+    const frame = app.lastFrame();
+    expect(frame).toMatch(/✔ Remove-CsPersistentChatRoom -Identity "pc1\.dc1\.example\.org\\LisbonRoom"/);
+    expect(frame).not.toContain('RoomNotFound');
+    expect(frame).toMatch(/Rooms \(\d+\/\d+\)/);
+    expect(frame).not.toContain('LisbonRoom ');
+    expect(roomNames(app)).not.toContain('LisbonRoom');
+  });
+
   it('cancels on Esc and on Ctrl-C', async () => {
     const app = await demoApp();
     await app.press('3', 'd', keys.esc, 'd', keys.ctrlC);
@@ -183,6 +196,38 @@ describe('an edit that someone else overtook', () => {
 
     await app.press(keys.enter);
     expect(app.session.state.rooms.find((r) => r.name === 'ItRoom')?.description).toBe('Mine');
+  });
+
+  it("writes only the operator's own changes on Enter and names who made the other one", async () => {
+    const app = await demoApp();
+    await app.press('3', 'e');
+    await app.waitForFrame((f) => f.includes('Description') && !f.includes('Loading'));
+    const other = await elsewhere(app);
+    const line = 'Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Privacy "Secret"';
+    expect((await other.run(line)).ok).toBe(true);
+
+    for (let i = 0; i < 10 && !/› Description/.test(app.lastFrame()); i++) await app.press(keys.down);
+    await app.press(keys.ctrlU);
+    await app.type('Mine');
+    await app.press(keys.enter);
+    // The message wraps inside the dialog's frame: read it as one line.
+    const frame = app.lastFrame().replace(/[│\s]+/g, ' ');
+    expect(frame).toMatch(/changed by someone else/);
+    expect(frame).toContain('Changed by admin (exec) at 2026-01-15T12:00:00.000Z: Set-CsPersistentChatRoom');
+    expect(frame).toContain('-Privacy "Secret"');
+    expect(frame).not.toContain('-Privacy Closed');
+    expect(frame).toContain(
+      'Runs: Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Description "Mine" ',
+    );
+
+    await app.press(keys.enter);
+    const room = app.session.state.rooms.find((r) => r.name === 'ItRoom');
+    expect(room?.description).toBe('Mine');
+    expect(room?.privacy).toBe('Secret');
+    const last = [...app.store!.ports().audit.scan({})].at(-1);
+    expect(last?.command).toBe(
+      'Set-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -Description "Mine"',
+    );
   });
 });
 

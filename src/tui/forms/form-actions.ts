@@ -4,12 +4,12 @@
 import {findCmdlet} from '../../cmdlets/catalog.js';
 import type {ConsoleContext} from '../console-context.js';
 import {expect} from '../expectations.js';
-import {objectsOf, prop} from '../side-loads.js';
+import {currentObject, objectsOf, prop} from '../side-loads.js';
 import type {Expectation} from '../state/ui-state.js';
 import type {FieldState, FormState} from './form-state.js';
-import {changedFields, fieldText} from './form-state.js';
+import {changedFields} from './form-state.js';
+import {showConflict} from './form-conflict.js';
 import {buildForm, formLine, missingRequired, prefill} from './form-model.js';
-import {quote} from './quote.js';
 
 /** The open form, if it is still the one a load or run started for. */
 function openForm(ctx: ConsoleContext, cmdlet: string, identity: string | null): FormState | null {
@@ -53,19 +53,13 @@ export function startForm(
     void ctx.track(loadCurrent(ctx, form, options.kind));
 }
 
-async function currentObject(ctx: ConsoleContext, form: FormState) {
-  const get = form.cmdlet.replace(/^Set-/, 'Get-');
-  const run = await ctx.run(`${get} -Identity ${quote(form.identity ?? '')}`, {quiet: true});
-  return run ? (objectsOf(run.output)[0] ?? null) : null;
-}
-
 /** Loads the object's current values; the revision is read from the same state the values came from. */
 async function loadCurrent(
   ctx: ConsoleContext,
   form: FormState,
   kind: Expectation['kind'] | undefined,
 ): Promise<void> {
-  const object = await currentObject(ctx, form);
+  const object = await currentObject(ctx, form.cmdlet, form.identity);
   const open = openForm(ctx, form.cmdlet, form.identity);
   if (!open) return;
   if (!object)
@@ -87,29 +81,6 @@ function fieldOf(
     return fields.find((f) => f.param.toLowerCase() === error.parameter?.toLowerCase())?.param ?? null;
   const named = fields.find((f) => new RegExp(`(^|[^A-Za-z])-?${f.param}([^A-Za-z]|$)`).test(error.message));
   return named?.param ?? null;
-}
-
-async function showConflict(ctx: ConsoleContext, form: FormState, message: string): Promise<void> {
-  const object = await currentObject(ctx, form);
-  const open = openForm(ctx, form.cmdlet, form.identity);
-  if (!open) return;
-  if (!object) return showForm(ctx, {...open, submitting: false, formError: message});
-  // Keep the operator's values; show what is stored now beside each field that differs, and take
-  // the new revision so Enter re-applies the edit on top of the current values.
-  const current = prefill(open, object);
-  const conflict: Record<string, string> = {};
-  for (const f of current.fields) conflict[f.param] = fieldText(f.original);
-  const kind = open.expect?.kind;
-  const expectation = kind && form.identity ? (expect(ctx.ui.chat, kind, form.identity)[0] ?? null) : null;
-  const fields = open.fields.map((f, i) => ({...f, original: current.fields[i]?.original ?? f.original}));
-  showForm(ctx, {
-    ...open,
-    fields,
-    conflict,
-    expect: expectation,
-    submitting: false,
-    formError: `${message} Enter applies your values over the current ones; Esc cancels.`,
-  });
 }
 
 export async function submitForm(ctx: ConsoleContext, form: FormState): Promise<void> {
@@ -134,7 +105,8 @@ export async function submitForm(ctx: ConsoleContext, form: FormState): Promise<
     return;
   }
   const conflict = run.errors.find((e) => e.errorId === 'Conflict');
-  if (conflict) return showConflict(ctx, open, conflict.message);
+  if (conflict)
+    return showConflict(ctx, open, conflict.message, () => openForm(ctx, form.cmdlet, form.identity));
   const errors: Record<string, string> = {};
   const general: string[] = [];
   for (const e of run.errors) {

@@ -5,7 +5,7 @@ import Fuse from 'fuse.js';
 import {PANES} from '../panes/index.js';
 import type {PaneId} from '../panes/pane-id.js';
 import type {PaneData, Row} from '../panes/pane.js';
-import type {UiState} from './ui-state.js';
+import type {UiState, View} from './ui-state.js';
 
 const rowCache = new WeakMap<object, Map<PaneId, readonly Row[]>>();
 const fuseCache = new WeakMap<readonly Row[], Fuse<string>>();
@@ -13,6 +13,10 @@ const filterCache = new WeakMap<readonly Row[], Map<string, readonly Row[]>>();
 
 /** What the panes are drawn from: the store's state, and the rows the side loads read. */
 export const paneData = (ui: UiState): PaneData => ({chat: ui.chat, audit: ui.audit, drills: ui.drills});
+
+/** A detail view whose object is no longer in the data (removed here or elsewhere). */
+export const detailGone = (ui: UiState, view: View): boolean =>
+  view.kind === 'detail' && !PANES[view.pane].detail?.(paneData(ui), view.id);
 
 /** The data a pane's rows come from: the audit rows for Activity, the drills for Drills, ChatState for the rest. */
 const sourceOf = (ui: UiState, pane: PaneId): object =>

@@ -11,7 +11,7 @@ import {PANE_IDS} from '../panes/pane-id.js';
 import {visibleRows, paneRows} from '../state/rows.js';
 import type {Message, UiState} from '../state/ui-state.js';
 import {topView} from '../state/ui-state.js';
-import type {Theme} from '../theme.js';
+import {glyphText, type Theme} from '../theme.js';
 
 export interface SessionFacts {
   readonly user: string;
@@ -82,9 +82,8 @@ export function footerLine(
 ): Line {
   // With a prompt open the message line holds the prompt, so a message moves up here.
   if (ui.prompt && ui.message) return messageText(ui.message, theme);
-  if (hints.dialog !== null) return [{text: ` ${hints.dialog}`, color: theme.muted}];
-  if (hints.prompt !== null) return [{text: ` ${hints.prompt}`, color: theme.muted}];
-  return [{text: ` ${bindingHints(keymap, ui, theme)}`, color: theme.muted}];
+  const hint = hints.dialog ?? hints.prompt ?? bindingHints(keymap, ui, theme);
+  return [{text: ` ${glyphText(hint, theme.glyphs)}`, color: theme.muted}];
 }
 
 export function messageLine(ui: UiState, theme: Theme, suggestions: readonly string[]): Line {
@@ -93,7 +92,9 @@ export function messageLine(ui: UiState, theme: Theme, suggestions: readonly str
     const candidate = suggestions[prompt.choice % Math.max(1, suggestions.length)];
     const rest = inlineSuggestion(prompt.text, candidate);
     const other =
-      !rest && candidate && candidate.trim() !== prompt.text.trim() ? `  → ${displaySafe(candidate)}` : '';
+      !rest && candidate && candidate.trim() !== prompt.text.trim()
+        ? `  ${theme.glyphs.arrow} ${displaySafe(candidate)}`
+        : '';
     return [
       {text: `:${displaySafe(prompt.text)}`, bold: true},
       {text: '_'},

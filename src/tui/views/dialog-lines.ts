@@ -86,7 +86,7 @@ function formFieldLines(form: FormState, theme: Theme): Line[] {
       f.kind === 'toggle'
         ? `[${f.value === true ? 'x' : ' '}] ${f.value === true ? 'True' : 'False'}`
         : f.kind === 'enum' || f.kind === 'choice'
-          ? `${displaySafe(String(f.value)) || (f.required ? '' : form.mode === 'new' ? '(default)' : '(none)')}${focused ? `${f.kind === 'choice' ? '_' : ''}  ← →` : ''}`
+          ? `${displaySafe(String(f.value)) || (f.required ? '' : form.mode === 'new' ? '(default)' : '(none)')}${focused ? `${f.kind === 'choice' ? '_' : ''}  ${theme.glyphs.keys.left} ${theme.glyphs.keys.right}` : ''}`
           : f.kind === 'list'
             ? `${displaySafe(fieldText(f.value)) || '(none)'}${focused ? '  Space: pick' : ''}`
             : `${displaySafe(String(f.value))}${focused ? '_' : ''}`;
@@ -127,14 +127,18 @@ function formBody(form: FormState, theme: Theme, height: number, width: number):
     return {
       title: `${form.title}: ${p.param}`,
       lines: [
-        [{text: p.loading ? 'Loading eligible principals…' : p.note, color: theme.muted}],
+        [{text: p.loading ? `Loading eligible principals${theme.glyphs.etc}` : p.note, color: theme.muted}],
         [{text: ''}],
         ...rows,
       ],
       pinned: [],
     };
   }
-  const status = form.loading ? 'Loading current values…' : form.submitting ? 'Saving…' : '';
+  const status = form.loading
+    ? `Loading current values${theme.glyphs.etc}`
+    : form.submitting
+      ? `Saving${theme.glyphs.etc}`
+      : '';
   const focused = form.fields[form.focus];
   const footer: Line[] = [
     [{text: ''}],
@@ -179,7 +183,7 @@ function editorBody(editor: ActiveEditorState, theme: Theme, height: number, wid
   const preview: Line[] = !p
     ? [[{text: 'Space toggles a server; the change is checked before it is saved.', color: theme.muted}]]
     : p.loading
-      ? [[{text: 'Checking…', color: theme.muted}]]
+      ? [[{text: `Checking${theme.glyphs.etc}`, color: theme.muted}]]
       : [
           ...p.errors.map((e): Line => [{text: `${theme.glyphs.error} ${e}`, color: theme.error}]),
           ...p.warnings.map((w): Line => [{text: `${theme.glyphs.warn} ${w}`, color: theme.warn}]),

@@ -8,7 +8,7 @@ import {paneRows, visibleRows} from '../state/rows.js';
 import type {UiState} from '../state/ui-state.js';
 import {contentWidths, layoutColumns, renderRowText, type PlacedColumn} from '../table/columns.js';
 import {cursorIndex, windowTop} from '../table/list-window.js';
-import type {Theme} from '../theme.js';
+import {glyphText, type Theme} from '../theme.js';
 import type {Row} from '../panes/pane.js';
 import {displaySafe} from '../../lang/display-safe.js';
 
@@ -58,8 +58,8 @@ export function listBody(ui: UiState, pane: PaneId, theme: Theme, width: number,
   if (rows.length === 0) {
     const why =
       all.length === 0
-        ? PANES[pane].empty
-        : `No ${PANES[pane].title.toLowerCase()} match /${displaySafe(list.filter)} — Esc clears the filter.`;
+        ? glyphText(PANES[pane].empty, theme.glyphs)
+        : `No ${PANES[pane].title.toLowerCase()} match /${displaySafe(list.filter)} ${theme.glyphs.dash} Esc clears the filter.`;
     return {title, lines: [header, [{text: `   ${why}`, color: theme.muted}]]};
   }
   const index = cursorIndex(

@@ -49,7 +49,7 @@ export function scrolled(lines: readonly Line[], scroll: number, height: number,
   if (lines.length > top + height && shown.length > 0) {
     shown[shown.length - 1] = [
       {
-        text: `${theme.glyphs.ellipsis} ${lines.length - top - height + 1} more lines (↓, PgDn)`,
+        text: `${theme.glyphs.ellipsis} ${lines.length - top - height + 1} more lines (${theme.glyphs.keys.down}, PgDn)`,
         color: theme.muted,
       },
     ];
@@ -66,7 +66,7 @@ export function viewTextLines(ui: UiState, view: View, theme: Theme, width: numb
   const lines = sections
     ? [
         ...sectionLines([...sections, ...(view.extra?.sections ?? [])], theme),
-        ...(view.extra?.loading ? [[{text: 'Loading…', color: theme.muted}] as Line] : []),
+        ...(view.extra?.loading ? [[{text: `Loading${theme.glyphs.etc}`, color: theme.muted}] as Line] : []),
       ]
     : [
         [

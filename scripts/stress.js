@@ -1,0 +1,63 @@
+// npm run test:stress: runs every test file that reads PCHAT_STRESS (the rule: the file's text
+// names PCHAT_STRESS) with PCHAT_STRESS=1, so each takes its long variant, then prints the summary
+// lines those tests wrote ("stress: <what> <count> <unit>, <failures> failures"). Exits non-zero
+// when vitest fails, when no test wrote a summary, or when any summary counts a failure.
+
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+function stressFiles(dir) {
+  return fs
+    .readdirSync(dir, {withFileTypes: true})
+    .flatMap((entry) => {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) return stressFiles(file);
+      return /\.test\.tsx?$/.test(entry.name) && fs.readFileSync(file, 'utf8').includes('PCHAT_STRESS')
+        ? [path.relative(root, file)]
+        : [];
+    })
+    .sort();
+}
+
+const files = stressFiles(path.join(root, 'test'));
+console.log(`Stress variants of ${files.length} test files:\n  ${files.join('\n  ')}\n`);
+
+const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
+const child = spawn(process.execPath, [vitest, 'run', ...files], {
+  cwd: root,
+  env: {...process.env, PCHAT_STRESS: '1'},
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+
+const SUMMARY = /^stress: .+ \d+( \S+)?, (\d+) failures$/;
+// Colour codes vitest puts around console output.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+const summaries = [];
+let pending = '';
+child.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  pending += chunk.toString('utf8');
+  const lines = pending.split('\n');
+  pending = lines.pop() ?? '';
+  for (const line of lines) {
+    const text = line.replace(ANSI, '').trim();
+    if (SUMMARY.test(text)) summaries.push(text);
+  }
+});
+
+child.on('exit', (code, signal) => {
+  console.log('\nStress summary:');
+  for (const line of summaries) console.log(`  ${line}`);
+  const failed = summaries.filter((line) => Number(SUMMARY.exec(line)?.[2]) > 0);
+  if (summaries.length === 0) console.log('  (no test wrote a summary line)');
+  const ok = code === 0 && summaries.length > 0 && failed.length === 0;
+  if (!ok)
+    console.log(
+      `\nFAILED: vitest ${signal ? `stopped on ${signal}` : `exited ${code}`}, ${failed.length} summary line(s) with failures.`,
+    );
+  process.exit(ok ? 0 : 1);
+});
