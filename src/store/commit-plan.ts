@@ -3,6 +3,7 @@
 // sweeping the temp files leaves the store exactly as it was.
 
 import path from 'node:path';
+import type {BackupInfo} from '../domain/ports.js';
 import type {AuditEntry, ChatState} from '../domain/types.js';
 import type {CommitPlan} from './port.js';
 import {openBackup, prepareBackup, type PreparedBackup} from './backups.js';
@@ -10,6 +11,8 @@ import {appendOffset, type FileOwner} from './durable-fs.js';
 import {prepareExport, type PreparedExport} from './exports.js';
 import {auditLine, type Journal} from './journal.js';
 import {MessageDraft, type MessageOutcome} from './message-log.js';
+import {restoreMessages} from './removal-merge.js';
+import {lineOps, openRemoval, RemovalKeeper} from './removal-backups.js';
 import {auditEntrySchema, chatStateSchema, firstIssue} from './state-schema.js';
 import type {StoreFiles} from './store-files.js';
 
@@ -25,6 +28,8 @@ export interface CommitContext {
 export interface PreparedCommit {
   readonly state: ChatState;
   readonly journal: Journal;
+  /** The backups this commit makes, for the caller to report. */
+  readonly backups: readonly BackupInfo[];
 }
 
 export function prepareCommit(
@@ -51,63 +56,102 @@ export function prepareCommit(
     backupIds.add(prepared.info.id);
     backups.push(prepared);
   };
-  let next = plan.state;
-  for (const effect of plan.effects) {
-    switch (effect.kind) {
-      case 'appendMessages':
-        draft.append(effect.messages);
-        break;
-      case 'rewriteMessages':
-        draft.rewrite(effect.roomIds, effect.rewrite);
-        break;
-      case 'backup':
-        backUp(effect.reason);
-        break;
-      case 'restoreBackup': {
-        const source = openBackup(files, effect.id);
-        backUp(`before restore of ${effect.id}`);
-        next = source.state;
-        draft.replaceWith(source.messages);
-        break;
-      }
-      case 'writeFile': {
-        const step = exports.length + 1;
-        const prepared = prepareExport(files, {
-          path: effect.path,
-          data: effect.data,
-          token: context.token,
-          step,
-          taken: exportPaths,
-        });
-        exportPaths.add(path.join(files.dir, prepared.final));
-        exports.push(prepared);
-        break;
+  // One removal backup per commit, however many removals the line ran; the rewrites stream into it.
+  const keeper = plan.effects.some((e) => e.kind === 'keepRemoved')
+    ? new RemovalKeeper(files, {
+        command: plan.audit.command,
+        revision: fresh.revision,
+        now: context.now,
+        token: context.token,
+        owner: context.stateOwner,
+        taken: backupIds,
+      })
+    : null;
+  if (keeper) {
+    backupIds.add(keeper.id);
+    draft.witnessRewrites(keeper);
+  }
+  try {
+    const next = applyEffects();
+    if (keeper) backups.push(keeper.finish());
+    return finishCommit(next);
+  } catch (error) {
+    keeper?.discard();
+    throw error;
+  }
+
+  function applyEffects(): ChatState {
+    let next = plan.state;
+    for (const effect of plan.effects) {
+      switch (effect.kind) {
+        case 'appendMessages':
+          draft.append(effect.messages);
+          break;
+        case 'rewriteMessages':
+          draft.rewrite(effect.roomIds, effect.rewrite);
+          break;
+        case 'backup':
+          backUp(effect.reason);
+          break;
+        case 'keepRemoved':
+          keeper?.keepObjects(effect);
+          break;
+        case 'restoreRemoval': {
+          const opened = openRemoval(files, effect.id);
+          if (!opened) throw new Error(`There is no removal backup ${effect.id} to restore.`);
+          draft.transform((lines) => restoreMessages(lines, opened.entries, lineOps));
+          break;
+        }
+        case 'restoreBackup': {
+          const source = openBackup(files, effect.id);
+          backUp(`before restore of ${effect.id}`);
+          next = source.state;
+          draft.replaceWith(source.messages);
+          break;
+        }
+        case 'writeFile': {
+          const step = exports.length + 1;
+          const prepared = prepareExport(files, {
+            path: effect.path,
+            data: effect.data,
+            token: context.token,
+            step,
+            taken: exportPaths,
+          });
+          exportPaths.add(path.join(files.dir, prepared.final));
+          exports.push(prepared);
+          break;
+        }
       }
     }
+    return next;
   }
-  const revisionAfter = fresh.revision + 1;
-  const state = checked({...next, revision: revisionAfter});
-  const entry: AuditEntry = {
-    ...plan.audit,
-    seq: revisionAfter,
-    time: context.now.toISOString(),
-    revisionBefore: fresh.revision,
-    revisionAfter,
-  };
-  const audit = auditEntrySchema.safeParse(entry);
-  if (!audit.success)
-    throw new Error(`The audit entry of this commit is malformed (${firstIssue(audit.error)}).`);
-  const journal: Journal = {
-    version: 1,
-    token: context.token,
-    revisionBefore: fresh.revision,
-    revisionAfter,
-    messages: relativeOutcome(files, draft.finish()),
-    audit: {sizeBefore: appendOffset(files.audit), line: auditLine(entry)},
-    backups: backups.map(({temp, final}) => ({temp, final})),
-    exports,
-  };
-  return {state, journal};
+
+  function finishCommit(next: ChatState): PreparedCommit {
+    const revisionAfter = fresh.revision + 1;
+    const state = checked({...next, revision: revisionAfter});
+    const entry: AuditEntry = {
+      ...plan.audit,
+      seq: revisionAfter,
+      time: context.now.toISOString(),
+      revisionBefore: fresh.revision,
+      revisionAfter,
+    };
+    const audit = auditEntrySchema.safeParse(entry);
+    if (!audit.success)
+      throw new Error(`The audit entry of this commit is malformed (${firstIssue(audit.error)}).`);
+    const journal: Journal = {
+      version: 1,
+      token: context.token,
+      revisionBefore: fresh.revision,
+      revisionAfter,
+      messages: relativeOutcome(files, draft.finish()),
+      audit: {sizeBefore: appendOffset(files.audit), line: auditLine(entry)},
+      backups: backups.map(({temp, final}) => ({temp, final})),
+      exports,
+    };
+    return {state, journal, backups: backups.map((b) => b.info)};
+  }
 }
 
 /** A state the store could not read back must never be written: that would lock everyone out. */

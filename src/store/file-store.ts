@@ -21,11 +21,12 @@
 
 import {Low} from 'lowdb';
 import type {ChatMessage, ChatState} from '../domain/types.js';
-import type {Ports} from '../domain/ports.js';
+import type {BackupInfo, Ports} from '../domain/ports.js';
 import {StoreError, type CommitOutcome, type CommitPlan, type StorePort} from './port.js';
 import {scanAudit} from './audit-log.js';
 import {listBackups, pruneBackups, KEEP_BACKUPS} from './backups.js';
 import {prepareCommit} from './commit-plan.js';
+import {openRemoval, previewRemovalOf} from './removal-backups.js';
 import {listDrillRecords} from './drill-records.js';
 import {initializeStore, type CreateOptions} from './create-store.js';
 import {ownerOf} from './durable-fs.js';
@@ -98,7 +99,11 @@ export class FileStore implements StorePort {
     return {
       messages: {scan: (query) => scanMessages(files.messages, query, options.chunkBytes)},
       audit: {scan: (query) => scanAudit(files.audit, query, options.chunkBytes)},
-      backups: {list: () => listBackups(files)},
+      backups: {
+        list: () => listBackups(files),
+        removed: (id) => openRemoval(files, id)?.objects ?? null,
+        previewRemoval: (id) => previewRemovalOf(files, id, options.chunkBytes),
+      },
       drills: {list: () => listDrillRecords(files)},
     };
   }
@@ -110,9 +115,9 @@ export class FileStore implements StorePort {
         await this.db.read();
         const fresh = this.db.data;
         const {plan, result} = change(fresh, this.ports());
-        if (!plan) return {result, revision: fresh.revision, committed: false};
-        const revision = await this.write(fresh, plan, token);
-        return {result, revision, committed: true};
+        if (!plan) return {result, revision: fresh.revision, committed: false, backups: []};
+        const {revision, backups} = await this.write(fresh, plan, token);
+        return {result, revision, committed: true, backups};
       }),
     );
   }
@@ -138,7 +143,11 @@ export class FileStore implements StorePort {
   }
 
   /** Steps 1-5 of the header comment; on failure, whatever the journal says is finished or undone. */
-  private async write(fresh: ChatState, plan: CommitPlan, token: string): Promise<number> {
+  private async write(
+    fresh: ChatState,
+    plan: CommitPlan,
+    token: string,
+  ): Promise<{revision: number; backups: readonly BackupInfo[]}> {
     let journal: Journal | null = null;
     try {
       const prepared = prepareCommit(this.files, fresh, plan, {
@@ -157,7 +166,7 @@ export class FileStore implements StorePort {
       pruneBackups(this.files, this.options.keepBackups ?? KEEP_BACKUPS);
       const key = this.stateFile.currentKey();
       for (const watch of this.watches) watch.seen = key;
-      return prepared.state.revision;
+      return {revision: prepared.state.revision, backups: prepared.backups};
     } catch (error) {
       this.db.data = fresh;
       this.cleanUpAfter(journal);

@@ -78,8 +78,36 @@ export type MessageOutcome =
   | {readonly kind: 'append'; readonly temp: string; readonly sizeBefore: number}
   | {readonly kind: 'replace'; readonly temp: string};
 
+/** One line of the log: its message id and its text as written (without the newline). */
+export interface LogLine {
+  readonly id: string;
+  readonly text: string;
+}
+
+/**
+ * The id of a line's message, without parsing the line when it starts the way JSON.stringify writes
+ * a message (`{"id":"...`); anything else is parsed.
+ */
+export function lineId(text: string, file: string, line: JsonLine): string {
+  const prefix = '{"id":"';
+  if (text.startsWith(prefix)) {
+    const end = text.indexOf('"', prefix.length);
+    const id = text.slice(prefix.length, end);
+    if (end > 0 && !id.includes('\\')) return id;
+  }
+  return toMessage(parseLine(line, file), file, line).id;
+}
+
+/** Sees every message a rewrite deletes or changes, with the line as it was, and where it was. */
+export interface RewriteWitness {
+  /** Called once per rewrite pass; returns the pass's number. */
+  nextPass(): number;
+  deleted(pass: number, line: LogLine, after: string | null): void;
+  replaced(pass: number, line: LogLine, now: string): void;
+}
+
 /** Writes in blocks, so a million lines cost a few hundred writes, not a million. */
-class BlockWriter {
+export class BlockWriter {
   private readonly fd: number;
   private parts: string[] = [];
   private pending = 0;
@@ -111,6 +139,7 @@ export class MessageDraft {
   private sourceIsOurs = false;
   private pending: ChatMessage[] = [];
   private step = 0;
+  private witness: RewriteWitness | null = null;
 
   constructor(file: string, token: string, owner: FileOwner, chunkBytes?: number) {
     this.file = file;
@@ -118,6 +147,11 @@ export class MessageDraft {
     this.owner = owner;
     this.chunkBytes = chunkBytes;
     this.source = file;
+  }
+
+  /** From now on, every committed line a rewrite deletes or changes is shown to `witness`. */
+  witnessRewrites(witness: RewriteWitness): void {
+    this.witness = witness;
   }
 
   append(messages: readonly ChatMessage[]): void {
@@ -134,33 +168,76 @@ export class MessageDraft {
   rewrite(roomIds: readonly string[] | 'all', rewrite: (m: ChatMessage) => ChatMessage | null): void {
     const rooms = roomIds === 'all' ? null : new Set(roomIds);
     const mayHold = roomPrefilter(roomIds);
+    const source = this.source;
+    const witness = this.witness;
+    const pass = witness?.nextPass() ?? 0;
+    // The id of the last line that stays: where a deleted line goes back if it is restored.
+    let after: string | null = null;
+    this.writeNewSource((out) => {
+      for (const line of readLines(source, this.chunkBytes)) {
+        const keep = (): void => {
+          out.add(`${line.text}\n`);
+          if (witness) after = lineId(line.text, source, line);
+        };
+        if (!mayHold(line.text)) {
+          keep();
+          continue;
+        }
+        const value = parseLine(line, source);
+        const roomId = (value as {roomId?: unknown} | null)?.roomId;
+        if (rooms && !(typeof roomId === 'string' && rooms.has(roomId))) {
+          keep();
+          continue;
+        }
+        const message = toMessage(value, source, line);
+        const next = rewrite(message);
+        if (next === message) keep();
+        else if (next === null) witness?.deleted(pass, {id: message.id, text: line.text}, after);
+        else {
+          const text = toJsonLine(checked(next));
+          out.add(text);
+          witness?.replaced(pass, {id: message.id, text: line.text}, text.slice(0, -1));
+          after = message.id;
+        }
+      }
+      for (const message of this.pending) {
+        const next = !rooms || rooms.has(message.roomId) ? rewrite(message) : message;
+        if (next) out.add(toJsonLine(next === message ? next : checked(next)));
+      }
+    });
+  }
+
+  /** Replaces the drafted log with `transform` of its lines (the drafted appends included). */
+  transform(transform: (lines: Iterable<LogLine>) => Iterable<LogLine>): void {
+    const source = this.source;
+    const pending = this.pending;
+    const chunkBytes = this.chunkBytes;
+    const lines = function* (): Generator<LogLine> {
+      for (const line of readLines(source, chunkBytes))
+        yield {id: lineId(line.text, source, line), text: line.text};
+      for (const message of pending) yield {id: message.id, text: toJsonLine(message).slice(0, -1)};
+    };
+    this.writeNewSource((out) => {
+      for (const line of transform(lines())) out.add(`${line.text}\n`);
+    });
+  }
+
+  /** Writes a new temp log with `write`, fsyncs it, and makes it the draft's source. */
+  private writeNewSource(write: (out: BlockWriter) => void): void {
     const target = this.newTemp();
     const fd = createExclusive(target, this.owner);
     try {
       const out = new BlockWriter(fd);
-      const pass = (message: ChatMessage): void => {
-        const next = rewrite(message);
-        if (next) out.add(toJsonLine(next === message ? next : checked(next)));
-      };
-      for (const line of readLines(this.source, this.chunkBytes)) {
-        if (!mayHold(line.text)) {
-          out.add(`${line.text}\n`);
-          continue;
-        }
-        const value = parseLine(line, this.source);
-        const roomId = (value as {roomId?: unknown} | null)?.roomId;
-        if (rooms && !(typeof roomId === 'string' && rooms.has(roomId))) out.add(`${line.text}\n`);
-        else pass(toMessage(value, this.source, line));
-      }
-      for (const message of this.pending) {
-        if (!rooms || rooms.has(message.roomId)) pass(message);
-        else out.add(toJsonLine(message));
-      }
+      write(out);
       out.flush();
       io('flush', target, () => fs.fsyncSync(fd));
     } finally {
       fs.closeSync(fd);
     }
+    this.replaceSource(target);
+  }
+
+  private replaceSource(target: string): void {
     if (this.sourceIsOurs) removeQuietly(this.source);
     this.source = target;
     this.sourceIsOurs = true;
