@@ -171,13 +171,15 @@ export class MessageDraft {
     const source = this.source;
     const witness = this.witness;
     const pass = witness?.nextPass() ?? 0;
-    // The id of the last line that stays: where a deleted line goes back if it is restored.
-    let after: string | null = null;
+    // The last line that stays: where a deleted line goes back if it is restored. Its id is read
+    // only when a deletion needs it, so the lines of other rooms are never parsed.
+    let kept: JsonLine | null = null;
+    const after = (): string | null => (kept === null ? null : lineId(kept.text, source, kept));
     this.writeNewSource((out) => {
       for (const line of readLines(source, this.chunkBytes)) {
         const keep = (): void => {
           out.add(`${line.text}\n`);
-          if (witness) after = lineId(line.text, source, line);
+          kept = line;
         };
         if (!mayHold(line.text)) {
           keep();
@@ -192,12 +194,12 @@ export class MessageDraft {
         const message = toMessage(value, source, line);
         const next = rewrite(message);
         if (next === message) keep();
-        else if (next === null) witness?.deleted(pass, {id: message.id, text: line.text}, after);
+        else if (next === null) witness?.deleted(pass, {id: message.id, text: line.text}, after());
         else {
           const text = toJsonLine(checked(next));
           out.add(text);
           witness?.replaced(pass, {id: message.id, text: line.text}, text.slice(0, -1));
-          after = message.id;
+          kept = line;
         }
       }
       for (const message of this.pending) {
