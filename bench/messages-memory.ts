@@ -1,5 +1,6 @@
 // Memory of the message cmdlets on a large store: a million messages in a file store in a temp
-// directory, then Clear-CsPersistentChatRoom and Remove-CsPersistentChatMessage through a Session.
+// directory, then Clear-CsPersistentChatRoom, Remove-CsPersistentChatMessage, Remove-CsPersistentChatRoom
+// and the Restore-PcBackup that undoes the room's removal, through a Session.
 // Prints times and peak RSS; asserts nothing (shared, noisy machines). BENCH_MESSAGES changes the size.
 
 import fs from 'node:fs';
@@ -90,6 +91,8 @@ async function main(): Promise<void> {
     const purge = await timed(
       `Remove-CsPersistentChatMessage -Identity "${POOL}\\LisbonRoom" -EndDate "12/31/2020" -Remove`,
     );
+    const removeRoom = await timed(`Remove-CsPersistentChatRoom -Identity "${POOL}\\ItRoom"`);
+    const restore = await timed('Get-PcBackup | Select-Object -Last 1 | Restore-PcBackup');
 
     console.log(`${count} messages in ${roomIds.length} rooms (one machine, one run)`);
     console.log(
@@ -98,6 +101,8 @@ async function main(): Promise<void> {
     console.log(`  Clear-CsPersistentChatRoom        ${clear}`);
     console.log(`  Remove-...Message (replace)       ${remove}`);
     console.log(`  Remove-...Message -Remove         ${purge}`);
+    console.log(`  Remove-CsPersistentChatRoom       ${removeRoom}`);
+    console.log(`  Restore-PcBackup (that room)      ${restore}`);
     console.log(`  log now ${mb(fs.statSync(store.files.messages).size)}`);
   } finally {
     store.close();

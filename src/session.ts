@@ -4,6 +4,7 @@
 import os from 'node:os';
 import {randomUUID} from 'node:crypto';
 import type {ChatState, CommandOrigin, Operator, Role} from './domain/types.js';
+import type {BackupInfo} from './domain/ports.js';
 import type {CmdletError} from './domain/errors.js';
 import {CmdletError as CmdletErrorClass} from './domain/errors.js';
 import {primaryRole, rolesOf} from './domain/rbac.js';
@@ -60,6 +61,8 @@ export interface LineRun extends LineResult {
   readonly revision: number;
   /** Set when the line could not run because of the store; every other failure is an error of the line. */
   readonly storeFailure: StoreFailure | null;
+  /** The backups the line's commit made: a removal's says how to undo it. */
+  readonly backups: readonly BackupInfo[];
 }
 
 /** The store failure an exception stands for, or null when it is anything else (a bug). */
@@ -209,6 +212,7 @@ export class Session {
         committed: false,
         revision: fresh.revision,
         storeFailure: null,
+        backups: [],
       };
 
     const confirm = answers ? answeredConfirmer(answers) : this.planningConfirmer();
@@ -244,6 +248,7 @@ export class Session {
       committed: outcome.committed,
       revision: outcome.revision,
       storeFailure: null,
+      backups: outcome.backups,
     };
     try {
       this.latest = await access.read();
@@ -321,6 +326,7 @@ export class Session {
       committed: false,
       revision: state.revision,
       storeFailure: null,
+      backups: [],
     };
   }
 }

@@ -7,6 +7,7 @@ import {categoryObject} from './content-output.js';
 import {defineCmdlet} from './define-cmdlet.js';
 import {targetIdentity} from './target-identity.js';
 import {identityParams, asObjectParam} from './shared-params.js';
+import {keepRemoved, UNDO_REMARK} from './message-log.js';
 
 const poolParam = (sets?: readonly string[]) =>
   ({
@@ -189,6 +190,7 @@ const setCategoryCmdlet = defineCmdlet({
 const removeCategoryCmdlet = defineCmdlet({
   name: 'Remove-CsPersistentChatCategory',
   summary: 'Deletes a category that holds no rooms (enabled or disabled).',
+  description: UNDO_REMARK,
   params: {
     ...identityParams('category', 'category'),
     Force: {
@@ -200,7 +202,8 @@ const removeCategoryCmdlet = defineCmdlet({
   examples: [
     {
       code: 'Remove-CsPersistentChatCategory -Identity "pc1.dc1.example.org\\helpdesk"',
-      remarks: 'Deletes HelpDesk, which holds no rooms.',
+      remarks:
+        'Deletes HelpDesk, which holds no rooms; Get-PcBackup | Select-Object -Last 1 | Restore-PcBackup brings it back.',
     },
     {
       code: 'Get-CsPersistentChatCategory | Remove-CsPersistentChatCategory',
@@ -219,6 +222,7 @@ const removeCategoryCmdlet = defineCmdlet({
   run(ctx, args) {
     const {state, output} = removeCategory(ctx.state, {identity: targetIdentity(args)});
     if (!ctx.shouldProcess(identityOf(output), 'Remove-CsPersistentChatCategory')) return;
+    keepRemoved(ctx, {categories: [output]});
     ctx.setState(state, [identityOf(output)]);
   },
 });

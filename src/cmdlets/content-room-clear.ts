@@ -1,5 +1,9 @@
 // Clear-CsPersistentChatRoom and Remove-CsPersistentChatRoom (rooms-and-content.md sections 3.4
 // and 3.5): the room cmdlets that take messages out of the message log.
+//
+// Spec note: the documentation says these deletions cannot be undone (R20); pchat keeps what every
+// removal deletes in a removal backup written in the same commit, so Restore-PcBackup can undo one
+// (the room, its lists and its messages, byte for byte), without undoing what changed since.
 
 import {CmdletError} from '../domain/errors.js';
 import {identityOf} from '../domain/content-identity.js';
@@ -8,7 +12,7 @@ import {findRoom, removeRoom} from '../domain/rooms.js';
 import {defineCmdlet} from './define-cmdlet.js';
 import {targetIdentity} from './target-identity.js';
 import {identityParams} from './shared-params.js';
-import {messageCount, hasAny, backupOnce} from './message-log.js';
+import {messageCount, hasAny, keepRemoved, UNDO_REMARK} from './message-log.js';
 
 /** Messages of the room posted on or before `to`, counted without loading them all. */
 const countUpTo = (scan: Iterable<{readonly postedAt: string}>, to: number): number => {
@@ -19,8 +23,8 @@ const countUpTo = (scan: Iterable<{readonly postedAt: string}>, to: number): num
 
 export const clearRoomCmdlet = defineCmdlet({
   name: 'Clear-CsPersistentChatRoom',
-  summary:
-    'Permanently deletes every message of a room posted on or before a date; the room itself is untouched.',
+  summary: 'Deletes every message of a room posted on or before a date; the room itself is untouched.',
+  description: UNDO_REMARK,
   params: {
     ...identityParams('room', 'room'),
     // Spec note: not marked required, so a missing -EndDate reports InvalidValue as the spec asks.
@@ -33,7 +37,8 @@ export const clearRoomCmdlet = defineCmdlet({
   examples: [
     {
       code: 'Clear-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\ItRoom" -EndDate "3/1/2018"',
-      remarks: 'ItRoom loses every message dated up to and including 1 March 2018.',
+      remarks:
+        'ItRoom loses every message dated up to and including 1 March 2018; Get-PcBackup | Select-Object -Last 1 | Restore-PcBackup brings them back.',
     },
     {
       code: 'Get-CsPersistentChatRoom | Clear-CsPersistentChatRoom -EndDate "3/1/2018" -Confirm:$False',
@@ -59,7 +64,7 @@ export const clearRoomCmdlet = defineCmdlet({
     const identity = identityOf(room);
     if (!ctx.shouldProcess(identity, `Delete ${messageCount(count)} posted on or before ${cutoff}`)) return;
     if (count === 0) return;
-    backupOnce(ctx, `Clear-CsPersistentChatRoom ${identity} -EndDate ${cutoff}`);
+    keepRemoved(ctx, {});
     ctx.effect({kind: 'rewriteMessages', roomIds: [room.id], rewrite: clearRoomRewrite(to)});
     ctx.setState(ctx.state, [identity]);
   },
@@ -67,7 +72,8 @@ export const clearRoomCmdlet = defineCmdlet({
 
 export const removeRoomCmdlet = defineCmdlet({
   name: 'Remove-CsPersistentChatRoom',
-  summary: 'Permanently deletes rooms and all their messages.',
+  summary: 'Deletes rooms and all their messages.',
+  description: UNDO_REMARK,
   params: {
     ...identityParams('room', 'room'),
     Force: {type: 'switch', help: 'Suppresses non-fatal warnings.'},
@@ -76,7 +82,8 @@ export const removeRoomCmdlet = defineCmdlet({
   examples: [
     {
       code: 'Remove-CsPersistentChatRoom -Identity "pc1.dc1.example.org\\LisbonRoom"',
-      remarks: 'Deletes LisbonRoom and its messages.',
+      remarks:
+        'Deletes LisbonRoom and its messages; Get-PcBackup | Select-Object -Last 1 | Restore-PcBackup brings both back.',
     },
     {
       code: 'Get-CsPersistentChatRoom -Privacy "Closed" | Remove-CsPersistentChatRoom',
@@ -91,10 +98,9 @@ export const removeRoomCmdlet = defineCmdlet({
     const {state, output, effects} = removeRoom(ctx.state, {identity: targetIdentity(args)});
     const identity = identityOf(output);
     if (!ctx.shouldProcess(identity, 'Remove-CsPersistentChatRoom')) return;
-    if (hasAny(ctx.ports.messages.scan({roomIds: [output.id], limit: 1}))) {
-      backupOnce(ctx, `Remove-CsPersistentChatRoom ${identity}`);
+    keepRemoved(ctx, {rooms: [output]});
+    if (hasAny(ctx.ports.messages.scan({roomIds: [output.id], limit: 1})))
       for (const effect of effects) ctx.effect(effect);
-    }
     ctx.setState(state, [identity]);
   },
 });

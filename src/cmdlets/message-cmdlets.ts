@@ -19,7 +19,7 @@ import type {CmdletSpec, DateArg} from './types.js';
 import {messageObject} from './content-output.js';
 import {testMessageCmdlet} from './content-test-message-cmdlet.js';
 import {defineCmdlet} from './define-cmdlet.js';
-import {messageCount, backupOnce} from './message-log.js';
+import {messageCount, keepRemoved, UNDO_REMARK} from './message-log.js';
 
 /** The criteria shared by Remove-CsPersistentChatMessage and Get-PcChatMessage. */
 interface CriteriaArgs {
@@ -63,6 +63,7 @@ const removeMessageCmdlet = defineCmdlet({
   name: 'Remove-CsPersistentChatMessage',
   summary:
     'Takes selected messages out of a room: replaces their text (by default with a standard notice) or, with -Remove, deletes them.',
+  description: UNDO_REMARK,
   params: {
     Identity: {
       type: 'string',
@@ -105,7 +106,7 @@ const removeMessageCmdlet = defineCmdlet({
     {
       code: 'Remove-CsPersistentChatMessage -Identity "pc1.dc1.example.org\\ItRoom" -EndDate "4/1/2012"',
       remarks:
-        'Every ItRoom message up to and including 1 April 2012 now reads the default replacement text.',
+        'Every ItRoom message up to and including 1 April 2012 now reads the default replacement text; Get-PcBackup | Select-Object -Last 1 | Restore-PcBackup gives them their text back.',
     },
     {
       code: 'Remove-CsPersistentChatMessage -Identity "pc1.dc1.example.org\\ItRoom" -UserUri "sip:ana@example.org"',
@@ -137,7 +138,7 @@ const removeMessageCmdlet = defineCmdlet({
     if (!ctx.shouldProcess(identity, `${remove ? 'Delete' : 'Replace the text of'} ${messageCount(count)}`))
       return;
     if (count === 0) return;
-    backupOnce(ctx, `Remove-CsPersistentChatMessage ${identity}`);
+    keepRemoved(ctx, {});
     const how = {remove, text: args.ReplaceMessage ?? DEFAULT_REPLACEMENT, now: ctx.now};
     ctx.effect({kind: 'rewriteMessages', roomIds: [room.id], rewrite: removeMessagesRewrite(matches, how)});
     ctx.setState(ctx.state, [identity]);

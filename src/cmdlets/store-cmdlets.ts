@@ -7,6 +7,7 @@ import type {AuditEntry} from '../domain/types.js';
 import type {BackupInfo} from '../domain/ports.js';
 import type {CmdletSpec, PsObject} from './types.js';
 import {defineCmdlet} from './define-cmdlet.js';
+import {restoreRemoval} from './restore-removal.js';
 
 export const auditEntryObject = (entry: AuditEntry): PsObject => ({
   Sequence: entry.seq,
@@ -31,6 +32,12 @@ export const backupObject = (backup: BackupInfo): PsObject => ({
   Reason: backup.reason,
   Revision: backup.revision,
   Bytes: backup.bytes,
+  Kind: backup.kind === 'removal' ? 'Removal' : 'Store',
+  // A removal backup holds only what its line removed; a store backup holds everything.
+  Command: backup.command ?? null,
+  Rooms: [...(backup.rooms ?? [])],
+  Categories: [...(backup.categories ?? [])],
+  Messages: backup.messages ?? null,
 });
 
 const getAuditEntry = defineCmdlet({
@@ -73,13 +80,19 @@ const getAuditEntry = defineCmdlet({
 
 const getBackup = defineCmdlet({
   name: 'Get-PcBackup',
-  summary: 'Lists the timestamped backups the store took before high-impact changes.',
+  summary: 'Lists the timestamped backups the store took before high-impact changes and removals.',
   description:
-    'Failover, import, restores and bulk removals back the store up first; Restore-PcBackup brings one back.',
+    'Failover, import and restores back the whole store up first (Kind Store). Every removal (Remove-CsPersistentChatRoom, Clear-CsPersistentChatRoom, Remove-CsPersistentChatMessage, Remove-CsPersistentChatCategory) keeps what it removed, messages included, in a removal backup (Kind Removal) that names the line, the rooms and categories and the number of messages. Restore-PcBackup brings either back.',
   params: {
     Identity: {type: 'string', position: 0, help: 'The backup to show (wildcards allowed).'},
   },
-  examples: [{code: 'Get-PcBackup', remarks: 'Lists every backup, oldest first.'}],
+  examples: [
+    {code: 'Get-PcBackup', remarks: 'Lists every backup, oldest first.'},
+    {
+      code: 'Get-PcBackup | Where-Object {$_.Kind -eq "Removal"} | Select-Object -Last 5',
+      remarks: 'The five most recent removals, with the line that made each.',
+    },
+  ],
   permission: 'read',
   mutates: false,
   supportsShouldProcess: false,
@@ -105,9 +118,10 @@ const getBackup = defineCmdlet({
 
 const restoreBackup = defineCmdlet({
   name: 'Restore-PcBackup',
-  summary: 'Replaces the store (state and chat history) with a backup.',
+  summary:
+    'Brings a backup back: a store backup replaces the store; a removal backup puts back what one removal took out.',
   description:
-    'The current store is backed up first, so a restore can itself be undone; the revision keeps increasing. This is a high-impact change: it prompts unless -Confirm:$false is given.',
+    'A store backup replaces the state and chat history; the current store is backed up first, so that restore can itself be undone. A removal backup puts back exactly what its line removed (rooms with their lists, category and add-in, categories with their settings, messages with their ids, text and order) and leaves every change made since alone; a room or category of the same name created since, or a room whose category is gone, stops the restore with an error and nothing changes. The revision keeps increasing. This is a high-impact change: it prompts unless -Confirm:$false is given; -WhatIf says what would come back.',
   params: {
     Identity: {
       type: 'string',
@@ -121,6 +135,10 @@ const restoreBackup = defineCmdlet({
     {
       code: 'Get-PcBackup | Select-Object -Last 1 | Restore-PcBackup -Confirm:$false',
       remarks: 'Restores the newest backup without prompting.',
+    },
+    {
+      code: 'Get-PcBackup | Where-Object {$_.Rooms -contains "pc1.dc1.example.org\\LisbonRoom"} | Select-Object -Last 1 | Restore-PcBackup -WhatIf',
+      remarks: 'Says what undoing the removal of LisbonRoom would bring back; drop -WhatIf to do it.',
     },
   ],
   permission: 'backup',
@@ -140,6 +158,7 @@ const restoreBackup = defineCmdlet({
         },
       );
     }
+    if (backup.kind === 'removal') return restoreRemoval(ctx, backup);
     if (!ctx.shouldProcess(id, `Restore the store to revision ${backup.revision} from ${backup.createdAt}`))
       return;
     ctx.effect({kind: 'restoreBackup', id});

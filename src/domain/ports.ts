@@ -2,7 +2,7 @@
 // The core never does I/O itself: reads arrive through these ports, writes leave as effects.
 
 import type {DrillRecord} from './drills.js';
-import type {AuditEntry, ChatMessage} from './types.js';
+import type {AuditEntry, Category, ChatMessage, Room} from './types.js';
 
 export interface MessageQuery {
   /** Room ids; omitted = all rooms. */
@@ -31,16 +31,48 @@ export interface AuditReader {
   scan(query: AuditQuery): Iterable<AuditEntry>;
 }
 
+/** 'store': the whole store, restored by replacing it; 'removal': only what one line removed. */
+export type BackupKind = 'store' | 'removal';
+
 export interface BackupInfo {
   readonly id: string;
   readonly createdAt: string;
   readonly reason: string;
   readonly revision: number;
   readonly bytes: number;
+  /** Missing in backups written before removals were kept: those are whole-store backups. */
+  readonly kind?: BackupKind;
+  /** Removal backups: the line that made the backup, and what it holds (identities, message count). */
+  readonly command?: string;
+  readonly rooms?: readonly string[];
+  readonly categories?: readonly string[];
+  readonly messages?: number;
+}
+
+/** What a removal backup holds besides its messages. */
+export interface RemovedObjects {
+  readonly rooms: readonly Room[];
+  readonly categories: readonly Category[];
+}
+
+/** What restoring a removal backup's messages would do to the message log as it is now. */
+export interface RemovalPreview {
+  /** Deleted messages that would come back. */
+  readonly deleted: number;
+  /** Replaced messages whose text would come back. */
+  readonly replaced: number;
+  /** Replaced messages changed or deleted since: left as they are. */
+  readonly changedSince: number;
+  /** Ids of deleted messages that exist in the log now (at most a few). */
+  readonly existingIds: readonly string[];
 }
 
 export interface BackupReader {
   list(): readonly BackupInfo[];
+  /** A removal backup's rooms and categories, or null when there is no such removal backup. */
+  removed(id: string): RemovedObjects | null;
+  /** Streams the current log against the backup's messages; writes nothing. */
+  previewRemoval(id: string): RemovalPreview;
 }
 
 export interface DrillReader {
@@ -65,7 +97,14 @@ export type Effect =
       readonly rewrite: (message: ChatMessage) => ChatMessage | null;
     }
   | {readonly kind: 'backup'; readonly reason: string}
+  /**
+   * Keep what this commit removes: these rooms and categories, and every message the commit's
+   * rewrites delete or change, in one removal backup written in the same commit.
+   */
+  | {readonly kind: 'keepRemoved'; readonly rooms: readonly Room[]; readonly categories: readonly Category[]}
   | {readonly kind: 'restoreBackup'; readonly id: string}
+  /** Puts a removal backup's messages back in the log (the state part is the cmdlet's). */
+  | {readonly kind: 'restoreRemoval'; readonly id: string}
   | {readonly kind: 'writeFile'; readonly path: string; readonly data: Uint8Array | string | FileWriter};
 
 export interface Ports {
@@ -78,6 +117,10 @@ export interface Ports {
 export const emptyPorts: Ports = {
   messages: {scan: () => []},
   audit: {scan: () => []},
-  backups: {list: () => []},
+  backups: {
+    list: () => [],
+    removed: () => null,
+    previewRemoval: () => ({deleted: 0, replaced: 0, changedSince: 0, existingIds: []}),
+  },
   drills: {list: () => []},
 };

@@ -1,5 +1,6 @@
 // Timestamped backups of the state and the message log: backups/<time>-<rev>-<reason>/ with
-// state.json, messages.jsonl and meta.json. A backup is built in a temp directory and renamed into
+// state.json, messages.jsonl and meta.json (removal backups, which hold only what one line removed, are
+// in removal-backups.ts). A backup is built in a temp directory and renamed into
 // place when its commit is applied, so a crash never leaves half a backup under a real name.
 
 import fs from 'node:fs';
@@ -42,6 +43,44 @@ export const reasonSlug = (reason: string): string =>
 
 const ID_PATTERN = /^\d{8}T\d{6}Z-\d+-[a-z0-9-]+$/;
 
+/** A new backup directory, made under a temp name; its final name is taken by no other backup. */
+export function newBackupDir(
+  files: StoreFiles,
+  request: {
+    reason: string;
+    revision: number;
+    now: Date;
+    token: string;
+    owner: FileOwner;
+    taken: ReadonlySet<string>;
+  },
+): {id: string; temp: string; final: string} {
+  isStoreFolder(files.backups);
+  const base = `${compactTime(request.now.toISOString())}-${request.revision}-${reasonSlug(request.reason)}`;
+  let id = base;
+  for (let n = 2; request.taken.has(id) || fs.existsSync(path.join(files.backups, id)); n += 1)
+    id = `${base}-${n}`;
+  const temp = path.join(files.backups, `.${id}.${request.token}.tmp`);
+  const dirMode = request.owner.mode | ((request.owner.mode & 0o444) >> 2);
+  io('create the backup', temp, () => {
+    fs.mkdirSync(temp, {mode: dirMode});
+    fs.chmodSync(temp, dirMode);
+  });
+  return {id, temp, final: path.join(files.backups, id)};
+}
+
+/** Writes meta.json and makes the temp directory durable: the backup is ready to publish. */
+export function sealBackup(
+  files: StoreFiles,
+  dir: {temp: string; final: string},
+  info: BackupInfo,
+  owner: FileOwner,
+): PreparedBackup {
+  writeNewFile(path.join(dir.temp, 'meta.json'), `${JSON.stringify(info, null, 2)}\n`, owner);
+  fsyncDir(dir.temp);
+  return {temp: path.relative(files.dir, dir.temp), final: path.relative(files.dir, dir.final), info};
+}
+
 /** Copies the committed state and messages (and the audit log when asked) into a temp backup dir. */
 export function prepareBackup(
   files: StoreFiles,
@@ -55,17 +94,8 @@ export function prepareBackup(
     withAudit?: boolean;
   },
 ): PreparedBackup {
-  isStoreFolder(files.backups);
-  const base = `${compactTime(request.now.toISOString())}-${request.revision}-${reasonSlug(request.reason)}`;
-  let id = base;
-  for (let n = 2; request.taken.has(id) || fs.existsSync(path.join(files.backups, id)); n += 1)
-    id = `${base}-${n}`;
-  const temp = path.join(files.backups, `.${id}.${request.token}.tmp`);
-  const dirMode = request.owner.mode | ((request.owner.mode & 0o444) >> 2);
-  io('create the backup', temp, () => {
-    fs.mkdirSync(temp, {mode: dirMode});
-    fs.chmodSync(temp, dirMode);
-  });
+  const dir = newBackupDir(files, request);
+  const {temp, id} = dir;
   let bytes = copyNewFile(files.state, path.join(temp, 'state.json'), request.owner);
   bytes += copyNewFile(files.messages, path.join(temp, 'messages.jsonl'), request.owner);
   if (request.withAudit) copyNewFile(files.audit, path.join(temp, 'audit.jsonl'), request.owner);
@@ -76,13 +106,7 @@ export function prepareBackup(
     revision: request.revision,
     bytes,
   };
-  writeNewFile(path.join(temp, 'meta.json'), `${JSON.stringify(info, null, 2)}\n`, request.owner);
-  fsyncDir(temp);
-  return {
-    temp: path.relative(files.dir, temp),
-    final: path.relative(files.dir, path.join(files.backups, id)),
-    info,
-  };
+  return sealBackup(files, dir, info, request.owner);
 }
 
 /** Renames a prepared backup into place; a second call after a crash finds it done. */
@@ -119,29 +143,44 @@ function readMeta(file: string): BackupInfo | null {
   try {
     const value = decodeJson(readNoFollow(file), file) as Partial<BackupInfo> | null;
     if (!value || typeof value.id !== 'string' || typeof value.createdAt !== 'string') return null;
-    return {
+    const base: BackupInfo = {
       id: value.id,
       createdAt: value.createdAt,
       reason: String(value.reason ?? ''),
       revision: Number(value.revision ?? 0),
       bytes: Number(value.bytes ?? 0),
     };
+    if (value.kind !== 'removal') return base;
+    const names = (list: unknown): string[] => (Array.isArray(list) ? list.map(String) : []);
+    return {
+      ...base,
+      kind: 'removal',
+      command: String(value.command ?? ''),
+      rooms: names(value.rooms),
+      categories: names(value.categories),
+      messages: Number(value.messages ?? 0),
+    };
   } catch {
     return null;
   }
 }
 
+/** Keeps the newest `keep` of each kind, so many small removal backups never push out a store backup. */
 export function pruneBackups(files: StoreFiles, keep: number = KEEP_BACKUPS): void {
   const all = listBackups(files);
-  for (const old of all.slice(0, Math.max(0, all.length - keep)))
-    removeQuietly(path.join(files.backups, old.id));
+  for (const kind of ['store', 'removal'] as const) {
+    const ofKind = all.filter((b) => (b.kind ?? 'store') === kind);
+    for (const old of ofKind.slice(0, Math.max(0, ofKind.length - keep)))
+      removeQuietly(path.join(files.backups, old.id));
+  }
 }
 
 /** A backup's state (validated, migrated) and the path of its message log, for a restore. */
 export function openBackup(files: StoreFiles, id: string): {state: ChatState; messages: string} {
   const dir = path.join(files.backups, id);
-  if (!ID_PATTERN.test(id) || !listBackups(files).some((b) => b.id === id))
-    throw new StoreError('StoreNotFound', `There is no backup ${id} in ${files.backups}.`, dir);
+  const info = ID_PATTERN.test(id) ? listBackups(files).find((b) => b.id === id) : undefined;
+  if (!info || info.kind === 'removal')
+    throw new StoreError('StoreNotFound', `There is no store backup ${id} in ${files.backups}.`, dir);
   const stateFile = path.join(dir, 'state.json');
   const messages = path.join(dir, 'messages.jsonl');
   const state = parseState(readNoFollow(stateFile), stateFile);

@@ -3,6 +3,7 @@
 // sweeping the temp files leaves the store exactly as it was.
 
 import path from 'node:path';
+import type {BackupInfo} from '../domain/ports.js';
 import type {AuditEntry, ChatState} from '../domain/types.js';
 import type {CommitPlan} from './port.js';
 import {openBackup, prepareBackup, type PreparedBackup} from './backups.js';
@@ -11,6 +12,8 @@ import type {FileOwner} from './durable-fs.js';
 import {prepareExport, type PreparedExport} from './exports.js';
 import {auditLine, sha256, type Journal} from './journal.js';
 import {MessageDraft, type MessageOutcome} from './message-log.js';
+import {restoreMessages} from './removal-merge.js';
+import {lineOps, openRemoval, RemovalKeeper} from './removal-backups.js';
 import {auditEntrySchema, chatStateSchema, firstIssue} from './state-schema.js';
 import {serializeWithin} from './state-file.js';
 import type {DecodeLimits} from './decode.js';
@@ -32,6 +35,8 @@ export interface PreparedCommit {
   /** state.json's new content, checked against the read limits. */
   readonly text: string;
   readonly journal: Journal;
+  /** The backups this commit makes, for the caller to report. */
+  readonly backups: readonly BackupInfo[];
 }
 
 export function prepareCommit(
@@ -66,36 +71,27 @@ export function prepareCommit(
     backupIds.add(prepared.info.id);
     backups.push(prepared);
   };
-  for (const effect of plan.effects) {
-    switch (effect.kind) {
-      case 'appendMessages':
-        draft.append(effect.messages);
-        break;
-      case 'rewriteMessages':
-        draft.rewrite(effect.roomIds, effect.rewrite);
-        break;
-      case 'backup':
-        backUp(effect.reason);
-        break;
-      case 'restoreBackup': {
-        backUp(`before restore of ${effect.id}`);
-        draft.replaceWith(restored.get(effect.id)?.messages ?? openBackup(files, effect.id).messages);
-        break;
-      }
-      case 'writeFile': {
-        const step = exports.length + 1;
-        const prepared = prepareExport(files, {
-          path: effect.path,
-          data: effect.data,
-          token: context.token,
-          step,
-          taken: exportPaths,
-        });
-        exportPaths.add(path.join(files.dir, prepared.final));
-        exports.push(prepared);
-        break;
-      }
-    }
+  // One removal backup per commit, however many removals the line ran; the rewrites stream into it.
+  const keeper = plan.effects.some((e) => e.kind === 'keepRemoved')
+    ? new RemovalKeeper(files, {
+        command: plan.audit.command,
+        revision: fresh.revision,
+        now: context.now,
+        token: context.token,
+        owner: context.stateOwner,
+        taken: backupIds,
+      })
+    : null;
+  if (keeper) {
+    backupIds.add(keeper.id);
+    draft.witnessRewrites(keeper);
+  }
+  try {
+    applyEffects();
+    if (keeper) backups.push(keeper.finish());
+  } catch (error) {
+    keeper?.discard();
+    throw error;
   }
   const entry: AuditEntry = {
     ...plan.audit,
@@ -118,7 +114,50 @@ export function prepareCommit(
     backups: backups.map(({temp, final}) => ({temp, final})),
     exports,
   };
-  return {state, text, journal};
+  return {state, text, journal, backups: backups.map((b) => b.info)};
+
+  function applyEffects(): void {
+    for (const effect of plan.effects) {
+      switch (effect.kind) {
+        case 'appendMessages':
+          draft.append(effect.messages);
+          break;
+        case 'rewriteMessages':
+          draft.rewrite(effect.roomIds, effect.rewrite);
+          break;
+        case 'backup':
+          backUp(effect.reason);
+          break;
+        case 'keepRemoved':
+          keeper?.keepObjects(effect);
+          break;
+        case 'restoreRemoval': {
+          const opened = openRemoval(files, effect.id);
+          if (!opened) throw new Error(`There is no removal backup ${effect.id} to restore.`);
+          draft.transform((lines) => restoreMessages(lines, opened.entries, lineOps));
+          break;
+        }
+        case 'restoreBackup': {
+          backUp(`before restore of ${effect.id}`);
+          draft.replaceWith(restored.get(effect.id)?.messages ?? openBackup(files, effect.id).messages);
+          break;
+        }
+        case 'writeFile': {
+          const step = exports.length + 1;
+          const prepared = prepareExport(files, {
+            path: effect.path,
+            data: effect.data,
+            token: context.token,
+            step,
+            taken: exportPaths,
+          });
+          exportPaths.add(path.join(files.dir, prepared.final));
+          exports.push(prepared);
+          break;
+        }
+      }
+    }
+  }
 }
 
 /** A state the store could not read back must never be written: that would lock everyone out. */

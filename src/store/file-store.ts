@@ -27,11 +27,12 @@
 
 import {Low} from 'lowdb';
 import type {ChatMessage, ChatState} from '../domain/types.js';
-import type {Ports} from '../domain/ports.js';
+import type {BackupInfo, Ports} from '../domain/ports.js';
 import {StoreError, type CommitOutcome, type CommitPlan, type Rescue, type StorePort} from './port.js';
 import {scanAudit} from './audit-log.js';
 import {listBackups, pruneBackups, KEEP_BACKUPS} from './backups.js';
 import {prepareCommit} from './commit-plan.js';
+import {openRemoval, previewRemovalOf} from './removal-backups.js';
 import {listDrillRecords} from './drill-records.js';
 import {initializeStore, type CreateOptions} from './create-store.js';
 import {ownerOf} from './durable-fs.js';
@@ -111,7 +112,11 @@ export class FileStore implements StorePort {
       audit: {
         scan: (query) => scanAudit(files.audit, query, options.chunkBytes, this.db.data.revision),
       },
-      backups: {list: () => listBackups(files)},
+      backups: {
+        list: () => listBackups(files),
+        removed: (id) => openRemoval(files, id)?.objects ?? null,
+        previewRemoval: (id) => previewRemovalOf(files, id, options.chunkBytes),
+      },
       drills: {list: () => listDrillRecords(files)},
     };
   }
@@ -179,9 +184,9 @@ export class FileStore implements StorePort {
 
   private commitOn<T>(fresh: ChatState, change: Change<T>, token: string): CommitOutcome<T> {
     const {plan, result} = change(fresh, this.ports());
-    if (!plan) return {result, revision: fresh.revision, committed: false};
-    const revision = this.write(fresh, plan, token);
-    return {result, revision, committed: true};
+    if (!plan) return {result, revision: fresh.revision, committed: false, backups: []};
+    const {revision, backups} = this.write(fresh, plan, token);
+    return {result, revision, committed: true, backups};
   }
 
   watch(onChange: () => void): () => void {
@@ -205,8 +210,9 @@ export class FileStore implements StorePort {
   }
 
   /** Steps 1-6 of the header comment; on failure, the commit is undone or finished as its journal says. */
-  private write(fresh: ChatState, plan: CommitPlan, token: string): number {
+  private write(fresh: ChatState, plan: CommitPlan, token: string): {revision: number; backups: readonly BackupInfo[]} {
     let journal: Journal | null = null;
+    let made: readonly BackupInfo[] = [];
     try {
       const prepared = prepareCommit(this.files, fresh, plan, {
         token,
@@ -226,12 +232,13 @@ export class FileStore implements StorePort {
       closeJournal(this.files);
       // Only a commit that took a backup looks at backups/: an operator may not be able to read it.
       if (journal.backups.length > 0) pruneBackups(this.files, this.options.keepBackups ?? KEEP_BACKUPS);
+      made = prepared.backups;
     } catch (error) {
       this.settle(fresh, journal, error);
     }
     const key = this.stateFile.currentKey();
     for (const watch of this.watches) watch.seen = key;
-    return this.db.data.revision;
+    return {revision: this.db.data.revision, backups: made};
   }
 
   /**

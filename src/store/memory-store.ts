@@ -2,15 +2,31 @@
 
 import type {AuditEntry, ChatMessage, ChatState} from '../domain/types.js';
 import {auditMatcher, lastN, messageMatcher} from '../domain/log-queries.js';
-import type {BackupInfo, Effect, Ports} from '../domain/ports.js';
+import type {BackupInfo, Effect, Ports, RemovedObjects} from '../domain/ports.js';
 import type {DrillRecord} from '../domain/drills.js';
+import {identityOf} from '../domain/content-identity.js';
 import type {CommitOutcome, CommitPlan, StorePort} from './port.js';
+import {previewRestore, restoreMessages, type ItemOps, type RemovedEntry} from './removal-merge.js';
+
+interface Removal {
+  readonly objects: {rooms: ChatState['rooms'][number][]; categories: ChatState['categories'][number][]};
+  readonly entries: RemovedEntry<ChatMessage>[];
+  passes: number;
+}
 
 interface Backup {
   readonly info: BackupInfo;
   readonly state: ChatState;
   readonly messages: readonly ChatMessage[];
+  readonly removal?: Removal;
 }
+
+const messageOps: ItemOps<ChatMessage> = {
+  idOf: (m) => m.id,
+  same: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+};
+
+const removalEntries = (removal: Removal) => ({passes: removal.passes, read: () => removal.entries});
 
 export class MemoryStore implements StorePort {
   readonly dir: string;
@@ -53,7 +69,16 @@ export class MemoryStore implements StorePort {
       audit: {
         scan: (q) => lastN(this.audit.filter(auditMatcher(q)), q.limit),
       },
-      backups: {list: () => this.backups.map((b) => b.info)},
+      backups: {
+        list: () => this.backups.map((b) => b.info),
+        removed: (id) => this.removalOf(id)?.objects ?? null,
+        previewRemoval: (id) => {
+          const removal = this.removalOf(id);
+          return removal
+            ? previewRestore(() => this.messages, removalEntries(removal), messageOps)
+            : {deleted: 0, replaced: 0, changedSince: 0, existingIds: []};
+        },
+      },
       drills: {list: () => this.drills},
     };
   }
@@ -62,10 +87,15 @@ export class MemoryStore implements StorePort {
     change: (fresh: ChatState, ports: Ports) => {plan: CommitPlan | null; result: T},
   ): Promise<CommitOutcome<T>> {
     const {plan, result} = change(this.state, this.ports());
-    if (!plan) return Promise.resolve({result, revision: this.state.revision, committed: false});
+    if (!plan) return Promise.resolve({result, revision: this.state.revision, committed: false, backups: []});
     const before = this.state.revision;
+    const made = this.backups.length;
+    const removal: Removal | null = plan.effects.some((e) => e.kind === 'keepRemoved')
+      ? {objects: {rooms: [], categories: []}, entries: [], passes: 0}
+      : null;
     let next: ChatState = plan.state;
-    for (const effect of plan.effects) next = this.apply(effect, next);
+    for (const effect of plan.effects) next = this.apply(effect, next, removal);
+    if (removal) this.keep(removal, plan.audit.command);
     this.state = {...next, revision: before + 1};
     this.audit.push({
       ...plan.audit,
@@ -75,7 +105,8 @@ export class MemoryStore implements StorePort {
       revisionAfter: before + 1,
     });
     for (const listener of this.listeners) listener();
-    return Promise.resolve({result, revision: this.state.revision, committed: true});
+    const backups = this.backups.slice(made).map((b) => b.info);
+    return Promise.resolve({result, revision: this.state.revision, committed: true, backups});
   }
 
   watch(onChange: () => void): () => void {
@@ -87,18 +118,60 @@ export class MemoryStore implements StorePort {
     this.listeners.clear();
   }
 
-  private apply(effect: Effect, next: ChatState): ChatState {
+  private removalOf(id: string): Removal | undefined {
+    return this.backups.find((b) => b.info.id === id)?.removal;
+  }
+
+  private keep(removal: Removal, command: string): void {
+    const objects: RemovedObjects = removal.objects;
+    this.backups.push({
+      info: {
+        id: `${this.clock().toISOString().replace(/[:.]/g, '-')}-${this.backups.length + 1}`,
+        createdAt: this.clock().toISOString(),
+        reason: command,
+        revision: this.state.revision,
+        bytes: JSON.stringify(removal).length,
+        kind: 'removal',
+        command,
+        rooms: objects.rooms.map(identityOf),
+        categories: objects.categories.map(identityOf),
+        messages: removal.entries.length,
+      },
+      state: this.state,
+      messages: [],
+      removal,
+    });
+  }
+
+  private apply(effect: Effect, next: ChatState, removal: Removal | null): ChatState {
     switch (effect.kind) {
       case 'appendMessages':
         this.messages.push(...effect.messages);
         return next;
       case 'rewriteMessages': {
         const rooms = effect.roomIds === 'all' ? null : new Set(effect.roomIds);
-        this.messages = this.messages.flatMap((m) => {
-          if (rooms && !rooms.has(m.roomId)) return [m];
-          const out = effect.rewrite(m);
-          return out ? [out] : [];
-        });
+        const pass = removal ? ++removal.passes : 0;
+        let after: string | null = null;
+        const kept: ChatMessage[] = [];
+        for (const m of this.messages) {
+          const out = rooms && !rooms.has(m.roomId) ? m : effect.rewrite(m);
+          if (out === null) removal?.entries.push({kind: 'deleted', pass, id: m.id, after, item: m});
+          else {
+            if (out !== m) removal?.entries.push({kind: 'replaced', pass, id: m.id, item: m, now: out});
+            kept.push(out);
+            after = m.id;
+          }
+        }
+        this.messages = kept;
+        return next;
+      }
+      case 'keepRemoved':
+        removal?.objects.rooms.push(...effect.rooms);
+        removal?.objects.categories.push(...effect.categories);
+        return next;
+      case 'restoreRemoval': {
+        const found = this.removalOf(effect.id);
+        if (found) this.messages = [...restoreMessages(this.messages, removalEntries(found), messageOps)];
         return next;
       }
       case 'backup':

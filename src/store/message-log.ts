@@ -16,7 +16,15 @@ import {
   writeNewFile,
   type FileOwner,
 } from './durable-fs.js';
-import {appendOffset, parseLine, readLines, toJsonLine, toRecord, type LogFormat} from './jsonl.js';
+import {
+  appendOffset,
+  parseLine,
+  readLines,
+  toJsonLine,
+  toRecord,
+  type JsonLine,
+  type LogFormat,
+} from './jsonl.js';
 import {chatMessageSchema, firstIssue} from './state-schema.js';
 import {tempPath} from './store-files.js';
 
@@ -67,8 +75,36 @@ export type MessageOutcome =
   | {readonly kind: 'append'; readonly temp: string; readonly sizeBefore: number}
   | {readonly kind: 'replace'; readonly temp: string};
 
+/** One line of the log: its message id and its text as written (without the newline). */
+export interface LogLine {
+  readonly id: string;
+  readonly text: string;
+}
+
+/**
+ * The id of a line's message, without parsing the line when it starts the way JSON.stringify writes
+ * a message (`{"id":"...`); anything else is parsed.
+ */
+export function lineId(text: string, file: string, line: JsonLine): string {
+  const prefix = '{"id":"';
+  if (text.startsWith(prefix)) {
+    const end = text.indexOf('"', prefix.length);
+    const id = text.slice(prefix.length, end);
+    if (end > 0 && !id.includes('\\')) return id;
+  }
+  return toRecord(line, file, MESSAGE_LOG).id;
+}
+
+/** Sees every message a rewrite deletes or changes, with the line as it was, and where it was. */
+export interface RewriteWitness {
+  /** Called once per rewrite pass; returns the pass's number. */
+  nextPass(): number;
+  deleted(pass: number, line: LogLine, after: string | null): void;
+  replaced(pass: number, line: LogLine, now: string): void;
+}
+
 /** Writes in blocks, so a million lines cost a few hundred writes, not a million. */
-class BlockWriter {
+export class BlockWriter {
   private readonly fd: number;
   private parts: string[] = [];
   private pending = 0;
@@ -100,6 +136,7 @@ export class MessageDraft {
   private sourceIsOurs = false;
   private pending: ChatMessage[] = [];
   private step = 0;
+  private witness: RewriteWitness | null = null;
 
   constructor(file: string, token: string, owner: FileOwner, chunkBytes?: number) {
     this.file = file;
@@ -107,6 +144,11 @@ export class MessageDraft {
     this.owner = owner;
     this.chunkBytes = chunkBytes;
     this.source = file;
+  }
+
+  /** From now on, every committed line a rewrite deletes or changes is shown to `witness`. */
+  witnessRewrites(witness: RewriteWitness): void {
+    this.witness = witness;
   }
 
   append(messages: readonly ChatMessage[]): void {
@@ -123,46 +165,84 @@ export class MessageDraft {
   rewrite(roomIds: readonly string[] | 'all', rewrite: (m: ChatMessage) => ChatMessage | null): void {
     const rooms = roomIds === 'all' ? null : new Set(roomIds);
     const mayHold = roomPrefilter(roomIds);
+    const source = this.source;
+    const witness = this.witness;
+    const pass = witness?.nextPass() ?? 0;
+    // The last line that stays: where a deleted line goes back if it is restored. Its id is read
+    // only when a deletion needs it, so the lines of other rooms are never parsed.
+    let kept: JsonLine | null = null;
+    const after = (): string | null => (kept === null ? null : lineId(kept.text, source, kept));
+    this.writeNewSource((out) => {
+      for (const line of readLines(source, this.chunkBytes)) {
+        const keep = (): void => {
+          out.add(`${line.text}\n`);
+          kept = line;
+        };
+        if (!mayHold(line.text)) {
+          keep();
+          continue;
+        }
+        const value = parseLine(line, source);
+        const roomId = (value as {roomId?: unknown} | null)?.roomId;
+        if (rooms && !(typeof roomId === 'string' && rooms.has(roomId))) {
+          keep();
+          continue;
+        }
+        const message = toRecord(line, source, MESSAGE_LOG, value);
+        const next = rewrite(message);
+        if (next === message) keep();
+        else if (next === null) witness?.deleted(pass, {id: message.id, text: line.text}, after());
+        else {
+          const text = toJsonLine(checked(next));
+          out.add(text);
+          witness?.replaced(pass, {id: message.id, text: line.text}, text.slice(0, -1));
+          kept = line;
+        }
+      }
+      for (const message of this.pending) {
+        const next = !rooms || rooms.has(message.roomId) ? rewrite(message) : message;
+        if (next) out.add(toJsonLine(next === message ? next : checked(next)));
+      }
+    });
+  }
+
+  /** Replaces the drafted log with `transform` of its lines (the drafted appends included). */
+  transform(transform: (lines: Iterable<LogLine>) => Iterable<LogLine>): void {
+    const source = this.source;
+    const pending = this.pending;
+    const chunkBytes = this.chunkBytes;
+    const lines = function* (): Generator<LogLine> {
+      for (const line of readLines(source, chunkBytes))
+        yield {id: lineId(line.text, source, line), text: line.text};
+      for (const message of pending) yield {id: message.id, text: toJsonLine(message).slice(0, -1)};
+    };
+    this.writeNewSource((out) => {
+      for (const line of transform(lines())) out.add(`${line.text}\n`);
+    });
+  }
+
+  /** Writes a new temp log with `write`, fsyncs it, and makes it the draft's source. */
+  private writeNewSource(write: (out: BlockWriter) => void): void {
     const target = this.newTemp();
     const fd = createExclusive(target, this.owner);
     try {
-      io('write', target, () => this.copyRewritten(fd, rooms, mayHold, rewrite));
+      io('write', target, () => {
+        const out = new BlockWriter(fd);
+        write(out);
+        out.flush();
+      });
       io('flush', target, () => storeIo.fsync(fd));
     } finally {
       fs.closeSync(fd);
     }
+    this.replaceSource(target);
+  }
+
+  private replaceSource(target: string): void {
     if (this.sourceIsOurs) removeQuietly(this.source);
     this.source = target;
     this.sourceIsOurs = true;
     this.pending = [];
-  }
-
-  private copyRewritten(
-    fd: number,
-    rooms: ReadonlySet<string> | null,
-    mayHold: (text: string) => boolean,
-    rewrite: (m: ChatMessage) => ChatMessage | null,
-  ): void {
-    const out = new BlockWriter(fd);
-    const pass = (message: ChatMessage): void => {
-      const next = rewrite(message);
-      if (next) out.add(toJsonLine(next === message ? next : checked(next)));
-    };
-    for (const line of readLines(this.source, this.chunkBytes)) {
-      if (!mayHold(line.text)) {
-        out.add(`${line.text}\n`);
-        continue;
-      }
-      const value = parseLine(line, this.source);
-      const roomId = (value as {roomId?: unknown} | null)?.roomId;
-      if (rooms && !(typeof roomId === 'string' && rooms.has(roomId))) out.add(`${line.text}\n`);
-      else pass(toRecord(line, this.source, MESSAGE_LOG, value));
-    }
-    for (const message of this.pending) {
-      if (!rooms || rooms.has(message.roomId)) pass(message);
-      else out.add(toJsonLine(message));
-    }
-    out.flush();
   }
 
   finish(): MessageOutcome {

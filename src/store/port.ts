@@ -2,7 +2,7 @@
 // computed from the fresh state under the store's lock. Never a blind save of a stale copy.
 
 import type {AuditEntry, ChatState} from '../domain/types.js';
-import type {Effect, Ports} from '../domain/ports.js';
+import type {BackupInfo, Effect, Ports} from '../domain/ports.js';
 
 /**
  * The audit facts the caller knows; the store adds seq, time and the revisions. Warnings and origin
@@ -23,6 +23,8 @@ export interface CommitOutcome<T> {
   /** The revision after the commit, or the unchanged one when the plan was null. */
   readonly revision: number;
   readonly committed: boolean;
+  /** The backups the commit made (none when it did not commit). */
+  readonly backups: readonly BackupInfo[];
 }
 
 export interface StorePort {

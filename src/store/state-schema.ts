@@ -202,3 +202,10 @@ export const firstIssue = (error: z.ZodError): string => {
   const where = issue.path.length === 0 ? '(the document)' : issue.path.map(String).join('.');
   return `${where}: ${issue.message}`;
 };
+
+/** What a removal backup keeps besides its messages (removed.json). */
+export const removedObjectsSchema = z.strictObject({
+  rooms: z.array(room),
+  categories: z.array(category),
+  passes: int.nonnegative(),
+});

@@ -41,5 +41,12 @@ export function outcomeMessage(line: string, run: LineRun): Outcome {
       detail: ran,
     };
   }
+  const removal = run.backups.find((b) => b.kind === 'removal');
+  if (removal)
+    return {
+      level: 'ok',
+      text: `Kept what it removed in backup ${removal.id}: Restore-PcBackup -Identity ${removal.id} undoes it.`,
+      detail: ran,
+    };
   return {level: 'ok', text: line};
 }

@@ -55,7 +55,7 @@ describe('Remove-CsPersistentChatMessage', () => {
       {messages: MESSAGES},
     );
     expect(run.messages.map((m) => m.author)).toEqual([BEN, BEN]);
-    expect(run.effects[0]).toEqual({kind: 'backup', reason: `Remove-CsPersistentChatMessage ${ITROOM}`});
+    expect(run.effects[0]).toEqual({kind: 'keepRemoved', rooms: [], categories: []});
   });
 
   it.each([

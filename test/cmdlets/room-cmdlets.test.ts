@@ -176,7 +176,7 @@ describe('Clear-CsPersistentChatRoom', () => {
       {messages: MESSAGES},
     );
     expect(run.messages.map((m) => m.id)).toEqual(['msg-5']);
-    expect(run.effects.map((e) => e.kind)).toEqual(['backup', 'rewriteMessages']);
+    expect(run.effects.map((e) => e.kind)).toEqual(['keepRemoved', 'rewriteMessages']);
     expect(run.state.rooms).toEqual(contentState().rooms);
     expect(run.targets).toEqual([`${POOL}\\ItRoom`]);
   });
@@ -245,7 +245,12 @@ describe('Remove-CsPersistentChatRoom', () => {
     );
     expect(run.state.rooms.map((r) => r.name)).not.toContain('ItRoom');
     expect(run.messages).toEqual([]);
-    expect(run.effects.map((e) => e.kind)).toEqual(['backup', 'rewriteMessages']);
+    expect(run.effects.map((e) => e.kind)).toEqual(['keepRemoved', 'rewriteMessages']);
+    expect(run.effects[0]).toEqual({
+      kind: 'keepRemoved',
+      rooms: [byName(contentState().rooms, 'ItRoom')],
+      categories: [],
+    });
   });
 
   it('removes every closed room from a pipeline', () => {
@@ -254,10 +259,10 @@ describe('Remove-CsPersistentChatRoom', () => {
     expect(run.state.rooms.map((r) => r.name)).toEqual(['EmeaRoom', 'HelpRoom']);
   });
 
-  it('needs no message effect for a room without messages', () => {
+  it('needs no message effect for a room without messages, only its removal backup', () => {
     expect(
       invoke(contentState(), 'Remove-CsPersistentChatRoom', {Identity: 'LisbonRoom'}, {messages: MESSAGES})
         .effects,
-    ).toEqual([]);
+    ).toEqual([{kind: 'keepRemoved', rooms: [byName(contentState().rooms, 'LisbonRoom')], categories: []}]);
   });
 });

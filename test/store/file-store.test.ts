@@ -86,7 +86,7 @@ describe('commit', () => {
     const store = await createStore(dir, sampleState(), [], options);
     for (let i = 1; i <= 3; i += 1) {
       const outcome = await store.commit((fresh) => ({plan: addPolicy(fresh, `p${i}`), result: i}));
-      expect(outcome).toEqual({result: i, revision: i, committed: true});
+      expect(outcome).toEqual({result: i, revision: i, committed: true, backups: []});
     }
     const reopened = await openStore(dir, options);
     const state = await reopened.read();
@@ -116,7 +116,7 @@ describe('commit', () => {
     await store.commit((fresh) => ({plan: addPolicy(fresh, 'a'), result: null}));
     const before = snapshot(dir);
     const outcome = await store.commit(() => ({plan: null, result: 'nothing'}));
-    expect(outcome).toEqual({result: 'nothing', revision: 1, committed: false});
+    expect(outcome).toEqual({result: 'nothing', revision: 1, committed: false, backups: []});
     expect(snapshot(dir)).toEqual(before);
     expect(fs.existsSync(storeFiles(dir).lock)).toBe(false);
   });

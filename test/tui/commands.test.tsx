@@ -139,7 +139,7 @@ describe('command mode', () => {
     await app.press(keys.enter);
     await app.waitForFrame((f) => f.includes('Clear-CsPersistentChatRoom: confirm'));
     await app.press('y');
-    await app.waitForFrame((f) => f.includes('✔ Clear-CsPersistentChatRoom'));
+    await app.waitForFrame((f) => f.includes('✔ Kept what it removed in backup'));
     expect([...app.store!.ports().messages.scan({roomIds: [room.id]})]).toHaveLength(0);
   });
 });

@@ -4,6 +4,7 @@
 //   forever: commits until killed, printing "ack <revision>" after each acknowledged commit.
 //   hold:    takes the store lock, prints "locked", and keeps it until killed.
 //   once:    one commit with one appended message; prints "ack <revision>".
+//   removal: removes room-1 and its messages, keeping them in a removal backup; prints "ack <revision>".
 
 import path from 'node:path';
 import process from 'node:process';
@@ -86,6 +87,22 @@ if (args.task === 'hold') {
       }
     }
     say(`done ${retries}`);
+  } else if (args.task === 'removal') {
+    const outcome = await store.commit((fresh) => {
+      const room = fresh.rooms.find((r) => r.id === 'room-1');
+      return {
+        plan: {
+          state: {...fresh, rooms: fresh.rooms.filter((r) => r !== room)},
+          effects: [
+            {kind: 'keepRemoved', rooms: [room], categories: []},
+            {kind: 'rewriteMessages', roomIds: ['room-1'], rewrite: () => null},
+          ],
+          audit: {...audit('Remove-CsPersistentChatRoom room-1', ['room-1']), warnings: [], via: 'exec'},
+        },
+        result: null,
+      };
+    });
+    say(`ack ${outcome.revision}`);
   } else if (args.task === 'once') {
     const outcome = await store.commit((fresh) => change(fresh, 'once'));
     say(`ack ${outcome.revision}`);
