@@ -53,6 +53,7 @@ export const ERROR_IDS = [
   'EndpointInUse',
   'PrincipalNotFound',
   'UserNotFound',
+  'StoreNotFound',
   // Rooms and content.
   'CategoryNotFound',
   'RoomNotFound',
@@ -75,8 +76,12 @@ export const WARNING_IDS = [
   'BackupMirrorActive',
   'BackupStoreOffline',
   'ComplianceDisabled',
+  'ExportScopeNotFound',
   'DatabaseStepAlreadyRecorded',
   'DefaultEndpoint',
+  'ImportOverwrite',
+  'ImportSkipped',
+  'ImportWhileActive',
   'LogShippingEnabled',
   'LogShippingNotRestored',
   'NoActiveServers',
@@ -90,6 +95,7 @@ export const WARNING_IDS = [
   'ServerDown',
   'ServerNotActive',
   'SharedOutputDirectory',
+  'WindowsPathMapped',
 ] as const;
 
 export type WarningId = (typeof WARNING_IDS)[number];

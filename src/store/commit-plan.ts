@@ -6,6 +6,7 @@ import path from 'node:path';
 import type {AuditEntry, ChatState} from '../domain/types.js';
 import type {CommitPlan} from './port.js';
 import {openBackup, prepareBackup, type PreparedBackup} from './backups.js';
+import {writeArchive} from './archive-write.js';
 import {appendOffset, type FileOwner} from './durable-fs.js';
 import {prepareExport, type PreparedExport} from './exports.js';
 import {auditLine, type Journal} from './journal.js';
@@ -70,11 +71,18 @@ export function prepareCommit(
         draft.replaceWith(source.messages);
         break;
       }
-      case 'writeFile': {
+      case 'appendMessageFiles':
+        draft.appendFiles(effect.files);
+        break;
+      case 'writeFile':
+      case 'writeArchive': {
         const step = exports.length + 1;
         const prepared = prepareExport(files, {
           path: effect.path,
-          data: effect.data,
+          data:
+            effect.kind === 'writeArchive'
+              ? (temp) => writeArchive(files, effect.archive, temp, context.chunkBytes)
+              : effect.data,
           token: context.token,
           step,
           taken: exportPaths,

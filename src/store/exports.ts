@@ -67,7 +67,14 @@ function ensureDirectories(files: StoreFiles, final: string, mode: number): void
 
 export function prepareExport(
   files: StoreFiles,
-  request: {path: string; data: Uint8Array | string; token: string; step: number; taken: ReadonlySet<string>},
+  request: {
+    path: string;
+    /** The content, or a writer that creates the temp file itself (exclusively, mode 0600, fsynced). */
+    data: Uint8Array | string | ((temp: string) => void);
+    token: string;
+    step: number;
+    taken: ReadonlySet<string>;
+  },
 ): PreparedExport {
   const final = resolveExportPath(files, request.path);
   ensureDirectories(files, final, 0o700);
@@ -78,8 +85,17 @@ export function prepareExport(
       final,
     );
   const temp = path.join(files.exports, `.export-${request.token}-${request.step}.tmp`);
-  writeNewFile(temp, request.data, {mode: EXPORT_MODE, uid: -1, gid: -1});
+  if (typeof request.data === 'function') request.data(temp);
+  else writeNewFile(temp, request.data, {mode: EXPORT_MODE, uid: -1, gid: -1});
   return {temp: path.relative(files.dir, temp), final: path.relative(files.dir, final)};
+}
+
+/** Where a new export file would go, or why it cannot: the rule prepareExport applies at commit. */
+export function checkExportTarget(files: StoreFiles, requested: string): string {
+  const final = resolveExportPath(files, requested);
+  if (fs.existsSync(final) || isLink(final))
+    throw new StoreError('StoreExists', `The file ${final} exists already; choose a new name.`, final);
+  return final;
 }
 
 const isLink = (file: string): boolean => {

@@ -27,6 +27,7 @@ import {scanAudit} from './audit-log.js';
 import {listBackups, pruneBackups, KEEP_BACKUPS} from './backups.js';
 import {prepareCommit} from './commit-plan.js';
 import {listDrillRecords} from './drill-records.js';
+import {fileArchives} from './file-archives.js';
 import {initializeStore, type CreateOptions} from './create-store.js';
 import {ownerOf} from './durable-fs.js';
 import {
@@ -100,6 +101,7 @@ export class FileStore implements StorePort {
       audit: {scan: (query) => scanAudit(files.audit, query, options.chunkBytes)},
       backups: {list: () => listBackups(files)},
       drills: {list: () => listDrillRecords(files)},
+      archives: fileArchives(files, options.chunkBytes),
     };
   }
 

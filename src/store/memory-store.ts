@@ -2,7 +2,7 @@
 
 import type {AuditEntry, ChatMessage, ChatState} from '../domain/types.js';
 import {auditMatcher, lastN, messageMatcher} from '../domain/log-queries.js';
-import type {BackupInfo, Effect, Ports} from '../domain/ports.js';
+import {noArchives, type BackupInfo, type Effect, type Ports} from '../domain/ports.js';
 import type {DrillRecord} from '../domain/drills.js';
 import type {CommitOutcome, CommitPlan, StorePort} from './port.js';
 
@@ -55,6 +55,7 @@ export class MemoryStore implements StorePort {
       },
       backups: {list: () => this.backups.map((b) => b.info)},
       drills: {list: () => this.drills},
+      archives: noArchives,
     };
   }
 
@@ -121,6 +122,8 @@ export class MemoryStore implements StorePort {
         return backup.state;
       }
       case 'writeFile':
+      case 'writeArchive':
+      case 'appendMessageFiles':
         return next;
     }
   }

@@ -110,6 +110,8 @@ export class MessageDraft {
   private source: string;
   private sourceIsOurs = false;
   private pending: ChatMessage[] = [];
+  /** Files of checked message lines (an import), appended after `pending`. */
+  private pendingFiles: MessageFile[] = [];
   private step = 0;
 
   constructor(file: string, token: string, owner: FileOwner, chunkBytes?: number) {
@@ -129,6 +131,12 @@ export class MessageDraft {
     this.source = file;
     this.sourceIsOurs = false;
     this.pending = [];
+    this.pendingFiles = [];
+  }
+
+  /** Lines already checked as messages in the log's own form, streamed in when the draft is finished. */
+  appendFiles(files: readonly MessageFile[]): void {
+    this.pendingFiles.push(...files);
   }
 
   rewrite(roomIds: readonly string[] | 'all', rewrite: (m: ChatMessage) => ChatMessage | null): void {
@@ -156,6 +164,10 @@ export class MessageDraft {
         if (!rooms || rooms.has(message.roomId)) pass(message);
         else out.add(toJsonLine(message));
       }
+      for (const entry of this.pendingFiles)
+        for (const message of fileMessages(entry, this.chunkBytes))
+          if (!rooms || rooms.has(message.roomId)) pass(message);
+          else out.add(toJsonLine(message));
       out.flush();
       io('flush', target, () => fs.fsyncSync(fd));
     } finally {
@@ -165,29 +177,82 @@ export class MessageDraft {
     this.source = target;
     this.sourceIsOurs = true;
     this.pending = [];
+    this.pendingFiles = [];
   }
 
   finish(): MessageOutcome {
     const lines = this.pending.map(toJsonLine).join('');
+    const files = this.pendingFiles;
     if (this.source === this.file) {
-      if (lines === '') return {kind: 'unchanged'};
+      if (lines === '' && files.length === 0) return {kind: 'unchanged'};
       const sizeBefore = appendOffset(this.file);
       const temp = tempPath(this.file, `${this.token}.append`);
       writeNewFile(temp, lines, this.owner);
+      if (files.length > 0) appendFilesAndSync(temp, files, this.chunkBytes);
       return {kind: 'append', temp, sizeBefore};
     }
     if (this.sourceIsOurs) {
       if (lines !== '') appendAndSync(this.source, lines);
+      if (files.length > 0) appendFilesAndSync(this.source, files, this.chunkBytes);
       return {kind: 'replace', temp: this.source};
     }
     const temp = this.newTemp();
     copyNewFile(this.source, temp, this.owner, lines);
+    if (files.length > 0) appendFilesAndSync(temp, files, this.chunkBytes);
     return {kind: 'replace', temp};
   }
 
   private newTemp(): string {
     this.step += 1;
     return tempPath(this.file, `${this.token}-${this.step}`);
+  }
+}
+
+export interface MessageFile {
+  readonly file: string;
+  readonly fromRoomId: string;
+  readonly roomId: string;
+}
+
+function* fileMessages(entry: MessageFile, chunkBytes?: number): Generator<ChatMessage> {
+  for (const line of readLines(entry.file, chunkBytes)) {
+    const message = toMessage(parseLine(line, entry.file), entry.file, line);
+    yield message.roomId === entry.fromRoomId ? {...message, roomId: entry.roomId} : message;
+  }
+}
+
+/** Appends message files: byte for byte when the room keeps its id, else each line with the new id. */
+function appendFilesAndSync(target: string, files: readonly MessageFile[], chunkBytes?: number): void {
+  io('append to', target, () => {
+    const fd = fs.openSync(target, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_NOFOLLOW);
+    try {
+      const out = new BlockWriter(fd);
+      for (const entry of files) {
+        if (entry.fromRoomId === entry.roomId) {
+          out.flush();
+          copyInto(fd, entry.file);
+        } else for (const message of fileMessages(entry, chunkBytes)) out.add(toJsonLine(checked(message)));
+      }
+      out.flush();
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+}
+
+function copyInto(fd: number, file: string): void {
+  const input = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (
+      let n = fs.readSync(input, buffer, 0, buffer.length, null);
+      n > 0;
+      n = fs.readSync(input, buffer, 0, buffer.length, null)
+    )
+      writeAll(fd, buffer.subarray(0, n));
+  } finally {
+    fs.closeSync(input);
   }
 }
 
