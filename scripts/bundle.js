@@ -53,13 +53,6 @@ const options = {
   logLevel: 'warning',
 };
 
-// The zip worker (src/store/zip-worker.mjs) runs in a worker thread and is loaded by its path, next to
-// the module that starts it: it goes beside both bundles as it is.
-const copyZipWorker = () => {
-  for (const dir of ['dist/bundle', 'dist/store'])
-    fs.copyFileSync(path.join(root, 'src/store/zip-worker.mjs'), path.join(root, dir, 'zip-worker.mjs'));
-};
-
 await Promise.all([
   build({...options, entryPoints: {main: 'src/main.ts'}, outdir: 'dist/bundle'}),
   build({
@@ -68,4 +61,3 @@ await Promise.all([
     outdir: 'dist/store',
   }),
 ]);
-copyZipWorker();

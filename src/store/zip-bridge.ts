@@ -1,8 +1,11 @@
 // The store's ports are synchronous (a cmdlet runs synchronously under the lock), and the zip
-// libraries stream asynchronously: a zip task runs in a worker thread (zip-worker.mjs) while this
-// thread waits on a shared flag. Memory stays bounded either way: both sides stream file to file.
+// libraries (yazl, yauzl) stream asynchronously: a zip task runs in a worker thread (zip-worker.ts)
+// while this thread waits on a shared flag. Memory stays bounded either way: both sides stream file
+// to file.
 
+import {createRequire} from 'node:module';
 import {MessageChannel, receiveMessageOnPort, Worker} from 'node:worker_threads';
+import {zipWorkerMain} from './zip-worker.js';
 
 export interface ZipEntrySource {
   readonly name: string;
@@ -33,12 +36,20 @@ type Answer<T> = ({readonly ok: true} & T) | {readonly ok: false; readonly probl
 /** Long enough for a million messages on a slow disk; a worker that never answers is a bug. */
 const TIMEOUT_MS = 30 * 60 * 1000;
 
-const workerUrl = new URL('./zip-worker.mjs', import.meta.url);
+// The worker runs the function's own source, and loads the libraries from where this module finds them.
+const workerSource = `(${zipWorkerMain.toString()})(require);`;
+const resolve = createRequire(import.meta.url).resolve;
+let modules: {yazl: string; yauzl: string} | null = null;
 
 function run<T>(task: ZipTask): Answer<T> {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const {port1, port2} = new MessageChannel();
-  const worker = new Worker(workerUrl, {workerData: {task, port: port2, signal}, transferList: [port2]});
+  modules ??= {yazl: resolve('yazl'), yauzl: resolve('yauzl')};
+  const worker = new Worker(workerSource, {
+    eval: true,
+    workerData: {task, port: port2, signal, modules},
+    transferList: [port2],
+  });
   // The worker exits by itself; an error outside its own try (it could not load) answers here.
   worker.on('error', () => undefined);
   try {
