@@ -199,7 +199,9 @@ export function mergeArchive(state: ChatState, input: MergeInput): ImportMerge {
         replaced > 0 ? 'Overwrite' : 'Add',
         'Messages',
         at(c.room),
-        replaced > 0 ? `${c.messages} messages replace the ${replaced} the room had${window}` : '',
+        replaced > 0
+          ? `${c.messages} messages replace the ${replaced} the room had${window}`
+          : `${c.messages} messages`,
       ),
     );
   });
