@@ -66,8 +66,31 @@ export interface RawEntry {
   readonly data: Buffer;
 }
 
-/** A zip of exactly these entries, in order (names taken as given, however hostile). */
+/**
+ * A zip of exactly these entries, in order, with their names as given however hostile: the zip
+ * writer refuses such names, so each entry is written under a harmless name of the same length
+ * that is then replaced in the finished bytes (names are covered by no checksum).
+ */
 export async function zipOf(entries: readonly RawEntry[]): Promise<Buffer> {
+  const placeholders = entries.map((e, i) => {
+    const tag = `~${i}~`;
+    return e.name.length >= tag.length ? tag.padEnd(e.name.length, 'z') : null;
+  });
+  let bytes = await plainZip(entries.map((e, i) => ({...e, name: placeholders[i] ?? e.name})));
+  entries.forEach((e, i) => {
+    const placeholder = placeholders[i];
+    if (placeholder) bytes = replaceAll(bytes, Buffer.from(placeholder), Buffer.from(e.name));
+  });
+  return bytes;
+}
+
+function replaceAll(bytes: Buffer, from: Buffer, to: Buffer): Buffer {
+  const out = Buffer.from(bytes);
+  for (let at = out.indexOf(from); at >= 0; at = out.indexOf(from, at + 1)) to.copy(out, at);
+  return out;
+}
+
+async function plainZip(entries: readonly RawEntry[]): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {
