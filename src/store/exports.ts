@@ -93,6 +93,10 @@ export function prepareExport(
 /** Where a new export file would go, or why it cannot: the rule prepareExport applies at commit. */
 export function checkExportTarget(files: StoreFiles, requested: string): string {
   const final = resolveExportPath(files, requested);
+  for (let dir = path.dirname(final); dir.startsWith(files.exports); dir = path.dirname(dir)) {
+    const stat = fs.lstatSync(dir, {throwIfNoEntry: false});
+    if (stat && !stat.isDirectory()) throw unsafe(dir, 'it is a symbolic link or not a directory');
+  }
   if (fs.existsSync(final) || isLink(final))
     throw new StoreError('StoreExists', `The file ${final} exists already; choose a new name.`, final);
   return final;
