@@ -10,6 +10,7 @@ import {zipWorkerMain} from './zip-worker.js';
 export interface ZipEntrySource {
   readonly name: string;
   readonly file: string;
+  readonly bytes: number;
 }
 
 export interface ZipLimits {
@@ -49,6 +50,9 @@ function run<T>(task: ZipTask): Answer<T> {
     eval: true,
     workerData: {task, port: port2, signal, modules},
     transferList: [port2],
+    // Small generations make the worker collect its finished deflate streams (and the native memory
+    // they hold) early; it streams, so it never needs more.
+    resourceLimits: {maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96},
   });
   // The worker exits by itself; an error outside its own try (it could not load) answers here.
   worker.on('error', () => undefined);
