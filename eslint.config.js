@@ -10,7 +10,7 @@ import boundaries from 'eslint-plugin-boundaries';
 //   domain <- input-files <- workspace, main
 // An arrow points at what is imported. Each layer lists what it may import; anything else is an error.
 const folders = ['domain', 'cmdlets', 'lang', 'store', 'drills', 'cli', 'tui', 'gen'];
-const topLevelFiles = ['session', 'workspace', 'main', 'version', 'input-files'];
+const topLevelFiles = ['session', 'workspace', 'data-transfer', 'main', 'version', 'input-files'];
 const elements = folders.map((type) => ({type, pattern: `src/${type}`, partialMatch: false}));
 const files = topLevelFiles.map((category) => ({category, pattern: `src/${category}.ts`}));
 /** A layer is a folder (an element) or a top-level file (a file category). */
@@ -27,6 +27,10 @@ const layers = {
   workspace: {
     imports: ['domain', 'cmdlets', 'lang', 'session', 'store', 'input-files'],
     message: 'workspace opens stores for sessions; the front ends come to it through main.',
+  },
+  'data-transfer': {
+    imports: ['session', 'store'],
+    message: 'data-transfer runs export and import lines through a session, for benchmarks.',
   },
   drills: {
     imports: ['domain', 'cmdlets', 'lang', 'session', 'store'],
@@ -45,7 +49,14 @@ const layers = {
     message: 'the generator builds stores from domain records through the store, as pchat init would.',
   },
   main: {
-    imports: [...folders.filter((f) => f !== 'gen'), 'session', 'workspace', 'version', 'input-files'],
+    imports: [
+      ...folders.filter((f) => f !== 'gen'),
+      'session',
+      'workspace',
+      'data-transfer',
+      'version',
+      'input-files',
+    ],
     message: 'main wires the program.',
   },
   version: {imports: [], message: 'version is a constant.'},

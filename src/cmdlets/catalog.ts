@@ -16,6 +16,8 @@ import {categoryCmdlets} from './category-cmdlets.js';
 import {roomCmdlets} from './room-cmdlets.js';
 import {addinCmdlets} from './addin-cmdlets.js';
 import {messageCmdlets} from './message-cmdlets.js';
+import {exportDataCmdlet} from './export-data-cmdlet.js';
+import {importDataCmdlet} from './import-data-cmdlet.js';
 
 export const catalog: readonly CmdletSpec[] = [
   ...activeServerCmdlets,
@@ -31,6 +33,8 @@ export const catalog: readonly CmdletSpec[] = [
   ...roomCmdlets,
   ...addinCmdlets,
   ...messageCmdlets,
+  exportDataCmdlet,
+  importDataCmdlet,
   ...storeCmdlets,
   getDrillCmdlet,
 ];

@@ -1,6 +1,7 @@
 // What the core may ask of the outside world, as interfaces the session fills in.
 // The core never does I/O itself: reads arrive through these ports, writes leave as effects.
 
+import type {ArchiveDocuments, ArchivePlan, Manifest} from './archive-format.js';
 import type {DrillRecord} from './drills.js';
 import type {AuditEntry, Category, ChatMessage, Room} from './types.js';
 
@@ -105,13 +106,66 @@ export type Effect =
   | {readonly kind: 'restoreBackup'; readonly id: string}
   /** Puts a removal backup's messages back in the log (the state part is the cmdlet's). */
   | {readonly kind: 'restoreRemoval'; readonly id: string}
-  | {readonly kind: 'writeFile'; readonly path: string; readonly data: Uint8Array | string | FileWriter};
+  | {readonly kind: 'writeFile'; readonly path: string; readonly data: Uint8Array | string | FileWriter}
+  /** Export: the archive is built into a new file under exports/ as part of the commit. */
+  | {readonly kind: 'writeArchive'; readonly path: string; readonly archive: ArchiveRequest}
+  /** Import: validated message files appended to the log (after any rewrite), each line's room id set to `roomId`. */
+  | {
+      readonly kind: 'appendMessageFiles';
+      readonly files: readonly {
+        readonly file: string;
+        readonly fromRoomId: string;
+        readonly roomId: string;
+      }[];
+    };
+
+/** An archive to build: the documents, and the rooms whose messages it carries. */
+export interface ArchiveRequest {
+  readonly plan: ArchivePlan;
+  readonly contentRooms: readonly {readonly roomId: string; readonly room: string}[];
+}
+
+export type ArchiveSource =
+  {readonly kind: 'file'; readonly path: string} | {readonly kind: 'bytes'; readonly data: Uint8Array};
+
+/** An archive that passed every check, its message files staged beside the store for the commit. */
+export interface StagedArchive {
+  readonly manifest: Manifest;
+  readonly documents: ArchiveDocuments;
+  /** By content index: a file of validated message lines. */
+  readonly messageFiles: readonly string[];
+}
+
+export type Checked<T> = ({readonly ok: true} & T) | {readonly ok: false; readonly problem: string};
+
+/** Export and import archives; every answer says why when it cannot. */
+export interface ArchivePort {
+  /** The full path an export name stands for under exports/, or why it cannot be written (never over a file). */
+  target(name: string): Checked<{path: string}>;
+  /** The full path of an existing file under exports/ to import. */
+  source(name: string): Checked<{path: string}>;
+  toBytes(archive: ArchiveRequest): Checked<{data: Uint8Array}>;
+  /** Checks the whole archive before anything changes. */
+  read(source: ArchiveSource): Checked<{archive: StagedArchive}>;
+  /** Removes the staged files of an archive that will not be imported. */
+  discard(archive: StagedArchive): void;
+}
+
+const noFiles = {ok: false, problem: 'this store keeps no files'} as const;
+export const noArchives: ArchivePort = {
+  target: () => noFiles,
+  source: () => noFiles,
+  toBytes: () => noFiles,
+  read: () => noFiles,
+  discard: () => undefined,
+};
 
 export interface Ports {
   readonly messages: MessageReader;
   readonly audit: AuditReader;
   readonly backups: BackupReader;
   readonly drills: DrillReader;
+  readonly archives: ArchivePort;
 }
 
 export const emptyPorts: Ports = {
@@ -123,4 +177,5 @@ export const emptyPorts: Ports = {
     previewRemoval: () => ({deleted: 0, replaced: 0, changedSince: 0, existingIds: []}),
   },
   drills: {list: () => []},
+  archives: noArchives,
 };

@@ -15,3 +15,9 @@ export const lastWindowsPart = (requested: string): string | null => {
     .filter((part) => part !== '');
   return parts.at(-1) ?? null;
 };
+
+/** The name an operator's file is written under: a Windows path's last part, anything else as given. */
+export const exportFileName = (requested: string): {readonly name: string; readonly mapped: boolean} =>
+  isWindowsPath(requested)
+    ? {name: lastWindowsPart(requested) ?? '', mapped: true}
+    : {name: requested, mapped: false};

@@ -8,6 +8,7 @@ import type {AuditEntry, ChatState} from '../domain/types.js';
 import type {CommitPlan} from './port.js';
 import {openBackup, prepareBackup, type PreparedBackup} from './backups.js';
 import {auditAppendOffset} from './audit-log.js';
+import {writeArchive} from './archive-write.js';
 import type {FileOwner} from './durable-fs.js';
 import {prepareExport, type PreparedExport} from './exports.js';
 import {auditLine, sha256, type Journal} from './journal.js';
@@ -142,11 +143,18 @@ export function prepareCommit(
           draft.replaceWith(restored.get(effect.id)?.messages ?? openBackup(files, effect.id).messages);
           break;
         }
-        case 'writeFile': {
+        case 'appendMessageFiles':
+          draft.appendFiles(effect.files);
+          break;
+        case 'writeFile':
+        case 'writeArchive': {
           const step = exports.length + 1;
           const prepared = prepareExport(files, {
             path: effect.path,
-            data: effect.data,
+            data:
+              effect.kind === 'writeArchive'
+                ? {writeTo: (temp) => writeArchive(files, effect.archive, temp, context.chunkBytes)}
+                : effect.data,
             token: context.token,
             step,
             taken: exportPaths,

@@ -18,7 +18,14 @@ export const damaged = (file: string, reason: string): StoreError =>
 
 const utf8 = new TextDecoder('utf-8', {fatal: true});
 
-export function decodeJson(bytes: Uint8Array, file: string, limits: DecodeLimits = DEFAULT_LIMITS): unknown {
+/** `fail` makes the error: a damaged store file by default, a refused archive entry for imports. */
+export function decodeJson(
+  bytes: Uint8Array,
+  file: string,
+  limits: DecodeLimits = DEFAULT_LIMITS,
+  fail: (file: string, reason: string) => Error = damaged,
+): unknown {
+  const damaged = fail;
   if (bytes.length === 0) throw damaged(file, 'it is empty');
   if (bytes.length > limits.maxBytes)
     throw new StoreError(
@@ -39,7 +46,7 @@ export function decodeJson(bytes: Uint8Array, file: string, limits: DecodeLimits
       file,
       `it contains a NUL byte at byte offset ${nul}, as a write cut short by a power loss leaves`,
     );
-  const text = decodeUtf8(bytes, file);
+  const text = decodeUtf8(bytes, file, fail);
   const tooDeep = depthExceededAt(text, limits.maxDepth);
   if (tooDeep >= 0)
     throw damaged(
@@ -59,11 +66,11 @@ export function decodeJson(bytes: Uint8Array, file: string, limits: DecodeLimits
   }
 }
 
-function decodeUtf8(bytes: Uint8Array, file: string): string {
+function decodeUtf8(bytes: Uint8Array, file: string, fail: (file: string, reason: string) => Error): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    throw damaged(file, `it is not valid UTF-8 at byte offset ${invalidUtf8At(bytes)}`);
+    throw fail(file, `it is not valid UTF-8 at byte offset ${invalidUtf8At(bytes)}`);
   }
 }
 

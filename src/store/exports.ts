@@ -80,7 +80,11 @@ export function prepareExport(
   files: StoreFiles,
   request: {
     path: string;
-    data: Uint8Array | string | FileWriter;
+    /**
+     * The content; a FileWriter producing it in pieces; or `writeTo`, which creates the temp file
+     * itself (exclusively, mode 0600, fsynced), as an archive writer does.
+     */
+    data: Uint8Array | string | FileWriter | {readonly writeTo: (temp: string) => void};
     token: string;
     step: number;
     taken: ReadonlySet<string>;
@@ -96,8 +100,10 @@ export function prepareExport(
     );
   const temp = path.join(files.exports, `.export-${request.token}-${request.step}.tmp`);
   const owner = {mode: EXPORT_MODE, uid: -1, gid: -1};
-  if (typeof request.data === 'function') writeInBlocks(temp, request.data, owner);
-  else writeNewFile(temp, request.data, owner);
+  const {data} = request;
+  if (typeof data === 'function') writeInBlocks(temp, data, owner);
+  else if (typeof data === 'object' && 'writeTo' in data) data.writeTo(temp);
+  else writeNewFile(temp, data, owner);
   return {temp: path.relative(files.dir, temp), final: path.relative(files.dir, final)};
 }
 
@@ -130,6 +136,18 @@ function writeInBlocks(
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Where a new export file would go, or why it cannot: the rule prepareExport applies at commit. */
+export function checkExportTarget(files: StoreFiles, requested: string): string {
+  const final = resolveExportPath(files, requested);
+  for (let dir = path.dirname(final); dir.startsWith(files.exports); dir = path.dirname(dir)) {
+    const stat = fs.lstatSync(dir, {throwIfNoEntry: false});
+    if (stat && !stat.isDirectory()) throw unsafe(dir, 'it is a symbolic link or not a directory');
+  }
+  if (fs.existsSync(final) || isLink(final))
+    throw new StoreError('StoreExists', `The file ${final} exists already; choose a new name.`, final);
+  return final;
 }
 
 const isLink = (file: string): boolean => {

@@ -34,6 +34,7 @@ import {listBackups, pruneBackups, KEEP_BACKUPS} from './backups.js';
 import {prepareCommit} from './commit-plan.js';
 import {openRemoval, previewRemovalOf} from './removal-backups.js';
 import {listDrillRecords} from './drill-records.js';
+import {fileArchives} from './file-archives.js';
 import {initializeStore, type CreateOptions} from './create-store.js';
 import {ownerOf} from './durable-fs.js';
 import {
@@ -118,6 +119,7 @@ export class FileStore implements StorePort {
         previewRemoval: (id) => previewRemovalOf(files, id, options.chunkBytes),
       },
       drills: {list: () => listDrillRecords(files)},
+      archives: fileArchives(files, options.chunkBytes),
     };
   }
 
@@ -210,7 +212,11 @@ export class FileStore implements StorePort {
   }
 
   /** Steps 1-6 of the header comment; on failure, the commit is undone or finished as its journal says. */
-  private write(fresh: ChatState, plan: CommitPlan, token: string): {revision: number; backups: readonly BackupInfo[]} {
+  private write(
+    fresh: ChatState,
+    plan: CommitPlan,
+    token: string,
+  ): {revision: number; backups: readonly BackupInfo[]} {
     let journal: Journal | null = null;
     let made: readonly BackupInfo[] = [];
     try {

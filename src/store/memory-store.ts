@@ -2,7 +2,7 @@
 
 import type {AuditEntry, ChatMessage, ChatState} from '../domain/types.js';
 import {auditMatcher, lastN, messageMatcher} from '../domain/log-queries.js';
-import type {BackupInfo, Effect, Ports, RemovedObjects} from '../domain/ports.js';
+import {noArchives, type BackupInfo, type Effect, type Ports, type RemovedObjects} from '../domain/ports.js';
 import type {DrillRecord} from '../domain/drills.js';
 import {identityOf} from '../domain/content-identity.js';
 import type {CommitOutcome, CommitPlan, StorePort} from './port.js';
@@ -80,6 +80,7 @@ export class MemoryStore implements StorePort {
         },
       },
       drills: {list: () => this.drills},
+      archives: noArchives,
     };
   }
 
@@ -194,6 +195,8 @@ export class MemoryStore implements StorePort {
         return backup.state;
       }
       case 'writeFile':
+      case 'writeArchive':
+      case 'appendMessageFiles':
         return next;
     }
   }

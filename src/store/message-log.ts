@@ -135,6 +135,8 @@ export class MessageDraft {
   private source: string;
   private sourceIsOurs = false;
   private pending: ChatMessage[] = [];
+  /** Files of checked message lines (an import), appended after `pending`. */
+  private pendingFiles: MessageFile[] = [];
   private step = 0;
   private witness: RewriteWitness | null = null;
 
@@ -160,6 +162,12 @@ export class MessageDraft {
     this.source = file;
     this.sourceIsOurs = false;
     this.pending = [];
+    this.pendingFiles = [];
+  }
+
+  /** Lines already checked as messages in the log's own form, streamed in when the draft is finished. */
+  appendFiles(files: readonly MessageFile[]): void {
+    this.pendingFiles.push(...files);
   }
 
   rewrite(roomIds: readonly string[] | 'all', rewrite: (m: ChatMessage) => ChatMessage | null): void {
@@ -203,6 +211,11 @@ export class MessageDraft {
         const next = !rooms || rooms.has(message.roomId) ? rewrite(message) : message;
         if (next) out.add(toJsonLine(next === message ? next : checked(next)));
       }
+      for (const entry of this.pendingFiles)
+        for (const message of fileMessages(entry, this.chunkBytes)) {
+          const next = !rooms || rooms.has(message.roomId) ? rewrite(message) : message;
+          if (next) out.add(toJsonLine(next === message ? next : checked(next)));
+        }
     });
   }
 
@@ -210,11 +223,15 @@ export class MessageDraft {
   transform(transform: (lines: Iterable<LogLine>) => Iterable<LogLine>): void {
     const source = this.source;
     const pending = this.pending;
+    const pendingFiles = this.pendingFiles;
     const chunkBytes = this.chunkBytes;
     const lines = function* (): Generator<LogLine> {
       for (const line of readLines(source, chunkBytes))
         yield {id: lineId(line.text, source, line), text: line.text};
       for (const message of pending) yield {id: message.id, text: toJsonLine(message).slice(0, -1)};
+      for (const entry of pendingFiles)
+        for (const message of fileMessages(entry, chunkBytes))
+          yield {id: message.id, text: toJsonLine(message).slice(0, -1)};
     };
     this.writeNewSource((out) => {
       for (const line of transform(lines())) out.add(`${line.text}\n`);
@@ -243,29 +260,82 @@ export class MessageDraft {
     this.source = target;
     this.sourceIsOurs = true;
     this.pending = [];
+    this.pendingFiles = [];
   }
 
   finish(): MessageOutcome {
     const lines = this.pending.map(toJsonLine).join('');
+    const files = this.pendingFiles;
     if (this.source === this.file) {
-      if (lines === '') return {kind: 'unchanged'};
+      if (lines === '' && files.length === 0) return {kind: 'unchanged'};
       const sizeBefore = appendOffset(this.file, MESSAGE_LOG);
       const temp = tempPath(this.file, `${this.token}.append`);
       writeNewFile(temp, lines, this.owner);
+      if (files.length > 0) appendFilesAndSync(temp, files, this.chunkBytes);
       return {kind: 'append', temp, sizeBefore};
     }
     if (this.sourceIsOurs) {
       if (lines !== '') appendAndSync(this.source, lines);
+      if (files.length > 0) appendFilesAndSync(this.source, files, this.chunkBytes);
       return {kind: 'replace', temp: this.source};
     }
     const temp = this.newTemp();
     copyNewFile(this.source, temp, this.owner, lines);
+    if (files.length > 0) appendFilesAndSync(temp, files, this.chunkBytes);
     return {kind: 'replace', temp};
   }
 
   private newTemp(): string {
     this.step += 1;
     return tempPath(this.file, `${this.token}-${this.step}`);
+  }
+}
+
+export interface MessageFile {
+  readonly file: string;
+  readonly fromRoomId: string;
+  readonly roomId: string;
+}
+
+function* fileMessages(entry: MessageFile, chunkBytes?: number): Generator<ChatMessage> {
+  for (const line of readLines(entry.file, chunkBytes)) {
+    const message = toRecord(line, entry.file, MESSAGE_LOG);
+    yield message.roomId === entry.fromRoomId ? {...message, roomId: entry.roomId} : message;
+  }
+}
+
+/** Appends message files: byte for byte when the room keeps its id, else each line with the new id. */
+function appendFilesAndSync(target: string, files: readonly MessageFile[], chunkBytes?: number): void {
+  io('append to', target, () => {
+    const fd = fs.openSync(target, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_NOFOLLOW);
+    try {
+      const out = new BlockWriter(fd);
+      for (const entry of files) {
+        if (entry.fromRoomId === entry.roomId) {
+          out.flush();
+          copyInto(fd, entry.file);
+        } else for (const message of fileMessages(entry, chunkBytes)) out.add(toJsonLine(checked(message)));
+      }
+      out.flush();
+      storeIo.fsync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+}
+
+function copyInto(fd: number, file: string): void {
+  const input = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (
+      let n = fs.readSync(input, buffer, 0, buffer.length, null);
+      n > 0;
+      n = fs.readSync(input, buffer, 0, buffer.length, null)
+    )
+      writeAll(fd, buffer.subarray(0, n));
+  } finally {
+    fs.closeSync(input);
   }
 }
 

@@ -3,7 +3,7 @@
 // message effects to an in-memory log the way the store would.
 
 import type {ChatMessage, ChatState} from '../../src/domain/types.js';
-import {emptyPorts, type Effect, type Ports} from '../../src/domain/ports.js';
+import {emptyPorts, noArchives, type Effect, type Ports} from '../../src/domain/ports.js';
 import {isCmdletError, type CmdletError, type Warning} from '../../src/domain/errors.js';
 import type {CmdletContext, CmdletSpec, PsObject, Value} from '../../src/cmdlets/types.js';
 import {categoryCmdlets} from '../../src/cmdlets/category-cmdlets.js';
@@ -76,6 +76,7 @@ const portsOver = (messages: readonly ChatMessage[]): Ports => ({
   audit: {scan: () => []},
   backups: emptyPorts.backups,
   drills: {list: () => []},
+  archives: noArchives,
 });
 
 export const invoke = (

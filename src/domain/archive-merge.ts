@@ -1,0 +1,221 @@
+// How Import-CsPersistentChatData merges an archive into a pool (spec 8.2): an imported item
+// overwrites the item of the same name in the target pool (keeping the target's id, so references
+// to it stay valid), with a warning; anything new is added; what cannot be placed is skipped, with a
+// warning. Every item gets one line of the plan, which -WhatIf prints and the import outputs.
+
+import type {ArchiveDocuments, ArchiveRoomContent} from './archive-format.js';
+import {sameText} from './content-identity.js';
+import type {Addin, Category, ChatState, Room} from './types.js';
+
+export type PlanAction = 'Add' | 'Overwrite' | 'Skip';
+export type PlanKind = 'Addin' | 'Category' | 'Room' | 'User' | 'Messages';
+
+export interface PlanItem {
+  readonly action: PlanAction;
+  readonly kind: PlanKind;
+  readonly identity: string;
+  /** Why it was overwritten or skipped; empty for a plain add. */
+  readonly detail: string;
+}
+
+/** One room's archived history and the target room it goes into. */
+export interface MessageImport {
+  readonly contentIndex: number;
+  readonly fromRoomId: string;
+  readonly toRoomId: string;
+  /** Target messages of the room at or after this time are replaced (null: the whole history). */
+  readonly replaceFrom: string | null;
+}
+
+export interface ImportMerge {
+  readonly state: ChatState;
+  readonly items: readonly PlanItem[];
+  readonly messages: readonly MessageImport[];
+}
+
+export interface MergeInput {
+  readonly poolFqdn: string;
+  readonly documents: ArchiveDocuments;
+  readonly startDate: string | null;
+  readonly rev: number;
+  readonly newId: () => string;
+  /** How many target messages of the room (at or after `from`) an import would replace. */
+  readonly messagesIn: (roomId: string, from: string | null) => number;
+}
+
+export function mergeArchive(state: ChatState, input: MergeInput): ImportMerge {
+  const {poolFqdn, documents, rev} = input;
+  const items: PlanItem[] = [];
+  const at = (name: string): string => `${poolFqdn}\\${name}`;
+  const inPool = <T extends {readonly poolFqdn: string; readonly name: string}>(
+    list: readonly T[],
+    name: string,
+  ) => list.find((i) => sameText(i.poolFqdn, poolFqdn) && sameText(i.name, name));
+  const ids = new Set([...state.categories, ...state.rooms, ...state.addins].map((i) => i.id));
+  const freshId = (wanted: string): string => {
+    const chosen = ids.has(wanted) ? input.newId() : wanted;
+    ids.add(chosen);
+    return chosen;
+  };
+
+  let addins = [...state.addins];
+  for (const a of documents.addins ?? []) {
+    const existing = inPool(addins, a.name);
+    const next: Addin = {id: existing?.id ?? freshId(a.id), name: a.name, poolFqdn, url: a.url, rev};
+    addins = existing ? addins.map((x) => (x === existing ? next : x)) : [...addins, next];
+    items.push(
+      item(
+        existing ? 'Overwrite' : 'Add',
+        'Addin',
+        at(a.name),
+        existing ? 'an add-in of that name existed' : '',
+      ),
+    );
+  }
+
+  let categories = [...state.categories];
+  for (const c of documents.categories ?? []) {
+    if (inPool(state.rooms, c.name)) {
+      items.push(
+        item(
+          'Skip',
+          'Category',
+          at(c.name),
+          'a chat room of that name exists; rooms and categories cannot share a name',
+        ),
+      );
+      continue;
+    }
+    const existing = inPool(categories, c.name);
+    const {id: _id, ...fields} = c;
+    const next: Category = {...fields, id: existing?.id ?? freshId(c.id), poolFqdn, rev};
+    categories = existing ? categories.map((x) => (x === existing ? next : x)) : [...categories, next];
+    items.push(
+      item(
+        existing ? 'Overwrite' : 'Add',
+        'Category',
+        at(c.name),
+        existing ? 'a category of that name existed' : '',
+      ),
+    );
+  }
+
+  let rooms = [...state.rooms];
+  const roomIdOf = new Map<string, string>();
+  for (const r of documents.rooms ?? []) {
+    const category = inPool(categories, r.category);
+    if (!category) {
+      items.push(item('Skip', 'Room', at(r.name), `its category "${r.category}" is not in the target pool`));
+      continue;
+    }
+    if (inPool(categories, r.name)) {
+      items.push(
+        item(
+          'Skip',
+          'Room',
+          at(r.name),
+          'a category of that name exists; rooms and categories cannot share a name',
+        ),
+      );
+      continue;
+    }
+    const addin = r.addin === null ? undefined : inPool(addins, r.addin);
+    const existing = inPool(rooms, r.name);
+    const {id: _id, category: _c, addin: _a, ...fields} = r;
+    const next: Room = {
+      ...fields,
+      id: existing?.id ?? freshId(r.id),
+      poolFqdn,
+      categoryId: category.id,
+      addinId: addin?.id ?? null,
+      rev,
+    };
+    rooms = existing ? rooms.map((x) => (x === existing ? next : x)) : [...rooms, next];
+    roomIdOf.set(r.id, next.id);
+    const lostAddin =
+      r.addin !== null && !addin ? `; its add-in "${r.addin}" is not in the target pool, so it has none` : '';
+    items.push(
+      item(
+        existing ? 'Overwrite' : 'Add',
+        'Room',
+        at(r.name),
+        (existing ? 'a chat room of that name existed' : '') + lostAddin,
+      ),
+    );
+  }
+
+  let users = state.directory.users;
+  for (const u of documents.users ?? []) {
+    const target = users.find(
+      (x) =>
+        sameText(x.dn, u.dn) ||
+        (u.sipAddress !== null && x.sipAddress !== null && sameText(x.sipAddress, u.sipAddress)),
+    );
+    const label = u.sipAddress ?? u.dn;
+    if (!target) {
+      items.push(
+        item(
+          'Skip',
+          'User',
+          label,
+          'the user is not in the target directory (import creates no directory objects)',
+        ),
+      );
+      continue;
+    }
+    const policy = u.persistentChatPolicy;
+    if (policy !== null && !state.policies.some((p) => sameText(p.identity, `Tag:${policy}`))) {
+      items.push(item('Skip', 'User', label, `the policy "${policy}" does not exist in the target`));
+      continue;
+    }
+    if ((target.persistentChatPolicy ?? '').toLowerCase() === (policy ?? '').toLowerCase()) continue;
+    users = users.map((x) => (x === target ? {...x, persistentChatPolicy: policy} : x));
+    items.push(
+      item(
+        'Overwrite',
+        'User',
+        label,
+        `its Persistent Chat policy was ${target.persistentChatPolicy ?? 'none'}`,
+      ),
+    );
+  }
+
+  const messages: MessageImport[] = [];
+  const targetRooms = rooms;
+  (documents.content ?? []).forEach((c: ArchiveRoomContent, contentIndex) => {
+    const toRoomId =
+      roomIdOf.get(c.roomId) ?? (documents.rooms ? undefined : inPool(targetRooms, c.room)?.id);
+    if (toRoomId === undefined) {
+      items.push(item('Skip', 'Messages', at(c.room), 'the chat room is not in the target pool'));
+      return;
+    }
+    const replaced = state.rooms.some((r) => r.id === toRoomId)
+      ? input.messagesIn(toRoomId, input.startDate)
+      : 0;
+    messages.push({contentIndex, fromRoomId: c.roomId, toRoomId, replaceFrom: input.startDate});
+    const window = input.startDate === null ? '' : ` posted since ${input.startDate}`;
+    items.push(
+      item(
+        replaced > 0 ? 'Overwrite' : 'Add',
+        'Messages',
+        at(c.room),
+        replaced > 0
+          ? `${c.messages} messages replace the ${replaced} the room had${window}`
+          : `${c.messages} messages`,
+      ),
+    );
+  });
+
+  const changed = items.some((i) => i.action !== 'Skip' && i.kind !== 'Messages');
+  const next: ChatState = changed
+    ? {...state, addins, categories, rooms, directory: {...state.directory, users}}
+    : state;
+  return {state: next, items, messages};
+}
+
+const item = (action: PlanAction, kind: PlanKind, identity: string, detail: string): PlanItem => ({
+  action,
+  kind,
+  identity,
+  detail,
+});

@@ -1,0 +1,237 @@
+// Reads an archive for import and checks all of it before anything changes: the zip (entry names,
+// sizes and ratios counted while inflating), the manifest and documents (UTF-8 without BOM, depth,
+// `__proto__`/`constructor` keys, strict schemas), every entry's SHA-256, and every message line
+// (valid, in the log's own form, in its room, within the export's start date). Message files stay
+// staged beside the store for the commit; nothing is read into memory whole except the documents.
+
+import {createHash} from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  ARCHIVE_LIMITS,
+  DOCUMENT_NAMES,
+  archiveDocumentSchemas,
+  archiveShapeProblem,
+  entryNameProblem,
+  manifestSchema,
+  type ArchiveDocuments,
+  type ArchiveRoomContent,
+  type Manifest,
+} from '../domain/archive-format.js';
+import type {ArchiveSource, Checked, StagedArchive} from '../domain/ports.js';
+import {stagingDir} from './archive-write.js';
+import {decodeJson} from './decode.js';
+import {io, removeQuietly} from './durable-fs.js';
+import {parseLine, readLines, toJsonLine} from './jsonl.js';
+import {StoreError} from './port.js';
+import {chatMessageSchema, firstIssue} from './state-schema.js';
+import type {StoreFiles} from './store-files.js';
+import {readZip, type UnzippedEntry} from './zip-bridge.js';
+
+/** A reason the archive is refused; the import reports it and changes nothing. */
+class Refused extends Error {}
+const refuse = (entry: string, reason: string): Refused => new Refused(`${entry}: ${reason}`);
+
+const utf8 = new TextDecoder('utf-8', {fatal: true});
+
+export function readArchive(
+  files: StoreFiles,
+  source: ArchiveSource,
+  chunkBytes?: number,
+): Checked<{archive: StagedArchive}> {
+  const dir = stagingDir(files, 'import');
+  try {
+    const input = source.kind === 'file' ? source.path : path.join(dir, 'archive.zip');
+    if (source.kind === 'bytes')
+      io('write', input, () => fs.writeFileSync(input, source.data, {mode: 0o600, flag: 'wx'}));
+    const size = io('read', input, () => fs.statSync(input).size);
+    if (size > ARCHIVE_LIMITS.maxArchiveBytes)
+      throw new Refused(
+        `the archive is ${size} bytes, more than the limit of ${ARCHIVE_LIMITS.maxArchiveBytes}`,
+      );
+    const entriesDir = path.join(dir, 'entries');
+    io('create', entriesDir, () => fs.mkdirSync(entriesDir, {mode: 0o700}));
+    const unzipped = readZip(input, entriesDir, ARCHIVE_LIMITS);
+    if (!unzipped.ok) throw new Refused(unzipped.problem);
+    const archive = checkArchive(named(unzipped.entries), chunkBytes);
+    if (source.kind === 'bytes') removeQuietly(input);
+    return {ok: true, archive};
+  } catch (error) {
+    removeQuietly(dir);
+    if (error instanceof Refused) return {ok: false, problem: error.message};
+    throw error;
+  }
+}
+
+/** The staged files of an archive that will not be imported (what-if, or a refused line). */
+export function discardArchive(files: StoreFiles, archive: StagedArchive): void {
+  const first = archive.messageFiles[0];
+  if (first === undefined) return;
+  const dir = path.dirname(path.dirname(first));
+  if (path.dirname(dir) === files.dir) removeQuietly(dir);
+}
+
+function named(entries: readonly UnzippedEntry[]): Map<string, UnzippedEntry> {
+  const byName = new Map<string, UnzippedEntry>();
+  for (const [index, entry] of entries.entries()) {
+    let name: string;
+    try {
+      name = utf8.decode(Uint8Array.from(entry.nameBytes));
+    } catch {
+      throw refuse(`entry ${index}`, 'its name is not valid UTF-8');
+    }
+    const problem = entryNameProblem(name);
+    if (problem !== null) throw refuse(`entry ${index} (${JSON.stringify(name)})`, problem);
+    if (byName.has(name)) throw refuse(name, 'it appears twice');
+    byName.set(name, entry);
+  }
+  return byName;
+}
+
+function checkArchive(entries: Map<string, UnzippedEntry>, chunkBytes?: number): StagedArchive {
+  const manifestEntry = entries.get(DOCUMENT_NAMES.manifest);
+  if (!manifestEntry) throw new Refused(`it has no ${DOCUMENT_NAMES.manifest}`);
+  const manifest = parseDocument(DOCUMENT_NAMES.manifest, manifestEntry, manifestSchema) as Manifest;
+  const listed = new Set<string>();
+  for (const item of manifest.entries) {
+    const entry = entries.get(item.name);
+    if (!entry) throw refuse(item.name, 'the manifest lists it but the archive does not hold it');
+    if (listed.has(item.name)) throw refuse(item.name, 'the manifest lists it twice');
+    listed.add(item.name);
+    if (entry.bytes !== item.bytes || sha256Of(entry.file) !== item.sha256)
+      throw refuse(item.name, 'its checksum does not match the manifest');
+  }
+  for (const name of entries.keys())
+    if (name !== DOCUMENT_NAMES.manifest && !listed.has(name))
+      throw refuse(name, 'the manifest does not list it');
+  const documents: {-readonly [K in keyof ArchiveDocuments]: ArchiveDocuments[K]} = {};
+  for (const part of ['users', 'categories', 'rooms', 'addins', 'content'] as const) {
+    const entry = entries.get(DOCUMENT_NAMES[part]);
+    if (entry)
+      documents[part] = parseDocument(DOCUMENT_NAMES[part], entry, archiveDocumentSchemas[part]) as never;
+  }
+  const shape = archiveShapeProblem(manifest, documents);
+  if (shape !== null) throw new Refused(shape);
+  const countProblem = countsProblem(manifest, documents);
+  if (countProblem !== null) throw new Refused(countProblem);
+  const messageFiles = (documents.content ?? []).map((room) => {
+    const entry = entries.get(room.entry);
+    if (!entry) throw refuse(room.entry, 'content.json names it but the archive does not hold it');
+    checkMessages(room, entry.file, manifest.startDate, chunkBytes);
+    return entry.file;
+  });
+  return {manifest, documents, messageFiles};
+}
+
+function parseDocument(
+  name: string,
+  entry: UnzippedEntry,
+  schema: {safeParse(v: unknown): {success: boolean; data?: unknown; error?: unknown}},
+): unknown {
+  if (entry.bytes > ARCHIVE_LIMITS.maxDocumentBytes)
+    throw refuse(
+      name,
+      `it is ${entry.bytes} bytes, more than the limit of ${ARCHIVE_LIMITS.maxDocumentBytes}`,
+    );
+  const bytes = io('read', entry.file, () => fs.readFileSync(entry.file));
+  const value = decodeJson(
+    bytes,
+    name,
+    {maxBytes: ARCHIVE_LIMITS.maxDocumentBytes, maxDepth: ARCHIVE_LIMITS.maxDepth},
+    (file, reason) => refuse(file, reason),
+  );
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw refuse(name, firstIssue(parsed.error as Parameters<typeof firstIssue>[0]));
+  return parsed.data;
+}
+
+function countsProblem(manifest: Manifest, documents: ArchiveDocuments): string | null {
+  const counts = manifest.counts;
+  const pairs = [
+    ['users', documents.users?.length ?? 0],
+    ['categories', documents.categories?.length ?? 0],
+    ['rooms', documents.rooms?.length ?? 0],
+    ['addins', documents.addins?.length ?? 0],
+    ['messages', (documents.content ?? []).reduce((n, r) => n + r.messages, 0)],
+  ] as const;
+  for (const [part, actual] of pairs)
+    if (counts[part] !== actual)
+      return `the manifest counts ${counts[part]} ${part} but the archive holds ${actual}`;
+  return null;
+}
+
+function sha256Of(file: string): string {
+  const hash = createHash('sha256');
+  const fd = io('open', file, () => fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW));
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (
+      let n = fs.readSync(fd, buffer, 0, buffer.length, null);
+      n > 0;
+      n = fs.readSync(fd, buffer, 0, buffer.length, null)
+    )
+      hash.update(buffer.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** Every line a message of this room, in the exact form the log writes, within the start date. */
+function checkMessages(
+  room: ArchiveRoomContent,
+  file: string,
+  startDate: string | null,
+  chunkBytes?: number,
+): void {
+  const name = room.entry;
+  const head = Buffer.alloc(3);
+  const fd = io('open', file, () => fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW));
+  try {
+    fs.readSync(fd, head, 0, 3, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    throw refuse(name, 'it starts with a byte order mark');
+  const from = startDate === null ? null : Date.parse(startDate);
+  let count = 0;
+  // The log reader leaves a last line without its newline unread (a torn append); in an archive
+  // that is a damaged entry.
+  if (!endsWithNewline(file)) throw refuse(name, 'its last line has no newline');
+  try {
+    for (const line of readLines(file, chunkBytes)) {
+      const where = `line ${line.number}`;
+      if (line.text.length > ARCHIVE_LIMITS.maxLineBytes) throw refuse(name, `${where} is too long`);
+      const parsed = chatMessageSchema.safeParse(parseLine(line, name));
+      if (!parsed.success) throw refuse(name, `${where} is not a chat message (${firstIssue(parsed.error)})`);
+      const message = parsed.data;
+      if (toJsonLine(message) !== `${line.text}\n`)
+        throw refuse(name, `${where} is not written as the message log writes it`);
+      if (message.roomId !== room.roomId) throw refuse(name, `${where} belongs to another room`);
+      if (Number.isNaN(Date.parse(message.postedAt))) throw refuse(name, `${where} has no valid PostedAt`);
+      if (from !== null && Date.parse(message.postedAt) < from)
+        throw refuse(name, `${where} is older than the export's start date`);
+      count += 1;
+    }
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'StoreDamaged')
+      throw refuse(name, 'it is not valid UTF-8 JSON Lines');
+    throw error;
+  }
+  if (count !== room.messages)
+    throw refuse(name, `it holds ${count} messages, content.json says ${room.messages}`);
+}
+
+function endsWithNewline(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    fs.readSync(fd, last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    fs.closeSync(fd);
+  }
+}

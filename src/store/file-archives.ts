@@ -1,0 +1,38 @@
+// The archive port of a store on disk: export names are confined to exports/ by the one rule of
+// exports.ts, archives are built by archive-write.ts and checked by archive-read.ts.
+
+import fs from 'node:fs';
+import type {ArchivePort} from '../domain/ports.js';
+import {archiveBytes} from './archive-write.js';
+import {discardArchive, readArchive} from './archive-read.js';
+import {checkExportTarget, resolveExportPath} from './exports.js';
+import {StoreError} from './port.js';
+import type {StoreFiles} from './store-files.js';
+
+const answer = <T>(action: () => T): {ok: true; value: T} | {ok: false; problem: string} => {
+  try {
+    return {ok: true, value: action()};
+  } catch (error) {
+    if (error instanceof StoreError && (error.code === 'StoreUnsafe' || error.code === 'StoreExists'))
+      return {ok: false, problem: error.message};
+    throw error;
+  }
+};
+
+export const fileArchives = (files: StoreFiles, chunkBytes?: number): ArchivePort => ({
+  target(name) {
+    const found = answer(() => checkExportTarget(files, name));
+    return found.ok ? {ok: true, path: found.value} : found;
+  },
+  source(name) {
+    const found = answer(() => resolveExportPath(files, name));
+    if (!found.ok) return found;
+    const stat = fs.lstatSync(found.value, {throwIfNoEntry: false});
+    if (!stat) return {ok: false, problem: `There is no file ${found.value}.`};
+    if (!stat.isFile()) return {ok: false, problem: `${found.value} is a symbolic link or not a file.`};
+    return {ok: true, path: found.value};
+  },
+  toBytes: (archive) => ({ok: true, data: archiveBytes(files, archive, chunkBytes)}),
+  read: (source) => readArchive(files, source, chunkBytes),
+  discard: (archive) => discardArchive(files, archive),
+});

@@ -1,0 +1,147 @@
+// The body of the zip worker thread (zip-bridge.ts starts it from this function's source, so no
+// separate file has to be found beside the sources, the bundle or the benchmarks). It must stay
+// self-contained: everything it uses comes through `load`, the worker's own require. It only moves
+// bytes between files and a zip container; every rule about what an archive may hold is checked by
+// the caller.
+//
+// Tasks (workerData.task):
+//   {kind: 'zip', output, entries: [{name, file}]}: a new zip (never over a file, mode 0600), in order.
+//   {kind: 'unzip', input, stagingDir, limits}: entry i's bytes into stagingDir/<i>. The limits are
+//     counted on the bytes actually inflated, never on the sizes the zip claims; the first one
+//     exceeded stops the read.
+// The answer, {ok: true, ...} or {ok: false, problem}, is posted on workerData.port, then the
+// waiting thread is woken through workerData.signal.
+
+// Type-only imports: erased, so the function below still refers to nothing outside itself.
+import type * as Fs from 'node:fs';
+import type * as Path from 'node:path';
+import type * as Stream from 'node:stream';
+import type * as StreamPromises from 'node:stream/promises';
+import type * as Threads from 'node:worker_threads';
+import type * as Yazl from 'yazl';
+import type * as Yauzl from 'yauzl';
+import type {ZipTask} from './zip-bridge.js';
+
+type Load = (id: string) => unknown;
+
+export function zipWorkerMain(load: Load): void {
+  const fs = load('node:fs') as typeof Fs;
+  const path = load('node:path') as typeof Path;
+  const {Transform} = load('node:stream') as typeof Stream;
+  const {pipeline} = load('node:stream/promises') as typeof StreamPromises;
+  const threads = load('node:worker_threads') as typeof Threads;
+  const data = threads.workerData as {
+    task: ZipTask;
+    port: Threads.MessagePort;
+    signal: Int32Array;
+    modules: {yazl: string; yauzl: string};
+  };
+  const yazl = load(data.modules.yazl) as typeof Yazl;
+  const yauzl = load(data.modules.yauzl) as typeof Yauzl;
+
+  class Refusal extends Error {}
+  const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+  async function zip(output: string, entries: readonly {name: string; file: string; bytes: number}[]) {
+    const archive = new yazl.ZipFile();
+    const done = pipeline(archive.outputStream, fs.createWriteStream(output, {flags: 'wx', mode: 0o600}));
+    // A fixed time stamp: the same data makes the same archive.
+    const mtime = new Date(2000, 0, 1);
+    // Lazily: a file is opened only when its entry's turn comes, so ten thousand rooms are one open file at a time.
+    for (const entry of entries)
+      archive.addReadStreamLazy(entry.name, {mtime, mode: 0o100600, size: entry.bytes}, (callback) =>
+        callback(null, fs.createReadStream(entry.file)),
+      );
+    archive.end();
+    await done;
+    const fd = fs.openSync(output, 'r');
+    try {
+      fs.fsyncSync(fd);
+      return {ok: true, bytes: fs.fstatSync(fd).size};
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  async function unzip(task: Extract<ZipTask, {kind: 'unzip'}>) {
+    const {limits} = task;
+    const zipfile = await new Promise<Yauzl.ZipFile>((resolve, reject) =>
+      yauzl.open(
+        task.input,
+        {lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true},
+        (error, file) =>
+          error ? reject(new Refusal(`it is not a readable zip file (${error.message})`)) : resolve(file),
+      ),
+    );
+    if (zipfile.entryCount > limits.maxEntries)
+      throw new Refusal(`it has ${zipfile.entryCount} entries, more than the limit of ${limits.maxEntries}`);
+    const entries: {nameBytes: number[]; file: string; compressedBytes: number; bytes: number}[] = [];
+    let total = 0;
+    const counter = (index: number, compressed: number) => {
+      let bytes = 0;
+      const ratioLimit = Math.max(compressed, 1) * limits.maxRatio + 64 * 1024;
+      return new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          bytes += chunk.length;
+          total += chunk.length;
+          if (bytes > limits.maxEntryBytes)
+            callback(new Refusal(`entry ${index} inflates to more than ${limits.maxEntryBytes} bytes`));
+          else if (total > limits.maxTotalBytes)
+            callback(new Refusal(`the entries inflate to more than ${limits.maxTotalBytes} bytes in all`));
+          else if (bytes > ratioLimit)
+            callback(
+              new Refusal(`entry ${index} inflates more than ${limits.maxRatio} times its compressed size`),
+            );
+          else callback(null, chunk);
+        },
+      });
+    };
+    await new Promise<void>((resolve, reject) => {
+      const fail = (error: unknown): void => {
+        zipfile.close();
+        reject(
+          error instanceof Refusal
+            ? error
+            : new Refusal(`it is not a readable zip file (${messageOf(error)})`),
+        );
+      };
+      zipfile.on('error', fail);
+      zipfile.on('end', () => resolve());
+      zipfile.on('entry', (entry: Yauzl.Entry) => {
+        const index = entries.length;
+        const file = path.join(task.stagingDir, String(index));
+        const name = entry.fileName as unknown as Buffer;
+        entries.push({nameBytes: [...name], file, compressedBytes: entry.compressedSize, bytes: 0});
+        if (name.length > 0 && name[name.length - 1] === 0x2f)
+          return fail(new Refusal(`entry ${index} is a folder`));
+        zipfile.openReadStream(entry, (error, stream) => {
+          if (error) return fail(error);
+          pipeline(
+            stream,
+            counter(index, entry.compressedSize),
+            fs.createWriteStream(file, {flags: 'wx', mode: 0o600}),
+          ).then(() => {
+            const done = entries[index];
+            if (done) done.bytes = fs.statSync(file).size;
+            zipfile.readEntry();
+          }, fail);
+        });
+      });
+      zipfile.readEntry();
+    });
+    return {ok: true, entries};
+  }
+
+  const task = data.task;
+  const run = task.kind === 'zip' ? zip(task.output, task.entries) : unzip(task);
+  void run
+    .catch((error: unknown) => ({
+      ok: false,
+      problem: error instanceof Refusal ? error.message : `it could not be processed (${messageOf(error)})`,
+    }))
+    .then((answer) => {
+      data.port.postMessage(answer);
+      Atomics.store(data.signal, 0, 1);
+      Atomics.notify(data.signal, 0);
+    });
+}
