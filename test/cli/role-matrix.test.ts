@@ -164,6 +164,15 @@ const LINES: Readonly<Record<string, readonly [keyof typeof WHO, string]>> = {
   ],
   'Set-PcDatabaseStep': ['admins', `Set-PcDatabaseStep -Identity "${PC1}" -Step LogShippingRemoved`],
   'Restore-PcBackup': ['admins', 'Get-PcBackup | Select-Object -Last 1 | Restore-PcBackup -Confirm:$false'],
+  'Export-CsPersistentChatData': [
+    'admins',
+    'Export-CsPersistentChatData -DBInstance "sql1.dc1.example.org\\rtc" -FileName "cell.zip"',
+  ],
+  'Import-CsPersistentChatData': [
+    'admins',
+    'Import-CsPersistentChatData -DBInstance "sql1.dc1.example.org\\rtc" -FileName "matrix-source.zip" -Confirm:$false',
+  ],
+  'Invoke-PcComplianceCapture': ['admins', 'Invoke-PcComplianceCapture -Identity "pc1.dc1.example.org"'],
 };
 
 /** The roles, a user the store does not list (view-only), and a user outside the store's group. */
@@ -288,6 +297,15 @@ describe.skipIf(whyNot !== null)(
         LINES['Set-CsPersistentChatActiveServer']![1],
       ]);
       expect(swap.status).toBe(0);
+      // An archive in exports/, so that Import-CsPersistentChatData has one to read.
+      const exported = pchatAs('CsAdministrator', [
+        'exec',
+        '--store',
+        template,
+        'Export-CsPersistentChatData -DBInstance "sql1.dc1.example.org\\rtc" -FileName "matrix-source.zip"',
+      ]);
+      expect(exported.stderr).toBe('');
+      expect(exported.status).toBe(0);
     }, 120_000);
 
     afterAll(() => {

@@ -57,4 +57,17 @@ describe('the console with --ascii', () => {
     ] as const;
     expect(await checkAll(app, steps)).toEqual([]);
   });
+
+  it('draws the failover wizard with ASCII only, its before/after arrows included', async () => {
+    const app = await demoApp({props: {ascii: true}, rows: 30, columns: 100});
+    const steps = [
+      ['the procedure chooser', ['1', 'w']],
+      ['the first screen of a failover', [keys.esc, 'F']],
+      ['its first step', [keys.enter]],
+      ['the step confirmed', [...'pc1.dc1.example.org', keys.enter]],
+      ['the next step', [keys.enter]],
+    ] as const;
+    expect(await checkAll(app, steps)).toEqual([]);
+    expect(app.lastFrame()).toMatch(/->/);
+  });
 });

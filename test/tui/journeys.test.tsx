@@ -129,7 +129,9 @@ describe('removing a room', () => {
     await app.waitForFrame((f) => f.includes('Members') && !f.includes('Loading'));
     await app.press('d', 'y');
     const frame = app.lastFrame();
-    expect(frame).toMatch(/✔ Remove-CsPersistentChatRoom -Identity "pc1\.dc1\.example\.org\\LisbonRoom"/);
+    // The success message: how to undo the removal, and under it the line that ran.
+    expect(frame).toContain('✔ Kept what it removed in backup');
+    expect(frame).toMatch(/Remove-CsPersistentChatRoom -Identity "pc1\.dc1\.example\.org\\LisbonRoom"/);
     expect(frame).not.toContain('RoomNotFound');
     expect(frame).toMatch(/Rooms \(\d+\/\d+\)/);
     expect(frame).not.toContain('LisbonRoom ');

@@ -86,9 +86,9 @@ function chooserBody(w: WizardState, chat: ChatState, theme: Theme): DialogBody 
 
 const yesNo = (b: boolean | null): string => (b === null ? 'none' : b ? 'yes' : 'no');
 
-/** "a → b" when the step changes it, else "a". */
-const change = (before: string, after: string): string =>
-  before === after ? before : `${before} → ${after}`;
+/** "a → b" when the step changes it, else "a" (the arrow from the theme, so --ascii draws "->"). */
+const change = (before: string, after: string, theme: Theme): string =>
+  before === after ? before : `${before} ${theme.glyphs.arrow} ${after}`;
 
 const database = (s: PoolSummary): string =>
   `${s.databaseInUse} ${s.database ?? '?'}${s.databaseDataCenter ? ` (${s.databaseDataCenter})` : ''}`;
@@ -99,7 +99,7 @@ const serverMark = (s: {active: boolean; far: boolean} | undefined): string =>
 function previewLines(before: PoolSummary, after: PoolSummary, theme: Theme): Line[] {
   const row = (label: string, b: string, a: string): Line => [
     {text: `  ${label.padEnd(16)}`, color: theme.muted},
-    {text: displaySafe(change(b, a)), bold: b !== a},
+    {text: displaySafe(change(b, a, theme)), bold: b !== a},
   ];
   const afterServers = new Map(after.dataCenters.flatMap((d) => d.servers.map((s) => [s.fqdn, s])));
   const servers = before.dataCenters.flatMap(({dataCenter, servers: list}): Line[] => [
@@ -107,11 +107,11 @@ function previewLines(before: PoolSummary, after: PoolSummary, theme: Theme): Li
     ...list.map((s) => {
       const b = serverMark(s);
       const a = serverMark(afterServers.get(s.fqdn));
-      return [{text: `    ${displaySafe(s.fqdn)}  `}, {text: change(b, a), bold: a !== b}] as Line;
+      return [{text: `    ${displaySafe(s.fqdn)}  `}, {text: change(b, a, theme), bold: a !== b}] as Line;
     }),
   ]);
   return [
-    [{text: 'The pool before → after this step:', bold: true}],
+    [{text: `The pool before ${theme.glyphs.arrow} after this step:`, bold: true}],
     row('Pool state', before.poolState, after.poolState),
     row('Database in use', database(before), database(after)),
     row('Log shipping', yesNo(before.logShipping), yesNo(after.logShipping)),
@@ -249,9 +249,9 @@ function stepBody(w: WizardState, chat: ChatState, theme: Theme): DialogBody {
     blank,
     muted('Each step backs the store up before it writes (Get-PcBackup lists the backups).', theme),
   ];
-  const elapsed = `Elapsed: ${done ? `step ${seconds(done.endedAt - done.startedAt)}, ` : ''}total ${seconds(totalMs(w))} · Esc goes back a step and undoes nothing`;
+  const elapsed = `Elapsed: ${done ? `step ${seconds(done.endedAt - done.startedAt)}, ` : ''}total ${seconds(totalMs(w))} ${theme.glyphs.dot} Esc goes back a step and undoes nothing`;
   const prompt: Line[] = w.running
-    ? [muted('Running…', theme)]
+    ? [muted(`Running${theme.glyphs.etc}`, theme)]
     : done
       ? [[{text: `${theme.glyphs.ok} Done. Enter goes to the next step.`, color: theme.ok}]]
       : check.error
