@@ -29,7 +29,17 @@ export interface PreparedExport {
   readonly final: string;
 }
 
-const EXPORT_MODE = 0o600;
+/**
+ * Spec note: export files are 0600 and their folders 0700, so no one else can read what an
+ * operator exported. In a store shared with its group (its directory setgid or group-writable, as
+ * a 2770 /srv/chat store is; its own files are 0660 there) they are 0660 and 2770 instead: the
+ * other operators of the group must be able to import or read what a colleague exported. Never
+ * readable by others.
+ */
+function exportModes(files: StoreFiles): {file: number; dir: number} {
+  const shared = (fs.statSync(files.dir).mode & 0o2020) !== 0;
+  return shared ? {file: 0o660, dir: 0o2770} : {file: 0o600, dir: 0o700};
+}
 const unsafe = (target: string, why: string): StoreError =>
   new StoreError(
     'StoreUnsafe',
@@ -65,6 +75,8 @@ function ensureDirectories(files: StoreFiles, final: string, mode: number): void
     current = path.join(current, part);
     try {
       fs.mkdirSync(current, {mode});
+      // mkdir's mode passes through the umask and drops the setgid bit.
+      fs.chmodSync(current, mode);
     } catch (error) {
       if (!isErrno(error, 'EEXIST'))
         io('create', current, () => {
@@ -91,7 +103,7 @@ export function prepareExport(
   },
 ): PreparedExport {
   const final = resolveExportPath(files, request.path);
-  ensureDirectories(files, final, 0o700);
+  ensureDirectories(files, final, exportModes(files).dir);
   if (request.taken.has(final) || fs.existsSync(final) || isLink(final))
     throw new StoreError(
       'StoreExists',
@@ -99,11 +111,14 @@ export function prepareExport(
       final,
     );
   const temp = path.join(files.exports, `.export-${request.token}-${request.step}.tmp`);
-  const owner = {mode: EXPORT_MODE, uid: -1, gid: -1};
+  const mode = exportModes(files).file;
+  const owner = {mode, uid: -1, gid: -1};
   const {data} = request;
   if (typeof data === 'function') writeInBlocks(temp, data, owner);
-  else if (typeof data === 'object' && 'writeTo' in data) data.writeTo(temp);
-  else writeNewFile(temp, data, owner);
+  else if (typeof data === 'object' && 'writeTo' in data) {
+    data.writeTo(temp);
+    io('set the mode of', temp, () => fs.chmodSync(temp, mode));
+  } else writeNewFile(temp, data, owner);
   return {temp: path.relative(files.dir, temp), final: path.relative(files.dir, final)};
 }
 
@@ -182,7 +197,7 @@ export const isExportTemp = (name: string): boolean => /^\.export-[0-9a-f-]+-\d+
  */
 export function writeExportNow(files: StoreFiles, requested: string, data: string, replace: boolean): string {
   const final = resolveExportPath(files, requested);
-  ensureDirectories(files, final, 0o700);
+  ensureDirectories(files, final, exportModes(files).dir);
   if (isLink(final)) throw unsafe(final, 'it is a symbolic link');
   if (!replace && fs.existsSync(final))
     throw new StoreError(
@@ -192,7 +207,7 @@ export function writeExportNow(files: StoreFiles, requested: string, data: strin
     );
   const temp = path.join(files.exports, `.export-${randomUUID()}-0.tmp`);
   try {
-    writeNewFile(temp, data, {mode: EXPORT_MODE, uid: -1, gid: -1});
+    writeNewFile(temp, data, {mode: exportModes(files).file, uid: -1, gid: -1});
     if (replace) renameDurably(temp, final);
     else {
       io('publish', final, () => storeIo.link(temp, final));

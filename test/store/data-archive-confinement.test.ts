@@ -82,6 +82,26 @@ describe('Export-CsPersistentChatData -FileName', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  // The role matrix found that a colleague of the store's group could not import, or export into
+  // an exports/ made 0700 by another operator.
+  it('in a store shared with its group, creates 0660 files in 2770 folders, never open to others', async () => {
+    const sharedRoot = tempDir();
+    fs.chmodSync(sharedRoot, 0o2770);
+    const shared = await demoStore(sharedRoot);
+    fs.chmodSync(shared, 0o2770);
+    const result = await run(
+      await sessionOn(shared),
+      `Export-CsPersistentChatData -DBInstance "${POOL1}" -FileName "team/PersistentChatData.zip"`,
+    );
+    expect(result.errors).toEqual([]);
+    expect(fs.statSync(path.join(shared, 'exports')).mode & 0o7777).toBe(0o2770);
+    expect(fs.statSync(path.join(shared, 'exports', 'team')).mode & 0o7777).toBe(0o2770);
+    expect(fs.statSync(path.join(shared, 'exports', 'team', 'PersistentChatData.zip')).mode & 0o777).toBe(
+      0o660,
+    );
+    fs.rmSync(sharedRoot, {recursive: true, force: true});
+  });
+
   it('gives -FileName or -AsBytes as the two ways, and refuses neither', async () => {
     const result = await run(session, `Export-CsPersistentChatData -DBInstance "${POOL1}"`);
     expect(result.errors.map((e) => e.errorId)).toEqual(['ParameterConflict']);
