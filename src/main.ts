@@ -7,6 +7,7 @@ import {StoreError} from './store/port.js';
 import {DeploymentError} from './domain/deployment.js';
 import {EXIT} from './cli/exit-codes.js';
 import {runExec} from './cli/run-exec.js';
+import {outputWidth} from './cli/output-width.js';
 import {runDrillCommand} from './cli/run-drill.js';
 import {argumentProblem} from './cli/argument-bytes.js';
 import {askLine, askOnTerminal} from './cli/prompt.js';
@@ -19,6 +20,7 @@ import {VERSION} from './version.js';
 const io = {
   out: (t: string) => process.stdout.write(t),
   err: (t: string) => process.stderr.write(displaySafeLines(t)),
+  width: outputWidth(process.env, process.stdout),
 };
 
 const program = new Command()

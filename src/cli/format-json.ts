@@ -7,7 +7,7 @@ import type {PsObject, Value} from '../cmdlets/types.js';
 import type {Warning} from '../domain/errors.js';
 import {terminalSafeJson} from '../domain/text-chars.js';
 import type {ErrorRecord} from '../lang/api.js';
-import {isByteArray, isCredential, isHashtable, isScriptBlock} from '../lang/values.js';
+import {isByteArray, isCredential, isFormatView, isHashtable, isScriptBlock} from '../lang/values.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | {[key: string]: JsonValue};
 
@@ -19,6 +19,7 @@ export function toJsonValue(value: Value | undefined): JsonValue {
   if (isScriptBlock(value)) return value.text;
   if (isCredential(value)) return {UserName: value.userName};
   if (isByteArray(value)) return Buffer.from(value.data).toString('base64');
+  if (isFormatView(value)) return value.objects.map((item) => toJsonValue(item));
   const entries: [string, Value | undefined][] = isHashtable(value)
     ? value.entries.map(([k, v]) => [k, v])
     : Object.entries(value as PsObject);
@@ -42,8 +43,14 @@ export function toJsonValue(value: Value | undefined): JsonValue {
  */
 export const safeJson = (value: JsonValue): string => terminalSafeJson(JSON.stringify(value));
 
+/**
+ * Format-Table and Format-List output is written as the objects it shows, each with only the
+ * selected properties (what Select-Object with the same properties gives), item by item.
+ */
 export const formatJsonLine = (output: readonly Value[]): string =>
-  safeJson(output.map((item) => toJsonValue(item)));
+  safeJson(
+    output.flatMap((item): Value[] => (isFormatView(item) ? [...item.objects] : [item])).map(toJsonValue),
+  );
 
 export const formatJsonError = (record: ErrorRecord): string =>
   safeJson({cmdlet: record.cmdlet, errorId: record.errorId, message: record.message, target: record.target});

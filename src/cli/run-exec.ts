@@ -11,11 +11,16 @@ export interface ExecIo {
   readonly err: (text: string) => void;
 }
 
+export interface ExecOutput extends ExecIo {
+  /** The columns Format-Table and Format-List lay their output out to (cli/output-width.ts). */
+  readonly width: number;
+}
+
 export async function runExec(
   session: Session,
   lines: readonly string[],
   json: boolean,
-  io: ExecIo,
+  io: ExecOutput,
 ): Promise<number> {
   let failed = false;
   for (const line of lines) {
@@ -32,7 +37,7 @@ export async function runExec(
   return failed ? EXIT.failed : EXIT.ok;
 }
 
-export function printRun(run: LineRun, json: boolean, io: ExecIo): void {
+export function printRun(run: LineRun, json: boolean, io: ExecOutput): void {
   if (!json) return writeRunText(run, io);
   // With --json, warnings and errors go to standard error twice (as text, then as JSON objects),
   // and what-if lines stay off standard output so the Nth array is the Nth line.

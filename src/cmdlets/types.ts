@@ -17,7 +17,8 @@ export type Value =
   | Hashtable
   | ScriptBlock
   | Credential
-  | ByteArray;
+  | ByteArray
+  | FormatView;
 
 /** An output object: PowerShell-visible property names to values. Property order is display order. */
 export interface PsObject {
@@ -44,6 +45,23 @@ export interface Credential {
 export interface ByteArray {
   readonly kind: 'bytes';
   readonly data: Uint8Array;
+}
+
+/**
+ * What Format-Table and Format-List output: the selected properties of each object and how to lay
+ * them out. It is laid out as text only where it is shown, at that output's width; it is not an
+ * object the next command can use (only Out-String, Out-File and Export-Csv take it).
+ */
+export interface FormatView {
+  readonly kind: 'format';
+  readonly shape: 'table' | 'list';
+  /** The table's column labels, in order (a list shows each object's own selected properties). */
+  readonly columns: readonly string[];
+  /** One object per input object: label to value, in display order. */
+  readonly objects: readonly PsObject[];
+  readonly autoSize: boolean;
+  readonly wrap: boolean;
+  readonly hideTableHeaders: boolean;
 }
 
 /** The PSListModifier a list parameter receives after binding (a plain list binds as replace). */

@@ -14,6 +14,7 @@ import {COMMAND_ALIASES} from './builtins/index.js';
 import {isBuiltin, type BuiltinContext} from './builtins/types.js';
 import {createContext, toRecord, type LineEnv} from './context.js';
 import {evaluateExpr, NestedPipelineFailed} from './evaluate-expr.js';
+import {formatInputError} from './format-input.js';
 import {closestName} from './suggest.js';
 
 type Prepared =
@@ -29,6 +30,11 @@ export function runPipeline(env: LineEnv, pipeline: Pipeline): Value[] | null {
     if (stage.kind === 'values') {
       items = stage.values;
       continue;
+    }
+    const refused = formatInputError(stage.binding.cmdlet.name, items);
+    if (refused) {
+      env.errors.push(refused);
+      return null;
     }
     const out: Value[] = [];
     runStage(env, stage.binding, stage.set, items, out);

@@ -1,7 +1,15 @@
 // Working with language values: telling the kinds apart, reading properties the way
 // PowerShell does (case-insensitive, `.Count`, member enumeration over arrays), truth and text.
 
-import type {ByteArray, Credential, Hashtable, PsObject, ScriptBlock, Value} from '../cmdlets/types.js';
+import type {
+  ByteArray,
+  Credential,
+  FormatView,
+  Hashtable,
+  PsObject,
+  ScriptBlock,
+  Value,
+} from '../cmdlets/types.js';
 
 const kindOf = (value: unknown): unknown =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -16,6 +24,11 @@ export const isCredential = (value: unknown): value is Credential =>
   kindOf(value) === 'credential' && typeof (value as Credential).userName === 'string';
 export const isByteArray = (value: unknown): value is ByteArray =>
   kindOf(value) === 'bytes' && (value as ByteArray).data instanceof Uint8Array;
+export const isFormatView = (value: unknown): value is FormatView =>
+  kindOf(value) === 'format' && Array.isArray((value as FormatView).objects);
+
+/** The .NET type Windows PowerShell names for the first record Format-* writes. */
+export const FORMAT_DATA_TYPE = 'Microsoft.PowerShell.Commands.Internal.Format.FormatStartData';
 
 export const isArrayValue = (value: unknown): value is readonly Value[] => Array.isArray(value);
 
@@ -27,7 +40,8 @@ export const isPsObject = (value: unknown): value is PsObject =>
   !isHashtable(value) &&
   !isScriptBlock(value) &&
   !isCredential(value) &&
-  !isByteArray(value);
+  !isByteArray(value) &&
+  !isFormatView(value);
 
 /** A scalar in the pipeline sense: binds by value, not by property. */
 export const isScalar = (value: Value): value is string | number | boolean | null =>
@@ -87,6 +101,7 @@ export function toText(value: Value): string {
   if (isCredential(value)) return value.userName;
   if (isHashtable(value)) return 'System.Collections.Hashtable';
   if (isByteArray(value)) return 'System.Byte[]';
+  if (isFormatView(value)) return FORMAT_DATA_TYPE;
   const identity = findProperty(value as PsObject, 'Identity');
   return identity && typeof identity.value === 'string' ? identity.value : '';
 }
@@ -102,5 +117,6 @@ export function typeName(value: Value): string {
   if (isScriptBlock(value)) return 'System.Management.Automation.ScriptBlock';
   if (isCredential(value)) return 'System.Management.Automation.PSCredential';
   if (isByteArray(value)) return 'System.Byte[]';
+  if (isFormatView(value)) return FORMAT_DATA_TYPE;
   return 'System.Management.Automation.PSObject';
 }

@@ -17,9 +17,9 @@ const LEVEL: Readonly<Record<Stream, ResultLine['level']>> = {
 /** One value as text on one line, display-safe. */
 export const formatValue = (value: Value | undefined): string => inlineValue(value);
 
-/** The result view's lines. */
-export const formatRun = (run: RunRecords): ResultLine[] =>
-  runLines(run).map(({text, stream}) => (LEVEL[stream] ? {text, level: LEVEL[stream]} : {text}));
+/** The result view's lines; `width` is the view's inner width, for Format-* output. */
+export const formatRun = (run: RunRecords, width: number): ResultLine[] =>
+  runLines(run, width).map(({text, stream}) => (LEVEL[stream] ? {text, level: LEVEL[stream]} : {text}));
 
 /** For the one-line message: the error id first, so a long message cannot push it off the screen. */
 export const errorText = (e: {cmdlet: string; message: string; errorId: string}): string =>

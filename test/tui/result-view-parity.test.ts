@@ -5,20 +5,22 @@ import type {LineRun} from '../../src/session.js';
 import {demoDeployment, stateFrom} from '../helpers/demo.js';
 import {runLines} from '../helpers/run-lines.js';
 
+const WIDTH = 80;
+
 /** What `pchat exec` writes for a run, both streams in the order written, as lines. */
 const execLines = (run: LineRun): string[] => {
   let text = '';
   const write = (chunk: string): void => {
     text += chunk;
   };
-  printRun(run, false, {out: write, err: write});
+  printRun(run, false, {out: write, err: write, width: WIDTH});
   return text.split('\n').slice(0, -1);
 };
 
 describe('the console and pchat exec', () => {
   it('print the same run identically, line for line', async () => {
     const {runs} = await runLines(stateFrom(demoDeployment()), [
-      'Get-Credential -UserName "EXAMPLE\\ana"; @{Name="会議室 🚀"; Note="a`e[2Jb"}; Get-CsPersistentChatPolicy -Identity Global; Get-CsPersistentChatPolicy -Identity "Tag:Nope"',
+      'Get-Credential -UserName "EXAMPLE\\ana"; @{Name="会議室 🚀"; Note="a`e[2Jb"}; Get-CsPersistentChatPolicy -Identity Global; Get-CsPersistentChatPolicy -Identity "Tag:Nope"; @{名前="会議室 🚀"; Note="a`e[2Jb"} | Format-Table -Wrap; Get-CsPersistentChatPolicy -Identity Global | Format-List Identity',
     ]);
     const real = runs[0]!;
     // Values no cmdlet line outputs on its own are added to the real run: bytes, an object
@@ -38,7 +40,7 @@ describe('the console and pchat exec', () => {
       ],
       warnings: [{warningId: 'NoActiveServers', message: 'careful\u001b[2J', target: null}],
     };
-    const console = formatRun(run).map((line) => line.text);
+    const console = formatRun(run, WIDTH).map((line) => line.text);
     expect(console).toEqual(execLines(run));
     expect(console.join('\n')).toMatchInlineSnapshot(`
       "WARNING: careful^[[2J [NoActiveServers]
@@ -55,6 +57,13 @@ describe('the console and pchat exec', () => {
       Identity             : Global
       Description          :
       EnablePersistentChat : False
+
+      Name Value
+      ---- -----
+      名前 会議室 🚀
+      Note a^[[2Jb
+
+      Identity : Global
 
       1
       2

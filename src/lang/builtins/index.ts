@@ -3,6 +3,7 @@
 import type {CmdletSpec} from '../../cmdlets/types.js';
 import {getCommand} from './get-command.js';
 import {getCredential} from './get-credential.js';
+import {formatList, formatTable} from './format-table.js';
 import {getHelp} from './get-help.js';
 import {selectObject} from './select-object.js';
 import {whereObject} from './where-object.js';
@@ -13,6 +14,8 @@ export const builtinCommands: readonly CmdletSpec[] = [
   getHelp,
   getCommand,
   getCredential,
+  formatTable,
+  formatList,
 ];
 
 /** The usual PowerShell aliases of the builtins. */
@@ -22,4 +25,6 @@ export const COMMAND_ALIASES: Readonly<Record<string, string>> = {
   select: 'Select-Object',
   help: 'Get-Help',
   gcm: 'Get-Command',
+  ft: 'Format-Table',
+  fl: 'Format-List',
 };

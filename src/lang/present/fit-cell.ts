@@ -1,12 +1,47 @@
 // Fitting text into a column by display width (what a terminal draws), not by UTF-16 length: a
-// CJK character or an emoji takes two columns, a combining mark none.
+// CJK character or an emoji takes two columns, a combining mark none. Text is cut between
+// graphemes, so an emoji sequence or a letter with its accents is kept or dropped whole.
 
-import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
 
 export {stringWidth};
 
-/** Exactly `width` columns wide: truncated with an ellipsis, padded with spaces. */
+const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'});
+
+export const graphemes = (text: string): string[] => Array.from(segmenter.segment(text), (s) => s.segment);
+
+/** The longest start of `text` at most `width` columns wide. */
+export function headOf(text: string, width: number): string {
+  let out = '';
+  let used = 0;
+  for (const g of graphemes(text)) {
+    const w = stringWidth(g);
+    if (used + w > width) break;
+    out += g;
+    used += w;
+  }
+  return out;
+}
+
+/** The longest end of `text` at most `width` columns wide. */
+export function tailOf(text: string, width: number): string {
+  let out = '';
+  let used = 0;
+  for (const g of graphemes(text).reverse()) {
+    const w = stringWidth(g);
+    if (used + w > width) break;
+    out = g + out;
+    used += w;
+  }
+  return out;
+}
+
+/**
+ * Exactly `width` columns wide, padded with spaces. Text too wide is cut as Windows PowerShell's
+ * table writer cuts it: a left-aligned cell keeps its start and ends in the ellipsis, a
+ * right-aligned one keeps its end and starts with it; a column too narrow for the ellipsis is cut
+ * without one. A wide character that no longer fits leaves a space.
+ */
 export function fitCell(
   text: string,
   width: number,
@@ -14,10 +49,17 @@ export function fitCell(
   ellipsis = '…',
 ): string {
   if (width <= 0) return '';
-  let out = stringWidth(text) > width ? cliTruncate(text, width, {truncationCharacter: ellipsis}) : text;
-  // cli-truncate may leave a wide character that overshoots by one column.
-  while (stringWidth(out) > width) out = out.slice(0, -1);
-  return padCell(out, width, align);
+  if (stringWidth(text) <= width) return padCell(text, width, align);
+  const room = width - stringWidth(ellipsis);
+  const cut =
+    room > 0
+      ? align === 'right'
+        ? ellipsis + tailOf(text, room)
+        : headOf(text, room) + ellipsis
+      : align === 'right'
+        ? tailOf(text, width)
+        : headOf(text, width);
+  return padCell(cut, width, align);
 }
 
 /** Padded with spaces to `width` columns; never cut (for columns sized to their content). */

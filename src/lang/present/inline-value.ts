@@ -17,7 +17,14 @@
 
 import type {PsObject, Value} from '../../cmdlets/types.js';
 import {displaySafe} from '../display-safe.js';
-import {isByteArray, isCredential, isHashtable, isScriptBlock} from '../values.js';
+import {
+  FORMAT_DATA_TYPE,
+  isByteArray,
+  isCredential,
+  isFormatView,
+  isHashtable,
+  isScriptBlock,
+} from '../values.js';
 
 const BYTES_SHOWN = 16;
 export const CREDENTIAL_TYPE = 'System.Management.Automation.PSCredential';
@@ -30,6 +37,7 @@ export function inlineValue(value: Value | undefined): string {
   if (Array.isArray(value)) return `{${(value as readonly Value[]).map(inlineValue).join(', ')}}`;
   if (isScriptBlock(value)) return displaySafe(value.text);
   if (isCredential(value)) return CREDENTIAL_TYPE;
+  if (isFormatView(value)) return FORMAT_DATA_TYPE;
   if (isByteArray(value)) {
     const shown = [...value.data.slice(0, BYTES_SHOWN)].join(', ');
     return `{${shown}${value.data.length > BYTES_SHOWN ? '...' : ''}}`;

@@ -9,36 +9,39 @@
 //   rather than PowerShell's fixed 30 columns for Name).
 // - A credential: PSCredential's default table view, `UserName` and `Password`, the password
 //   shown as its type, System.Security.SecureString, never as text.
+// - What Format-Table or Format-List output: its table or list, laid out at `width`.
+//
+// Spec note: the default list view does not wrap long values at `width` (the console's result view
+// wraps them under the value's column itself); Format-List does, as PowerShell's list writer does.
 
 import type {PsObject, Value} from '../../cmdlets/types.js';
 import {displaySafe} from '../display-safe.js';
-import {isByteArray, isCredential, isHashtable, isScriptBlock} from '../values.js';
-import {padCell, stringWidth} from './fit-cell.js';
+import {isByteArray, isCredential, isFormatView, isHashtable, isScriptBlock} from '../values.js';
+import {DEFAULT_WIDTH, formatViewLines} from './format-view.js';
 import {inlineValue} from './inline-value.js';
+import {listBlock} from './list-block.js';
 import {tableView} from './table-view.js';
+
+export {listBlock};
 
 const SECURE_STRING = 'System.Security.SecureString';
 
-/** The output's lines, with a blank line before and after each block and never two in a row. */
-export function listView(output: readonly Value[]): string[] {
+/**
+ * The output's lines, with a blank line before and after each block and never two in a row.
+ * `width` is the width of the terminal (or text) it is written to, for Format-* output.
+ */
+export function listView(output: readonly Value[], width: number = DEFAULT_WIDTH): string[] {
   const lines: string[] = [];
-  for (const item of output) appendItem(lines, item);
+  for (const item of output) appendItem(lines, item, width);
   return lines.filter((line, i) => !(line === '' && lines[i - 1] === ''));
-}
-
-/** `Name : Value` lines, names padded by display width to the widest name of the object. */
-export function listBlock(entries: readonly (readonly [string, Value | undefined])[]): string[] {
-  const names = entries.map(([name]) => displaySafe(name));
-  const width = Math.max(0, ...names.map((name) => stringWidth(name)));
-  return entries.map(([, value], i) => `${padCell(names[i]!, width)} : ${inlineValue(value)}`.trimEnd());
 }
 
 const block = (lines: readonly string[]): string[] => ['', ...lines, ''];
 
-function appendItem(lines: string[], item: Value): void {
+function appendItem(lines: string[], item: Value, width: number): void {
   if (item === null) return;
   if (Array.isArray(item)) {
-    for (const element of item as Value[]) appendItem(lines, element);
+    for (const element of item as Value[]) appendItem(lines, element, width);
   } else if (typeof item === 'string') {
     // Multi-line text (help) keeps its lines; each line is made safe on its own.
     lines.push(...item.split('\n').map(displaySafe));
@@ -48,6 +51,8 @@ function appendItem(lines: string[], item: Value): void {
     lines.push(...[...item.data].map(String));
   } else if (isHashtable(item)) {
     lines.push(...block(tableView({columns: ['Name', 'Value'], rows: item.entries}, Infinity)));
+  } else if (isFormatView(item)) {
+    lines.push(...formatViewLines(item, width));
   } else if (isCredential(item)) {
     const rows = [[item.userName, SECURE_STRING]];
     lines.push(...block(tableView({columns: ['UserName', 'Password'], rows}, Infinity)));

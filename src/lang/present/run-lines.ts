@@ -26,9 +26,10 @@ const on =
   (stream: Stream) =>
   (text: string): PresentedLine => ({text, stream});
 
-export const runLines = (run: RunRecords): PresentedLine[] => [
+/** `width`: the columns Format-Table and Format-List output is laid out to. */
+export const runLines = (run: RunRecords, width: number): PresentedLine[] => [
   ...run.warnings.map(warningLine).map(on('warning')),
   ...run.whatIf.map(whatIfLine).map(on('whatIf')),
-  ...listView(run.output).map(on('output')),
+  ...listView(run.output, width).map(on('output')),
   ...run.errors.map(errorLine).map(on('error')),
 ];

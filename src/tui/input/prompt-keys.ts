@@ -9,6 +9,7 @@ import {highImpactPreview} from '../high-impact.js';
 import type {ConsoleContext} from '../console-context.js';
 import {unknownCommandIn} from '../../lang/line-commands.js';
 import {formatRun} from '../format-output.js';
+import {innerWidth} from '../layout.js';
 import {ACTION_IDS, type ActionId} from '../keymap.js';
 import {isPaneId, PANE_IDS} from '../panes/pane-id.js';
 import {visibleRows} from '../state/rows.js';
@@ -63,7 +64,7 @@ async function runCommandLine(ctx: ConsoleContext, line: string): Promise<void> 
     ctx.dispatch({type: 'prompt', prompt: {kind: 'command', text: line, historyIndex: null, choice: 0}});
     return;
   }
-  const lines = formatRun(run);
+  const lines = formatRun(run, innerWidth(ctx.ui.size));
   if (run.output.length > 0 || run.errors.length > 0 || run.warnings.length > 0 || lines.length > 1)
     ctx.dispatch({type: 'pushView', view: {kind: 'result', title: line, lines, scroll: 0}});
 }
