@@ -14,8 +14,8 @@ import type {Figure} from './figure.js';
 import {messageLog, stateFile, type BenchStore} from './stores.js';
 import {inProcess, median} from './timing.js';
 
-/** Export and import back the store up and rewrite files: a few runs are enough to see them. */
-const RUNS = Number(process.env['BENCH_HEAVY_RUNS'] ?? 3);
+/** One run by default: an import of M takes minutes today (README). */
+const RUNS = Number(process.env['BENCH_P6_RUNS'] ?? 1);
 const MAX_RATIO = 2;
 const MAX_RSS = 256 * 1024 * 1024;
 const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'p6-transfer-process.js');
