@@ -10,7 +10,15 @@ import boundaries from 'eslint-plugin-boundaries';
 //   domain <- input-files <- workspace, main
 // An arrow points at what is imported. Each layer lists what it may import; anything else is an error.
 const folders = ['domain', 'cmdlets', 'lang', 'store', 'drills', 'cli', 'tui', 'gen'];
-const topLevelFiles = ['session', 'workspace', 'data-transfer', 'main', 'version', 'input-files'];
+const topLevelFiles = [
+  'session',
+  'workspace',
+  'data-transfer',
+  'transfer-process',
+  'main',
+  'version',
+  'input-files',
+];
 const elements = folders.map((type) => ({type, pattern: `src/${type}`, partialMatch: false}));
 const files = topLevelFiles.map((category) => ({category, pattern: `src/${category}.ts`}));
 /** A layer is a folder (an element) or a top-level file (a file category). */
@@ -31,6 +39,10 @@ const layers = {
   'data-transfer': {
     imports: ['session', 'store'],
     message: 'data-transfer runs export and import lines through a session, for benchmarks.',
+  },
+  'transfer-process': {
+    imports: ['store'],
+    message: "transfer-process runs the console's export and import in a child pchat exec.",
   },
   drills: {
     imports: ['domain', 'cmdlets', 'lang', 'session', 'store'],
@@ -54,6 +66,7 @@ const layers = {
       'session',
       'workspace',
       'data-transfer',
+      'transfer-process',
       'version',
       'input-files',
     ],

@@ -68,10 +68,12 @@ const program = new Command()
         ask: asker.ask,
       });
       const {consoleDrills} = await import('./drills/console-drills.js');
+      const {consoleTransfers} = await import('./transfer-process.js');
       process.exitCode = await startConsole({
         session,
         asker,
         drills: consoleDrills(session.store),
+        transfers: consoleTransfers(resolveStoreDir(options.store).dir, process.argv[1] ?? ''),
         ...(view ? {view} : {}),
         ...(options.filter ? {filter: options.filter} : {}),
         // Left undefined, the console picks ASCII itself when the locale is not UTF-8.

@@ -7,9 +7,10 @@ import os from 'node:os';
 import {parseArgs} from 'node:util';
 import {isSizeName, type SizeName} from '../../src/gen/sizes.js';
 import type {Figure} from './figure.js';
-import {p2, p3, p4, p6} from './not-measured.js';
+import {p2, p3, p4} from './not-measured.js';
 import {p1} from './p1-exec-get.js';
 import {p5} from './p5-set-commit.js';
+import {p6} from './p6-export-import.js';
 import {p7} from './p7-messages.js';
 import {p8Init, p8Script} from './p8-init-script.js';
 import {json, table} from './print.js';
@@ -43,10 +44,14 @@ try {
   await step('P1', () => p1(small, big));
   figures.push(p2(), p3(), p4());
   await step('P5', () => p5(small, big, root));
-  figures.push(p6());
+  // P6 and P8 init run on M unless asked otherwise: on L each takes minutes (README).
+  const medium = large === 'L' ? await makeStore(root, 'M') : big;
+  const p6Size = process.env['BENCH_P6_SIZE'] === 'L' ? 'L' : 'M';
+  const p6Store = p6Size === large ? big : p6Size === 'M' ? medium : await makeStore(root, 'L');
+  await step(`P6 (${p6Size})`, () => p6(p6Store, root));
   await step('P7', () => p7(big));
   // pchat init cannot read an L deployment file (its messages alone pass the 64 MiB input limit): M stands in.
-  const initStore = large === 'L' ? await makeStore(root, 'M') : big;
+  const initStore = medium;
   const initNote =
     large === 'L' ? "measured on M: L's deployment file is over pchat init's 64 MiB input limit" : undefined;
   await step('P8 init', () => [p8Init(initStore, root, initNote)]);

@@ -26,11 +26,3 @@ export const p4 = (): Figure =>
     'p95 <= 16 ms',
     'needs a pseudo-terminal harness for the console; comes with the console work of issue 12',
   );
-
-export const p6 = (): Figure =>
-  notMeasured(
-    'P6',
-    'export and import of L',
-    '>= 0.5x streaming the same bytes; peak RSS <= 256 MiB',
-    'export and import are being built now; add the measurement here when they land',
-  );

@@ -19,7 +19,7 @@ import {
   tooSmall,
 } from './layout.js';
 import type {PaneId} from './panes/pane-id.js';
-import type {ConsoleDrills, ConsoleSession} from './session-port.js';
+import type {ConsoleDrills, ConsoleSession, ConsoleTransfers} from './session-port.js';
 import {createUiStore} from './state/ui-store.js';
 import {initialUi} from './state/ui-state.js';
 import type {CommandHistory} from './command-history.js';
@@ -38,6 +38,8 @@ export interface Props {
   readonly asker?: ConsoleAsker;
   /** The store's drills: the wizard runs rehearsals and live drills through them. */
   readonly drills?: ConsoleDrills;
+  /** Export and import for the Export/Import screen, run apart from the console. */
+  readonly transfers?: ConsoleTransfers;
   readonly keymap?: readonly ResolvedBinding[];
   readonly startupWarnings?: readonly string[];
   readonly view?: PaneId;
@@ -98,6 +100,7 @@ export function App(props: Props) {
         remember: (line) => props.history?.append(line) ?? null,
         ...(props.asker ? {asker: props.asker} : {}),
         ...(props.drills ? {drills: props.drills} : {}),
+        ...(props.transfers ? {transfers: props.transfers} : {}),
       }),
   );
   const ui = useSyncExternalStore(store.subscribe, store.get);

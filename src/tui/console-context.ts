@@ -4,7 +4,7 @@
 
 import type {Binding} from './binding.js';
 import type {Row} from './panes/pane.js';
-import type {ConsoleDrills, LineRun} from './session-port.js';
+import type {ConsoleDrills, ConsoleTransfers, LineRun} from './session-port.js';
 import type {UiEvent} from './state/reducer.js';
 import type {Expectation, MessageLevel, UiState} from './state/ui-state.js';
 
@@ -20,6 +20,8 @@ export interface ConsoleContext {
   readonly ui: UiState;
   /** The store's drills; null when the store keeps none (a store in memory). */
   readonly drills: ConsoleDrills | null;
+  /** Export and import apart from the console; null when the store is not on disk. */
+  readonly transfers: ConsoleTransfers | null;
   /** The operator the console acts as. */
   readonly user: string;
   /** The keymap after the operator's overrides. */

@@ -14,7 +14,13 @@ import type {ConsoleContext, RunRequest} from './console-context.js';
 import {actionById, bindingById, findBinding, scopesFor, type ResolvedBinding} from './keymap.js';
 import {listHeight, maxMessageRows, textHeight, tooSmall} from './layout.js';
 import type {Row} from './panes/pane.js';
-import {storeFailureOf, type ConsoleDrills, type ConsoleSession, type LineRun} from './session-port.js';
+import {
+  storeFailureOf,
+  type ConsoleDrills,
+  type ConsoleSession,
+  type ConsoleTransfers,
+  type LineRun,
+} from './session-port.js';
 import {loadAudit, loadDetailExtra, loadDrills} from './side-loads.js';
 import type {UiEvent} from './state/reducer.js';
 import {detailGone, visibleRows} from './state/rows.js';
@@ -39,6 +45,7 @@ export interface ControllerEnv {
   /** The asker the session was opened with; the controller answers its prompts with dialogs. */
   readonly asker?: ConsoleAsker;
   readonly drills?: ConsoleDrills;
+  readonly transfers?: ConsoleTransfers;
 }
 
 const INFO_FADE_MS = 3000;
@@ -70,6 +77,10 @@ export class ConsoleController implements ConsoleContext {
 
   get drills(): ConsoleDrills | null {
     return this.env.drills ?? null;
+  }
+
+  get transfers(): ConsoleTransfers | null {
+    return this.env.transfers ?? null;
   }
 
   get user(): string {

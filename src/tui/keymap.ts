@@ -7,11 +7,12 @@ import type {ActionSpec} from './action.js';
 import type {Binding} from './binding.js';
 import {PANE_ACTIONS} from './pane-actions.js';
 import {VIEW_ACTIONS} from './view-actions.js';
+import {TRANSFER_ACTIONS} from './transfer/transfer-actions.js';
 import {WIZARD_ACTIONS} from './wizard/wizard-actions.js';
 
 export {findBinding, keyLabel, scopesFor, type Binding, type Scope, type Tier} from './binding.js';
 
-export const ACTIONS = [...VIEW_ACTIONS, ...PANE_ACTIONS, ...WIZARD_ACTIONS] as const;
+export const ACTIONS = [...VIEW_ACTIONS, ...PANE_ACTIONS, ...WIZARD_ACTIONS, ...TRANSFER_ACTIONS] as const;
 
 export type ActionId = (typeof ACTIONS)[number]['id'];
 

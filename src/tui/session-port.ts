@@ -51,3 +51,39 @@ export interface ConsoleDrills {
   unfinished(pool: string): DrillRecord | null;
   open(start: ConsoleDrillStart): Promise<ConsoleDrill>;
 }
+
+/** How far an export or import has got: archive entries staged (of how many, when known), bytes written. */
+export interface TransferProgress {
+  readonly entries: number;
+  readonly total: number | null;
+  readonly bytes: number;
+  readonly elapsedMs: number;
+}
+
+export type TransferOutcome =
+  | {readonly kind: 'finished'; readonly status: number; readonly stdout: string; readonly stderr: string}
+  | {readonly kind: 'cancelled'};
+
+/** An export or import line running apart from the console, so that the console stays responsive. */
+export interface ConsoleTransfer {
+  readonly done: Promise<TransferOutcome>;
+  progress(): TransferProgress;
+  /** Stops it; `done` answers `cancelled` once the store is as it was before. */
+  cancel(): void;
+}
+
+/** Export and import for the Export/Import screen (src/transfer-process.ts implements it; main wires it in). */
+export interface ConsoleTransfers {
+  /** The .zip files under the store's exports/, by name. */
+  archives(): readonly string[];
+  /**
+   * `output`: the archive an export creates (removed on cancel); `total`: the entries it will hold;
+   * `archive`: the archive an import reads (its entries are counted from it).
+   */
+  start(request: {
+    readonly line: string;
+    readonly output?: string;
+    readonly total?: number;
+    readonly archive?: string;
+  }): ConsoleTransfer;
+}

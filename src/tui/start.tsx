@@ -7,7 +7,7 @@ import {configDir, loadKeymap} from './keys-config.js';
 import {consoleLog} from './console-log.js';
 import {openHistory, stateDir} from './command-history.js';
 import type {PaneId} from './panes/pane-id.js';
-import type {ConsoleDrills, ConsoleSession} from './session-port.js';
+import type {ConsoleDrills, ConsoleSession, ConsoleTransfers} from './session-port.js';
 import {CLEAR_SCREEN, guardTerminal} from './terminal.js';
 import {colorWanted, isDumbTerminal, localeIsUtf8} from './theme.js';
 
@@ -16,6 +16,7 @@ export interface ConsoleOptions {
   readonly session: ConsoleSession;
   readonly asker: ConsoleAsker;
   readonly drills?: ConsoleDrills;
+  readonly transfers?: ConsoleTransfers;
   readonly view?: PaneId;
   readonly filter?: string;
   /** Default: on when the locale is not UTF-8. */
@@ -45,6 +46,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
         session: options.session,
         asker: options.asker,
         ...(options.drills ? {drills: options.drills} : {}),
+        ...(options.transfers ? {transfers: options.transfers} : {}),
         keymap,
         startupWarnings: warnings,
         history,

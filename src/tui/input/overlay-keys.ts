@@ -14,6 +14,7 @@ import type {KeyPress} from './key-name.js';
 import {scrollKeys} from './scroll-keys.js';
 import type {Move} from '../table/list-window.js';
 import {typedEditKeys, typedTyping} from './typed-keys.js';
+import {transferKeys} from '../transfer/transfer-keys.js';
 import {wizardKeys} from '../wizard/wizard-keys.js';
 
 type Confirm = Extract<Overlay, {kind: 'confirm'}>;
@@ -131,6 +132,8 @@ export function handleOverlayKey(ctx: ConsoleContext, press: KeyPress): void {
       return handleDialogKey(EDITOR_KEYS, ctx, overlay.editor, press);
     case 'wizard':
       return handleDialogKey(wizardKeys(overlay.wizard), ctx, overlay.wizard, press);
+    case 'transfer':
+      return handleDialogKey(transferKeys(overlay.screen), ctx, overlay.screen, press);
   }
 }
 
@@ -153,5 +156,7 @@ export function overlayHints(overlay: Overlay): string | null {
       return dialogHints(EDITOR_KEYS);
     case 'wizard':
       return dialogHints(wizardKeys(overlay.wizard));
+    case 'transfer':
+      return dialogHints(transferKeys(overlay.screen));
   }
 }

@@ -26,6 +26,8 @@ const ALIASES: Readonly<Record<string, ActionId>> = {
   failover: 'wizard.failover',
   failback: 'wizard.failback',
   swap: 'wizard.swap',
+  export: 'pool.transfer',
+  import: 'pool.transfer',
 };
 
 export const CONSOLE_COMMANDS: readonly string[] = [

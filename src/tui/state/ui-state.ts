@@ -8,6 +8,7 @@ import type {AuditRow, DetailSection, DrillRow} from '../panes/pane.js';
 import type {FormState} from '../forms/form-state.js';
 import type {ActiveEditorState} from './active-editor.js';
 import type {Expectation} from './expectation.js';
+import type {TransferScreen} from '../transfer/transfer-state.js';
 import type {WizardState} from '../wizard/wizard-state.js';
 
 export interface ListState {
@@ -97,7 +98,8 @@ export type Overlay =
     }
   | {readonly kind: 'form'; readonly form: FormState}
   | {readonly kind: 'activeServers'; readonly editor: ActiveEditorState}
-  | {readonly kind: 'wizard'; readonly wizard: WizardState};
+  | {readonly kind: 'wizard'; readonly wizard: WizardState}
+  | {readonly kind: 'transfer'; readonly screen: TransferScreen};
 
 export type MessageLevel = 'info' | 'ok' | 'warn' | 'error';
 

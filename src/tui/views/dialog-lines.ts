@@ -14,6 +14,7 @@ import type {Overlay} from '../state/ui-state.js';
 import type {Theme} from '../theme.js';
 import {wrapped} from './text-lines.js';
 import type {ChatState} from '../../domain/types.js';
+import {transferBody} from '../transfer/transfer-lines.js';
 import {wizardBody} from '../wizard/wizard-lines.js';
 
 export interface DialogBody {
@@ -230,6 +231,8 @@ export function dialogBody(
       return editorBody(overlay.editor, theme, height, width);
     case 'wizard':
       return wizardBody(overlay.wizard, chat, theme);
+    case 'transfer':
+      return transferBody(overlay.screen, theme);
   }
 }
 

@@ -1,0 +1,97 @@
+// P6: Export-CsPersistentChatData and Import-CsPersistentChatData of every pool of a generated store,
+// each in its own process (so its peak RSS is its own), against a raw streaming copy of the bytes it
+// reads (export: state.json and messages.jsonl; import: the archives), fsynced as the store's files
+// are. The goal is half the copy's throughput or better (time <= 2x) and a peak RSS <= 256 MiB.
+// Import runs into the store the archives came from: every room is overwritten and its messages
+// replaced, the most work an import can be given.
+
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {pipeline} from 'node:stream/promises';
+import {fileURLToPath} from 'node:url';
+import type {Figure} from './figure.js';
+import {messageLog, stateFile, type BenchStore} from './stores.js';
+import {inProcess, median} from './timing.js';
+
+/** One run by default: an import of M takes minutes today (README). */
+const RUNS = Number(process.env['BENCH_P6_RUNS'] ?? 1);
+const MAX_RATIO = 2;
+const MAX_RSS = 256 * 1024 * 1024;
+const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'p6-transfer-process.js');
+
+interface Sample {
+  readonly ms: number;
+  readonly maxRssBytes: number;
+}
+
+function transfer(mode: 'export' | 'import', store: BenchStore, file: string, dbInstances: string[]): Sample {
+  const run = spawnSync(process.execPath, [child, mode, store.dir, file, ...dbInstances], {
+    encoding: 'utf8',
+    env: {...process.env, PCHAT_STORE: ''},
+  });
+  if (run.status !== 0) throw new Error(`P6 ${mode} failed (${run.status}): ${run.stderr.slice(0, 2000)}`);
+  return JSON.parse(run.stdout) as Sample;
+}
+
+async function streamingCopy(sources: readonly string[], target: string): Promise<void> {
+  const out = fs.openSync(target, 'wx', 0o600);
+  try {
+    for (const source of sources)
+      await pipeline(fs.createReadStream(source), fs.createWriteStream('', {fd: out, autoClose: false}));
+    fs.fsyncSync(out);
+  } finally {
+    fs.closeSync(out);
+    fs.rmSync(target, {force: true});
+  }
+}
+
+const mib = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(0)} MiB`;
+
+function row(id: string, what: string, samples: readonly Sample[], baseline: number, bytes: number): Figure {
+  const value = median(samples.map((s) => s.ms));
+  const peak = Math.max(...samples.map((s) => s.maxRssBytes));
+  const ratio = value / baseline;
+  const throughput = (ms: number) => `${(bytes / (1024 * 1024) / (ms / 1000)).toFixed(1)} MiB/s`;
+  return {
+    id,
+    what,
+    value,
+    baseline,
+    baselineWhat: `a streaming copy of the same ${mib(bytes)}`,
+    ratio,
+    goal: '>= 0.5x streaming the same bytes; peak RSS <= 256 MiB',
+    met: ratio <= MAX_RATIO && peak <= MAX_RSS,
+    note: `peak RSS ${mib(peak)}; ${throughput(value)} against ${throughput(baseline)}`,
+  };
+}
+
+export async function p6(store: BenchStore, root: string): Promise<Figure[]> {
+  const dbInstances = store.generated.state.topology.persistentChatPools.map(
+    (p) => `${p.stores.primary.sqlFqdn}\\${p.stores.primary.instance}`,
+  );
+  const read = [stateFile(store), messageLog(store)];
+  const readBytes = read.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+  const scratch = path.join(root, 'p6-copy');
+  const exportCopy = await inProcess(() => streamingCopy(read, scratch), RUNS);
+  const exports: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) exports.push(transfer('export', store, `p6-${i}`, dbInstances));
+  const archives = dbInstances.map((_, k) => path.join(store.dir, 'exports', `p6-0-${k}.zip`));
+  const archiveBytes = archives.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+  const importCopy = await inProcess(() => streamingCopy(archives, scratch), RUNS);
+  const imports: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) imports.push(transfer('import', store, 'p6-0', dbInstances));
+  const size = store.size;
+  for (let i = 0; i < RUNS; i++)
+    for (const [k] of dbInstances.entries()) fs.rmSync(path.join(store.dir, 'exports', `p6-${i}-${k}.zip`));
+  return [
+    row('P6-export', `Export-CsPersistentChatData of every pool, ${size}`, exports, exportCopy, readBytes),
+    row(
+      'P6-import',
+      `Import-CsPersistentChatData of those archives, ${size}`,
+      imports,
+      importCopy,
+      archiveBytes,
+    ),
+  ];
+}

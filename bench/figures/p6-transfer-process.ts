@@ -1,0 +1,25 @@
+// One export or import of P6, alone in its own process so that its peak RSS (zip worker included:
+// it is a thread of this process) is its own. Prints {ms, maxRssBytes} on standard output.
+//   node p6-transfer-process.js export|import STORE FILE DBINSTANCE [DBINSTANCE ...]
+// FILE is a prefix: pool i's archive is FILE-i.zip under the store's exports/.
+
+import {performance} from 'node:perf_hooks';
+import {exportData, importData} from '../../src/data-transfer.js';
+
+const [mode, store, file, ...dbInstances] = process.argv.slice(2);
+if ((mode !== 'export' && mode !== 'import') || !store || !file || dbInstances.length === 0) {
+  console.error('usage: p6-transfer-process.js export|import STORE FILE DBINSTANCE ...');
+  process.exit(2);
+}
+const transfer = mode === 'export' ? exportData : importData;
+const start = performance.now();
+for (const [i, dbInstance] of dbInstances.entries()) {
+  const run = await transfer(store, {dbInstance, fileName: `${file}-${i}.zip`});
+  if (!run.ok || run.storeFailure) {
+    console.error(run.errors.map((e) => e.message).join('\n') || run.storeFailure?.message);
+    process.exit(1);
+  }
+}
+const ms = performance.now() - start;
+// resourceUsage().maxRSS is in kilobytes.
+console.log(JSON.stringify({ms, maxRssBytes: process.resourceUsage().maxRSS * 1024}));
