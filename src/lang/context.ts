@@ -11,7 +11,11 @@ import type {Binding} from './bind.js';
 import type {Pipeline} from './ast.js';
 import type {BuiltinContext} from './builtins/types.js';
 import {evaluateFilter} from './evaluate-expr.js';
-import {compileFilter} from './filter-cache.js';
+import {compileFilter, isStatementBlock} from './filter-cache.js';
+import {isTruthy} from './values.js';
+
+const singleValue = (items: readonly Value[]): Value =>
+  items.length === 0 ? null : items.length === 1 ? items[0]! : items;
 
 /** The default time one line may take; EvalOptions.timeBudgetMs overrides it. */
 export const DEFAULT_TIME_BUDGET_MS = 30_000;
@@ -112,7 +116,8 @@ export function createContext(env: LineEnv, binding: Binding, write: (value: Val
     ports: options.ports,
     matchFilter: (spec: unknown, object: PsObject) => filter(spec, object),
     catalog: options.catalog,
-    evaluateFilter: filter,
+    evaluateFilter: (spec, input) =>
+      isStatementBlock(spec) ? isTruthy(singleValue(env.runBlock(spec, input))) : filter(spec, input),
     runScriptBlock: (block, current) => env.runBlock(block, current),
     commands: env.commands,
     error(error) {

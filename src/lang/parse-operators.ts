@@ -138,6 +138,7 @@ function parseUnary(stream: TokenStream): Expr {
 function unaryOperator(token: Token): UnaryOperator | null {
   if (token.type === 'punct' && token.value === '!') return 'not';
   if (token.type === 'parameter' && !token.colon) return UNARY[token.name.toLowerCase()] ?? null;
+  if (token.type === 'word' && token.text === '!') return 'not';
   if (token.type === 'word' && (token.text === '-' || token.text === '+'))
     return token.text === '-' ? 'negate' : 'plus';
   return null;

@@ -155,7 +155,8 @@ export function parsePipeline(stream: TokenStream): Pipeline {
 
 function parseFirstStage(stream: TokenStream): Stage {
   const token = stream.peek();
-  if (token.type === 'word' && !isCastWord(token.text)) return parseCommand(stream);
+  if (token.type === 'word' && !isCastWord(token.text) && token.text !== '!' && token.text !== '-')
+    return parseCommand(stream);
   const unary = token.type === 'parameter' && /^(join|split|not)$/i.test(token.name);
   if (!startsValue(token) && !unary) stream.fail('expected a command or a value');
   const expr = parseValue(stream, 'expression');

@@ -303,6 +303,8 @@ class Scanner {
       const ch = s[this.i]!;
       if (WORD_END.has(ch) || isSpace(ch) || (inHashtable && ch === '=')) break;
       if (inIndex && ch === ']') break;
+      // `-$x`, `!$x`: a sign or a "not" before a variable is an operator of its own.
+      if (ch === '$' && plain && (text === '-' || text === '!')) break;
       // `1..5`: a whole number followed by `..` is the start of a range.
       if (ch === '.' && s[this.i + 1] === '.' && plain && /^-?\d+$/.test(text)) break;
       if (ch === '&' || ch === '<' || ch === '>')

@@ -183,3 +183,14 @@ describe('limits', () => {
     expect(result.output).toEqual([]);
   });
 });
+
+describe('blocks that are not filters', () => {
+  it('Where-Object runs a block with operators and keeps the items whose output is true', () => {
+    expect(valueOf('1..6 | Where-Object { $_ % 2 -eq 0 }')).toEqual([2, 4, 6]);
+    expect(valueOf('1..6 | Where-Object { $_ * 2 -gt 8 }')).toEqual([5, 6]);
+  });
+
+  it('reads a sign or a "not" before a variable as an operator', () => {
+    expect(valueOf('$n = 4; -$n; (!$n)')).toEqual([-4, false]);
+  });
+});
