@@ -29,14 +29,22 @@ export const startsValue = (token: Token): boolean =>
 export function parseValue(stream: TokenStream, context: ValueContext): Expr {
   if (context === 'expression') return parseExpression(stream);
   const start = stream.peek().start;
-  const first = parsePrimary(stream, context);
+  const first = parseArgumentItem(stream, context);
   if (!stream.is(',')) return first;
   const items = [first];
   while (stream.accept(',')) {
     stream.skipNewlines();
-    items.push(parsePrimary(stream, context));
+    items.push(parseArgumentItem(stream, context));
   }
   return {kind: 'array', items, span: stream.spanFrom(start)};
+}
+
+/** An argument is a primary, or a range of two: `Write-Output 1..3`, as in PowerShell. */
+function parseArgumentItem(stream: TokenStream, context: ValueContext): Expr {
+  const from = parsePrimary(stream, context);
+  if (!stream.accept('..')) return from;
+  const to = parsePrimary(stream, context);
+  return {kind: 'binary', op: 'range', left: from, right: to, span: stream.spanFrom(from.span.start)};
 }
 
 export function parsePrimary(stream: TokenStream, context: ValueContext): Expr {

@@ -194,3 +194,15 @@ describe('blocks that are not filters', () => {
     expect(valueOf('$n = 4; -$n; (!$n)')).toEqual([-4, false]);
   });
 });
+
+describe('arguments', () => {
+  it('reads a range written as an argument, as PowerShell does', () => {
+    const [echo] = valueOf('Test-Bind -Extra 1..3');
+    expect((echo as {Args: {Extra: unknown}}).Args.Extra).toEqual([1, 2, 3]);
+  });
+
+  it('keeps a bare word with dots that is no range as text', () => {
+    const [echo] = valueOf('Test-Bind -Tags a..b,..\\up');
+    expect((echo as {Args: {Tags: unknown}}).Args.Tags).toEqual(['a..b', '..\\up']);
+  });
+});
