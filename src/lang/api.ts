@@ -41,6 +41,8 @@ export interface EvalOptions {
   readonly confirm: Confirmer;
   /** `$name` variables, keyed by lower-case name; persists across the lines of a script (mutated in place). */
   readonly variables: Map<string, Value>;
+  /** How long one line may run, in ms (default 30 s); past it the line ends in LimitExceeded and nothing is kept. */
+  readonly timeBudgetMs?: number;
 }
 
 export interface LineResult {

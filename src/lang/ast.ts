@@ -19,6 +19,26 @@ export type Expr =
   | {readonly kind: 'variable'; readonly name: string; readonly path: readonly string[]; readonly span: Span}
   | {readonly kind: 'array'; readonly items: readonly Expr[]; readonly span: Span}
   | {readonly kind: 'hashtable'; readonly entries: readonly HashtableEntry[]; readonly span: Span}
+  /** `a + b`, `"{0}" -f 1`, `1..5`, `$a -eq 1`, `$x -and $y`: PowerShell's binary operators. */
+  | {
+      readonly kind: 'binary';
+      readonly op: BinaryOperator;
+      readonly left: Expr;
+      readonly right: Expr;
+      readonly span: Span;
+    }
+  /** `-not $x`, `!$x`, `-$x`, `-join $list`, `-split $text`. */
+  | {readonly kind: 'unary'; readonly op: UnaryOperator; readonly operand: Expr; readonly span: Span}
+  /** `$x[0]`, `$x[-1]`, `$x[1..3]`, then members: `$x[0].Name`. */
+  | {
+      readonly kind: 'index';
+      readonly target: Expr;
+      readonly index: Expr;
+      readonly path: readonly string[];
+      readonly span: Span;
+    }
+  /** `[int]$x`: the type as written, lower case, without the brackets. */
+  | {readonly kind: 'cast'; readonly type: string; readonly operand: Expr; readonly span: Span}
   | {
       readonly kind: 'scriptblock';
       readonly text: string;
@@ -46,6 +66,24 @@ export type CompareOperator =
   | 'notcontains'
   | 'in'
   | 'notin';
+
+export type BinaryOperator =
+  | CompareOperator
+  | 'add'
+  | 'subtract'
+  | 'multiply'
+  | 'divide'
+  | 'remainder'
+  | 'range'
+  | 'format'
+  | 'join'
+  | 'split'
+  | 'replace'
+  | 'and'
+  | 'or'
+  | 'xor';
+
+export type UnaryOperator = 'not' | 'negate' | 'plus' | 'join' | 'split';
 
 /** The body of a `{ }` block: `$_.Prop -op value` joined by -and / -or / -not. */
 export type FilterExpr =
@@ -105,5 +143,22 @@ export type Statement =
       readonly kind: 'assignment';
       readonly variable: string;
       readonly pipeline: Pipeline;
+      readonly span: Span;
+    }
+  /** `foreach ($item in <pipeline>) { statements }` */
+  | {
+      readonly kind: 'foreach';
+      readonly variable: string;
+      readonly source: Pipeline;
+      readonly body: readonly Statement[];
+      readonly span: Span;
+    }
+  /** `if (c) { } elseif (c) { } else { }`: the branches in order; `else` has no condition. */
+  | {
+      readonly kind: 'if';
+      readonly branches: readonly {
+        readonly condition: Pipeline | null;
+        readonly body: readonly Statement[];
+      }[];
       readonly span: Span;
     };

@@ -18,6 +18,17 @@ export function compareValues(op: CompareOperator, left: Value, right: Value): b
   return Array.isArray(left) ? (left as Value[]).some((item) => test(item, right)) : test(left, right);
 }
 
+/**
+ * A comparison as a value, as PowerShell gives it: with an array on the left, the items that
+ * match (-contains and -in still answer yes or no).
+ */
+export function compareAsValue(op: CompareOperator, left: Value, right: Value): Value {
+  if (!Array.isArray(left) || op === 'contains' || op === 'notcontains' || op === 'in' || op === 'notin')
+    return compareValues(op, left, right);
+  const test = SCALAR_TESTS[op];
+  return (left as Value[]).filter((item) => test(item, right));
+}
+
 const listOf = (value: Value): readonly Value[] => (Array.isArray(value) ? (value as Value[]) : [value]);
 
 const ordered =

@@ -1,7 +1,7 @@
 // The CmdletContext a cmdlet runs with, over the line's shared working state: the state,
 // output, warnings, what-if lines, prompts, effects and targets of one LINE.
 
-import type {CmdletSpec, PsObject, Value} from '../cmdlets/types.js';
+import type {CmdletSpec, PsObject, ScriptBlock, Value} from '../cmdlets/types.js';
 import type {ChatState} from '../domain/types.js';
 import type {Effect} from '../domain/ports.js';
 import type {Warning} from '../domain/errors.js';
@@ -11,7 +11,14 @@ import type {Binding} from './bind.js';
 import type {Pipeline} from './ast.js';
 import type {BuiltinContext} from './builtins/types.js';
 import {evaluateFilter} from './evaluate-expr.js';
-import {compileFilter} from './filter-cache.js';
+import {compileFilter, isStatementBlock} from './filter-cache.js';
+import {isTruthy} from './values.js';
+
+const singleValue = (items: readonly Value[]): Value =>
+  items.length === 0 ? null : items.length === 1 ? items[0]! : items;
+
+/** The default time one line may take; EvalOptions.timeBudgetMs overrides it. */
+export const DEFAULT_TIME_BUDGET_MS = 30_000;
 
 /** Everything one LINE accumulates while it runs. */
 export interface LineEnv {
@@ -29,6 +36,12 @@ export interface LineEnv {
   readonly promptCounts: Map<string, number>;
   /** Runs a pipeline written as a value, `(Get-X)`, in this line (set by the evaluator). */
   runNested: (pipeline: Pipeline) => Value[] | null;
+  /** Runs a script block's statements for one item, `$_` being the item (set by the evaluator). */
+  runBlock: (block: ScriptBlock, current: Value) => Value[];
+  /** `$_` while a script block runs for an item. */
+  current?: Value;
+  /** Date.now() past which the line stops with LimitExceeded. */
+  readonly deadline: number;
 }
 
 export const newLineEnv = (options: EvalOptions, commands: readonly CmdletSpec[]): LineEnv => ({
@@ -45,6 +58,8 @@ export const newLineEnv = (options: EvalOptions, commands: readonly CmdletSpec[]
   prompts: [],
   promptCounts: new Map(),
   runNested: () => null,
+  runBlock: () => [],
+  deadline: Date.now() + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS),
 });
 
 const operationText = (action: string, target: string): string =>
@@ -101,7 +116,9 @@ export function createContext(env: LineEnv, binding: Binding, write: (value: Val
     ports: options.ports,
     matchFilter: (spec: unknown, object: PsObject) => filter(spec, object),
     catalog: options.catalog,
-    evaluateFilter: filter,
+    evaluateFilter: (spec, input) =>
+      isStatementBlock(spec) ? isTruthy(singleValue(env.runBlock(spec, input))) : filter(spec, input),
+    runScriptBlock: (block, current) => env.runBlock(block, current),
     commands: env.commands,
     error(error) {
       env.errors.push(toRecord(cmdlet.name, error));

@@ -3,7 +3,9 @@
 import type {Value} from '../cmdlets/types.js';
 import type {Expr, FilterExpr, Pipeline} from './ast.js';
 import {CmdletError} from '../domain/errors.js';
+import {castValue} from './cast.js';
 import {compareValues} from './compare.js';
+import {binaryValue, indexValue, unaryValue} from './operators.js';
 import {boundedValue} from './value-size.js';
 import {getPath, isTruthy, toText} from './values.js';
 
@@ -68,6 +70,17 @@ export function evaluateExpr(expr: Expr, scope: Scope): Value {
       });
     case 'scriptblock':
       return {kind: 'scriptblock', text: expr.text};
+    case 'binary':
+      return binaryValue(expr.op, evaluateExpr(expr.left, scope), () => evaluateExpr(expr.right, scope));
+    case 'unary':
+      return unaryValue(expr.op, evaluateExpr(expr.operand, scope));
+    case 'index':
+      return getPath(
+        indexValue(evaluateExpr(expr.target, scope), evaluateExpr(expr.index, scope)),
+        expr.path,
+      );
+    case 'cast':
+      return castValue(expr.type, evaluateExpr(expr.operand, scope));
   }
 }
 

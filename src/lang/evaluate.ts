@@ -3,16 +3,18 @@
 
 import type {CmdletSpec, Value} from '../cmdlets/types.js';
 import type {EvalOptions, LineResult} from './api.js';
-import type {Statement} from './ast.js';
 import {builtinCommands} from './builtins/index.js';
 import {newLineEnv, type LineEnv} from './context.js';
-import {setVariable} from './evaluate-expr.js';
 import {parse} from './parse.js';
 import {runPipeline} from './run-pipeline.js';
+import {runScriptBlock} from './run-script-block.js';
+import {runStatements, TimeBudgetExceeded} from './run-statements.js';
+import {isCmdletError} from '../domain/errors.js';
 
 export function evaluateLine(source: string, options: EvalOptions): LineResult {
   const env = newLineEnv(options, commandsFor(options.catalog));
   env.runNested = (pipeline) => runPipeline(env, pipeline);
+  env.runBlock = (block, current) => runScriptBlock(env, block, current);
   const parsed = parse(source);
   if (!parsed.ok) {
     env.errors.push({
@@ -24,22 +26,25 @@ export function evaluateLine(source: string, options: EvalOptions): LineResult {
     });
     return result(source, env, []);
   }
-  const output: Value[] = [];
-  for (const statement of parsed.statements) output.push(...runStatement(env, statement));
-  return result(source, env, output);
+  try {
+    return result(source, env, runStatements(env, parsed.statements));
+  } catch (error) {
+    if (
+      !(error instanceof TimeBudgetExceeded) &&
+      !(isCmdletError(error) && error.errorId === 'LimitExceeded')
+    )
+      throw error;
+    return stopped(source, env, error.message);
+  }
 }
 
-function runStatement(env: LineEnv, statement: Statement): Value[] {
-  const items = runPipeline(env, statement.pipeline);
-  if (statement.kind === 'pipeline') return items ?? [];
-  // A pipeline that could not start leaves the variable as it was.
-  if (items !== null)
-    setVariable(
-      env.options.variables,
-      statement.variable,
-      items.length === 0 ? null : items.length === 1 ? items[0]! : items,
-    );
-  return [];
+/** A line past a limit keeps nothing it did: no state, effects or targets, no output. */
+function stopped(source: string, env: LineEnv, message: string): LineResult {
+  env.state = env.options.state;
+  env.effects.length = 0;
+  env.targets.length = 0;
+  env.errors.push({cmdlet: 'Expression', errorId: 'LimitExceeded', message, target: null, parameter: null});
+  return result(source, env, []);
 }
 
 const result = (line: string, env: LineEnv, output: Value[]): LineResult => ({

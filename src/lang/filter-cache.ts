@@ -6,9 +6,33 @@ import {CmdletError} from '../domain/errors.js';
 import {parseFilterText} from './parse-filter.js';
 import {SyntaxProblem} from './token.js';
 import {isScriptBlock} from './values.js';
+import {parse} from './parse.js';
+import type {ScriptBlock} from '../cmdlets/types.js';
 
 const cache = new Map<string, FilterExpr | null>();
 const MAX_CACHED = 200;
+const statementBlocks = new Map<string, boolean>();
+
+/**
+ * A `{ }` block that is no filter but reads as statements (`{ $_.Size * 2 -gt 10 }`): Where-Object
+ * runs it and tests the truth of its output, as PowerShell does with any block.
+ */
+export function isStatementBlock(filter: unknown): filter is ScriptBlock {
+  if (!isScriptBlock(filter)) return false;
+  let known = statementBlocks.get(filter.text);
+  if (known === undefined) {
+    try {
+      parseFilterText(filter.text);
+      known = false;
+    } catch (error) {
+      if (!(error instanceof SyntaxProblem)) throw error;
+      known = parse(filter.text).ok;
+    }
+    if (statementBlocks.size >= MAX_CACHED) statementBlocks.clear();
+    statementBlocks.set(filter.text, known);
+  }
+  return known;
+}
 
 /** The parsed filter of a `{...}` block or a filter string; InvalidValue when it does not parse. */
 export function compileFilter(filter: unknown): FilterExpr | null {

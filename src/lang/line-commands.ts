@@ -6,9 +6,12 @@ import type {Statement} from './ast.js';
 import {commandsFor} from './evaluate.js';
 import {parse} from './parse.js';
 import {findCommand} from './run-pipeline.js';
+import {statementPipelines} from './statement-pipelines.js';
 
 const namesIn = (statement: Statement): string[] =>
-  statement.pipeline.stages.flatMap((stage) => (stage.kind === 'command' ? [stage.name] : []));
+  statementPipelines(statement).flatMap((pipeline) =>
+    pipeline.stages.flatMap((stage) => (stage.kind === 'command' ? [stage.name] : [])),
+  );
 
 /** The command names a line mentions, as typed; none when the line does not parse (it cannot run). */
 export function commandNamesIn(line: string): string[] {

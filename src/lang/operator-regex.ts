@@ -1,4 +1,4 @@
-// Regular expressions typed by the operator (-match, -notmatch) run on RE2's engine, whose time is
+// Regular expressions typed by the operator (-match, -notmatch, -split, -replace) run on RE2's engine, whose time is
 // linear in the text: no pattern can backtrack without end, so there is no guard to get past.
 // What RE2 does not have (backreferences, lookaround) is refused with the engine's own reason.
 
@@ -15,14 +15,18 @@ export interface OperatorRegex {
 
 /** The compiled pattern, case-insensitive as PowerShell's -match is. */
 export function operatorRegex(pattern: string): OperatorRegex {
-  let compiled = cache.get(pattern);
-  if (!compiled) {
-    compiled = compile(pattern);
-    if (cache.size >= CACHE_SIZE) cache.clear();
-    cache.set(pattern, compiled);
-  }
-  const regex = compiled;
+  const regex = compiled(pattern);
   return {test: (text) => regex.matcher(text).find()};
+}
+
+function compiled(pattern: string): RE2JS {
+  let regex = cache.get(pattern);
+  if (!regex) {
+    regex = compile(pattern);
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(pattern, regex);
+  }
+  return regex;
 }
 
 function compile(pattern: string): RE2JS {
@@ -39,4 +43,14 @@ function compile(pattern: string): RE2JS {
     const reason = (error as Error).message.replace(/^error parsing regexp: /, '');
     return refuse(`${reason} (backreferences and lookaround are not available)`);
   }
+}
+
+/** `-split`: the pieces between the matches, empty ones kept, as .NET's Regex.Split does. */
+export function operatorSplit(text: string, pattern: string): string[] {
+  return compiled(pattern).split(text, -1);
+}
+
+/** `-replace`: every match replaced; `$1` names a group, `$$` is a dollar sign. */
+export function operatorReplace(text: string, pattern: string, replacement: string): string {
+  return compiled(pattern).matcher(text).replaceAll(replacement);
 }

@@ -2,13 +2,14 @@
 // `( )` groups and `{ }` script blocks (whose body is parsed as a filter right away, so a
 // broken block is a ParserError before anything runs).
 
-import type {Expr, HashtableEntry} from './ast.js';
+import type {Expr, FilterExpr, HashtableEntry} from './ast.js';
 import {parseFilterBody} from './parse-filter.js';
 import {SyntaxProblem, type Token} from './token.js';
 import {TokenStream} from './token-stream.js';
 import {tokenize} from './tokenize.js';
-import {parsePipeline} from './parse.js';
+import {parseBlockBody, parsePipeline} from './parse.js';
 import type {TemplatePart} from './scan-quoted.js';
+import {parseExpression} from './parse-operators.js';
 
 /** Where a value appears: bare words are text in arguments, but would be commands elsewhere. */
 export type ValueContext = 'argument' | 'expression';
@@ -26,18 +27,52 @@ export const startsValue = (token: Token): boolean =>
 
 /** A value, or several joined by commas into an array. */
 export function parseValue(stream: TokenStream, context: ValueContext): Expr {
+  if (context === 'expression') return parseExpression(stream);
   const start = stream.peek().start;
-  const first = parsePrimary(stream, context);
+  const first = parseArgumentItem(stream, context);
   if (!stream.is(',')) return first;
   const items = [first];
   while (stream.accept(',')) {
     stream.skipNewlines();
-    items.push(parsePrimary(stream, context));
+    items.push(parseArgumentItem(stream, context));
   }
   return {kind: 'array', items, span: stream.spanFrom(start)};
 }
 
+/** An argument is a primary, or a range of two: `Write-Output 1..3`, as in PowerShell. */
+function parseArgumentItem(stream: TokenStream, context: ValueContext): Expr {
+  const from = parsePrimary(stream, context);
+  if (!stream.accept('..')) return from;
+  const to = parsePrimary(stream, context);
+  return {kind: 'binary', op: 'range', left: from, right: to, span: stream.spanFrom(from.span.start)};
+}
+
 export function parsePrimary(stream: TokenStream, context: ValueContext): Expr {
+  let value = parseAtom(stream, context);
+  while (stream.is('[')) {
+    const open = stream.next();
+    const index = stream.nested(open.start, () => parseExpression(stream));
+    stream.expect(']', "']' to close the index");
+    value = {
+      kind: 'index',
+      target: value,
+      index,
+      path: membersAfter(stream),
+      span: stream.spanFrom(value.span.start),
+    };
+  }
+  return value;
+}
+
+/** `.Name.Count` glued to the `]` or `)` before it. */
+function membersAfter(stream: TokenStream): string[] {
+  const after = stream.peek();
+  if (after.type !== 'word' || after.spaced || !MEMBERS.test(after.text)) return [];
+  stream.next();
+  return after.text.slice(1).split('.');
+}
+
+function parseAtom(stream: TokenStream, context: ValueContext): Expr {
   const token = stream.peek();
   const span = {start: token.start, end: token.end};
   switch (token.type) {
@@ -155,15 +190,9 @@ function parseGroup(stream: TokenStream): Expr {
       : parseValue(stream, 'expression');
   stream.skipNewlines();
   stream.expect(')', "')' to close the parenthesis");
-  const after = stream.peek();
-  if (after.type !== 'word' || after.spaced || !MEMBERS.test(after.text)) return inner;
-  stream.next();
-  return {
-    kind: 'member',
-    target: inner,
-    path: after.text.slice(1).split('.'),
-    span: stream.spanFrom(open.start),
-  };
+  const path = membersAfter(stream);
+  if (path.length === 0) return inner;
+  return {kind: 'member', target: inner, path, span: stream.spanFrom(open.start)};
 }
 
 const MEMBERS = /^(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
@@ -171,11 +200,50 @@ const MEMBERS = /^(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 function parseScriptBlock(stream: TokenStream): Expr {
   const open = stream.next();
   const {inner, close} = stream.enclosed(open);
-  const filter = parseFilterBody(inner);
+  let filter = parsedBlocks.get(open);
+  if (filter === undefined) {
+    try {
+      filter = filterOrStatements(stream, inner, open.end, close.start);
+    } catch (error) {
+      if (error instanceof SyntaxProblem) parsedBlocks.set(open, error);
+      throw error;
+    }
+    parsedBlocks.set(open, filter);
+  }
+  if (filter instanceof SyntaxProblem) throw filter;
   return {
     kind: 'scriptblock',
     text: stream.source.slice(open.end, close.start).trim(),
     filter,
     span: {start: open.start, end: close.end},
   };
+}
+
+/** A block inside a block is met again when the outer one is read as statements: parse it once. */
+const parsedBlocks = new WeakMap<Token, FilterExpr | null | SyntaxProblem>();
+
+/**
+ * A block that reads as a filter keeps its filter (Where-Object, -Filter); any other block must
+ * parse as statements (ForEach-Object { $_.Size * 2 }), and its filter is null.
+ */
+function filterOrStatements(
+  stream: TokenStream,
+  inner: TokenStream,
+  start: number,
+  end: number,
+): FilterExpr | null {
+  try {
+    return parseFilterBody(inner);
+  } catch (error) {
+    if (!(error instanceof SyntaxProblem)) throw error;
+    const tokens = stream.tokens.filter((t) => t.start >= start && t.end <= end && t.type !== 'eof');
+    const eof: Token = {type: 'eof', start: end, end, spaced: false};
+    const body = new TokenStream([...tokens, eof], stream.source, stream.level);
+    try {
+      parseBlockBody(body);
+    } catch {
+      throw error;
+    }
+    return null;
+  }
 }

@@ -4,6 +4,7 @@
 
 import type {Command, CommandElement, Pipeline, Stage, Statement} from './ast.js';
 import {parseValue, startsValue} from './parse-expression.js';
+import {isCastWord} from './parse-operators.js';
 import {SyntaxProblem, describePosition, isPunct, type Token} from './token.js';
 import {TokenStream} from './token-stream.js';
 import {tokenize} from './tokenize.js';
@@ -34,19 +35,91 @@ export const problemMessage = (source: string, problem: SyntaxProblem): string =
 
 const NOT_ASSIGNABLE = new Set(['null', 'true', 'false', '_']);
 
-function parseStatements(stream: TokenStream): Statement[] {
+function parseStatements(stream: TokenStream, inBlock = false): Statement[] {
   const statements: Statement[] = [];
+  const atEnd = (): boolean => stream.peek().type === 'eof' || (inBlock && stream.is('}'));
   for (;;) {
     while (stream.accept(';') || stream.accept('\n'));
-    if (stream.peek().type === 'eof') return statements;
+    if (atEnd()) return statements;
     statements.push(parseStatement(stream));
-    if (!stream.is(';') && !stream.is('\n') && stream.peek().type !== 'eof')
-      stream.fail("expected '|', ';' or the end of the line");
+    if (!stream.is(';') && !stream.is('\n') && !atEnd())
+      stream.fail(`expected '|', ';' or the end of the ${inBlock ? 'block' : 'line'}`);
   }
+}
+
+/** The statements of a `{ }` block given as its own stream (its closing brace is the stream's end). */
+export function parseBlockBody(stream: TokenStream): Statement[] {
+  return parseStatements(stream);
+}
+
+/** `{ statements }` after foreach ( ) or if ( ). */
+function parseBlock(stream: TokenStream, after: string): Statement[] {
+  stream.skipNewlines();
+  const open = stream.expect('{', `'{' after ${after}`);
+  const body = stream.nested(open.start, () => parseStatements(stream, true));
+  stream.expect('}', "'}' to close the block");
+  return body;
+}
+
+/** `( pipeline )` after if / elseif. */
+function parseCondition(stream: TokenStream, keyword: string): Pipeline {
+  stream.expect('(', `'(' after '${keyword}'`);
+  stream.skipNewlines();
+  if (stream.is(')')) stream.fail(`expected a condition in the parentheses of '${keyword}'`);
+  const condition = parsePipeline(stream);
+  stream.skipNewlines();
+  stream.expect(')', `')' to close the condition of '${keyword}'`);
+  return condition;
+}
+
+const keywordAt = (stream: TokenStream, ahead = 0): string | null => {
+  const token = stream.peek(ahead);
+  return token.type === 'word' ? token.text.toLowerCase() : null;
+};
+
+function parseForeach(stream: TokenStream): Statement {
+  const start = stream.next().start;
+  stream.expect('(', "'(' after 'foreach'");
+  const variable = stream.next();
+  if (variable.type !== 'variable' || variable.path.length > 0)
+    stream.fail("expected a variable ($name) after 'foreach ('", variable);
+  if (NOT_ASSIGNABLE.has(variable.name.toLowerCase()))
+    throw new SyntaxProblem(variable.start, `$${variable.name} cannot be assigned`);
+  if (keywordAt(stream) !== 'in') stream.fail(`expected 'in' after $${variable.name}`);
+  stream.next();
+  if (stream.is(')')) stream.fail("expected a value or a command after 'in'");
+  const source = parsePipeline(stream);
+  stream.expect(')', "')' to close the foreach ( )");
+  const body = parseBlock(stream, 'foreach ( )');
+  return {kind: 'foreach', variable: variable.name, source, body, span: stream.spanFrom(start)};
+}
+
+function parseIf(stream: TokenStream): Statement {
+  const start = stream.next().start;
+  const branches = [
+    {condition: parseCondition(stream, 'if') as Pipeline | null, body: parseBlock(stream, 'if ( )')},
+  ];
+  for (;;) {
+    let ahead = 0;
+    while (stream.is('\n', ahead)) ahead += 1;
+    const keyword = keywordAt(stream, ahead);
+    if (keyword !== 'elseif' && keyword !== 'else') break;
+    stream.skipNewlines();
+    stream.next();
+    if (keyword === 'else') {
+      branches.push({condition: null, body: parseBlock(stream, 'else')});
+      break;
+    }
+    branches.push({condition: parseCondition(stream, 'elseif'), body: parseBlock(stream, 'elseif ( )')});
+  }
+  return {kind: 'if', branches, span: stream.spanFrom(start)};
 }
 
 function parseStatement(stream: TokenStream): Statement {
   const first = stream.peek();
+  const keyword = keywordAt(stream);
+  if (keyword === 'foreach' && stream.is('(', 1)) return parseForeach(stream);
+  if (keyword === 'if' && stream.is('(', 1)) return parseIf(stream);
   if (first.type !== 'variable' || !stream.is('=', 1))
     return {kind: 'pipeline', pipeline: parsePipeline(stream)};
   if (first.path.length > 0)
@@ -82,8 +155,10 @@ export function parsePipeline(stream: TokenStream): Pipeline {
 
 function parseFirstStage(stream: TokenStream): Stage {
   const token = stream.peek();
-  if (token.type === 'word') return parseCommand(stream);
-  if (!startsValue(token)) stream.fail('expected a command or a value');
+  if (token.type === 'word' && !isCastWord(token.text) && token.text !== '!' && token.text !== '-')
+    return parseCommand(stream);
+  const unary = token.type === 'parameter' && /^(join|split|not)$/i.test(token.name);
+  if (!startsValue(token) && !unary) stream.fail('expected a command or a value');
   const expr = parseValue(stream, 'expression');
   return {kind: 'expression', expr, span: expr.span};
 }
@@ -95,7 +170,7 @@ function parseCommand(stream: TokenStream): Command {
   // A command inside `( )` ends at its `)`; at the top level the tokenizer has refused a stray one.
   for (
     let token = stream.peek();
-    !isEnd(token) && !isPunct(token, '|') && !isPunct(token, ')');
+    !isEnd(token) && !isPunct(token, '|') && !isPunct(token, ')') && !isPunct(token, '}');
     token = stream.peek()
   ) {
     elements.push(parseElement(stream, token));

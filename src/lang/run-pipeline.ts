@@ -16,6 +16,7 @@ import {createContext, toRecord, type LineEnv} from './context.js';
 import {evaluateExpr, NestedPipelineFailed} from './evaluate-expr.js';
 import {formatInputError} from './format-input.js';
 import {closestName} from './suggest.js';
+import {checkTime} from './run-statements.js';
 
 type Prepared =
   | {readonly kind: 'values'; readonly values: readonly Value[]}
@@ -44,7 +45,7 @@ export function runPipeline(env: LineEnv, pipeline: Pipeline): Value[] | null {
 }
 
 function prepare(env: LineEnv, pipeline: Pipeline): Prepared[] | null {
-  const scope = {variables: env.options.variables, runPipeline: env.runNested};
+  const scope = {variables: env.options.variables, runPipeline: env.runNested, current: env.current};
   const prepared: Prepared[] = [];
   for (const [index, stage] of pipeline.stages.entries()) {
     if (stage.kind === 'expression') {
@@ -95,6 +96,7 @@ function runStage(
     return runInvocation(env, binding, write, (ctx) => cmdlet.process(ctx, binding.args, items, set!));
   if (items === null) return runInvocation(env, binding, write, (ctx) => cmdlet.run(ctx, binding.args, set!));
   for (const item of items) {
+    checkTime(env);
     const bound = bindItem(env, binding, item);
     if (bound) runInvocation(env, binding, write, (ctx) => cmdlet.run(ctx, bound.args, bound.set));
   }

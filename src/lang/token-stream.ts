@@ -18,6 +18,11 @@ export class TokenStream {
     this.depth = depth;
   }
 
+  /** How deep the parse is nested, for a stream made from part of this one. */
+  get level(): number {
+    return this.depth;
+  }
+
   /** Runs a nested parse one level deeper. */
   nested<T>(at: number, parse: () => T): T {
     if (this.depth >= MAX_DEPTH)

@@ -3,7 +3,8 @@ import type {TemplatePart} from './scan-quoted.js';
 // The tokens of the command language. Offsets are UTF-16 indexes into the source line;
 // `end` is exclusive. Every token keeps its place so errors can name the column.
 
-export type PunctValue = '|' | ';' | ',' | '=' | '(' | ')' | '@(' | '@{' | '{' | '}' | '!' | '\n';
+export type PunctValue =
+  '|' | ';' | ',' | '=' | '(' | ')' | '@(' | '@{' | '{' | '}' | '!' | '\n' | '..' | '[' | ']';
 
 interface TokenBase {
   readonly start: number;

@@ -31,13 +31,15 @@ export interface TokenizeResult {
   readonly openComment: boolean;
 }
 
-type Bracket = '(' | '@(' | '{' | '@{';
+type Bracket = '(' | '@(' | '{' | '@{' | '[';
 type Unspaced = Token extends infer T ? (T extends Token ? Omit<T, 'spaced'> : never) : never;
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 // Sticky patterns, matched where the scanner stands (no copying of the rest of the line).
 const PARAMETER = /[A-Za-z_?][A-Za-z0-9_?]*/y;
 const IDENT = /[A-Za-z0-9_]+/y;
+/** The casts the language knows; any other `[word]` stays text (a wildcard such as `[ab]*`). */
+const CAST = /\[(?:int|int32|int64|long|double|string|datetime|char|bool|boolean|array)\](?![A-Za-z_*?\]])/iy;
 const MEMBER = /\.([A-Za-z_][A-Za-z0-9_]*)/y;
 
 const matchAt = (pattern: RegExp, source: string, at: number): RegExpExecArray | null => {
@@ -148,7 +150,10 @@ class Scanner {
       return this.hereString();
     if (ch === '@' && (s[this.i + 1] === '(' || s[this.i + 1] === '{'))
       return this.open(`@${s[this.i + 1]}` as Bracket, 2);
-    if (ch === ')' || ch === '}') return this.close(ch);
+    if (ch === ')' || ch === '}' || (ch === ']' && top === '[')) return this.close(ch);
+    if (ch === '.' && s[this.i + 1] === '.' && this.followsOperand()) return this.punct('..', 2);
+    if (ch === '[' && this.followsOperand()) return this.open('[', 1);
+    if (ch === '[' && matchAt(CAST, s, this.i)) return this.cast();
     if (ch === '!' && (top === '{' || top === '(')) return this.punct('!');
     if (ch === '$') return this.variable();
     if (SINGLE_QUOTES.has(ch) || DOUBLE_QUOTES.has(ch)) return this.quoted();
@@ -173,7 +178,21 @@ class Scanner {
     this.punct(bracket, length);
   }
 
-  private close(ch: ')' | '}'): void {
+  /** `$x[0]`, `(...)[0]`, `1..5`: an index or a range glued to the value before it. */
+  private followsOperand(): boolean {
+    const last = this.tokens.at(-1);
+    if (this.spaced || !last) return false;
+    if (last.type === 'variable' || last.type === 'number' || last.type === 'string') return true;
+    return last.type === 'punct' && (last.value === ')' || last.value === ']');
+  }
+
+  private cast(): void {
+    const match = matchAt(CAST, this.source, this.i)!;
+    this.push({type: 'word', text: match[0], start: this.i, end: this.i + match[0].length});
+    this.i += match[0].length;
+  }
+
+  private close(ch: ')' | '}' | ']'): void {
     const open = this.stack.at(-1);
     const matches = open && closer(open.bracket) === ch;
     if (!matches && !this.partial) {
@@ -250,6 +269,7 @@ class Scanner {
       ch !== '=' &&
       ch !== '#' &&
       ch !== '$' &&
+      ch !== '[' &&
       !isQuote(ch)
     );
   }
@@ -270,7 +290,6 @@ class Scanner {
       path.push(member[1]!);
       this.i += member[0].length;
     }
-    if (s[this.i] === '[') throw new SyntaxProblem(this.i, 'indexing ($x[0]) is not supported');
     this.push({type: 'variable', name, path, start, end: this.i});
   }
 
@@ -279,9 +298,15 @@ class Scanner {
     const s = this.source;
     let text = prefix ?? '';
     let plain = prefix === null;
+    const inIndex = this.stack.at(-1)?.bracket === '[';
     while (this.i < s.length) {
       const ch = s[this.i]!;
       if (WORD_END.has(ch) || isSpace(ch) || (inHashtable && ch === '=')) break;
+      if (inIndex && ch === ']') break;
+      // `-$x`, `!$x`: a sign or a "not" before a variable is an operator of its own.
+      if (ch === '$' && plain && (text === '-' || text === '!')) break;
+      // `1..5`: a whole number followed by `..` is the start of a range.
+      if (ch === '.' && s[this.i + 1] === '.' && plain && /^-?\d+$/.test(text)) break;
       if (ch === '&' || ch === '<' || ch === '>')
         throw new SyntaxProblem(
           this.i,
@@ -331,4 +356,5 @@ class Scanner {
   }
 }
 
-const closer = (bracket: Bracket): ')' | '}' => (bracket === '(' || bracket === '@(' ? ')' : '}');
+const closer = (bracket: Bracket): ')' | '}' | ']' =>
+  bracket === '[' ? ']' : bracket === '(' || bracket === '@(' ? ')' : '}';

@@ -11,6 +11,7 @@ import {commandsFor} from '../lang/evaluate.js';
 import {resolveParameter} from '../lang/param-names.js';
 import {parse} from '../lang/parse.js';
 import {findCommand} from '../lang/run-pipeline.js';
+import {statementPipelines} from '../lang/statement-pipelines.js';
 
 /** A parameter as given on a command: its canonical name and its value (null for a bare switch). */
 interface Given {
@@ -66,7 +67,7 @@ export function highImpactPreview(line: string): string | null {
   let high = false;
   const ends: number[] = [];
   for (const statement of parsed.statements) {
-    for (const stage of statement.pipeline.stages) {
+    for (const stage of statementPipelines(statement).flatMap((pipeline) => pipeline.stages)) {
       if (stage.kind !== 'command') continue;
       const spec = findCommand(commands, stage.name);
       const given = spec ? givenOf(spec, stage.elements) : null;

@@ -8,6 +8,7 @@ import type {ErrorId} from '../../src/domain/error-ids.js';
 import {COMMAND_ALIASES} from '../../src/lang/builtins/index.js';
 import {commandsFor} from '../../src/lang/evaluate.js';
 import {parse} from '../../src/lang/parse.js';
+import {statementPipelines} from '../../src/lang/statement-pipelines.js';
 import {contentState, MESSAGES} from '../helpers/content-fixture.js';
 import {runLines} from '../helpers/run-lines.js';
 
@@ -29,7 +30,9 @@ const stagesOf = (code: string): string[][] => {
   const parsed = parse(code);
   if (!parsed.ok) throw new Error(`${code}\n${parsed.error.message}`);
   return parsed.statements.map((s) =>
-    s.pipeline.stages.flatMap((stage) => (stage.kind === 'command' ? [stage.name] : [])),
+    statementPipelines(s).flatMap((p) =>
+      p.stages.flatMap((stage) => (stage.kind === 'command' ? [stage.name] : [])),
+    ),
   );
 };
 

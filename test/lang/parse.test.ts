@@ -4,10 +4,16 @@ import {parse} from '../../src/lang/parse.js';
 import {parseFilterText} from '../../src/lang/parse-filter.js';
 import {DOCUMENTED_LINES} from './documented-lines.js';
 
-function statements(source: string): readonly Statement[] {
+type PipelineStatement = Extract<Statement, {pipeline: unknown}>;
+
+/** The statements of a line without foreach or if. */
+function statements(source: string): readonly PipelineStatement[] {
   const result = parse(source);
   if (!result.ok) throw new Error(result.error.message);
-  return result.statements;
+  return result.statements.map((statement) => {
+    if (statement.kind !== 'pipeline' && statement.kind !== 'assignment') throw new Error('not a pipeline');
+    return statement;
+  });
 }
 
 const firstCommand = (source: string): Command => {
@@ -37,6 +43,14 @@ const plain = (expr: Expr): unknown => {
       return {member: [plain(expr.target), ...expr.path]};
     case 'template':
       return {template: expr.parts.map((part) => (typeof part === 'string' ? part : plain(part)))};
+    case 'binary':
+      return [plain(expr.left), expr.op, plain(expr.right)];
+    case 'unary':
+      return [expr.op, plain(expr.operand)];
+    case 'index':
+      return {index: [plain(expr.target), plain(expr.index), ...expr.path]};
+    case 'cast':
+      return {cast: [expr.type, plain(expr.operand)]};
   }
 };
 

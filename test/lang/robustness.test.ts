@@ -66,6 +66,40 @@ const PIECES = [
   '&',
 ];
 
+/** Pieces of value expressions and statements, mixed with the pieces above. */
+const OPERATOR_PIECES = [
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '..',
+  '1..3',
+  '1..1000000',
+  '$x[0]',
+  '$x[-1]',
+  '[',
+  ']',
+  '[int]',
+  '[char]',
+  '[datetime]',
+  '-f',
+  '"{0:N2}"',
+  '"{0,-5}"',
+  '-join',
+  '-split',
+  '-replace',
+  '-in',
+  '-xor',
+  'foreach ($i in 1..1000) {',
+  'if ($x) {',
+  '} else {',
+  'elseif (1)',
+  'in',
+  '0',
+  '"x" * 1000',
+];
+
 // PCHAT_STRESS=1 (npm run test:stress) fuzzes ten times as many lines.
 const STRESS = process.env['PCHAT_STRESS'] === '1';
 const SCALE = STRESS ? 10 : 1;
@@ -127,6 +161,26 @@ describe('robustness', () => {
   );
 
   it(
+    'operator expressions and foreach / if statements end in results or errors within the time budget',
+    () => {
+      const expression = fc
+        .array(fc.constantFrom(...PIECES, ...OPERATOR_PIECES), {maxLength: 14})
+        .map((parts) => parts.join(' '));
+      fuzz(
+        fc.property(fc.oneof(expression, glued), (source) => {
+          const options = {...evalOptions({variables: new Map([['x', 'Global']])}), timeBudgetMs: 50};
+          const started = Date.now();
+          const result = evaluateLine(source, options);
+          for (const error of result.errors) expect(typeof error.errorId).toBe('string');
+          expect(Date.now() - started).toBeLessThan(5000);
+        }),
+        1500,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
     'the partial tokenizer and the script splitter never throw',
     () => {
       fuzz(
@@ -145,6 +199,11 @@ describe('robustness', () => {
     ['deeply nested arrays', `Test-Bind -Extra ${'@('.repeat(5000)}${')'.repeat(5000)}`],
     ['deeply nested blocks', `Test-Bind -Block ${'{'.repeat(5000)}${'}'.repeat(5000)}`],
     ['a long chain of -not', `Get-FakePolicy | Where-Object {${'-not '.repeat(5000)}$_.A}`],
+    ['a long chain of additions', Array.from({length: 5000}, () => '1').join(' + ')],
+    ['a long chain of casts', `${'[int]'.repeat(5000)}1`],
+    ['deeply nested indexes', `$x${'[0'.repeat(5000)}${']'.repeat(5000)}`],
+    ['deeply nested foreach', `${'foreach ($i in 1) {'.repeat(2000)}${'}'.repeat(2000)}`],
+    ['deeply nested if', `${'if (1) {'.repeat(2000)}${'}'.repeat(2000)}`],
     [
       'a very long chain of conditions',
       `Get-FakePolicy | Where-Object {${Array.from({length: 5000}, () => '$_.A').join(' -and ')}}`,

@@ -101,7 +101,7 @@ describe('tokenize', () => {
     ['redirection', 'Get-X > out.txt', 6],
     ['splatting', 'Get-X @args', 6],
     ['an environment variable', '$env:USER', 0],
-    ['indexing', '$x[0]', 2],
+    ['an unclosed index', '$x[0', 2],
     ['a lone dollar', 'Get-X $', 6],
     ['an invalid unicode escape', '"`u{110000}"', 1],
     ['an unterminated block comment', 'Get-X <# never closed', 6],

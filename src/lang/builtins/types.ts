@@ -2,12 +2,14 @@
 // They are CmdletSpecs, so binding, Get-Help and completion treat them like cmdlets, but they
 // see the whole input stream at once (Select-Object -Last needs it) and can evaluate filters.
 
-import type {Args, CmdletContext, CmdletSpec, Value} from '../../cmdlets/types.js';
+import type {Args, CmdletContext, CmdletSpec, ScriptBlock, Value} from '../../cmdlets/types.js';
 import type {CmdletError} from '../../domain/errors.js';
 
 export interface BuiltinContext extends CmdletContext {
   /** A `{...}` block or filter string against any pipeline item (`$_` is the item). */
   evaluateFilter(filter: unknown, input: Value): boolean;
+  /** A `{...}` block's statements for one item (`$_` is the item): ForEach-Object's body. */
+  runScriptBlock(block: ScriptBlock, current: Value): Value[];
   /** The cmdlet table and the builtins, for Get-Help and Get-Command. */
   readonly commands: readonly CmdletSpec[];
   /** Records a non-terminating error and lets the command go on with the next item. */
