@@ -12,6 +12,7 @@ import type {Pipeline} from './ast.js';
 import type {BuiltinContext} from './builtins/types.js';
 import {evaluateFilter} from './evaluate-expr.js';
 import {compileFilter} from './filter-cache.js';
+import {runBlock} from './run-block.js';
 
 /** Everything one LINE accumulates while it runs. */
 export interface LineEnv {
@@ -54,12 +55,13 @@ export function createContext(env: LineEnv, binding: Binding, write: (value: Val
   const {options} = env;
   const {cmdlet} = binding;
   const ask = (target: string, message: string): boolean => askUser(env, cmdlet.name, target, message);
+  const scopeFor = (input: Value) => ({
+    variables: options.variables,
+    current: input,
+    runPipeline: env.runNested,
+  });
   const filter = (spec: unknown, input: Value): boolean =>
-    evaluateFilter(compileFilter(spec), {
-      variables: options.variables,
-      current: input,
-      runPipeline: env.runNested,
-    });
+    evaluateFilter(compileFilter(spec), scopeFor(input));
   return {
     get state() {
       return env.state;
@@ -102,6 +104,7 @@ export function createContext(env: LineEnv, binding: Binding, write: (value: Val
     matchFilter: (spec: unknown, object: PsObject) => filter(spec, object),
     catalog: options.catalog,
     evaluateFilter: filter,
+    runBlock: (block: unknown, input: Value) => runBlock(block, scopeFor(input)),
     commands: env.commands,
     error(error) {
       env.errors.push(toRecord(cmdlet.name, error));

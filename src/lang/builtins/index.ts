@@ -1,10 +1,14 @@
 // The commands of the language itself, listed by Get-Command and Get-Help like the cmdlets.
 
 import type {CmdletSpec} from '../../cmdlets/types.js';
+import {foreachObject} from './foreach-object.js';
 import {getCommand} from './get-command.js';
 import {getCredential} from './get-credential.js';
 import {getHelp} from './get-help.js';
+import {groupObject} from './group-object.js';
+import {measureObject} from './measure-object.js';
 import {selectObject} from './select-object.js';
+import {sortObject} from './sort-object.js';
 import {whereObject} from './where-object.js';
 
 export const builtinCommands: readonly CmdletSpec[] = [
@@ -13,6 +17,10 @@ export const builtinCommands: readonly CmdletSpec[] = [
   getHelp,
   getCommand,
   getCredential,
+  foreachObject,
+  sortObject,
+  measureObject,
+  groupObject,
 ];
 
 /** The usual PowerShell aliases of the builtins. */
@@ -22,4 +30,9 @@ export const COMMAND_ALIASES: Readonly<Record<string, string>> = {
   select: 'Select-Object',
   help: 'Get-Help',
   gcm: 'Get-Command',
+  '%': 'ForEach-Object',
+  foreach: 'ForEach-Object',
+  sort: 'Sort-Object',
+  measure: 'Measure-Object',
+  group: 'Group-Object',
 };

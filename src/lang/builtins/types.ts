@@ -8,6 +8,8 @@ import type {CmdletError} from '../../domain/errors.js';
 export interface BuiltinContext extends CmdletContext {
   /** A `{...}` block or filter string against any pipeline item (`$_` is the item). */
   evaluateFilter(filter: unknown, input: Value): boolean;
+  /** What a `{...}` block outputs for one pipeline item (`$_` is the item). */
+  runBlock(block: unknown, input: Value): Value[];
   /** The cmdlet table and the builtins, for Get-Help and Get-Command. */
   readonly commands: readonly CmdletSpec[];
   /** Records a non-terminating error and lets the command go on with the next item. */
