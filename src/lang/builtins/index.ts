@@ -2,6 +2,13 @@
 
 import type {CmdletSpec} from '../../cmdlets/types.js';
 import {foreachObject} from './foreach-object.js';
+import {writeOutput} from './write-output.js';
+import {writeHost} from './write-host.js';
+import {writeWarning} from './write-warning.js';
+import {outString} from './out-string.js';
+import {convertToJson} from './convertto-json.js';
+import {convertFromJson} from './convertfrom-json.js';
+import {convertToCsv} from './convertto-csv.js';
 import {getCommand} from './get-command.js';
 import {getCredential} from './get-credential.js';
 import {getHelp} from './get-help.js';
@@ -21,6 +28,13 @@ export const builtinCommands: readonly CmdletSpec[] = [
   sortObject,
   measureObject,
   groupObject,
+  writeOutput,
+  writeHost,
+  writeWarning,
+  outString,
+  convertToJson,
+  convertFromJson,
+  convertToCsv,
 ];
 
 /** The usual PowerShell aliases of the builtins. */
@@ -35,4 +49,6 @@ export const COMMAND_ALIASES: Readonly<Record<string, string>> = {
   sort: 'Sort-Object',
   measure: 'Measure-Object',
   group: 'Group-Object',
+  echo: 'Write-Output',
+  write: 'Write-Output',
 };
