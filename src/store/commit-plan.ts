@@ -158,6 +158,7 @@ export function prepareCommit(
             token: context.token,
             step,
             taken: exportPaths,
+            replace: effect.kind === 'writeFile' && effect.replace === true,
           });
           exportPaths.add(path.join(files.dir, prepared.final));
           exports.push(prepared);

@@ -9,6 +9,8 @@ import {outString} from './out-string.js';
 import {convertToJson} from './convertto-json.js';
 import {convertFromJson} from './convertfrom-json.js';
 import {convertToCsv} from './convertto-csv.js';
+import {exportCsv} from './export-csv.js';
+import {outFile} from './out-file.js';
 import {getCommand} from './get-command.js';
 import {getCredential} from './get-credential.js';
 import {getHelp} from './get-help.js';
@@ -35,6 +37,8 @@ export const builtinCommands: readonly CmdletSpec[] = [
   convertToJson,
   convertFromJson,
   convertToCsv,
+  exportCsv,
+  outFile,
 ];
 
 /** The usual PowerShell aliases of the builtins. */

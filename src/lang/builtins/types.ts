@@ -30,9 +30,13 @@ const isBuiltinContext = (ctx: CmdletContext): ctx is BuiltinContext =>
 type BuiltinFields = Omit<
   BuiltinSpec,
   'run' | 'permission' | 'mutates' | 'supportsShouldProcess' | 'confirmImpact'
->;
+> &
+  Partial<Pick<BuiltinSpec, 'permission' | 'mutates' | 'supportsShouldProcess'>>;
 
-/** A builtin reads nothing from the store and changes nothing, so every role may run it. */
+/**
+ * A builtin reads nothing from the store and, by default, changes nothing, so every role may run it;
+ * one that writes a file under exports/ says so (mutates, -WhatIf) and needs the data permission.
+ */
 export const builtin = (fields: BuiltinFields): BuiltinSpec => ({
   permission: 'read',
   mutates: false,
