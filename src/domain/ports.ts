@@ -112,6 +112,8 @@ export type Effect =
       readonly data: Uint8Array | string | FileWriter;
       /** Replace an existing file of that name (Export-Csv -Force) rather than refuse it. */
       readonly replace?: boolean;
+      /** Add the data to the end of an existing file of that name (Out-File -Append), or create it. */
+      readonly append?: boolean;
     }
   /** Export: the archive is built into a new file under exports/ as part of the commit. */
   | {readonly kind: 'writeArchive'; readonly path: string; readonly archive: ArchiveRequest}

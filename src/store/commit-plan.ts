@@ -159,6 +159,7 @@ export function prepareCommit(
             step,
             taken: exportPaths,
             replace: effect.kind === 'writeFile' && effect.replace === true,
+            append: effect.kind === 'writeFile' && effect.append === true,
           });
           exportPaths.add(path.join(files.dir, prepared.final));
           exports.push(prepared);

@@ -1,7 +1,8 @@
 // Files written for the operator (exports, compliance output) go only under the store's exports/
 // directory: no `..`, no absolute escape, no symbolic link on the way, never over an existing file,
 // always 0600. The one exception is asked for by name (`replace`, a cmdlet's -Force): the file is
-// then replaced whole by a rename, never written through, and never when it is a link or a folder. The data is written to a temp file first and linked into place when the commit is
+// then replaced whole by a rename, never written through, and never when it is a link or a folder.
+// Appending (`append`) is a replacement too: the new file holds the old content and then the new. The data is written to a temp file first and linked into place when the commit is
 // applied, so a failed or crashed commit leaves no export behind.
 
 import fs from 'node:fs';
@@ -92,10 +93,19 @@ export function prepareExport(
     step: number;
     taken: ReadonlySet<string>;
     replace?: boolean;
+    append?: boolean;
   },
 ): PreparedExport {
   const final = resolveExportPath(files, request.path);
   ensureDirectories(files, final, 0o700);
+  // Appending reads the old file only once no link leads to it.
+  if (request.append && !request.taken.has(final) && fs.existsSync(final) && !isLink(final))
+    return prepareExport(files, {
+      ...request,
+      append: false,
+      replace: true,
+      data: appended(final, request.data),
+    });
   if (request.taken.has(final) || (!request.replace && fs.existsSync(final)) || isLink(final))
     throw new StoreError(
       'StoreExists',
@@ -111,6 +121,15 @@ export function prepareExport(
   else writeNewFile(temp, data, owner);
   const prepared = {temp: path.relative(files.dir, temp), final: path.relative(files.dir, final)};
   return request.replace ? {...prepared, replace: true} : prepared;
+}
+
+/** The old file's bytes followed by the new data; only whole data can be appended. */
+function appended(final: string, data: Parameters<typeof prepareExport>[1]['data']): Uint8Array {
+  if (typeof data !== 'string' && !(data instanceof Uint8Array))
+    throw new Error('Only text or bytes can be appended to an export file.');
+  refuseNonFile(final);
+  const old = io('read', final, () => fs.readFileSync(final));
+  return Buffer.concat([old, typeof data === 'string' ? Buffer.from(data, 'utf8') : data]);
 }
 
 /** Only a regular file may be replaced: a folder, a link or a device stays as it is. */

@@ -86,3 +86,24 @@ describe('Export-Csv and Out-File through pchat exec', () => {
     expect(fs.lstatSync(exported('link.txt')).isSymbolicLink()).toBe(true);
   });
 });
+
+describe('-Append through pchat exec', () => {
+  it('adds to the end of a file, and Export-Csv writes its header only once', () => {
+    expect(exec('@{a=1} | Export-Csv appended.csv -Append').status).toBe(0);
+    expect(exec('@{a=2} | Export-Csv appended.csv -Append').status).toBe(0);
+    expect(fs.readFileSync(exported('appended.csv'), 'utf8')).toBe('"a"\n"1"\n"2"\n');
+    expect(
+      exec('"one" | Out-File appended.txt -Append', '"two" | Out-File appended.txt -Append').status,
+    ).toBe(0);
+    expect(fs.readFileSync(exported('appended.txt'), 'utf8')).toBe('one\ntwo\n');
+    expect(fs.statSync(exported('appended.txt')).mode & 0o777).toBe(0o600);
+  });
+
+  it('never appends through a symbolic link', () => {
+    const outside = path.join(tempDir(), 'target.txt');
+    fs.writeFileSync(outside, 'outside\n');
+    fs.symlinkSync(outside, exported('append-link.txt'));
+    expect(exec('"x" | Out-File append-link.txt -Append').status).toBe(1);
+    expect(fs.readFileSync(outside, 'utf8')).toBe('outside\n');
+  });
+});

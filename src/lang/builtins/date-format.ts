@@ -1,6 +1,6 @@
 // .NET's date format strings, the part operators use: the custom specifiers (yyyy MM dd HH mm ss
-// fff tt ddd MMMM zzz ...), quoted literals and `\` escapes, and the standard formats o, s and u.
-// Names are the invariant (English) ones. Times are UTC, as everywhere in pchat's output.
+// fff tt ddd MMMM zzz ...), quoted literals and `\` escapes, and the one-letter standard formats
+// (o s u, and d D t T g G f F as en-US writes them). Times are UTC, as everywhere in pchat's output.
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = [
@@ -25,6 +25,14 @@ const STANDARD: Readonly<Record<string, string>> = {
   O: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
   s: "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
   u: "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
+  d: 'M/d/yyyy',
+  D: 'dddd, MMMM d, yyyy',
+  t: 'h:mm tt',
+  T: 'h:mm:ss tt',
+  g: 'M/d/yyyy h:mm tt',
+  G: 'M/d/yyyy h:mm:ss tt',
+  f: 'dddd, MMMM d, yyyy h:mm tt',
+  F: 'dddd, MMMM d, yyyy h:mm:ss tt',
 };
 
 function specifier(date: Date, letter: string, count: number): string {
@@ -72,7 +80,7 @@ function specifier(date: Date, letter: string, count: number): string {
 export function formatDate(date: Date, format: string): string {
   const pattern = format.length === 1 ? (STANDARD[format] ?? `%${format}`) : format;
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const char = pattern[i]!;
     if (char === "'" || char === '"') {
       const end = pattern.indexOf(char, i + 1);

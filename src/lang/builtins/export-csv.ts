@@ -2,7 +2,7 @@
 
 import {csvLines} from './csv-lines.js';
 import {csvOptions, csvParams} from './csv-params.js';
-import {fileParams, writeOperatorFile} from './file-output.js';
+import {appendsToFile, fileParams, writeOperatorFile} from './file-output.js';
 import {inputItems} from './input-items.js';
 import {builtin} from './types.js';
 
@@ -42,7 +42,9 @@ export const exportCsv = builtin({
     },
   ],
   process(ctx, args, input) {
-    const lines = csvLines(inputItems(args, input), csvOptions(args), args['NoHeader'] !== true);
+    // Spec note: appended rows keep the objects' own column order; the existing header is not read.
+    const header = args['NoHeader'] !== true && !appendsToFile(ctx, args, 'Path');
+    const lines = csvLines(inputItems(args, input), csvOptions(args), header);
     writeOperatorFile(ctx, args, 'Path', lines.map((line) => `${line}\n`).join(''));
   },
 });

@@ -8,7 +8,7 @@ export const getDate = builtin({
   name: 'Get-Date',
   summary: 'Gets the current date and time.',
   description:
-    'Outputs the current time (or the one -Date gives) as an ISO 8601 UTC time, as the cmdlets give times; -Format writes it with a .NET format string such as "yyyy-MM-dd HH:mm" (the custom specifiers, quoted text and the standard formats o, s and u). Spec note: times are UTC, so the output does not depend on the machine\'s time zone.',
+    'Outputs the current time (or the one -Date gives) as an ISO 8601 UTC time, as the cmdlets give times; -Format writes it with a .NET format string such as "yyyy-MM-dd HH:mm" (the custom specifiers, quoted text, and the one-letter standard formats as en-US writes them). Spec note: times are UTC, so the output does not depend on the machine\'s time zone.',
   params: {
     Date: {type: 'datetime', position: 0, help: 'The time to use instead of the current time.'},
     Format: {type: 'string', help: 'A .NET format string, such as yyyyMMdd or "dddd, MMMM d".'},
@@ -16,7 +16,7 @@ export const getDate = builtin({
   examples: [
     {code: 'Get-Date -Format "yyyy-MM-dd"', remarks: "Today's date, such as 2026-12-06."},
     {
-      code: 'Get-CsPersistentChatRoom | Export-Csv "rooms-$(Get-Date -Format yyyyMMdd).csv"',
+      code: '$day = Get-Date -Format yyyyMMdd; Get-CsPersistentChatRoom | Export-Csv "rooms-$day.csv"',
       remarks: "Exports the rooms to a file named after today's date.",
     },
   ],

@@ -11,6 +11,7 @@ import {convertFromJson} from './convertfrom-json.js';
 import {convertToCsv} from './convertto-csv.js';
 import {exportCsv} from './export-csv.js';
 import {outFile} from './out-file.js';
+import {getDate} from './get-date.js';
 import {getCommand} from './get-command.js';
 import {getCredential} from './get-credential.js';
 import {getHelp} from './get-help.js';
@@ -39,6 +40,7 @@ export const builtinCommands: readonly CmdletSpec[] = [
   convertToCsv,
   exportCsv,
   outFile,
+  getDate,
 ];
 
 /** The usual PowerShell aliases of the builtins. */
