@@ -106,6 +106,9 @@ export const WARNING_IDS = [
   'WindowsPathMapped',
   'XsltNotApplied',
   'ComplianceTextReplaced',
+  // The command language: Write-Warning, and ConvertTo-Json past its -Depth.
+  'WriteWarning',
+  'JsonTruncated',
 ] as const;
 
 export type WarningId = (typeof WARNING_IDS)[number];

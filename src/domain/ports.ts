@@ -106,7 +106,15 @@ export type Effect =
   | {readonly kind: 'restoreBackup'; readonly id: string}
   /** Puts a removal backup's messages back in the log (the state part is the cmdlet's). */
   | {readonly kind: 'restoreRemoval'; readonly id: string}
-  | {readonly kind: 'writeFile'; readonly path: string; readonly data: Uint8Array | string | FileWriter}
+  | {
+      readonly kind: 'writeFile';
+      readonly path: string;
+      readonly data: Uint8Array | string | FileWriter;
+      /** Replace an existing file of that name (Export-Csv -Force) rather than refuse it. */
+      readonly replace?: boolean;
+      /** Add the data to the end of an existing file of that name (Out-File -Append), or create it. */
+      readonly append?: boolean;
+    }
   /** Export: the archive is built into a new file under exports/ as part of the commit. */
   | {readonly kind: 'writeArchive'; readonly path: string; readonly archive: ArchiveRequest}
   /** Import: validated message files appended to the log (after any rewrite), each line's room id set to `roomId`. */
@@ -140,8 +148,11 @@ export type Checked<T> = ({readonly ok: true} & T) | {readonly ok: false; readon
 
 /** Export and import archives; every answer says why when it cannot. */
 export interface ArchivePort {
-  /** The full path an export name stands for under exports/, or why it cannot be written (never over a file). */
-  target(name: string): Checked<{path: string}>;
+  /**
+   * The full path an export name stands for under exports/, or why it cannot be written: never over
+   * a file, unless `replace` asks to replace a regular file.
+   */
+  target(name: string, replace?: boolean): Checked<{path: string}>;
   /** The full path of an existing file under exports/ to import. */
   source(name: string): Checked<{path: string}>;
   toBytes(archive: ArchiveRequest): Checked<{data: Uint8Array}>;

@@ -12,7 +12,8 @@ import type {Pipeline} from './ast.js';
 import type {BuiltinContext} from './builtins/types.js';
 import {evaluateFilter} from './evaluate-expr.js';
 import {compileFilter, isStatementBlock} from './filter-cache.js';
-import {isTruthy} from './values.js';
+import {isScriptBlock, isTruthy} from './values.js';
+import {runBlock} from './run-block.js';
 
 const singleValue = (items: readonly Value[]): Value =>
   items.length === 0 ? null : items.length === 1 ? items[0]! : items;
@@ -69,12 +70,13 @@ export function createContext(env: LineEnv, binding: Binding, write: (value: Val
   const {options} = env;
   const {cmdlet} = binding;
   const ask = (target: string, message: string): boolean => askUser(env, cmdlet.name, target, message);
+  const scopeFor = (input: Value) => ({
+    variables: options.variables,
+    current: input,
+    runPipeline: env.runNested,
+  });
   const filter = (spec: unknown, input: Value): boolean =>
-    evaluateFilter(compileFilter(spec), {
-      variables: options.variables,
-      current: input,
-      runPipeline: env.runNested,
-    });
+    evaluateFilter(compileFilter(spec), scopeFor(input));
   return {
     get state() {
       return env.state;
@@ -119,6 +121,9 @@ export function createContext(env: LineEnv, binding: Binding, write: (value: Val
     evaluateFilter: (spec, input) =>
       isStatementBlock(spec) ? isTruthy(singleValue(env.runBlock(spec, input))) : filter(spec, input),
     runScriptBlock: (block, current) => env.runBlock(block, current),
+    // A script block runs as statements, with the script's variables; anything else as a filter.
+    runBlock: (block: unknown, input: Value) =>
+      isScriptBlock(block) ? env.runBlock(block, input) : runBlock(block, scopeFor(input)),
     commands: env.commands,
     error(error) {
       env.errors.push(toRecord(cmdlet.name, error));

@@ -158,6 +158,8 @@ export function prepareCommit(
             token: context.token,
             step,
             taken: exportPaths,
+            replace: effect.kind === 'writeFile' && effect.replace === true,
+            append: effect.kind === 'writeFile' && effect.append === true,
           });
           exportPaths.add(path.join(files.dir, prepared.final));
           exports.push(prepared);

@@ -1,6 +1,8 @@
 // Files written for the operator (exports, compliance output) go only under the store's exports/
 // directory: no `..`, no absolute escape, no symbolic link on the way, never over an existing file,
-// always 0600. The data is written to a temp file first and linked into place when the commit is
+// always 0600. The one exception is asked for by name (`replace`, a cmdlet's -Force): the file is
+// then replaced whole by a rename, never written through, and never when it is a link or a folder.
+// Appending (`append`) is a replacement too: the new file holds the old content and then the new. The data is written to a temp file first and linked into place when the commit is
 // applied, so a failed or crashed commit leaves no export behind.
 
 import fs from 'node:fs';
@@ -27,6 +29,8 @@ export interface PreparedExport {
   /** Relative to the store directory. */
   readonly temp: string;
   readonly final: string;
+  /** Replaces an existing file of that name (renamed over it) instead of refusing one. */
+  readonly replace?: true;
 }
 
 /**
@@ -100,16 +104,27 @@ export function prepareExport(
     token: string;
     step: number;
     taken: ReadonlySet<string>;
+    replace?: boolean;
+    append?: boolean;
   },
 ): PreparedExport {
   const final = resolveExportPath(files, request.path);
   ensureDirectories(files, final, exportModes(files).dir);
-  if (request.taken.has(final) || fs.existsSync(final) || isLink(final))
+  // Appending reads the old file only once no link leads to it.
+  if (request.append && !request.taken.has(final) && fs.existsSync(final) && !isLink(final))
+    return prepareExport(files, {
+      ...request,
+      append: false,
+      replace: true,
+      data: appended(final, request.data),
+    });
+  if (request.taken.has(final) || (!request.replace && fs.existsSync(final)) || isLink(final))
     throw new StoreError(
       'StoreExists',
       `The file ${final} exists already; choose a new name. Nothing was written.`,
       final,
     );
+  if (request.replace) refuseNonFile(final);
   const temp = path.join(files.exports, `.export-${request.token}-${request.step}.tmp`);
   const mode = exportModes(files).file;
   const owner = {mode, uid: -1, gid: -1};
@@ -119,7 +134,23 @@ export function prepareExport(
     data.writeTo(temp);
     io('set the mode of', temp, () => fs.chmodSync(temp, mode));
   } else writeNewFile(temp, data, owner);
-  return {temp: path.relative(files.dir, temp), final: path.relative(files.dir, final)};
+  const prepared = {temp: path.relative(files.dir, temp), final: path.relative(files.dir, final)};
+  return request.replace ? {...prepared, replace: true} : prepared;
+}
+
+/** The old file's bytes followed by the new data; only whole data can be appended. */
+function appended(final: string, data: Parameters<typeof prepareExport>[1]['data']): Uint8Array {
+  if (typeof data !== 'string' && !(data instanceof Uint8Array))
+    throw new Error('Only text or bytes can be appended to an export file.');
+  refuseNonFile(final);
+  const old = io('read', final, () => fs.readFileSync(final));
+  return Buffer.concat([old, typeof data === 'string' ? Buffer.from(data, 'utf8') : data]);
+}
+
+/** Only a regular file may be replaced: a folder, a link or a device stays as it is. */
+function refuseNonFile(final: string): void {
+  const stat = fs.lstatSync(final, {throwIfNoEntry: false});
+  if (stat && !stat.isFile()) throw unsafe(final, 'it is a symbolic link or not a file');
 }
 
 const BLOCK = 1 << 20;
@@ -154,13 +185,14 @@ function writeInBlocks(
 }
 
 /** Where a new export file would go, or why it cannot: the rule prepareExport applies at commit. */
-export function checkExportTarget(files: StoreFiles, requested: string): string {
+export function checkExportTarget(files: StoreFiles, requested: string, replace = false): string {
   const final = resolveExportPath(files, requested);
   for (let dir = path.dirname(final); dir.startsWith(files.exports); dir = path.dirname(dir)) {
     const stat = fs.lstatSync(dir, {throwIfNoEntry: false});
     if (stat && !stat.isDirectory()) throw unsafe(dir, 'it is a symbolic link or not a directory');
   }
-  if (fs.existsSync(final) || isLink(final))
+  if (replace) refuseNonFile(final);
+  else if (fs.existsSync(final) || isLink(final))
     throw new StoreError('StoreExists', `The file ${final} exists already; choose a new name.`, final);
   return final;
 }
@@ -178,7 +210,9 @@ export function publishExport(files: StoreFiles, prepared: PreparedExport): void
   const temp = path.join(files.dir, prepared.temp);
   const final = path.join(files.dir, prepared.final);
   try {
-    storeIo.link(temp, final);
+    // A replacement is renamed over the old file; anything else is linked, which never replaces one.
+    if (prepared.replace) storeIo.rename(temp, final);
+    else storeIo.link(temp, final);
   } catch (error) {
     // EEXIST: linked before a crash; ENOENT: the temp is already gone, so it was linked and cleaned up.
     if (!isErrno(error, 'EEXIST', 'ENOENT'))

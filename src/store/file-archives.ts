@@ -20,8 +20,8 @@ const answer = <T>(action: () => T): {ok: true; value: T} | {ok: false; problem:
 };
 
 export const fileArchives = (files: StoreFiles, chunkBytes?: number): ArchivePort => ({
-  target(name) {
-    const found = answer(() => checkExportTarget(files, name));
+  target(name, replace) {
+    const found = answer(() => checkExportTarget(files, name, replace));
     return found.ok ? {ok: true, path: found.value} : found;
   },
   source(name) {

@@ -52,7 +52,7 @@ const journalSchema = z.strictObject({
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
   backups: z.array(z.strictObject({temp: relative, final: relative})),
-  exports: z.array(z.strictObject({temp: relative, final: relative})),
+  exports: z.array(z.strictObject({temp: relative, final: relative, replace: z.literal(true).optional()})),
 });
 
 export type Journal = z.infer<typeof journalSchema>;

@@ -227,7 +227,11 @@ describe('Get-Command', () => {
       {CommandType: 'Cmdlet', Name: 'Remove-FakePolicy', Source: 'pchat'},
     ]);
     expect(run('Get-Command -Noun *Object').output.map((o) => (o as {Name: string}).Name)).toEqual([
+      'ForEach-Object',
+      'Group-Object',
+      'Measure-Object',
       'Select-Object',
+      'Sort-Object',
       'Where-Object',
     ]);
   });

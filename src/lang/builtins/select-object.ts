@@ -1,8 +1,9 @@
-// Select-Object [-Property] A,B [-First N] [-Last N] [-Skip N] [-ExpandProperty P].
+// Select-Object [-Property] A,B [-First N] [-Last N] [-Skip N] [-Index I,J] [-Unique] [-ExpandProperty P].
 
 import type {PsObject, Value} from '../../cmdlets/types.js';
 import {CmdletError} from '../../domain/errors.js';
-import {findProperty, getMember, isPsObject} from '../values.js';
+import {toNumber} from '../compare.js';
+import {findProperty, getMember, isPsObject, toText} from '../values.js';
 import {hasWildcard, matchWildcard} from '../wildcard.js';
 import {builtin} from './types.js';
 
@@ -24,6 +25,14 @@ export const selectObject = builtin({
     First: {type: 'int', min: 0, help: 'Keeps this many objects from the start.'},
     Last: {type: 'int', min: 0, help: 'Keeps this many objects from the end.'},
     Skip: {type: 'int', min: 0, help: 'Leaves out this many objects from the start.'},
+    Index: {
+      type: 'object',
+      help: 'Keeps the objects at these positions, counted from 0.',
+    },
+    Unique: {
+      type: 'switch',
+      help: 'Leaves out an object identical to one already output (text compares with case).',
+    },
     InputObject: {
       type: 'object',
       pipeline: 'value',
@@ -38,6 +47,10 @@ export const selectObject = builtin({
     },
     {code: 'Get-CsPersistentChatRoom | Select-Object -First 1', remarks: 'Returns the first room.'},
     {
+      code: 'Get-CsPersistentChatRoom | Select-Object -Property Privacy -Unique',
+      remarks: 'Returns each privacy setting once, as objects with one property.',
+    },
+    {
       code: 'Get-CsPersistentChatCategory | Select-Object -ExpandProperty Name',
       remarks: 'Returns the category names as strings.',
     },
@@ -46,21 +59,34 @@ export const selectObject = builtin({
     const items = pick(input ?? ('InputObject' in args ? [args['InputObject'] as Value] : []), args);
     const expand = args['ExpandProperty'] as string | undefined;
     const properties = args['Property'] as readonly string[] | undefined;
+    const seen = args['Unique'] === true ? new Set<string>() : null;
+    const write = (value: Value): void => {
+      // Spec note: -Unique compares the selected values as their JSON text, so case counts, as in PowerShell.
+      const key = seen ? JSON.stringify(value) : '';
+      if (seen?.has(key)) return;
+      seen?.add(key);
+      ctx.write(value);
+    };
     for (const item of items) {
       if (expand !== undefined) {
         // Spec note: -ExpandProperty wins over -Property; adding properties to expanded values is not supported.
         const value = expandProperty(item, expand);
         if (value instanceof CmdletError) ctx.error(value);
-        else if (Array.isArray(value)) for (const v of value as Value[]) ctx.write(v);
-        else if (value !== null) ctx.write(value);
+        else if (Array.isArray(value)) for (const v of value as Value[]) write(v);
+        else if (value !== null) write(value);
       } else {
-        ctx.write(properties ? project(item, properties) : item);
+        write(properties ? project(item, properties) : item);
       }
     }
   },
 });
 
 function pick(items: readonly Value[], args: Readonly<Record<string, unknown>>): readonly Value[] {
+  // As PowerShell: objects come in input order, once each; a position past the end or below 0 picks nothing.
+  if ('Index' in args) {
+    const wanted = new Set(indexes(args['Index'] as Value));
+    return items.filter((_item, i) => wanted.has(i));
+  }
   const rest = items.slice((args['Skip'] as number | undefined) ?? 0);
   const first = args['First'] as number | undefined;
   const last = args['Last'] as number | undefined;
@@ -95,4 +121,16 @@ function project(item: Value, properties: readonly string[]): PsObject {
     }
   }
   return result;
+}
+
+function indexes(value: Value): number[] {
+  const list = Array.isArray(value) ? (value as Value[]) : [value];
+  return list.map((item) => {
+    const index = toNumber(item);
+    if (!Number.isInteger(index))
+      throw new CmdletError('InvalidValue', `-Index takes whole numbers; "${toText(item)}" is not one.`, {
+        parameter: 'Index',
+      });
+    return index;
+  });
 }

@@ -10,6 +10,8 @@ export interface BuiltinContext extends CmdletContext {
   evaluateFilter(filter: unknown, input: Value): boolean;
   /** A `{...}` block's statements for one item (`$_` is the item): ForEach-Object's body. */
   runScriptBlock(block: ScriptBlock, current: Value): Value[];
+  /** What a `{...}` block outputs for one pipeline item (`$_` is the item). */
+  runBlock(block: unknown, input: Value): Value[];
   /** The cmdlet table and the builtins, for Get-Help and Get-Command. */
   readonly commands: readonly CmdletSpec[];
   /** Records a non-terminating error and lets the command go on with the next item. */
@@ -30,9 +32,13 @@ const isBuiltinContext = (ctx: CmdletContext): ctx is BuiltinContext =>
 type BuiltinFields = Omit<
   BuiltinSpec,
   'run' | 'permission' | 'mutates' | 'supportsShouldProcess' | 'confirmImpact'
->;
+> &
+  Partial<Pick<BuiltinSpec, 'permission' | 'mutates' | 'supportsShouldProcess'>>;
 
-/** A builtin reads nothing from the store and changes nothing, so every role may run it. */
+/**
+ * A builtin reads nothing from the store and, by default, changes nothing, so every role may run it;
+ * one that writes a file under exports/ says so (mutates, -WhatIf) and needs the data permission.
+ */
 export const builtin = (fields: BuiltinFields): BuiltinSpec => ({
   permission: 'read',
   mutates: false,
