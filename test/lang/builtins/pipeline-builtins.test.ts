@@ -20,7 +20,8 @@ describe('ForEach-Object', () => {
     ['.Count of a list', 'Get-FakePolicy | % {$_.Tags.Count}', [1, 2, 2]],
     ['a list, item by item', 'Get-FakePolicy | % {$_.Tags}', ['global', 'tag', 'sales', 'tag', 'ops']],
     ['a comparison, as True or False', 'Get-FakePolicy | % {$_.Rev -eq 1}', [true, true, true]],
-    ['a missing property, as $null', '"a" | % {$_.Nothing}', [null]],
+    // As a bare `$nothing` line does, a block whose value is $null writes nothing to the pipeline.
+    ['a missing property, as nothing', '"a" | % {$_.Nothing}', []],
     ['an empty block, as nothing', '"a","b" | % {}', []],
     ['the member form', 'Get-FakePolicy | ForEach-Object Identity', ['Global', 'Tag:Sales', 'Tag:Ops']],
     [
