@@ -1,56 +1,27 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {DrillRecord} from '../../src/domain/drills.js';
 import {type ProcedureKind} from '../../src/domain/procedures.js';
 import type {ChatState} from '../../src/domain/types.js';
 import {consoleDrills} from '../../src/drills/console-drills.js';
 import {runDrill} from '../../src/drills/run-drill.js';
 import {drillReportMarkdown} from '../../src/lang/drill-report.js';
-import {Session} from '../../src/session.js';
 import {listDrillRecords} from '../../src/store/drill-records.js';
-import {createStore, storeFiles, type FileStore} from '../../src/store/file-store.js';
+import {storeFiles, type FileStore} from '../../src/store/file-store.js';
 import {fingerprint} from '../helpers/pchat-process.js';
 import {keys} from '../helpers/keys.js';
-import {renderApp, type RenderedApp} from '../helpers/render-app.js';
-import {demoStore} from './demo-console.js';
+import type {RenderedApp} from '../helpers/render-app.js';
+import {demoConsolesOnDisk} from './demo-console.js';
 
 const PC1 = 'pc1.dc1.example.org';
 const dc = (n: number[]) => n.map((i) => `chat${i}.${i <= 4 ? 'dc1' : 'dc2'}.example.org`);
 
-interface Console {
-  readonly app: RenderedApp;
-  readonly store: FileStore;
-  readonly dir: string;
-}
-
-const opened: Console[] = [];
-afterEach(() => {
-  for (const {app, store, dir} of opened.splice(0)) {
-    app.unmount();
-    store.close();
-    fs.rmSync(path.dirname(dir), {recursive: true, force: true});
-  }
-});
+const onDisk = demoConsolesOnDisk('pchat-console-drill-');
 
 /** The demo store on disk, opened in the console as `pchat` opens it: with its drills. */
-async function consoleOnDisk(columns = 100, rows = 30, setup?: (store: FileStore) => Promise<void>) {
-  const demo = await demoStore();
-  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-console-drill-')), 's');
-  const store = await createStore(dir, demo.state, demo.messages, {user: 'admin'});
-  await setup?.(store);
-  const session = await Session.open({store, origin: 'console', user: 'admin'});
-  const app = await renderApp(session.state, {
-    session,
-    columns,
-    rows,
-    props: {drills: consoleDrills(store)},
-  });
-  const opened1 = {app, store, dir};
-  opened.push(opened1);
-  return opened1;
-}
+const consoleOnDisk = (columns = 100, rows = 30, setup?: (store: FileStore) => Promise<void>) =>
+  onDisk({columns, rows, ...(setup ? {setup} : {}), props: (store) => ({drills: consoleDrills(store)})});
 
 /** The live store's files but its drills/ folder. */
 const outsideDrills = (dir: string): string =>

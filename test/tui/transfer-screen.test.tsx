@@ -5,56 +5,30 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
-import {Session} from '../../src/session.js';
-import {createStore, type FileStore} from '../../src/store/file-store.js';
+import {describe, expect, it} from 'vitest';
 import {consoleTransfers} from '../../src/transfer-process.js';
 import {keys} from '../helpers/keys.js';
 import {fingerprint, pchatBin} from '../helpers/pchat-process.js';
-import {renderApp, type RenderedApp} from '../helpers/render-app.js';
-import {demoStore} from './demo-console.js';
+import type {RenderedApp} from '../helpers/render-app.js';
+import {demoConsolesOnDisk} from './demo-console.js';
 
 const PC1 = 'pc1.dc1.example.org';
 const TIMEOUT = {timeout: 30_000};
 
-interface Console {
-  readonly app: RenderedApp;
-  readonly store: FileStore;
-  readonly dir: string;
-}
-
-const opened: Console[] = [];
-afterEach(() => {
-  for (const {app, store, dir} of opened.splice(0)) {
-    app.unmount();
-    store.close();
-    fs.rmSync(path.dirname(dir), {recursive: true, force: true});
-  }
-});
+const onDisk = demoConsolesOnDisk('pchat-transfer-screen-');
 
 /** The demo store on disk, opened in the console as `pchat` opens it: with its transfers. */
-async function consoleOnDisk(columns = 100, rows = 30): Promise<Console> {
-  const demo = await demoStore();
-  const user = os.userInfo().username;
-  const operator = 'admin';
-  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-transfer-screen-')), 's');
-  // The child pchat exec acts as the OS user: it is made an administrator of the store.
-  const state = {
-    ...demo.state,
-    operators: [...demo.state.operators, {name: user, roles: ['CsAdministrator' as const]}],
-  };
-  const store = await createStore(dir, state, demo.messages, {user: operator});
-  const session = await Session.open({store, origin: 'console', user: operator});
-  const app = await renderApp(session.state, {
-    session,
+const consoleOnDisk = (columns = 100, rows = 30) =>
+  onDisk({
     columns,
     rows,
-    props: {transfers: consoleTransfers(dir, pchatBin)},
+    // The child pchat exec acts as the OS user: it is made an administrator of the store.
+    state: (demo) => ({
+      ...demo,
+      operators: [...demo.operators, {name: os.userInfo().username, roles: ['CsAdministrator' as const]}],
+    }),
+    props: (_store, dir) => ({transfers: consoleTransfers(dir, pchatBin)}),
   });
-  const console1 = {app, store, dir};
-  opened.push(console1);
-  return console1;
-}
 
 const leftovers = (dir: string): string[] =>
   fs.readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock'));
