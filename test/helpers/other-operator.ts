@@ -5,6 +5,7 @@
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -30,9 +31,18 @@ export const asOtherOperator: readonly string[] = isRoot
   ? ['setpriv', `--reuid=${NOBODY.uid}`, `--regid=${NOBODY.gid}`, '--clear-groups']
   : [];
 
-/** Hands `target` (recursively) to the other operator, and lets it reach `target` through its parents. */
+/**
+ * Hands `target` (recursively) to the other operator, and lets it reach `target`, and the program
+ * it runs (a checkout may sit in a 0700 temporary directory), through their parents.
+ */
 export function giveToOtherOperator(target: string): void {
   if (isRoot) chownTree(target, NOBODY.uid, NOBODY.gid);
+  letThrough(target);
+  letThrough(fileURLToPath(new URL('../../bin/pchat.js', import.meta.url)));
+}
+
+/** Adds search permission (x, not read) for others on every parent of `target`. */
+function letThrough(target: string): void {
   for (let dir = path.dirname(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const mode = fs.statSync(dir).mode;
     if ((mode & 0o001) === 0) fs.chmodSync(dir, (mode & 0o7777) | 0o001);
