@@ -4,6 +4,7 @@
 // ignores file modes, so only these users can show that the modes keep outsiders out.
 // Fast: a sample of the cells. PCHAT_STRESS=1: every cell.
 
+import {letOthersReachPchat} from '../helpers/other-operator.js';
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -249,6 +250,8 @@ describe.skipIf(whyNot !== null)(
   `the role matrix as real OS users${whyNot ? ` (skipped: ${whyNot})` : ''}`,
   () => {
     beforeAll(() => {
+      // A checkout may sit in a 0700 temporary directory: the users must reach the program.
+      letOthersReachPchat();
       run('groupadd', [group]);
       created.group = true;
       for (const subject of SUBJECTS) {

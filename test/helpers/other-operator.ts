@@ -38,6 +38,11 @@ export const asOtherOperator: readonly string[] = isRoot
 export function giveToOtherOperator(target: string): void {
   if (isRoot) chownTree(target, NOBODY.uid, NOBODY.gid);
   letThrough(target);
+  letOthersReachPchat();
+}
+
+/** Lets other users reach the program through its parents (search permission only). */
+export function letOthersReachPchat(): void {
   letThrough(fileURLToPath(new URL('../../bin/pchat.js', import.meta.url)));
 }
 
