@@ -1,8 +1,18 @@
 // Get-Date [[-Date] d] [-Format f]: the current time, or a given one, optionally as formatted text.
 
-import type {DateArg} from '../../cmdlets/types.js';
+import type {DateArg, ParamSpec} from '../../cmdlets/types.js';
+import {isCmdletError} from '../../domain/errors.js';
+import {convertArgument} from '../convert.js';
 import {formatDate} from './date-format.js';
 import {builtin} from './types.js';
+
+// PowerShell binds a piped value to -Date: `[datetime]"2026-01-15" | Get-Date -Format yyyy` formats that day.
+const DATE: ParamSpec = {
+  type: 'datetime',
+  position: 0,
+  pipeline: 'value',
+  help: 'The time to use instead of the current time; it may come from the pipeline.',
+};
 
 export const getDate = builtin({
   name: 'Get-Date',
@@ -10,7 +20,7 @@ export const getDate = builtin({
   description:
     'Outputs the current time (or the one -Date gives) as an ISO 8601 UTC time, as the cmdlets give times; -Format writes it with a .NET format string such as "yyyy-MM-dd HH:mm" (the custom specifiers, quoted text, and the one-letter standard formats as en-US writes them). Spec note: times are UTC, so the output does not depend on the machine\'s time zone.',
   params: {
-    Date: {type: 'datetime', position: 0, help: 'The time to use instead of the current time.'},
+    Date: DATE,
     Format: {type: 'string', help: 'A .NET format string, such as yyyyMMdd or "dddd, MMMM d".'},
   },
   examples: [
@@ -20,10 +30,20 @@ export const getDate = builtin({
       remarks: "Exports the rooms to a file named after today's date.",
     },
   ],
-  process(ctx, args) {
-    const given = args['Date'] as DateArg | undefined;
-    const date = given ? new Date(given.iso) : ctx.now;
+  process(ctx, args, input) {
     const format = args['Format'] as string | undefined;
-    ctx.write(format === undefined ? date.toISOString() : formatDate(date, format));
+    const write = (given: DateArg | undefined): void => {
+      const date = given ? new Date(given.iso) : ctx.now;
+      ctx.write(format === undefined ? date.toISOString() : formatDate(date, format));
+    };
+    if (input === null) return write(args['Date'] as DateArg | undefined);
+    for (const item of input) {
+      try {
+        write(convertArgument('Date', DATE, {value: item}) as DateArg);
+      } catch (error) {
+        if (!isCmdletError(error)) throw error;
+        ctx.error(error);
+      }
+    }
   },
 });

@@ -18,6 +18,14 @@ describe('Get-Date', () => {
     ]);
   });
 
+  it('takes the time from the pipeline, and reports an item that is no time without stopping', () => {
+    const result = run(
+      '[datetime]"2026-03-04T05:06:07Z", "nope", "2027-01-01" | Get-Date -Format yyyy-MM-dd',
+    );
+    expect(result.output).toEqual(['2026-03-04', '2027-01-01']);
+    expect(result.errors).toMatchObject([{cmdlet: 'Get-Date', errorId: 'InvalidValue', parameter: 'Date'}]);
+  });
+
   it('names a file after the date through a variable', () => {
     const result = run('$d = Get-Date -Format yyyy-MM-dd; Write-Output "rooms-$d.csv"');
     expect(result.output).toEqual(['rooms-2026-01-15.csv']);
