@@ -1,7 +1,7 @@
 // Runs the built `pchat` (bin/pchat.js, which loads dist/bundle/) as a real process. The test project
 // that holds these tests builds dist/ from the current sources before it starts (build-bundle.ts).
 
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,4 +68,24 @@ export function fingerprint(dir: string): string {
   };
   walk(dir);
   return rows.join('\n');
+}
+
+/** `pchat(args)` without blocking the test's process, so several can run at once. */
+export function pchatAsync(
+  args: readonly string[],
+  options: {env?: NodeJS.ProcessEnv; timeoutMs?: number} = {},
+): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [pchatBin, ...args], {
+      env: childEnv(options.env),
+      timeout: options.timeoutMs ?? 60_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({status, stdout, stderr}));
+  });
 }
