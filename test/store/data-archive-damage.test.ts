@@ -236,6 +236,16 @@ describe('Import-CsPersistentChatData refuses a hostile archive and changes noth
   it('imports the untouched archive in full (the cases above differ from it only in their damage)', async () => {
     expect(await refusedOrWhole(await zipOf(entries))).toBe('imported');
   });
+
+  it('refuses a message file changed under a manifest whose archive was checked and imported before', async () => {
+    expect(await refusedOrWhole(await zipOf(entries))).toBe('imported');
+    const changed = `${line().replace(/"text":"[^"]*"/, '"text":"changed"')}\n`;
+    const before = fingerprint(target);
+    const result = await importBytes(await zipOf(replace('messages/0.jsonl', changed)));
+    expect(result.errors.map((e) => e.errorId)).toEqual(['InvalidValue']);
+    expect(result.errors[0]?.message).toMatch(/messages\/0\.jsonl: its checksum/);
+    expect(fingerprint(target)).toBe(before);
+  });
 });
 
 describe('damaged archives, at random', () => {
