@@ -205,6 +205,16 @@ const hostile: readonly [string, () => RawEntry[], RegExp][] = [
     /another room/,
   ],
   [
+    'a __proto__ key in a message',
+    () => resealed(replace('messages/0.jsonl', `${line().replace('{', '{"__proto__":{"x":1},')}\n`)),
+    /messages\/0\.jsonl: it is not valid UTF-8 JSON Lines/,
+  ],
+  [
+    'a __proto__ key spelled with an escape in a message',
+    () => resealed(replace('messages/0.jsonl', `${line().replace('{', '{"\\u005f_proto__":{"x":1},')}\n`)),
+    /messages\/0\.jsonl: it is not valid UTF-8 JSON Lines/,
+  ],
+  [
     'a message not written as the log writes it',
     () => resealed(replace('messages/0.jsonl', `${line().replace('{', '{ ')}\n`)),
     /as the message log/,
