@@ -22,7 +22,8 @@ import type {ArchiveSource, Checked, StagedArchive} from '../domain/ports.js';
 import {stagingDir} from './archive-write.js';
 import {decodeJson} from './decode.js';
 import {io, removeQuietly} from './durable-fs.js';
-import {parseLine, readLines, toJsonLine, type JsonLine} from './jsonl.js';
+import {readLines, toJsonLine} from './jsonl.js';
+import {parseLineQuickly} from './parse-line-quickly.js';
 import {StoreError} from './port.js';
 import {chatMessageSchema, firstIssue} from './state-schema.js';
 import type {StoreFiles} from './store-files.js';
@@ -224,7 +225,7 @@ function checkMessages(
     for (const line of readLines(file, chunkBytes)) {
       const where = `line ${line.number}`;
       if (line.text.length > ARCHIVE_LIMITS.maxLineBytes) throw refuse(name, `${where} is too long`);
-      const parsed = chatMessageSchema.safeParse(parsedLine(line, name));
+      const parsed = chatMessageSchema.safeParse(parseLineQuickly(line, name));
       if (!parsed.success) throw refuse(name, `${where} is not a chat message (${firstIssue(parsed.error)})`);
       const message = parsed.data;
       if (toJsonLine(message) !== `${line.text}\n`)
@@ -242,22 +243,6 @@ function checkMessages(
   }
   if (count !== room.messages)
     throw refuse(name, `it holds ${count} messages, content.json says ${room.messages}`);
-}
-
-/**
- * parseLine, with its secure parse kept for the lines that need it: a key can only be `__proto__` or
- * `constructor` if the line spells the word or escapes a character (`\u`); any other line, as every
- * line the log writes, is parsed natively, and one that is not JSON goes to parseLine for its error.
- */
-function parsedLine(line: JsonLine, name: string): unknown {
-  const text = line.text;
-  if (text.includes('__proto__') || text.includes('constructor') || text.includes('\\u'))
-    return parseLine(line, name);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return parseLine(line, name);
-  }
 }
 
 function endsWithNewline(file: string): boolean {
