@@ -26,6 +26,8 @@ if (!isSizeName(size) || size === 'S') {
   process.exit(2);
 }
 const large: SizeName = size;
+// BENCH_ONLY=P6 (or P1,P7 ...) measures only those figures, for a quicker run of one of them.
+const only = process.env['BENCH_ONLY']?.split(',').map((id) => id.trim()) ?? null;
 const say = (text: string): void => {
   if (!values.json) console.error(text);
 };
@@ -38,11 +40,12 @@ try {
   say(`  ${large}: ${(big.generateMs / 1000).toFixed(1)} s`);
   const figures: Figure[] = [];
   const step = async (name: string, task: () => Figure[] | Promise<Figure[]>): Promise<void> => {
+    if (only !== null && !only.some((id) => name.startsWith(id))) return;
     say(`Measuring ${name} ...`);
     figures.push(...(await task()));
   };
   await step('P1', () => p1(small, big));
-  figures.push(p2(), p3(), p4());
+  if (only === null) figures.push(p2(), p3(), p4());
   await step('P5', () => p5(small, big, root));
   // P6 and P8 init run on M unless asked otherwise: on L each takes minutes (README).
   const medium = large === 'L' ? await makeStore(root, 'M') : big;

@@ -2,19 +2,24 @@
 // each in its own process (so its peak RSS is its own), against a raw streaming copy of the bytes it
 // reads (export: state.json and messages.jsonl; import: the archives), fsynced as the store's files
 // are. The goal is half the copy's throughput or better (time <= 2x) and a peak RSS <= 256 MiB.
-// Import runs into the store the archives came from: every room is overwritten and its messages
-// replaced, the most work an import can be given.
+// The import is the round trip of issue 9: into a store with the same topology and no content
+// (withoutContent), after which both stores must hold the same data (p6-round-trip.ts; a difference
+// stops the bench). Then the same archives are imported back into the store they came from: every
+// room is overwritten and its messages replaced, the most work an import can be given.
 
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {pipeline} from 'node:stream/promises';
 import {fileURLToPath} from 'node:url';
+import {withoutContent} from '../../src/gen/without-content.js';
+import {writeStore} from '../../src/gen/write-store.js';
 import type {Figure} from './figure.js';
+import {compareRoundTrip} from './p6-round-trip.js';
 import {messageLog, stateFile, type BenchStore} from './stores.js';
 import {inProcess, median} from './timing.js';
 
-/** One run by default: an import of M takes minutes today (README). */
+/** One run by default: a transfer of L takes minutes (README). */
 const RUNS = Number(process.env['BENCH_P6_RUNS'] ?? 1);
 const MAX_RATIO = 2;
 const MAX_RSS = 256 * 1024 * 1024;
@@ -25,8 +30,8 @@ interface Sample {
   readonly maxRssBytes: number;
 }
 
-function transfer(mode: 'export' | 'import', store: BenchStore, file: string, dbInstances: string[]): Sample {
-  const run = spawnSync(process.execPath, [child, mode, store.dir, file, ...dbInstances], {
+function transfer(mode: 'export' | 'import', dir: string, file: string, dbInstances: string[]): Sample {
+  const run = spawnSync(process.execPath, [child, mode, dir, file, ...dbInstances], {
     encoding: 'utf8',
     env: {...process.env, PCHAT_STORE: ''},
   });
@@ -48,7 +53,14 @@ async function streamingCopy(sources: readonly string[], target: string): Promis
 
 const mib = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(0)} MiB`;
 
-function row(id: string, what: string, samples: readonly Sample[], baseline: number, bytes: number): Figure {
+function row(
+  id: string,
+  what: string,
+  samples: readonly Sample[],
+  baseline: number,
+  bytes: number,
+  check = '',
+): Figure {
   const value = median(samples.map((s) => s.ms));
   const peak = Math.max(...samples.map((s) => s.maxRssBytes));
   const ratio = value / baseline;
@@ -62,7 +74,7 @@ function row(id: string, what: string, samples: readonly Sample[], baseline: num
     ratio,
     goal: '>= 0.5x streaming the same bytes; peak RSS <= 256 MiB',
     met: ratio <= MAX_RATIO && peak <= MAX_RSS,
-    note: `peak RSS ${mib(peak)}; ${throughput(value)} against ${throughput(baseline)}`,
+    note: `peak RSS ${mib(peak)}; ${throughput(value)} against ${throughput(baseline)}${check}`,
   };
 }
 
@@ -75,12 +87,29 @@ export async function p6(store: BenchStore, root: string): Promise<Figure[]> {
   const scratch = path.join(root, 'p6-copy');
   const exportCopy = await inProcess(() => streamingCopy(read, scratch), RUNS);
   const exports: Sample[] = [];
-  for (let i = 0; i < RUNS; i++) exports.push(transfer('export', store, `p6-${i}`, dbInstances));
+  for (let i = 0; i < RUNS; i++) exports.push(transfer('export', store.dir, `p6-${i}`, dbInstances));
   const archives = dbInstances.map((_, k) => path.join(store.dir, 'exports', `p6-0-${k}.zip`));
   const archiveBytes = archives.reduce((sum, f) => sum + fs.statSync(f).size, 0);
   const importCopy = await inProcess(() => streamingCopy(archives, scratch), RUNS);
   const imports: Sample[] = [];
-  for (let i = 0; i < RUNS; i++) imports.push(transfer('import', store, 'p6-0', dbInstances));
+  let roundTrip = '';
+  for (let i = 0; i < RUNS; i++) {
+    const target = path.join(root, `p6-target-${i}`);
+    await writeStore(target, withoutContent(store.generated.state), []);
+    fs.mkdirSync(path.join(target, 'exports'), {mode: 0o700});
+    for (const archive of archives)
+      fs.copyFileSync(archive, path.join(target, 'exports', path.basename(archive)));
+    imports.push(transfer('import', target, 'p6-0', dbInstances));
+    if (i === 0) {
+      const found = await compareRoundTrip(store.dir, target);
+      if (found.differences.length > 0)
+        throw new Error(`P6: the round trip is not exact:\n${found.differences.slice(0, 20).join('\n')}`);
+      roundTrip = `; round trip exact: ${found.rooms} rooms' messages (${found.messages}) byte-equal, equal Gets (${found.gets.join(', ')})`;
+    }
+    fs.rmSync(target, {recursive: true, force: true});
+  }
+  const overwrites: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) overwrites.push(transfer('import', store.dir, 'p6-0', dbInstances));
   const size = store.size;
   for (let i = 0; i < RUNS; i++)
     for (const [k] of dbInstances.entries()) fs.rmSync(path.join(store.dir, 'exports', `p6-${i}-${k}.zip`));
@@ -88,8 +117,16 @@ export async function p6(store: BenchStore, root: string): Promise<Figure[]> {
     row('P6-export', `Export-CsPersistentChatData of every pool, ${size}`, exports, exportCopy, readBytes),
     row(
       'P6-import',
-      `Import-CsPersistentChatData of those archives, ${size}`,
+      `Import-CsPersistentChatData of those archives into ${size} without content`,
       imports,
+      importCopy,
+      archiveBytes,
+      roundTrip,
+    ),
+    row(
+      'P6-import-over',
+      `Import-CsPersistentChatData of those archives back into ${size}`,
+      overwrites,
       importCopy,
       archiveBytes,
     ),

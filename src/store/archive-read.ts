@@ -22,7 +22,8 @@ import type {ArchiveSource, Checked, StagedArchive} from '../domain/ports.js';
 import {stagingDir} from './archive-write.js';
 import {decodeJson} from './decode.js';
 import {io, removeQuietly} from './durable-fs.js';
-import {parseLine, readLines, toJsonLine} from './jsonl.js';
+import {readLines, toJsonLine} from './jsonl.js';
+import {parseLineQuickly} from './parse-line-quickly.js';
 import {StoreError} from './port.js';
 import {chatMessageSchema, firstIssue} from './state-schema.js';
 import type {StoreFiles} from './store-files.js';
@@ -92,6 +93,7 @@ function checkArchive(entries: Map<string, UnzippedEntry>, chunkBytes?: number):
   const manifestEntry = entries.get(DOCUMENT_NAMES.manifest);
   if (!manifestEntry) throw new Refused(`it has no ${DOCUMENT_NAMES.manifest}`);
   const manifest = parseDocument(DOCUMENT_NAMES.manifest, manifestEntry, manifestSchema) as Manifest;
+  const manifestSha256 = sha256Of(manifestEntry.file);
   const listed = new Set<string>();
   for (const item of manifest.entries) {
     const entry = entries.get(item.name);
@@ -114,13 +116,33 @@ function checkArchive(entries: Map<string, UnzippedEntry>, chunkBytes?: number):
   if (shape !== null) throw new Refused(shape);
   const countProblem = countsProblem(manifest, documents);
   if (countProblem !== null) throw new Refused(countProblem);
+  const checkedBefore = linesChecked.has(manifestSha256);
   const messageFiles = (documents.content ?? []).map((room) => {
     const entry = entries.get(room.entry);
     if (!entry) throw refuse(room.entry, 'content.json names it but the archive does not hold it');
-    checkMessages(room, entry.file, manifest.startDate, chunkBytes);
+    if (!checkedBefore) checkMessages(room, entry.file, manifest.startDate, chunkBytes);
     return entry.file;
   });
+  remember(manifestSha256);
   return {manifest, documents, messageFiles};
+}
+
+/**
+ * Manifests (by SHA-256) whose message lines this process has checked in full. A line is read
+ * twice, once to plan and once under the lock, and its archive checked each time; the second time,
+ * every entry's bytes have just been matched with the manifest's SHA-256 above, so they are the
+ * bytes whose lines were checked, and checking them line by line again could only repeat the answer.
+ */
+const linesChecked = new Set<string>();
+const REMEMBERED = 16;
+
+function remember(manifestSha256: string): void {
+  linesChecked.delete(manifestSha256);
+  linesChecked.add(manifestSha256);
+  for (const oldest of linesChecked) {
+    if (linesChecked.size <= REMEMBERED) break;
+    linesChecked.delete(oldest);
+  }
 }
 
 function parseDocument(
@@ -203,7 +225,7 @@ function checkMessages(
     for (const line of readLines(file, chunkBytes)) {
       const where = `line ${line.number}`;
       if (line.text.length > ARCHIVE_LIMITS.maxLineBytes) throw refuse(name, `${where} is too long`);
-      const parsed = chatMessageSchema.safeParse(parseLine(line, name));
+      const parsed = chatMessageSchema.safeParse(parseLineQuickly(line, name));
       if (!parsed.success) throw refuse(name, `${where} is not a chat message (${firstIssue(parsed.error)})`);
       const message = parsed.data;
       if (toJsonLine(message) !== `${line.text}\n`)

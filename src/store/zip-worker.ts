@@ -27,7 +27,6 @@ type Load = (id: string) => unknown;
 export function zipWorkerMain(load: Load): void {
   const fs = load('node:fs') as typeof Fs;
   const path = load('node:path') as typeof Path;
-  const {Transform} = load('node:stream') as typeof Stream;
   const {pipeline} = load('node:stream/promises') as typeof StreamPromises;
   const threads = load('node:worker_threads') as typeof Threads;
   const data = threads.workerData as {
@@ -77,25 +76,58 @@ export function zipWorkerMain(load: Load): void {
       throw new Refusal(`it has ${zipfile.entryCount} entries, more than the limit of ${limits.maxEntries}`);
     const entries: {nameBytes: number[]; file: string; compressedBytes: number; bytes: number}[] = [];
     let total = 0;
+    /** Why the next chunk of entry `index` goes past a limit, or null; counts it when it does not. */
     const counter = (index: number, compressed: number) => {
       let bytes = 0;
       const ratioLimit = Math.max(compressed, 1) * limits.maxRatio + 64 * 1024;
-      return new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          bytes += chunk.length;
-          total += chunk.length;
-          if (bytes > limits.maxEntryBytes)
-            callback(new Refusal(`entry ${index} inflates to more than ${limits.maxEntryBytes} bytes`));
-          else if (total > limits.maxTotalBytes)
-            callback(new Refusal(`the entries inflate to more than ${limits.maxTotalBytes} bytes in all`));
-          else if (bytes > ratioLimit)
-            callback(
-              new Refusal(`entry ${index} inflates more than ${limits.maxRatio} times its compressed size`),
-            );
-          else callback(null, chunk);
-        },
-      });
+      return (chunk: Buffer): Refusal | null => {
+        bytes += chunk.length;
+        total += chunk.length;
+        if (bytes > limits.maxEntryBytes)
+          return new Refusal(`entry ${index} inflates to more than ${limits.maxEntryBytes} bytes`);
+        if (total > limits.maxTotalBytes)
+          return new Refusal(`the entries inflate to more than ${limits.maxTotalBytes} bytes in all`);
+        if (bytes > ratioLimit)
+          return new Refusal(
+            `entry ${index} inflates more than ${limits.maxRatio} times its compressed size`,
+          );
+        return null;
+      };
     };
+    // Each entry is written with synchronous calls as its chunks arrive: thousands of small entries
+    // (one per room) would otherwise cost an open, a write and a close through the thread pool each.
+    const inflate = (stream: Stream.Readable, file: string, over: (chunk: Buffer) => Refusal | null) =>
+      new Promise<number>((resolve, reject) => {
+        const fd = fs.openSync(file, 'wx', 0o600);
+        let written = 0;
+        let open = true;
+        const close = (): void => {
+          if (open) fs.closeSync(fd);
+          open = false;
+        };
+        const stop = (error: Error): void => {
+          stream.destroy();
+          close();
+          reject(error);
+        };
+        stream.on('data', (chunk: Buffer) => {
+          if (!open) return;
+          const refusal = over(chunk);
+          if (refusal) return stop(refusal);
+          try {
+            for (let at = 0; at < chunk.length;) at += fs.writeSync(fd, chunk, at);
+            written += chunk.length;
+          } catch (error) {
+            stop(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+        stream.on('error', (error) => stop(error));
+        stream.on('end', () => {
+          if (!open) return;
+          close();
+          resolve(written);
+        });
+      });
     await new Promise<void>((resolve, reject) => {
       const fail = (error: unknown): void => {
         zipfile.close();
@@ -116,13 +148,9 @@ export function zipWorkerMain(load: Load): void {
           return fail(new Refusal(`entry ${index} is a folder`));
         zipfile.openReadStream(entry, (error, stream) => {
           if (error) return fail(error);
-          pipeline(
-            stream,
-            counter(index, entry.compressedSize),
-            fs.createWriteStream(file, {flags: 'wx', mode: 0o600}),
-          ).then(() => {
+          inflate(stream, file, counter(index, entry.compressedSize)).then((bytes) => {
             const done = entries[index];
-            if (done) done.bytes = fs.statSync(file).size;
+            if (done) done.bytes = bytes;
             zipfile.readEntry();
           }, fail);
         });

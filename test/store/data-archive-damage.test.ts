@@ -205,6 +205,16 @@ const hostile: readonly [string, () => RawEntry[], RegExp][] = [
     /another room/,
   ],
   [
+    'a __proto__ key in a message',
+    () => resealed(replace('messages/0.jsonl', `${line().replace('{', '{"__proto__":{"x":1},')}\n`)),
+    /messages\/0\.jsonl: it is not valid UTF-8 JSON Lines/,
+  ],
+  [
+    'a __proto__ key spelled with an escape in a message',
+    () => resealed(replace('messages/0.jsonl', `${line().replace('{', '{"\\u005f_proto__":{"x":1},')}\n`)),
+    /messages\/0\.jsonl: it is not valid UTF-8 JSON Lines/,
+  ],
+  [
     'a message not written as the log writes it',
     () => resealed(replace('messages/0.jsonl', `${line().replace('{', '{ ')}\n`)),
     /as the message log/,
@@ -235,6 +245,16 @@ describe('Import-CsPersistentChatData refuses a hostile archive and changes noth
 
   it('imports the untouched archive in full (the cases above differ from it only in their damage)', async () => {
     expect(await refusedOrWhole(await zipOf(entries))).toBe('imported');
+  });
+
+  it('refuses a message file changed under a manifest whose archive was checked and imported before', async () => {
+    expect(await refusedOrWhole(await zipOf(entries))).toBe('imported');
+    const changed = `${line().replace(/"text":"[^"]*"/, '"text":"changed"')}\n`;
+    const before = fingerprint(target);
+    const result = await importBytes(await zipOf(replace('messages/0.jsonl', changed)));
+    expect(result.errors.map((e) => e.errorId)).toEqual(['InvalidValue']);
+    expect(result.errors[0]?.message).toMatch(/messages\/0\.jsonl: its checksum/);
+    expect(fingerprint(target)).toBe(before);
   });
 });
 
