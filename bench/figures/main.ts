@@ -7,8 +7,8 @@ import os from 'node:os';
 import {parseArgs} from 'node:util';
 import {isSizeName, type SizeName} from '../../src/gen/sizes.js';
 import type {Figure} from './figure.js';
-import {p2, p3, p4} from './not-measured.js';
 import {p1} from './p1-exec-get.js';
+import {p2, p3, p3WhileCommitting, p4} from './p2-p4-console.js';
 import {p5} from './p5-set-commit.js';
 import {p6} from './p6-export-import.js';
 import {p7} from './p7-messages.js';
@@ -45,7 +45,10 @@ try {
     figures.push(...(await task()));
   };
   await step('P1', () => p1(small, big));
-  if (only === null) figures.push(p2(), p3(), p4());
+  await step('P2', async () => [await p2(big)]);
+  await step('P3', async () => [await p3(big)]);
+  await step('P4', () => p4(big));
+  await step('P3 while another process commits', async () => [await p3WhileCommitting(big, root)]);
   await step('P5', () => p5(small, big, root));
   // P6 and P8 init run on M unless asked otherwise: on L each takes minutes (README).
   const medium = large === 'L' ? await makeStore(root, 'M') : big;

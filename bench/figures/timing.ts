@@ -47,3 +47,9 @@ export async function inProcess(task: (run: number) => unknown, runs = RUNS): Pr
   }
   return median(samples);
 }
+
+/** The value below which `share` of the samples lie (nearest rank): p95 is percentile(xs, 0.95). */
+export const percentile = (xs: readonly number[], share: number): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
+};

@@ -50,6 +50,12 @@ export interface ControllerEnv {
 
 const INFO_FADE_MS = 3000;
 
+/**
+ * A commit elsewhere is read when the operator pauses this long between keys: on a large store the
+ * read takes most of a second, and keys typed meanwhile would wait for it (issue 12).
+ */
+const PAUSE_BEFORE_REFRESH_MS = 250;
+
 /** Counts the message area's lines; the glyphs of the console's own theme may differ by a column or two. */
 const COUNTING_THEME = makeTheme({ascii: false, color: false});
 
@@ -62,6 +68,10 @@ export class ConsoleController implements ConsoleContext {
   private readonly disposers: (() => void)[] = [];
   private readonly ask = new OperatorAsk(this);
   private fadeTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastKeyAt = 0;
+  /** The refresh under way, and whether another commit was seen while it ran. */
+  private refreshing: Promise<void> | null = null;
+  private refreshAgain = false;
 
   constructor(env: ControllerEnv) {
     this.env = env;
@@ -103,7 +113,7 @@ export class ConsoleController implements ConsoleContext {
 
   /** Subscribes to changes made elsewhere and to the session's prompts. */
   start(): void {
-    this.disposers.push(this.session.store.watch(() => void this.track(this.refresh())));
+    this.disposers.push(this.session.store.watch(() => this.changedElsewhere()));
     if (this.env.asker) this.disposers.push(this.env.asker.attach((prompts) => this.ask.askAll(prompts)));
     this.afterDataChange();
   }
@@ -133,6 +143,8 @@ export class ConsoleController implements ConsoleContext {
   // ---- keys -------------------------------------------------------------------------------------
 
   handleKey(press: KeyPress): void {
+    // Wall-clock time, not env.now: tests fix that clock, and this measures the operator's pause.
+    this.lastKeyAt = performance.now();
     const ui = this.ui;
     // Errors and warnings stay until the next key.
     if (ui.message && ui.message.level !== 'info' && ui.message.level !== 'ok')
@@ -206,6 +218,39 @@ export class ConsoleController implements ConsoleContext {
   private report(line: string, run: LineRun): void {
     const {level, text, detail} = outcomeMessage(line, run);
     this.say(level, text, detail);
+  }
+
+  /** Another process committed: one read at a time, however many commits it made meanwhile. */
+  private changedElsewhere(): void {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return;
+    }
+    const run = this.track(
+      (async () => {
+        do {
+          this.refreshAgain = false;
+          await this.pause();
+          await this.refresh();
+        } while (this.refreshAgain);
+      })(),
+    );
+    this.refreshing = run;
+    // A read that fails here is dropped, as it always was: the next run or R reports the store.
+    void run
+      .catch(() => undefined)
+      .finally(() => {
+        this.refreshing = null;
+      });
+  }
+
+  /** Resolves once no key has come for PAUSE_BEFORE_REFRESH_MS. */
+  private async pause(): Promise<void> {
+    for (;;) {
+      const wait = this.lastKeyAt + PAUSE_BEFORE_REFRESH_MS - performance.now();
+      if (wait <= 0) return;
+      await new Promise((resolve) => setTimeout(resolve, wait).unref());
+    }
   }
 
   async refresh(): Promise<void> {

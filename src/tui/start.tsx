@@ -30,6 +30,9 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
   const color = !options.noColor && !dumb && colorWanted(env);
   // chalk decides its colour level when it is first imported: set it before Ink loads.
   if (!color) env['FORCE_COLOR'] = '0';
+  // React picks its build when it is first imported: the development build checks every render and
+  // takes several times as long per frame (issue 12: keypress to frame on L). An explicit NODE_ENV wins.
+  env['NODE_ENV'] ??= 'production';
   const [{render}, {App}, React] = await Promise.all([import('ink'), import('./App.js'), import('react')]);
   const dir = configDir(env);
   const {keymap, warnings: keyWarnings} = loadKeymap(dir);

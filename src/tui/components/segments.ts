@@ -17,12 +17,28 @@ export type Line = readonly Segment[];
 
 export const plain = (text: string): Line => [{text}];
 
+const widths = new Map<string, number>();
+
+/**
+ * stringWidth, remembered: a frame fits every line on screen again, and a key changes only a few of
+ * them (issue 12: keypress to frame). Bounded, since filter and prompt text make new strings.
+ */
+function widthOf(text: string): number {
+  let w = widths.get(text);
+  if (w === undefined) {
+    if (widths.size >= 4096) widths.clear();
+    w = stringWidth(text);
+    widths.set(text, w);
+  }
+  return w;
+}
+
 export function fitSegments(line: Line, width: number, ellipsis = '…'): Segment[] {
   const out: Segment[] = [];
   let left = width;
   for (const seg of line) {
     if (left <= 0) break;
-    const w = stringWidth(seg.text);
+    const w = widthOf(seg.text);
     if (w <= left) {
       out.push(seg);
       left -= w;

@@ -12,7 +12,7 @@ import {formatRun} from '../format-output.js';
 import {innerWidth} from '../layout.js';
 import {ACTION_IDS, type ActionId} from '../keymap.js';
 import {isPaneId, PANE_IDS} from '../panes/pane-id.js';
-import {visibleRows} from '../state/rows.js';
+import {rowIds, visibleRows} from '../state/rows.js';
 import type {PromptState} from '../state/ui-state.js';
 import {dialogHints, handleDialogKey, type DialogKeys} from './dialog-keys.js';
 import type {KeyPress} from './key-name.js';
@@ -52,7 +52,7 @@ function setPrompt(ctx: ConsoleContext, prompt: PromptState | null): void {
     if (prompt) ctx.dispatch({type: 'filter', pane, text: prompt.text});
     ctx.dispatch({
       type: 'follow',
-      ids: visibleRows(ctx.ui, pane).map((r) => r.id),
+      ids: rowIds(visibleRows(ctx.ui, pane)),
       height: ctx.listHeight(),
     });
   }

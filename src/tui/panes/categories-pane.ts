@@ -2,7 +2,7 @@
 
 import type {Category, ChatState} from '../../domain/types.js';
 import {displaySafe as safe} from '../../lang/display-safe.js';
-import {objectIdentity, onOff} from './model.js';
+import {objectIdentity, onOff, roomsInCategory} from './model.js';
 import type {DetailSection, PaneSpec, Row} from './pane.js';
 
 const list = (values: readonly string[]): string =>
@@ -17,7 +17,7 @@ function row(state: ChatState, c: Category): Row {
     cells: {
       name: safe(c.name),
       pool: safe(c.poolFqdn),
-      rooms: String(state.rooms.filter((r) => r.categoryId === c.id).length),
+      rooms: String(roomsInCategory(state, c)),
       invitations: onOff(c.invitations),
       files: onOff(c.fileUpload),
       history: onOff(c.chatHistory),

@@ -1,14 +1,14 @@
-// Rows are derived from the data, once per data change; the filter index (fuse.js) is built once
-// per row set, not per keystroke.
+// Rows are derived from the data, once per data change; their lower-cased search texts once per row
+// set. A filter keystroke scans those texts, and fuse.js scores only the rows that could match.
 
 import Fuse from 'fuse.js';
+import {fuzzyCandidates} from './fuzzy-candidates.js';
 import {PANES} from '../panes/index.js';
 import type {PaneId} from '../panes/pane-id.js';
 import type {PaneData, Row} from '../panes/pane.js';
 import type {UiState, View} from './ui-state.js';
 
 const rowCache = new WeakMap<object, Map<PaneId, readonly Row[]>>();
-const fuseCache = new WeakMap<readonly Row[], Fuse<string>>();
 const filterCache = new WeakMap<readonly Row[], Map<string, readonly Row[]>>();
 
 /** What the panes are drawn from: the store's state, and the rows the side loads read. */
@@ -40,19 +40,12 @@ export function paneRows(ui: UiState, pane: PaneId): readonly Row[] {
 
 const searchText = (row: Row): string => Object.values(row.cells).join('  ');
 
-function fuseFor(rows: readonly Row[]): Fuse<string> {
-  let fuse = fuseCache.get(rows);
-  if (!fuse) {
-    fuse = new Fuse(rows.map(searchText), {
-      threshold: 0.3,
-      ignoreLocation: true,
-      shouldSort: false,
-      isCaseSensitive: false,
-    });
-    fuseCache.set(rows, fuse);
-  }
-  return fuse;
-}
+const FUSE_OPTIONS = {
+  threshold: 0.3,
+  ignoreLocation: true,
+  shouldSort: false,
+  isCaseSensitive: false,
+} as const;
 
 const textCache = new WeakMap<readonly Row[], readonly string[]>();
 
@@ -65,17 +58,37 @@ function lowerTexts(rows: readonly Row[]): readonly string[] {
   return texts;
 }
 
+const lastExact = new WeakMap<
+  readonly Row[],
+  {readonly needle: string; readonly indexes: readonly number[]}
+>();
+
+/** Indexes of the texts that contain `needle`; a needle that extends the last one searches only the last one's hits. */
+function containing(rows: readonly Row[], texts: readonly string[], needle: string): number[] {
+  const last = lastExact.get(rows);
+  const from = last && needle.includes(last.needle) ? last.indexes : null;
+  const indexes: Iterable<number> = from ?? texts.keys();
+  const hits: number[] = [];
+  for (const i of indexes) if (texts[i]!.includes(needle)) hits.push(i);
+  lastExact.set(rows, {needle, indexes: hits});
+  return hits;
+}
+
 /** Case-insensitive substring matches; only when there are none, fuzzy matches (typos, skipped letters). */
 function match(rows: readonly Row[], text: string): readonly Row[] {
-  const needle = text.toLowerCase();
   const texts = lowerTexts(rows);
-  const exact = rows.filter((_, i) => texts[i]?.includes(needle));
-  if (exact.length > 0) return exact;
-  const indexes = fuseFor(rows)
+  const exact = containing(rows, texts, text.toLowerCase());
+  if (exact.length > 0) return exact.map((i) => rows[i]!);
+  const pool = fuzzyCandidates(texts, text, FUSE_OPTIONS.threshold) ?? rows.map((_, i) => i);
+  // fuse lower-cases what it compares, so the lower-cased texts give it the same matches.
+  return new Fuse(
+    pool.map((i) => texts[i]!),
+    FUSE_OPTIONS,
+  )
     .search(text)
-    .map((r) => r.refIndex)
-    .sort((a, b) => a - b);
-  return indexes.map((i) => rows[i]).filter((r): r is Row => r !== undefined);
+    .map((r) => pool[r.refIndex]!)
+    .sort((a, b) => a - b)
+    .map((i) => rows[i]!);
 }
 
 /** Rows matching `filter`, in their original order. */
@@ -97,3 +110,15 @@ export function filterRows(rows: readonly Row[], filter: string): readonly Row[]
 
 export const visibleRows = (ui: UiState, pane: PaneId): readonly Row[] =>
   filterRows(paneRows(ui, pane), ui.lists[pane].filter);
+
+const idCache = new WeakMap<readonly Row[], readonly string[]>();
+
+/** The rows' ids, once per row list: a key press reads them, and a list can hold 50,000 rows. */
+export function rowIds(rows: readonly Row[]): readonly string[] {
+  let ids = idCache.get(rows);
+  if (!ids) {
+    ids = rows.map((r) => r.id);
+    idCache.set(rows, ids);
+  }
+  return ids;
+}

@@ -4,7 +4,7 @@
 import type {Line, Segment} from '../components/segments.js';
 import {PANES} from '../panes/index.js';
 import type {PaneId} from '../panes/pane-id.js';
-import {paneRows, visibleRows} from '../state/rows.js';
+import {paneRows, rowIds, visibleRows} from '../state/rows.js';
 import type {UiState} from '../state/ui-state.js';
 import {contentWidths, layoutColumns, renderRowText, type PlacedColumn} from '../table/columns.js';
 import {cursorIndex, windowTop} from '../table/list-window.js';
@@ -23,6 +23,17 @@ function placedColumns(pane: PaneId, rows: readonly Row[], width: number): Place
     widthCache.set(rows, wanted);
   }
   return layoutColumns(PANES[pane].columns, width - GUTTER, wanted);
+}
+
+const rowTexts = new WeakMap<Row, {readonly layout: string; readonly text: string}>();
+
+/** A row's cells fitted to the columns, kept while the columns stay as they are: a key redraws every row. */
+function rowText(row: Row, columns: readonly PlacedColumn[], layout: string, ellipsis: string): string {
+  const kept = rowTexts.get(row);
+  if (kept?.layout === layout) return kept.text;
+  const text = renderRowText(columns, row.cells, ellipsis);
+  rowTexts.set(row, {layout, text});
+  return text;
 }
 
 export interface ListBody {
@@ -62,18 +73,15 @@ export function listBody(ui: UiState, pane: PaneId, theme: Theme, width: number,
         : `No ${PANES[pane].title.toLowerCase()} match /${displaySafe(list.filter)} ${theme.glyphs.dash} Esc clears the filter.`;
     return {title, lines: [header, [{text: `   ${why}`, color: theme.muted}]]};
   }
-  const index = cursorIndex(
-    rows.map((r) => r.id),
-    list.cursorId,
-    list.lastIndex,
-  );
+  const index = cursorIndex(rowIds(rows), list.cursorId, list.lastIndex);
   const top = windowTop(index, list.top, height, rows.length);
   const marks = new Set(list.marks);
+  const layout = columns.map((c) => `${c.key}:${c.width}:${c.align ?? ''}`).join(' ') + e;
   const lines = rows.slice(top, top + height).map((row, i): Line => {
     const selected = top + i === index;
     const gutter = `${selected ? theme.glyphs.cursor : ' '}${marks.has(row.id) ? theme.glyphs.mark : ' '} `;
     const seg: Segment = {
-      text: gutter + renderRowText(columns, row.cells, e),
+      text: gutter + rowText(row, columns, layout, e),
       inverse: selected && theme.color,
       dim: row.dim === true && !selected,
     };

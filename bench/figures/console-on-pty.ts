@@ -1,0 +1,49 @@
+// The console and its baseline, a minimal Ink app, each started as an operator starts them: `node`
+// on a pseudo-terminal (pty-console.ts), with its own configuration and state directories.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {onPty, type PtyProgram} from './pty-console.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PCHAT = path.resolve(here, '../../../bin/pchat.js');
+const MINIMAL_INK = path.join(here, 'minimal-ink.js');
+
+export interface Screen {
+  readonly columns: number;
+  readonly rows: number;
+}
+
+export const WIDE: Screen = {columns: 120, rows: 35};
+
+/** The text the minimal app draws, and the console's first pane title: each marks its first complete frame. */
+export const MINIMAL_TEXT = 'A minimal Ink app';
+export const FIRST_PANE = 'Pools (';
+
+const home = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-bench-home-'));
+
+export function startConsole(
+  store: string,
+  screen: Screen = WIDE,
+  nodeArgs: readonly string[] = [],
+): PtyProgram {
+  const dir = home();
+  return onPty([...nodeArgs, PCHAT, '--store', store], {
+    ...screen,
+    env: {HOME: dir, PCHAT_CONFIG_DIR: path.join(dir, 'config'), PCHAT_STATE_DIR: path.join(dir, 'state')},
+  });
+}
+
+export const startMinimalInk = (screen: Screen = WIDE): PtyProgram => onPty([MINIMAL_INK], screen);
+
+/** Milliseconds from the spawn to the first complete frame that shows `text`. */
+export async function firstFrameMs(program: PtyProgram, text: string): Promise<number> {
+  try {
+    const frame = await program.frame((t) => t.includes(text));
+    return frame.at - program.startedAt;
+  } finally {
+    await program.stop();
+  }
+}

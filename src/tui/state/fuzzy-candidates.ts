@@ -1,0 +1,79 @@
+// Which texts fuse.js could match, found cheaply, so that fuse scores those alone (issue 12: a
+// filter over 50,000 principals). Never drops a text fuse would match: with ignoreLocation, fuse's
+// bitap matches a text when some stretch of it is within `k` edits of the pattern, k the most errors
+// whose share of the pattern stays within the threshold. Two checks of that same condition, cheapest
+// first: one of k+1 pieces of the pattern must appear intact (k edits cannot touch k+1 pieces), and
+// then the edit distance itself, by Myers' bit-parallel algorithm, one pass over the text.
+
+/** fuse's bitap reads 32 pattern characters at a time; longer patterns are not prefiltered. */
+const MAX_PATTERN = 32;
+
+/** The most errors fuse's bitap allows a pattern of `length` under `threshold` (errors / length <= threshold). */
+export function maxErrors(length: number, threshold: number): number {
+  let k = 0;
+  while (k + 1 < length && (k + 1) / length <= threshold) k++;
+  return k;
+}
+
+/** `pattern` cut into `count` pieces of nearly equal length. */
+function pieces(pattern: string, count: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < count; i++)
+    out.push(
+      pattern.slice(Math.floor((i * pattern.length) / count), Math.floor(((i + 1) * pattern.length) / count)),
+    );
+  return out;
+}
+
+/** For each UTF-16 unit of the pattern, the bit of each position it holds. */
+function positions(pattern: string): Map<string, number> {
+  const peq = new Map<string, number>();
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    peq.set(c, (peq.get(c) ?? 0) | (1 << i));
+  }
+  return peq;
+}
+
+/** Whether some stretch of `text` is within `k` edits of the pattern (Myers 1999, pattern of <= 32 units). */
+function withinEdits(text: string, peq: Map<string, number>, length: number, k: number): boolean {
+  const last = 1 << (length - 1);
+  let pv = -1;
+  let mv = 0;
+  let score = length;
+  for (let j = 0; j < text.length; j++) {
+    const eq = peq.get(text[j]!) ?? 0;
+    const xv = eq | mv;
+    const xh = (((eq & pv) + pv) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    if (ph & last) score++;
+    else if (mh & last) score--;
+    if (score <= k) return true;
+    // A match may start anywhere in the text: the top row stays zero, so nothing is shifted in.
+    ph <<= 1;
+    mh <<= 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  return false;
+}
+
+/**
+ * Indexes of the texts (lower-cased, as fuse compares them) that fuse could match for `query` at
+ * `threshold`, a few more perhaps (fuse skips blank texts); null when the query is blank or too long
+ * to prefilter, so every text is a candidate.
+ */
+export function fuzzyCandidates(texts: readonly string[], query: string, threshold: number): number[] | null {
+  const pattern = query.toLowerCase();
+  // fuse returns every text for a blank query.
+  if (pattern.trim() === '' || pattern.length > MAX_PATTERN) return null;
+  const k = maxErrors(pattern.length, threshold);
+  const parts = pieces(pattern, k + 1);
+  const peq = positions(pattern);
+  const out: number[] = [];
+  texts.forEach((text, i) => {
+    if (parts.some((p) => text.includes(p)) && withinEdits(text, peq, pattern.length, k)) out.push(i);
+  });
+  return out;
+}

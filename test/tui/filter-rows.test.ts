@@ -1,0 +1,128 @@
+// The `/` filter: substring matches first, fuse.js's fuzzy matches when there are none, and the
+// cheap prefilter in front of fuse never changes what fuse would find on its own.
+
+import Fuse from 'fuse.js';
+import {describe, expect, it} from 'vitest';
+import type {Row} from '../../src/tui/panes/pane.js';
+import {fuzzyCandidates, maxErrors} from '../../src/tui/state/fuzzy-candidates.js';
+import {filterRows} from '../../src/tui/state/rows.js';
+
+const OPTIONS = {threshold: 0.3, ignoreLocation: true, shouldSort: false, isCaseSensitive: false} as const;
+
+/** A small deterministic generator, so a failure can be replayed. */
+function random(seed: number): (n: number) => number {
+  let s = seed >>> 0;
+  return (n) => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s % n;
+  };
+}
+
+const word = (pick: (n: number) => number, alphabet: string, length: number): string =>
+  Array.from({length}, () => alphabet[pick(alphabet.length)]).join('');
+
+const fuseMatches = (texts: readonly string[], query: string): number[] =>
+  new Fuse([...texts], OPTIONS)
+    .search(query)
+    .map((r) => r.refIndex)
+    .sort((a, b) => a - b);
+
+const row = (id: string, name: string): Row => ({id, cells: {name}});
+
+/** A stretch of `text`, 1 to 32 characters, given up to four random edits: at and around fuse's limit. */
+function nearMiss(pick: (n: number) => number, text: string): string {
+  const start = pick(Math.max(1, text.length));
+  let q = [...text.slice(start, start + 1 + pick(32))];
+  for (let edits = pick(5); edits > 0; edits--) {
+    const at = pick(q.length + 1);
+    const kind = pick(3);
+    const c = 'abcdef'[pick(6)]!;
+    if (kind === 0) q.splice(at, 0, c);
+    else if (kind === 1) q.splice(at, 1);
+    else q.splice(at, 1, c);
+  }
+  if (q.length === 0) q = ['a'];
+  return q.slice(0, 32).join('');
+}
+
+describe('the filter prefilter', () => {
+  it.each([
+    [1, 0],
+    [3, 0],
+    [4, 1],
+    [7, 2],
+    [10, 3],
+    [32, 9],
+  ])('allows a pattern of %i characters %i errors, as fuse does at threshold 0.3', (length, errors) => {
+    expect(maxErrors(length, 0.3)).toBe(errors);
+  });
+
+  it('lets fuse find, among its candidates, exactly what fuse finds among all the texts, over random texts and patterns of 1 to 32 characters', () => {
+    const pick = random(12);
+    // A small alphabet makes near misses common, where an off-by-one in the error count would show.
+    const texts = Array.from({length: 400}, () => word(pick, 'abcde -', pick(60)));
+    let compared = 0;
+    let matched = 0;
+    let narrowed = 0;
+    for (let q = 0; q < 300; q++) {
+      const query = nearMiss(pick, texts[pick(texts.length)]!);
+      const expected = fuseMatches(texts, query);
+      const candidates = fuzzyCandidates(texts, query, 0.3) ?? [...texts.keys()];
+      const found = fuseMatches(
+        candidates.map((i) => texts[i]!),
+        query,
+      ).map((i) => candidates[i]!);
+      expect(found, query).toEqual(expected);
+      narrowed += candidates.length < texts.length ? 1 : 0;
+      compared++;
+      matched += expected.length;
+    }
+    expect(compared).toBe(300);
+    // The comparison means something only if fuse matched a fair share of the texts.
+    expect(matched).toBeGreaterThan(3000);
+    // ... and only if the prefilter left fuse fewer texts for most queries.
+    expect(narrowed).toBeGreaterThan(200);
+  });
+
+  it('leaves a blank pattern, and one longer than fuse reads at once, to fuse alone', () => {
+    expect(fuzzyCandidates(['a'], 'x'.repeat(33), 0.3)).toBeNull();
+    expect(fuzzyCandidates(['a'], '  ', 0.3)).toBeNull();
+    expect(fuzzyCandidates(['a', 'b'], 'x'.repeat(32), 0.3)).toEqual([]);
+  });
+});
+
+describe('filterRows', () => {
+  const rows = ['LisbonRoom', 'EmeaRoom', 'HelpRoom', 'ProjectsRoom', 'Lisbon2'].map((n, i) =>
+    row(`r${i}`, n),
+  );
+
+  it('keeps substring matches in their order and ignores case', () => {
+    expect(filterRows(rows, 'LISBON').map((r) => r.id)).toEqual(['r0', 'r4']);
+  });
+
+  it('falls back to fuzzy matches when no row contains the text', () => {
+    expect(filterRows(rows, 'lisbxn').map((r) => r.id)).toEqual(['r0', 'r4']);
+    expect(filterRows(rows, 'zzzzzz')).toEqual([]);
+  });
+
+  it('gives each keystroke of a typed filter the rows a fresh filter finds', () => {
+    const pick = random(7);
+    const many = Array.from({length: 2000}, (_, i) => row(`p${i}`, word(pick, 'abcdefgh .', 5 + pick(40))));
+    const typed = 'abc.defgh';
+    for (let n = 1; n <= typed.length; n++) {
+      const text = typed.slice(0, n);
+      const fresh = [...many];
+      expect(
+        filterRows(many, text).map((r) => r.id),
+        text,
+      ).toEqual(filterRows(fresh, text).map((r) => r.id));
+      const texts = fresh.map((r) => r.cells['name']!.toLowerCase());
+      const contains = fresh.filter((_, i) => texts[i]!.includes(text));
+      const expected = contains.length > 0 ? contains : fuseMatches(texts, text).map((i) => fresh[i]!);
+      expect(
+        filterRows(many, text).map((r) => r.id),
+        text,
+      ).toEqual(expected.map((r) => r.id));
+    }
+  });
+});
