@@ -69,7 +69,7 @@ export function logKey(fd: number, stat: fs.Stats, size: number): LogKey {
 export const sameLog = (a: LogKey, b: LogKey): boolean =>
   a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.sample === b.sample;
 
-function encode(data: IndexData): Buffer {
+export function encode(data: IndexData): Buffer {
   const rooms: [string, number, number][] = [];
   let runs = 0;
   for (const [id, r] of data.rooms) {

@@ -50,6 +50,9 @@ const held = new Map<string, Held>();
 
 export const indexFileOf = (log: string): string => `${log}.index`;
 
+/** Forgets the indexes held in memory, as a new process starts (tests). */
+export const forgetHeldIndexes = (): void => held.clear();
+
 /**
  * The messages of `roomIds` in log order, read through the index; null when the log is too small
  * to be worth an index or the index cannot be trusted for this read: the caller scans.
