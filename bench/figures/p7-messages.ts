@@ -29,7 +29,10 @@ export async function p7(large: BenchStore): Promise<Figure[]> {
   const baselineWhat = 'one streaming pass over the log';
   const session = await sessionOn(large);
   try {
-    const history = await inProcess(() => runOk(session, `Get-PcChatMessage -Room "${ROOM}"`), RUNS);
+    const historyLine = `Get-PcChatMessage -Room "${ROOM}"`;
+    // The first read of the store has no message index yet and writes it; the figure is the reads after.
+    const firstHistory = await inProcess(() => runOk(session, historyLine), 1);
+    const history = await inProcess(() => runOk(session, historyLine), RUNS);
     // Each run reaches a later year, so that every run changes messages.
     const remove = await inProcess(
       (i) =>
@@ -47,7 +50,14 @@ export async function p7(large: BenchStore): Promise<Figure[]> {
         ),
       HEAVY_RUNS,
     );
-    const row = (id: string, what: string, value: number, extra: {maxMs?: number; goal?: string} = {}) =>
+    // A rewrite carries the index over to the new log: the next read needs no rebuild.
+    const historyAfterClear = await inProcess(() => runOk(session, historyLine), 1);
+    const row = (
+      id: string,
+      what: string,
+      value: number,
+      extra: {maxMs?: number; goal?: string; note?: string} = {},
+    ) =>
       ratioFigure({
         id,
         what: `${what}, ${large.size}`,
@@ -57,6 +67,7 @@ export async function p7(large: BenchStore): Promise<Figure[]> {
         maxRatio: 2,
         goal: extra.goal ?? '<= 2x',
         ...(extra.maxMs === undefined ? {} : {maxMs: extra.maxMs}),
+        ...(extra.note === undefined ? {} : {note: extra.note}),
       });
     return [
       row('P7-clear', 'Clear-CsPersistentChatRoom', clear),
@@ -64,6 +75,7 @@ export async function p7(large: BenchStore): Promise<Figure[]> {
       row('P7-history', "one room's history (Get-PcChatMessage)", history, {
         maxMs: 50,
         goal: '<= 2x and <= 50 ms',
+        note: `first read, which builds the index: ${firstHistory.toFixed(0)} ms; the first read after Clear: ${historyAfterClear.toFixed(0)} ms`,
       }),
     ];
   } finally {

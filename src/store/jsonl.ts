@@ -15,7 +15,8 @@
 //   it, so nothing is ever appended after damage) and every line its rewrite reads. A writer does not
 //   re-read the whole log at each commit (the logs grow without bound: 1.2 s per 100,000 audit
 //   entries), so damage further back is reported by the next reader that reaches it; a room's reader
-//   and a room's rewrite alike pass over lines that cannot be of that room without parsing them.
+//   and a room's rewrite alike pass over lines that cannot be of that room without decoding or parsing
+//   them (the rewrite copies them byte for byte: damage there stays as it was, for a reader to report).
 
 import fs from 'node:fs';
 import sjson from 'secure-json-parse';
@@ -44,6 +45,7 @@ export interface LogFormat<T> {
 export const DEFAULT_CHUNK_BYTES = 1 << 16;
 
 const utf8 = new TextDecoder('utf-8', {fatal: true});
+const EMPTY = Buffer.alloc(0);
 
 /**
  * The complete lines of `file` as it was when the scan started (a later append is not read; a
@@ -54,7 +56,7 @@ export function* readLines(file: string, chunkBytes: number = DEFAULT_CHUNK_BYTE
   try {
     const end = fs.fstatSync(fd).size;
     const chunk = Buffer.allocUnsafe(chunkBytes);
-    let carry: Buffer = Buffer.alloc(0);
+    let carry: Buffer = EMPTY;
     let carryOffset = 0;
     let position = 0;
     let number = 0;
@@ -70,7 +72,7 @@ export function* readLines(file: string, chunkBytes: number = DEFAULT_CHUNK_BYTE
         const offset = carry.length > 0 ? carryOffset : position + start;
         number += 1;
         yield {text: decodeLine(bytes, file, offset, number), offset, number};
-        carry = Buffer.alloc(0);
+        carry = EMPTY;
         start = nl + 1;
       }
       if (start < n) {
@@ -87,12 +89,34 @@ export function* readLines(file: string, chunkBytes: number = DEFAULT_CHUNK_BYTE
 
 const at = (number: number, offset: number): string => `line ${number} (byte offset ${offset})`;
 
-function decodeLine(bytes: Uint8Array, file: string, offset: number, number: number): string {
+function decodeLine(
+  bytes: Uint8Array,
+  file: string,
+  offset: number,
+  number: number | (() => number),
+): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    throw damaged(file, `${at(number, offset)} is not valid UTF-8`);
+    throw damaged(file, `${at(typeof number === 'number' ? number : number(), offset)} is not valid UTF-8`);
   }
+}
+
+/**
+ * A line found without reading the lines before it (by a search or through an index): its number is
+ * counted only when a message names it.
+ */
+export function lineAt(bytes: Uint8Array, file: string, offset: number, countNumber: () => number): JsonLine {
+  let counted: number | undefined;
+  const number = (): number => (counted ??= countNumber());
+  const text = decodeLine(bytes, file, offset, number);
+  return {
+    text,
+    offset,
+    get number() {
+      return number();
+    },
+  };
 }
 
 /** Parses one line; a line that is not JSON (or carries `__proto__`) makes the file damaged at that line. */
@@ -166,7 +190,7 @@ function lastNewline(fd: number, end: number): number {
 }
 
 /** Newlines before `end`: the number of complete lines there. */
-function countLines(fd: number, end: number): number {
+export function countLines(fd: number, end: number): number {
   const chunk = Buffer.allocUnsafe(DEFAULT_CHUNK_BYTES);
   let count = 0;
   for (let position = 0; position < end;) {

@@ -18,6 +18,7 @@ import {
 } from './durable-fs.js';
 import {
   appendOffset,
+  lineAt,
   parseLine,
   readLines,
   toJsonLine,
@@ -25,6 +26,10 @@ import {
   type JsonLine,
   type LogFormat,
 } from './jsonl.js';
+import {IndexCarry} from './index-carry.js';
+import {adoptIndex, indexedMessages, indexOfWritten, knownIndex} from './message-index.js';
+import type {IndexData} from './message-index-file.js';
+import {lineNumberIn, logPieces, roomNeedles, type LogPiece} from './room-pieces.js';
 import {chatMessageSchema, firstIssue} from './state-schema.js';
 import {tempPath} from './store-files.js';
 
@@ -46,11 +51,8 @@ export function* scanMessages(
 ): Generator<ChatMessage> {
   if (query.limit !== undefined && query.limit <= 0) return;
   const matches = messageMatcher(query);
-  const mayHold = roomPrefilter(query.roomIds);
   let found = 0;
-  for (const line of readLines(file, chunkBytes)) {
-    if (!mayHold(line.text)) continue;
-    const message = toRecord(line, file, MESSAGE_LOG);
+  for (const message of roomMessages(file, query.roomIds, chunkBytes)) {
     if (!matches(message)) continue;
     yield message;
     found += 1;
@@ -58,15 +60,33 @@ export function* scanMessages(
   }
 }
 
-/**
- * A cheap test that a line cannot belong to any of the rooms, so most lines of a big log are never
- * parsed: the log is written with JSON.stringify, so a room id appears in a line in exactly the form
- * JSON.stringify gives it. (A hand-edited line that spells an id with \u escapes would be missed.)
- */
-export function roomPrefilter(roomIds: readonly string[] | 'all' | undefined): (text: string) => boolean {
-  if (roomIds === undefined || roomIds === 'all') return () => true;
-  const needles = roomIds.map((id) => JSON.stringify(id));
-  return (text) => needles.some((needle) => text.includes(needle));
+/** The messages of the rooms (all when undefined), through the index when it can be trusted. */
+function* roomMessages(
+  file: string,
+  roomIds: readonly string[] | undefined,
+  chunkBytes?: number,
+): Generator<ChatMessage> {
+  const indexed = roomIds === undefined ? null : indexedMessages(file, roomIds, MESSAGE_LOG);
+  if (indexed !== null) {
+    yield* indexed;
+    return;
+  }
+  const rooms = roomIds === undefined ? null : new Set(roomIds);
+  for (const piece of piecesFor(file, roomIds ?? 'all', chunkBytes)) {
+    if (piece.kind === 'other') continue;
+    const message = toRecord(piece.line, file, MESSAGE_LOG);
+    if (rooms === null || rooms.has(message.roomId)) yield message;
+  }
+}
+
+/** Every line as a line of its own, or for some rooms, their lines apart from the runs between them. */
+function* piecesFor(
+  file: string,
+  roomIds: readonly string[] | 'all',
+  chunkBytes?: number,
+): Generator<LogPiece> {
+  if (roomIds === 'all') for (const line of readLines(file, chunkBytes)) yield {kind: 'line', line};
+  else yield* logPieces(file, roomNeedles(roomIds), chunkBytes);
 }
 
 /** What a commit does to the message log once the state is in place. Paths are relative to the store. */
@@ -108,13 +128,22 @@ export class BlockWriter {
   private readonly fd: number;
   private parts: string[] = [];
   private pending = 0;
+  /** Bytes added so far: where the next one goes. */
+  position = 0;
   constructor(fd: number) {
     this.fd = fd;
   }
   add(text: string): void {
     this.parts.push(text);
     this.pending += text.length;
+    this.position += Buffer.byteLength(text);
     if (this.pending >= 1 << 20) this.flush();
+  }
+  /** Bytes that are already lines of the log, written as they are. */
+  addBytes(bytes: Uint8Array): void {
+    this.flush();
+    writeAll(this.fd, bytes);
+    this.position += bytes.length;
   }
   flush(): void {
     if (this.parts.length > 0) writeAll(this.fd, this.parts.join(''));
@@ -139,6 +168,8 @@ export class MessageDraft {
   private pendingFiles: MessageFile[] = [];
   private step = 0;
   private witness: RewriteWitness | null = null;
+  /** The message index of `source` (undefined: not looked for yet), carried over each rewrite. */
+  private index: IndexData | null | undefined;
 
   constructor(file: string, token: string, owner: FileOwner, chunkBytes?: number) {
     this.file = file;
@@ -163,6 +194,7 @@ export class MessageDraft {
     this.sourceIsOurs = false;
     this.pending = [];
     this.pendingFiles = [];
+    this.index = null;
   }
 
   /** Lines already checked as messages in the log's own form, streamed in when the draft is finished. */
@@ -172,41 +204,56 @@ export class MessageDraft {
 
   rewrite(roomIds: readonly string[] | 'all', rewrite: (m: ChatMessage) => ChatMessage | null): void {
     const rooms = roomIds === 'all' ? null : new Set(roomIds);
-    const mayHold = roomPrefilter(roomIds);
     const source = this.source;
+    const chunkBytes = this.chunkBytes;
     const witness = this.witness;
     const pass = witness?.nextPass() ?? 0;
+    const before = rooms === null ? null : this.sourceIndex();
+    const carry = before === null || rooms === null ? null : new IndexCarry(before, rooms);
+    let carried = 0;
     // The last line that stays: where a deleted line goes back if it is restored. Its id is read
-    // only when a deletion needs it, so the lines of other rooms are never parsed.
-    let kept: JsonLine | null = null;
-    const after = (): string | null => (kept === null ? null : lineId(kept.text, source, kept));
-    this.writeNewSource((out) => {
-      for (const line of readLines(source, this.chunkBytes)) {
-        const keep = (): void => {
-          out.add(`${line.text}\n`);
-          kept = line;
-        };
-        if (!mayHold(line.text)) {
-          keep();
+    // only when a deletion needs it, so the lines of other rooms are never decoded.
+    let kept: (() => JsonLine) | null = null;
+    const after = (): string | null => {
+      if (kept === null) return null;
+      const line = kept();
+      return lineId(line.text, source, line);
+    };
+    const target = this.writeNewSource((out) => {
+      for (const piece of piecesFor(source, roomIds, chunkBytes)) {
+        if (piece.kind === 'other') {
+          out.addBytes(piece.bytes);
+          const last = Buffer.from(piece.bytes.subarray(piece.lastStart));
+          const offset = piece.offset + piece.lastStart;
+          kept = () => lineAt(last.subarray(0, -1), source, offset, () => lineNumberIn(source, offset));
           continue;
         }
+        const {line} = piece;
+        const oldEnd = line.offset + Buffer.byteLength(line.text) + 1;
         const value = parseLine(line, source);
         const roomId = (value as {roomId?: unknown} | null)?.roomId;
         if (rooms && !(typeof roomId === 'string' && rooms.has(roomId))) {
-          keep();
+          out.add(`${line.text}\n`);
+          kept = () => line;
           continue;
         }
         const message = toRecord(line, source, MESSAGE_LOG, value);
         const next = rewrite(message);
-        if (next === message) keep();
-        else if (next === null) witness?.deleted(pass, {id: message.id, text: line.text}, after());
+        const start = out.position;
+        if (next === message) {
+          out.add(`${line.text}\n`);
+          kept = () => line;
+        } else if (next === null) witness?.deleted(pass, {id: message.id, text: line.text}, after());
         else {
           const text = toJsonLine(checked(next));
           out.add(text);
           witness?.replaced(pass, {id: message.id, text: line.text}, text.slice(0, -1));
-          kept = line;
+          kept = () => line;
         }
+        if (next !== null) carry?.written(next.roomId, start, out.position);
+        if (next !== message) carry?.changed(oldEnd, out.position);
       }
+      carried = out.position;
       for (const message of this.pending) {
         const next = !rooms || rooms.has(message.roomId) ? rewrite(message) : message;
         if (next) out.add(toJsonLine(next === message ? next : checked(next)));
@@ -217,6 +264,14 @@ export class MessageDraft {
           if (next) out.add(toJsonLine(next === message ? next : checked(next)));
         }
     });
+    const carriedRooms = carry?.finish() ?? null;
+    this.index = carriedRooms === null ? null : indexOfWritten(target, carriedRooms, carried);
+  }
+
+  /** The index of the committed log, if there is one to trust; never built here. */
+  private sourceIndex(): IndexData | null {
+    if (this.index === undefined) this.index = this.source === this.file ? knownIndex(this.file) : null;
+    return this.index;
   }
 
   /** Replaces the drafted log with `transform` of its lines (the drafted appends included). */
@@ -236,10 +291,11 @@ export class MessageDraft {
     this.writeNewSource((out) => {
       for (const line of transform(lines())) out.add(`${line.text}\n`);
     });
+    this.index = null;
   }
 
   /** Writes a new temp log with `write`, fsyncs it, and makes it the draft's source. */
-  private writeNewSource(write: (out: BlockWriter) => void): void {
+  private writeNewSource(write: (out: BlockWriter) => void): string {
     const target = this.newTemp();
     const fd = createExclusive(target, this.owner);
     try {
@@ -253,6 +309,7 @@ export class MessageDraft {
       fs.closeSync(fd);
     }
     this.replaceSource(target);
+    return target;
   }
 
   private replaceSource(target: string): void {
@@ -277,6 +334,8 @@ export class MessageDraft {
     if (this.sourceIsOurs) {
       if (lines !== '') appendAndSync(this.source, lines);
       if (files.length > 0) appendFilesAndSync(this.source, files, this.chunkBytes);
+      const index = this.index && indexOfWritten(this.source, this.index.rooms, this.index.key.size);
+      if (index) adoptIndex(this.file, index);
       return {kind: 'replace', temp: this.source};
     }
     const temp = this.newTemp();

@@ -1,0 +1,90 @@
+// The room of each line of the message log, read from the bytes for the index (message-index.ts).
+// A line written by the store starts `{"id":"…","roomId":"…",` (JSON.stringify of a checked
+// message keeps the schema's key order), so its room is read there without decoding the line. A
+// line that starts any other way, spells anything with a backslash before its room id, or holds the
+// bytes "roomId" or \u anywhere else (a second key that JSON.parse would let win) is parsed instead.
+
+import sjson from 'secure-json-parse';
+
+const PREFIX = Buffer.from('{"id":"');
+const ROOM_KEY = Buffer.from('","roomId":"');
+const KEY = Buffer.from('"roomId"');
+const ESCAPE = Buffer.from('\\u');
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const utf8 = new TextDecoder('utf-8', {fatal: true});
+
+/** A line whose room cannot be read: the index is not built, and readers scan. */
+export class UnreadableLine extends Error {}
+
+/**
+ * Calls `add` with the room and the byte range (end: just past its newline) of every line in
+ * `region`, which holds complete lines starting at file offset `base`.
+ */
+export function linesByRoom(
+  region: Buffer,
+  base: number,
+  add: (roomId: string, start: number, end: number) => void,
+): void {
+  // The next "roomId" and \u at or after the current line, found once per line, not once per search.
+  let key = region.indexOf(KEY, 0);
+  let escape = region.indexOf(ESCAPE, 0);
+  for (let start = 0; start < region.length;) {
+    const stop = region.indexOf(0x0a, start);
+    while (key >= 0 && key < start) key = region.indexOf(KEY, key + 1);
+    while (escape >= 0 && escape < start) escape = region.indexOf(ESCAPE, escape + 1);
+    const fast = quickRoom(region, start, stop, key, escape);
+    if (fast !== null) key = fast.nextKey;
+    const roomId = fast?.roomId ?? parsedRoom(region.subarray(start, stop));
+    add(roomId, base + start, base + stop + 1);
+    start = stop + 1;
+  }
+}
+
+/**
+ * The room of the line [start, stop) as the store writes it (and where the next "roomId" is), or
+ * null when the line must be parsed.
+ */
+function quickRoom(
+  region: Buffer,
+  start: number,
+  stop: number,
+  key: number,
+  escape: number,
+): {roomId: string; nextKey: number} | null {
+  if (escape >= 0 && escape < stop) return null;
+  if (
+    stop - start < PREFIX.length ||
+    region.compare(PREFIX, 0, PREFIX.length, start, start + PREFIX.length) !== 0
+  )
+    return null;
+  let at = start + PREFIX.length;
+  while (at < stop && region[at] !== QUOTE && region[at] !== BACKSLASH) at++;
+  if (at >= stop || region[at] !== QUOTE) return null;
+  if (region.compare(ROOM_KEY, 0, ROOM_KEY.length, at, at + ROOM_KEY.length) !== 0) return null;
+  // The key's bytes start one byte into ROOM_KEY ("roomId"), and must be the line's only ones.
+  if (key !== at + 2) return null;
+  const next = region.indexOf(KEY, key + 1);
+  if (next >= 0 && next < stop) return null;
+  const from = at + ROOM_KEY.length;
+  let to = from;
+  while (to < stop && region[to] !== QUOTE && region[to] !== BACKSLASH) to++;
+  if (to >= stop || region[to] !== QUOTE) return null;
+  try {
+    return {roomId: utf8.decode(region.subarray(from, to)), nextKey: next};
+  } catch {
+    return null;
+  }
+}
+
+function parsedRoom(bytes: Buffer): string {
+  let value: unknown;
+  try {
+    value = sjson.parse(utf8.decode(bytes), null, {protoAction: 'error', constructorAction: 'error'});
+  } catch {
+    throw new UnreadableLine('not a message line');
+  }
+  const roomId = (value as {roomId?: unknown} | null)?.roomId;
+  if (typeof roomId !== 'string') throw new UnreadableLine('a line without a room');
+  return roomId;
+}
