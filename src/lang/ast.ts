@@ -42,7 +42,8 @@ export type Expr =
   | {
       readonly kind: 'scriptblock';
       readonly text: string;
-      readonly filter: FilterExpr | null;
+      /** The body read as a filter (parse-filter.ts); null when it is empty or reads only as statements. */
+      readonly filter: Expr | null;
       readonly span: Span;
     };
 
@@ -84,25 +85,6 @@ export type BinaryOperator =
   | 'xor';
 
 export type UnaryOperator = 'not' | 'negate' | 'plus' | 'join' | 'split';
-
-/** The body of a `{ }` block: `$_.Prop -op value` joined by -and / -or / -not. */
-export type FilterExpr =
-  | {
-      readonly kind: 'logical';
-      readonly op: 'and' | 'or';
-      readonly left: FilterExpr;
-      readonly right: FilterExpr;
-    }
-  | {readonly kind: 'not'; readonly operand: FilterExpr}
-  | {
-      readonly kind: 'compare';
-      readonly op: CompareOperator;
-      readonly left: Expr;
-      readonly right: Expr;
-      readonly span: Span;
-    }
-  /** A lone operand, tested for truth: `{$_.Enabled}`. */
-  | {readonly kind: 'test'; readonly operand: Expr};
 
 export type CommandElement =
   | {

@@ -55,6 +55,8 @@ const SCALAR_TESTS: Readonly<Record<CompareOperator, (left: Value, right: Value)
   notin: (l, r) => !equals(l, r),
 };
 
+export const isCompareOperator = (op: string): op is CompareOperator => Object.hasOwn(SCALAR_TESTS, op);
+
 export function equals(left: Value, right: Value): boolean {
   if (left === null || right === null) return left === right;
   if (typeof left === 'boolean') return toBoolean(right) === left;

@@ -1,10 +1,10 @@
 // Turns expressions into values, and evaluates filter blocks against one pipeline item.
 
 import type {Value} from '../cmdlets/types.js';
-import type {Expr, FilterExpr, Pipeline} from './ast.js';
+import type {Expr, Pipeline} from './ast.js';
 import {CmdletError} from '../domain/errors.js';
 import {castValue} from './cast.js';
-import {compareValues} from './compare.js';
+import {compareValues, isCompareOperator} from './compare.js';
 import {binaryValue, indexValue, unaryValue} from './operators.js';
 import {boundedValue} from './value-size.js';
 import {getPath, isTruthy, toText} from './values.js';
@@ -85,18 +85,20 @@ export function evaluateExpr(expr: Expr, scope: Scope): Value {
 }
 
 /** An empty block matches nothing, as `Where-Object {}` does. */
-export function evaluateFilter(filter: FilterExpr | null, scope: Scope): boolean {
-  if (filter === null) return false;
-  switch (filter.kind) {
-    case 'logical':
-      return filter.op === 'and'
-        ? evaluateFilter(filter.left, scope) && evaluateFilter(filter.right, scope)
-        : evaluateFilter(filter.left, scope) || evaluateFilter(filter.right, scope);
-    case 'not':
-      return !evaluateFilter(filter.operand, scope);
-    case 'compare':
-      return compareValues(filter.op, evaluateExpr(filter.left, scope), evaluateExpr(filter.right, scope));
-    case 'test':
-      return isTruthy(evaluateExpr(filter.operand, scope));
-  }
+export function evaluateFilter(filter: Expr | null, scope: Scope): boolean {
+  return filter !== null && isTruthy(conditionValue(filter, scope));
+}
+
+/**
+ * The value of a block's expression as a condition: a comparison under -and, -or and -not answers
+ * yes or no even with a list on its left (compareValues); any other expression is its value.
+ */
+export function conditionValue(expr: Expr, scope: Scope): Value {
+  if (expr.kind === 'unary' && expr.op === 'not') return !evaluateFilter(expr.operand, scope);
+  if (expr.kind !== 'binary') return evaluateExpr(expr, scope);
+  if (expr.op === 'and') return evaluateFilter(expr.left, scope) && evaluateFilter(expr.right, scope);
+  if (expr.op === 'or') return evaluateFilter(expr.left, scope) || evaluateFilter(expr.right, scope);
+  if (isCompareOperator(expr.op))
+    return compareValues(expr.op, evaluateExpr(expr.left, scope), evaluateExpr(expr.right, scope));
+  return evaluateExpr(expr, scope);
 }

@@ -2,7 +2,7 @@
 // `( )` groups and `{ }` script blocks (whose body is parsed as a filter right away, so a
 // broken block is a ParserError before anything runs).
 
-import type {Expr, FilterExpr, HashtableEntry} from './ast.js';
+import type {Expr, HashtableEntry} from './ast.js';
 import {parseFilterBody} from './parse-filter.js';
 import {SyntaxProblem, type Token} from './token.js';
 import {TokenStream} from './token-stream.js';
@@ -11,8 +11,11 @@ import {parseBlockBody, parsePipeline} from './parse.js';
 import type {TemplatePart} from './scan-quoted.js';
 import {parseExpression} from './parse-operators.js';
 
-/** Where a value appears: bare words are text in arguments, but would be commands elsewhere. */
-export type ValueContext = 'argument' | 'expression';
+/**
+ * Where a value appears: bare words are text in arguments, properties of `$_` in filters (see
+ * parse-filter.ts), and would be commands elsewhere.
+ */
+export type ValueContext = 'argument' | 'expression' | 'filter';
 
 const CONSTANTS: Readonly<Record<string, null | boolean>> = {null: null, true: true, false: false};
 
@@ -27,7 +30,7 @@ export const startsValue = (token: Token): boolean =>
 
 /** A value, or several joined by commas into an array. */
 export function parseValue(stream: TokenStream, context: ValueContext): Expr {
-  if (context === 'expression') return parseExpression(stream);
+  if (context !== 'argument') return parseExpression(stream, context);
   const start = stream.peek().start;
   const first = parseArgumentItem(stream, context);
   if (!stream.is(',')) return first;
@@ -87,6 +90,10 @@ function parseAtom(stream: TokenStream, context: ValueContext): Expr {
       stream.next();
       return variableExpr(token.name, token.path, span);
     case 'word':
+      if (context === 'filter') {
+        stream.next();
+        return variableExpr('_', token.text.split('.'), span);
+      }
       if (context !== 'argument')
         throw new SyntaxProblem(
           token.start,
@@ -98,7 +105,7 @@ function parseAtom(stream: TokenStream, context: ValueContext): Expr {
       if (token.value === '@{') return stream.nested(token.start, () => parseHashtable(stream));
       if (token.value === '@(') return stream.nested(token.start, () => parseArrayExpression(stream));
       if (token.value === '{') return stream.nested(token.start, () => parseScriptBlock(stream));
-      if (token.value === '(') return stream.nested(token.start, () => parseGroup(stream));
+      if (token.value === '(') return stream.nested(token.start, () => parseGroup(stream, context));
       return stream.fail('expected a value');
     case 'parameter':
     case 'eof':
@@ -179,15 +186,18 @@ function parseArrayExpression(stream: TokenStream): Expr {
   return {kind: 'array', items, span: {start: open.start, end: stream.previous().end}};
 }
 
-/** `( )` holds a value or a whole pipeline; members may follow the `)` directly: `(Get-X).Count`. */
-function parseGroup(stream: TokenStream): Expr {
+/**
+ * `( )` holds a value or a whole pipeline; members may follow the `)` directly: `(Get-X).Count`.
+ * In a filter, a bare word in a group is a property: `(Name -eq "a") -or (Size -gt 2)`.
+ */
+function parseGroup(stream: TokenStream, context: ValueContext): Expr {
   const open = stream.next();
   stream.skipNewlines();
   const first = stream.peek();
   const inner: Expr =
-    first.type === 'word'
+    first.type === 'word' && context !== 'filter'
       ? {kind: 'subpipeline', pipeline: parsePipeline(stream), span: stream.spanFrom(first.start)}
-      : parseValue(stream, 'expression');
+      : parseValue(stream, context === 'filter' ? 'filter' : 'expression');
   stream.skipNewlines();
   stream.expect(')', "')' to close the parenthesis");
   const path = membersAfter(stream);
@@ -220,7 +230,7 @@ function parseScriptBlock(stream: TokenStream): Expr {
 }
 
 /** A block inside a block is met again when the outer one is read as statements: parse it once. */
-const parsedBlocks = new WeakMap<Token, FilterExpr | null | SyntaxProblem>();
+const parsedBlocks = new WeakMap<Token, Expr | null | SyntaxProblem>();
 
 /**
  * A block that reads as a filter keeps its filter (Where-Object, -Filter); any other block must
@@ -231,7 +241,7 @@ function filterOrStatements(
   inner: TokenStream,
   start: number,
   end: number,
-): FilterExpr | null {
+): Expr | null {
   try {
     return parseFilterBody(inner);
   } catch (error) {
