@@ -119,6 +119,25 @@ export interface Pipeline {
   readonly span: Span;
 }
 
+/** `foreach ($item in <pipeline>) { statements }` */
+export interface ForeachStatement {
+  readonly kind: 'foreach';
+  readonly variable: string;
+  readonly source: Pipeline;
+  readonly body: readonly Statement[];
+  readonly span: Span;
+}
+
+/** `if (c) { } elseif (c) { } else { }`: the branches in order; `else` has no condition. */
+export interface IfStatement {
+  readonly kind: 'if';
+  readonly branches: readonly {
+    readonly condition: Pipeline | null;
+    readonly body: readonly Statement[];
+  }[];
+  readonly span: Span;
+}
+
 export type Statement =
   | {readonly kind: 'pipeline'; readonly pipeline: Pipeline}
   | {
@@ -127,20 +146,12 @@ export type Statement =
       readonly pipeline: Pipeline;
       readonly span: Span;
     }
-  /** `foreach ($item in <pipeline>) { statements }` */
+  /** `$x = foreach (...) {...}`, `$x = if (...) {...}`: the statement's output is the value. */
   | {
-      readonly kind: 'foreach';
+      readonly kind: 'statement-assignment';
       readonly variable: string;
-      readonly source: Pipeline;
-      readonly body: readonly Statement[];
+      readonly statement: ForeachStatement | IfStatement;
       readonly span: Span;
     }
-  /** `if (c) { } elseif (c) { } else { }`: the branches in order; `else` has no condition. */
-  | {
-      readonly kind: 'if';
-      readonly branches: readonly {
-        readonly condition: Pipeline | null;
-        readonly body: readonly Statement[];
-      }[];
-      readonly span: Span;
-    };
+  | ForeachStatement
+  | IfStatement;

@@ -50,7 +50,7 @@ const comparison: Level = (token) => {
 const symbolIn =
   (table: Readonly<Record<string, BinaryOperator>>): Level =>
   (token) => {
-    if (token.type === 'word' && token.spaced) return table[token.text] ?? null;
+    if (token.type === 'word') return table[token.text] ?? null;
     // `5 -3` is a subtraction: the tokenizer read a negative number.
     if (table === ADDITIVE && token.type === 'number' && token.spaced && token.text.startsWith('-'))
       return 'subtract';

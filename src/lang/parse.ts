@@ -2,7 +2,15 @@
 // `$name = <pipeline>` or a pipeline; a pipeline is commands joined by `|`, and only its
 // first element may be a value. Errors name the column and what was expected.
 
-import type {Command, CommandElement, Pipeline, Stage, Statement} from './ast.js';
+import type {
+  Command,
+  CommandElement,
+  ForeachStatement,
+  IfStatement,
+  Pipeline,
+  Stage,
+  Statement,
+} from './ast.js';
 import {parseValue, startsValue} from './parse-expression.js';
 import {isCastWord} from './parse-operators.js';
 import {SyntaxProblem, describePosition, isPunct, type Token} from './token.js';
@@ -77,7 +85,7 @@ const keywordAt = (stream: TokenStream, ahead = 0): string | null => {
   return token.type === 'word' ? token.text.toLowerCase() : null;
 };
 
-function parseForeach(stream: TokenStream): Statement {
+function parseForeach(stream: TokenStream): ForeachStatement {
   const start = stream.next().start;
   stream.expect('(', "'(' after 'foreach'");
   const variable = stream.next();
@@ -94,7 +102,7 @@ function parseForeach(stream: TokenStream): Statement {
   return {kind: 'foreach', variable: variable.name, source, body, span: stream.spanFrom(start)};
 }
 
-function parseIf(stream: TokenStream): Statement {
+function parseIf(stream: TokenStream): IfStatement {
   const start = stream.next().start;
   const branches = [
     {condition: parseCondition(stream, 'if') as Pipeline | null, body: parseBlock(stream, 'if ( )')},
@@ -115,11 +123,18 @@ function parseIf(stream: TokenStream): Statement {
   return {kind: 'if', branches, span: stream.spanFrom(start)};
 }
 
-function parseStatement(stream: TokenStream): Statement {
-  const first = stream.peek();
+/** `foreach (` or `if (` next: the statement; null for anything else. */
+function keywordStatement(stream: TokenStream): ForeachStatement | IfStatement | null {
   const keyword = keywordAt(stream);
   if (keyword === 'foreach' && stream.is('(', 1)) return parseForeach(stream);
   if (keyword === 'if' && stream.is('(', 1)) return parseIf(stream);
+  return null;
+}
+
+function parseStatement(stream: TokenStream): Statement {
+  const first = stream.peek();
+  const statement = keywordStatement(stream);
+  if (statement) return statement;
   if (first.type !== 'variable' || !stream.is('=', 1))
     return {kind: 'pipeline', pipeline: parsePipeline(stream)};
   if (first.path.length > 0)
@@ -129,6 +144,14 @@ function parseStatement(stream: TokenStream): Statement {
   stream.next();
   stream.next();
   if (isEnd(stream.peek())) stream.fail("expected a command or a value after '='");
+  const assigned = keywordStatement(stream);
+  if (assigned)
+    return {
+      kind: 'statement-assignment',
+      variable: first.name,
+      statement: assigned,
+      span: stream.spanFrom(first.start),
+    };
   const pipeline = parsePipeline(stream);
   return {kind: 'assignment', variable: first.name, pipeline, span: stream.spanFrom(first.start)};
 }

@@ -57,6 +57,9 @@ function runStatement(env: LineEnv, statement: Statement): Value[] {
       if (items !== null) setVariable(env.options.variables, statement.variable, single(items));
       return [];
     }
+    case 'statement-assignment':
+      setVariable(env.options.variables, statement.variable, single(runStatement(env, statement.statement)));
+      return [];
     case 'foreach': {
       const items = runPipeline(env, statement.source);
       if (items === null) return [];

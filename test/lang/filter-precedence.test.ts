@@ -3,7 +3,7 @@ import type {Value} from '../../src/cmdlets/types.js';
 import {parseFilterText} from '../../src/lang/parse-filter.js';
 import {expectNoErrors, run} from './fake-catalog.js';
 
-const output = (line: string): Value[] => {
+const output = (line: string): readonly Value[] => {
   const result = run(line);
   expectNoErrors(result);
   return result.output;
