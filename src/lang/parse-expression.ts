@@ -113,17 +113,23 @@ function parseAtom(stream: TokenStream, context: ValueContext): Expr {
   }
 }
 
-/** One piece of an expandable string; `$( )` holds a value expression, parsed here. */
+/**
+ * One piece of an expandable string. `$( )` holds a pipeline, as in PowerShell:
+ * `"$($_.Name)"` is a value, `"$(Get-X | Measure-Object)"` runs the commands, within the line's
+ * value and time budgets as any nested pipeline.
+ */
 function templatePart(part: TemplatePart): string | Expr {
   if (part.kind === 'text') return part.text;
   if (part.kind === 'variable') return variableExpr(part.name, [], {start: part.start, end: part.end});
   try {
     const stream = new TokenStream(tokenize(part.source).tokens, part.source);
-    stream.skipNewlines();
-    const value = parseValue(stream, 'expression');
-    stream.skipNewlines();
-    if (stream.peek().type !== 'eof') stream.fail("expected ')' after the value in $( )");
-    return value;
+    const statements = parseBlockBody(stream);
+    const only = statements[0];
+    if (statements.length !== 1 || only?.kind !== 'pipeline')
+      throw new SyntaxProblem(0, 'a $( ) in a string holds one value or one pipeline');
+    const [first] = only.pipeline.stages;
+    if (only.pipeline.stages.length === 1 && first?.kind === 'expression') return first.expr;
+    return {kind: 'subpipeline', pipeline: only.pipeline, span: only.pipeline.span};
   } catch (error) {
     if (!(error instanceof SyntaxProblem)) throw error;
     throw new SyntaxProblem(part.start + error.offset, `in the string's $( ): ${error.message}`);
