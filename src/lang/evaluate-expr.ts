@@ -4,7 +4,8 @@ import type {Value} from '../cmdlets/types.js';
 import type {Expr, Pipeline} from './ast.js';
 import {CmdletError} from '../domain/errors.js';
 import {castValue} from './cast.js';
-import {compareValues, isCompareOperator} from './compare.js';
+import {compareAsValue, compareValues, isCompareOperator} from './compare.js';
+import {operatorMatch} from './operator-regex.js';
 import {binaryValue, indexValue, unaryValue} from './operators.js';
 import {boundedValue} from './value-size.js';
 import {getPath, isTruthy, toText} from './values.js';
@@ -71,6 +72,14 @@ export function evaluateExpr(expr: Expr, scope: Scope): Value {
     case 'scriptblock':
       return {kind: 'scriptblock', text: expr.text};
     case 'binary':
+      if (expr.op === 'match' || expr.op === 'notmatch')
+        return matchValue(
+          expr.op,
+          evaluateExpr(expr.left, scope),
+          evaluateExpr(expr.right, scope),
+          scope,
+          false,
+        );
       return binaryValue(expr.op, evaluateExpr(expr.left, scope), () => evaluateExpr(expr.right, scope));
     case 'unary':
       return unaryValue(expr.op, evaluateExpr(expr.operand, scope));
@@ -98,7 +107,30 @@ export function conditionValue(expr: Expr, scope: Scope): Value {
   if (expr.kind !== 'binary') return evaluateExpr(expr, scope);
   if (expr.op === 'and') return evaluateFilter(expr.left, scope) && evaluateFilter(expr.right, scope);
   if (expr.op === 'or') return evaluateFilter(expr.left, scope) || evaluateFilter(expr.right, scope);
+  if (expr.op === 'match' || expr.op === 'notmatch')
+    return matchValue(expr.op, evaluateExpr(expr.left, scope), evaluateExpr(expr.right, scope), scope, true);
   if (isCompareOperator(expr.op))
     return compareValues(expr.op, evaluateExpr(expr.left, scope), evaluateExpr(expr.right, scope));
   return evaluateExpr(expr, scope);
+}
+
+/**
+ * -match and -notmatch. A scalar on the left that matches sets `$Matches` (the groups: 0, 1, ...
+ * and the named ones), as PowerShell does; a failed match leaves it as it was, and so does a list
+ * on the left, which answers with its matching items (or, in a condition, whether any matches).
+ */
+function matchValue(
+  op: 'match' | 'notmatch',
+  left: Value,
+  right: Value,
+  scope: Scope,
+  condition: boolean,
+): Value {
+  if (Array.isArray(left))
+    return condition ? compareValues(op, left, right) : compareAsValue(op, left, right);
+  const groups = operatorMatch(toText(left), toText(right));
+  // Spec note: PowerShell's $Matches is an unordered Hashtable, usually shown last group first;
+  // we keep that order, so `$Matches` prints as it does there.
+  if (groups) setVariable(scope.variables, 'Matches', {kind: 'hashtable', entries: groups.reverse()});
+  return (groups !== null) === (op === 'match');
 }

@@ -139,7 +139,8 @@ function parseStatement(stream: TokenStream): Statement {
     return {kind: 'pipeline', pipeline: parsePipeline(stream)};
   if (first.path.length > 0)
     throw new SyntaxProblem(first.start, 'only a plain variable ($name) can be assigned');
-  if (NOT_ASSIGNABLE.has(first.name.toLowerCase()))
+  // `$null = <value>` discards the value, as in PowerShell (run-statements.ts).
+  if (NOT_ASSIGNABLE.has(first.name.toLowerCase()) && first.name.toLowerCase() !== 'null')
     throw new SyntaxProblem(first.start, `$${first.name} cannot be assigned`);
   stream.next();
   stream.next();

@@ -300,6 +300,7 @@ class Scanner {
   /** A quoted part glued to word characters (`abc"def"ghi`) is one word, as in PowerShell. */
   private continuesWord(): boolean {
     const ch = this.source[this.i];
+    if (ch === ']' && this.stack.at(-1)?.bracket === '[') return false;
     return (
       ch !== undefined &&
       !WORD_END.has(ch) &&

@@ -70,6 +70,7 @@ export function getMember(value: Value, name: string): Value {
   if (isHashtable(value)) {
     const entry = value.entries.find(([key]) => key.toLowerCase() === lower);
     if (entry) return entry[1];
+    if (lower === 'count') return value.entries.length;
   }
   if (isCredential(value) && lower === 'username') return value.userName;
   if (typeof value === 'string' && lower === 'length') return value.length;
