@@ -18,7 +18,9 @@ export type Value =
   | ScriptBlock
   | Credential
   | ByteArray
-  | FormatView;
+  | FormatView
+  | DateTimeValue
+  | TimeSpanValue;
 
 /** An output object: PowerShell-visible property names to values. Property order is display order. */
 export interface PsObject {
@@ -35,6 +37,21 @@ export interface Hashtable {
 export interface ScriptBlock {
   readonly kind: 'scriptblock';
   readonly text: string;
+}
+
+/**
+ * A date the language built (Get-Date, [datetime], .AddDays()): a UTC instant. It never reaches
+ * the store: a date parameter binds it as a DateArg.
+ */
+export interface DateTimeValue {
+  readonly kind: 'datetime';
+  readonly ms: number;
+}
+
+/** The difference of two dates. */
+export interface TimeSpanValue {
+  readonly kind: 'timespan';
+  readonly ms: number;
 }
 
 export interface Credential {

@@ -37,6 +37,14 @@ export type Expr =
       readonly path: readonly string[];
       readonly span: Span;
     }
+  /** `$d.AddDays(-7)`, `(Get-Date).ToString("yyyy")`: a .NET method of the value (methods.ts). */
+  | {
+      readonly kind: 'method';
+      readonly target: Expr;
+      readonly name: string;
+      readonly args: readonly Expr[];
+      readonly span: Span;
+    }
   /** `[int]$x`: the type as written, lower case, without the brackets. */
   | {readonly kind: 'cast'; readonly type: string; readonly operand: Expr; readonly span: Span}
   | {

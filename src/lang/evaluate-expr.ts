@@ -4,6 +4,7 @@ import type {Value} from '../cmdlets/types.js';
 import type {Expr, Pipeline} from './ast.js';
 import {CmdletError} from '../domain/errors.js';
 import {castValue} from './cast.js';
+import {invokeMethod} from './methods.js';
 import {compareAsValue, compareValues, isCompareOperator} from './compare.js';
 import {operatorMatch} from './operator-regex.js';
 import {binaryValue, indexValue, unaryValue} from './operators.js';
@@ -90,6 +91,12 @@ export function evaluateExpr(expr: Expr, scope: Scope): Value {
       );
     case 'cast':
       return castValue(expr.type, evaluateExpr(expr.operand, scope));
+    case 'method':
+      return invokeMethod(
+        evaluateExpr(expr.target, scope),
+        expr.name,
+        expr.args.map((arg) => evaluateExpr(arg, scope)),
+      );
   }
 }
 

@@ -52,7 +52,13 @@ function parseArgumentItem(stream: TokenStream, context: ValueContext): Expr {
 
 export function parsePrimary(stream: TokenStream, context: ValueContext): Expr {
   let value = parseAtom(stream, context);
-  while (stream.is('[')) {
+  for (;;) {
+    const method = isCallNext(stream) ? lastMember(value) : null;
+    if (method) {
+      value = parseCall(stream, method.target, method.name);
+      continue;
+    }
+    if (!stream.is('[')) return value;
     const open = stream.next();
     const index = stream.nested(open.start, () => parseExpression(stream));
     stream.expect(']', "']' to close the index");
@@ -64,7 +70,37 @@ export function parsePrimary(stream: TokenStream, context: ValueContext): Expr {
       span: stream.spanFrom(value.span.start),
     };
   }
-  return value;
+}
+
+/** `(` glued to a member name: `$d.AddDays(1)`; `$d.AddDays (1)` is two values, as in PowerShell. */
+const isCallNext = (stream: TokenStream): boolean => stream.is('(') && !stream.peek().spaced;
+
+/** The value's last member, split off as a method name; null when the value ends in no member. */
+function lastMember(value: Expr): {target: Expr; name: string} | null {
+  if (value.kind !== 'variable' && value.kind !== 'member' && value.kind !== 'index') return null;
+  const name = value.path.at(-1);
+  if (name === undefined) return null;
+  const path = value.path.slice(0, -1);
+  if (value.kind === 'member' && path.length === 0) return {target: value.target, name};
+  return {target: {...value, path}, name};
+}
+
+/** `name(arg, arg)` and the members after its `)`: `.AddDays(-7).Date`. */
+function parseCall(stream: TokenStream, target: Expr, name: string): Expr {
+  const open = stream.next();
+  stream.skipNewlines();
+  let args: readonly Expr[] = [];
+  if (!stream.is(')')) {
+    const value = stream.nested(open.start, () => parseExpression(stream));
+    args = value.kind === 'array' ? value.items : [value];
+  }
+  stream.skipNewlines();
+  stream.expect(')', `')' to close the arguments of ${name}( )`);
+  const call: Expr = {kind: 'method', target, name, args, span: stream.spanFrom(target.span.start)};
+  const path = membersAfter(stream);
+  return path.length === 0
+    ? call
+    : {kind: 'member', target: call, path, span: stream.spanFrom(target.span.start)};
 }
 
 /** `.Name.Count` glued to the `]` or `)` before it. */

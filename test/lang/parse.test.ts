@@ -51,6 +51,8 @@ const plain = (expr: Expr): unknown => {
       return {index: [plain(expr.target), plain(expr.index), ...expr.path]};
     case 'cast':
       return {cast: [expr.type, plain(expr.operand)]};
+    case 'method':
+      return {method: [plain(expr.target), expr.name, ...expr.args.map(plain)]};
   }
 };
 
