@@ -79,6 +79,8 @@ export interface FormatView {
   readonly autoSize: boolean;
   readonly wrap: boolean;
   readonly hideTableHeaders: boolean;
+  /** Format-Table -GroupBy: the group's label and each object's value of it, in `objects` order. */
+  readonly groupBy?: {readonly label: string; readonly values: readonly Value[]};
 }
 
 /** The PSListModifier a list parameter receives after binding (a plain list binds as replace). */
@@ -127,6 +129,8 @@ export interface ParamSpec<T extends ParamType = ParamType> {
   readonly sets?: readonly string[];
   /** 0-based position for positional binding. */
   readonly position?: number;
+  /** Takes every positional argument past the others, as a list (ValueFromRemainingArguments). */
+  readonly remaining?: boolean;
   readonly values?: readonly string[];
   readonly min?: number;
   readonly max?: number;

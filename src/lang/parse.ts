@@ -3,7 +3,9 @@
 // first element may be a value. Errors name the column and what was expected.
 
 import type {
+  BinaryOperator,
   Command,
+  Expr,
   CommandElement,
   ForeachStatement,
   IfStatement,
@@ -13,7 +15,7 @@ import type {
 } from './ast.js';
 import {parseValue, startsValue} from './parse-expression.js';
 import {isCastWord} from './parse-operators.js';
-import {SyntaxProblem, describePosition, isPunct, type Token} from './token.js';
+import {SyntaxProblem, describePosition, isPunct, type Token, type VariableToken} from './token.js';
 import {TokenStream} from './token-stream.js';
 import {tokenize} from './tokenize.js';
 
@@ -131,11 +133,26 @@ function keywordStatement(stream: TokenStream): ForeachStatement | IfStatement |
   return null;
 }
 
+/** `$t += 1` is `$t = $t + (1)`: the operators of compound assignment. */
+const COMPOUND: Readonly<Record<string, BinaryOperator>> = {
+  '+=': 'add',
+  '-=': 'subtract',
+  '*=': 'multiply',
+  '/=': 'divide',
+  '%=': 'remainder',
+};
+
+const compoundAt = (stream: TokenStream): BinaryOperator | null => {
+  const token = stream.peek(1);
+  return token.type === 'word' ? (COMPOUND[token.text] ?? null) : null;
+};
+
 function parseStatement(stream: TokenStream): Statement {
   const first = stream.peek();
   const statement = keywordStatement(stream);
   if (statement) return statement;
-  if (first.type !== 'variable' || !stream.is('=', 1))
+  const compound = first.type === 'variable' ? compoundAt(stream) : null;
+  if (first.type !== 'variable' || (!stream.is('=', 1) && compound === null))
     return {kind: 'pipeline', pipeline: parsePipeline(stream)};
   if (first.path.length > 0)
     throw new SyntaxProblem(first.start, 'only a plain variable ($name) can be assigned');
@@ -145,7 +162,7 @@ function parseStatement(stream: TokenStream): Statement {
   stream.next();
   stream.next();
   if (isEnd(stream.peek())) stream.fail("expected a command or a value after '='");
-  const assigned = keywordStatement(stream);
+  const assigned = compound === null ? keywordStatement(stream) : null;
   if (assigned)
     return {
       kind: 'statement-assignment',
@@ -154,7 +171,31 @@ function parseStatement(stream: TokenStream): Statement {
       span: stream.spanFrom(first.start),
     };
   const pipeline = parsePipeline(stream);
-  return {kind: 'assignment', variable: first.name, pipeline, span: stream.spanFrom(first.start)};
+  const span = stream.spanFrom(first.start);
+  if (compound === null) return {kind: 'assignment', variable: first.name, pipeline, span};
+  return {
+    kind: 'assignment',
+    variable: first.name,
+    pipeline: compoundPipeline(first, compound, pipeline),
+    span,
+  };
+}
+
+/** `$t += <pipeline>` as the one-stage pipeline `$t + <value>`. */
+function compoundPipeline(variable: VariableToken, op: BinaryOperator, pipeline: Pipeline): Pipeline {
+  const [only] = pipeline.stages;
+  const right: Expr =
+    pipeline.stages.length === 1 && only?.kind === 'expression'
+      ? only.expr
+      : {kind: 'subpipeline', pipeline, span: pipeline.span};
+  const left: Expr = {
+    kind: 'variable',
+    name: variable.name,
+    path: [],
+    span: {start: variable.start, end: variable.end},
+  };
+  const expr: Expr = {kind: 'binary', op, left, right, span: {start: variable.start, end: pipeline.span.end}};
+  return {stages: [{kind: 'expression', expr, span: expr.span}], span: expr.span};
 }
 
 const isEnd = (token: Token): boolean => token.type === 'eof' || isPunct(token, ';') || isPunct(token, '\n');

@@ -203,9 +203,16 @@ class Scanner {
     return ch !== '-' || !/[A-Za-z_?]/.test(this.source[this.i + 1] ?? '');
   }
 
+  /** `+`, or `+=` when an assignment operator follows the value: `$t+=1`. */
   private operatorSymbol(): void {
-    this.push({type: 'word', text: this.source[this.i]!, start: this.i, end: this.i + 1});
-    this.i += 1;
+    const length = this.source[this.i + 1] === '=' ? 2 : 1;
+    this.push({
+      type: 'word',
+      text: this.source.slice(this.i, this.i + length),
+      start: this.i,
+      end: this.i + length,
+    });
+    this.i += length;
   }
 
   /**

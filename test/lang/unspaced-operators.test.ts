@@ -62,3 +62,17 @@ describe('statements whose output is assigned', () => {
     expect(output('$x = foreach ($i in 1..2) { $i }')).toEqual([]);
   });
 });
+
+describe('compound assignment', () => {
+  it.each([
+    ['+=', '$t = 1; $t += 2; $t', [3]],
+    ['-=', '$t = 5; $t -= 2; $t', [3]],
+    ['*= without spaces', '$t = 5; $t*=2; $t', [10]],
+    ['+= on text', '$s = "a"; $s += "b"; $s', ['ab']],
+    ['+= on a list', '$l = 1, 2; $l += 3; $l.Count', [3]],
+    ['+= with a pipeline', '$n = 0; $n += (Get-FakePolicy).Count; $n', [3]],
+    ['+= inside a foreach', '$t = 0; foreach ($i in 1..4) { $t += $i }; $t', [10]],
+  ])('runs %s', (_name, line, expected) => {
+    expect(output(line)).toEqual(expected);
+  });
+});
