@@ -223,6 +223,8 @@ class Scanner {
   private inExpression(): boolean {
     const last = this.tokens.at(-1);
     if (!last) return true;
+    // A hashtable's values are read as arguments here (parse-expression.ts): `@{From=2024-01-05}`.
+    if (last.type === 'punct' && last.value === '=' && this.stack.at(-1)?.bracket === '@{') return false;
     if (last.type === 'punct') return EXPRESSION_AFTER.has(last.value);
     if (last.type === 'word') return ARITHMETIC.has(last.text) || last.text === '!' || isCastText(last.text);
     return last.type === 'parameter' && !last.colon && OPERATOR_NAMES.test(last.name);

@@ -36,6 +36,7 @@ describe('operators written without spaces', () => {
     ['a date-like argument', 'Test-Bind -Name 2024-01-05', '2024-01-05'],
     ['quoted text glued to a plus', 'Test-Bind -Name "a"+"b"', 'a+b'],
     ['a number glued to a star', 'Test-Bind -Name 5*2', '5*2'],
+    ['a date-like hashtable value', '$h = @{From=2024-01-05}; Test-Bind -Name $h.From', '2024-01-05'],
   ])('keeps %s one word in argument mode', (_name, line, expected) => {
     const echoed = output(line)[0] as {Args: Record<string, Value>};
     expect(echoed.Args['Name']).toBe(expected);
