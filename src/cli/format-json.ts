@@ -1,5 +1,6 @@
 // JSON output of `pchat exec --json`: one array per LINE on one line; every property present
-// (null when unset); script blocks as their text, credentials as {UserName}, bytes as base64.
+// (null when unset); script blocks as their text, credentials as {UserName}, bytes as base64,
+// dates as ISO 8601 (date-values.ts), time spans as their properties.
 // Characters that could act on a terminal are written as \u escapes: still the same JSON data.
 
 import {Buffer} from 'node:buffer';
@@ -7,7 +8,16 @@ import type {PsObject, Value} from '../cmdlets/types.js';
 import type {Warning} from '../domain/errors.js';
 import {terminalSafeJson} from '../domain/text-chars.js';
 import type {ErrorRecord} from '../lang/api.js';
-import {isByteArray, isCredential, isFormatView, isHashtable, isScriptBlock} from '../lang/values.js';
+import {dateIso, timeSpanProperties} from '../lang/date-values.js';
+import {
+  isByteArray,
+  isCredential,
+  isDateTime,
+  isFormatView,
+  isHashtable,
+  isScriptBlock,
+  isTimeSpan,
+} from '../lang/values.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | {[key: string]: JsonValue};
 
@@ -20,9 +30,12 @@ export function toJsonValue(value: Value | undefined): JsonValue {
   if (isCredential(value)) return {UserName: value.userName};
   if (isByteArray(value)) return Buffer.from(value.data).toString('base64');
   if (isFormatView(value)) return value.objects.map((item) => toJsonValue(item));
+  if (isDateTime(value)) return dateIso(value);
   const entries: [string, Value | undefined][] = isHashtable(value)
     ? value.entries.map(([k, v]) => [k, v])
-    : Object.entries(value as PsObject);
+    : isTimeSpan(value)
+      ? timeSpanProperties(value)
+      : Object.entries(value as PsObject);
   const object: {[key: string]: JsonValue} = {};
   for (const [key, item] of entries) {
     // Own data properties only: a key like "__proto__" stays a plain key.

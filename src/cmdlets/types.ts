@@ -18,7 +18,9 @@ export type Value =
   | ScriptBlock
   | Credential
   | ByteArray
-  | FormatView;
+  | FormatView
+  | DateTimeValue
+  | TimeSpanValue;
 
 /** An output object: PowerShell-visible property names to values. Property order is display order. */
 export interface PsObject {
@@ -35,6 +37,21 @@ export interface Hashtable {
 export interface ScriptBlock {
   readonly kind: 'scriptblock';
   readonly text: string;
+}
+
+/**
+ * A date the language built (Get-Date, [datetime], .AddDays()): a UTC instant. It never reaches
+ * the store: a date parameter binds it as a DateArg.
+ */
+export interface DateTimeValue {
+  readonly kind: 'datetime';
+  readonly ms: number;
+}
+
+/** The difference of two dates. */
+export interface TimeSpanValue {
+  readonly kind: 'timespan';
+  readonly ms: number;
 }
 
 export interface Credential {
@@ -62,6 +79,8 @@ export interface FormatView {
   readonly autoSize: boolean;
   readonly wrap: boolean;
   readonly hideTableHeaders: boolean;
+  /** Format-Table -GroupBy: the group's label and each object's value of it, in `objects` order. */
+  readonly groupBy?: {readonly label: string; readonly values: readonly Value[]};
 }
 
 /** The PSListModifier a list parameter receives after binding (a plain list binds as replace). */
@@ -110,6 +129,8 @@ export interface ParamSpec<T extends ParamType = ParamType> {
   readonly sets?: readonly string[];
   /** 0-based position for positional binding. */
   readonly position?: number;
+  /** Takes every positional argument past the others, as a list (ValueFromRemainingArguments). */
+  readonly remaining?: boolean;
   readonly values?: readonly string[];
   readonly min?: number;
   readonly max?: number;

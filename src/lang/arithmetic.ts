@@ -2,7 +2,8 @@
 // an array + anything appends, text * n and array * n repeat; numbers convert, or fail as
 // .NET's conversion does.
 
-import type {Value} from '../cmdlets/types.js';
+import type {DateTimeValue, TimeSpanValue, Value} from '../cmdlets/types.js';
+import {dateValue, isDateTime, isTimeSpan, timeSpanValue} from './date-values.js';
 import {CmdletError} from '../domain/errors.js';
 import {boundedValue, MAX_VALUE_ITEMS} from './value-size.js';
 import {toText, typeName} from './values.js';
@@ -32,9 +33,23 @@ export function arithmetic(op: ArithmeticOperator, left: Value, right: Value): V
       return boundedText(repeat(left.length, toNumberOrFail(right), () => [left]).join(''));
     return numeric(op, toNumberOrFail(left), toNumberOrFail(right));
   }
+  if (isDateTime(left) || isTimeSpan(left)) return temporal(op, left, right);
   if (left === null) return op === 'add' ? right : numeric(op, 0, toNumberOrFail(right));
   if (typeof left === 'number' || typeof left === 'boolean')
     return numeric(op, Number(left), toNumberOrFail(right));
+  throw noOperator(left, op);
+}
+
+/**
+ * Date and TimeSpan arithmetic as .NET defines it: date - date is a TimeSpan, date ± TimeSpan a
+ * date, TimeSpan ± TimeSpan a TimeSpan; anything else has no operator.
+ */
+function temporal(op: ArithmeticOperator, left: DateTimeValue | TimeSpanValue, right: Value): Value {
+  if (op === 'subtract' && isDateTime(left) && isDateTime(right)) return timeSpanValue(left.ms - right.ms);
+  if ((op === 'add' || op === 'subtract') && isTimeSpan(right)) {
+    const ms = op === 'add' ? left.ms + right.ms : left.ms - right.ms;
+    return isDateTime(left) ? dateValue(ms) : timeSpanValue(ms);
+  }
   throw noOperator(left, op);
 }
 

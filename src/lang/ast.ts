@@ -37,12 +37,21 @@ export type Expr =
       readonly path: readonly string[];
       readonly span: Span;
     }
+  /** `$d.AddDays(-7)`, `(Get-Date).ToString("yyyy")`: a .NET method of the value (methods.ts). */
+  | {
+      readonly kind: 'method';
+      readonly target: Expr;
+      readonly name: string;
+      readonly args: readonly Expr[];
+      readonly span: Span;
+    }
   /** `[int]$x`: the type as written, lower case, without the brackets. */
   | {readonly kind: 'cast'; readonly type: string; readonly operand: Expr; readonly span: Span}
   | {
       readonly kind: 'scriptblock';
       readonly text: string;
-      readonly filter: FilterExpr | null;
+      /** The body read as a filter (parse-filter.ts); null when it is empty or reads only as statements. */
+      readonly filter: Expr | null;
       readonly span: Span;
     };
 
@@ -85,25 +94,6 @@ export type BinaryOperator =
 
 export type UnaryOperator = 'not' | 'negate' | 'plus' | 'join' | 'split';
 
-/** The body of a `{ }` block: `$_.Prop -op value` joined by -and / -or / -not. */
-export type FilterExpr =
-  | {
-      readonly kind: 'logical';
-      readonly op: 'and' | 'or';
-      readonly left: FilterExpr;
-      readonly right: FilterExpr;
-    }
-  | {readonly kind: 'not'; readonly operand: FilterExpr}
-  | {
-      readonly kind: 'compare';
-      readonly op: CompareOperator;
-      readonly left: Expr;
-      readonly right: Expr;
-      readonly span: Span;
-    }
-  /** A lone operand, tested for truth: `{$_.Enabled}`. */
-  | {readonly kind: 'test'; readonly operand: Expr};
-
 export type CommandElement =
   | {
       readonly kind: 'parameter';
@@ -137,6 +127,25 @@ export interface Pipeline {
   readonly span: Span;
 }
 
+/** `foreach ($item in <pipeline>) { statements }` */
+export interface ForeachStatement {
+  readonly kind: 'foreach';
+  readonly variable: string;
+  readonly source: Pipeline;
+  readonly body: readonly Statement[];
+  readonly span: Span;
+}
+
+/** `if (c) { } elseif (c) { } else { }`: the branches in order; `else` has no condition. */
+export interface IfStatement {
+  readonly kind: 'if';
+  readonly branches: readonly {
+    readonly condition: Pipeline | null;
+    readonly body: readonly Statement[];
+  }[];
+  readonly span: Span;
+}
+
 export type Statement =
   | {readonly kind: 'pipeline'; readonly pipeline: Pipeline}
   | {
@@ -145,20 +154,12 @@ export type Statement =
       readonly pipeline: Pipeline;
       readonly span: Span;
     }
-  /** `foreach ($item in <pipeline>) { statements }` */
+  /** `$x = foreach (...) {...}`, `$x = if (...) {...}`: the statement's output is the value. */
   | {
-      readonly kind: 'foreach';
+      readonly kind: 'statement-assignment';
       readonly variable: string;
-      readonly source: Pipeline;
-      readonly body: readonly Statement[];
+      readonly statement: ForeachStatement | IfStatement;
       readonly span: Span;
     }
-  /** `if (c) { } elseif (c) { } else { }`: the branches in order; `else` has no condition. */
-  | {
-      readonly kind: 'if';
-      readonly branches: readonly {
-        readonly condition: Pipeline | null;
-        readonly body: readonly Statement[];
-      }[];
-      readonly span: Span;
-    };
+  | ForeachStatement
+  | IfStatement;

@@ -123,13 +123,20 @@ function bindPositional(
           spec.position !== undefined && !namedNames.includes(name) && inSet(cmdlet, name, set),
       )
       .sort(([, a], [, b]) => a.position! - b.position!);
-    if (slots.length < positional.length) continue;
+    const rest = slots.at(-1)?.[1].remaining === true ? slots.length - 1 : null;
+    if (rest === null && slots.length < positional.length) continue;
     try {
       const args: Record<string, unknown> = {};
-      positional.forEach((arg, i) => {
+      const placed = rest === null ? positional : positional.slice(0, rest);
+      placed.forEach((arg, i) => {
         const [name, spec] = slots[i]!;
         args[name] = convertArgument(name, spec, arg);
       });
+      if (rest !== null && positional.length > rest) {
+        const [name, spec] = slots[rest]!;
+        const value = positional.slice(rest).map((arg) => arg.value);
+        args[name] = convertArgument(name, spec, {value, literal: null});
+      }
       return {args, sets: compatibleSets(cmdlet, [...namedNames, ...Object.keys(args)], sets)};
     } catch (error) {
       if (!(error instanceof CmdletError)) throw error;

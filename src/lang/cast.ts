@@ -1,10 +1,10 @@
 // `[int]`, `[string]`, `[bool]`, `[char]`, `[datetime]`, `[array]` and their .NET spellings, with
 // the conversion errors PowerShell gives (InvalidCastException's wording, id InvalidValue).
 
-import type {Value} from '../cmdlets/types.js';
+import type {DateTimeValue, Value} from '../cmdlets/types.js';
+import {asDate, isDateTime} from './date-values.js';
 import {CmdletError} from '../domain/errors.js';
 import {toNumberOrFail} from './arithmetic.js';
-import {parseDate} from './convert-time.js';
 import {isTruthy, isScalar, toText, typeName} from './values.js';
 
 const INT32 = {min: -2147483648, max: 2147483647};
@@ -69,10 +69,11 @@ function toChar(value: Value): string {
   return String.fromCharCode(code);
 }
 
-function toDate(value: Value): string {
+function toDate(value: Value): DateTimeValue {
+  if (isDateTime(value)) return value;
   const text = toText(scalarOf(value, 'System.DateTime'));
-  const date = parseDate(text);
-  if (date) return date.iso;
+  const date = asDate(text);
+  if (date) return date;
   throw new CmdletError(
     'InvalidValue',
     `Cannot convert value "${text}" to type "System.DateTime". Error: "String '${text}' was not recognized as a valid DateTime."`,

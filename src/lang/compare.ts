@@ -3,7 +3,8 @@
 
 import type {Value} from '../cmdlets/types.js';
 import type {CompareOperator} from './ast.js';
-import {isScalar, toText} from './values.js';
+import {isDateTime, isScalar, isTimeSpan, toText} from './values.js';
+import {asDate} from './date-values.js';
 import {matchWildcard} from './wildcard.js';
 import {operatorRegex} from './operator-regex.js';
 
@@ -55,8 +56,11 @@ const SCALAR_TESTS: Readonly<Record<CompareOperator, (left: Value, right: Value)
   notin: (l, r) => !equals(l, r),
 };
 
+export const isCompareOperator = (op: string): op is CompareOperator => Object.hasOwn(SCALAR_TESTS, op);
+
 export function equals(left: Value, right: Value): boolean {
   if (left === null || right === null) return left === right;
+  if (isDateTime(left) || isTimeSpan(left)) return ordering(left, right) === 0;
   if (typeof left === 'boolean') return toBoolean(right) === left;
   if (typeof left === 'number') return toNumber(right) === left;
   if (typeof left === 'string')
@@ -69,6 +73,11 @@ export function equals(left: Value, right: Value): boolean {
 /** Negative, zero or positive; null when the two cannot be ordered. */
 export function ordering(left: Value, right: Value): number | null {
   if (left === null || right === null) return left === right ? 0 : left === null ? -1 : 1;
+  if (isDateTime(left) || isTimeSpan(left)) {
+    // The right side converts to the left's type, as PowerShell converts it: "2026-01-01" to a date.
+    const other = isDateTime(left) ? asDate(right) : isTimeSpan(right) ? right : null;
+    return other === null ? null : Math.sign(left.ms - other.ms);
+  }
   if (typeof left === 'number') {
     const other = toNumber(right);
     return Number.isNaN(other) ? null : Math.sign(left - other);

@@ -9,9 +9,11 @@ import {
   findProperty,
   isByteArray,
   isCredential,
+  isDateTime,
   isHashtable,
   isPsObject,
   isScriptBlock,
+  isTimeSpan,
   toText,
   typeName,
 } from './values.js';
@@ -188,7 +190,11 @@ function toEnum(name: string, spec: ParamSpec, arg: Argument): string {
 }
 
 function toTimeSpan(name: string, spec: ParamSpec, value: Value): number {
-  const seconds = typeof value === 'string' ? parseTimeSpan(value) : null;
+  const seconds = isTimeSpan(value)
+    ? value.ms / 1000
+    : typeof value === 'string'
+      ? parseTimeSpan(value)
+      : null;
   if (seconds === null)
     throw cannotConvert(
       name,
@@ -196,11 +202,13 @@ function toTimeSpan(name: string, spec: ParamSpec, value: Value): number {
       value,
       'Write a TimeSpan as "hh:mm:ss" or "d.hh:mm:ss", for example "00:10:00".',
     );
-  checkRange(name, spec, seconds, value as string);
+  checkRange(name, spec, seconds, toText(value));
   return seconds;
 }
 
+/** A date value from the language binds as the instant it is: it is no date written without a time. */
 function toDate(name: string, spec: ParamSpec, value: Value): unknown {
+  if (isDateTime(value)) return {iso: new Date(value.ms).toISOString(), dateOnly: false};
   const date = typeof value === 'string' ? parseDate(value) : null;
   if (date === null)
     throw cannotConvert(

@@ -1,10 +1,12 @@
 // Turns expressions into values, and evaluates filter blocks against one pipeline item.
 
 import type {Value} from '../cmdlets/types.js';
-import type {Expr, FilterExpr, Pipeline} from './ast.js';
+import type {Expr, Pipeline} from './ast.js';
 import {CmdletError} from '../domain/errors.js';
 import {castValue} from './cast.js';
-import {compareValues} from './compare.js';
+import {invokeMethod} from './methods.js';
+import {compareAsValue, compareValues, isCompareOperator} from './compare.js';
+import {operatorMatch} from './operator-regex.js';
 import {binaryValue, indexValue, unaryValue} from './operators.js';
 import {boundedValue} from './value-size.js';
 import {getPath, isTruthy, toText} from './values.js';
@@ -71,6 +73,14 @@ export function evaluateExpr(expr: Expr, scope: Scope): Value {
     case 'scriptblock':
       return {kind: 'scriptblock', text: expr.text};
     case 'binary':
+      if (expr.op === 'match' || expr.op === 'notmatch')
+        return matchValue(
+          expr.op,
+          evaluateExpr(expr.left, scope),
+          evaluateExpr(expr.right, scope),
+          scope,
+          false,
+        );
       return binaryValue(expr.op, evaluateExpr(expr.left, scope), () => evaluateExpr(expr.right, scope));
     case 'unary':
       return unaryValue(expr.op, evaluateExpr(expr.operand, scope));
@@ -81,22 +91,53 @@ export function evaluateExpr(expr: Expr, scope: Scope): Value {
       );
     case 'cast':
       return castValue(expr.type, evaluateExpr(expr.operand, scope));
+    case 'method':
+      return invokeMethod(
+        evaluateExpr(expr.target, scope),
+        expr.name,
+        expr.args.map((arg) => evaluateExpr(arg, scope)),
+      );
   }
 }
 
 /** An empty block matches nothing, as `Where-Object {}` does. */
-export function evaluateFilter(filter: FilterExpr | null, scope: Scope): boolean {
-  if (filter === null) return false;
-  switch (filter.kind) {
-    case 'logical':
-      return filter.op === 'and'
-        ? evaluateFilter(filter.left, scope) && evaluateFilter(filter.right, scope)
-        : evaluateFilter(filter.left, scope) || evaluateFilter(filter.right, scope);
-    case 'not':
-      return !evaluateFilter(filter.operand, scope);
-    case 'compare':
-      return compareValues(filter.op, evaluateExpr(filter.left, scope), evaluateExpr(filter.right, scope));
-    case 'test':
-      return isTruthy(evaluateExpr(filter.operand, scope));
-  }
+export function evaluateFilter(filter: Expr | null, scope: Scope): boolean {
+  return filter !== null && isTruthy(conditionValue(filter, scope));
+}
+
+/**
+ * The value of a block's expression as a condition: a comparison under -and, -or and -not answers
+ * yes or no even with a list on its left (compareValues); any other expression is its value.
+ */
+export function conditionValue(expr: Expr, scope: Scope): Value {
+  if (expr.kind === 'unary' && expr.op === 'not') return !evaluateFilter(expr.operand, scope);
+  if (expr.kind !== 'binary') return evaluateExpr(expr, scope);
+  if (expr.op === 'and') return evaluateFilter(expr.left, scope) && evaluateFilter(expr.right, scope);
+  if (expr.op === 'or') return evaluateFilter(expr.left, scope) || evaluateFilter(expr.right, scope);
+  if (expr.op === 'match' || expr.op === 'notmatch')
+    return matchValue(expr.op, evaluateExpr(expr.left, scope), evaluateExpr(expr.right, scope), scope, true);
+  if (isCompareOperator(expr.op))
+    return compareValues(expr.op, evaluateExpr(expr.left, scope), evaluateExpr(expr.right, scope));
+  return evaluateExpr(expr, scope);
+}
+
+/**
+ * -match and -notmatch. A scalar on the left that matches sets `$Matches` (the groups: 0, 1, ...
+ * and the named ones), as PowerShell does; a failed match leaves it as it was, and so does a list
+ * on the left, which answers with its matching items (or, in a condition, whether any matches).
+ */
+function matchValue(
+  op: 'match' | 'notmatch',
+  left: Value,
+  right: Value,
+  scope: Scope,
+  condition: boolean,
+): Value {
+  if (Array.isArray(left))
+    return condition ? compareValues(op, left, right) : compareAsValue(op, left, right);
+  const groups = operatorMatch(toText(left), toText(right));
+  // Spec note: PowerShell's $Matches is an unordered Hashtable, usually shown last group first;
+  // we keep that order, so `$Matches` prints as it does there.
+  if (groups) setVariable(scope.variables, 'Matches', {kind: 'hashtable', entries: groups.reverse()});
+  return (groups !== null) === (op === 'match');
 }

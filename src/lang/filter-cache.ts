@@ -1,7 +1,7 @@
 // Filters reach cmdlets as values (a script block's text, or a string), so they are parsed
 // again where they are used; the parsed form is kept, since a filter runs once per object.
 
-import type {FilterExpr} from './ast.js';
+import type {Expr} from './ast.js';
 import {CmdletError} from '../domain/errors.js';
 import {parseFilterText} from './parse-filter.js';
 import {SyntaxProblem} from './token.js';
@@ -9,7 +9,7 @@ import {isScriptBlock} from './values.js';
 import {parse} from './parse.js';
 import type {ScriptBlock} from '../cmdlets/types.js';
 
-const cache = new Map<string, FilterExpr | null>();
+const cache = new Map<string, Expr | null>();
 const MAX_CACHED = 200;
 const statementBlocks = new Map<string, boolean>();
 
@@ -35,7 +35,7 @@ export function isStatementBlock(filter: unknown): filter is ScriptBlock {
 }
 
 /** The parsed filter of a `{...}` block or a filter string; InvalidValue when it does not parse. */
-export function compileFilter(filter: unknown): FilterExpr | null {
+export function compileFilter(filter: unknown): Expr | null {
   const text = isScriptBlock(filter) ? filter.text : typeof filter === 'string' ? filter : null;
   if (text === null)
     throw new CmdletError(
@@ -45,7 +45,7 @@ export function compileFilter(filter: unknown): FilterExpr | null {
     );
   const cached = cache.get(text);
   if (cached !== undefined) return cached;
-  let parsed: FilterExpr | null;
+  let parsed: Expr | null;
   try {
     parsed = parseFilterText(text);
   } catch (error) {

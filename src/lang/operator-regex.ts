@@ -45,6 +45,28 @@ function compile(pattern: string): RE2JS {
   }
 }
 
+/**
+ * The groups of the first match, keyed as .NET names them, for `$Matches`; null when nothing
+ * matches. .NET numbers the unnamed groups first and the named ones after them; a group that
+ * took no part in the match is left out, as PowerShell leaves it out.
+ */
+export function operatorMatch(text: string, pattern: string): [string, string][] | null {
+  const regex = compiled(pattern);
+  const matcher = regex.matcher(text);
+  if (!matcher.find()) return null;
+  const names = new Map(Object.entries(regex.namedGroups()).map(([name, index]) => [index, name]));
+  const unnamed: [string, string][] = [];
+  const named: [string, string][] = [];
+  let number = 0;
+  for (let index = 0; index <= matcher.groupCount(); index += 1) {
+    const name = names.get(index);
+    const key = name ?? String(number++);
+    const value = matcher.group(index);
+    if (value !== null) (name === undefined ? unnamed : named).push([key, value]);
+  }
+  return [...unnamed, ...named];
+}
+
 /** `-split`: the pieces between the matches, empty ones kept, as .NET's Regex.Split does. */
 export function operatorSplit(text: string, pattern: string): string[] {
   return compiled(pattern).split(text, -1);

@@ -2,7 +2,7 @@
 // `( )` groups and `{ }` script blocks (whose body is parsed as a filter right away, so a
 // broken block is a ParserError before anything runs).
 
-import type {Expr, FilterExpr, HashtableEntry} from './ast.js';
+import type {Expr, HashtableEntry} from './ast.js';
 import {parseFilterBody} from './parse-filter.js';
 import {SyntaxProblem, type Token} from './token.js';
 import {TokenStream} from './token-stream.js';
@@ -11,8 +11,11 @@ import {parseBlockBody, parsePipeline} from './parse.js';
 import type {TemplatePart} from './scan-quoted.js';
 import {parseExpression} from './parse-operators.js';
 
-/** Where a value appears: bare words are text in arguments, but would be commands elsewhere. */
-export type ValueContext = 'argument' | 'expression';
+/**
+ * Where a value appears: bare words are text in arguments, properties of `$_` in filters (see
+ * parse-filter.ts), and would be commands elsewhere.
+ */
+export type ValueContext = 'argument' | 'expression' | 'filter';
 
 const CONSTANTS: Readonly<Record<string, null | boolean>> = {null: null, true: true, false: false};
 
@@ -27,7 +30,7 @@ export const startsValue = (token: Token): boolean =>
 
 /** A value, or several joined by commas into an array. */
 export function parseValue(stream: TokenStream, context: ValueContext): Expr {
-  if (context === 'expression') return parseExpression(stream);
+  if (context !== 'argument') return parseExpression(stream, context);
   const start = stream.peek().start;
   const first = parseArgumentItem(stream, context);
   if (!stream.is(',')) return first;
@@ -49,7 +52,13 @@ function parseArgumentItem(stream: TokenStream, context: ValueContext): Expr {
 
 export function parsePrimary(stream: TokenStream, context: ValueContext): Expr {
   let value = parseAtom(stream, context);
-  while (stream.is('[')) {
+  for (;;) {
+    const method = isCallNext(stream) ? lastMember(value) : null;
+    if (method) {
+      value = parseCall(stream, method.target, method.name);
+      continue;
+    }
+    if (!stream.is('[')) return value;
     const open = stream.next();
     const index = stream.nested(open.start, () => parseExpression(stream));
     stream.expect(']', "']' to close the index");
@@ -61,7 +70,37 @@ export function parsePrimary(stream: TokenStream, context: ValueContext): Expr {
       span: stream.spanFrom(value.span.start),
     };
   }
-  return value;
+}
+
+/** `(` glued to a member name: `$d.AddDays(1)`; `$d.AddDays (1)` is two values, as in PowerShell. */
+const isCallNext = (stream: TokenStream): boolean => stream.is('(') && !stream.peek().spaced;
+
+/** The value's last member, split off as a method name; null when the value ends in no member. */
+function lastMember(value: Expr): {target: Expr; name: string} | null {
+  if (value.kind !== 'variable' && value.kind !== 'member' && value.kind !== 'index') return null;
+  const name = value.path.at(-1);
+  if (name === undefined) return null;
+  const path = value.path.slice(0, -1);
+  if (value.kind === 'member' && path.length === 0) return {target: value.target, name};
+  return {target: {...value, path}, name};
+}
+
+/** `name(arg, arg)` and the members after its `)`: `.AddDays(-7).Date`. */
+function parseCall(stream: TokenStream, target: Expr, name: string): Expr {
+  const open = stream.next();
+  stream.skipNewlines();
+  let args: readonly Expr[] = [];
+  if (!stream.is(')')) {
+    const value = stream.nested(open.start, () => parseExpression(stream));
+    args = value.kind === 'array' ? value.items : [value];
+  }
+  stream.skipNewlines();
+  stream.expect(')', `')' to close the arguments of ${name}( )`);
+  const call: Expr = {kind: 'method', target, name, args, span: stream.spanFrom(target.span.start)};
+  const path = membersAfter(stream);
+  return path.length === 0
+    ? call
+    : {kind: 'member', target: call, path, span: stream.spanFrom(target.span.start)};
 }
 
 /** `.Name.Count` glued to the `]` or `)` before it. */
@@ -87,6 +126,10 @@ function parseAtom(stream: TokenStream, context: ValueContext): Expr {
       stream.next();
       return variableExpr(token.name, token.path, span);
     case 'word':
+      if (context === 'filter') {
+        stream.next();
+        return variableExpr('_', token.text.split('.'), span);
+      }
       if (context !== 'argument')
         throw new SyntaxProblem(
           token.start,
@@ -98,7 +141,7 @@ function parseAtom(stream: TokenStream, context: ValueContext): Expr {
       if (token.value === '@{') return stream.nested(token.start, () => parseHashtable(stream));
       if (token.value === '@(') return stream.nested(token.start, () => parseArrayExpression(stream));
       if (token.value === '{') return stream.nested(token.start, () => parseScriptBlock(stream));
-      if (token.value === '(') return stream.nested(token.start, () => parseGroup(stream));
+      if (token.value === '(') return stream.nested(token.start, () => parseGroup(stream, context));
       return stream.fail('expected a value');
     case 'parameter':
     case 'eof':
@@ -106,17 +149,23 @@ function parseAtom(stream: TokenStream, context: ValueContext): Expr {
   }
 }
 
-/** One piece of an expandable string; `$( )` holds a value expression, parsed here. */
+/**
+ * One piece of an expandable string. `$( )` holds a pipeline, as in PowerShell:
+ * `"$($_.Name)"` is a value, `"$(Get-X | Measure-Object)"` runs the commands, within the line's
+ * value and time budgets as any nested pipeline.
+ */
 function templatePart(part: TemplatePart): string | Expr {
   if (part.kind === 'text') return part.text;
   if (part.kind === 'variable') return variableExpr(part.name, [], {start: part.start, end: part.end});
   try {
     const stream = new TokenStream(tokenize(part.source).tokens, part.source);
-    stream.skipNewlines();
-    const value = parseValue(stream, 'expression');
-    stream.skipNewlines();
-    if (stream.peek().type !== 'eof') stream.fail("expected ')' after the value in $( )");
-    return value;
+    const statements = parseBlockBody(stream);
+    const only = statements[0];
+    if (statements.length !== 1 || only?.kind !== 'pipeline')
+      throw new SyntaxProblem(0, 'a $( ) in a string holds one value or one pipeline');
+    const [first] = only.pipeline.stages;
+    if (only.pipeline.stages.length === 1 && first?.kind === 'expression') return first.expr;
+    return {kind: 'subpipeline', pipeline: only.pipeline, span: only.pipeline.span};
   } catch (error) {
     if (!(error instanceof SyntaxProblem)) throw error;
     throw new SyntaxProblem(part.start + error.offset, `in the string's $( ): ${error.message}`);
@@ -179,15 +228,18 @@ function parseArrayExpression(stream: TokenStream): Expr {
   return {kind: 'array', items, span: {start: open.start, end: stream.previous().end}};
 }
 
-/** `( )` holds a value or a whole pipeline; members may follow the `)` directly: `(Get-X).Count`. */
-function parseGroup(stream: TokenStream): Expr {
+/**
+ * `( )` holds a value or a whole pipeline; members may follow the `)` directly: `(Get-X).Count`.
+ * In a filter, a bare word in a group is a property: `(Name -eq "a") -or (Size -gt 2)`.
+ */
+function parseGroup(stream: TokenStream, context: ValueContext): Expr {
   const open = stream.next();
   stream.skipNewlines();
   const first = stream.peek();
   const inner: Expr =
-    first.type === 'word'
+    first.type === 'word' && context !== 'filter'
       ? {kind: 'subpipeline', pipeline: parsePipeline(stream), span: stream.spanFrom(first.start)}
-      : parseValue(stream, 'expression');
+      : parseValue(stream, context === 'filter' ? 'filter' : 'expression');
   stream.skipNewlines();
   stream.expect(')', "')' to close the parenthesis");
   const path = membersAfter(stream);
@@ -220,7 +272,7 @@ function parseScriptBlock(stream: TokenStream): Expr {
 }
 
 /** A block inside a block is met again when the outer one is read as statements: parse it once. */
-const parsedBlocks = new WeakMap<Token, FilterExpr | null | SyntaxProblem>();
+const parsedBlocks = new WeakMap<Token, Expr | null | SyntaxProblem>();
 
 /**
  * A block that reads as a filter keeps its filter (Where-Object, -Filter); any other block must
@@ -231,7 +283,7 @@ function filterOrStatements(
   inner: TokenStream,
   start: number,
   end: number,
-): FilterExpr | null {
+): Expr | null {
   try {
     return parseFilterBody(inner);
   } catch (error) {

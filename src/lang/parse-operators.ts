@@ -1,10 +1,11 @@
 // Value expressions with PowerShell's operators, by precedence climbing. From the loosest:
 // -and -or -xor; comparison, -replace, -split, -join, -like, -match...; + -; * / %; -f; the
 // range `..`; then the comma that makes arrays; then unary operators and casts on a primary.
+// Filter blocks are read by this same table, in the 'filter' context (see parse-filter.ts).
 
 import type {BinaryOperator, Expr, UnaryOperator} from './ast.js';
 import {compareOperator} from './parse-filter.js';
-import {parsePrimary} from './parse-expression.js';
+import {parsePrimary, type ValueContext} from './parse-expression.js';
 import {SyntaxProblem, type Token} from './token.js';
 import type {TokenStream} from './token-stream.js';
 
@@ -49,7 +50,7 @@ const comparison: Level = (token) => {
 const symbolIn =
   (table: Readonly<Record<string, BinaryOperator>>): Level =>
   (token) => {
-    if (token.type === 'word' && token.spaced) return table[token.text] ?? null;
+    if (token.type === 'word') return table[token.text] ?? null;
     // `5 -3` is a subtraction: the tokenizer read a negative number.
     if (table === ADDITIVE && token.type === 'number' && token.spaced && token.text.startsWith('-'))
       return 'subtract';
@@ -64,27 +65,44 @@ const LEVELS: readonly Level[] = [
   parameterIn({f: 'format'}),
 ];
 
-/** A full value expression. */
-export function parseExpression(stream: TokenStream): Expr {
-  const counter = {count: 0};
-  return parseLevel(stream, 0, counter, null);
+const COMPARISON_LEVEL = LEVELS.indexOf(comparison);
+
+/** Where the operands of one expression are read, and how many operators it has so far. */
+interface Reading {
+  readonly context: 'expression' | 'filter';
+  count: number;
 }
 
+/** A full value expression; in the 'filter' context bare words are properties of `$_`. */
+export function parseExpression(stream: TokenStream, context: 'expression' | 'filter' = 'expression'): Expr {
+  return parseLevel(stream, 0, {context, count: 0}, null);
+}
+
+/** The context of an operand: in a filter, the right of a comparison is text (`Privacy -eq Closed`). */
+const operandContext = (reading: Reading, level: number): ValueContext =>
+  reading.context === 'filter' && level === COMPARISON_LEVEL ? 'argument' : reading.context;
+
 /** `seed` is an operand already read (the 3 of `5 -3`), which the tighter levels continue from. */
-function parseLevel(stream: TokenStream, level: number, counter: {count: number}, seed: Expr | null): Expr {
+function parseLevel(
+  stream: TokenStream,
+  level: number,
+  reading: Reading,
+  seed: Expr | null,
+  context: ValueContext = reading.context,
+): Expr {
   const operatorAt = LEVELS[level];
-  if (!operatorAt) return seed ?? parseRange(stream);
+  if (!operatorAt) return seed ?? parseRange(stream, context);
   const start = seed?.span.start ?? stream.peek().start;
-  let left = parseLevel(stream, level + 1, counter, seed);
+  let left = parseLevel(stream, level + 1, reading, seed, context);
   for (let op = operatorAt(stream.peek()); op !== null; op = operatorAt(stream.peek())) {
     const token = stream.next();
-    if (++counter.count > MAX_OPERATORS)
+    if (++reading.count > MAX_OPERATORS)
       throw new SyntaxProblem(token.start, `an expression may hold at most ${MAX_OPERATORS} operators`);
     if (token.type !== 'number') stream.skipNewlines();
     const right = parseLevel(
       stream,
       level + 1,
-      counter,
+      reading,
       token.type === 'number'
         ? {
             kind: 'number',
@@ -93,40 +111,41 @@ function parseLevel(stream: TokenStream, level: number, counter: {count: number}
             span: {start: token.start + 1, end: token.end},
           }
         : null,
+      context === 'argument' ? context : operandContext(reading, level),
     );
     left = {kind: 'binary', op, left, right, span: stream.spanFrom(start)};
   }
   return left;
 }
 
-function parseRange(stream: TokenStream): Expr {
+function parseRange(stream: TokenStream, context: ValueContext): Expr {
   const start = stream.peek().start;
-  const from = parseList(stream);
+  const from = parseList(stream, context);
   if (!stream.accept('..')) return from;
-  const to = parseList(stream);
+  const to = parseList(stream, context);
   return {kind: 'binary', op: 'range', left: from, right: to, span: stream.spanFrom(start)};
 }
 
-function parseList(stream: TokenStream): Expr {
+function parseList(stream: TokenStream, context: ValueContext): Expr {
   const start = stream.peek().start;
-  const first = parseUnary(stream);
+  const first = parseUnary(stream, context);
   if (!stream.is(',')) return first;
   const items = [first];
   while (stream.accept(',')) {
     stream.skipNewlines();
-    items.push(parseUnary(stream));
+    items.push(parseUnary(stream, context));
   }
   return {kind: 'array', items, span: stream.spanFrom(start)};
 }
 
 const UNARY: Readonly<Record<string, UnaryOperator>> = {not: 'not', join: 'join', split: 'split'};
 
-function parseUnary(stream: TokenStream): Expr {
+function parseUnary(stream: TokenStream, context: ValueContext): Expr {
   const token = stream.peek();
   const op = unaryOperator(token);
-  if (op === null && !isCast(token)) return parsePrimary(stream, 'expression');
+  if (op === null && !isCast(token)) return parsePrimary(stream, context);
   stream.next();
-  const operand = stream.nested(token.start, () => parseUnary(stream));
+  const operand = stream.nested(token.start, () => parseUnary(stream, context));
   const span = stream.spanFrom(token.start);
   if (op === null) {
     const type = (token as {text: string}).text.slice(1, -1).toLowerCase();

@@ -2,10 +2,20 @@
 // `$name = <pipeline>` or a pipeline; a pipeline is commands joined by `|`, and only its
 // first element may be a value. Errors name the column and what was expected.
 
-import type {Command, CommandElement, Pipeline, Stage, Statement} from './ast.js';
+import type {
+  BinaryOperator,
+  Command,
+  Expr,
+  CommandElement,
+  ForeachStatement,
+  IfStatement,
+  Pipeline,
+  Stage,
+  Statement,
+} from './ast.js';
 import {parseValue, startsValue} from './parse-expression.js';
 import {isCastWord} from './parse-operators.js';
-import {SyntaxProblem, describePosition, isPunct, type Token} from './token.js';
+import {SyntaxProblem, describePosition, isPunct, type Token, type VariableToken} from './token.js';
 import {TokenStream} from './token-stream.js';
 import {tokenize} from './tokenize.js';
 
@@ -77,7 +87,7 @@ const keywordAt = (stream: TokenStream, ahead = 0): string | null => {
   return token.type === 'word' ? token.text.toLowerCase() : null;
 };
 
-function parseForeach(stream: TokenStream): Statement {
+function parseForeach(stream: TokenStream): ForeachStatement {
   const start = stream.next().start;
   stream.expect('(', "'(' after 'foreach'");
   const variable = stream.next();
@@ -94,7 +104,7 @@ function parseForeach(stream: TokenStream): Statement {
   return {kind: 'foreach', variable: variable.name, source, body, span: stream.spanFrom(start)};
 }
 
-function parseIf(stream: TokenStream): Statement {
+function parseIf(stream: TokenStream): IfStatement {
   const start = stream.next().start;
   const branches = [
     {condition: parseCondition(stream, 'if') as Pipeline | null, body: parseBlock(stream, 'if ( )')},
@@ -115,22 +125,77 @@ function parseIf(stream: TokenStream): Statement {
   return {kind: 'if', branches, span: stream.spanFrom(start)};
 }
 
-function parseStatement(stream: TokenStream): Statement {
-  const first = stream.peek();
+/** `foreach (` or `if (` next: the statement; null for anything else. */
+function keywordStatement(stream: TokenStream): ForeachStatement | IfStatement | null {
   const keyword = keywordAt(stream);
   if (keyword === 'foreach' && stream.is('(', 1)) return parseForeach(stream);
   if (keyword === 'if' && stream.is('(', 1)) return parseIf(stream);
-  if (first.type !== 'variable' || !stream.is('=', 1))
+  return null;
+}
+
+/** `$t += 1` is `$t = $t + (1)`: the operators of compound assignment. */
+const COMPOUND: Readonly<Record<string, BinaryOperator>> = {
+  '+=': 'add',
+  '-=': 'subtract',
+  '*=': 'multiply',
+  '/=': 'divide',
+  '%=': 'remainder',
+};
+
+const compoundAt = (stream: TokenStream): BinaryOperator | null => {
+  const token = stream.peek(1);
+  return token.type === 'word' ? (COMPOUND[token.text] ?? null) : null;
+};
+
+function parseStatement(stream: TokenStream): Statement {
+  const first = stream.peek();
+  const statement = keywordStatement(stream);
+  if (statement) return statement;
+  const compound = first.type === 'variable' ? compoundAt(stream) : null;
+  if (first.type !== 'variable' || (!stream.is('=', 1) && compound === null))
     return {kind: 'pipeline', pipeline: parsePipeline(stream)};
   if (first.path.length > 0)
     throw new SyntaxProblem(first.start, 'only a plain variable ($name) can be assigned');
-  if (NOT_ASSIGNABLE.has(first.name.toLowerCase()))
+  // `$null = <value>` discards the value, as in PowerShell (run-statements.ts).
+  if (NOT_ASSIGNABLE.has(first.name.toLowerCase()) && first.name.toLowerCase() !== 'null')
     throw new SyntaxProblem(first.start, `$${first.name} cannot be assigned`);
   stream.next();
   stream.next();
   if (isEnd(stream.peek())) stream.fail("expected a command or a value after '='");
+  const assigned = compound === null ? keywordStatement(stream) : null;
+  if (assigned)
+    return {
+      kind: 'statement-assignment',
+      variable: first.name,
+      statement: assigned,
+      span: stream.spanFrom(first.start),
+    };
   const pipeline = parsePipeline(stream);
-  return {kind: 'assignment', variable: first.name, pipeline, span: stream.spanFrom(first.start)};
+  const span = stream.spanFrom(first.start);
+  if (compound === null) return {kind: 'assignment', variable: first.name, pipeline, span};
+  return {
+    kind: 'assignment',
+    variable: first.name,
+    pipeline: compoundPipeline(first, compound, pipeline),
+    span,
+  };
+}
+
+/** `$t += <pipeline>` as the one-stage pipeline `$t + <value>`. */
+function compoundPipeline(variable: VariableToken, op: BinaryOperator, pipeline: Pipeline): Pipeline {
+  const [only] = pipeline.stages;
+  const right: Expr =
+    pipeline.stages.length === 1 && only?.kind === 'expression'
+      ? only.expr
+      : {kind: 'subpipeline', pipeline, span: pipeline.span};
+  const left: Expr = {
+    kind: 'variable',
+    name: variable.name,
+    path: [],
+    span: {start: variable.start, end: variable.end},
+  };
+  const expr: Expr = {kind: 'binary', op, left, right, span: {start: variable.start, end: pipeline.span.end}};
+  return {stages: [{kind: 'expression', expr, span: expr.span}], span: expr.span};
 }
 
 const isEnd = (token: Token): boolean => token.type === 'eof' || isPunct(token, ';') || isPunct(token, '\n');

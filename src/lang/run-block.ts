@@ -3,13 +3,13 @@
 // outputs True or False, as PowerShell does. This is the one place a block is run for its output.
 
 import type {Value} from '../cmdlets/types.js';
-import {evaluateExpr, evaluateFilter, type Scope} from './evaluate-expr.js';
+import {conditionValue, type Scope} from './evaluate-expr.js';
 import {compileFilter} from './filter-cache.js';
 
 /** The values the block writes: an empty block writes nothing, a list is written item by item. */
 export function runBlock(block: unknown, scope: Scope): Value[] {
   const body = compileFilter(block);
   if (body === null) return [];
-  const value = body.kind === 'test' ? evaluateExpr(body.operand, scope) : evaluateFilter(body, scope);
+  const value = conditionValue(body, scope);
   return Array.isArray(value) ? [...(value as Value[])] : [value];
 }

@@ -54,9 +54,12 @@ function runStatement(env: LineEnv, statement: Statement): Value[] {
     case 'assignment': {
       const items = runPipeline(env, statement.pipeline);
       // A pipeline that could not start leaves the variable as it was.
-      if (items !== null) setVariable(env.options.variables, statement.variable, single(items));
+      if (items !== null) assign(env, statement.variable, single(items));
       return [];
     }
+    case 'statement-assignment':
+      assign(env, statement.variable, single(runStatement(env, statement.statement)));
+      return [];
     case 'foreach': {
       const items = runPipeline(env, statement.source);
       if (items === null) return [];
@@ -74,6 +77,11 @@ function runStatement(env: LineEnv, statement: Statement): Value[] {
           return runStatements(env, branch.body);
       return [];
   }
+}
+
+/** `$null = ...` runs its value for its effects and keeps nothing. */
+function assign(env: LineEnv, variable: string, value: Value): void {
+  if (variable.toLowerCase() !== 'null') setVariable(env.options.variables, variable, value);
 }
 
 function conditionHolds(env: LineEnv, condition: Pipeline): boolean {

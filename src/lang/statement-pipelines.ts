@@ -8,6 +8,8 @@ export function statementPipelines(statement: Statement): Pipeline[] {
     case 'pipeline':
     case 'assignment':
       return [statement.pipeline];
+    case 'statement-assignment':
+      return statementPipelines(statement.statement);
     case 'foreach':
       return [statement.source, ...statement.body.flatMap(statementPipelines)];
     case 'if':

@@ -46,6 +46,12 @@ const matchAt = (pattern: RegExp, source: string, at: number): RegExpExecArray |
   pattern.lastIndex = at;
   return pattern.exec(source);
 };
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%']);
+const EXPRESSION_AFTER: ReadonlySet<string> = new Set(['=', '(', '@(', '[', '..', ';', '\n', '{']);
+/** The operators written as `-name`; a number after one of them is an operand. */
+const OPERATOR_NAMES =
+  /^[ic]?(?:eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains|in|notin|replace|split|join)$|^(?:and|or|xor|not|f)$/i;
+const isCastText = (text: string): boolean => /^\[[A-Za-z0-9]+\]$/.test(text);
 const WORD_END = new Set([' ', '\t', '\n', '|', ';', ',', '(', ')', '{', '}']);
 
 const isSpace = (ch: string): boolean => ch !== '\n' && /\s/.test(ch);
@@ -169,6 +175,7 @@ class Scanner {
       );
     if (ch === '@' && /[A-Za-z_]/.test(s[this.i + 1] ?? ''))
       throw new SyntaxProblem(this.i, 'splatting (@name) is not supported');
+    if (this.gluedOperator(ch)) return this.operatorSymbol();
     if (DASHES.has(ch) && this.parameter()) return;
     return this.word(top === '@{');
   }
@@ -184,6 +191,43 @@ class Scanner {
     if (this.spaced || !last) return false;
     if (last.type === 'variable' || last.type === 'number' || last.type === 'string') return true;
     return last.type === 'punct' && (last.value === ')' || last.value === ']');
+  }
+
+  /**
+   * `$a+1`, `$a-1`, `$i*2`, `(1)/2`, `"a"+"b"`: an arithmetic symbol glued to the value before
+   * it is an operator, as in PowerShell; `-` followed by a letter stays a parameter or an
+   * operator name (`$a-like "x"`).
+   */
+  private gluedOperator(ch: string): boolean {
+    if (!ARITHMETIC.has(ch) || !this.followsOperand()) return false;
+    return ch !== '-' || !/[A-Za-z_?]/.test(this.source[this.i + 1] ?? '');
+  }
+
+  /** `+`, or `+=` when an assignment operator follows the value: `$t+=1`. */
+  private operatorSymbol(): void {
+    const length = this.source[this.i + 1] === '=' ? 2 : 1;
+    this.push({
+      type: 'word',
+      text: this.source.slice(this.i, this.i + length),
+      start: this.i,
+      end: this.i + length,
+    });
+    this.i += length;
+  }
+
+  /**
+   * Where PowerShell reads an expression, not a command's argument: at the start of a statement,
+   * after `=`, an opening bracket, `..`, or an operator. There `10-1` and `2*$i` are arithmetic,
+   * while an argument such as `-StartDate 2024-01-05` stays one word.
+   */
+  private inExpression(): boolean {
+    const last = this.tokens.at(-1);
+    if (!last) return true;
+    // A hashtable's values are read as arguments here (parse-expression.ts): `@{From=2024-01-05}`.
+    if (last.type === 'punct' && last.value === '=' && this.stack.at(-1)?.bracket === '@{') return false;
+    if (last.type === 'punct') return EXPRESSION_AFTER.has(last.value);
+    if (last.type === 'word') return ARITHMETIC.has(last.text) || last.text === '!' || isCastText(last.text);
+    return last.type === 'parameter' && !last.colon && OPERATOR_NAMES.test(last.name);
   }
 
   private cast(): void {
@@ -212,7 +256,10 @@ class Scanner {
     if (!scanned.terminated && !this.partial)
       throw new SyntaxProblem(start, 'the string starting here is missing its closing quote');
     this.i = scanned.end;
-    if (this.continuesWord()) return this.word(this.stack.at(-1)?.bracket === '@{', start, scanned.value);
+    // `"a"+"b"` in an expression is an addition; as an argument it is one word, `a+b`.
+    const operatorNext = ARITHMETIC.has(this.source[this.i] ?? '') && this.inExpression();
+    if (!operatorNext && this.continuesWord())
+      return this.word(this.stack.at(-1)?.bracket === '@{', start, scanned.value);
     this.push({
       type: 'string',
       value: scanned.value,
@@ -262,6 +309,7 @@ class Scanner {
   /** A quoted part glued to word characters (`abc"def"ghi`) is one word, as in PowerShell. */
   private continuesWord(): boolean {
     const ch = this.source[this.i];
+    if (ch === ']' && this.stack.at(-1)?.bracket === '[') return false;
     return (
       ch !== undefined &&
       !WORD_END.has(ch) &&
@@ -299,6 +347,7 @@ class Scanner {
     let text = prefix ?? '';
     let plain = prefix === null;
     const inIndex = this.stack.at(-1)?.bracket === '[';
+    const expression = prefix === null && this.inExpression();
     while (this.i < s.length) {
       const ch = s[this.i]!;
       if (WORD_END.has(ch) || isSpace(ch) || (inHashtable && ch === '=')) break;
@@ -307,6 +356,8 @@ class Scanner {
       if (ch === '$' && plain && (text === '-' || text === '!')) break;
       // `1..5`: a whole number followed by `..` is the start of a range.
       if (ch === '.' && s[this.i + 1] === '.' && plain && /^-?\d+$/.test(text)) break;
+      // `10-1`, `2*$i` in an expression: a number followed by an arithmetic symbol.
+      if (ARITHMETIC.has(ch) && plain && NUMBER.test(text) && expression) break;
       if (ch === '&' || ch === '<' || ch === '>')
         throw new SyntaxProblem(
           this.i,

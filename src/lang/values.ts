@@ -10,6 +10,7 @@ import type {
   ScriptBlock,
   Value,
 } from '../cmdlets/types.js';
+import {dateMember, dateText, isDateTime, isTimeSpan, timeSpanMember, timeSpanText} from './date-values.js';
 
 const kindOf = (value: unknown): unknown =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -30,6 +31,8 @@ export const isFormatView = (value: unknown): value is FormatView =>
 /** The .NET type Windows PowerShell names for the first record Format-* writes. */
 export const FORMAT_DATA_TYPE = 'Microsoft.PowerShell.Commands.Internal.Format.FormatStartData';
 
+export {isDateTime, isTimeSpan} from './date-values.js';
+
 export const isArrayValue = (value: unknown): value is readonly Value[] => Array.isArray(value);
 
 /** An output object: any plain object that is not one of the tagged kinds. */
@@ -41,7 +44,9 @@ export const isPsObject = (value: unknown): value is PsObject =>
   !isScriptBlock(value) &&
   !isCredential(value) &&
   !isByteArray(value) &&
-  !isFormatView(value);
+  !isFormatView(value) &&
+  !isDateTime(value) &&
+  !isTimeSpan(value);
 
 /** A scalar in the pipeline sense: binds by value, not by property. */
 export const isScalar = (value: Value): value is string | number | boolean | null =>
@@ -70,8 +75,15 @@ export function getMember(value: Value, name: string): Value {
   if (isHashtable(value)) {
     const entry = value.entries.find(([key]) => key.toLowerCase() === lower);
     if (entry) return entry[1];
+    if (lower === 'count') return value.entries.length;
   }
   if (isCredential(value) && lower === 'username') return value.userName;
+  const temporal = isDateTime(value)
+    ? dateMember(value, lower)
+    : isTimeSpan(value)
+      ? timeSpanMember(value, lower)
+      : undefined;
+  if (temporal !== undefined) return temporal;
   if (typeof value === 'string' && lower === 'length') return value.length;
   if (lower === 'count') return value === null ? 0 : 1;
   return null;
@@ -102,6 +114,8 @@ export function toText(value: Value): string {
   if (isHashtable(value)) return 'System.Collections.Hashtable';
   if (isByteArray(value)) return 'System.Byte[]';
   if (isFormatView(value)) return FORMAT_DATA_TYPE;
+  if (isDateTime(value)) return dateText(value);
+  if (isTimeSpan(value)) return timeSpanText(value);
   const identity = findProperty(value as PsObject, 'Identity');
   return identity && typeof identity.value === 'string' ? identity.value : '';
 }
@@ -118,5 +132,7 @@ export function typeName(value: Value): string {
   if (isCredential(value)) return 'System.Management.Automation.PSCredential';
   if (isByteArray(value)) return 'System.Byte[]';
   if (isFormatView(value)) return FORMAT_DATA_TYPE;
+  if (isDateTime(value)) return 'System.DateTime';
+  if (isTimeSpan(value)) return 'System.TimeSpan';
   return 'System.Management.Automation.PSObject';
 }

@@ -14,6 +14,11 @@ describe('the commands a line would run', () => {
       ['Get-CsPersistentChatRoom', 'Set-CsPersistentChatRoom'],
     ],
     ['"a","b" | Get-CsAdPrincipal', ['Get-CsAdPrincipal']],
+    [
+      '$x = foreach ($r in Get-CsPersistentChatRoom) { $r | Remove-CsPersistentChatRoom }',
+      ['Get-CsPersistentChatRoom', 'Remove-CsPersistentChatRoom'],
+    ],
+    ['$x = if ($true) { Get-CsPersistentChatRoom }', ['Get-CsPersistentChatRoom']],
     ['Get-CsPersistentChatRoom -Identity "x; Remove-CsPersistentChatRoom | y"', ['Get-CsPersistentChatRoom']],
     ['Get-CsPersistentChatRoom -Identity "unterminated', []],
   ])('%s', (line, names) => {

@@ -68,7 +68,7 @@ const OPERATORS: readonly (readonly [string, readonly Value[]])[] = [
   ['[bool]0', [false]],
   ['[char]65', ['A']],
   ['[array]5', [5]],
-  ['[datetime]"2024-01-02"', ['2024-01-02T00:00:00.000Z']],
+  ['[datetime]"2024-01-02"', [{kind: 'datetime', ms: Date.UTC(2024, 0, 2)}]],
 ];
 
 describe('operators as values', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Command, Expr, FilterExpr, Statement} from '../../src/lang/ast.js';
+import type {Command, Expr, Statement} from '../../src/lang/ast.js';
 import {parse} from '../../src/lang/parse.js';
 import {parseFilterText} from '../../src/lang/parse-filter.js';
 import {DOCUMENTED_LINES} from './documented-lines.js';
@@ -51,21 +51,19 @@ const plain = (expr: Expr): unknown => {
       return {index: [plain(expr.target), plain(expr.index), ...expr.path]};
     case 'cast':
       return {cast: [expr.type, plain(expr.operand)]};
+    case 'method':
+      return {method: [plain(expr.target), expr.name, ...expr.args.map(plain)]};
   }
 };
 
-const filterShape = (f: FilterExpr | null): unknown => {
+/** A filter block's expression: -and, -or and -not as the tree, comparisons and lone tests as leaves. */
+const filterShape = (f: Expr | null): unknown => {
   if (f === null) return null;
-  switch (f.kind) {
-    case 'logical':
-      return [f.op, filterShape(f.left), filterShape(f.right)];
-    case 'not':
-      return ['not', filterShape(f.operand)];
-    case 'compare':
-      return [plain(f.left), f.op, plain(f.right)];
-    case 'test':
-      return ['test', plain(f.operand)];
-  }
+  if (f.kind === 'binary' && (f.op === 'and' || f.op === 'or'))
+    return [f.op, filterShape(f.left), filterShape(f.right)];
+  if (f.kind === 'unary' && f.op === 'not') return ['not', filterShape(f.operand)];
+  if (f.kind === 'binary') return [plain(f.left), f.op, plain(f.right)];
+  return ['test', plain(f)];
 };
 
 describe('parse', () => {

@@ -2,7 +2,16 @@
 
 import type {Value} from '../../cmdlets/types.js';
 import {inlineValue} from '../present/inline-value.js';
-import {isArrayValue, isByteArray, isHashtable, isPsObject, toText} from '../values.js';
+import {dateIso, timeSpanProperties} from '../date-values.js';
+import {
+  isArrayValue,
+  isByteArray,
+  isDateTime,
+  isHashtable,
+  isPsObject,
+  isTimeSpan,
+  toText,
+} from '../values.js';
 import {inputItems} from './input-items.js';
 import {builtin} from './types.js';
 
@@ -60,7 +69,14 @@ function toJsonTree(value: Value, level: number, depth: number, truncated: () =>
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (isByteArray(value)) return Buffer.from(value.data).toString('base64');
-  const entries = isHashtable(value) ? value.entries : isPsObject(value) ? Object.entries(value) : null;
+  if (isDateTime(value)) return dateIso(value);
+  const entries = isHashtable(value)
+    ? value.entries
+    : isTimeSpan(value)
+      ? timeSpanProperties(value)
+      : isPsObject(value)
+        ? Object.entries(value)
+        : null;
   if (!isArrayValue(value) && entries === null) return toText(value);
   if (level > depth) {
     truncated();

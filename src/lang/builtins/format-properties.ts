@@ -96,8 +96,7 @@ function memberPath(text: string): readonly string[] {
     if (!(error instanceof CmdletError)) throw error;
     filter = null;
   }
-  if (filter?.kind === 'test' && filter.operand.kind === 'variable' && filter.operand.name === '_')
-    return filter.operand.path;
+  if (filter?.kind === 'variable' && filter.name === '_') return filter.path;
   throw invalid(
     `The Expression {${text}} cannot be shown: a calculated property's script block reads a property of $_, such as {$_.Name}.`,
   );

@@ -4,8 +4,9 @@
 //
 // Spec note: every table is sized to its content, as Windows PowerShell 5.1 sizes a table whose
 // objects arrive together (it waits 300 ms for them); -AutoSize is accepted and changes nothing.
-// The columns of a table are the first object's, as PowerShell takes them. -GroupBy is not
-// supported.
+// The columns of a table are the first object's, as PowerShell takes them. -GroupBy starts a new
+// group wherever the value changes, as PowerShell does (it does not sort: pipe through
+// Sort-Object first); each group's table is sized to its own rows.
 
 import type {FormatView, Value} from '../../cmdlets/types.js';
 import {isHashtable} from '../values.js';
@@ -41,6 +42,10 @@ export const formatTable = builtin({
     AutoSize: {type: 'switch', help: 'Sizes the columns to their content (every table here is).'},
     Wrap: {type: 'switch', help: 'Continues long values on the next lines instead of cutting them with ...'},
     HideTableHeaders: {type: 'switch', help: 'Leaves out the header row and its dashes.'},
+    GroupBy: {
+      type: 'object',
+      help: 'A property (or a calculated property) to group by: each run of objects with the same value gets a "   Name: value" heading and a table of its own. Sort by the same property first to get one group per value.',
+    },
     InputObject: INPUT,
   },
   examples: [
@@ -53,11 +58,17 @@ export const formatTable = builtin({
       remarks: 'A calculated column, and long values continued on the next lines.',
     },
     {code: 'Get-CsPersistentChatPolicy | ft', remarks: 'Every property of each policy, as a table.'},
+    {
+      code: 'Get-CsPersistentChatRoom | Sort-Object Privacy | Format-Table Name,Category -GroupBy Privacy',
+      remarks: 'A table of rooms for each privacy setting, under a "   Privacy: Open" heading.',
+    },
   ],
   process(ctx, args, input) {
     const objects = objectsOf(input, args);
     if (objects.length === 0) return;
     const columns = columnsFor(args['Property'] as Value | undefined, objects[0]!);
+    const groupBy = args['GroupBy'] as Value | undefined;
+    const group = groupBy === undefined ? undefined : columnsFor(groupBy, objects[0]!)[0];
     const view: FormatView = {
       kind: 'format',
       shape: 'table',
@@ -66,6 +77,7 @@ export const formatTable = builtin({
       autoSize: args['AutoSize'] === true,
       wrap: args['Wrap'] === true,
       hideTableHeaders: args['HideTableHeaders'] === true,
+      ...(group ? {groupBy: {label: group.label, values: objects.map(group.read)}} : {}),
     };
     ctx.write(view);
   },

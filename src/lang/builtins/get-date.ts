@@ -3,6 +3,7 @@
 import type {DateArg, ParamSpec} from '../../cmdlets/types.js';
 import {isCmdletError} from '../../domain/errors.js';
 import {convertArgument} from '../convert.js';
+import {dateValue} from '../date-values.js';
 import {formatDate} from './date-format.js';
 import {builtin} from './types.js';
 
@@ -18,13 +19,21 @@ export const getDate = builtin({
   name: 'Get-Date',
   summary: 'Gets the current date and time.',
   description:
-    'Outputs the current time (or the one -Date gives) as an ISO 8601 UTC time, as the cmdlets give times; -Format writes it with a .NET format string such as "yyyy-MM-dd HH:mm" (the custom specifiers, quoted text, and the one-letter standard formats as en-US writes them). Spec note: times are UTC, so the output does not depend on the machine\'s time zone.',
+    'Outputs the current time (or the one -Date gives) as a date: its members (.Year, .Month, .Day, .Hour, .Minute, .DayOfWeek, .Date) and methods (.AddDays(n), .AddHours(n), .AddMinutes(n), .ToString(format)) work as in PowerShell, two dates subtract to a TimeSpan (.TotalDays, .TotalHours), and a date binds to date parameters such as -StartDate. -Format writes it as text with a .NET format string such as "yyyy-MM-dd HH:mm" (the custom specifiers, quoted text, and the one-letter standard formats as en-US writes them). Spec note: times are UTC, so the output does not depend on the machine\'s time zone.',
   params: {
     Date: DATE,
     Format: {type: 'string', help: 'A .NET format string, such as yyyyMMdd or "dddd, MMMM d".'},
   },
   examples: [
     {code: 'Get-Date -Format "yyyy-MM-dd"', remarks: "Today's date, such as 2026-12-06."},
+    {
+      code: 'Get-PcChatMessage -Room "pc1.dc1.example.org\\ItRoom" -StartDate (Get-Date).AddDays(-7)',
+      remarks: "ItRoom's messages of the last seven days: the date a week ago binds to -StartDate.",
+    },
+    {
+      code: '((Get-Date) - [datetime]"2026-01-01").TotalDays',
+      remarks: 'The days since the start of 2026.',
+    },
     {
       code: '$day = Get-Date -Format yyyyMMdd; Get-CsPersistentChatRoom | Export-Csv "rooms-$day.csv"',
       remarks: "Exports the rooms to a file named after today's date.",
@@ -34,7 +43,7 @@ export const getDate = builtin({
     const format = args['Format'] as string | undefined;
     const write = (given: DateArg | undefined): void => {
       const date = given ? new Date(given.iso) : ctx.now;
-      ctx.write(format === undefined ? date.toISOString() : formatDate(date, format));
+      ctx.write(format === undefined ? dateValue(date.getTime()) : formatDate(date, format));
     };
     if (input === null) return write(args['Date'] as DateArg | undefined);
     for (const item of input) {

@@ -4,8 +4,9 @@
 // Where PowerShell defines a rendering, it is the one used (Windows PowerShell 5.1, the shell of
 // the Lync and Skype for Business management tools):
 // - $null: nothing. Booleans: True / False. Numbers: invariant digits.
-// - Strings as stored. Dates have no value type of their own here: cmdlets give ISO 8601 strings,
-//   shown as written, so output does not depend on the operator's culture.
+// - Strings as stored. The cmdlets give times as ISO 8601 strings, shown as written, so output does
+//   not depend on the operator's culture. A date the language built (Get-Date) shows as
+//   DateTime.ToString() does in en-US, `12/6/2026 8:16:24 PM`; a time span as `7.00:00:00`.
 // - A nested object: `@{Name=x; Size=2}`, the text PowerShell gives a PSCustomObject.
 // - A hashtable: `{[a, 1], [b, 2]}`, PowerShell's enumeration of its DictionaryEntry items.
 // - A credential: `System.Management.Automation.PSCredential`, its ToString(); the user name shows
@@ -21,10 +22,13 @@ import {
   FORMAT_DATA_TYPE,
   isByteArray,
   isCredential,
+  isDateTime,
   isFormatView,
   isHashtable,
   isScriptBlock,
+  isTimeSpan,
 } from '../values.js';
+import {dateCell, timeSpanText} from '../date-values.js';
 
 const BYTES_SHOWN = 16;
 export const CREDENTIAL_TYPE = 'System.Management.Automation.PSCredential';
@@ -38,6 +42,8 @@ export function inlineValue(value: Value | undefined): string {
   if (isScriptBlock(value)) return displaySafe(value.text);
   if (isCredential(value)) return CREDENTIAL_TYPE;
   if (isFormatView(value)) return FORMAT_DATA_TYPE;
+  if (isDateTime(value)) return dateCell(value);
+  if (isTimeSpan(value)) return timeSpanText(value);
   if (isByteArray(value)) {
     const shown = [...value.data.slice(0, BYTES_SHOWN)].join(', ');
     return `{${shown}${value.data.length > BYTES_SHOWN ? '...' : ''}}`;

@@ -10,13 +10,24 @@
 // - A credential: PSCredential's default table view, `UserName` and `Password`, the password
 //   shown as its type, System.Security.SecureString, never as text.
 // - What Format-Table or Format-List output: its table or list, laid out at `width`.
+// - A date: its long form in a block, `Sunday, December 6, 2026 8:16:24 PM`, as 5.1 shows Get-Date.
+// - A time span: the list of its properties (Days ... TotalMilliseconds), as TimeSpan's view has.
 //
 // Spec note: the default list view does not wrap long values at `width` (the console's result view
 // wraps them under the value's column itself); Format-List does, as PowerShell's list writer does.
 
 import type {PsObject, Value} from '../../cmdlets/types.js';
 import {displaySafe} from '../display-safe.js';
-import {isByteArray, isCredential, isFormatView, isHashtable, isScriptBlock} from '../values.js';
+import {dateDisplay, timeSpanProperties} from '../date-values.js';
+import {
+  isByteArray,
+  isCredential,
+  isDateTime,
+  isFormatView,
+  isHashtable,
+  isScriptBlock,
+  isTimeSpan,
+} from '../values.js';
 import {DEFAULT_WIDTH, formatViewLines} from './format-view.js';
 import {inlineValue} from './inline-value.js';
 import {listBlock} from './list-block.js';
@@ -53,6 +64,10 @@ function appendItem(lines: string[], item: Value, width: number): void {
     lines.push(...block(tableView({columns: ['Name', 'Value'], rows: item.entries}, Infinity)));
   } else if (isFormatView(item)) {
     lines.push(...formatViewLines(item, width));
+  } else if (isDateTime(item)) {
+    lines.push(...block([dateDisplay(item)]));
+  } else if (isTimeSpan(item)) {
+    lines.push(...block(listBlock(timeSpanProperties(item))));
   } else if (isCredential(item)) {
     const rows = [[item.userName, SECURE_STRING]];
     lines.push(...block(tableView({columns: ['UserName', 'Password'], rows}, Infinity)));

@@ -5,10 +5,10 @@ import {formatDate} from '../../../src/lang/builtins/date-format.js';
 import {expectNoErrors, run} from '../fake-catalog.js';
 
 describe('Get-Date', () => {
-  it('outputs the current time as an ISO 8601 UTC time', () => {
+  it('outputs the current time as a date value', () => {
     const result = run('Get-Date');
     expectNoErrors(result);
-    expect(result.output).toEqual(['2026-01-15T12:00:00.000Z']);
+    expect(result.output).toEqual([{kind: 'datetime', ms: Date.parse('2026-01-15T12:00:00.000Z')}]);
   });
 
   it('formats the current time, or the one -Date gives', () => {
