@@ -642,4 +642,54 @@ export const IDIOMS: readonly Idiom[] = [
       target: null,
     }),
   },
+
+  // --- One parser for filters and values, statements as values, $( ), $Matches, dates, blocks ---
+  {line: '0,1,2 | Where-Object {-not $_ -eq $true}', text: lines('0'), json: [0]},
+  {
+    line: 'Get-CsPersistentChatRoom -Filter {-not Disabled -and Privacy -eq Closed} | ForEach-Object {$_.Name}',
+    text: lines('HelpDeskChatRoom', 'ItRoom', 'LisbonRoom', 'ProjectsRoom'),
+    json: ['HelpDeskChatRoom', 'ItRoom', 'LisbonRoom', 'ProjectsRoom'],
+  },
+  {line: '$n = 3; $x = foreach ($i in 1..$n) { $i*2 }; $x -join ","', text: lines('2,4,6'), json: ['2,4,6']},
+  {
+    line: '$r = (Get-CsPersistentChatRoom).Count; $s = if ($r-1 -gt 3) {"many"} else {"few"}; "rooms: "+$s',
+    text: lines('rooms: many'),
+    json: ['rooms: many'],
+  },
+  {
+    line: '"rooms: $(Get-CsPersistentChatRoom | Measure-Object | ForEach-Object {$_.Count})"',
+    text: lines('rooms: 6'),
+    json: ['rooms: 6'],
+  },
+  {line: '"$((Get-CsPersistentChatRoom).Count) rooms"', text: lines('6 rooms'), json: ['6 rooms']},
+  {
+    line: `if ("${POOL}\\ItRoom" -match "^(?<pool>[^\\\\]+)\\\\(.+)$") { $Matches.pool; $Matches[1] }`,
+    text: lines(POOL, 'ItRoom'),
+    json: [POOL, 'ItRoom'],
+  },
+  {
+    line: '$d = [datetime]"2026-03-04"; ($d - $d.AddDays(-7)).TotalHours; $d.DayOfWeek; $d.ToString("yyyy-MM-dd")',
+    text: lines('168', 'Wednesday', '2026-03-04'),
+    json: [168, 'Wednesday', '2026-03-04'],
+  },
+  {
+    line: '[datetime]"2026-03-04"',
+    text: block('Wednesday, March 4, 2026 12:00:00 AM'),
+    json: ['2026-03-04T00:00:00.000Z'],
+  },
+  {
+    line: `(Get-PcChatMessage -Room "${POOL}\\ItRoom" -StartDate (Get-Date).AddYears(-50)).Count`,
+    text: lines('5'),
+    json: [5],
+  },
+  {
+    line: 'Get-CsPersistentChatRoom | ForEach-Object -Begin {$n = 0} -Process {$n += 1} -End {"$n rooms"}',
+    text: lines('6 rooms'),
+    json: ['6 rooms'],
+  },
+  {
+    line: 'Get-CsPersistentChatRoom | Select-Object -First 2 | % {"start"} {$_.Name} {"done"}',
+    text: lines('start', 'EmeaRoom', 'HelpDeskChatRoom', 'done'),
+    json: ['start', 'EmeaRoom', 'HelpDeskChatRoom', 'done'],
+  },
 ];
