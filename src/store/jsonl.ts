@@ -47,17 +47,22 @@ const utf8 = new TextDecoder('utf-8', {fatal: true});
 
 /**
  * The complete lines of `file` as it was when the scan started (a later append is not read; a
- * replacement by rename does not disturb an open scan). Stopping early closes the file.
+ * replacement by rename does not disturb an open scan). Stopping early closes the file. `from`: where
+ * a reader that has read the lines before it goes on (the start of a line, and how many lines precede it).
  */
-export function* readLines(file: string, chunkBytes: number = DEFAULT_CHUNK_BYTES): Generator<JsonLine> {
+export function* readLines(
+  file: string,
+  chunkBytes: number = DEFAULT_CHUNK_BYTES,
+  from: {readonly offset: number; readonly lines: number} = {offset: 0, lines: 0},
+): Generator<JsonLine> {
   const fd = io('open', file, () => fs.openSync(file, O_RDONLY | O_NOFOLLOW));
   try {
     const end = fs.fstatSync(fd).size;
     const chunk = Buffer.allocUnsafe(chunkBytes);
     let carry: Buffer = Buffer.alloc(0);
     let carryOffset = 0;
-    let position = 0;
-    let number = 0;
+    let position = from.offset;
+    let number = from.lines;
     while (position < end) {
       const n = io('read', file, () =>
         fs.readSync(fd, chunk, 0, Math.min(chunkBytes, end - position), position),
