@@ -287,13 +287,14 @@ export class FileStore implements StorePort {
     if (!this.stateFile.checkpointDue(this.options.checkpointBytes ?? MIN_CHECKPOINT_LOG_BYTES)) return;
     const state = this.db.data;
     try {
-      const {checkpoint, headerBytes} = writeCheckpoint(
+      const {checkpoint, end} = writeCheckpoint(
         this.files,
         state,
         ownerOf(this.files.state),
+        this.stateFile.logEnd(),
         this.options.limits,
       );
-      this.stateFile.noteCheckpoint(state, checkpoint, headerBytes);
+      this.stateFile.noteCheckpoint(state, checkpoint, end);
     } catch {
       // The log still holds every change; the next commit sweeps the temp files and tries again.
     }

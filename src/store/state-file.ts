@@ -166,8 +166,13 @@ export class DurableStateFile implements Adapter<ChatState> {
     };
   }
 
+  /** Where the last complete line of the log this process has read ends. */
+  logEnd(): number {
+    return this.cache?.end.offset ?? 0;
+  }
+
   /** After this process wrote a checkpoint of `state` and the log that starts from it. */
-  noteCheckpoint(state: ChatState, checkpoint: Checkpoint, headerBytes: number): void {
+  noteCheckpoint(state: ChatState, checkpoint: Checkpoint, end: Loaded['end']): void {
     const key = this.currentKey();
     const stateKey = keyOrNull(this.file);
     const log = statOrNullBig(this.logFile);
@@ -178,7 +183,7 @@ export class DurableStateFile implements Adapter<ChatState> {
             key,
             stateKey,
             logIno: log.ino,
-            end: {offset: headerBytes, lines: 1},
+            end,
             state,
             checkpointBytes: checkpoint.bytes,
             bytes: checkpoint.bytes,
@@ -210,16 +215,11 @@ export class DurableStateFile implements Adapter<ChatState> {
     const logIno = logStat?.ino ?? null;
     const end = log?.end ?? {offset: 0, lines: 0};
     const header = log?.header ?? null;
-    // A new checkpoint at or before the revision held, and the log goes on from there: nothing to re-read.
-    if (
-      cache !== null &&
-      log !== null &&
-      header !== null &&
-      cache.logIno !== logIno &&
-      header.revision <= cache.state.revision
-    ) {
+    // A new log (a checkpoint) that goes on from the revision held: only its records are read.
+    if (cache !== null && log !== null && header !== null && cache.logIno !== logIno) {
+      const first = log.records[0]?.record.revisionBefore ?? header.revision;
       const last = log.records.at(-1)?.record.revisionAfter ?? header.revision;
-      if (cache.state.revision <= last) {
+      if (Math.min(first, header.revision) <= cache.state.revision && cache.state.revision <= last) {
         const {state, grows} = replay(cache.state, log.records, this.logFile);
         return {
           key,
