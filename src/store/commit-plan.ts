@@ -17,7 +17,7 @@ import {appendOffset} from './jsonl.js';
 import {diffState} from './state-diff.js';
 import {checkedChange, growthBound, headerLine, recordLine, stateLogFormat} from './state-log.js';
 import {tempPath} from './store-files.js';
-import {writeNewFile} from './durable-fs.js';
+import {truncateDurably, writeNewFile} from './durable-fs.js';
 import {MessageDraft, type MessageOutcome} from './message-log.js';
 import {restoreMessages} from './removal-merge.js';
 import {lineOps, openRemoval, RemovalKeeper} from './removal-backups.js';
@@ -125,7 +125,10 @@ export function prepareCommit(
     revisionBefore: fresh.revision,
     revisionAfter,
     messages: relativeOutcome(files, draft.finish()),
-    audit: {sizeBefore: auditAppendOffset(files.audit), line: auditLine(entry)},
+    audit: {
+      sizeBefore: cutTo(files.audit, auditAppendOffset(files.audit, fresh.revision)),
+      line: auditLine(entry),
+    },
     ...(change === null ? {} : {stateRecord: change.record}),
     ...(text === null
       ? {}
@@ -206,7 +209,20 @@ function stateRecord(
   )
     serializeWithin(state, files.state, context.limits);
   const line = recordLine({revisionBefore: fresh.revision, revisionAfter: state.revision, grows, changes});
-  return {record: {sizeBefore: appendOffset(files.stateLog, stateLogFormat), line}, grows};
+  return {
+    record: {sizeBefore: cutTo(files.stateLog, appendOffset(files.stateLog, stateLogFormat)), line},
+    grows,
+  };
+}
+
+/**
+ * A line cut short, or an audit entry past the state, left by a commit without a journal that did not
+ * reach its commit point, is cut off before the journal records the log's size: the journal's check
+ * finds only its own lines past that size. Not a change: readers never read those bytes.
+ */
+function cutTo(file: string, size: number): number {
+  truncateDurably(file, size);
+  return size;
 }
 
 /** The state log of a replaced state.json: its header alone, as a temp file for the journal to rename. */

@@ -59,8 +59,10 @@ import {ownerOf} from './durable-fs.js';
 import {
   closeJournal,
   publishRenames,
+  needsJournal,
   recoverJournal,
   sweepTemps,
+  undoLogs,
   writeJournal,
   writeLogs,
   writeStateRecord,
@@ -247,6 +249,7 @@ export class FileStore implements StorePort {
     replaceState: boolean,
   ): {revision: number; backups: readonly BackupInfo[]} {
     let journal: Journal | null = null;
+    let journaled = true;
     let made: readonly BackupInfo[] = [];
     try {
       const prepared = prepareCommit(this.files, fresh, plan, {
@@ -261,20 +264,23 @@ export class FileStore implements StorePort {
       });
       // Set first: a journal renamed into place whose directory flush then failed must be settled too.
       journal = prepared.journal;
-      writeJournal(this.files, journal, ownerOf(this.files.state));
+      journaled = needsJournal(journal);
+      if (journaled) writeJournal(this.files, journal, ownerOf(this.files.state));
       writeLogs(this.files, journal);
       if (prepared.text === null) {
         writeStateRecord(this.files, journal);
         this.stateFile.noteAppend(prepared.state, prepared.grows);
       } else this.stateFile.writeSync(prepared.state, ownerOf(this.files.state), prepared.text);
       this.db.data = prepared.state;
-      publishRenames(this.files, journal);
-      closeJournal(this.files);
+      if (journaled) {
+        publishRenames(this.files, journal);
+        closeJournal(this.files);
+      }
       // Only a commit that took a backup looks at backups/: an operator may not be able to read it.
       if (journal.backups.length > 0) pruneBackups(this.files, this.options.keepBackups ?? KEEP_BACKUPS);
       made = prepared.backups;
     } catch (error) {
-      this.settle(fresh, journal, error);
+      this.settle(fresh, journal, journaled, error);
     }
     this.checkpointIfDue();
     const key = this.stateFile.currentKey();
@@ -304,10 +310,12 @@ export class FileStore implements StorePort {
    * After a failed step: undoes the commit (before its commit point) or finishes it (after), and
    * returns when it is complete; otherwise throws an error that says which of the two the store is in.
    */
-  private settle(fresh: ChatState, journal: Journal | null, error: unknown): void {
+  private settle(fresh: ChatState, journal: Journal | null, journaled: boolean, error: unknown): void {
     let settled = true;
     try {
-      if (journal) recoverJournal(this.files, () => revisionOrNull(this.stateFile));
+      if (journal && journaled) recoverJournal(this.files, () => revisionOrNull(this.stateFile));
+      else if (journal && revisionOrNull(this.stateFile) !== journal.revisionAfter)
+        undoLogs(this.files, journal);
       else sweepTemps(this.files);
     } catch {
       // The next commit or open retries; what the store holds now is what the message must say.

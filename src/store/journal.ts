@@ -91,6 +91,19 @@ export function writeLogs(files: StoreFiles, journal: Journal): void {
   writeAtDurably(files.audit, journal.audit.sizeBefore, journal.audit.line);
 }
 
+/**
+ * A commit that only appends its audit entry and its state record needs no journal on disk: the
+ * entry is flushed first, then the record (the commit point). Cut short between the two, the entry is
+ * past the state's revision, which readers do not read and the next writer cuts off (auditAppendOffset),
+ * as it cuts a record cut short; a failure is undone from the journal in memory.
+ */
+export const needsJournal = (journal: Journal): boolean =>
+  journal.stateRecord === undefined ||
+  journal.stateLog !== undefined ||
+  journal.messages.kind !== 'unchanged' ||
+  journal.backups.length > 0 ||
+  journal.exports.length > 0;
+
 /** The commit point of a commit that appends the state's change: its record, flushed. Repeatable. */
 export function writeStateRecord(files: StoreFiles, journal: Journal): void {
   if (journal.stateRecord)

@@ -128,9 +128,14 @@ export function toRecord<T>(
 /**
  * Where a writer appends to `file`: the end of its last complete line, so a last line without its
  * newline is cut off by the append. That last complete line is checked first: nothing is appended
- * after damage.
+ * after damage. `orphan`: a last record that is no part of the log (an audit entry past the state's
+ * revision), whose start is then where the writer appends.
  */
-export function appendOffset<T>(file: string, format: LogFormat<T>): number {
+export function appendOffset<T>(
+  file: string,
+  format: LogFormat<T>,
+  orphan: (record: T) => boolean = () => false,
+): number {
   return io('read', file, () => {
     const fd = fs.openSync(file, O_RDONLY | O_NOFOLLOW);
     try {
@@ -145,12 +150,13 @@ export function appendOffset<T>(file: string, format: LogFormat<T>): number {
         offset: start,
         number,
       });
+      let record: T;
       try {
-        toRecord(line(0), file, format);
+        record = toRecord(line(0), file, format);
       } catch {
-        toRecord(line(countLines(fd, start) + 1), file, format);
+        record = toRecord(line(countLines(fd, start) + 1), file, format);
       }
-      return end;
+      return orphan(record) ? start : end;
     } finally {
       fs.closeSync(fd);
     }
