@@ -205,9 +205,18 @@ export class DurableStateFile implements Adapter<ChatState> {
     const logStat = statOrNullBig(this.logFile);
     // Only the new lines of the same log, when state.json is the one read before.
     if (cache !== null && logStat !== null && cache.logIno === logStat.ino && cache.stateKey === stateKey) {
-      const log = readStateLog(this.logFile, cache.end);
-      const {state, grows} = replay(cache.state, log.records, this.logFile);
-      return {...cache, key, state, end: log.end, bytes: cache.bytes + grows};
+      let read: ReturnType<typeof readStateLog> | Error;
+      try {
+        read = readStateLog(this.logFile, cache.end);
+      } catch (error) {
+        read = error instanceof Error ? error : new Error(String(error));
+      }
+      // A checkpoint may have replaced the log meanwhile: what was read is then not the lines after `end`.
+      if (statOrNullBig(this.logFile)?.ino === cache.logIno) {
+        if (read instanceof Error) throw read;
+        const {state, grows} = replay(cache.state, read.records, this.logFile);
+        return {...cache, key, state, end: read.end, bytes: cache.bytes + grows};
+      }
     }
     // The log before state.json: a checkpoint renames state.json first, so the log read never starts
     // past the state.json read after it.
