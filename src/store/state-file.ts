@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import {createHash, randomBytes} from 'node:crypto';
 import path from 'node:path';
 import type {Adapter} from 'lowdb';
-import type {ChatState} from '../domain/types.js';
+import {SCHEMA_VERSION, type ChatState} from '../domain/types.js';
 import {StoreError} from './port.js';
 import {DEFAULT_LIMITS, damaged, decodeJson, type DecodeLimits} from './decode.js';
 import {io, isErrno, ownerOf, renameDurably, writeNewFile, type FileOwner} from './durable-fs.js';
@@ -20,7 +20,6 @@ import {checkFile, lstatOrNull} from './safety.js';
 import {chatStateSchema, firstIssue} from './state-schema.js';
 import {replay, readStateLog, type Checkpoint} from './state-log.js';
 import {STATE_LOG_NAME, tempPath} from './store-files.js';
-import {SCHEMA_VERSION} from '../domain/types.js';
 
 const {O_RDONLY, O_NOFOLLOW} = fs.constants;
 
