@@ -1,4 +1,4 @@
-// The audit log: one entry per committed revision (seq = revision), appended under the journal.
+// The audit log: one entry per committed revision (seq = revision), appended before the commit point.
 
 import {auditMatcher} from '../domain/log-queries.js';
 import type {AuditQuery} from '../domain/ports.js';
@@ -8,8 +8,12 @@ import {auditEntrySchema} from './state-schema.js';
 
 const AUDIT_LOG: LogFormat<AuditEntry> = {what: 'an audit entry', schema: auditEntrySchema};
 
-/** Where the next entry goes (jsonl.ts: a cut-off last line is overwritten, a damaged one refused). */
-export const auditAppendOffset = (file: string): number => appendOffset(file, AUDIT_LOG);
+/**
+ * Where the next entry goes (jsonl.ts: a cut-off last line is overwritten, a damaged one refused), and
+ * over an entry past `revision`, left by a commit that did not reach its commit point.
+ */
+export const auditAppendOffset = (file: string, revision = Infinity): number =>
+  appendOffset(file, AUDIT_LOG, (entry) => entry.revisionAfter > revision);
 
 /**
  * Newest last; `since` keeps entries at or after that ISO time; `limit` keeps the last N. Entries past

@@ -19,8 +19,8 @@ import {
   type FileOwner,
 } from './durable-fs.js';
 import {isStoreFolder} from './safety.js';
-import {parseState} from './state-file.js';
-import type {StoreFiles} from './store-files.js';
+import {parseState, serializeState} from './state-file.js';
+import {STATE_LOG_NAME, type StoreFiles} from './store-files.js';
 
 export const KEEP_BACKUPS = 20;
 
@@ -81,12 +81,17 @@ export function sealBackup(
   return {temp: path.relative(files.dir, dir.temp), final: path.relative(files.dir, dir.final), info};
 }
 
-/** Copies the committed state and messages (and the audit log when asked) into a temp backup dir. */
+/**
+ * Writes the committed state and copies the messages (and the audit log when asked) into a temp
+ * backup dir. A backup's state.json is the whole state (the checkpoint with the state log applied);
+ * without `state` (a store that cannot be read), state.json and the state log are kept byte for byte.
+ */
 export function prepareBackup(
   files: StoreFiles,
   request: {
     reason: string;
     revision: number;
+    state?: ChatState;
     now: Date;
     token: string;
     owner: FileOwner;
@@ -96,7 +101,16 @@ export function prepareBackup(
 ): PreparedBackup {
   const dir = newBackupDir(files, request);
   const {temp, id} = dir;
-  let bytes = copyNewFile(files.state, path.join(temp, 'state.json'), request.owner);
+  let bytes = 0;
+  if (request.state !== undefined) {
+    const text = serializeState(request.state);
+    writeNewFile(path.join(temp, 'state.json'), text, request.owner);
+    bytes += Buffer.byteLength(text, 'utf8');
+  } else {
+    bytes += copyNewFile(files.state, path.join(temp, 'state.json'), request.owner);
+    if (fs.existsSync(files.stateLog))
+      bytes += copyNewFile(files.stateLog, path.join(temp, STATE_LOG_NAME), request.owner);
+  }
   bytes += copyNewFile(files.messages, path.join(temp, 'messages.jsonl'), request.owner);
   if (request.withAudit) copyNewFile(files.audit, path.join(temp, 'audit.jsonl'), request.owner);
   const info: BackupInfo = {

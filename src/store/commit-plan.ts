@@ -1,6 +1,7 @@
-// Turns a CommitPlan into files prepared beside the store (temp message log, backups, exports) and
-// the journal that says how to install them. Nothing committed is touched here: if anything fails,
-// sweeping the temp files leaves the store exactly as it was.
+// Turns a CommitPlan into files prepared beside the store (temp message log, backups, exports), the
+// state's change (a record for the state log, or a whole new state.json) and the journal that says
+// how to install them. Nothing committed is touched here: if anything fails, sweeping the temp files
+// leaves the store exactly as it was.
 
 import path from 'node:path';
 import type {BackupInfo} from '../domain/ports.js';
@@ -12,12 +13,17 @@ import {writeArchive} from './archive-write.js';
 import type {FileOwner} from './durable-fs.js';
 import {prepareExport, type PreparedExport} from './exports.js';
 import {auditLine, sha256, type Journal} from './journal.js';
+import {appendOffset} from './jsonl.js';
+import {diffState} from './state-diff.js';
+import {checkedChange, growthBound, headerLine, recordLine, stateLogFormat} from './state-log.js';
+import {tempPath} from './store-files.js';
+import {truncateDurably, writeNewFile} from './durable-fs.js';
 import {MessageDraft, type MessageOutcome} from './message-log.js';
 import {restoreMessages} from './removal-merge.js';
 import {lineOps, openRemoval, RemovalKeeper} from './removal-backups.js';
 import {auditEntrySchema, chatStateSchema, firstIssue} from './state-schema.js';
 import {serializeWithin} from './state-file.js';
-import type {DecodeLimits} from './decode.js';
+import {DEFAULT_LIMITS, type DecodeLimits} from './decode.js';
 import type {StoreFiles} from './store-files.js';
 
 export interface CommitContext {
@@ -29,12 +35,18 @@ export interface CommitContext {
   readonly chunkBytes?: number;
   /** The limits state.json is read with: a state over them is refused before anything is written. */
   readonly limits?: DecodeLimits;
+  /** Write the whole state (state.json and a state log that starts from it) rather than a record of its change. */
+  readonly replaceState?: boolean;
+  /** A bound on state.json's size at `fresh` (DurableStateFile.sizeBound); unknown, the new state is serialized to check. */
+  readonly stateBytes?: number;
 }
 
 export interface PreparedCommit {
   readonly state: ChatState;
-  /** state.json's new content, checked against the read limits. */
-  readonly text: string;
+  /** state.json's new content, checked against the read limits, when the commit replaces it. */
+  readonly text: string | null;
+  /** The bytes the record may add to state.json (state-log.ts), when the commit appends one. */
+  readonly grows: number;
   readonly journal: Journal;
   /** The backups this commit makes, for the caller to report. */
   readonly backups: readonly BackupInfo[];
@@ -52,8 +64,10 @@ export function prepareCommit(
   for (const effect of plan.effects)
     if (effect.kind === 'restoreBackup') restored.set(effect.id, openBackup(files, effect.id));
   const lastRestored = [...restored.values()].at(-1);
-  const state = checked({...(lastRestored?.state ?? plan.state), revision: revisionAfter});
-  const text = serializeWithin(state, files.state, context.limits);
+  const replace = context.replaceState === true || lastRestored !== undefined;
+  const state = {...(lastRestored?.state ?? plan.state), revision: revisionAfter};
+  const change = replace ? null : stateRecord(files, fresh, state, context);
+  const text = replace ? serializeWithin(checked(state), files.state, context.limits) : null;
   const draft = new MessageDraft(files.messages, context.token, context.messagesOwner, context.chunkBytes);
   const backups: PreparedBackup[] = [];
   const exports: PreparedExport[] = [];
@@ -64,6 +78,7 @@ export function prepareCommit(
     const prepared = prepareBackup(files, {
       reason,
       revision: fresh.revision,
+      state: fresh,
       now: context.now,
       token: context.token,
       owner: context.stateOwner,
@@ -110,12 +125,18 @@ export function prepareCommit(
     revisionBefore: fresh.revision,
     revisionAfter,
     messages: relativeOutcome(files, draft.finish()),
-    audit: {sizeBefore: auditAppendOffset(files.audit), line: auditLine(entry)},
-    stateSha256: sha256(text),
+    audit: {
+      sizeBefore: cutTo(files.audit, auditAppendOffset(files.audit, fresh.revision)),
+      line: auditLine(entry),
+    },
+    ...(change === null ? {} : {stateRecord: change.record}),
+    ...(text === null
+      ? {}
+      : {stateSha256: sha256(text), stateLog: newStateLog(files, revisionAfter, text, context)}),
     backups: backups.map(({temp, final}) => ({temp, final})),
     exports,
   };
-  return {state, text, journal, backups: backups.map((b) => b.info)};
+  return {state, text, grows: change?.grows ?? 0, journal, backups: backups.map((b) => b.info)};
 
   function applyEffects(): void {
     for (const effect of plan.effects) {
@@ -168,6 +189,48 @@ export function prepareCommit(
       }
     }
   }
+}
+
+/**
+ * The state's change as a line of the state log, each value checked as a reader will check it, and
+ * the state's size bound: a state that could be over the read limit is serialized to know for sure.
+ */
+function stateRecord(
+  files: StoreFiles,
+  fresh: ChatState,
+  state: ChatState,
+  context: CommitContext,
+): {record: {sizeBefore: number; line: string}; grows: number} {
+  const changes = diffState(fresh, state, ['revision']).map((c) => checkedChange(c, files.stateLog, null));
+  const grows = growthBound(changes);
+  if (
+    context.stateBytes === undefined ||
+    context.stateBytes + grows > (context.limits ?? DEFAULT_LIMITS).maxBytes
+  )
+    serializeWithin(state, files.state, context.limits);
+  const line = recordLine({revisionBefore: fresh.revision, revisionAfter: state.revision, grows, changes});
+  return {
+    record: {sizeBefore: cutTo(files.stateLog, appendOffset(files.stateLog, stateLogFormat)), line},
+    grows,
+  };
+}
+
+/**
+ * A line cut short, or an audit entry past the state, left by a commit without a journal that did not
+ * reach its commit point, is cut off before the journal records the log's size: the journal's check
+ * finds only its own lines past that size. Not a change: readers never read those bytes.
+ */
+function cutTo(file: string, size: number): number {
+  truncateDurably(file, size);
+  return size;
+}
+
+/** The state log of a replaced state.json: its header alone, as a temp file for the journal to rename. */
+function newStateLog(files: StoreFiles, revision: number, text: string, context: CommitContext): string {
+  const temp = tempPath(files.stateLog, context.token);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  writeNewFile(temp, headerLine({revision, sha256: sha256(text), bytes}), context.stateOwner);
+  return path.relative(files.dir, temp);
 }
 
 /** A state the store could not read back must never be written: that would lock everyone out. */

@@ -1,5 +1,5 @@
 // Creating a store directory: the files are written with the store's mode (0600, or 0660 when the
-// directory is shared with a group), state.json last, so a directory without state.json is never
+// directory is shared with a group), the state log's header before state.json, state.json last, so a directory without state.json is never
 // taken for a store. An existing store is refused unless forced; then it is kept as a backup first.
 
 import fs from 'node:fs';
@@ -14,7 +14,8 @@ import {acquireLock, releaseLock, type LockOptions} from './lock.js';
 import {recoverJournal, sweepTemps} from './journal.js';
 import {makeDirectories} from './make-directories.js';
 import {checkDirectory, lstatOrNull, newFileMode} from './safety.js';
-import {DurableStateFile, serializeState} from './state-file.js';
+import {DurableStateFile, serializeState, sha256} from './state-file.js';
+import {headerLine} from './state-log.js';
 import {chatMessageSchema, chatStateSchema, firstIssue} from './state-schema.js';
 import {storeFiles, tempPath, type StoreFiles} from './store-files.js';
 
@@ -58,7 +59,7 @@ export async function initializeStore(
     replaceWith(files.messages, messages.map(toJsonLine).join(''), owner, token);
     replaceWith(files.audit, '', owner, token);
     makeDirectory(files.backups, mode);
-    writeStateLast(files, state, owner);
+    writeStateLast(files, state, owner, token);
   } finally {
     releaseLock(files, lock);
   }
@@ -85,9 +86,11 @@ function validate(state: ChatState, messages: readonly ChatMessage[]): void {
 
 function keepOldStore(files: StoreFiles, now: Date): void {
   let revision = 0;
+  let state: ChatState | undefined;
   try {
     recoverJournal(files, () => new DurableStateFile(files.state).readSync().revision);
-    revision = new DurableStateFile(files.state).readSync().revision;
+    state = new DurableStateFile(files.state).readSync();
+    revision = state.revision;
   } catch {
     // A damaged old store is still kept byte for byte; its revision is simply unknown.
     sweepTemps(files);
@@ -98,6 +101,7 @@ function keepOldStore(files: StoreFiles, now: Date): void {
   const backup = prepareBackup(files, {
     reason: 'replaced by pchat init',
     revision,
+    ...(state === undefined ? {} : {state}),
     now,
     token: randomBytes(8).toString('hex'),
     owner: ownerOf(files.state),
@@ -107,12 +111,23 @@ function keepOldStore(files: StoreFiles, now: Date): void {
   publishBackup(files, backup);
 }
 
-/** state.json's rename creates the store: once it happened, a failed flush after it must not say "Not saved". */
-function writeStateLast(files: StoreFiles, state: ChatState, owner: FileOwner): void {
+/**
+ * The state log that starts from `state` first, then state.json, whose rename creates the store:
+ * once it happened, a failed flush after it must not say "Not saved".
+ */
+function writeStateLast(files: StoreFiles, state: ChatState, owner: FileOwner, token: string): void {
+  const text = serializeState(state);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  replaceWith(
+    files.stateLog,
+    headerLine({revision: state.revision, sha256: sha256(text), bytes}),
+    owner,
+    token,
+  );
   try {
-    new DurableStateFile(files.state).writeSync(state, owner);
+    new DurableStateFile(files.state).writeSync(state, owner, text);
   } catch (error) {
-    if (!(error instanceof StoreError) || !holds(files.state, serializeState(state))) throw error;
+    if (!(error instanceof StoreError) || !holds(files.state, text)) throw error;
     try {
       fsyncDir(files.dir);
     } catch {

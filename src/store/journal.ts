@@ -1,13 +1,15 @@
-// The commit journal: what a commit does besides replacing state.json, written durably first.
-// The log lines (messages appended, the audit entry) are written at their recorded offsets before
-// state.json is replaced, so that a full disk or a file size limit stops the commit before its
-// commit point; renames (a new message log, backups, exports) follow it, since they need no space.
-// state.json's revision decides after a crash: at the journal's revisionAfter the commit happened
-// and the rest is applied again (every step is repeatable); at revisionBefore it did not, the logs
-// are cut back to their recorded sizes and the prepared files are thrown away. A journal is checked
-// against the files before either: one that does not match them is refused, never acted on.
+// The commit journal: what a commit does besides recording the state's change, written durably
+// first. The log lines (messages appended, the audit entry) are written at their recorded offsets
+// before the commit point, so that a full disk or a file size limit stops the commit before it; the
+// commit point is the state's change: its record appended to the state log (stateRecord), or, for a
+// commit that replaces the whole state (a restore, a store without a state log), state.json replaced.
+// Renames (a new message log, backups, exports, the state log of a replaced state) follow it, since
+// they need no space. The state's revision (state.json with the state log applied) decides after a
+// crash: at the journal's revisionAfter the commit happened and the rest is applied again (every step
+// is repeatable); at revisionBefore it did not, the logs (the state log too) are cut back to their
+// recorded sizes and the prepared files are thrown away. A journal is checked against the files
+// before either: one that does not match them is refused, never acted on.
 
-import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {z} from 'zod';
@@ -29,6 +31,7 @@ import {toJsonLine} from './jsonl.js';
 import {appendFromFile} from './message-log.js';
 import {publishBackup, readNoFollow} from './backups.js';
 import {lstatOrNull} from './safety.js';
+import {sha256} from './state-file.js';
 import {isTempName, tempPath, type StoreFiles} from './store-files.js';
 
 const relative = z
@@ -46,7 +49,11 @@ const journalSchema = z.strictObject({
     z.strictObject({kind: z.literal('replace'), temp: relative}),
   ]),
   audit: z.strictObject({sizeBefore: z.number().int().nonnegative(), line: z.string()}),
-  /** sha256 of the new state.json; absent in journals written before it was recorded. */
+  /** The state's change as a line of the state log, appended at sizeBefore: the commit point. */
+  stateRecord: z.strictObject({sizeBefore: z.number().int().nonnegative(), line: z.string()}).optional(),
+  /** With a replaced state.json: the state log that starts from it, renamed into place after it. */
+  stateLog: relative.optional(),
+  /** sha256 of the new state.json, when the commit replaces it; absent in journals written before it was recorded. */
   stateSha256: z
     .string()
     .regex(/^[0-9a-f]{64}$/)
@@ -72,8 +79,7 @@ export function readJournal(files: StoreFiles): Journal | null {
   return parsed.data;
 }
 
-export const sha256 = (bytes: Uint8Array | string): string =>
-  createHash('sha256').update(bytes).digest('hex');
+export {sha256} from './state-file.js';
 
 const at = (files: StoreFiles, p: string): string => path.join(files.dir, p);
 
@@ -85,8 +91,29 @@ export function writeLogs(files: StoreFiles, journal: Journal): void {
   writeAtDurably(files.audit, journal.audit.sizeBefore, journal.audit.line);
 }
 
-/** After the commit point: renames only (the new message log, backups, exports). Repeatable. */
+/**
+ * A commit that only appends its audit entry and its state record needs no journal on disk: the
+ * entry is flushed first, then the record (the commit point). Cut short between the two, the entry is
+ * past the state's revision, which readers do not read and the next writer cuts off (auditAppendOffset),
+ * as it cuts a record cut short; a failure is undone from the journal in memory.
+ */
+export const needsJournal = (journal: Journal): boolean =>
+  journal.stateRecord === undefined ||
+  journal.stateLog !== undefined ||
+  journal.messages.kind !== 'unchanged' ||
+  journal.backups.length > 0 ||
+  journal.exports.length > 0;
+
+/** The commit point of a commit that appends the state's change: its record, flushed. Repeatable. */
+export function writeStateRecord(files: StoreFiles, journal: Journal): void {
+  if (journal.stateRecord)
+    writeAtDurably(files.stateLog, journal.stateRecord.sizeBefore, journal.stateRecord.line);
+}
+
+/** After the commit point: renames only (the new message log, state log, backups, exports). Repeatable. */
 export function publishRenames(files: StoreFiles, journal: Journal): void {
+  if (journal.stateLog !== undefined && fs.existsSync(at(files, journal.stateLog)))
+    renameDurably(at(files, journal.stateLog), files.stateLog);
   const messages = journal.messages;
   if (messages.kind === 'replace' && fs.existsSync(at(files, messages.temp)))
     renameDurably(at(files, messages.temp), files.messages);
@@ -102,6 +129,7 @@ export function applyJournal(files: StoreFiles, journal: Journal): void {
 
 /** A commit that did not happen: whatever part of its log lines was written is cut off again. */
 export function undoLogs(files: StoreFiles, journal: Journal): void {
+  if (journal.stateRecord) truncateDurably(files.stateLog, journal.stateRecord.sizeBefore);
   if (journal.messages.kind === 'append') truncateDurably(files.messages, journal.messages.sizeBefore);
   truncateDurably(files.audit, journal.audit.sizeBefore);
 }
@@ -180,6 +208,11 @@ function checkJournal(files: StoreFiles, journal: Journal, revision: number): vo
   if (revision === revisionAfter && journal.stateSha256 !== undefined)
     if (sha256(readNoFollow(files.state)) !== journal.stateSha256)
       throw mismatch(files, `${files.state} is at revision ${revision} but is not the state it recorded`);
+  if (journal.stateRecord) {
+    const record = Buffer.from(journal.stateRecord.line, 'utf8');
+    const problem = appendProblem(files.stateLog, journal.stateRecord.sizeBefore, () => record);
+    if (problem) throw mismatch(files, problem);
+  }
   const audit = Buffer.from(journal.audit.line, 'utf8');
   const auditProblem = appendProblem(files.audit, journal.audit.sizeBefore, () => audit);
   if (auditProblem) throw mismatch(files, auditProblem);

@@ -49,17 +49,22 @@ const EMPTY = Buffer.alloc(0);
 
 /**
  * The complete lines of `file` as it was when the scan started (a later append is not read; a
- * replacement by rename does not disturb an open scan). Stopping early closes the file.
+ * replacement by rename does not disturb an open scan). Stopping early closes the file. `from`: where
+ * a reader that has read the lines before it goes on (the start of a line, and how many lines precede it).
  */
-export function* readLines(file: string, chunkBytes: number = DEFAULT_CHUNK_BYTES): Generator<JsonLine> {
+export function* readLines(
+  file: string,
+  chunkBytes: number = DEFAULT_CHUNK_BYTES,
+  from: {readonly offset: number; readonly lines: number} = {offset: 0, lines: 0},
+): Generator<JsonLine> {
   const fd = io('open', file, () => fs.openSync(file, O_RDONLY | O_NOFOLLOW));
   try {
     const end = fs.fstatSync(fd).size;
     const chunk = Buffer.allocUnsafe(chunkBytes);
     let carry: Buffer = EMPTY;
     let carryOffset = 0;
-    let position = 0;
-    let number = 0;
+    let position = from.offset;
+    let number = from.lines;
     while (position < end) {
       const n = io('read', file, () =>
         fs.readSync(fd, chunk, 0, Math.min(chunkBytes, end - position), position),
@@ -147,9 +152,14 @@ export function toRecord<T>(
 /**
  * Where a writer appends to `file`: the end of its last complete line, so a last line without its
  * newline is cut off by the append. That last complete line is checked first: nothing is appended
- * after damage.
+ * after damage. `orphan`: a last record that is no part of the log (an audit entry past the state's
+ * revision), whose start is then where the writer appends.
  */
-export function appendOffset<T>(file: string, format: LogFormat<T>): number {
+export function appendOffset<T>(
+  file: string,
+  format: LogFormat<T>,
+  orphan: (record: T) => boolean = () => false,
+): number {
   return io('read', file, () => {
     const fd = fs.openSync(file, O_RDONLY | O_NOFOLLOW);
     try {
@@ -164,12 +174,13 @@ export function appendOffset<T>(file: string, format: LogFormat<T>): number {
         offset: start,
         number,
       });
+      let record: T;
       try {
-        toRecord(line(0), file, format);
+        record = toRecord(line(0), file, format);
       } catch {
-        toRecord(line(countLines(fd, start) + 1), file, format);
+        record = toRecord(line(countLines(fd, start) + 1), file, format);
       }
-      return end;
+      return orphan(record) ? start : end;
     } finally {
       fs.closeSync(fd);
     }

@@ -1,19 +1,25 @@
-// lowdb's adapter for the state document, written for several processes and power loss:
-// reads are strict (fatal UTF-8, secure parse, depth/size limits, full schema, migrations) and never
-// fall back to defaults; writes go to a unique exclusive temp file, are fsynced, take over the old
-// file's mode and owner, are renamed over state.json, and the directory is fsynced.
+// lowdb's adapter for the state document: the last checkpoint (state.json) with the changes of the
+// state log applied (state-log.ts), written for several processes and power loss. Reads are strict
+// and never fall back to defaults: a checkpoint is checked in full (fatal UTF-8, secure parse,
+// depth/size limits, full schema, migrations) unless it is the one the log's header names, byte for
+// byte (its sha256); each change is checked alone. A process that holds revision N reads only the
+// log lines after the ones it has read. A checkpoint is written to a unique exclusive temp file,
+// fsynced, takes over the old file's mode and owner, is renamed over state.json, and the directory is
+// fsynced; the log that starts from it follows the same way (checkpoint.ts).
 
 import fs from 'node:fs';
-import {randomBytes} from 'node:crypto';
+import {createHash, randomBytes} from 'node:crypto';
+import path from 'node:path';
 import type {Adapter} from 'lowdb';
-import type {ChatState} from '../domain/types.js';
+import {SCHEMA_VERSION, type ChatState} from '../domain/types.js';
 import {StoreError} from './port.js';
 import {DEFAULT_LIMITS, damaged, decodeJson, type DecodeLimits} from './decode.js';
 import {io, isErrno, ownerOf, renameDurably, writeNewFile, type FileOwner} from './durable-fs.js';
 import {migrateDocument} from './migrations.js';
-import {checkFile} from './safety.js';
+import {checkFile, lstatOrNull} from './safety.js';
 import {chatStateSchema, firstIssue} from './state-schema.js';
-import {tempPath} from './store-files.js';
+import {replay, readStateLog, type Checkpoint} from './state-log.js';
+import {STATE_LOG_NAME, tempPath} from './store-files.js';
 
 const {O_RDONLY, O_NOFOLLOW} = fs.constants;
 
@@ -66,15 +72,34 @@ function withRestoreHint<T>(read: () => T): T {
   }
 }
 
+/** What a process holds of the state, and how far into which files it has read. */
+interface Loaded {
+  /** The two files' keys when they were read: unchanged keys mean nothing to read. */
+  readonly key: string;
+  readonly stateKey: string;
+  readonly logIno: bigint | null;
+  readonly end: {readonly offset: number; readonly lines: number};
+  readonly state: ChatState;
+  /** state.json's size when read. */
+  readonly checkpointBytes: number;
+  /** An upper bound of the size state.json would have if the state were written now. */
+  readonly bytes: number;
+}
+
+export const sha256 = (bytes: Uint8Array | string): string =>
+  createHash('sha256').update(bytes).digest('hex');
+
 export class DurableStateFile implements Adapter<ChatState> {
   readonly file: string;
+  readonly logFile: string;
   private readonly limits: DecodeLimits;
   private readonly mode: number;
-  private cache: {readonly key: string; readonly state: ChatState} | null = null;
+  private cache: Loaded | null = null;
 
   /** `mode`: the mode a fix message suggests when the file is found world-writable. */
   constructor(file: string, options: {limits?: DecodeLimits; mode?: number} = {}) {
     this.file = file;
+    this.logFile = path.join(path.dirname(file), STATE_LOG_NAME);
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.mode = options.mode ?? 0o600;
   }
@@ -88,35 +113,161 @@ export class DurableStateFile implements Adapter<ChatState> {
     return Promise.resolve();
   }
 
-  /** The current key of the file on disk, or null when it is gone. */
+  /** The current key of the two files on disk, or null when state.json is gone. */
   currentKey(): string | null {
-    try {
-      return statKey(fs.lstatSync(this.file, {bigint: true}));
-    } catch (error) {
-      if (isErrno(error, 'ENOENT')) return null;
-      throw error;
-    }
+    const state = keyOrNull(this.file);
+    return state === null ? null : `${state}|${keyOrNull(this.logFile) ?? '-'}`;
   }
 
-  /** Re-reads only when (inode, size, mtime) changed since the last read or write. */
+  /** Re-reads only what changed since the last read or write: nothing, the log's new lines, or all. */
   readSync(): ChatState {
-    const stat = this.lstat();
-    checkFile(this.file, stat, this.mode);
-    const key = statKey(fs.lstatSync(this.file, {bigint: true}));
-    if (this.cache?.key === key) return this.cache.state;
-    const {bytes, key: readKey} = this.readBytes();
-    const state = withRestoreHint(() => parseState(bytes, this.file, this.limits));
-    this.cache = {key: readKey, state};
-    return state;
+    checkFile(this.file, this.lstat(), this.mode);
+    const log = lstatOrNull(this.logFile);
+    if (log !== null) checkFile(this.logFile, log, this.mode);
+    const key = this.currentKey();
+    if (this.cache !== null && this.cache.key === key) return this.cache.state;
+    const loaded = withRestoreHint(() => this.load(key ?? ''));
+    this.cache = loaded;
+    return loaded.state;
   }
 
-  /** `text`: the state already serialized (and checked) by the commit. */
+  /** Whether the store has a state log to append to (a store written before it had one has not). */
+  hasLog(): boolean {
+    return lstatOrNull(this.logFile) !== null;
+  }
+
+  /** The bound on state.json's size at the state last read, for the size limit of the next commit. */
+  sizeBound(): number {
+    return this.cache?.bytes ?? 0;
+  }
+
+  /** Whether the log has grown enough, against the checkpoint, to be folded into a new one. */
+  checkpointDue(minBytes: number): boolean {
+    const cache = this.cache;
+    return cache !== null && cache.end.offset > Math.max(minBytes, cache.checkpointBytes / 16);
+  }
+
+  /** After this process appended a record (under the lock): its state is the latest, nothing to read. */
+  noteAppend(state: ChatState, grows: number): void {
+    const cache = this.cache;
+    const log = statOrNullBig(this.logFile);
+    const key = this.currentKey();
+    if (cache === null || log === null || key === null || log.ino !== cache.logIno) {
+      this.cache = null;
+      return;
+    }
+    this.cache = {
+      ...cache,
+      key,
+      state,
+      end: {offset: Number(log.size), lines: cache.end.lines + 1},
+      bytes: cache.bytes + grows,
+    };
+  }
+
+  /** Where the last complete line of the log this process has read ends. */
+  logEnd(): number {
+    return this.cache?.end.offset ?? 0;
+  }
+
+  /** After this process wrote a checkpoint of `state` and the log that starts from it. */
+  noteCheckpoint(state: ChatState, checkpoint: Checkpoint, end: Loaded['end']): void {
+    const key = this.currentKey();
+    const stateKey = keyOrNull(this.file);
+    const log = statOrNullBig(this.logFile);
+    this.cache =
+      key === null || stateKey === null || log === null
+        ? null
+        : {
+            key,
+            stateKey,
+            logIno: log.ino,
+            end,
+            state,
+            checkpointBytes: checkpoint.bytes,
+            bytes: checkpoint.bytes,
+          };
+  }
+
+  /** `text`: the state already serialized (and checked) by the commit. The log is the caller's. */
   writeSync(state: ChatState, owner: FileOwner = ownerOf(this.file), text = serializeState(state)): void {
     const temp = tempPath(this.file, randomBytes(8).toString('hex'));
     writeNewFile(temp, text, owner);
     renameDurably(temp, this.file);
-    const key = this.currentKey();
-    this.cache = key === null ? null : {key, state};
+    // The log is replaced after state.json: the next read finds out what it holds.
+    this.cache = null;
+  }
+
+  private load(key: string): Loaded {
+    const cache = this.cache;
+    const stateKey = keyOrNull(this.file);
+    const logStat = statOrNullBig(this.logFile);
+    // Only the new lines of the same log, when state.json is the one read before.
+    if (cache !== null && logStat !== null && cache.logIno === logStat.ino && cache.stateKey === stateKey) {
+      let read: ReturnType<typeof readStateLog> | Error;
+      try {
+        read = readStateLog(this.logFile, cache.end);
+      } catch (error) {
+        read = error instanceof Error ? error : new Error(String(error));
+      }
+      // A checkpoint may have replaced the log meanwhile: what was read is then not the lines after `end`.
+      if (statOrNullBig(this.logFile)?.ino === cache.logIno) {
+        if (read instanceof Error) throw read;
+        const {state, grows} = replay(cache.state, read.records, this.logFile);
+        return {...cache, key, state, end: read.end, bytes: cache.bytes + grows};
+      }
+    }
+    // The log before state.json: a checkpoint renames state.json first, so the log read never starts
+    // past the state.json read after it.
+    const log = logStat === null ? null : readStateLog(this.logFile);
+    const logIno = logStat?.ino ?? null;
+    const end = log?.end ?? {offset: 0, lines: 0};
+    const header = log?.header ?? null;
+    // A new log (a checkpoint) that goes on from the revision held: only its records are read.
+    if (cache !== null && log !== null && header !== null && cache.logIno !== logIno) {
+      const first = log.records[0]?.record.revisionBefore ?? header.revision;
+      const last = log.records.at(-1)?.record.revisionAfter ?? header.revision;
+      if (Math.min(first, header.revision) <= cache.state.revision && cache.state.revision <= last) {
+        const {state, grows} = replay(cache.state, log.records, this.logFile);
+        return {
+          key,
+          stateKey: stateKey ?? '',
+          logIno,
+          end,
+          state,
+          checkpointBytes: header.bytes,
+          bytes: header.bytes + grows,
+        };
+      }
+    }
+    const {bytes, key: readKey} = this.readBytes();
+    const checkpoint = this.parseCheckpoint(bytes, header);
+    if (header !== null && checkpoint.revision < header.revision)
+      throw damaged(
+        this.logFile,
+        `it starts from revision ${header.revision}, but ${this.file} is at revision ${checkpoint.revision}`,
+      );
+    const {state, grows} = replay(checkpoint, log?.records ?? [], this.logFile);
+    return {
+      key,
+      stateKey: readKey,
+      logIno,
+      end,
+      state,
+      checkpointBytes: bytes.length,
+      bytes: bytes.length + grows,
+    };
+  }
+
+  /** The checkpoint the log's header names is trusted once its bytes match; any other is checked in full. */
+  private parseCheckpoint(bytes: Buffer, header: Checkpoint | null): ChatState {
+    if (header !== null && bytes.length === header.bytes && bytes.length <= this.limits.maxBytes) {
+      if (sha256(bytes) === header.sha256) {
+        const state = JSON.parse(bytes.toString('utf8')) as ChatState;
+        if (state.schemaVersion === SCHEMA_VERSION && state.revision === header.revision) return state;
+      }
+    }
+    return parseState(bytes, this.file, this.limits);
   }
 
   private lstat(): fs.Stats {
@@ -147,3 +298,19 @@ export class DurableStateFile implements Adapter<ChatState> {
     });
   }
 }
+
+function statOrNullBig(file: string): fs.BigIntStats | null {
+  try {
+    return fs.lstatSync(file, {bigint: true});
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return null;
+    return io('inspect', file, () => {
+      throw error;
+    });
+  }
+}
+
+const keyOrNull = (file: string): string | null => {
+  const stat = statOrNullBig(file);
+  return stat === null ? null : statKey(stat);
+};

@@ -150,7 +150,7 @@ const room = z.strictObject({
 
 const addin = z.strictObject({id: str, name: str, poolFqdn: str, url: str, rev});
 
-export const chatStateSchema: z.ZodType<ChatState> = z.strictObject({
+const stateObject = z.strictObject({
   schemaVersion: int.positive(),
   revision: rev,
   sipDomains: strings,
@@ -166,6 +166,25 @@ export const chatStateSchema: z.ZodType<ChatState> = z.strictObject({
   operators: z.array(z.strictObject({name: str, roles: z.array(role)})),
   complianceMarks: z.array(z.strictObject({poolFqdn: str, through: str, idsAtThrough: strings})).optional(),
 });
+
+export const chatStateSchema: z.ZodType<ChatState> = stateObject;
+
+/**
+ * The schema of what sits at `path` in the state (a field, a list, an item of a list), or null when
+ * nothing can: a change recorded in the state log is checked alone against it.
+ */
+export function schemaAt(path: readonly (string | number)[]): z.ZodType | null {
+  let schema: z.ZodType = stateObject;
+  for (const key of path) {
+    while (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable)
+      schema = schema.unwrap() as z.ZodType;
+    if (schema instanceof z.ZodObject && typeof key === 'string' && Object.hasOwn(schema.shape, key))
+      schema = schema.shape[key] as z.ZodType;
+    else if (schema instanceof z.ZodArray && typeof key === 'number') schema = schema.element as z.ZodType;
+    else return null;
+  }
+  return schema;
+}
 
 export const chatMessageSchema: z.ZodType<ChatMessage> = z.strictObject({
   id: str,

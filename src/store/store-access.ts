@@ -3,6 +3,7 @@
 
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import {StoreError} from './port.js';
 import type {DecodeLimits} from './decode.js';
 import {damaged} from './decode.js';
@@ -11,7 +12,7 @@ import {acquireLock, releaseLock, type LockOptions} from './lock.js';
 import {io} from './durable-fs.js';
 import {checkFile, lstatOrNull} from './safety.js';
 import type {DurableStateFile} from './state-file.js';
-import {isTempName, type StoreFiles} from './store-files.js';
+import {isTempName, STATE_LOG_NAME, type StoreFiles} from './store-files.js';
 
 export interface FileStoreOptions {
   /** How long a commit waits for another process's lock before StoreLocked; default 5 s. */
@@ -26,6 +27,8 @@ export interface FileStoreOptions {
   readonly limits?: DecodeLimits;
   /** Read size for the message and audit logs; small values are for tests. */
   readonly chunkBytes?: number;
+  /** The state log grows to at least this many bytes before a checkpoint; small values are for tests. */
+  readonly checkpointBytes?: number;
 }
 
 const osUser = (): string => {
@@ -91,9 +94,10 @@ export function revisionOrNull(stateFile: DurableStateFile): number | null {
   }
 }
 
+/** The state cannot be read: its checkpoint (`stateFile`) or the state log beside it is damaged or too large. */
 export const isUnreadableState = (error: unknown, stateFile: string): boolean =>
   error instanceof StoreError &&
-  error.path === stateFile &&
+  (error.path === stateFile || error.path === path.join(path.dirname(stateFile), STATE_LOG_NAME)) &&
   (error.code === 'StoreDamaged' || error.code === 'StoreTooLarge');
 
 /** A crashed commit is finished before reading; an operator who may not write reads what is there. */

@@ -4,8 +4,10 @@ import path from 'node:path';
 
 export interface StoreFiles {
   readonly dir: string;
-  /** The state document (lowdb, through our durable adapter). */
+  /** The state document's last checkpoint (lowdb, through our durable adapter). */
   readonly state: string;
+  /** The changes committed since that checkpoint, one per line after its header (state-log.ts). */
+  readonly stateLog: string;
   /** One ChatMessage per line. */
   readonly messages: string;
   /** One AuditEntry per line, seq = revision. */
@@ -22,11 +24,14 @@ export interface StoreFiles {
   readonly drills: string;
 }
 
+export const STATE_LOG_NAME = 'state-changes.jsonl';
+
 export const storeFiles = (dir: string): StoreFiles => {
   const root = path.resolve(dir);
   return {
     dir: root,
     state: path.join(root, 'state.json'),
+    stateLog: path.join(root, STATE_LOG_NAME),
     messages: path.join(root, 'messages.jsonl'),
     audit: path.join(root, 'audit.jsonl'),
     journal: path.join(root, 'state.json.journal'),

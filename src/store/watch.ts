@@ -1,5 +1,6 @@
-// Noticing another process's commit: fs.watch on the store directory (a commit renames a new
-// state.json into it), plus a slow stat poll, because fs.watch misses events on some file systems.
+// Noticing another process's commit: fs.watch on the store directory (a commit appends to the state
+// log, or renames a new state.json or state log into it), plus a slow stat poll, because fs.watch
+// misses events on some file systems.
 
 import fs from 'node:fs';
 
@@ -11,7 +12,7 @@ export interface Watch {
 
 export function watchStateFile(
   dir: string,
-  fileName: string,
+  fileNames: readonly string[],
   currentKey: () => string | null,
   onChange: () => void,
   pollMs: number,
@@ -31,7 +32,7 @@ export function watchStateFile(
   let watcher: fs.FSWatcher | null = null;
   try {
     watcher = fs.watch(dir, {persistent: false}, (_event, name) => {
-      if (name === null || name === fileName) check();
+      if (name === null || fileNames.includes(name)) check();
     });
     watcher.on('error', () => watcher?.close());
   } catch {

@@ -6,6 +6,7 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import {describe, expect, it} from 'vitest';
 import {storeFiles} from '../../src/store/file-store.js';
 import {acquireLock, releaseLock} from '../../src/store/lock.js';
+import {DurableStateFile} from '../../src/store/state-file.js';
 import {fingerprint, pchat, pchatBin, tempDir} from '../helpers/pchat-process.js';
 
 interface StepObject {
@@ -47,8 +48,9 @@ const newStore = (): string => {
 };
 const drill = (store: string, ...args: string[]) => pchat(['drill', ...args, '--store', store]);
 const report = (stdout: string): DrillObject => JSON.parse(stdout) as DrillObject;
+/** The state as the store reads it: state.json with the state log's changes applied. */
 const stateOf = (store: string): StateFile =>
-  JSON.parse(fs.readFileSync(path.join(store, 'state.json'), 'utf8')) as StateFile;
+  new DurableStateFile(storeFiles(store).state).readSync() as unknown as StateFile;
 const pc1 = (store: string): Pool => stateOf(store).topology.persistentChatPools.find((p) => p.fqdn === PC1)!;
 const auditLines = (store: string): {command: string}[] =>
   fs

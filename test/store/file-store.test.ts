@@ -124,7 +124,13 @@ describe('commit', () => {
   it('leaves no lock, journal or temp file behind after a commit', async () => {
     const store = await createStore(dir, sampleState(), [], options);
     await store.commit((fresh) => ({plan: addPolicy(fresh, 'a'), result: null}));
-    expect(fs.readdirSync(dir).sort()).toEqual(['audit.jsonl', 'backups', 'messages.jsonl', 'state.json']);
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      'audit.jsonl',
+      'backups',
+      'messages.jsonl',
+      'state-changes.jsonl',
+      'state.json',
+    ]);
   });
 
   it('keeps a 0640 state file 0640 across commits', async () => {

@@ -1,4 +1,5 @@
-// Crashes between the steps of a commit, reproduced by running the steps by hand and stopping.
+// Crashes between the steps of a commit, reproduced by running the steps by hand and stopping. The
+// commit point is the append of the state's record to the state log (file-store.ts).
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,7 +9,7 @@ import type {ChatState} from '../../src/domain/types.js';
 import type {Effect} from '../../src/domain/ports.js';
 import {prepareCommit} from '../../src/store/commit-plan.js';
 import {ownerOf} from '../../src/store/durable-fs.js';
-import {applyJournal, writeJournal, writeLogs} from '../../src/store/journal.js';
+import {applyJournal, writeJournal, writeLogs, writeStateRecord} from '../../src/store/journal.js';
 import {createStore, openStore, storeFiles} from '../../src/store/file-store.js';
 import {DurableStateFile} from '../../src/store/state-file.js';
 import {NOW, addPolicy, message, removeDir, sampleState, snapshot, tempDir} from './fixtures.js';
@@ -24,7 +25,7 @@ beforeEach(async () => {
 });
 afterEach(() => removeDir(root));
 
-type Stage = 'prepared' | 'journal' | 'logs' | 'state' | 'half-applied' | 'applied';
+type Stage = 'prepared' | 'journal' | 'logs' | 'torn-record' | 'state' | 'half-applied' | 'applied';
 
 const effects: Effect[] = [
   {kind: 'appendMessages', messages: [message(3), message(4)]},
@@ -54,7 +55,14 @@ function crashAfter(stage: Stage, planEffects: readonly Effect[] = effects): voi
   if (stage === 'journal') return;
   writeLogs(files, prepared.journal);
   if (stage === 'logs') return;
-  stateFile.writeSync(prepared.state);
+  const record = prepared.journal.stateRecord!;
+  if (stage === 'torn-record') {
+    // Power lost in the middle of the state's record: all of it but its newline reached the disk.
+    fs.appendFileSync(files.stateLog, record.line.slice(0, -1));
+    return;
+  }
+  // The commit point: the state's record appended to the state log.
+  writeStateRecord(files, prepared.journal);
   if (stage === 'state') return;
   applyJournal(files, prepared.journal);
   if (stage === 'half-applied') {
@@ -77,7 +85,17 @@ const committedView = async () => {
     exported: fs.existsSync(path.join(storeFiles(dir).exports, 'out.txt')),
     leftovers: fs
       .readdirSync(dir)
-      .filter((n) => !['state.json', 'messages.jsonl', 'audit.jsonl', 'backups', 'exports'].includes(n)),
+      .filter(
+        (n) =>
+          ![
+            'state.json',
+            'state-changes.jsonl',
+            'messages.jsonl',
+            'audit.jsonl',
+            'backups',
+            'exports',
+          ].includes(n),
+      ),
   };
 };
 
@@ -104,8 +122,9 @@ describe('recovery of a commit cut short', () => {
   it.each([
     ['after preparing its files', 'prepared', notCommitted],
     ['after writing its journal', 'journal', notCommitted],
-    ['after writing its log lines, before replacing state.json', 'logs', notCommitted],
-    ['after replacing state.json', 'state', committed],
+    ["after writing its log lines, before appending the state's record", 'logs', notCommitted],
+    ["in the middle of appending the state's record", 'torn-record', notCommitted],
+    ["after appending the state's record", 'state', committed],
     ['in the middle of applying its journal', 'half-applied', committed],
     ['after applying its journal', 'applied', committed],
   ] as const)(

@@ -1,0 +1,331 @@
+// The state log: a commit appends its change and leaves state.json alone; readers apply the log to
+// the checkpoint; a checkpoint folds it in. Kill -9, torn records, checkpoints cut short, and two
+// stores taking turns keep every guarantee of the store.
+
+import {spawn, spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {createStore, openStore, storeFiles, type FileStore} from '../../src/store/file-store.js';
+import {chatStateSchema} from '../../src/store/state-schema.js';
+import {distDir} from '../helpers/pchat-process.js';
+import {PowerLoss, underFaults} from './fault-layer.js';
+import {NOW, addPolicy, message, readLinesOf, removeDir, sampleState, tempDir} from './fixtures.js';
+
+const options = {now: () => NOW, user: 'admin', lockTimeoutMs: 2000};
+const workerScript = path.join(import.meta.dirname, 'workers', 'store-worker.js');
+const hasStrace = spawnSync('strace', ['-V']).status === 0;
+
+let root: string;
+let dir: string;
+
+beforeEach(async () => {
+  root = tempDir();
+  dir = path.join(root, 'store');
+  await createStore(dir, sampleState(), [message(1)], options);
+});
+afterEach(() => removeDir(root));
+
+const commit = (store: FileStore, name: string) =>
+  store.commit((fresh) => ({plan: addPolicy(fresh, name), result: null}));
+
+/** inode, size and mtime: a file rewritten or replaced has another. */
+const identity = (file: string): string => {
+  const stat = fs.statSync(file, {bigint: true});
+  return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+};
+
+/** The revision of the log's checkpoint; the records the log keeps after it are all at or before it. */
+const checkpointOf = (log: string): number => {
+  const [header, ...records] = readLinesOf(log) as [
+    {checkpoint: {revision: number}},
+    ...{revisionAfter: number}[],
+  ];
+  const revision = header.checkpoint.revision;
+  expect(records.filter((r) => r.revisionAfter > revision)).toEqual([]);
+  return revision;
+};
+
+const policiesOf = async (options_: object = options): Promise<string[]> =>
+  (await (await openStore(dir, options_)).read()).policies.map((p) => p.identity);
+
+describe('a commit', () => {
+  it('appends one record to the state log and leaves state.json untouched', async () => {
+    const files = storeFiles(dir);
+    const checkpoint = identity(files.state);
+    const bytes = fs.readFileSync(files.state);
+    const store = await openStore(dir, options);
+    await commit(store, 'a');
+    await commit(store, 'b');
+    expect(identity(files.state)).toBe(checkpoint);
+    expect(fs.readFileSync(files.state)).toEqual(bytes);
+    const lines = readLinesOf(files.stateLog);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({checkpoint: {revision: 0}});
+    expect(lines.slice(1)).toMatchObject([
+      {revisionBefore: 0, revisionAfter: 1, changes: [{path: ['policies'], splice: [1, 0]}]},
+      {revisionBefore: 1, revisionAfter: 2, changes: [{path: ['policies'], splice: [2, 0]}]},
+    ]);
+    expect(await policiesOf()).toEqual(['Global', 'Tag:a', 'Tag:b']);
+  });
+
+  it('records a changed item alone, by its place in its list', async () => {
+    const store = await openStore(dir, options);
+    await store.commit((fresh) => ({
+      plan: {
+        ...addPolicy(fresh, 'x'),
+        state: {
+          ...fresh,
+          policies: fresh.policies.map((p, i) => (i === 0 ? {...p, description: 'changed'} : p)),
+        },
+      },
+      result: null,
+    }));
+    expect(readLinesOf(storeFiles(dir).stateLog).at(-1)).toMatchObject({
+      changes: [{path: ['policies', 0], value: {identity: 'Global', description: 'changed'}}],
+    });
+    const reopened = await (await openStore(dir, options)).read();
+    expect(reopened.policies[0]!.description).toBe('changed');
+    expect(reopened).toEqual(await store.read());
+  });
+});
+
+describe('a checkpoint', () => {
+  it('folds the log into state.json once it passes its size, and the state reads the same', async () => {
+    const files = storeFiles(dir);
+    const store = await openStore(dir, {...options, checkpointBytes: 1500});
+    const checkpoint = identity(files.state);
+    let commits = 0;
+    while (identity(files.state) === checkpoint && commits < 50) {
+      await commit(store, `p${commits}`);
+      commits += 1;
+    }
+    expect(commits).toBeGreaterThan(1);
+    expect(commits).toBeLessThan(50);
+    expect(checkpointOf(files.stateLog)).toBe(commits);
+    const state = await (await openStore(dir, options)).read();
+    expect(state.revision).toBe(commits);
+    expect(state.policies).toHaveLength(commits + 1);
+    expect(state).toEqual(await store.read());
+  });
+
+  it.each([
+    ['before state.json is replaced', 1],
+    ['after state.json is replaced, before its log is', 2],
+  ])(
+    'cut short %s leaves the state whole, and the next commit folds the log in',
+    async (_name, renameOfCheckpoint) => {
+      const files = storeFiles(dir);
+      const store = await openStore(dir, {...options, checkpointBytes: 1});
+      // A commit that only appends renames nothing; the checkpoint renames state.json, then the log.
+      const {outcome, failed} = await underFaults({op: 'rename', nth: renameOfCheckpoint, code: 'EIO'}, () =>
+        commit(store, 'a'),
+      );
+      expect(failed).toBe(true);
+      expect(outcome).toMatchObject({committed: true, revision: 1});
+      expect(await policiesOf()).toEqual(['Global', 'Tag:a']);
+      await commit(await openStore(dir, {...options, checkpointBytes: 1}), 'b');
+      expect(checkpointOf(files.stateLog)).toBe(2);
+      expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+      expect(await policiesOf()).toEqual(['Global', 'Tag:a', 'Tag:b']);
+    },
+  );
+
+  it('cut by a power loss at any step (of the commit or the checkpoint) leaves the acknowledged commits and a store that goes on', async () => {
+    const second = async (at: string) =>
+      (await openStore(at, {...options, checkpointBytes: 1})).commit((fresh) => ({
+        plan: addPolicy(fresh, 'second'),
+        result: null,
+      }));
+    const acknowledged = async (at: string): Promise<PowerLoss> => {
+      await createStore(at, sampleState(), [message(1)], options);
+      await commit(await openStore(at, options), 'first');
+      return new PowerLoss();
+    };
+    const probeDir = path.join(root, 'probe');
+    const probe = await acknowledged(probeDir);
+    const start = probe.count;
+    await second(probeDir);
+    const steps = probe.count - start;
+    probe.remove();
+    expect(checkpointOf(storeFiles(probeDir).stateLog)).toBe(2);
+    for (let k = 1; k <= steps; k += 1) {
+      const at = path.join(root, `cut-${k}`);
+      const layer = await acknowledged(at);
+      layer.cutAfter(k);
+      await second(at).catch(() => undefined);
+      layer.rollBack();
+      const store = await openStore(at, options);
+      const state = await store.read();
+      expect(state.policies.map((p) => p.identity).slice(0, 2)).toEqual(['Global', 'Tag:first']);
+      expect([1, 2]).toContain(state.revision);
+      expect(state.policies.some((p) => p.identity === 'Tag:second')).toBe(state.revision === 2);
+      // An audit entry written before the cut, past the state, is not read, and the next commit cuts it.
+      const seqs = (): number[] => [...store.ports().audit.scan({})].map((e) => e.seq);
+      expect(seqs()).toEqual(state.revision === 2 ? [1, 2] : [1]);
+      await commit(store, 'third');
+      expect(seqs()).toEqual(state.revision === 2 ? [1, 2, 3] : [1, 2]);
+      expect(readLinesOf(storeFiles(at).audit)).toHaveLength(state.revision + 1);
+    }
+  });
+});
+
+describe('a record cut short', () => {
+  it('is no part of the state, and the next commit writes over it', async () => {
+    const files = storeFiles(dir);
+    const store = await openStore(dir, options);
+    await commit(store, 'a');
+    const size = fs.statSync(files.stateLog).size;
+    fs.appendFileSync(files.stateLog, '{"revisionBefore":1,"revisionAfter":2,"grows":0,"chan');
+    expect((await (await openStore(dir, options)).read()).revision).toBe(1);
+    await commit(await openStore(dir, options), 'b');
+    expect(readLinesOf(files.stateLog)).toHaveLength(3);
+    expect(fs.readFileSync(files.stateLog, 'utf8').slice(size)).toMatch(/^\{"revisionBefore":1,.*\}\n$/);
+    expect(await policiesOf()).toEqual(['Global', 'Tag:a', 'Tag:b']);
+  });
+});
+
+describe('a damaged state log', () => {
+  it.each([
+    ['a record whose value does not fit the schema', {path: ['rooms', 0], value: {name: 5}}, /rooms\.0/],
+    ['a record that changes what is not part of the state', {path: ['isAdmin'], value: true}, /isAdmin/],
+    ['a record past the end of a list', {path: ['rooms', 99], value: null}, /rooms\.99/],
+  ])('is refused when it holds %s, naming the log and the line', async (_name, change, reason) => {
+    const files = storeFiles(dir);
+    fs.appendFileSync(
+      files.stateLog,
+      `${JSON.stringify({revisionBefore: 0, revisionAfter: 1, grows: 0, changes: [change]})}\n`,
+    );
+    const error = await openStore(dir, options).catch((e: unknown) => e);
+    expect(error).toMatchObject({code: 'StoreDamaged', path: files.stateLog});
+    expect((error as Error).message).toMatch(/line 2 \(byte offset \d+\)/);
+    expect((error as Error).message).toMatch(reason);
+  });
+
+  it('is refused when a record does not follow the revision before it', async () => {
+    const files = storeFiles(dir);
+    fs.appendFileSync(
+      files.stateLog,
+      `${JSON.stringify({revisionBefore: 3, revisionAfter: 4, grows: 0, changes: []})}\n`,
+    );
+    await expect(openStore(dir, options)).rejects.toMatchObject({
+      code: 'StoreDamaged',
+      path: files.stateLog,
+      message: expect.stringMatching(
+        /from revision 3 to 4, but the state before it is at revision 0/,
+      ) as unknown,
+    });
+  });
+});
+
+describe('two stores taking turns', () => {
+  it("each see the other's changes, across checkpoints, reading only what is new", async () => {
+    const a = await openStore(dir, {...options, checkpointBytes: 600});
+    const b = await openStore(dir, {...options, checkpointBytes: 600});
+    for (let i = 0; i < 12; i += 1) {
+      const [mine, theirs] = i % 2 === 0 ? [a, b] : [b, a];
+      const before = await theirs.read();
+      await commit(mine, `turn${i}`);
+      const after = await theirs.read();
+      expect(after.revision).toBe(i + 1);
+      expect(after.policies.at(-1)!.identity).toBe(`Tag:turn${i}`);
+      // What the commit did not change is the very object the other store already held, even when
+      // the commit was followed by a checkpoint: the new log keeps the last records.
+      expect(after.topology).toBe(before.topology);
+      expect(await mine.read()).toEqual(after);
+    }
+    expect(checkpointOf(storeFiles(dir).stateLog)).toBeGreaterThan(0);
+  });
+
+  it('as two processes killed with -9 at random moments, across checkpoints, lose no acknowledged commit', async () => {
+    let lastAck = 0;
+    for (let round = 0; round < 6; round += 1) {
+      const worker = startWorker({task: 'forever', name: `r${round}`, checkpointBytes: 3000});
+      await worker.ready;
+      await sleep(40 + Math.random() * 120);
+      worker.child.kill('SIGKILL');
+      await worker.exited;
+      lastAck = Math.max(lastAck, ...worker.acks);
+      const store = await openStore(dir, options);
+      const state = await store.read();
+      expect(chatStateSchema.safeParse(state).success).toBe(true);
+      expect(state.revision).toBeGreaterThanOrEqual(lastAck);
+      const seqs = [...store.ports().audit.scan({})].map((e) => e.seq);
+      expect(seqs).toEqual(Array.from({length: state.revision}, (_, i) => i + 1));
+      expect(state.policies).toHaveLength(state.revision + 1);
+    }
+  }, 60_000);
+});
+
+describe.skipIf(!hasStrace)('a process killed with -9', () => {
+  it('after its state record, before removing its journal, leaves a commit the next open finishes', async () => {
+    const files = storeFiles(dir);
+    const args = JSON.stringify({build: distDir, dir, task: 'once', name: 'once', user: 'worker'});
+    // strace kills the worker as it calls unlink on the journal: after the commit point, before the end.
+    const run = spawnSync(
+      'strace',
+      [
+        '-f',
+        '-qq',
+        '-P',
+        files.journal,
+        '-e',
+        'trace=unlink,unlinkat',
+        '-e',
+        'inject=unlink,unlinkat:signal=KILL',
+        process.execPath,
+        workerScript,
+        args,
+      ],
+      {encoding: 'utf8'},
+    );
+    expect(run.stdout).not.toContain('ack');
+    expect(fs.existsSync(files.journal)).toBe(true);
+    expect(readLinesOf(files.stateLog).at(-1)).toMatchObject({revisionBefore: 0, revisionAfter: 1});
+    const store = await openStore(dir, options);
+    expect(fs.existsSync(files.journal)).toBe(false);
+    const state = await store.read();
+    expect(state.revision).toBe(1);
+    expect(state.policies.map((p) => p.identity)).toEqual(['Global', 'Tag:once']);
+    expect([...store.ports().audit.scan({})].map((e) => e.seq)).toEqual([1]);
+    expect([...store.ports().messages.scan({})].map((m) => m.id)).toEqual(['m1', 'once']);
+  });
+});
+
+describe('the watch', () => {
+  it('fires on a commit that only appends to the state log', async () => {
+    const files = storeFiles(dir);
+    const mine = await openStore(dir, {...options, pollIntervalMs: 20});
+    const theirs = await openStore(dir, options);
+    let calls = 0;
+    mine.watch(() => (calls += 1));
+    const checkpoint = identity(files.state);
+    await commit(theirs, 'other');
+    for (let waited = 0; calls === 0 && waited < 5000; waited += 5) await sleep(5);
+    expect(calls).toBe(1);
+    expect(identity(files.state)).toBe(checkpoint);
+    expect((await mine.read()).policies.map((p) => p.identity)).toEqual(['Global', 'Tag:other']);
+    mine.close();
+    theirs.close();
+  });
+});
+
+function startWorker(args: Record<string, unknown>) {
+  const child = spawn(
+    process.execPath,
+    [workerScript, JSON.stringify({build: distDir, dir, user: 'worker', ...args})],
+    {stdio: ['ignore', 'pipe', 'ignore']},
+  );
+  const acks: number[] = [];
+  let ready: () => void = () => undefined;
+  const readyPromise = new Promise<void>((resolve) => (ready = resolve));
+  readline.createInterface({input: child.stdout}).on('line', (line) => {
+    if (line === 'ready') ready();
+    if (line.startsWith('ack ')) acks.push(Number(line.slice(4)));
+  });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  void exited.then(ready);
+  return {child, acks, ready: readyPromise, exited};
+}
