@@ -45,7 +45,7 @@ export class PgStore implements StorePort {
   private readonly options: PgStoreOptions;
   private held: ChatState | null = null;
   private readonly stops = new Set<() => void>();
-  private connection: ConnectionState = 'connected';
+  private live: ConnectionState = 'connected';
 
   /** Use openPgStore or createPgStore. */
   constructor(
@@ -145,7 +145,7 @@ export class PgStore implements StorePort {
     const stop = listenForCommits(this.config, {
       onCommit: onChange,
       onState: (state) => {
-        this.connection = state;
+        this.live = state;
       },
     });
     this.stops.add(stop);
@@ -156,8 +156,8 @@ export class PgStore implements StorePort {
   }
 
   /** 'connected', or 'reconnecting' while the live refresh has lost the server. */
-  get connectionState(): ConnectionState {
-    return this.connection;
+  connection(): ConnectionState {
+    return this.live;
   }
 
   close(): void {

@@ -16,6 +16,11 @@ export interface Statement {
 
 export interface QueryRequest {
   readonly statements: readonly Statement[];
+  /**
+   * Inside a transaction: the connection that began it. The worker refuses to run the request on
+   * any other (a new connection would run the rest of the transaction outside it, piecemeal).
+   */
+  readonly connection?: number;
 }
 
 export interface QueryResult {
@@ -24,7 +29,7 @@ export interface QueryResult {
 }
 
 export type QueryAnswer =
-  | {readonly ok: true; readonly results: readonly QueryResult[]}
+  | {readonly ok: true; readonly results: readonly QueryResult[]; readonly connection: number}
   | {readonly ok: false; readonly message: string; readonly code: string | null};
 
 /** An error the server (or the connection to it) reported, with its SQLSTATE when there is one. */
@@ -44,6 +49,8 @@ export class QueryBridge {
   private worker: Worker | null = null;
   private port: MessagePort | null = null;
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  /** The connection of the open transaction (from BEGIN to COMMIT or ROLLBACK). */
+  private pinned: number | null = null;
   private readonly config: ClientConfig;
   private readonly label: string;
   private readonly waitMs: number;
@@ -57,9 +64,20 @@ export class QueryBridge {
 
   /** Runs the statements in order on the store's connection; the rows of each. */
   run(statements: readonly Statement[]): readonly QueryResult[] {
+    const ends = statements.some((s) => /^(COMMIT|ROLLBACK)$/.test(s.sql));
+    try {
+      const answer = this.send({statements, ...(this.pinned === null ? {} : {connection: this.pinned})});
+      if (statements[0]?.sql === 'BEGIN') this.pinned = answer.connection;
+      return answer.results;
+    } finally {
+      if (ends) this.pinned = null;
+    }
+  }
+
+  private send(request: QueryRequest): Extract<QueryAnswer, {ok: true}> {
     const port = this.start();
     Atomics.store(this.signal, 0, 0);
-    port.postMessage({statements} satisfies QueryRequest);
+    port.postMessage(request);
     const waited = Atomics.wait(this.signal, 0, 0, this.waitMs);
     const message = receiveMessageOnPort(port);
     if (waited === 'timed-out' || message === undefined) {
@@ -72,7 +90,7 @@ export class QueryBridge {
     }
     const answer = message.message as QueryAnswer;
     if (!answer.ok) throw new QueryFailed(answer.message, answer.code);
-    return answer.results;
+    return answer;
   }
 
   query(sql: string, params: readonly unknown[] = []): Record<string, unknown>[] {
@@ -81,6 +99,7 @@ export class QueryBridge {
 
   close(): void {
     const worker = this.worker;
+    this.pinned = null;
     this.port?.close();
     this.worker = null;
     this.port = null;

@@ -20,6 +20,8 @@ export function queryWorkerMain(load: Load): void {
   };
   const pg = load(data.pgPath) as typeof Pg;
   let client: Pg.Client | null = null;
+  /** Counts the connections made: a transaction names the one it began on. */
+  let made = 0;
 
   const connected = async (): Promise<Pg.Client> => {
     if (client) return client;
@@ -34,6 +36,7 @@ export function queryWorkerMain(load: Load): void {
       throw error;
     }
     client = fresh;
+    made += 1;
     return fresh;
   };
 
@@ -47,12 +50,14 @@ export function queryWorkerMain(load: Load): void {
     void (async () => {
       const results: {rows: Record<string, unknown>[]; rowCount: number}[] = [];
       try {
+        if (request.connection !== undefined && (client === null || request.connection !== made))
+          throw new Error('the connection to the server was lost in the middle of the transaction');
         const c = await connected();
         for (const statement of request.statements) {
           const result = await c.query({text: statement.sql, values: [...statement.params]});
           results.push({rows: result.rows as Record<string, unknown>[], rowCount: result.rowCount ?? 0});
         }
-        answer({ok: true, results});
+        answer({ok: true, results, connection: made});
       } catch (error) {
         const e = error as {message?: string; code?: string};
         // No SQLSTATE: the connection itself failed; the next request opens a new one.
