@@ -5,6 +5,7 @@
 
 import pg from 'pg';
 import type {ClientConfig} from 'pg';
+import {withPgpass} from './pgpass.js';
 
 export type ConnectionState = 'connected' | 'reconnecting';
 
@@ -31,7 +32,7 @@ export function listenForCommits(
   };
 
   const start = async (): Promise<void> => {
-    const fresh = new pg.Client(config);
+    const fresh = new pg.Client(withPgpass(config));
     client = fresh;
     fresh.on('notification', () => on.onCommit());
     fresh.on('error', () => {

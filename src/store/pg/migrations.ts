@@ -66,6 +66,9 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+/** The version the code's migrations reach. */
+export const schemaVersion = (): number => MIGRATIONS.at(-1)?.version ?? 0;
+
 /** Applies the migrations the database lacks, in one transaction; returns the schema version. */
 export function migrate(db: QueryBridge): number {
   db.query('BEGIN');
@@ -92,7 +95,7 @@ export function migrate(db: QueryBridge): number {
     rollbackQuietly(db);
     throw error;
   }
-  return MIGRATIONS.at(-1)?.version ?? 0;
+  return schemaVersion();
 }
 
 export function rollbackQuietly(db: QueryBridge): void {

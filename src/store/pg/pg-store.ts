@@ -19,7 +19,7 @@ import {storeFiles, type StoreFiles} from '../store-files.js';
 import {applyRows, changedCollections} from './collections.js';
 import {appendMessages, writeEffects} from './commit-writes.js';
 import {pgPorts} from './log-readers.js';
-import {migrate, rollbackQuietly} from './migrations.js';
+import {migrate, rollbackQuietly, schemaVersion} from './migrations.js';
 import {QueryBridge} from './query-bridge.js';
 import {storeErrorOf} from './store-errors.js';
 import {localDirOf, parseTarget, type PgTarget} from './target.js';
@@ -281,7 +281,11 @@ export function openPgStore(url: string, options: PgStoreOptions = {}): Promise<
         ),
       );
     }
-    migrate(db);
+    // An operator who may not create tables uses a store whose schema is up to date.
+    const version = Number(
+      db.query('SELECT coalesce(max(version), 0) AS v FROM pchat_schema_version')[0]?.['v'],
+    );
+    if (version < schemaVersion()) migrate(db);
     return Promise.resolve(store);
   } catch (error) {
     db.close();

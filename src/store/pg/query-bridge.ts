@@ -8,6 +8,7 @@ import {MessageChannel, receiveMessageOnPort, Worker, type MessagePort} from 'no
 import type {ClientConfig} from 'pg';
 import {StoreError} from '../port.js';
 import {queryWorkerMain} from './query-worker.js';
+import {pgpassModulePath} from './pgpass.js';
 
 export interface Statement {
   readonly sql: string;
@@ -111,7 +112,13 @@ export class QueryBridge {
     const {port1, port2} = new MessageChannel();
     const worker = new Worker(workerSource, {
       eval: true,
-      workerData: {port: port2, signal: this.signal, pgPath: resolve('pg'), config: this.config},
+      workerData: {
+        port: port2,
+        signal: this.signal,
+        pgPath: resolve('pg'),
+        pgpassPath: pgpassModulePath(),
+        config: this.config,
+      },
       transferList: [port2],
     });
     // A worker that could not start answers no request: the wait's limit reports it.

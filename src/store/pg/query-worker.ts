@@ -16,9 +16,17 @@ export function queryWorkerMain(load: Load): void {
     port: Threads.MessagePort;
     signal: Int32Array;
     pgPath: string;
+    pgpassPath: string;
     config: Pg.ClientConfig;
   };
   const pg = load(data.pgPath) as typeof Pg;
+  // As pgpass.ts's withPgpass: a function cannot be sent to the worker, so it is made here.
+  type Lookup = (params: unknown, found: (password: string | undefined) => void) => void;
+  if (data.config.password === undefined && !process.env['PGPASSWORD']) {
+    const lookup = load(data.pgpassPath) as Lookup;
+    data.config.password = (params?: unknown) =>
+      new Promise<string>((resolve) => lookup(params, (p) => resolve(p ?? '')));
+  }
   let client: Pg.Client | null = null;
   /** Counts the connections made: a transaction names the one it began on. */
   let made = 0;
