@@ -29,7 +29,7 @@ export function storeErrorOf(error: unknown, label: string, stage: 'before' | 'c
       `${at} took too long to answer (${reason}). Nothing was saved.`,
       label,
     );
-  if (/password must be a string/i.test(reason))
+  if (/password must be a (non-empty )?string/i.test(reason))
     return new StoreError(
       'StoreUnsafe',
       `${at} asks for a password: give it in PGPASSWORD or ~/.pgpass (mode 0600; not in the URL).`,
