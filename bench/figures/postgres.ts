@@ -28,7 +28,7 @@ async function session(store: StorePort & {user?: string}): Promise<Session> {
 }
 
 /** The in-process figures of one store: a Set commit, a room's history, a Remove and a Clear. */
-async function inProcessFigures(store: StorePort & {user?: string}) {
+async function inProcessFigures(store: StorePort) {
   const s = await session(store);
   try {
     const set = await inProcess((i) =>
