@@ -17,6 +17,9 @@ const pureTests = [
   'test/tui/{columns,completion,form-model,key-name,keymap,list-window,reducer,result-view-parity}.test.ts',
 ];
 
+// The tests that need a PostgreSQL server: their project starts one.
+const postgresTests = ['test/store/pg/**/*.test.ts'];
+
 export default defineConfig({
   // src/version.ts reads it, as in the bundle (scripts/bundle.js).
   define: {PCHAT_VERSION: JSON.stringify(version)},
@@ -33,9 +36,18 @@ export default defineConfig({
         test: {
           name: 'isolated',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: [...configDefaults.exclude, ...pureTests],
+          exclude: [...configDefaults.exclude, ...pureTests, ...postgresTests],
           // These tests run the built program (bin/pchat.js, dist/store/): build it first.
           globalSetup: ['test/helpers/build-bundle.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: postgresTests,
+          // The built program, and a throwaway PostgreSQL cluster for the run (test/helpers/pg-cluster.ts).
+          globalSetup: ['test/helpers/build-bundle.ts', 'test/helpers/pg-global-setup.ts'],
         },
       },
     ],

@@ -43,7 +43,17 @@ const options = {
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['ink', 'ink/*', 'react', 'react/*', 'react-reconciler', 'yoga-layout', 'ink-testing-library'],
+  // pg stays in node_modules: its worker thread (src/store/pg/query-bridge.ts) loads it from there too.
+  external: [
+    'ink',
+    'ink/*',
+    'react',
+    'react/*',
+    'react-reconciler',
+    'yoga-layout',
+    'ink-testing-library',
+    'pg',
+  ],
   // Bundled CommonJS dependencies (commander) call require: give the ESM bundle one.
   banner: {
     js: "import {createRequire as __pchatRequire} from 'node:module'; const require = __pchatRequire(import.meta.url);",
@@ -58,7 +68,11 @@ await Promise.all([
   build({...options, entryPoints: {main: 'src/main.ts'}, outdir: 'dist/bundle'}),
   build({
     ...options,
-    entryPoints: {'file-store': 'src/store/file-store.ts', lock: 'src/store/lock.ts'},
+    entryPoints: {
+      'file-store': 'src/store/file-store.ts',
+      lock: 'src/store/lock.ts',
+      'pg-store': 'src/store/pg/pg-store.ts',
+    },
     outdir: 'dist/store',
   }),
   build({...options, entryPoints: {main: 'src/gen/main.ts'}, outdir: 'dist/gen'}),

@@ -17,6 +17,8 @@ import {createStore, openStore} from './store/file-store.js';
 import {makeDirectories} from './store/make-directories.js';
 import {StoreError} from './store/port.js';
 import {statOrNull} from './store/safety.js';
+import {MemoryStore} from './store/memory-store.js';
+import {isPostgresUrl, urlProblem} from './store/pg/target.js';
 import type {LineRun} from './session.js';
 import {scriptStatements} from './lang/script.js';
 import {errorLine} from './lang/present/record-lines.js';
@@ -58,14 +60,16 @@ export const resolveStoreDir = (store: string | undefined): {dir: string; explic
     throw new UsageError(
       'PCHAT_STORE is empty; set it to the store directory, or unset it for the default store.',
     );
-  return named === undefined
-    ? {dir: DEFAULT_STORE, explicit: false}
-    : {dir: path.resolve(named), explicit: true};
+  if (named === undefined) return {dir: DEFAULT_STORE, explicit: false};
+  const problem = isPostgresUrl(named) ? urlProblem(named) : null;
+  if (problem !== null) throw new UsageError(problem);
+  return {dir: isPostgresUrl(named) ? named : path.resolve(named), explicit: true};
 };
 
 /** Opens the store for a session; the default store is created from the demo when missing. */
 export async function openSession(options: OpenOptions): Promise<Session> {
   const {dir, explicit} = resolveStoreDir(options.store);
+  if (isPostgresUrl(dir)) return openPgSession(dir, options);
   // A store we may not even look at is a permission problem, never "no store" (which invites an init over it).
   const missing = statOrNull(dir) === null;
   if (!explicit && missing) {
@@ -89,6 +93,21 @@ export async function openSession(options: OpenOptions): Promise<Session> {
   });
 }
 
+/** A store on PostgreSQL: the database user is the operator the store's operator list maps to roles. */
+async function openPgSession(url: string, options: OpenOptions): Promise<Session> {
+  const {openPgStore} = await import('./store/pg/pg-store.js');
+  const store = await openPgStore(url);
+  return Session.open({
+    store,
+    origin: options.origin,
+    user: store.user,
+    uid: null,
+    readOnly: options.readOnly ?? false,
+    yes: options.yes ?? false,
+    ...(options.ask ? {ask: options.ask} : {}),
+  });
+}
+
 export interface InitOptions {
   readonly dir: string;
   readonly from: string;
@@ -105,6 +124,7 @@ export interface InitReport {
 }
 
 export async function initStore(options: InitOptions): Promise<InitReport> {
+  if (isPostgresUrl(options.dir)) return initPgStore(options);
   const dir = path.resolve(options.dir);
   if (fs.existsSync(dir) && !options.force) {
     throw new StoreError(
@@ -135,6 +155,30 @@ export async function initStore(options: InitOptions): Promise<InitReport> {
     fs.rmSync(staging, {recursive: true, force: true});
     throw error;
   }
+}
+
+/**
+ * A store on PostgreSQL is built in memory (the deployment, the setup script, the messages) and
+ * written in one transaction, so a failed init leaves the database as it was.
+ */
+async function initPgStore(options: InitOptions): Promise<InitReport> {
+  const {createPgStore, databaseUser} = await import('./store/pg/pg-store.js');
+  const user = databaseUser(options.dir);
+  const deployment = loadDeployment(readJsonFile(options.from), {initUser: user, newId: randomUUID});
+  const script = options.setup === undefined ? null : readTextFile(options.setup);
+  const memory = new MemoryStore(deployment.state);
+  const session = await Session.open({store: memory, origin: 'init', yes: true, user, uid: null});
+  const setupRuns = script === null ? [] : await runSetup(session, script, options.setup!);
+  const messages = await loadMessages(session, deployment.messages);
+  const ports = memory.ports();
+  const store = await createPgStore(
+    options.dir,
+    {state: await memory.read(), messages: ports.messages.scan({}), audit: ports.audit.scan({})},
+    {force: options.force ?? false},
+  );
+  const report = {dir: store.label, setupRuns, messages, replaced: null};
+  store.close();
+  return report;
 }
 
 /**

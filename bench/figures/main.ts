@@ -12,6 +12,7 @@ import {p2, p3, p3WhileCommitting, p4} from './p2-p4-console.js';
 import {p5} from './p5-set-commit.js';
 import {p6} from './p6-export-import.js';
 import {p7} from './p7-messages.js';
+import {postgresFigures} from './postgres.js';
 import {p8Init, p8Script} from './p8-init-script.js';
 import {json, table} from './print.js';
 import {benchRoot, makeStore} from './stores.js';
@@ -50,6 +51,9 @@ try {
   await step('P4', () => p4(big));
   await step('P3 while another process commits', async () => [await p3WhileCommitting(big, root)]);
   await step('P5', () => p5(small, big, root));
+  // On copies of the large store, so the figures after it start from the store as generated.
+  if (process.env['BENCH_PG'] !== '0')
+    await step('P1, P5, P7 on PostgreSQL', () => postgresFigures(big, root));
   // P6 and P8 init run on M unless asked otherwise: on L each takes minutes (README).
   const medium = large === 'L' ? await makeStore(root, 'M') : big;
   const p6Size = process.env['BENCH_P6_SIZE'] === 'L' ? 'L' : 'M';

@@ -31,7 +31,7 @@ export interface PreparedBackup {
   readonly info: BackupInfo;
 }
 
-const compactTime = (iso: string): string => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+export const compactTime = (iso: string): string => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
 export const reasonSlug = (reason: string): string =>
   reason

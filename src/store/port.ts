@@ -49,6 +49,11 @@ export interface StorePort {
    * restore. Null when state.json can be read or when there is no readable backup.
    */
   rescue?(): Promise<Rescue | null>;
+  /**
+   * A store on a server (PostgreSQL): whether its live refresh is connected or has lost the server
+   * and is reconnecting. Absent for a local store.
+   */
+  connection?(): 'connected' | 'reconnecting';
   /** Calls back when another process commits; returns the unsubscribe function. */
   watch(onChange: () => void): () => void;
   close(): void;

@@ -144,7 +144,12 @@ export function App(props: Props) {
   const suggestions = ui.prompt?.kind === 'command' ? completionsFor(controller, ui.prompt.text) : [];
   const message = messageLines(ui, theme, suggestions, width, maxMessageRows(size));
   const dialog = dialogBody(ui.overlay, theme, textHeight(size, message.length), innerWidth(size), ui.chat);
-  const facts = {user: props.session.user, role: props.session.role, readOnly: props.session.readOnly};
+  const facts = {
+    user: props.session.user,
+    role: props.session.role,
+    readOnly: props.session.readOnly,
+    connection: props.session.store.connection?.() ?? null,
+  };
   const e = theme.glyphs.ellipsis;
   return (
     <Box flexDirection="column" width={width} height={rootHeight(size)}>

@@ -12,7 +12,11 @@ export interface ConsoleSession {
   readonly user: string;
   readonly role: Role | 'None';
   readonly roles: readonly Role[];
-  readonly store: {watch(onChange: () => void): () => void};
+  readonly store: {
+    watch(onChange: () => void): () => void;
+    /** A store on a server: its live connection (the header shows it). */
+    connection?(): 'connected' | 'reconnecting';
+  };
   run(line: string, options?: RunOptions): Promise<LineRun>;
   reload(): Promise<ChatState>;
 }

@@ -17,6 +17,8 @@ export interface SessionFacts {
   readonly user: string;
   readonly role: string;
   readonly readOnly: boolean;
+  /** A store on a server: its live connection, shown in the header; null for a local store. */
+  readonly connection?: 'connected' | 'reconnecting' | null;
 }
 
 export const deploymentName = (ui: UiState): string => {
@@ -40,11 +42,15 @@ export function headerLine(ui: UiState, facts: SessionFacts, theme: Theme, now: 
     {text: `${theme.glyphs.dot} ${displaySafe(facts.user)} (${facts.role}) `},
     ...(facts.readOnly ? [{text: ' READ-ONLY ', bold: true, inverse: true, color: theme.warn}] : []),
   ];
-  const right = `rev ${ui.chat.revision} ${theme.glyphs.dot} data ${age(now - ui.loadedAt)}${ui.busy > 0 ? ` ${theme.glyphs.busy} busy` : ''} `;
+  const server = facts.connection
+    ? `${facts.connection === 'connected' ? 'db online' : 'db lost, reconnecting'} ${theme.glyphs.dot} `
+    : '';
+  const right = `${server}rev ${ui.chat.revision} ${theme.glyphs.dot} data ${age(now - ui.loadedAt)}${ui.busy > 0 ? ` ${theme.glyphs.busy} busy` : ''} `;
   // The right side (revision, data age, busy) always shows; the names give way on narrow screens.
   const room = Math.max(0, width - stringWidth(right) - 1);
   const fitted = fitSegments(left, room, theme.glyphs.ellipsis);
-  return [...fitted, {text: ' '}, {text: right, color: ui.busy > 0 ? theme.warn : theme.muted}];
+  const warn = ui.busy > 0 || facts.connection === 'reconnecting';
+  return [...fitted, {text: ' '}, {text: right, color: warn ? theme.warn : theme.muted}];
 }
 
 export function breadcrumbLine(ui: UiState, theme: Theme, keymap: readonly Binding[]): Line {

@@ -1,0 +1,117 @@
+// The ports' readers over the database: the message log and the audit log are read a page at a
+// time in log order (seq), through the indexes on room, time and seq, and filtered with the same
+// matchers as every other store, so the stores cannot drift apart.
+
+import type {AuditQuery, BackupInfo, MessageQuery, Ports, RemovedObjects} from '../../domain/ports.js';
+import {noArchives} from '../../domain/ports.js';
+import type {AuditEntry, ChatMessage} from '../../domain/types.js';
+import {auditMatcher, messageMatcher} from '../../domain/log-queries.js';
+import {previewRestore, type ItemOps, type RemovalEntries, type RemovedEntry} from '../removal-merge.js';
+import type {QueryBridge} from './query-bridge.js';
+
+const PAGE = 2000;
+
+export const messageOps: ItemOps<ChatMessage> = {
+  idOf: (m) => m.id,
+  same: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+};
+
+/** A removal backup's record: what it removed, and the messages its rewrites deleted or replaced. */
+export interface RemovalRecord {
+  readonly objects: RemovedObjects;
+  readonly passes: number;
+  readonly entries: readonly RemovedEntry<ChatMessage>[];
+}
+
+export const removalEntries = (record: RemovalRecord): RemovalEntries<ChatMessage> => ({
+  passes: record.passes,
+  read: () => record.entries,
+});
+
+/** Messages with their place in the log, in log order; only the rooms and times asked for. */
+export function* messageRows(
+  db: QueryBridge,
+  query: Pick<MessageQuery, 'roomIds' | 'from' | 'to'>,
+): Generator<{seq: number; message: ChatMessage}> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.roomIds) where.push(`room_id = ANY($${params.push([...query.roomIds])}::text[])`);
+  if (query.from !== undefined) where.push(`posted_at >= $${params.push(query.from)}`);
+  if (query.to !== undefined) where.push(`posted_at <= $${params.push(query.to)}`);
+  let after = 0;
+  for (;;) {
+    const sql = `SELECT seq, body FROM pchat_messages WHERE ${[...where, `seq > $${params.length + 1}`].join(' AND ')} ORDER BY seq LIMIT ${PAGE}`;
+    const rows = db.query(sql, [...params, after]);
+    for (const row of rows) yield {seq: Number(row['seq']), message: row['body'] as ChatMessage};
+    if (rows.length < PAGE) return;
+    after = Number(rows.at(-1)?.['seq']);
+  }
+}
+
+function* scanMessages(db: QueryBridge, query: MessageQuery): Generator<ChatMessage> {
+  let left = query.limit ?? Infinity;
+  if (left <= 0) return;
+  const matches = messageMatcher(query);
+  for (const {message} of messageRows(db, query)) {
+    if (!matches(message)) continue;
+    yield message;
+    if (--left === 0) return;
+  }
+}
+
+function scanAudit(db: QueryBridge, query: AuditQuery): Iterable<AuditEntry> {
+  const matches = auditMatcher(query);
+  const since = query.since === undefined ? '' : 'WHERE time >= $1';
+  const params = query.since === undefined ? [] : [query.since];
+  if (query.limit !== undefined) {
+    if (query.limit <= 0) return [];
+    const rows = db.query(
+      `SELECT body FROM pchat_audit ${since} ORDER BY seq DESC LIMIT ${Math.floor(query.limit)}`,
+      params,
+    );
+    return rows
+      .map((r) => r['body'] as AuditEntry)
+      .filter(matches)
+      .reverse();
+  }
+  return (function* () {
+    let after = 0;
+    for (;;) {
+      const rows = db.query(
+        `SELECT seq, body FROM pchat_audit ${since ? `${since} AND` : 'WHERE'} seq > $${params.length + 1} ORDER BY seq LIMIT ${PAGE}`,
+        [...params, after],
+      );
+      for (const row of rows) if (matches(row['body'] as AuditEntry)) yield row['body'] as AuditEntry;
+      if (rows.length < PAGE) return;
+      after = Number(rows.at(-1)?.['seq']);
+    }
+  })();
+}
+
+export const listBackupRows = (db: QueryBridge): BackupInfo[] =>
+  db.query('SELECT info FROM pchat_backups ORDER BY id').map((r) => r['info'] as BackupInfo);
+
+export function removalOf(db: QueryBridge, id: string): RemovalRecord | null {
+  const row = db.query('SELECT removal FROM pchat_backups WHERE id = $1', [id])[0];
+  return (row?.['removal'] as RemovalRecord | null | undefined) ?? null;
+}
+
+export function pgPorts(db: QueryBridge): Ports {
+  return {
+    messages: {scan: (query) => scanMessages(db, query)},
+    audit: {scan: (query) => scanAudit(db, query)},
+    backups: {
+      list: () => listBackupRows(db),
+      removed: (id) => removalOf(db, id)?.objects ?? null,
+      previewRemoval: (id) => {
+        const record = removalOf(db, id);
+        return record
+          ? previewRestore(() => scanMessages(db, {}), removalEntries(record), messageOps)
+          : {deleted: 0, replaced: 0, changedSince: 0, existingIds: []};
+      },
+    },
+    // Drill records and archives are files: a PostgreSQL store keeps neither (README).
+    drills: {list: () => []},
+    archives: noArchives,
+  };
+}
