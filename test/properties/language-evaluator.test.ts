@@ -28,6 +28,11 @@ const TIME_BUDGET_MS = 1000;
 // the start leaves room for that and for the collector's lag, and is far below the 1.9 GB at which
 // an unbounded `$a = $a,$a` used to crash V8.
 const MEMORY_BOUND = 256 * 1024 * 1024;
+// The process's resident size also holds what the allocator keeps after the collector frees it,
+// and this file shares its worker with the other pure test files: 280 MiB above the start was seen
+// in a full run while the heap stayed within MEMORY_BOUND. Twice the heap's bound still fails long
+// before the 1.9 GB crash.
+const RSS_BOUND = 2 * MEMORY_BOUND;
 
 const KNOWN_IDS = new Set<string>([...ERROR_IDS, ...WARNING_IDS]);
 const state = stateFrom(demoDeployment());
@@ -122,7 +127,7 @@ describe('the parser and the evaluator on arbitrary lines', () => {
   }, 120_000);
 
   it('stays within the memory bound over all the runs', () => {
-    expect(peak.rss - start.rss, `peak RSS at: ${peak.line}`).toBeLessThan(MEMORY_BOUND);
+    expect(peak.rss - start.rss, `peak RSS at: ${peak.line}`).toBeLessThan(RSS_BOUND);
     expect(peak.heapUsed - start.heapUsed).toBeLessThan(MEMORY_BOUND);
   });
 });
