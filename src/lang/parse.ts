@@ -142,6 +142,16 @@ const COMPOUND: Readonly<Record<string, BinaryOperator>> = {
   '%=': 'remainder',
 };
 
+/** `$i++` and `$i--` as statements: `$i = $i + 1`, `$i = $i - 1`. */
+const STEP: Readonly<Record<string, BinaryOperator>> = {'++': 'add', '--': 'subtract'};
+
+const stepAt = (stream: TokenStream): BinaryOperator | null => {
+  const token = stream.peek(1);
+  const after = stream.peek(2);
+  if (token.type !== 'word' || !(isEnd(after) || isPunct(after, '}'))) return null;
+  return STEP[token.text] ?? null;
+};
+
 const compoundAt = (stream: TokenStream): BinaryOperator | null => {
   const token = stream.peek(1);
   return token.type === 'word' ? (COMPOUND[token.text] ?? null) : null;
@@ -151,6 +161,8 @@ function parseStatement(stream: TokenStream): Statement {
   const first = stream.peek();
   const statement = keywordStatement(stream);
   if (statement) return statement;
+  const step = first.type === 'variable' && first.path.length === 0 ? stepAt(stream) : null;
+  if (step !== null) return stepStatement(stream, first as VariableToken, step);
   const compound = first.type === 'variable' ? compoundAt(stream) : null;
   if (first.type !== 'variable' || (!stream.is('=', 1) && compound === null))
     return {kind: 'pipeline', pipeline: parsePipeline(stream)};
@@ -179,6 +191,20 @@ function parseStatement(stream: TokenStream): Statement {
     pipeline: compoundPipeline(first, compound, pipeline),
     span,
   };
+}
+
+function stepStatement(stream: TokenStream, variable: VariableToken, op: BinaryOperator): Statement {
+  if (NOT_ASSIGNABLE.has(variable.name.toLowerCase()))
+    throw new SyntaxProblem(variable.start, `$${variable.name} cannot be assigned`);
+  stream.next();
+  const step = stream.next();
+  const one: Expr = {kind: 'number', value: 1, text: '1', span: {start: step.start, end: step.end}};
+  const span = stream.spanFrom(variable.start);
+  const pipeline = compoundPipeline(variable, op, {
+    stages: [{kind: 'expression', expr: one, span: one.span}],
+    span: one.span,
+  });
+  return {kind: 'assignment', variable: variable.name, pipeline, span};
 }
 
 /** `$t += <pipeline>` as the one-stage pipeline `$t + <value>`. */

@@ -203,9 +203,11 @@ class Scanner {
     return ch !== '-' || !/[A-Za-z_?]/.test(this.source[this.i + 1] ?? '');
   }
 
-  /** `+`, or `+=` when an assignment operator follows the value: `$t+=1`. */
+  /** `+`, `+=` when an assignment operator follows the value (`$t+=1`), or `++` and `--` (`$i++`). */
   private operatorSymbol(): void {
-    const length = this.source[this.i + 1] === '=' ? 2 : 1;
+    const ch = this.source[this.i]!;
+    const after = this.source[this.i + 1];
+    const length = after === '=' || ((ch === '+' || ch === '-') && after === ch) ? 2 : 1;
     this.push({
       type: 'word',
       text: this.source.slice(this.i, this.i + length),
