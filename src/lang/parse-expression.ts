@@ -7,7 +7,7 @@ import {parseFilterBody} from './parse-filter.js';
 import {SyntaxProblem, type Token} from './token.js';
 import {TokenStream} from './token-stream.js';
 import {tokenize} from './tokenize.js';
-import {parseBlockBody, parsePipeline} from './parse.js';
+import {parseBlockBody, parsePipeline, parseSubexpressionBody} from './parse.js';
 import type {TemplatePart} from './scan-quoted.js';
 import {parseExpression} from './parse-operators.js';
 
@@ -213,19 +213,15 @@ const keyText = (token: Token): string | null => {
   return null;
 };
 
+/** `@( )` holds statements, as in PowerShell: `@(Get-X -Y).Count`, `@(1 + 2)`, `@()`. */
 function parseArrayExpression(stream: TokenStream): Expr {
   const open = stream.next();
-  const items: Expr[] = [];
-  for (;;) {
-    while (stream.accept(';') || stream.accept('\n'));
-    if (stream.accept(')')) break;
-    const value = parseValue(stream, 'argument');
-    if (value.kind === 'array') items.push(...value.items);
-    else items.push(value);
-    if (!stream.is(';') && !stream.is('\n') && !stream.is(')'))
-      stream.fail("expected ',', ';' or ')' in the array");
-  }
-  return {kind: 'array', items, span: {start: open.start, end: stream.previous().end}};
+  const statements = parseSubexpressionBody(stream);
+  stream.expect(')', "')' to close the @( )");
+  const value: Expr = {kind: 'subexpression', statements, span: stream.spanFrom(open.start)};
+  const path = membersAfter(stream);
+  if (path.length === 0) return value;
+  return {kind: 'member', target: value, path, span: stream.spanFrom(open.start)};
 }
 
 /**

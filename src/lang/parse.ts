@@ -45,17 +45,21 @@ export const problemMessage = (source: string, problem: SyntaxProblem): string =
 
 const NOT_ASSIGNABLE = new Set(['null', 'true', 'false', '_']);
 
-function parseStatements(stream: TokenStream, inBlock = false): Statement[] {
+/** Statements up to the end of the stream, or up to the `}` of a block or the `)` of an `@( )`. */
+function parseStatements(stream: TokenStream, closer: '}' | ')' | null = null): Statement[] {
   const statements: Statement[] = [];
-  const atEnd = (): boolean => stream.peek().type === 'eof' || (inBlock && stream.is('}'));
+  const atEnd = (): boolean => stream.peek().type === 'eof' || (closer !== null && stream.is(closer));
+  const end = closer === null ? 'the end of the line' : closer === '}' ? 'the end of the block' : "')'";
   for (;;) {
     while (stream.accept(';') || stream.accept('\n'));
     if (atEnd()) return statements;
     statements.push(parseStatement(stream));
-    if (!stream.is(';') && !stream.is('\n') && !atEnd())
-      stream.fail(`expected '|', ';' or the end of the ${inBlock ? 'block' : 'line'}`);
+    if (!stream.is(';') && !stream.is('\n') && !atEnd()) stream.fail(`expected '|', ';' or ${end}`);
   }
 }
+
+/** The statements of an `@( )`, up to its `)`. */
+export const parseSubexpressionBody = (stream: TokenStream): Statement[] => parseStatements(stream, ')');
 
 /** The statements of a `{ }` block given as its own stream (its closing brace is the stream's end). */
 export function parseBlockBody(stream: TokenStream): Statement[] {
@@ -66,7 +70,7 @@ export function parseBlockBody(stream: TokenStream): Statement[] {
 function parseBlock(stream: TokenStream, after: string): Statement[] {
   stream.skipNewlines();
   const open = stream.expect('{', `'{' after ${after}`);
-  const body = stream.nested(open.start, () => parseStatements(stream, true));
+  const body = stream.nested(open.start, () => parseStatements(stream, '}'));
   stream.expect('}', "'}' to close the block");
   return body;
 }
