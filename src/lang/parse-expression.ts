@@ -225,22 +225,27 @@ function parseArrayExpression(stream: TokenStream): Expr {
 }
 
 /**
- * `( )` holds a value or a whole pipeline; members may follow the `)` directly: `(Get-X).Count`.
+ * `( )` holds a value or a whole pipeline, which may start with a value: `(Get-X).Count`,
+ * `('{"a":1}' | ConvertFrom-Json).a`; members may follow the `)` directly.
  * In a filter, a bare word in a group is a property: `(Name -eq "a") -or (Size -gt 2)`.
  */
 function parseGroup(stream: TokenStream, context: ValueContext): Expr {
   const open = stream.next();
   stream.skipNewlines();
-  const first = stream.peek();
-  const inner: Expr =
-    first.type === 'word' && context !== 'filter'
-      ? {kind: 'subpipeline', pipeline: parsePipeline(stream), span: stream.spanFrom(first.start)}
-      : parseValue(stream, context === 'filter' ? 'filter' : 'expression');
+  const inner = context === 'filter' ? parseValue(stream, 'filter') : groupPipeline(stream);
   stream.skipNewlines();
   stream.expect(')', "')' to close the parenthesis");
   const path = membersAfter(stream);
   if (path.length === 0) return inner;
   return {kind: 'member', target: inner, path, span: stream.spanFrom(open.start)};
+}
+
+/** A pipeline of one value is that value: `(1 + 2)` stays an expression. */
+function groupPipeline(stream: TokenStream): Expr {
+  const pipeline = parsePipeline(stream);
+  const [first] = pipeline.stages;
+  if (pipeline.stages.length === 1 && first?.kind === 'expression') return first.expr;
+  return {kind: 'subpipeline', pipeline, span: pipeline.span};
 }
 
 const MEMBERS = /^(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;

@@ -252,7 +252,7 @@ function parseFirstStage(stream: TokenStream): Stage {
   const token = stream.peek();
   if (token.type === 'word' && !isCastWord(token.text) && token.text !== '!' && token.text !== '-')
     return parseCommand(stream);
-  const unary = token.type === 'parameter' && /^(join|split|not)$/i.test(token.name);
+  const unary = (token.type === 'parameter' && /^(join|split|not)$/i.test(token.name)) || isPunct(token, '!');
   if (!startsValue(token) && !unary) stream.fail('expected a command or a value');
   const expr = parseValue(stream, 'expression');
   return {kind: 'expression', expr, span: expr.span};
