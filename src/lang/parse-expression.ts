@@ -115,10 +115,16 @@ function parseAtom(stream: TokenStream, context: ValueContext): Expr {
   const token = stream.peek();
   const span = {start: token.start, end: token.end};
   switch (token.type) {
-    case 'string':
+    case 'string': {
       stream.next();
-      if (token.parts) return {kind: 'template', parts: token.parts.map(templatePart), span};
-      return {kind: 'string', value: token.value, bare: false, span};
+      const text: Expr = token.parts
+        ? {kind: 'template', parts: token.parts.map(templatePart), span}
+        : {kind: 'string', value: token.value, bare: false, span};
+      const path = membersAfter(stream);
+      return path.length === 0
+        ? text
+        : {kind: 'member', target: text, path, span: stream.spanFrom(token.start)};
+    }
     case 'number':
       stream.next();
       return {kind: 'number', value: token.value, text: token.text, span};

@@ -260,7 +260,9 @@ class Scanner {
     this.i = scanned.end;
     // `"a"+"b"` in an expression is an addition; as an argument it is one word, `a+b`.
     const operatorNext = ARITHMETIC.has(this.source[this.i] ?? '') && this.inExpression();
-    if (!operatorNext && this.continuesWord())
+    // `"abc".Length` in an expression reads a member; as an argument it is one word, `abc.Length`.
+    const membersNext = matchAt(MEMBER, this.source, this.i) !== null && this.inExpression();
+    if (!operatorNext && !membersNext && this.continuesWord())
       return this.word(this.stack.at(-1)?.bracket === '@{', start, scanned.value);
     this.push({
       type: 'string',
@@ -271,6 +273,19 @@ class Scanner {
       ...(scanned.parts ? {parts: scanned.parts} : {}),
       ...(scanned.terminated ? {} : {unterminated: true}),
     });
+    if (membersNext) this.members();
+  }
+
+  /** `.Length.Foo` glued to the value before it, as one word the parser reads as members. */
+  private members(): void {
+    const start = this.i;
+    for (
+      let member = matchAt(MEMBER, this.source, this.i);
+      member;
+      member = matchAt(MEMBER, this.source, this.i)
+    )
+      this.i += member[0].length;
+    this.push({type: 'word', text: this.source.slice(start, this.i), start, end: this.i});
   }
 
   /**
