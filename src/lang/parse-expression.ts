@@ -9,7 +9,7 @@ import {TokenStream} from './token-stream.js';
 import {tokenize} from './tokenize.js';
 import {parseBlockBody, parsePipeline, parseSubexpressionBody} from './parse.js';
 import type {TemplatePart} from './scan-quoted.js';
-import {parseExpression} from './parse-operators.js';
+import {parseArgumentExpression, parseExpression} from './parse-operators.js';
 
 /**
  * Where a value appears: bare words are text in arguments, properties of `$_` in filters (see
@@ -205,7 +205,7 @@ function parseHashtable(stream: TokenStream): Expr {
     stream.skipNewlines();
     stream.expect('=', `'=' after the key '${key}'`);
     stream.skipNewlines();
-    entries.push({key, value: parseValue(stream, 'argument')});
+    entries.push({key, value: parseArgumentExpression(stream)});
     if (!stream.is(';') && !stream.is('\n') && !stream.is('}'))
       stream.fail("expected ';', a new line or '}' after the hashtable entry");
   }

@@ -52,6 +52,12 @@ const EXPRESSION_AFTER: ReadonlySet<string> = new Set(['=', '(', '@(', '[', '..'
 const OPERATOR_NAMES =
   /^[ic]?(?:eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains|in|notin|replace|split|join)$|^(?:and|or|xor|not|f)$/i;
 const isCastText = (text: string): boolean => /^\[[A-Za-z0-9]+\]$/.test(text);
+/**
+ * Spec note: a hashtable's value is an expression (`@{Size=1+2}` holds 3, `@{N=-not $true}` False),
+ * but a bare date such as `@{From=2024-01-05}` stays one word: PowerShell would subtract
+ * (2018); an operator who writes a date there means the date, and the cmdlets read it as one.
+ */
+const DATE_WORD = /[ \t]*\d{4}-\d{1,2}-\d{1,2}(?:T[0-9:.]*Z?)?(?=[\s;}]|$)/y;
 const WORD_END = new Set([' ', '\t', '\n', '|', ';', ',', '(', ')', '{', '}']);
 
 const isSpace = (ch: string): boolean => ch !== '\n' && /\s/.test(ch);
@@ -225,8 +231,8 @@ class Scanner {
   private inExpression(): boolean {
     const last = this.tokens.at(-1);
     if (!last) return true;
-    // A hashtable's values are read as arguments here (parse-expression.ts): `@{From=2024-01-05}`.
-    if (last.type === 'punct' && last.value === '=' && this.stack.at(-1)?.bracket === '@{') return false;
+    if (last.type === 'punct' && last.value === '=' && this.stack.at(-1)?.bracket === '@{')
+      return matchAt(DATE_WORD, this.source, last.end) === null;
     if (last.type === 'punct') return EXPRESSION_AFTER.has(last.value);
     if (last.type === 'word') return ARITHMETIC.has(last.text) || last.text === '!' || isCastText(last.text);
     return last.type === 'parameter' && !last.colon && OPERATOR_NAMES.test(last.name);
