@@ -10,6 +10,7 @@ export const ERROR_IDS = [
   'ParameterConflict',
   'InputObjectNotBound',
   'ExpandPropertyNotFound',
+  'MethodNotFound',
   'ConsoleLineOutputOutOfSequencePacket',
   'HelpNotFound',
   'ConfirmationRequired',

@@ -10,6 +10,8 @@ export type Expr =
   | {readonly kind: 'string'; readonly value: string; readonly bare: boolean; readonly span: Span}
   /** `(Get-X -Y)`: a pipeline used as a value; its output, one item as itself. */
   | {readonly kind: 'subpipeline'; readonly pipeline: Pipeline; readonly span: Span}
+  /** `@(Get-X; 1 + 2)`: the output of the statements, always an array, even of one item or none. */
+  | {readonly kind: 'subexpression'; readonly statements: readonly Statement[]; readonly span: Span}
   /** `(value).Name.Count`: members read from a parenthesised value. */
   | {readonly kind: 'member'; readonly target: Expr; readonly path: readonly string[]; readonly span: Span}
   /** An expandable string: its text pieces and the values they interpolate, in order. */
@@ -145,6 +147,9 @@ export interface IfStatement {
   }[];
   readonly span: Span;
 }
+
+/** What a value may run: a pipeline, `(Get-X)`, or the statements of an `@( )`. */
+export type NestedBody = Pipeline | readonly Statement[];
 
 export type Statement =
   | {readonly kind: 'pipeline'; readonly pipeline: Pipeline}

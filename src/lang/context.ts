@@ -8,7 +8,7 @@ import type {Warning} from '../domain/errors.js';
 import {CmdletError} from '../domain/errors.js';
 import type {EvalOptions, ErrorRecord, Prompt} from './api.js';
 import type {Binding} from './bind.js';
-import type {Pipeline} from './ast.js';
+import type {NestedBody} from './ast.js';
 import type {BuiltinContext} from './builtins/types.js';
 import {evaluateFilter} from './evaluate-expr.js';
 import {compileFilter, isStatementBlock} from './filter-cache.js';
@@ -35,8 +35,8 @@ export interface LineEnv {
   readonly cmdlets: string[];
   readonly prompts: Prompt[];
   readonly promptCounts: Map<string, number>;
-  /** Runs a pipeline written as a value, `(Get-X)`, in this line (set by the evaluator). */
-  runNested: (pipeline: Pipeline) => Value[] | null;
+  /** Runs a pipeline or statements written as a value, `(Get-X)`, `@(...)`, in this line (set by the evaluator). */
+  runNested: (body: NestedBody) => Value[] | null;
   /** Runs a script block's statements for one item, `$_` being the item (set by the evaluator). */
   runBlock: (block: ScriptBlock, current: Value) => Value[];
   /** `$_` while a script block runs for an item. */

@@ -1,7 +1,7 @@
 // Turns expressions into values, and evaluates filter blocks against one pipeline item.
 
 import type {Value} from '../cmdlets/types.js';
-import type {Expr, Pipeline} from './ast.js';
+import type {Expr, NestedBody} from './ast.js';
 import {CmdletError} from '../domain/errors.js';
 import {castValue} from './cast.js';
 import {invokeMethod} from './methods.js';
@@ -13,8 +13,11 @@ import {getPath, isTruthy, toText} from './values.js';
 
 export interface Scope {
   readonly variables: Map<string, Value>;
-  /** Runs a pipeline written as a value, `(Get-X)`; null when it could not start (its error is recorded). */
-  readonly runPipeline?: (pipeline: Pipeline) => Value[] | null;
+  /**
+   * Runs a pipeline written as a value, `(Get-X)`, or the statements of an `@( )`; null when a
+   * pipeline could not start (its error is recorded).
+   */
+  readonly runPipeline?: (body: NestedBody) => Value[] | null;
   /** `$_`: the pipeline item a filter is looking at; undefined outside filters. */
   readonly current?: Value;
 }
@@ -46,12 +49,11 @@ export function evaluateExpr(expr: Expr, scope: Scope): Value {
     case 'constant':
       return expr.value;
     case 'subpipeline': {
-      if (!scope.runPipeline)
-        throw new CmdletError('InvalidValue', 'A pipeline cannot be used as a value here.');
-      const items = scope.runPipeline(expr.pipeline);
-      if (items === null) throw new NestedPipelineFailed();
+      const items = nestedItems(scope, expr.pipeline);
       return boundedValue(items.length === 0 ? null : items.length === 1 ? items[0]! : items);
     }
+    case 'subexpression':
+      return boundedValue(nestedItems(scope, expr.statements));
     case 'member':
       return getPath(evaluateExpr(expr.target, scope), expr.path);
     case 'template':
@@ -98,6 +100,13 @@ export function evaluateExpr(expr: Expr, scope: Scope): Value {
         expr.args.map((arg) => evaluateExpr(arg, scope)),
       );
   }
+}
+
+function nestedItems(scope: Scope, body: NestedBody): Value[] {
+  if (!scope.runPipeline) throw new CmdletError('InvalidValue', 'A pipeline cannot be used as a value here.');
+  const items = scope.runPipeline(body);
+  if (items === null) throw new NestedPipelineFailed();
+  return items;
 }
 
 /** An empty block matches nothing, as `Where-Object {}` does. */

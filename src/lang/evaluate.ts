@@ -6,14 +6,13 @@ import type {EvalOptions, LineResult} from './api.js';
 import {builtinCommands} from './builtins/index.js';
 import {newLineEnv, type LineEnv} from './context.js';
 import {parse} from './parse.js';
-import {runPipeline} from './run-pipeline.js';
 import {runScriptBlock} from './run-script-block.js';
-import {runStatements, TimeBudgetExceeded} from './run-statements.js';
+import {runNested, runStatements, TimeBudgetExceeded} from './run-statements.js';
 import {isCmdletError} from '../domain/errors.js';
 
 export function evaluateLine(source: string, options: EvalOptions): LineResult {
   const env = newLineEnv(options, commandsFor(options.catalog));
-  env.runNested = (pipeline) => runPipeline(env, pipeline);
+  env.runNested = (body) => runNested(env, body);
   env.runBlock = (block, current) => runScriptBlock(env, block, current);
   const parsed = parse(source);
   if (!parsed.ok) {

@@ -7,9 +7,9 @@ import {parseFilterBody} from './parse-filter.js';
 import {SyntaxProblem, type Token} from './token.js';
 import {TokenStream} from './token-stream.js';
 import {tokenize} from './tokenize.js';
-import {parseBlockBody, parsePipeline} from './parse.js';
+import {parseBlockBody, parsePipeline, parseSubexpressionBody} from './parse.js';
 import type {TemplatePart} from './scan-quoted.js';
-import {parseExpression} from './parse-operators.js';
+import {parseArgumentExpression, parseExpression} from './parse-operators.js';
 
 /**
  * Where a value appears: bare words are text in arguments, properties of `$_` in filters (see
@@ -115,10 +115,16 @@ function parseAtom(stream: TokenStream, context: ValueContext): Expr {
   const token = stream.peek();
   const span = {start: token.start, end: token.end};
   switch (token.type) {
-    case 'string':
+    case 'string': {
       stream.next();
-      if (token.parts) return {kind: 'template', parts: token.parts.map(templatePart), span};
-      return {kind: 'string', value: token.value, bare: false, span};
+      const text: Expr = token.parts
+        ? {kind: 'template', parts: token.parts.map(templatePart), span}
+        : {kind: 'string', value: token.value, bare: false, span};
+      const path = membersAfter(stream);
+      return path.length === 0
+        ? text
+        : {kind: 'member', target: text, path, span: stream.spanFrom(token.start)};
+    }
     case 'number':
       stream.next();
       return {kind: 'number', value: token.value, text: token.text, span};
@@ -199,7 +205,7 @@ function parseHashtable(stream: TokenStream): Expr {
     stream.skipNewlines();
     stream.expect('=', `'=' after the key '${key}'`);
     stream.skipNewlines();
-    entries.push({key, value: parseValue(stream, 'argument')});
+    entries.push({key, value: parseArgumentExpression(stream)});
     if (!stream.is(';') && !stream.is('\n') && !stream.is('}'))
       stream.fail("expected ';', a new line or '}' after the hashtable entry");
   }
@@ -213,38 +219,39 @@ const keyText = (token: Token): string | null => {
   return null;
 };
 
+/** `@( )` holds statements, as in PowerShell: `@(Get-X -Y).Count`, `@(1 + 2)`, `@()`. */
 function parseArrayExpression(stream: TokenStream): Expr {
   const open = stream.next();
-  const items: Expr[] = [];
-  for (;;) {
-    while (stream.accept(';') || stream.accept('\n'));
-    if (stream.accept(')')) break;
-    const value = parseValue(stream, 'argument');
-    if (value.kind === 'array') items.push(...value.items);
-    else items.push(value);
-    if (!stream.is(';') && !stream.is('\n') && !stream.is(')'))
-      stream.fail("expected ',', ';' or ')' in the array");
-  }
-  return {kind: 'array', items, span: {start: open.start, end: stream.previous().end}};
+  const statements = parseSubexpressionBody(stream);
+  stream.expect(')', "')' to close the @( )");
+  const value: Expr = {kind: 'subexpression', statements, span: stream.spanFrom(open.start)};
+  const path = membersAfter(stream);
+  if (path.length === 0) return value;
+  return {kind: 'member', target: value, path, span: stream.spanFrom(open.start)};
 }
 
 /**
- * `( )` holds a value or a whole pipeline; members may follow the `)` directly: `(Get-X).Count`.
+ * `( )` holds a value or a whole pipeline, which may start with a value: `(Get-X).Count`,
+ * `('{"a":1}' | ConvertFrom-Json).a`; members may follow the `)` directly.
  * In a filter, a bare word in a group is a property: `(Name -eq "a") -or (Size -gt 2)`.
  */
 function parseGroup(stream: TokenStream, context: ValueContext): Expr {
   const open = stream.next();
   stream.skipNewlines();
-  const first = stream.peek();
-  const inner: Expr =
-    first.type === 'word' && context !== 'filter'
-      ? {kind: 'subpipeline', pipeline: parsePipeline(stream), span: stream.spanFrom(first.start)}
-      : parseValue(stream, context === 'filter' ? 'filter' : 'expression');
+  const inner = context === 'filter' ? parseValue(stream, 'filter') : groupPipeline(stream);
   stream.skipNewlines();
   stream.expect(')', "')' to close the parenthesis");
   const path = membersAfter(stream);
   if (path.length === 0) return inner;
   return {kind: 'member', target: inner, path, span: stream.spanFrom(open.start)};
+}
+
+/** A pipeline of one value is that value: `(1 + 2)` stays an expression. */
+function groupPipeline(stream: TokenStream): Expr {
+  const pipeline = parsePipeline(stream);
+  const [first] = pipeline.stages;
+  if (pipeline.stages.length === 1 && first?.kind === 'expression') return first.expr;
+  return {kind: 'subpipeline', pipeline, span: pipeline.span};
 }
 
 const MEMBERS = /^(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;

@@ -78,6 +78,14 @@ export function parseExpression(stream: TokenStream, context: 'expression' | 'fi
   return parseLevel(stream, 0, {context, count: 0}, null);
 }
 
+/**
+ * A hashtable's value: operators as in any expression (`@{Size=1+2}`), bare words as text, as in
+ * an argument (`@{Add=sip:a@x.org}`).
+ */
+export function parseArgumentExpression(stream: TokenStream): Expr {
+  return parseLevel(stream, 0, {context: 'expression', count: 0}, null, 'argument');
+}
+
 /** The context of an operand: in a filter, the right of a comparison is text (`Privacy -eq Closed`). */
 const operandContext = (reading: Reading, level: number): ValueContext =>
   reading.context === 'filter' && level === COMPARISON_LEVEL ? 'argument' : reading.context;

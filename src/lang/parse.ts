@@ -45,17 +45,21 @@ export const problemMessage = (source: string, problem: SyntaxProblem): string =
 
 const NOT_ASSIGNABLE = new Set(['null', 'true', 'false', '_']);
 
-function parseStatements(stream: TokenStream, inBlock = false): Statement[] {
+/** Statements up to the end of the stream, or up to the `}` of a block or the `)` of an `@( )`. */
+function parseStatements(stream: TokenStream, closer: '}' | ')' | null = null): Statement[] {
   const statements: Statement[] = [];
-  const atEnd = (): boolean => stream.peek().type === 'eof' || (inBlock && stream.is('}'));
+  const atEnd = (): boolean => stream.peek().type === 'eof' || (closer !== null && stream.is(closer));
+  const end = closer === null ? 'the end of the line' : closer === '}' ? 'the end of the block' : "')'";
   for (;;) {
     while (stream.accept(';') || stream.accept('\n'));
     if (atEnd()) return statements;
     statements.push(parseStatement(stream));
-    if (!stream.is(';') && !stream.is('\n') && !atEnd())
-      stream.fail(`expected '|', ';' or the end of the ${inBlock ? 'block' : 'line'}`);
+    if (!stream.is(';') && !stream.is('\n') && !atEnd()) stream.fail(`expected '|', ';' or ${end}`);
   }
 }
+
+/** The statements of an `@( )`, up to its `)`. */
+export const parseSubexpressionBody = (stream: TokenStream): Statement[] => parseStatements(stream, ')');
 
 /** The statements of a `{ }` block given as its own stream (its closing brace is the stream's end). */
 export function parseBlockBody(stream: TokenStream): Statement[] {
@@ -66,7 +70,7 @@ export function parseBlockBody(stream: TokenStream): Statement[] {
 function parseBlock(stream: TokenStream, after: string): Statement[] {
   stream.skipNewlines();
   const open = stream.expect('{', `'{' after ${after}`);
-  const body = stream.nested(open.start, () => parseStatements(stream, true));
+  const body = stream.nested(open.start, () => parseStatements(stream, '}'));
   stream.expect('}', "'}' to close the block");
   return body;
 }
@@ -142,6 +146,16 @@ const COMPOUND: Readonly<Record<string, BinaryOperator>> = {
   '%=': 'remainder',
 };
 
+/** `$i++` and `$i--` as statements: `$i = $i + 1`, `$i = $i - 1`. */
+const STEP: Readonly<Record<string, BinaryOperator>> = {'++': 'add', '--': 'subtract'};
+
+const stepAt = (stream: TokenStream): BinaryOperator | null => {
+  const token = stream.peek(1);
+  const after = stream.peek(2);
+  if (token.type !== 'word' || !(isEnd(after) || isPunct(after, '}'))) return null;
+  return STEP[token.text] ?? null;
+};
+
 const compoundAt = (stream: TokenStream): BinaryOperator | null => {
   const token = stream.peek(1);
   return token.type === 'word' ? (COMPOUND[token.text] ?? null) : null;
@@ -151,6 +165,8 @@ function parseStatement(stream: TokenStream): Statement {
   const first = stream.peek();
   const statement = keywordStatement(stream);
   if (statement) return statement;
+  const step = first.type === 'variable' && first.path.length === 0 ? stepAt(stream) : null;
+  if (step !== null) return stepStatement(stream, first as VariableToken, step);
   const compound = first.type === 'variable' ? compoundAt(stream) : null;
   if (first.type !== 'variable' || (!stream.is('=', 1) && compound === null))
     return {kind: 'pipeline', pipeline: parsePipeline(stream)};
@@ -179,6 +195,20 @@ function parseStatement(stream: TokenStream): Statement {
     pipeline: compoundPipeline(first, compound, pipeline),
     span,
   };
+}
+
+function stepStatement(stream: TokenStream, variable: VariableToken, op: BinaryOperator): Statement {
+  if (NOT_ASSIGNABLE.has(variable.name.toLowerCase()))
+    throw new SyntaxProblem(variable.start, `$${variable.name} cannot be assigned`);
+  stream.next();
+  const step = stream.next();
+  const one: Expr = {kind: 'number', value: 1, text: '1', span: {start: step.start, end: step.end}};
+  const span = stream.spanFrom(variable.start);
+  const pipeline = compoundPipeline(variable, op, {
+    stages: [{kind: 'expression', expr: one, span: one.span}],
+    span: one.span,
+  });
+  return {kind: 'assignment', variable: variable.name, pipeline, span};
 }
 
 /** `$t += <pipeline>` as the one-stage pipeline `$t + <value>`. */
@@ -222,7 +252,7 @@ function parseFirstStage(stream: TokenStream): Stage {
   const token = stream.peek();
   if (token.type === 'word' && !isCastWord(token.text) && token.text !== '!' && token.text !== '-')
     return parseCommand(stream);
-  const unary = token.type === 'parameter' && /^(join|split|not)$/i.test(token.name);
+  const unary = (token.type === 'parameter' && /^(join|split|not)$/i.test(token.name)) || isPunct(token, '!');
   if (!startsValue(token) && !unary) stream.fail('expected a command or a value');
   const expr = parseValue(stream, 'expression');
   return {kind: 'expression', expr, span: expr.span};

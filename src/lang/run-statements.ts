@@ -3,7 +3,7 @@
 // the top level. Loops are bounded by the line's time budget and by the value-size bound.
 
 import type {Value} from '../cmdlets/types.js';
-import type {Pipeline, Statement} from './ast.js';
+import type {NestedBody, Pipeline, Statement} from './ast.js';
 import {CmdletError} from '../domain/errors.js';
 import {DEFAULT_TIME_BUDGET_MS, type LineEnv} from './context.js';
 import {setVariable} from './evaluate-expr.js';
@@ -35,6 +35,10 @@ export function runStatements(env: LineEnv, statements: readonly Statement[]): V
   for (const statement of statements) append(output, runStatement(env, statement));
   return output;
 }
+
+/** A value's pipeline, `(Get-X)`, or its statements, `@(...)`; null when a pipeline could not start. */
+export const runNested = (env: LineEnv, body: NestedBody): Value[] | null =>
+  'stages' in body ? runPipeline(env, body) : runStatements(env, body);
 
 /** Output gathered across iterations obeys the same bound as a value the line builds. */
 function append(output: Value[], items: readonly Value[]): void {

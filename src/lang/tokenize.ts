@@ -52,6 +52,12 @@ const EXPRESSION_AFTER: ReadonlySet<string> = new Set(['=', '(', '@(', '[', '..'
 const OPERATOR_NAMES =
   /^[ic]?(?:eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains|in|notin|replace|split|join)$|^(?:and|or|xor|not|f)$/i;
 const isCastText = (text: string): boolean => /^\[[A-Za-z0-9]+\]$/.test(text);
+/**
+ * Spec note: a hashtable's value is an expression (`@{Size=1+2}` holds 3, `@{N=-not $true}` False),
+ * but a bare date such as `@{From=2024-01-05}` stays one word: PowerShell would subtract
+ * (2018); an operator who writes a date there means the date, and the cmdlets read it as one.
+ */
+const DATE_WORD = /[ \t]*\d{4}-\d{1,2}-\d{1,2}(?:T[0-9:.]*Z?)?(?=[\s;}]|$)/y;
 const WORD_END = new Set([' ', '\t', '\n', '|', ';', ',', '(', ')', '{', '}']);
 
 const isSpace = (ch: string): boolean => ch !== '\n' && /\s/.test(ch);
@@ -203,9 +209,11 @@ class Scanner {
     return ch !== '-' || !/[A-Za-z_?]/.test(this.source[this.i + 1] ?? '');
   }
 
-  /** `+`, or `+=` when an assignment operator follows the value: `$t+=1`. */
+  /** `+`, `+=` when an assignment operator follows the value (`$t+=1`), or `++` and `--` (`$i++`). */
   private operatorSymbol(): void {
-    const length = this.source[this.i + 1] === '=' ? 2 : 1;
+    const ch = this.source[this.i]!;
+    const after = this.source[this.i + 1];
+    const length = after === '=' || ((ch === '+' || ch === '-') && after === ch) ? 2 : 1;
     this.push({
       type: 'word',
       text: this.source.slice(this.i, this.i + length),
@@ -223,8 +231,8 @@ class Scanner {
   private inExpression(): boolean {
     const last = this.tokens.at(-1);
     if (!last) return true;
-    // A hashtable's values are read as arguments here (parse-expression.ts): `@{From=2024-01-05}`.
-    if (last.type === 'punct' && last.value === '=' && this.stack.at(-1)?.bracket === '@{') return false;
+    if (last.type === 'punct' && last.value === '=' && this.stack.at(-1)?.bracket === '@{')
+      return matchAt(DATE_WORD, this.source, last.end) === null;
     if (last.type === 'punct') return EXPRESSION_AFTER.has(last.value);
     if (last.type === 'word') return ARITHMETIC.has(last.text) || last.text === '!' || isCastText(last.text);
     return last.type === 'parameter' && !last.colon && OPERATOR_NAMES.test(last.name);
@@ -258,7 +266,9 @@ class Scanner {
     this.i = scanned.end;
     // `"a"+"b"` in an expression is an addition; as an argument it is one word, `a+b`.
     const operatorNext = ARITHMETIC.has(this.source[this.i] ?? '') && this.inExpression();
-    if (!operatorNext && this.continuesWord())
+    // `"abc".Length` in an expression reads a member; as an argument it is one word, `abc.Length`.
+    const membersNext = matchAt(MEMBER, this.source, this.i) !== null && this.inExpression();
+    if (!operatorNext && !membersNext && this.continuesWord())
       return this.word(this.stack.at(-1)?.bracket === '@{', start, scanned.value);
     this.push({
       type: 'string',
@@ -269,6 +279,19 @@ class Scanner {
       ...(scanned.parts ? {parts: scanned.parts} : {}),
       ...(scanned.terminated ? {} : {unterminated: true}),
     });
+    if (membersNext) this.members();
+  }
+
+  /** `.Length.Foo` glued to the value before it, as one word the parser reads as members. */
+  private members(): void {
+    const start = this.i;
+    for (
+      let member = matchAt(MEMBER, this.source, this.i);
+      member;
+      member = matchAt(MEMBER, this.source, this.i)
+    )
+      this.i += member[0].length;
+    this.push({type: 'word', text: this.source.slice(start, this.i), start, end: this.i});
   }
 
   /**

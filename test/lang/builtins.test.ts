@@ -239,6 +239,38 @@ describe('Get-Command', () => {
   it('reports a name that is not a command', () => {
     expect(run('Get-Command Get-FakePolicys').errors[0]).toMatchObject({errorId: 'CommandNotFound'});
   });
+
+  it.each([
+    ['%', 'ForEach-Object'],
+    ['?', 'Where-Object'],
+    ['ft', 'Format-Table'],
+    ['fl', 'Format-List'],
+    ['select', 'Select-Object'],
+    ['sort', 'Sort-Object'],
+    ['where', 'Where-Object'],
+    ['foreach', 'ForEach-Object'],
+    ['measure', 'Measure-Object'],
+    ['group', 'Group-Object'],
+  ])('lists the alias %s with the command it stands for', (alias, command) => {
+    const result = run(`Get-Command '${alias}'`);
+    expect(result.errors).toEqual([]);
+    expect(result.output).toContainEqual({CommandType: 'Alias', Name: `${alias} -> ${command}`, Source: ''});
+  });
+
+  it('lists an alias among the commands a pattern matches, by name', () => {
+    expect(run('Get-Command f*').output.map((o) => (o as {Name: string}).Name)).toEqual([
+      'fl -> Format-List',
+      'foreach -> ForEach-Object',
+      'ForEach-Object',
+      'Format-List',
+      'Format-Table',
+      'ft -> Format-Table',
+    ]);
+  });
+
+  it('lists no alias without a name', () => {
+    expect(run('Get-Command').output).not.toContainEqual(expect.objectContaining({CommandType: 'Alias'}));
+  });
 });
 
 describe('Get-Credential', () => {

@@ -39,6 +39,8 @@ const plain = (expr: Expr): unknown => {
       return {block: expr.text};
     case 'subpipeline':
       return {pipeline: expr.pipeline.stages.length};
+    case 'subexpression':
+      return {subexpression: expr.statements.map(statementValue)};
     case 'member':
       return {member: [plain(expr.target), ...expr.path]};
     case 'template':
@@ -54,6 +56,16 @@ const plain = (expr: Expr): unknown => {
     case 'method':
       return {method: [plain(expr.target), expr.name, ...expr.args.map(plain)]};
   }
+};
+
+/** A statement of an `@( )`: its value when it is one, else its kind. */
+const statementValue = (statement: Statement): unknown => {
+  const stage = statement.kind === 'pipeline' ? statement.pipeline.stages[0] : undefined;
+  return stage?.kind === 'expression' &&
+    statement.kind === 'pipeline' &&
+    statement.pipeline.stages.length === 1
+    ? plain(stage.expr)
+    : statement.kind;
 };
 
 /** A filter block's expression: -and, -or and -not as the tree, comparisons and lone tests as leaves. */
@@ -89,8 +101,9 @@ describe('parse', () => {
     ['a hashtable over several lines', '@{\n  Add = "a"\n  Remove = "b"\n}', {Add: 'a', Remove: 'b'}],
     ['quoted keys', '@{"Add"="a"}', {Add: 'a'}],
     ['an empty hashtable', '@{}', {}],
-    ['an array subexpression', '@("a", "b")', ['a', 'b']],
-    ['an empty array', '@()', []],
+    ['an array subexpression', '@("a", "b")', {subexpression: [['a', 'b']]}],
+    ['an array subexpression of two statements', '@("a"; $b)', {subexpression: ['a', '$b']}],
+    ['an empty array', '@()', {subexpression: []}],
     ['a group', '("a","b")', ['a', 'b']],
     ['nested arrays', '"a",("b","c")', ['a', ['b', 'c']]],
     ['variables with members', '$room.Members', '$room.Members'],

@@ -1,13 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {newLineEnv} from '../../src/lang/context.js';
 import {commandsFor} from '../../src/lang/evaluate.js';
-import {runPipeline} from '../../src/lang/run-pipeline.js';
+import {runNested} from '../../src/lang/run-statements.js';
 import {runScriptBlock} from '../../src/lang/run-script-block.js';
 import {evalOptions, fakeCatalog} from './fake-catalog.js';
 
 const lineEnv = (variables = new Map()) => {
   const env = newLineEnv(evalOptions({variables}), commandsFor(fakeCatalog));
-  env.runNested = (pipeline) => runPipeline(env, pipeline);
+  env.runNested = (body) => runNested(env, body);
   return env;
 };
 

@@ -1,4 +1,4 @@
-// The properties Format-Table and Format-List show: names (matched without regard to case, the
+// The properties Format-Table and Format-List show (and the calculated ones of Select-Object): names (matched without regard to case, the
 // object's own spelling shown), wildcards, and calculated properties
 // `@{Name='Room'; Expression={$_.Name}}` (Label for Name; the keys may be abbreviated, as
 // PowerShell allows: N, L, E). Spec note: the Expression of a calculated property is a property
@@ -65,7 +65,8 @@ export function selectColumns(columns: readonly Column[], item: Value): PsObject
 
 const keyIs = (key: string, name: string): boolean => key !== '' && name.startsWith(key.toLowerCase());
 
-function calculated(spec: Hashtable): Column {
+/** A calculated property `@{Name="Members"; Expression={$_.Members.Count}}` as a column. */
+export function calculated(spec: Hashtable): Column {
   let label: string | null = null;
   let expression: Value | undefined;
   for (const [key, value] of spec.entries) {

@@ -46,20 +46,4 @@ export const builtinCommands: readonly CmdletSpec[] = [
   getDate,
 ];
 
-/** The usual PowerShell aliases of the builtins. */
-export const COMMAND_ALIASES: Readonly<Record<string, string>> = {
-  where: 'Where-Object',
-  '?': 'Where-Object',
-  select: 'Select-Object',
-  help: 'Get-Help',
-  gcm: 'Get-Command',
-  ft: 'Format-Table',
-  fl: 'Format-List',
-  '%': 'ForEach-Object',
-  foreach: 'ForEach-Object',
-  sort: 'Sort-Object',
-  measure: 'Measure-Object',
-  group: 'Group-Object',
-  echo: 'Write-Output',
-  write: 'Write-Output',
-};
+export {COMMAND_ALIASES} from './command-aliases.js';

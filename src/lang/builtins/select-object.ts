@@ -1,9 +1,10 @@
-// Select-Object [-Property] A,B [-First N] [-Last N] [-Skip N] [-Index I,J] [-Unique] [-ExpandProperty P].
+// Select-Object [-Property] A,@{Name="N"; Expression={$_.B}} [-First N] [-Last N] [-Skip N] [-Index I,J] [-Unique] [-ExpandProperty P].
 
 import type {PsObject, Value} from '../../cmdlets/types.js';
 import {CmdletError} from '../../domain/errors.js';
 import {toNumber} from '../compare.js';
-import {findProperty, getMember, isPsObject, toText} from '../values.js';
+import {findProperty, getMember, isHashtable, isPsObject, toText} from '../values.js';
+import {calculated} from './format-properties.js';
 import {hasWildcard, matchWildcard} from '../wildcard.js';
 import {builtin} from './types.js';
 
@@ -11,12 +12,12 @@ export const selectObject = builtin({
   name: 'Select-Object',
   summary: 'Selects objects, or properties of objects, from the pipeline.',
   description:
-    'With -Property, outputs new objects that have only the named properties, in the order given (names match without regard to case and may use wildcards). -First, -Last and -Skip pick objects by position; -ExpandProperty outputs the value of one property instead of an object.',
+    'With -Property, outputs new objects that have only the named properties, in the order given (names match without regard to case and may use wildcards), and calculated properties such as @{Name="Members"; Expression={$_.Members.Count}} (the keys may be shortened to N or L and E). -First, -Last and -Skip pick objects by position; -ExpandProperty outputs the value of one property instead of an object.',
   params: {
     Property: {
-      type: 'string[]',
+      type: 'object',
       position: 0,
-      help: 'The properties to keep, in this order. Wildcards such as *Url are allowed.',
+      help: 'The properties to keep, in this order. Wildcards such as *Url are allowed; a calculated property @{Name="Members"; Expression={$_.Members.Count}} adds a property of that name, whose Expression is a property name or a block that reads a property of $_.',
     },
     ExpandProperty: {
       type: 'string',
@@ -51,6 +52,10 @@ export const selectObject = builtin({
       remarks: 'Returns each privacy setting once, as objects with one property.',
     },
     {
+      code: 'Get-CsPersistentChatRoom | Select-Object Name,@{Name="Members"; Expression={$_.Members.Count}}',
+      remarks: 'Returns each room with its name and its number of members.',
+    },
+    {
       code: 'Get-CsPersistentChatCategory | Select-Object -ExpandProperty Name',
       remarks: 'Returns the category names as strings.',
     },
@@ -58,7 +63,8 @@ export const selectObject = builtin({
   process(ctx, args, input) {
     const items = pick(input ?? ('InputObject' in args ? [args['InputObject'] as Value] : []), args);
     const expand = args['ExpandProperty'] as string | undefined;
-    const properties = args['Property'] as readonly string[] | undefined;
+    const property = args['Property'] as Value | undefined;
+    const properties = property === undefined || property === null ? undefined : listOf(property);
     const seen = args['Unique'] === true ? new Set<string>() : null;
     const write = (value: Value): void => {
       // Spec note: -Unique compares the selected values as their JSON text, so case counts, as in PowerShell.
@@ -106,14 +112,25 @@ function expandProperty(item: Value, name: string): Value | CmdletError {
   });
 }
 
-/** A new object with the requested properties; names keep the spelling given, wildcards expand in the object's order. */
-function project(item: Value, properties: readonly string[]): PsObject {
+const listOf = (value: Value): readonly Value[] => (Array.isArray(value) ? (value as Value[]) : [value]);
+
+/**
+ * A new object with the requested properties; names keep the spelling given, wildcards expand in
+ * the object's order, a calculated property is read as Format-Table reads it (format-properties.ts).
+ */
+function project(item: Value, properties: readonly Value[]): PsObject {
   const result: Record<string, Value> = {};
   // Names are typed by the operator: define them, so "__proto__" is a property like any other.
   const put = (key: string, value: Value): void => {
     Object.defineProperty(result, key, {value, enumerable: true, writable: true, configurable: true});
   };
-  for (const name of properties) {
+  for (const spec of properties) {
+    if (isHashtable(spec)) {
+      const column = calculated(spec);
+      put(column.label, column.read(item));
+      continue;
+    }
+    const name = typeof spec === 'string' ? spec : toText(spec);
     if (hasWildcard(name) && isPsObject(item)) {
       for (const key of Object.keys(item)) if (matchWildcard(name, key)) put(key, item[key] ?? null);
     } else {

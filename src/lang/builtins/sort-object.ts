@@ -1,7 +1,7 @@
-// Sort-Object [-Property] A,B [-Descending] [-Unique] [-CaseSensitive].
+// Sort-Object [-Property] A,{$_.B.Length} [-Descending] [-Unique] [-CaseSensitive].
 
 import type {Value} from '../../cmdlets/types.js';
-import {getMember} from '../values.js';
+import {getMember, isScriptBlock, toText} from '../values.js';
 import {inputItems} from './input-items.js';
 import {sortOrder} from './sort-order.js';
 import {builtin} from './types.js';
@@ -10,12 +10,12 @@ export const sortObject = builtin({
   name: 'Sort-Object',
   summary: 'Sorts objects by property values.',
   description:
-    'Sorts the input objects by the named properties, the first property first; without -Property, by the objects themselves. $null sorts first, numbers numerically and text alphabetically without regard to case (-CaseSensitive puts lower case first). Objects that compare equal keep their order.',
+    'Sorts the input objects by the named properties, the first property first; a script block such as {$_.Name.Length} sorts by what it outputs for each object. Without -Property, by the objects themselves. $null sorts first, numbers numerically and text alphabetically without regard to case (-CaseSensitive puts lower case first). Objects that compare equal keep their order.',
   params: {
     Property: {
-      type: 'string[]',
+      type: 'object',
       position: 0,
-      help: 'The properties to sort by, in order of importance.',
+      help: 'The properties to sort by, in order of importance: names, or script blocks such as {$_.Name.Length}.',
     },
     Descending: {type: 'switch', help: 'Sorts from the largest to the smallest.'},
     Unique: {type: 'switch', help: 'Keeps only the first of the objects that compare equal.'},
@@ -37,17 +37,33 @@ export const sortObject = builtin({
       remarks: 'Returns the rooms by category, then by name within a category.',
     },
     {
+      code: 'Get-CsPersistentChatRoom | Sort-Object {$_.Name.Length},Name',
+      remarks: 'Returns the rooms by the length of their names, then by name.',
+    },
+    {
       code: 'Get-CsPersistentChatRoom | ForEach-Object {$_.Privacy} | Sort-Object -Unique',
       remarks: 'Returns each privacy setting once.',
     },
   ],
   process(ctx, args, input) {
-    const properties = (args['Property'] as readonly string[] | undefined) ?? [];
+    const property = args['Property'] as Value | undefined;
+    const properties: readonly Value[] =
+      property === undefined || property === null
+        ? []
+        : Array.isArray(property)
+          ? (property as Value[])
+          : [property];
+    // A block's output is its key, one item as itself, as a pipeline used as a value.
+    const keyOf = (item: Value, spec: Value): Value => {
+      if (!isScriptBlock(spec)) return getMember(item, typeof spec === 'string' ? spec : toText(spec));
+      const output = ctx.runBlock(spec, item);
+      return output.length === 0 ? null : output.length === 1 ? output[0]! : output;
+    };
     const caseSensitive = args['CaseSensitive'] === true;
     const direction = args['Descending'] === true ? -1 : 1;
     const keyed = inputItems(args, input).map((item) => ({
       item,
-      keys: properties.length === 0 ? [item] : properties.map((p) => getMember(item, p)),
+      keys: properties.length === 0 ? [item] : properties.map((p) => keyOf(item, p)),
     }));
     const compare = (a: readonly Value[], b: readonly Value[]): number => {
       for (const [i, key] of a.entries()) {
