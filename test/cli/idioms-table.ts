@@ -692,4 +692,40 @@ export const IDIOMS: readonly Idiom[] = [
     text: lines('start', 'EmeaRoom', 'HelpDeskChatRoom', 'done'),
     json: ['start', 'EmeaRoom', 'HelpDeskChatRoom', 'done'],
   },
+
+  // --- Compound assignment, @( ), string methods, hashtable values, calculated properties ---
+  {line: '$a = 1,2; $a += 3; $a.Count', text: lines('3'), json: [3]},
+  {line: '$i = 5; $i++; $i++; $i--; $i', text: lines('6'), json: [6]},
+  {line: '@(Get-CsPersistentChatRoom -Privacy Secret).Count', text: lines('1'), json: [1]},
+  {line: '@(1 + 2).Count', text: lines('1'), json: [1]},
+  {line: '@().Count', text: lines('0'), json: [0]},
+  {line: `('{"Name":"ItRoom","Size":3}' | ConvertFrom-Json).Size + 1`, text: lines('4'), json: [4]},
+  {line: '"abc".Length', text: lines('3'), json: [3]},
+  {line: '"  ItRoom  ".Trim().ToUpper()', text: lines('ITROOM'), json: ['ITROOM']},
+  {line: `"${POOL}\\ItRoom".Substring(20)`, text: lines('ItRoom'), json: ['ItRoom']},
+  {line: '"a,b;c".Split(",;") -join "|"', text: lines('a|b|c'), json: ['a|b|c']},
+  {line: '"7".PadLeft(3, "0")', text: lines('007'), json: ['007']},
+  {line: '"a.b.c".Replace(".", "-")', text: lines('a-b-c'), json: ['a-b-c']},
+  {line: '(1,2,3).Contains(2)', text: lines('True'), json: [true]},
+  {
+    line: '"abc".Reverse()',
+    ...failed({
+      cmdlet: 'Expression',
+      errorId: 'MethodNotFound',
+      message: "Method invocation failed because [System.String] does not contain a method named 'Reverse'.",
+      target: null,
+    }),
+  },
+  {line: '$h = @{Size=1+2}; $h.Size', text: lines('3'), json: [3]},
+  {line: '$h = @{N=-not $true}; $h.N', text: lines('False'), json: [false]},
+  {
+    line: 'Get-CsPersistentChatRoom | Sort-Object {$_.Name.Length},Name | ForEach-Object {$_.Name}',
+    text: lines('ItRoom', 'EmeaRoom', 'HelpRoom', 'LisbonRoom', 'ProjectsRoom', 'HelpDeskChatRoom'),
+    json: ['ItRoom', 'EmeaRoom', 'HelpRoom', 'LisbonRoom', 'ProjectsRoom', 'HelpDeskChatRoom'],
+  },
+  {
+    line: 'Get-CsPersistentChatRoom | Select-Object -First 2 @{n="Room";e={$_.Name}},@{l="Members";e={$_.Members.Count}} | ConvertTo-Csv -NoTypeInformation',
+    text: lines('"Room","Members"', '"EmeaRoom","0"', '"HelpDeskChatRoom","0"'),
+    json: ['"Room","Members"', '"EmeaRoom","0"', '"HelpDeskChatRoom","0"'],
+  },
 ];
