@@ -307,6 +307,8 @@ export function openPgStore(url: string, options: PgStoreOptions = {}): Promise<
 export interface PgCreateOptions extends PgStoreOptions {
   /** Replace a store the database holds; the old state and messages are kept as a backup first. */
   readonly force?: boolean;
+  /** The command that replaces it, for the backup's reason; default `pchat init`. */
+  readonly command?: string;
 }
 
 /**
@@ -342,6 +344,7 @@ function createNow(
           db,
           storeFiles(localDirOf(target, options.env ?? process.env)),
           options.now?.() ?? new Date(),
+          options.command ?? 'pchat init',
         );
       db.run([
         {sql: 'DELETE FROM pchat_messages', params: []},
@@ -389,15 +392,15 @@ function createNow(
   }
 }
 
-/** `pchat init --force`: the store it replaces is kept as a backup row, as the file store keeps a directory. */
-function keepOldStore(db: QueryBridge, files: StoreFiles, now: Date): void {
+/** `pchat init --force` or `pchat store copy --force`: the store it replaces is kept as a backup row, as the file store keeps a directory. */
+function keepOldStore(db: QueryBridge, files: StoreFiles, now: Date, command: string): void {
   const rows = db.query('SELECT name, body FROM pchat_collections ORDER BY position');
   const state = applyRows(
     null,
     rows.filter((r) => r['body'] !== null).map((r) => ({name: String(r['name']), body: r['body']})),
     [],
   );
-  writeEffects({db, files, fresh: state, now, command: 'pchat init', token: ''}, state, [
-    {kind: 'backup', reason: 'replaced by pchat init'},
+  writeEffects({db, files, fresh: state, now, command, token: ''}, state, [
+    {kind: 'backup', reason: `replaced by ${command}`},
   ]);
 }
