@@ -149,6 +149,10 @@ program
   .description('copy a store into a new one: a store directory or a postgres:// URL, in either direction')
   .argument('<from>', 'the store to copy (a directory or postgres://user@host:port/db)')
   .argument('<to>', 'the new store (a directory that does not exist, or a database without a pchat store)')
+  .option(
+    '--force',
+    'replace the pchat store a target database holds, in one transaction (the old one is kept there as a backup)',
+  )
   .addHelpText(
     'after',
     `
@@ -160,9 +164,11 @@ Examples:
   pchat store copy data/store postgres://chat@db1.example.org/pchat
   pchat store copy postgres://chat@db1.example.org/pchat /srv/chat/store`,
   )
-  .action(async (from: string, to: string) => {
+  .action(async (from: string, to: string, options: {force?: boolean}) => {
     const {copyStore} = await import('./store/copy-store.js');
-    const report = await copyStore(resolveStoreDir(from).dir, resolveStoreDir(to).dir);
+    const report = await copyStore(resolveStoreDir(from).dir, resolveStoreDir(to).dir, {
+      force: options.force ?? false,
+    });
     const line = (what: string, part: {count: number; sha256: string}) =>
       `  ${what.padEnd(9)} ${String(part.count).padStart(9)}  sha256 ${part.sha256}\n`;
     io.out(

@@ -142,6 +142,8 @@ export interface StagedArchive {
   readonly documents: ArchiveDocuments;
   /** By content index: a file of validated message lines. */
   readonly messageFiles: readonly string[];
+  /** The folder all of it is staged in, to remove when the archive is done with. */
+  readonly staging: string;
 }
 
 export type Checked<T> = ({readonly ok: true} & T) | {readonly ok: false; readonly problem: string};

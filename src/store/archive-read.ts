@@ -54,7 +54,7 @@ export function readArchive(
     io('create', entriesDir, () => fs.mkdirSync(entriesDir, {mode: 0o700}));
     const unzipped = readZip(input, entriesDir, ARCHIVE_LIMITS);
     if (!unzipped.ok) throw new Refused(unzipped.problem);
-    const archive = checkArchive(named(unzipped.entries), chunkBytes);
+    const archive = {...checkArchive(named(unzipped.entries), chunkBytes), staging: dir};
     if (source.kind === 'bytes') removeQuietly(input);
     return {ok: true, archive};
   } catch (error) {
@@ -66,10 +66,7 @@ export function readArchive(
 
 /** The staged files of an archive that will not be imported (what-if, or a refused line). */
 export function discardArchive(files: StoreFiles, archive: StagedArchive): void {
-  const first = archive.messageFiles[0];
-  if (first === undefined) return;
-  const dir = path.dirname(path.dirname(first));
-  if (path.dirname(dir) === files.dir) removeQuietly(dir);
+  if (path.dirname(archive.staging) === files.dir) removeQuietly(archive.staging);
 }
 
 function named(entries: readonly UnzippedEntry[]): Map<string, UnzippedEntry> {
@@ -89,7 +86,10 @@ function named(entries: readonly UnzippedEntry[]): Map<string, UnzippedEntry> {
   return byName;
 }
 
-function checkArchive(entries: Map<string, UnzippedEntry>, chunkBytes?: number): StagedArchive {
+function checkArchive(
+  entries: Map<string, UnzippedEntry>,
+  chunkBytes?: number,
+): Omit<StagedArchive, 'staging'> {
   const manifestEntry = entries.get(DOCUMENT_NAMES.manifest);
   if (!manifestEntry) throw new Refused(`it has no ${DOCUMENT_NAMES.manifest}`);
   const manifest = parseDocument(DOCUMENT_NAMES.manifest, manifestEntry, manifestSchema) as Manifest;

@@ -29,6 +29,18 @@ interface Staged extends ZipEntrySource {
   readonly sha256: string;
 }
 
+/** A room's message file, staged for the zip: its lines and how many there are. */
+export interface StagedRoom extends Staged {
+  readonly messages: number;
+}
+
+/**
+ * Where an archive's messages come from: each content room's lines (in log order, within the start
+ * date), written into its own file under `dir`, by content index. The file store copies them from
+ * its log; the PostgreSQL store writes them from its messages table.
+ */
+export type RoomContent = (request: ArchiveRequest, dir: string) => readonly StagedRoom[];
+
 /** A folder beside the store for one archive's files; its `.tmp` name lets a crash's leftovers be swept. */
 export const stagingDir = (files: StoreFiles, what: string): string => {
   const dir = path.join(files.dir, `.${what}-${randomUUID()}.tmp`);
@@ -41,11 +53,11 @@ export function writeArchive(
   files: StoreFiles,
   request: ArchiveRequest,
   output: string,
-  chunkBytes?: number,
+  content: RoomContent,
 ): void {
   const dir = stagingDir(files, 'export');
   try {
-    const staged = stageArchive(files, request, dir, chunkBytes);
+    const staged = stageArchive(request, dir, content);
     const answer = writeZip(output, staged);
     if (!answer.ok) throw new Error(`The archive could not be written: ${answer.problem}`);
   } finally {
@@ -54,11 +66,11 @@ export function writeArchive(
 }
 
 /** The archive's bytes, for -AsBytes (built on disk like any other, then read back). */
-export function archiveBytes(files: StoreFiles, request: ArchiveRequest, chunkBytes?: number): Uint8Array {
+export function archiveBytes(files: StoreFiles, request: ArchiveRequest, content: RoomContent): Uint8Array {
   const dir = stagingDir(files, 'export');
   try {
     const output = path.join(dir, 'archive.zip');
-    const staged = stageArchive(files, request, dir, chunkBytes);
+    const staged = stageArchive(request, dir, content);
     const answer = writeZip(output, staged);
     if (!answer.ok) throw new Error(`The archive could not be written: ${answer.problem}`);
     return io('read', output, () => fs.readFileSync(output));
@@ -67,25 +79,61 @@ export function archiveBytes(files: StoreFiles, request: ArchiveRequest, chunkBy
   }
 }
 
-function stageArchive(
-  files: StoreFiles,
-  request: ArchiveRequest,
-  dir: string,
-  chunkBytes?: number,
-): Staged[] {
-  const {plan, contentRooms} = request;
-  const entries: Staged[] = [];
-  const ranges = lineRanges(files.messages, contentRooms, plan.startDate, chunkBytes);
-  const content: ArchiveRoomContent[] = [];
+/** The file store's messages: each room's lines copied from the log, byte for byte. */
+export const logContent =
+  (log: string, chunkBytes?: number): RoomContent =>
+  ({plan, contentRooms}, dir) => {
+    const ranges = lineRanges(log, contentRooms, plan.startDate, chunkBytes);
+    return contentRooms.map((_, index) => {
+      const own = ranges[index] ?? [];
+      const entry = copyRanges(log, own, roomFile(dir, index), messageEntryName(index));
+      return {...entry, messages: own.length / 2};
+    });
+  };
+
+/** The file a room's lines are staged in, by content index. */
+export const roomFile = (dir: string, index: number): string => path.join(dir, `m${index}`);
+
+/** Writes one room's lines into its staged file (never over a file, mode 0600), hashing on the way. */
+export function stageLines(file: string, name: string, lines: Iterable<string>): StagedRoom {
+  const hash = createHash('sha256');
+  const output = io('create', file, () => fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600));
+  let bytes = 0;
   let messages = 0;
-  contentRooms.forEach(({roomId, room}, index) => {
-    const name = messageEntryName(index);
-    const own = ranges[index] ?? [];
-    const entry = copyRanges(files.messages, own, path.join(dir, `m${index}`), name);
-    content.push({roomId, room, entry: name, messages: own.length / 2});
-    messages += own.length / 2;
-    entries.push(entry);
-  });
+  let block: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    const part = Buffer.from(block.join(''), 'utf8');
+    hash.update(part);
+    writeAll(output, part);
+    bytes += part.length;
+    block = [];
+    size = 0;
+  };
+  try {
+    for (const line of lines) {
+      block.push(line);
+      size += line.length;
+      messages += 1;
+      if (size > 1 << 20) flush();
+    }
+    flush();
+  } finally {
+    fs.closeSync(output);
+  }
+  return {name, file, bytes, sha256: hash.digest('hex'), messages};
+}
+
+function stageArchive(request: ArchiveRequest, dir: string, roomContent: RoomContent): Staged[] {
+  const {plan, contentRooms} = request;
+  const entries = roomContent(request, dir);
+  const content: ArchiveRoomContent[] = contentRooms.map(({roomId, room}, index) => ({
+    roomId,
+    room,
+    entry: messageEntryName(index),
+    messages: entries[index]?.messages ?? 0,
+  }));
+  const messages = content.reduce((n, r) => n + r.messages, 0);
   const documents = {
     ...plan.documents,
     ...(plan.manifest.level === 'All' || plan.manifest.level === 'Content' ? {content} : {}),
@@ -96,7 +144,7 @@ function stageArchive(
     if (doc !== undefined)
       docs.push(stageText(path.join(dir, part), DOCUMENT_NAMES[part], JSON.stringify(doc)));
   }
-  const all = [...docs, ...entries];
+  const all = [...docs, ...entries.map(({name, file, bytes, sha256}) => ({name, file, bytes, sha256}))];
   const manifest: Manifest = {
     ...plan.manifest,
     scope: plan.manifest.scope === null ? null : [...plan.manifest.scope],

@@ -9,7 +9,7 @@ import type {AuditEntry, ChatState} from '../domain/types.js';
 import type {CommitPlan} from './port.js';
 import {openBackup, prepareBackup, type PreparedBackup} from './backups.js';
 import {auditAppendOffset} from './audit-log.js';
-import {writeArchive} from './archive-write.js';
+import {logContent, writeArchive} from './archive-write.js';
 import type {FileOwner} from './durable-fs.js';
 import {prepareExport, type PreparedExport} from './exports.js';
 import {auditLine, sha256, type Journal} from './journal.js';
@@ -174,7 +174,15 @@ export function prepareCommit(
             path: effect.path,
             data:
               effect.kind === 'writeArchive'
-                ? {writeTo: (temp) => writeArchive(files, effect.archive, temp, context.chunkBytes)}
+                ? {
+                    writeTo: (temp) =>
+                      writeArchive(
+                        files,
+                        effect.archive,
+                        temp,
+                        logContent(files.messages, context.chunkBytes),
+                      ),
+                  }
                 : effect.data,
             token: context.token,
             step,

@@ -49,13 +49,22 @@ const openAny = async (where: string): Promise<StorePort & {label?: string}> => 
   return openPgStore(where);
 };
 
-export async function copyStore(from: string, to: string): Promise<CopyReport> {
+export interface CopyOptions {
+  /**
+   * Replace the pchat store a target database holds, in the copy's one transaction; the store it
+   * replaces is kept there as a backup, as `pchat init --force` keeps it. A directory is never
+   * replaced: a copy goes into a new one.
+   */
+  readonly force?: boolean;
+}
+
+export async function copyStore(from: string, to: string, options: CopyOptions = {}): Promise<CopyReport> {
   const source = await openAny(from);
   try {
     const state = await source.read();
     const ports = source.ports();
     const read = summarize(state, ports.messages.scan({}), ports.audit.scan({}));
-    const target = await create(to, state, ports.messages.scan({}), ports.audit.scan({}));
+    const target = await create(to, state, ports.messages.scan({}), ports.audit.scan({}), options);
     try {
       const back = target.ports();
       const written = summarize(await target.read(), back.messages.scan({}), back.audit.scan({}));
@@ -80,10 +89,18 @@ async function create(
   state: ChatState,
   messages: Iterable<ChatMessage>,
   audit: Iterable<AuditEntry>,
+  options: CopyOptions,
 ): Promise<StorePort & {label?: string}> {
   if (isPostgresUrl(to)) {
     const {createPgStore} = await import('./pg/pg-store.js');
-    return createPgStore(to, {state, messages, audit});
+    return createPgStore(
+      to,
+      {state, messages, audit},
+      {
+        force: options.force === true,
+        command: 'pchat store copy',
+      },
+    );
   }
   // A directory is built beside its final name and renamed into place: a failed copy leaves nothing.
   const dir = path.resolve(to);

@@ -1,9 +1,10 @@
-// The archive port of a store on disk: export names are confined to exports/ by the one rule of
-// exports.ts, archives are built by archive-write.ts and checked by archive-read.ts.
+// The archive port of a store with a local folder (the file store's, or a PostgreSQL store's local
+// exports): export names are confined to exports/ by the one rule of exports.ts, archives are built
+// by archive-write.ts from the store's messages and checked by archive-read.ts.
 
 import fs from 'node:fs';
 import type {ArchivePort} from '../domain/ports.js';
-import {archiveBytes} from './archive-write.js';
+import {archiveBytes, logContent, type RoomContent} from './archive-write.js';
 import {discardArchive, readArchive} from './archive-read.js';
 import {checkExportTarget, resolveExportPath} from './exports.js';
 import {StoreError} from './port.js';
@@ -19,7 +20,11 @@ const answer = <T>(action: () => T): {ok: true; value: T} | {ok: false; problem:
   }
 };
 
-export const fileArchives = (files: StoreFiles, chunkBytes?: number): ArchivePort => ({
+export const fileArchives = (
+  files: StoreFiles,
+  chunkBytes?: number,
+  content: RoomContent = logContent(files.messages, chunkBytes),
+): ArchivePort => ({
   target(name, replace) {
     const found = answer(() => checkExportTarget(files, name, replace));
     return found.ok ? {ok: true, path: found.value} : found;
@@ -32,7 +37,7 @@ export const fileArchives = (files: StoreFiles, chunkBytes?: number): ArchivePor
     if (!stat.isFile()) return {ok: false, problem: `${found.value} is a symbolic link or not a file.`};
     return {ok: true, path: found.value};
   },
-  toBytes: (archive) => ({ok: true, data: archiveBytes(files, archive, chunkBytes)}),
+  toBytes: (archive) => ({ok: true, data: archiveBytes(files, archive, content)}),
   read: (source) => readArchive(files, source, chunkBytes),
   discard: (archive) => discardArchive(files, archive),
 });

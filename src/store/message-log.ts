@@ -356,7 +356,8 @@ export interface MessageFile {
   readonly roomId: string;
 }
 
-function* fileMessages(entry: MessageFile, chunkBytes?: number): Generator<ChatMessage> {
+/** A staged message file's messages, each moved to the room it is imported into. */
+export function* fileMessages(entry: MessageFile, chunkBytes?: number): Generator<ChatMessage> {
   for (const line of readLines(entry.file, chunkBytes)) {
     const message = toRecord(line, entry.file, MESSAGE_LOG);
     yield message.roomId === entry.fromRoomId ? {...message, roomId: entry.roomId} : message;

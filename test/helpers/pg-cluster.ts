@@ -10,6 +10,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+/** The one role the cluster asks for a password (scram-sha-256 over TCP); every other is trusted. */
+export const PASSWORD_ROLE = 'pchat_password';
+
 export interface Cluster {
   /** postgres://pchat@127.0.0.1:PORT/pchat_test: the superuser `pchat`, trusted locally. */
   readonly url: (database?: string) => string;
@@ -90,6 +93,12 @@ export async function startCluster(): Promise<Cluster> {
   const port = await freePort();
   try {
     run('initdb', ['-D', data, '-U', 'pchat', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
+    // Everyone is trusted but PASSWORD_ROLE, which must give its password over TCP (the ~/.pgpass tests).
+    const hba = path.join(data, 'pg_hba.conf');
+    fs.writeFileSync(
+      hba,
+      `host all ${PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n${fs.readFileSync(hba, 'utf8')}`,
+    );
     run('pg_ctl', [
       '-D',
       data,

@@ -1,17 +1,21 @@
 // A plan's effects as statements in the commit's transaction: messages appended or rewritten in
 // place (a message keeps its seq, so the log keeps its order), backups as rows (with a copy of
-// the message log), restores, and removal backups. Export files are prepared here as temp files
-// under the store's local exports/ and put in place only after the transaction commits.
+// the message log), restores, removal backups, and an import's message files. Export files and
+// archives are prepared here as temp files under the store's local exports/ and put in place only
+// after the transaction commits.
 
 import path from 'node:path';
 import type {BackupInfo, Effect} from '../../domain/ports.js';
 import type {ChatMessage, ChatState, Room, Category} from '../../domain/types.js';
 import {identityOf} from '../../domain/content-identity.js';
 import {compactTime, KEEP_BACKUPS, reasonSlug} from '../backups.js';
+import {writeArchive} from '../archive-write.js';
 import {prepareExport, type PreparedExport} from '../exports.js';
+import {fileMessages} from '../message-log.js';
 import {restoreMessages, type RemovedEntry} from '../removal-merge.js';
 import type {StoreFiles} from '../store-files.js';
 import {messageOps, messageRows, removalEntries, removalOf, type RemovalRecord} from './log-readers.js';
+import {tableContent} from './pg-archives.js';
 import type {QueryBridge} from './query-bridge.js';
 
 const BATCH = 1000;
@@ -46,6 +50,18 @@ export function appendMessages(db: QueryBridge, messages: readonly ChatMessage[]
       ],
     );
   }
+}
+
+export function appendInBatches<T>(items: Iterable<T>, write: (batch: T[]) => void): void {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === BATCH) {
+      write(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) write(batch);
 }
 
 export function writeEffects(
@@ -138,23 +154,27 @@ export function writeEffects(
         appendMessages(db, restored);
         break;
       }
+      case 'appendMessageFiles':
+        for (const entry of effect.files)
+          appendInBatches(fileMessages(entry), (batch) => appendMessages(db, batch));
+        break;
       case 'writeFile':
+      case 'writeArchive':
         exports.push(
           prepareExport(context.files, {
             path: effect.path,
-            data: effect.data,
+            data:
+              effect.kind === 'writeArchive'
+                ? {writeTo: (temp) => writeArchive(context.files, effect.archive, temp, tableContent(db))}
+                : effect.data,
             token: context.token,
             step: exports.length + 1,
             taken: new Set(exports.map((e) => path.join(context.files.dir, e.final))),
-            replace: effect.replace === true,
-            append: effect.append === true,
+            replace: effect.kind === 'writeFile' && effect.replace === true,
+            append: effect.kind === 'writeFile' && effect.append === true,
           }),
         );
         break;
-      case 'writeArchive':
-      case 'appendMessageFiles':
-        // The archive port of this store refuses both before a plan is made.
-        throw new Error(`A PostgreSQL store cannot carry out ${effect.kind}.`);
     }
   }
   if (removal) backups.push(keepRemoval(context, removal, taken));

@@ -3,10 +3,11 @@
 // matchers as every other store, so the stores cannot drift apart.
 
 import type {AuditQuery, BackupInfo, MessageQuery, Ports, RemovedObjects} from '../../domain/ports.js';
-import {noArchives} from '../../domain/ports.js';
 import type {AuditEntry, ChatMessage} from '../../domain/types.js';
 import {auditMatcher, messageMatcher} from '../../domain/log-queries.js';
 import {previewRestore, type ItemOps, type RemovalEntries, type RemovedEntry} from '../removal-merge.js';
+import type {StoreFiles} from '../store-files.js';
+import {pgArchives} from './pg-archives.js';
 import type {QueryBridge} from './query-bridge.js';
 
 const PAGE = 2000;
@@ -96,7 +97,7 @@ export function removalOf(db: QueryBridge, id: string): RemovalRecord | null {
   return (row?.['removal'] as RemovalRecord | null | undefined) ?? null;
 }
 
-export function pgPorts(db: QueryBridge): Ports {
+export function pgPorts(db: QueryBridge, files: StoreFiles, staged: Set<string>): Ports {
   return {
     messages: {scan: (query) => scanMessages(db, query)},
     audit: {scan: (query) => scanAudit(db, query)},
@@ -110,8 +111,8 @@ export function pgPorts(db: QueryBridge): Ports {
           : {deleted: 0, replaced: 0, changedSince: 0, existingIds: []};
       },
     },
-    // Drill records and archives are files: a PostgreSQL store keeps neither (README).
+    // Drill records are files: a PostgreSQL store keeps none (README).
     drills: {list: () => []},
-    archives: noArchives,
+    archives: pgArchives(db, files, staged),
   };
 }

@@ -17,7 +17,7 @@ import {removeQuietly} from '../durable-fs.js';
 import {makeDirectories} from '../make-directories.js';
 import {storeFiles, type StoreFiles} from '../store-files.js';
 import {applyRows, changedCollections} from './collections.js';
-import {appendMessages, writeEffects} from './commit-writes.js';
+import {appendInBatches, appendMessages, writeEffects} from './commit-writes.js';
 import {pgPorts} from './log-readers.js';
 import {migrate, rollbackQuietly, schemaVersion} from './migrations.js';
 import {QueryBridge} from './query-bridge.js';
@@ -46,6 +46,8 @@ export class PgStore implements StorePort {
   private held: ChatState | null = null;
   private readonly stops = new Set<() => void>();
   private live: ConnectionState = 'connected';
+  /** Folders of imported archives, staged for a commit: removed when the commit is over. */
+  private readonly staged = new Set<string>();
 
   /** Use openPgStore or createPgStore. */
   constructor(
@@ -80,7 +82,7 @@ export class PgStore implements StorePort {
   }
 
   ports(): Ports {
-    return pgPorts(this.db);
+    return pgPorts(this.db, this.files, this.staged);
   }
 
   commit<T>(change: Change<T>): Promise<CommitOutcome<T>> {
@@ -103,7 +105,8 @@ export class PgStore implements StorePort {
         }
         const revisionAfter = fresh.revision + 1;
         const now = this.options.now?.() ?? new Date();
-        if (plan.effects.some((e) => e.kind === 'writeFile')) makeDirectories(this.dir, 0o700);
+        if (plan.effects.some((e) => e.kind === 'writeFile' || e.kind === 'writeArchive'))
+          makeDirectories(this.dir, 0o700);
         const written = writeEffects(
           {
             db: this.db,
@@ -137,8 +140,15 @@ export class PgStore implements StorePort {
           for (const prepared of exports) removeQuietly(path.join(this.files.dir, prepared.temp));
         }
         throw storeErrorOf(error, this.label, stage);
+      } finally {
+        this.removeStaged();
       }
     });
+  }
+
+  private removeStaged(): void {
+    for (const dir of this.staged) if (path.dirname(dir) === this.files.dir) removeQuietly(dir);
+    this.staged.clear();
   }
 
   watch(onChange: () => void): () => void {
@@ -161,6 +171,7 @@ export class PgStore implements StorePort {
   }
 
   close(): void {
+    this.removeStaged();
     for (const stop of this.stops) stop();
     this.stops.clear();
     this.db.close();
@@ -296,6 +307,8 @@ export function openPgStore(url: string, options: PgStoreOptions = {}): Promise<
 export interface PgCreateOptions extends PgStoreOptions {
   /** Replace a store the database holds; the old state and messages are kept as a backup first. */
   readonly force?: boolean;
+  /** The command that replaces it, for the backup's reason; default `pchat init`. */
+  readonly command?: string;
 }
 
 /**
@@ -331,6 +344,7 @@ function createNow(
           db,
           storeFiles(localDirOf(target, options.env ?? process.env)),
           options.now?.() ?? new Date(),
+          options.command ?? 'pchat init',
         );
       db.run([
         {sql: 'DELETE FROM pchat_messages', params: []},
@@ -378,27 +392,15 @@ function createNow(
   }
 }
 
-function appendInBatches<T>(items: Iterable<T>, write: (batch: T[]) => void): void {
-  let batch: T[] = [];
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length === 1000) {
-      write(batch);
-      batch = [];
-    }
-  }
-  if (batch.length > 0) write(batch);
-}
-
-/** `pchat init --force`: the store it replaces is kept as a backup row, as the file store keeps a directory. */
-function keepOldStore(db: QueryBridge, files: StoreFiles, now: Date): void {
+/** `pchat init --force` or `pchat store copy --force`: the store it replaces is kept as a backup row, as the file store keeps a directory. */
+function keepOldStore(db: QueryBridge, files: StoreFiles, now: Date, command: string): void {
   const rows = db.query('SELECT name, body FROM pchat_collections ORDER BY position');
   const state = applyRows(
     null,
     rows.filter((r) => r['body'] !== null).map((r) => ({name: String(r['name']), body: r['body']})),
     [],
   );
-  writeEffects({db, files, fresh: state, now, command: 'pchat init', token: ''}, state, [
-    {kind: 'backup', reason: 'replaced by pchat init'},
+  writeEffects({db, files, fresh: state, now, command, token: ''}, state, [
+    {kind: 'backup', reason: `replaced by ${command}`},
   ]);
 }

@@ -61,7 +61,10 @@ export const redactUrl = (text: string): string =>
  * Spec note: a PostgreSQL store keeps its rows in the database, but the files an operator exports
  * (Export-Csv, Out-File, compliance output, drill reports) are local: they go under
  * `$PCHAT_STATE_DIR` (else `$XDG_STATE_HOME/pchat`, else ~/.local/state/pchat), in
- * postgres/<host>-<port>-<database>/exports/, on the host that ran the command.
+ * postgres/<host>-<port>-<database>/exports/, on the host that ran the command. Export archives are
+ * operator's files too: Export-CsPersistentChatData writes, and Import-CsPersistentChatData -FileName
+ * reads, only there, under the confinement rule of exports.ts, and archives are staged in the folder
+ * above exports/.
  */
 export function localDirOf(target: PgTarget, env: Readonly<Record<string, string | undefined>>): string {
   const state =

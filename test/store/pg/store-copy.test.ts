@@ -59,3 +59,35 @@ it('refuses to copy over an existing store, and changes nothing', () => {
   expect(copy.stderr).toContain('already exists');
   expect(fs.readFileSync(path.join(demo, 'state.json'))).toEqual(before);
 });
+
+it('replaces the store a database holds only with --force, in one transaction, keeping the old one as a backup', () => {
+  const demo = path.join(root, 'demo3');
+  const changed = path.join(root, 'changed');
+  expect(pchat(['init', '--store', demo], {env}).status).toBe(0);
+  expect(pchat(['init', '--store', changed], {env}).status).toBe(0);
+  const edit = pchat(
+    ['exec', '--store', changed, '--yes', 'New-CsPersistentChatPolicy -Identity Tag:Copied'],
+    {
+      env,
+    },
+  );
+  expect(edit.status).toBe(0);
+  const url = newDatabase();
+  expect(pchat(['store', 'copy', demo, url], {env}).status).toBe(0);
+  const before = everyGet(url);
+
+  const refused = pchat(['store', 'copy', changed, url], {env});
+  expect(refused.status).toBe(2);
+  expect(refused.stderr).toContain('Use --force to replace it');
+  expect(everyGet(url)).toBe(before);
+
+  const forced = pchat(['store', 'copy', '--force', changed, url], {env});
+  expect(forced.stderr).toBe('');
+  expect(forced.status).toBe(0);
+  expect(everyGet(url)).toBe(everyGet(changed));
+  expect(everyGet(url)).toContain('Tag:Copied');
+  const backups = pchat(['exec', '--store', url, '--json', 'Get-PcBackup'], {env});
+  expect(JSON.parse(backups.stdout)).toEqual([
+    expect.objectContaining({Reason: 'replaced by pchat store copy'}),
+  ]);
+});
