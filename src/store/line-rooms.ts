@@ -61,6 +61,8 @@ function quickRoom(
   let at = start + PREFIX.length;
   while (at < stop && region[at] !== QUOTE && region[at] !== BACKSLASH) at++;
   if (at >= stop || region[at] !== QUOTE) return null;
+  // compare() throws past the region's end: a short last line goes to the parser instead.
+  if (at + ROOM_KEY.length > stop) return null;
   if (region.compare(ROOM_KEY, 0, ROOM_KEY.length, at, at + ROOM_KEY.length) !== 0) return null;
   // The key's bytes start one byte into ROOM_KEY ("roomId"), and must be the line's only ones.
   if (key !== at + 2) return null;

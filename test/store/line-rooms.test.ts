@@ -1,0 +1,24 @@
+import {describe, expect, it} from 'vitest';
+import {linesByRoom, UnreadableLine} from '../../src/store/line-rooms.js';
+
+const roomsOf = (text: string): string[] => {
+  const rooms: string[] = [];
+  linesByRoom(Buffer.from(text), 0, (roomId) => rooms.push(roomId));
+  return rooms;
+};
+
+describe('the room of each line of the message log', () => {
+  it('reads the room of lines written by the store without parsing them', () => {
+    expect(roomsOf('{"id":"m1","roomId":"r1","text":"a"}\n{"id":"m2","roomId":"r2","text":"b"}\n')).toEqual([
+      'r1',
+      'r2',
+    ]);
+  });
+
+  it('parses a last line whose id ends too close to the end of the region for the room key to fit', () => {
+    // The room key is looked for past the id's closing quote: on the region's last short line that
+    // reaches past the region's end, which must send the line to the parser, not throw a RangeError.
+    expect(roomsOf('{"id":"m1","roomId":"r1"}\n{"id":"m2","x":1,"roomId":"r9"}\n')).toEqual(['r1', 'r9']);
+    expect(() => roomsOf('{"id":"m1","roomId":"r1"}\n{"id":"m"}\n')).toThrow(UnreadableLine);
+  });
+});
