@@ -16,8 +16,13 @@ export interface Baseline {
 
 const generated = process.env['PCHAT_STRESS_STORE'];
 
-/** Where the test stores come from, for the titles and summary lines. */
-export const startingStoreName = generated === undefined ? 'the sample store' : `a copy of ${generated}`;
+const size = process.env['PCHAT_STRESS_SIZE'];
+
+/** Where the test stores come from, for the summary lines. */
+export const startingStoreName =
+  generated === undefined
+    ? 'the sample store'
+    : `a copy of ${size ? `the generated ${size} store` : generated}`;
 
 /** Builds the starting store at `dir` and returns its baseline. */
 export async function startingStore(
