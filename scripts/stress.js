@@ -2,9 +2,13 @@
 // names PCHAT_STRESS) with PCHAT_STRESS=1, so each takes its long variant, then prints the summary
 // lines those tests wrote ("stress: <what> <count> <unit>, <failures> failures"). Exits non-zero
 // when vitest fails, when no test wrote a summary, or when any summary counts a failure.
+// PCHAT_STRESS_SIZE=M|L first generates a store of that size (npm run gen) into a temp dir, once per
+// run, and passes it as PCHAT_STRESS_STORE: the crash and concurrency tests then start from copies of
+// it (test/store/starting-store.ts). PCHAT_STRESS_STORE=DIR uses a store generated before instead.
 
-import {spawn} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -22,13 +26,39 @@ function stressFiles(dir) {
     .sort();
 }
 
-const files = stressFiles(path.join(root, 'test'));
+// Arguments, if any, keep only the files whose path contains one of them.
+const only = process.argv.slice(2);
+const files = stressFiles(path.join(root, 'test')).filter(
+  (file) => only.length === 0 || only.some((part) => file.includes(part)),
+);
 console.log(`Stress variants of ${files.length} test files:\n  ${files.join('\n  ')}\n`);
 
+/** The generated store the tests start from, made here when PCHAT_STRESS_SIZE names a size. */
+function generatedStore() {
+  const size = process.env.PCHAT_STRESS_SIZE;
+  if (size === undefined || process.env.PCHAT_STRESS_STORE !== undefined) return null;
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-stress-'));
+  const dir = path.join(temp, 'store');
+  const started = Date.now();
+  const gen = spawnSync(process.execPath, [path.join(root, 'dist', 'gen', 'main.js'), size, dir], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (gen.status !== 0) {
+    fs.rmSync(temp, {recursive: true, force: true});
+    console.log(`FAILED: npm run gen -- ${size} exited ${gen.status}.`);
+    process.exit(1);
+  }
+  console.log(`Generated the size ${size} store in ${((Date.now() - started) / 1000).toFixed(0)} s.\n`);
+  return {temp, dir};
+}
+
+const generated = generatedStore();
+const started = Date.now();
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const child = spawn(process.execPath, [vitest, 'run', ...files], {
   cwd: root,
-  env: {...process.env, PCHAT_STRESS: '1'},
+  env: {...process.env, PCHAT_STRESS: '1', ...(generated ? {PCHAT_STRESS_STORE: generated.dir} : {})},
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 
@@ -50,7 +80,8 @@ child.stdout.on('data', (chunk) => {
 });
 
 child.on('exit', (code, signal) => {
-  console.log('\nStress summary:');
+  if (generated) fs.rmSync(generated.temp, {recursive: true, force: true});
+  console.log(`\nStress summary (${((Date.now() - started) / 1000).toFixed(0)} s):`);
   for (const line of summaries) console.log(`  ${line}`);
   const failed = summaries.filter((line) => Number(SUMMARY.exec(line)?.[2]) > 0);
   if (summaries.length === 0) console.log('  (no test wrote a summary line)');

@@ -11,8 +11,11 @@ import {chatStateSchema} from '../../src/store/state-schema.js';
 import {distDir} from '../helpers/pchat-process.js';
 import type {Category, Room} from '../../src/domain/types.js';
 import {NOW, addPolicy, audit, message, removeDir, sampleState, tempDir} from './fixtures.js';
+import {startingStore, startingStoreName, type Baseline} from './starting-store.js';
 
 // PCHAT_STRESS=1 runs the long variant (npm run test:stress); PCHAT_STORE_KILLS still sets the rounds.
+// PCHAT_STRESS_STORE (set by the stress suite under PCHAT_STRESS_SIZE) starts each store as a copy of a
+// generated one: see starting-store.ts.
 const STRESS = process.env['PCHAT_STRESS'] === '1';
 const KILLS = Number(process.env['PCHAT_STORE_KILLS'] ?? (STRESS ? 420 : 30));
 const WRITERS = STRESS ? 8 : 2;
@@ -34,7 +37,7 @@ function tally(what: string) {
       }
     },
     report: () => {
-      if (STRESS) console.log(`stress: ${what} ${count}, ${failures} failures`);
+      if (STRESS) console.log(`stress: ${what} on ${startingStoreName} ${count}, ${failures} failures`);
     },
   };
 }
@@ -43,13 +46,14 @@ const workerScript = path.join(import.meta.dirname, 'workers', 'store-worker.js'
 const build = distDir;
 let root: string;
 let dir: string;
+let base: Baseline;
 const children = new Set<ChildProcess>();
 
 beforeEach(async () => {
   root = tempDir();
   dir = path.join(root, 'store');
-  await createStore(dir, sampleState(), [], {now: () => NOW, user: 'admin'});
-});
+  base = await startingStore(dir, {now: () => NOW});
+}, 600_000);
 afterEach(() => {
   for (const child of children) child.kill('SIGKILL');
   children.clear();
@@ -106,19 +110,34 @@ function startWorker(args: Record<string, unknown>): Worker {
   };
 }
 
-/** What must hold after any crash: readable, schema-valid, audit seq 1..revision, messages = changes. */
-async function checkInvariants(): Promise<number> {
+/**
+ * What must hold after any crash, counted from the baseline `from`: readable, schema-valid, audit seq
+ * base+1..revision, messages after the baseline's = changes. Returns the revisions committed since.
+ */
+async function checkInvariants(from: Baseline = base): Promise<number> {
   const store = await openStore(dir, {user: 'admin'});
-  const state = await store.read();
-  expect(chatStateSchema.safeParse(state).success).toBe(true);
-  const seqs = [...store.ports().audit.scan({})].map((a) => [a.seq, a.revisionAfter]);
-  expect(seqs).toEqual(Array.from({length: state.revision}, (_, i) => [i + 1, i + 1]));
-  const changes = state.policies
-    .filter((p) => p.identity !== 'Global')
-    .map((p) => p.identity.slice('Tag:'.length));
-  expect(changes).toHaveLength(state.revision);
-  expect([...store.ports().messages.scan({})].map((m) => m.id)).toEqual(changes);
-  return state.revision;
+  try {
+    const state = await store.read();
+    expect(chatStateSchema.safeParse(state).success).toBe(true);
+    const committed = state.revision - from.revision;
+    const seqs = [...store.ports().audit.scan({})]
+      .filter((a) => a.seq > from.revision)
+      .map((a) => [a.seq, a.revisionAfter]);
+    expect(seqs).toEqual(
+      Array.from({length: committed}, (_, i) => [from.revision + i + 1, from.revision + i + 1]),
+    );
+    const changes = state.policies
+      .filter((p) => !from.policies.has(p.identity))
+      .map((p) => p.identity.slice('Tag:'.length));
+    expect(changes).toHaveLength(committed);
+    const added: string[] = [];
+    let seen = 0;
+    for (const m of store.ports().messages.scan({})) if ((seen += 1) > from.messages) added.push(m.id);
+    expect(added).toEqual(changes);
+    return committed;
+  } finally {
+    store.close();
+  }
 }
 
 describe('processes committing at once', () => {
@@ -144,10 +163,11 @@ describe('kill -9 during continuous commits', () => {
   let lastAck = 0;
   // Rounds share one store so that each starts on what the previous kill left.
   let shared: string;
+  let sharedBase: Baseline;
   beforeAll(async () => {
     shared = path.join(tempDir(), 'store');
-    await createStore(shared, sampleState(), [], {user: 'admin'});
-  });
+    sharedBase = await startingStore(shared);
+  }, 600_000);
   afterAll(() => {
     removeDir(path.dirname(shared));
     kills.report();
@@ -166,8 +186,8 @@ describe('kill -9 during continuous commits', () => {
         await worker.exited;
         const acks = worker.lines.filter((l) => l.startsWith('ack ')).map((l) => Number(l.slice(4)));
         lastAck = Math.max(lastAck, ...acks);
-        const revision = await checkInvariants();
-        expect(revision).toBeGreaterThanOrEqual(lastAck);
+        const committed = await checkInvariants(sharedBase);
+        expect(sharedBase.revision + committed).toBeGreaterThanOrEqual(lastAck);
         dir = path.join(root, 'store');
       }),
   );
@@ -183,7 +203,7 @@ describe('the lock between processes', () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({code: 'StoreLocked', path: storeFiles(dir).lock});
     expect((error as Error).message).toContain(`locked by bob (pid ${holder.child.pid}`);
-    expect((await store.read()).revision).toBe(0);
+    expect((await store.read()).revision).toBe(base.revision);
   });
 
   it('recovers the lock of a holder killed with -9', async () => {
@@ -193,7 +213,7 @@ describe('the lock between processes', () => {
     await holder.exited;
     const store = await openStore(dir, {user: 'admin', lockTimeoutMs: 2000});
     expect((await store.commit((fresh) => ({plan: addPolicy(fresh, 'after'), result: null}))).revision).toBe(
-      1,
+      base.revision + 1,
     );
   });
 });
