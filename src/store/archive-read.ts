@@ -22,8 +22,7 @@ import type {ArchiveSource, Checked, StagedArchive} from '../domain/ports.js';
 import {stagingDir} from './archive-write.js';
 import {decodeJson} from './decode.js';
 import {io, removeQuietly} from './durable-fs.js';
-import {readLines, toJsonLine} from './jsonl.js';
-import {parseLineQuickly} from './parse-line-quickly.js';
+import {parseLine, readLines, toJsonLine} from './jsonl.js';
 import {StoreError} from './port.js';
 import {chatMessageSchema, firstIssue} from './state-schema.js';
 import type {StoreFiles} from './store-files.js';
@@ -225,7 +224,7 @@ function checkMessages(
     for (const line of readLines(file, chunkBytes)) {
       const where = `line ${line.number}`;
       if (line.text.length > ARCHIVE_LIMITS.maxLineBytes) throw refuse(name, `${where} is too long`);
-      const parsed = chatMessageSchema.safeParse(parseLineQuickly(line, name));
+      const parsed = chatMessageSchema.safeParse(parseLine(line, name));
       if (!parsed.success) throw refuse(name, `${where} is not a chat message (${firstIssue(parsed.error)})`);
       const message = parsed.data;
       if (toJsonLine(message) !== `${line.text}\n`)

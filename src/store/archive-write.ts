@@ -17,8 +17,7 @@ import {
 } from '../domain/archive-format.js';
 import type {ArchiveRequest} from '../domain/ports.js';
 import {io, removeQuietly, writeAll} from './durable-fs.js';
-import {readLines} from './jsonl.js';
-import {parseLineQuickly} from './parse-line-quickly.js';
+import {parseLine, readLines} from './jsonl.js';
 import type {StoreFiles} from './store-files.js';
 import {writeZip, type ZipEntrySource} from './zip-bridge.js';
 
@@ -172,7 +171,7 @@ function lineRanges(
   if (rooms.length === 0) return ranges;
   const from = startDate === null ? null : Date.parse(startDate);
   for (const line of readLines(log, chunkBytes)) {
-    const value = parseLineQuickly(line, log) as {roomId?: unknown; postedAt?: unknown} | null;
+    const value = parseLine(line, log) as {roomId?: unknown; postedAt?: unknown} | null;
     const index = typeof value?.roomId === 'string' ? indexOf.get(value.roomId) : undefined;
     if (index === undefined) continue;
     if (from !== null && !(typeof value?.postedAt === 'string' && Date.parse(value.postedAt) >= from))
