@@ -7,6 +7,7 @@ import type {AuditEntry, ChatMessage} from '../../domain/types.js';
 import {auditMatcher, messageMatcher} from '../../domain/log-queries.js';
 import {previewRestore, type ItemOps, type RemovalEntries, type RemovedEntry} from '../removal-merge.js';
 import type {StoreFiles} from '../store-files.js';
+import {auditEntrySchema} from '../state-schema.js';
 import {pgArchives} from './pg-archives.js';
 import type {QueryBridge} from './query-bridge.js';
 
@@ -60,6 +61,15 @@ function* scanMessages(db: QueryBridge, query: MessageQuery): Generator<ChatMess
   }
 }
 
+/**
+ * An entry as the file store reads it: through the entry's schema, so its keys come in the schema's
+ * order whatever order its writer gave them, and `pchat store copy`'s checksums agree across stores.
+ */
+const auditEntryOf = (body: unknown): AuditEntry => {
+  const parsed = auditEntrySchema.safeParse(body);
+  return parsed.success ? parsed.data : (body as AuditEntry);
+};
+
 function scanAudit(db: QueryBridge, query: AuditQuery): Iterable<AuditEntry> {
   const matches = auditMatcher(query);
   const since = query.since === undefined ? '' : 'WHERE time >= $1';
@@ -71,7 +81,7 @@ function scanAudit(db: QueryBridge, query: AuditQuery): Iterable<AuditEntry> {
       params,
     );
     return rows
-      .map((r) => r['body'] as AuditEntry)
+      .map((r) => auditEntryOf(r['body']))
       .filter(matches)
       .reverse();
   }
@@ -82,7 +92,10 @@ function scanAudit(db: QueryBridge, query: AuditQuery): Iterable<AuditEntry> {
         `SELECT seq, body FROM pchat_audit ${since ? `${since} AND` : 'WHERE'} seq > $${params.length + 1} ORDER BY seq LIMIT ${PAGE}`,
         [...params, after],
       );
-      for (const row of rows) if (matches(row['body'] as AuditEntry)) yield row['body'] as AuditEntry;
+      for (const row of rows) {
+        const entry = auditEntryOf(row['body']);
+        if (matches(entry)) yield entry;
+      }
       if (rows.length < PAGE) return;
       after = Number(rows.at(-1)?.['seq']);
     }

@@ -91,3 +91,17 @@ it('replaces the store a database holds only with --force, in one transaction, k
     expect.objectContaining({Reason: 'replaced by pchat store copy'}),
   ]);
 });
+
+it('copies a store made and changed on PostgreSQL into a directory, its audit entries read back the same', () => {
+  const url = newDatabase();
+  expect(pchat(['init', '--store', url], {env}).status).toBe(0);
+  const edit = pchat(['exec', '--store', url, '--yes', 'New-CsPersistentChatPolicy -Identity Tag:OnServer'], {
+    env,
+  });
+  expect(edit.status).toBe(0);
+  const back = path.join(root, 'from-server');
+  const copy = pchat(['store', 'copy', url, back], {env});
+  expect(copy.stderr).toBe('');
+  expect(copy.status).toBe(0);
+  expect(everyGet(back)).toBe(everyGet(url));
+});
