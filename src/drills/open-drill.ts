@@ -2,6 +2,7 @@
 // store or the rehearsal's scratch copy) and the pool's drill lock, held until it is closed. The
 // record is written after every change, so a drill cut short (a closed terminal, kill -9) resumes
 // at the step it reached. `pchat drill` runs every step in turn; the console runs one per key.
+// Where the records, the lock and the copies live is the store's (its DrillPort).
 
 import os from 'node:os';
 import {catalog} from '../cmdlets/catalog.js';
@@ -28,17 +29,8 @@ import {defaultPool} from '../domain/topology.js';
 import type {ChatState, PersistentChatPool} from '../domain/types.js';
 import {procedureLine} from '../lang/procedure-line.js';
 import {Session} from '../session.js';
-import {
-  copyStore,
-  drillLockFiles,
-  listDrillRecords,
-  newDrillId,
-  removeScratch,
-  scratchDir,
-  writeDrillRecord,
-} from '../store/drill-records.js';
-import {openStore, storeFiles} from '../store/file-store.js';
-import {acquireLock, lockHolder, releaseLock, type LockInfo} from '../store/lock.js';
+import {newDrillId} from '../store/drill-records.js';
+import {isRefused, type DrillPort, type HeldDrillLock} from '../store/drill-port.js';
 import {StoreError, type StorePort} from '../store/port.js';
 
 export interface DrillStart {
@@ -67,13 +59,20 @@ export class DrillUsageError extends Error {
 
 /** The unfinished drills of a pool (any procedure), oldest first. */
 export const unfinishedDrills = (live: StorePort, pool: string): DrillRecord[] =>
-  listDrillRecords(storeFiles(live.dir)).filter(
-    (d) => d.outcome === 'unfinished' && d.pool.toLowerCase() === pool.toLowerCase(),
-  );
+  drillsOf(live)
+    .list()
+    .filter((d) => d.outcome === 'unfinished' && d.pool.toLowerCase() === pool.toLowerCase());
+
+function drillsOf(live: StorePort): DrillPort {
+  if (!live.drillPort)
+    throw new DrillUsageError('This store keeps no drills: run drills on a store on disk or on PostgreSQL.');
+  return live.drillPort();
+}
 
 interface Parts {
   readonly live: StorePort;
-  readonly lock: {files: ReturnType<typeof drillLockFiles>; info: LockInfo};
+  readonly drills: DrillPort;
+  readonly lock: HeldDrillLock;
   readonly target: StorePort;
   readonly session: Session;
   readonly options: DrillStart;
@@ -101,16 +100,16 @@ export class OpenDrill {
   }
 
   static async open(live: StorePort, options: DrillStart): Promise<OpenDrill> {
-    const files = storeFiles(live.dir);
+    const drills = drillsOf(live);
     const now = (): string => (options.now?.() ?? new Date()).toISOString();
     const save = (record: DrillRecord): DrillRecord => {
-      writeDrillRecord(files, record);
+      drills.write(record);
       options.onRecord?.(record);
       return record;
     };
     const state = await live.read();
     const pool = drillPool(state, options.pool);
-    const user = options.user ?? os.userInfo().username;
+    const user = options.user ?? drills.operator ?? os.userInfo().username;
     if (options.live && options.faults.length > 0)
       throw new DrillUsageError(
         'Faults are for rehearsals only: a live drill never marks servers down. Leave out --live.',
@@ -119,7 +118,8 @@ export class OpenDrill {
       throw new DrillUsageError('A resumed drill keeps the faults it started with; leave out --fault.');
     // Checked before the lock, so a drill refused for its usage leaves the store as it was.
     const faults = options.faults.reduce((f, name) => usage(() => addFault(state, f, name)), NO_FAULTS);
-    const lock = await lockPool(live, pool.fqdn, user);
+    const lock = await drills.lock(pool.fqdn, user);
+    if (isRefused(lock)) throw new DrillUsageError(lock.refused);
     try {
       const unfinished = unfinishedDrills(live, pool.fqdn).filter((d) => d.procedure === options.procedure);
       let record: DrillRecord;
@@ -139,16 +139,11 @@ export class OpenDrill {
       } else {
         for (const old of unfinished) {
           save(finishDrill(old, now(), 'abandoned'));
-          removeScratch(files, old.id);
+          drills.removeRehearsal(old.id);
         }
         const id = newDrillId(options.procedure, new Date(now()));
         const steps = procedureSteps(pool, options.procedure, faults);
-        if (!options.live)
-          await live.commit(() => {
-            // Under the store's lock, so the copy never holds half of a commit.
-            copyStore(files, scratchDir(files, id));
-            return {plan: null, result: null};
-          });
+        if (!options.live) await drills.copyForRehearsal(id);
         record = save(
           newDrill(
             {
@@ -169,17 +164,17 @@ export class OpenDrill {
           ),
         );
       }
-      const target = record.mode === 'live' ? live : await openStore(scratchDir(files, record.id));
+      const target = record.mode === 'live' ? live : await drills.openRehearsal(record.id);
       // The audit log names the drill's operator, and says the entries came from a drill.
       const session = await Session.open({store: target, yes: true, origin: 'drill', user});
       return new OpenDrill(
-        {live, lock, target, session, options},
+        {live, drills, lock, target, session, options},
         record,
         stepsOf(session.state, record),
         resumedAt,
       );
     } catch (error) {
-      releaseLock(lock.files, lock.info);
+      lock.release();
       throw error;
     }
   }
@@ -231,11 +226,11 @@ export class OpenDrill {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    const {live, target, lock} = this.parts;
+    const {live, drills, target, lock} = this.parts;
     if (target !== live) target.close();
     if (this.current.outcome !== 'unfinished' && this.current.mode === 'rehearsal')
-      removeScratch(storeFiles(live.dir), this.current.id);
-    releaseLock(lock.files, lock.info);
+      drills.removeRehearsal(this.current.id);
+    lock.release();
   }
 
   private now(): string {
@@ -243,32 +238,10 @@ export class OpenDrill {
   }
 
   private save(record: DrillRecord): DrillRecord {
-    writeDrillRecord(storeFiles(this.parts.live.dir), record);
+    this.parts.drills.write(record);
     this.current = record;
     this.parts.options.onRecord?.(record);
     return record;
-  }
-}
-
-/** Takes the pool's drill lock at once, or says who holds it; a holder that died is replaced. */
-async function lockPool(
-  live: StorePort,
-  pool: string,
-  user: string,
-): Promise<{files: ReturnType<typeof drillLockFiles>; info: LockInfo}> {
-  const files = drillLockFiles(storeFiles(live.dir), pool);
-  try {
-    const info = await acquireLock(files, {timeoutMs: 0, user, host: os.hostname(), mode: files.mode});
-    return {files, info};
-  } catch (error) {
-    if (!(error instanceof StoreError) || error.code !== 'StoreLocked') throw error;
-    const holder = lockHolder(files.lock);
-    const who = holder
-      ? `${holder.user} (pid ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}) since ${holder.startedAt}`
-      : 'another process';
-    throw new DrillUsageError(
-      `A drill of ${pool} is already running, held by ${who}; wait for it to end. If no pchat is running there, remove ${files.lock}.`,
-    );
   }
 }
 

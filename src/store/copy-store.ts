@@ -61,26 +61,39 @@ export interface CopyOptions {
 export async function copyStore(from: string, to: string, options: CopyOptions = {}): Promise<CopyReport> {
   const source = await openAny(from);
   try {
-    const state = await source.read();
-    const ports = source.ports();
-    const read = summarize(state, ports.messages.scan({}), ports.audit.scan({}));
-    const target = await create(to, state, ports.messages.scan({}), ports.audit.scan({}), options);
-    try {
-      const back = target.ports();
-      const written = summarize(await target.read(), back.messages.scan({}), back.audit.scan({}));
-      for (const part of ['state', 'messages', 'audit'] as const)
-        if (written[part].sha256 !== read[part].sha256 || written[part].count !== read[part].count)
-          throw new StoreError(
-            'StoreIoError',
-            `The copy at ${target.label ?? to} does not read back as ${source.label ?? from} (${part}: ${written[part].count} items, sha256 ${written[part].sha256}; expected ${read[part].count}, ${read[part].sha256}).`,
-            to,
-          );
-      return {from: source.label ?? from, to: target.label ?? to, revision: state.revision, ...read};
-    } finally {
-      target.close();
-    }
+    return await copyOpenStore(source, from, to, options);
   } finally {
     source.close();
+  }
+}
+
+/**
+ * The copy from a store already open (named `from` in the report); it reads the source twice, so
+ * the caller keeps it from changing meanwhile (a PostgreSQL store's snapshot, a directory's lock).
+ */
+export async function copyOpenStore(
+  source: StorePort & {label?: string},
+  from: string,
+  to: string,
+  options: CopyOptions = {},
+): Promise<CopyReport> {
+  const state = await source.read();
+  const ports = source.ports();
+  const read = summarize(state, ports.messages.scan({}), ports.audit.scan({}));
+  const target = await create(to, state, ports.messages.scan({}), ports.audit.scan({}), options);
+  try {
+    const back = target.ports();
+    const written = summarize(await target.read(), back.messages.scan({}), back.audit.scan({}));
+    for (const part of ['state', 'messages', 'audit'] as const)
+      if (written[part].sha256 !== read[part].sha256 || written[part].count !== read[part].count)
+        throw new StoreError(
+          'StoreIoError',
+          `The copy at ${target.label ?? to} does not read back as ${source.label ?? from} (${part}: ${written[part].count} items, sha256 ${written[part].sha256}; expected ${read[part].count}, ${read[part].sha256}).`,
+          to,
+        );
+    return {from: source.label ?? from, to: target.label ?? to, revision: state.revision, ...read};
+  } finally {
+    target.close();
   }
 }
 

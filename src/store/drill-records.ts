@@ -34,7 +34,7 @@ export const newDrillId = (procedure: string, now: Date): string =>
     .replace(/\.\d+Z$/, 'Z')}-${procedure}-${randomBytes(3).toString('hex')}`;
 
 const time = z.string();
-const drillRecordSchema: z.ZodType<DrillRecord> = z.strictObject({
+export const drillRecordSchema: z.ZodType<DrillRecord> = z.strictObject({
   id: z.string().regex(ID_PATTERN),
   procedure: z.enum(['swap', 'failover', 'failback']),
   pool: z.string(),

@@ -53,6 +53,8 @@ import {listBackups, pruneBackups, KEEP_BACKUPS} from './backups.js';
 import {prepareCommit} from './commit-plan.js';
 import {openRemoval, previewRemovalOf} from './removal-backups.js';
 import {listDrillRecords} from './drill-records.js';
+import type {DrillPort} from './drill-port.js';
+import {fileDrills} from './file-drills.js';
 import {fileArchives} from './file-archives.js';
 import {initializeStore, type CreateOptions} from './create-store.js';
 import {ownerOf} from './durable-fs.js';
@@ -144,6 +146,10 @@ export class FileStore implements StorePort {
       drills: {list: () => listDrillRecords(files)},
       archives: fileArchives(files, options.chunkBytes),
     };
+  }
+
+  drillPort(): DrillPort {
+    return fileDrills(this.files, this, (dir) => openStore(dir));
   }
 
   commit<T>(change: Change<T>): Promise<CommitOutcome<T>> {

@@ -3,6 +3,7 @@
 
 import type {AuditEntry, ChatState} from '../domain/types.js';
 import type {BackupInfo, Effect, Ports} from '../domain/ports.js';
+import type {DrillPort} from './drill-port.js';
 
 /**
  * The audit facts the caller knows; the store adds seq, time and the revisions. Warnings and origin
@@ -54,6 +55,8 @@ export interface StorePort {
    * and is reconnecting. Absent for a local store.
    */
   connection?(): 'connected' | 'reconnecting';
+  /** Where the store keeps its drills; absent for a store that keeps none (in memory). */
+  drillPort?(): DrillPort;
   /** Calls back when another process commits; returns the unsubscribe function. */
   watch(onChange: () => void): () => void;
   close(): void;

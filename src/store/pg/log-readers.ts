@@ -9,6 +9,7 @@ import {previewRestore, type ItemOps, type RemovalEntries, type RemovedEntry} fr
 import type {StoreFiles} from '../store-files.js';
 import {auditEntrySchema} from '../state-schema.js';
 import {pgArchives} from './pg-archives.js';
+import {listDrillRows} from './pg-drills.js';
 import type {QueryBridge} from './query-bridge.js';
 
 const PAGE = 2000;
@@ -124,8 +125,7 @@ export function pgPorts(db: QueryBridge, files: StoreFiles, staged: Set<string>)
           : {deleted: 0, replaced: 0, changedSince: 0, existingIds: []};
       },
     },
-    // Drill records are files: a PostgreSQL store keeps none (README).
-    drills: {list: () => []},
+    drills: {list: () => listDrillRows(db)},
     archives: pgArchives(db, files, staged),
   };
 }

@@ -64,6 +64,25 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "drill records and the holders of the pools' drill locks",
+    // The lock itself is a session advisory lock of the drill's connection (pg-drills.ts): the
+    // holder's row only names who took it, for the refusal of a second drill.
+    sql: `
+      CREATE TABLE pchat_drills (
+        id text COLLATE "C" PRIMARY KEY,
+        pool text COLLATE "C" NOT NULL,
+        started_at text COLLATE "C" NOT NULL,
+        body json NOT NULL
+      );
+      CREATE INDEX pchat_drills_started ON pchat_drills (started_at, id);
+      CREATE TABLE pchat_drill_locks (
+        pool text COLLATE "C" PRIMARY KEY,
+        holder json NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The version the code's migrations reach. */

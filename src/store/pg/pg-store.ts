@@ -24,6 +24,8 @@ import {QueryBridge} from './query-bridge.js';
 import {storeErrorOf} from './store-errors.js';
 import {localDirOf, parseTarget, type PgTarget} from './target.js';
 import {listenForCommits, type ConnectionState} from './listen.js';
+import {pgDrills} from './pg-drills.js';
+import type {DrillPort} from '../drill-port.js';
 
 export interface PgStoreOptions {
   /** How long a statement may run, and a commit wait for another's, before the store gives up; default 10 s. */
@@ -151,6 +153,35 @@ export class PgStore implements StorePort {
     this.staged.clear();
   }
 
+  drillPort(): DrillPort {
+    return pgDrills({
+      store: this,
+      db: this.db,
+      connect: () => bridgeOf(this.config, this.label, this.options),
+      files: this.files,
+      user: this.user,
+      inSnapshot: (read) => this.inSnapshot(read),
+    });
+  }
+
+  /** Runs `read` in one read-only snapshot of the database (REPEATABLE READ): every query sees the same commits. */
+  private async inSnapshot<T>(read: () => Promise<T>): Promise<T> {
+    await this.guard(() =>
+      this.db.run([
+        {sql: 'BEGIN', params: []},
+        {sql: 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY', params: []},
+      ]),
+    );
+    try {
+      const result = await read();
+      await this.guard(() => this.db.query('COMMIT'));
+      return result;
+    } catch (error) {
+      rollbackQuietly(this.db);
+      throw error;
+    }
+  }
+
   watch(onChange: () => void): () => void {
     const stop = listenForCommits(this.config, {
       onCommit: onChange,
@@ -246,6 +277,10 @@ function checked(state: ChatState): ChatState {
   return state;
 }
 
+/** A connection of its own (in a worker thread): a request waits for the server's limits and a second. */
+const bridgeOf = (config: ClientConfig, label: string, options: PgStoreOptions): QueryBridge =>
+  new QueryBridge(config, label, (options.timeoutMs ?? 10_000) * 2 + 1000);
+
 function connect(
   url: string,
   options: PgStoreOptions,
@@ -259,7 +294,7 @@ function connect(
     lock_timeout: timeoutMs,
     connectionTimeoutMillis: timeoutMs,
   };
-  const db = new QueryBridge(config, target.label, timeoutMs * 2 + 1000);
+  const db = bridgeOf(config, target.label, options);
   try {
     const user = String(db.query('SELECT current_user AS u')[0]?.['u']);
     return {target, db, config, user};
