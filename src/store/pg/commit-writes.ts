@@ -14,7 +14,7 @@ import {prepareExport, type PreparedExport} from '../exports.js';
 import {fileMessages} from '../message-log.js';
 import {restoreMessages, type RemovedEntry} from '../removal-merge.js';
 import type {StoreFiles} from '../store-files.js';
-import {messageOps, messageRows, removalEntries, removalOf, type RemovalRecord} from './log-readers.js';
+import {messageOps, messageRows, removalOf, type RemovalRecord} from './log-readers.js';
 import {tableContent} from './pg-archives.js';
 import type {QueryBridge} from './query-bridge.js';
 
@@ -75,12 +75,7 @@ export function writeEffects(
   const exports: PreparedExport[] = [];
   const taken = new Set<string>();
   const removal = effects.some((e) => e.kind === 'keepRemoved')
-    ? {
-        rooms: [] as Room[],
-        categories: [] as Category[],
-        entries: [] as RemovedEntry<ChatMessage>[],
-        passes: 0,
-      }
+    ? newRemoval(db, newBackupId(db, context.now, fresh.revision, context.command, taken))
     : null;
 
   const backUp = (reason: string): void => {
@@ -143,17 +138,9 @@ export function writeEffects(
         ]);
         break;
       }
-      case 'restoreRemoval': {
-        const record = removalOf(db, effect.id);
-        if (!record) throw new Error(`There is no removal backup ${effect.id} to restore.`);
-        // The merge needs the whole log in order (anchors may be in any room): the log is rewritten
-        // whole, which a restore of a removal, rare and asked for by name, can afford.
-        const current = [...messageRows(db, {})].map((r) => r.message);
-        const restored = [...restoreMessages(current, removalEntries(record), messageOps)];
-        db.query('DELETE FROM pchat_messages');
-        appendMessages(db, restored);
+      case 'restoreRemoval':
+        restoreRemoval(db, effect.id);
         break;
-      }
       case 'appendMessageFiles':
         for (const entry of effect.files)
           appendInBatches(fileMessages(entry), (batch) => appendMessages(db, batch));
@@ -177,83 +164,187 @@ export function writeEffects(
         break;
     }
   }
-  if (removal) backups.push(keepRemoval(context, removal, taken));
+  if (removal) backups.push(keepRemoval(context, removal));
   if (backups.length > 0) prune(db);
   return {state, backups, exports};
 }
 
-/** One rewrite pass: changed messages are updated in place, deleted ones removed; a removal keeps both. */
+/**
+ * The removal backup a commit is writing: its rooms and categories, and the messages its rewrites
+ * delete or replace, written as rows as the rewrites go (the backup's own row comes at the end).
+ */
+interface RemovalDraft {
+  readonly id: string;
+  readonly rooms: Room[];
+  readonly categories: Category[];
+  passes: number;
+  /** Entries written, and their bytes. */
+  count: number;
+  bytes: number;
+  add(entries: readonly RemovedEntry<ChatMessage>[]): void;
+}
+
+function newRemoval(db: QueryBridge, id: string): RemovalDraft {
+  const draft: RemovalDraft = {
+    id,
+    rooms: [],
+    categories: [],
+    passes: 0,
+    count: 0,
+    bytes: 0,
+    add: (entries) => {
+      if (entries.length === 0) return;
+      const bodies = entries.map((e) => JSON.stringify(e));
+      db.query(
+        'INSERT INTO pchat_removal_entries (backup_id, n, body) SELECT $1, * FROM unnest($2::bigint[], $3::json[])',
+        [id, bodies.map((_, i) => draft.count + i + 1), bodies],
+      );
+      draft.count += bodies.length;
+      draft.bytes += bodies.reduce((sum, b) => sum + Buffer.byteLength(b) + 1, 0);
+    },
+  };
+  return draft;
+}
+
+/**
+ * The log with a removal backup's messages back in it. The merge needs the whole log in order
+ * (anchors may be in any room): it streams the log into a table of the transaction's own, a page at
+ * a time, and the log is then replaced from it on the server, so no more than a page is held here.
+ */
+function restoreRemoval(db: QueryBridge, id: string): void {
+  const removal = removalOf(db, id);
+  if (!removal) throw new Error(`There is no removal backup ${id} to restore.`);
+  db.query('CREATE TEMP TABLE pchat_restoring (n bigserial PRIMARY KEY, body json NOT NULL) ON COMMIT DROP');
+  const current = (function* () {
+    for (const row of messageRows(db, {})) yield row.message;
+  })();
+  appendInBatches(restoreMessages(current, removal.entries, messageOps), (batch) =>
+    db.query('INSERT INTO pchat_restoring (body) SELECT * FROM unnest($1::json[])', [
+      batch.map((m) => JSON.stringify(m)),
+    ]),
+  );
+  db.run([
+    {sql: 'DELETE FROM pchat_messages', params: []},
+    {
+      sql: "INSERT INTO pchat_messages (id, room_id, posted_at, body) SELECT body->>'id', body->>'roomId', body->>'postedAt', body FROM pchat_restoring ORDER BY n",
+      params: [],
+    },
+    {sql: 'DROP TABLE pchat_restoring', params: []},
+  ]);
+}
+
+/**
+ * One rewrite pass: changed messages are updated in place, deleted ones removed; a removal keeps
+ * both. The rooms' messages are read a page at a time and each batch is written before the next is
+ * read: the pages ahead are past every row a batch changes, so no more than a batch is held.
+ */
 function rewrite(
   db: QueryBridge,
   effect: Extract<Effect, {kind: 'rewriteMessages'}>,
-  removal: {entries: RemovedEntry<ChatMessage>[]; passes: number} | null,
+  removal: RemovalDraft | null,
 ): void {
   const pass = removal ? ++removal.passes : 0;
-  const deleted: number[] = [];
-  const updated: {seq: number; message: ChatMessage}[] = [];
-  const entries: RemovedEntry<ChatMessage>[] = [];
   const rows = messageRows(db, effect.roomIds === 'all' ? {} : {roomIds: effect.roomIds});
-  for (const {seq, message} of [...rows]) {
-    const out = effect.rewrite(message);
-    if (out === null) {
-      deleted.push(seq);
-      entries.push({kind: 'deleted', pass, id: message.id, after: String(seq), item: message});
-    } else if (out !== message) {
-      updated.push({seq, message: out});
-      entries.push({kind: 'replaced', pass, id: message.id, item: message, now: out});
+  let before: Before = {seq: 0, anchor: null};
+  let batch: {seq: number; message: ChatMessage}[] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === BATCH) {
+      before = rewriteBatch(db, effect, batch, pass, removal, before);
+      batch = [];
     }
   }
-  for (let start = 0; start < updated.length; start += BATCH) {
-    const batch = updated.slice(start, start + BATCH);
-    db.query(
-      'UPDATE pchat_messages m SET body = u.body FROM unnest($1::bigint[], $2::json[]) AS u(seq, body) WHERE m.seq = u.seq',
-      [batch.map((u) => u.seq), batch.map((u) => JSON.stringify(u.message))],
-    );
-  }
-  if (deleted.length > 0) db.query('DELETE FROM pchat_messages WHERE seq = ANY($1::bigint[])', [deleted]);
-  if (!removal) return;
-  // A deleted message's anchor is the line before it that stayed, in any room: asked once the pass's
-  // deletions are made.
-  const anchors = new Map<string, string | null>();
-  if (deleted.length > 0)
-    for (const row of db.query(
-      'SELECT d.seq, (SELECT id FROM pchat_messages m WHERE m.seq < d.seq ORDER BY m.seq DESC LIMIT 1) AS after FROM unnest($1::bigint[]) AS d(seq)',
-      [deleted],
-    ))
-      anchors.set(String(row['seq']), (row['after'] as string | null) ?? null);
-  for (const entry of entries)
-    removal.entries.push(
-      entry.kind === 'deleted' ? {...entry, after: anchors.get(entry.after ?? '') ?? null} : entry,
-    );
+  rewriteBatch(db, effect, batch, pass, removal, before);
 }
 
-function keepRemoval(
-  context: WriteContext,
-  removal: {rooms: Room[]; categories: Category[]; entries: RemovedEntry<ChatMessage>[]; passes: number},
-  taken: Set<string>,
-): BackupInfo {
+/** The row of the pass's rooms before a batch: its seq, and the anchor a deleted line after it takes. */
+interface Before {
+  readonly seq: number;
+  readonly anchor: string | null;
+}
+
+function rewriteBatch(
+  db: QueryBridge,
+  effect: Extract<Effect, {kind: 'rewriteMessages'}>,
+  rows: readonly {seq: number; message: ChatMessage}[],
+  pass: number,
+  removal: RemovalDraft | null,
+  start: Before,
+): Before {
+  const outs = rows.map((row) => effect.rewrite(row.message));
+  const deleted = rows.filter((_, i) => outs[i] === null).map((r) => r.seq);
+  const updated = rows.flatMap((row, i) => {
+    const out = outs[i];
+    return out && out !== row.message ? [{seq: row.seq, message: out}] : [];
+  });
+  const interlopers = removal ? linesBetween(db, rows, outs, start.seq) : new Map<number, string>();
+  if (updated.length > 0)
+    db.query(
+      'UPDATE pchat_messages m SET body = u.body FROM unnest($1::bigint[], $2::json[]) AS u(seq, body) WHERE m.seq = u.seq',
+      [updated.map((u) => u.seq), updated.map((u) => JSON.stringify(u.message))],
+    );
+  if (deleted.length > 0) db.query('DELETE FROM pchat_messages WHERE seq = ANY($1::bigint[])', [deleted]);
+  // A deleted message's anchor is the line before it that stayed, in any room: the last line of
+  // another room between it and the row of the pass's rooms before it, else that row if it stayed,
+  // else that row's anchor. Asking only between neighbours keeps each question to a short range.
+  let before = start;
+  const entries: RemovedEntry<ChatMessage>[] = [];
+  rows.forEach(({seq, message}, i) => {
+    const out = outs[i];
+    if (out === null) {
+      const after = interlopers.get(seq) ?? before.anchor;
+      entries.push({kind: 'deleted', pass, id: message.id, after, item: message});
+      before = {seq, anchor: after};
+      return;
+    }
+    if (out !== undefined && out !== message)
+      entries.push({kind: 'replaced', pass, id: message.id, item: message, now: out});
+    before = {seq, anchor: message.id};
+  });
+  removal?.add(entries);
+  return before;
+}
+
+/** For each deleted row: the id of the last line of another room between it and the row before it. */
+function linesBetween(
+  db: QueryBridge,
+  rows: readonly {seq: number}[],
+  outs: readonly (ChatMessage | null)[],
+  startSeq: number,
+): Map<number, string> {
+  const pairs = rows.flatMap((row, i) => (outs[i] === null ? [[row.seq, rows[i - 1]?.seq ?? startSeq]] : []));
+  const found = new Map<number, string>();
+  if (pairs.length === 0) return found;
+  for (const row of db.query(
+    `SELECT u.d, (SELECT id FROM pchat_messages m WHERE m.seq > u.p AND m.seq < u.d ORDER BY m.seq DESC LIMIT 1) AS after
+       FROM unnest($1::bigint[], $2::bigint[]) AS u(d, p)`,
+    [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+  ))
+    if (typeof row['after'] === 'string') found.set(Number(row['d']), row['after']);
+  return found;
+}
+
+function keepRemoval(context: WriteContext, removal: RemovalDraft): BackupInfo {
   const {db, fresh, command} = context;
-  const id = newBackupId(db, context.now, fresh.revision, command, taken);
   const record: RemovalRecord = {
     objects: {rooms: removal.rooms, categories: removal.categories},
     passes: removal.passes,
-    entries: removal.entries,
   };
   const text = JSON.stringify(record);
   const made: BackupInfo = {
-    id,
+    id: removal.id,
     createdAt: context.now.toISOString(),
     reason: command,
     revision: fresh.revision,
-    bytes: Buffer.byteLength(text),
+    bytes: Buffer.byteLength(text) + removal.bytes,
     kind: 'removal',
     command,
     rooms: removal.rooms.map(identityOf),
     categories: removal.categories.map(identityOf),
-    messages: removal.entries.length,
+    messages: removal.count,
   };
   db.query('INSERT INTO pchat_backups (id, created_at, info, state, removal) VALUES ($1, $2, $3, $4, $5)', [
-    id,
+    removal.id,
     made.createdAt,
     JSON.stringify(made),
     JSON.stringify(fresh),

@@ -19,17 +19,34 @@ export const messageOps: ItemOps<ChatMessage> = {
   same: (a, b) => JSON.stringify(a) === JSON.stringify(b),
 };
 
-/** A removal backup's record: what it removed, and the messages its rewrites deleted or replaced. */
+/**
+ * A removal backup's record as pchat_backups.removal holds it: what it removed, and how many rewrite
+ * passes it kept. The messages its rewrites deleted or replaced are rows of pchat_removal_entries
+ * (schema version 3), read a page at a time; a record written before keeps them inline.
+ */
 export interface RemovalRecord {
   readonly objects: RemovedObjects;
   readonly passes: number;
-  readonly entries: readonly RemovedEntry<ChatMessage>[];
+  readonly entries?: readonly RemovedEntry<ChatMessage>[];
 }
 
-export const removalEntries = (record: RemovalRecord): RemovalEntries<ChatMessage> => ({
-  passes: record.passes,
-  read: () => record.entries,
-});
+export interface Removal {
+  readonly objects: RemovedObjects;
+  readonly entries: RemovalEntries<ChatMessage>;
+}
+
+function* entryRows(db: QueryBridge, id: string): Generator<RemovedEntry<ChatMessage>> {
+  let after = -1;
+  for (;;) {
+    const rows = db.query(
+      `SELECT n, body FROM pchat_removal_entries WHERE backup_id = $1 AND n > $2 ORDER BY n LIMIT ${PAGE}`,
+      [id, after],
+    );
+    for (const row of rows) yield row['body'] as RemovedEntry<ChatMessage>;
+    if (rows.length < PAGE) return;
+    after = Number(rows.at(-1)?.['n']);
+  }
+}
 
 /** Messages with their place in the log, in log order; only the rooms and times asked for. */
 export function* messageRows(
@@ -106,9 +123,15 @@ function scanAudit(db: QueryBridge, query: AuditQuery): Iterable<AuditEntry> {
 export const listBackupRows = (db: QueryBridge): BackupInfo[] =>
   db.query('SELECT info FROM pchat_backups ORDER BY id').map((r) => r['info'] as BackupInfo);
 
-export function removalOf(db: QueryBridge, id: string): RemovalRecord | null {
+export function removalOf(db: QueryBridge, id: string): Removal | null {
   const row = db.query('SELECT removal FROM pchat_backups WHERE id = $1', [id])[0];
-  return (row?.['removal'] as RemovalRecord | null | undefined) ?? null;
+  const record = (row?.['removal'] as RemovalRecord | null | undefined) ?? null;
+  if (!record) return null;
+  const inline = record.entries;
+  return {
+    objects: record.objects,
+    entries: {passes: record.passes, read: () => inline ?? entryRows(db, id)},
+  };
 }
 
 export function pgPorts(db: QueryBridge, files: StoreFiles, staged: Set<string>): Ports {
@@ -119,9 +142,9 @@ export function pgPorts(db: QueryBridge, files: StoreFiles, staged: Set<string>)
       list: () => listBackupRows(db),
       removed: (id) => removalOf(db, id)?.objects ?? null,
       previewRemoval: (id) => {
-        const record = removalOf(db, id);
-        return record
-          ? previewRestore(() => scanMessages(db, {}), removalEntries(record), messageOps)
+        const removal = removalOf(db, id);
+        return removal
+          ? previewRestore(() => scanMessages(db, {}), removal.entries, messageOps)
           : {deleted: 0, replaced: 0, changedSince: 0, existingIds: []};
       },
     },

@@ -83,6 +83,21 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'the messages a removal backup keeps, as rows',
+    // Written while the commit's rewrite streams the log, before the backup's own row: the key is
+    // checked at COMMIT.
+    sql: `
+      CREATE TABLE pchat_removal_entries (
+        backup_id text COLLATE "C" NOT NULL
+          REFERENCES pchat_backups (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        n bigint NOT NULL,
+        body json NOT NULL,
+        PRIMARY KEY (backup_id, n)
+      );
+    `,
+  },
 ];
 
 /** The version the code's migrations reach. */
