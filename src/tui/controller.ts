@@ -50,12 +50,6 @@ export interface ControllerEnv {
 
 const INFO_FADE_MS = 3000;
 
-/**
- * A commit elsewhere is read when the operator pauses this long between keys: on a large store the
- * read takes most of a second, and keys typed meanwhile would wait for it (issue 12).
- */
-const PAUSE_BEFORE_REFRESH_MS = 250;
-
 /** Counts the message area's lines; the glyphs of the console's own theme may differ by a column or two. */
 const COUNTING_THEME = makeTheme({ascii: false, color: false});
 
@@ -68,7 +62,6 @@ export class ConsoleController implements ConsoleContext {
   private readonly disposers: (() => void)[] = [];
   private readonly ask = new OperatorAsk(this);
   private fadeTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastKeyAt = 0;
   /** The refresh under way, and whether another commit was seen while it ran. */
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
@@ -143,8 +136,6 @@ export class ConsoleController implements ConsoleContext {
   // ---- keys -------------------------------------------------------------------------------------
 
   handleKey(press: KeyPress): void {
-    // Wall-clock time, not env.now: tests fix that clock, and this measures the operator's pause.
-    this.lastKeyAt = performance.now();
     const ui = this.ui;
     // Errors and warnings stay until the next key.
     if (ui.message && ui.message.level !== 'info' && ui.message.level !== 'ok')
@@ -220,7 +211,11 @@ export class ConsoleController implements ConsoleContext {
     this.say(level, text, detail);
   }
 
-  /** Another process committed: one read at a time, however many commits it made meanwhile. */
+  /**
+   * Another process committed: one read at a time, however many commits it made meanwhile. The read
+   * is of the state log's new records only, and the panes derive again only the rows of what changed
+   * (state/rows.ts), so it is read at once, between keys, and the header's revision follows.
+   */
   private changedElsewhere(): void {
     if (this.refreshing) {
       this.refreshAgain = true;
@@ -230,7 +225,6 @@ export class ConsoleController implements ConsoleContext {
       (async () => {
         do {
           this.refreshAgain = false;
-          await this.pause();
           await this.refresh();
         } while (this.refreshAgain);
       })(),
@@ -242,15 +236,6 @@ export class ConsoleController implements ConsoleContext {
       .finally(() => {
         this.refreshing = null;
       });
-  }
-
-  /** Resolves once no key has come for PAUSE_BEFORE_REFRESH_MS. */
-  private async pause(): Promise<void> {
-    for (;;) {
-      const wait = this.lastKeyAt + PAUSE_BEFORE_REFRESH_MS - performance.now();
-      if (wait <= 0) return;
-      await new Promise((resolve) => setTimeout(resolve, wait).unref());
-    }
   }
 
   async refresh(): Promise<void> {

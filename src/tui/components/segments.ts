@@ -33,7 +33,8 @@ function widthOf(text: string): number {
   return w;
 }
 
-export function fitSegments(line: Line, width: number, ellipsis = '…'): Segment[] {
+/** The line cut to at most `width` columns (the last piece that does not fit ends with an ellipsis). */
+export function fitLine(line: Line, width: number, ellipsis = '…'): Segment[] {
   const out: Segment[] = [];
   let left = width;
   for (const seg of line) {
@@ -47,6 +48,13 @@ export function fitSegments(line: Line, width: number, ellipsis = '…'): Segmen
       left = 0;
     }
   }
+  return out;
+}
+
+/** The line fitted to exactly `width` columns: cut as fitLine does, padded with spaces. */
+export function fitSegments(line: Line, width: number, ellipsis = '…'): Segment[] {
+  const out = fitLine(line, width, ellipsis);
+  const left = width - out.reduce((n, s) => n + widthOf(s.text), 0);
   if (left > 0) out.push({text: ' '.repeat(left)});
   return out;
 }

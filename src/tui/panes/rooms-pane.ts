@@ -1,7 +1,7 @@
 // Rooms: one row per room; the detail shows settings and lists (effective members and history are
 // added by the detail view from Get-* lines).
 
-import type {ChatState, Room} from '../../domain/types.js';
+import type {Addin, Category, ChatState, Room} from '../../domain/types.js';
 import {displaySafe as safe} from '../../lang/display-safe.js';
 import {addinOf, categoryOf, objectIdentity} from './model.js';
 import type {DetailSection, PaneSpec, Row} from './pane.js';
@@ -9,22 +9,62 @@ import type {DetailSection, PaneSpec, Row} from './pane.js';
 const list = (values: readonly string[]): string =>
   values.length === 0 ? '(none)' : values.map(safe).join(', ');
 
-function row(state: ChatState, room: Room): Row {
+function row(room: Room, category: Category | undefined, addin: Addin | undefined): Row {
   return {
     id: objectIdentity(room),
     cells: {
       name: safe(room.name),
-      category: safe(categoryOf(state, room)?.name ?? '?'),
+      category: safe(category?.name ?? '?'),
       pool: safe(room.poolFqdn),
       type: room.type,
       privacy: room.privacy,
       state: room.disabled ? 'disabled' : 'enabled',
       members: room.members.length === 0 ? 'inherits' : String(room.members.length),
       managers: String(room.managers.length),
-      addin: safe(addinOf(state, room)?.name ?? ''),
+      addin: safe(addin?.name ?? ''),
     },
     dim: room.disabled,
   };
+}
+
+const kept = new WeakMap<Room, {readonly category?: Category; readonly addin?: Addin; readonly row: Row}>();
+
+/**
+ * A room's row, kept while the room, its category and its add-in are the objects it was made from:
+ * a commit to one room leaves the other 9,999 rows as they were (issue 12).
+ */
+function rowOf(state: ChatState, room: Room): Row {
+  const category = categoryOf(state, room);
+  const addin = addinOf(state, room);
+  const last = kept.get(room);
+  if (last && last.category === category && last.addin === addin) return last.row;
+  const made = row(room, category, addin);
+  kept.set(room, {...(category ? {category} : {}), ...(addin ? {addin} : {}), row: made});
+  return made;
+}
+
+interface Made {
+  readonly rooms: readonly Room[];
+  readonly categories: readonly Category[];
+  readonly addins: readonly Addin[];
+  readonly rows: readonly Row[];
+}
+
+let lastMade: Made | null = null;
+
+/** The rows of the rooms; a room at the same place as last time, with the same categories and add-ins, keeps its row unlooked-up. */
+function roomRows(state: ChatState): readonly Row[] {
+  const last = lastMade;
+  const same =
+    last !== null &&
+    last.categories === state.categories &&
+    last.addins === state.addins &&
+    last.rooms.length === state.rooms.length;
+  const rows = state.rooms.map((room, i) =>
+    same && last.rooms[i] === room ? last.rows[i]! : rowOf(state, room),
+  );
+  lastMade = {rooms: state.rooms, categories: state.categories, addins: state.addins, rows};
+  return rows;
 }
 
 export const findRoom = (state: ChatState, identity: string): Room | undefined =>
@@ -79,7 +119,7 @@ export const roomsPane: PaneSpec = {
     {key: 'managers', title: 'Managers', min: 8, priority: 4, align: 'right'},
     {key: 'addin', title: 'Add-in', min: 6, priority: 3},
   ],
-  toRows: ({chat}) => chat.rooms.map((r) => row(chat, r)),
+  toRows: ({chat}) => roomRows(chat),
   detail: ({chat}, id) => {
     const room = findRoom(chat, id);
     return room ? detail(chat, room) : null;

@@ -22,6 +22,41 @@ export const detailGone = (ui: UiState, view: View): boolean =>
 const sourceOf = (ui: UiState, pane: PaneId): object =>
   pane === 'activity' ? ui.audit : pane === 'drills' ? ui.drills : ui.chat;
 
+/** A pane's rows from the store's state, with the parts of the state (its top-level fields) they read. */
+interface Derived {
+  readonly rows: readonly Row[];
+  readonly reads: ReadonlyMap<PropertyKey, unknown>;
+}
+
+const lastDerived = new Map<PaneId, Derived>();
+
+/** The pane's rows, and each top-level field of the state that deriving them read. */
+function derive(ui: UiState, pane: PaneId): Derived {
+  const reads = new Map<PropertyKey, unknown>();
+  const chat = new Proxy(ui.chat, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      reads.set(key, value);
+      return value;
+    },
+  });
+  return {rows: PANES[pane].toRows({...paneData(ui), chat}), reads};
+}
+
+/**
+ * The rows of a pane drawn from the store's state. A commit shares the parts of the state it did not
+ * change, so rows whose fields are all the same objects as last time are the same rows: a commit
+ * elsewhere to a room does not derive the 50,000 principals again (issue 12: the console stays
+ * responsive while another process commits).
+ */
+function chatRows(ui: UiState, pane: PaneId): readonly Row[] {
+  const last = lastDerived.get(pane);
+  if (last && [...last.reads].every(([key, value]) => Reflect.get(ui.chat, key) === value)) return last.rows;
+  const derived = derive(ui, pane);
+  lastDerived.set(pane, derived);
+  return derived.rows;
+}
+
 /** The pane's rows for the current data. */
 export function paneRows(ui: UiState, pane: PaneId): readonly Row[] {
   const source = sourceOf(ui, pane);
@@ -32,7 +67,7 @@ export function paneRows(ui: UiState, pane: PaneId): readonly Row[] {
   }
   let rows = byPane.get(pane);
   if (!rows) {
-    rows = PANES[pane].toRows(paneData(ui));
+    rows = source === ui.chat ? chatRows(ui, pane) : PANES[pane].toRows(paneData(ui));
     byPane.set(pane, rows);
   }
   return rows;
@@ -49,10 +84,22 @@ const FUSE_OPTIONS = {
 
 const textCache = new WeakMap<readonly Row[], readonly string[]>();
 
+const rowTextCache = new WeakMap<Row, string>();
+
+/** A row's lower-cased search text, kept with the row: rows a commit did not change keep theirs. */
+function lowerText(row: Row): string {
+  let text = rowTextCache.get(row);
+  if (text === undefined) {
+    text = searchText(row).toLowerCase();
+    rowTextCache.set(row, text);
+  }
+  return text;
+}
+
 function lowerTexts(rows: readonly Row[]): readonly string[] {
   let texts = textCache.get(rows);
   if (!texts) {
-    texts = rows.map((r) => searchText(r).toLowerCase());
+    texts = rows.map(lowerText);
     textCache.set(rows, texts);
   }
   return texts;

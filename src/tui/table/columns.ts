@@ -41,11 +41,28 @@ export function contentWidths(
   for (let i = 0; i < n; i++) {
     const cells = rows[i]?.cells ?? {};
     for (const c of columns) {
-      const w = stringWidth(cells[c.key] ?? '');
+      const w = cellWidth(cells, c.key);
       if (w > (widths[c.key] ?? 0)) widths[c.key] = w;
     }
   }
   return widths;
+}
+
+const cellWidths = new WeakMap<object, Map<string, number>>();
+
+/** A cell's width, kept with its row's cells: a commit leaves most rows as they were (issue 12). */
+function cellWidth(cells: Readonly<Record<string, string>>, key: string): number {
+  let byKey = cellWidths.get(cells);
+  if (!byKey) {
+    byKey = new Map();
+    cellWidths.set(cells, byKey);
+  }
+  let w = byKey.get(key);
+  if (w === undefined) {
+    w = stringWidth(cells[key] ?? '');
+    byKey.set(key, w);
+  }
+  return w;
 }
 
 /** Chooses which columns fit `total` and how wide each is. */
