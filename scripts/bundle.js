@@ -35,6 +35,32 @@ const englishOnlyZod = {
   },
 };
 
+// string-width builds an Intl.Segmenter and Unicode property regexes as it loads, tens of ms of each
+// `pchat exec`, though printable ASCII needs neither: the language's one import of it (fit-cell.ts)
+// gets string-width's own ASCII fast path first, and the module itself only when other text comes.
+// A require() of an ES module makes esbuild bundle it lazily, initialised on the first call.
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onResolve({filter: /^string-width$/}, (args) =>
+      args.kind === 'import-statement' &&
+      args.importer.endsWith(path.join('src', 'lang', 'present', 'fit-cell.ts'))
+        ? {path: 'string-width', namespace: 'lazy-string-width'}
+        : undefined,
+    );
+    b.onLoad({filter: /.*/, namespace: 'lazy-string-width'}, () => ({
+      contents: `let loaded = null;
+export default function stringWidth(text, options) {
+  if (typeof text === 'string' && /^[\u0020-\u007E]*$/.test(text)) return text.length;
+  loaded ??= require('string-width').default;
+  return loaded(text, options);
+}`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
 const options = {
   absWorkingDir: root,
   bundle: true,
@@ -60,7 +86,7 @@ const options = {
   },
   // src/version.ts reads this: the version is in the bundle, so start-up reads no package.json.
   define: {PCHAT_VERSION: JSON.stringify(version)},
-  plugins: [englishOnlyZod],
+  plugins: [englishOnlyZod, lazyStringWidth],
   logLevel: 'warning',
 };
 
