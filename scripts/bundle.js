@@ -61,6 +61,38 @@ export default function stringWidth(text, options) {
   },
 };
 
+// re2js (the language's -match and -replace) and xmlbuilder (compliance XML) are a quarter of what
+// `pchat exec` would compile at start, and most lines use neither: our one import of each gets a
+// stand-in whose members load the package from node_modules (require) on first use.
+const LAZY_PACKAGES = {
+  re2js: {
+    importer: path.join('src', 'lang', 'operator-regex.ts'),
+    exports: "export const RE2JS = lazy('RE2JS');",
+  },
+  xmlbuilder: {
+    importer: path.join('src', 'domain', 'compliance-xml.ts'),
+    exports: 'export default lazy(null);',
+  },
+};
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(b) {
+    b.onResolve({filter: /^(re2js|xmlbuilder)$/}, (args) =>
+      args.importer.endsWith(LAZY_PACKAGES[args.path].importer)
+        ? {path: args.path, namespace: 'lazy-package'}
+        : undefined,
+    );
+    b.onLoad({filter: /.*/, namespace: 'lazy-package'}, (args) => ({
+      contents: `let loaded = null;
+const load = () => (loaded ??= require(${JSON.stringify(args.path)}));
+const lazy = (name) => new Proxy({}, {get: (_, key) => Reflect.get(name === null ? load() : load()[name], key)});
+${LAZY_PACKAGES[args.path].exports}`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
 const options = {
   absWorkingDir: root,
   bundle: true,
@@ -79,6 +111,9 @@ const options = {
     'yoga-layout',
     'ink-testing-library',
     'pg',
+    // Required at run time by the stand-ins of lazyPackages.
+    're2js',
+    'xmlbuilder',
   ],
   // Bundled CommonJS dependencies (commander) call require: give the ESM bundle one.
   banner: {
@@ -86,7 +121,7 @@ const options = {
   },
   // src/version.ts reads this: the version is in the bundle, so start-up reads no package.json.
   define: {PCHAT_VERSION: JSON.stringify(version)},
-  plugins: [englishOnlyZod, lazyStringWidth],
+  plugins: [englishOnlyZod, lazyStringWidth, lazyPackages],
   logLevel: 'warning',
 };
 
