@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import {configDefaults, defineConfig} from 'vitest/config';
 
 const {version} = JSON.parse(fs.readFileSync(new URL('package.json', import.meta.url), 'utf8')) as {
@@ -30,9 +29,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Vitest's default, a worker per core but one, runs one file at a time on two cores, though most
-    // files spend their time waiting for child processes, fsync and timers: two files at once there.
-    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {extends: true, test: {name: 'pure', include: pureTests, isolate: false}},
       {
