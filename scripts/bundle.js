@@ -35,6 +35,64 @@ const englishOnlyZod = {
   },
 };
 
+// string-width builds an Intl.Segmenter and Unicode property regexes as it loads, tens of ms of each
+// `pchat exec`, though printable ASCII needs neither: the language's one import of it (fit-cell.ts)
+// gets string-width's own ASCII fast path first, and the module itself only when other text comes.
+// A require() of an ES module makes esbuild bundle it lazily, initialised on the first call.
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onResolve({filter: /^string-width$/}, (args) =>
+      args.kind === 'import-statement' &&
+      args.importer.endsWith(path.join('src', 'lang', 'present', 'fit-cell.ts'))
+        ? {path: 'string-width', namespace: 'lazy-string-width'}
+        : undefined,
+    );
+    b.onLoad({filter: /.*/, namespace: 'lazy-string-width'}, () => ({
+      contents: `let loaded = null;
+export default function stringWidth(text, options) {
+  if (typeof text === 'string' && /^[\u0020-\u007E]*$/.test(text)) return text.length;
+  loaded ??= require('string-width').default;
+  return loaded(text, options);
+}`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
+// re2js (the language's -match and -replace) and xmlbuilder (compliance XML) are a quarter of what
+// `pchat exec` would compile at start, and most lines use neither: our one import of each gets a
+// stand-in whose members load the package from node_modules (require) on first use.
+const LAZY_PACKAGES = {
+  re2js: {
+    importer: path.join('src', 'lang', 'operator-regex.ts'),
+    exports: "export const RE2JS = lazy('RE2JS');",
+  },
+  xmlbuilder: {
+    importer: path.join('src', 'domain', 'compliance-xml.ts'),
+    exports: 'export default lazy(null);',
+  },
+};
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(b) {
+    b.onResolve({filter: /^(re2js|xmlbuilder)$/}, (args) =>
+      args.importer.endsWith(LAZY_PACKAGES[args.path].importer)
+        ? {path: args.path, namespace: 'lazy-package'}
+        : undefined,
+    );
+    b.onLoad({filter: /.*/, namespace: 'lazy-package'}, (args) => ({
+      contents: `let loaded = null;
+const load = () => (loaded ??= require(${JSON.stringify(args.path)}));
+const lazy = (name) => new Proxy({}, {get: (_, key) => Reflect.get(name === null ? load() : load()[name], key)});
+${LAZY_PACKAGES[args.path].exports}`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
 const options = {
   absWorkingDir: root,
   bundle: true,
@@ -53,6 +111,9 @@ const options = {
     'yoga-layout',
     'ink-testing-library',
     'pg',
+    // Required at run time by the stand-ins of lazyPackages.
+    're2js',
+    'xmlbuilder',
   ],
   // Bundled CommonJS dependencies (commander) call require: give the ESM bundle one.
   banner: {
@@ -60,7 +121,7 @@ const options = {
   },
   // src/version.ts reads this: the version is in the bundle, so start-up reads no package.json.
   define: {PCHAT_VERSION: JSON.stringify(version)},
-  plugins: [englishOnlyZod],
+  plugins: [englishOnlyZod, lazyStringWidth, lazyPackages],
   logLevel: 'warning',
 };
 

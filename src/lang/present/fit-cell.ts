@@ -6,9 +6,18 @@ import stringWidth from 'string-width';
 
 export {stringWidth};
 
-const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'});
+// Made on first use: a segmenter loads the ICU break data, tens of ms of a `pchat exec`'s start. Each
+// printable ASCII character is a grapheme of its own, so such text needs none.
+let segmenter: Intl.Segmenter | null = null;
+const PRINTABLE_ASCII = /^[\u0020-\u007E]*$/;
 
-export const graphemes = (text: string): string[] => Array.from(segmenter.segment(text), (s) => s.segment);
+export const graphemes = (text: string): string[] =>
+  PRINTABLE_ASCII.test(text)
+    ? Array.from(text)
+    : Array.from(
+        (segmenter ??= new Intl.Segmenter('en', {granularity: 'grapheme'})).segment(text),
+        (s) => s.segment,
+      );
 
 /** The longest start of `text` at most `width` columns wide. */
 export function headOf(text: string, width: number): string {
