@@ -60,7 +60,14 @@ import path from 'node:path';
 import {Low} from 'lowdb';
 import type {ChatMessage, ChatState} from '../domain/types.js';
 import type {BackupInfo, Ports} from '../domain/ports.js';
-import {StoreError, type CommitOutcome, type CommitPlan, type Rescue, type StorePort} from './port.js';
+import {
+  StoreError,
+  type CommitOptions,
+  type CommitOutcome,
+  type CommitPlan,
+  type Rescue,
+  type StorePort,
+} from './port.js';
 import {scanAudit} from './audit-log.js';
 import {catchUpAudit} from './audit-catch-up.js';
 import {listBackups, pruneBackups, KEEP_BACKUPS} from './backups.js';
@@ -69,7 +76,7 @@ import {openRemoval, previewRemovalOf} from './removal-backups.js';
 import {listDrillRecords} from './drill-records.js';
 import {fileArchives} from './file-archives.js';
 import {initializeStore, type CreateOptions} from './create-store.js';
-import {ownerOf} from './durable-fs.js';
+import {fsyncFile, ownerOf} from './durable-fs.js';
 import {
   closeJournal,
   publishRenames,
@@ -119,6 +126,8 @@ export class FileStore implements StorePort {
   private readonly db: Low<ChatState>;
   private readonly watches = new Set<Watch>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Records appended with deferFlush and not yet flushed. */
+  private unflushed = false;
 
   /** Use openStore or createStore. */
   constructor(
@@ -167,15 +176,24 @@ export class FileStore implements StorePort {
     };
   }
 
-  commit<T>(change: Change<T>): Promise<CommitOutcome<T>> {
+  commit<T>(change: Change<T>, options: CommitOptions = {}): Promise<CommitOutcome<T>> {
     return this.serialized(() =>
       withLock(this.files, this.stateFile, this.lockOptions, async (token) => {
         checkStoreFiles(this.files, this.fileMode);
         await this.db.read();
         catchUpAudit(this.files, this.db.data.revision);
-        return this.commitOn(this.db.data, change, token);
+        return this.commitOn(this.db.data, change, token, false, options.deferFlush === true);
       }),
     );
+  }
+
+  /** Group commit: one fsync of the state log makes every record appended before it durable. */
+  flush(): Promise<void> {
+    return this.serialized(() => {
+      if (this.unflushed) fsyncFile(this.files.stateLog);
+      this.unflushed = false;
+      return Promise.resolve();
+    });
   }
 
   rescue(): Promise<Rescue | null> {
@@ -238,10 +256,11 @@ export class FileStore implements StorePort {
     change: Change<T>,
     token: string,
     replaceState = false,
+    deferFlush = false,
   ): CommitOutcome<T> {
     const {plan, result} = change(fresh, this.ports());
     if (!plan) return {result, revision: fresh.revision, committed: false, backups: []};
-    const {revision, backups} = this.write(fresh, plan, token, replaceState);
+    const {revision, backups} = this.write(fresh, plan, token, replaceState, deferFlush);
     return {result, revision, committed: true, backups};
   }
 
@@ -261,6 +280,14 @@ export class FileStore implements StorePort {
   }
 
   close(): void {
+    // A group whose flush never came (an exception on the way): made durable now, as well as can be.
+    if (this.unflushed)
+      try {
+        fsyncFile(this.files.stateLog);
+      } catch {
+        // Nothing was shown for those commits; a power loss may take them, in order, from the last.
+      }
+    this.unflushed = false;
     for (const watch of this.watches) watch.stop();
     this.watches.clear();
   }
@@ -271,6 +298,7 @@ export class FileStore implements StorePort {
     plan: CommitPlan,
     token: string,
     replaceState: boolean,
+    deferFlush: boolean,
   ): {revision: number; backups: readonly BackupInfo[]} {
     let journal: Journal | null = null;
     let journaled = true;
@@ -294,7 +322,10 @@ export class FileStore implements StorePort {
         writeLogs(this.files, journal);
       }
       if (prepared.text === null) {
-        writeStateRecord(this.files, journal);
+        const deferred = deferFlush && !journaled;
+        writeStateRecord(this.files, journal, !deferred);
+        // A flushed record flushes the records before it too: they share the file.
+        this.unflushed = deferred;
         this.stateFile.noteAppend(prepared.state, prepared.grows);
       } else this.stateFile.writeSync(prepared.state, ownerOf(this.files.state), prepared.text);
       this.db.data = prepared.state;

@@ -118,10 +118,13 @@ export function writeAuditAfter(files: StoreFiles, journal: Journal): void {
   }
 }
 
-/** The commit point of a commit that appends the state's change: its record, flushed. Repeatable. */
-export function writeStateRecord(files: StoreFiles, journal: Journal): void {
+/**
+ * The commit point of a commit that appends the state's change: its record, flushed (unless `flush`
+ * is false: a group commit, whose flush comes later, FileStore.flush). Repeatable.
+ */
+export function writeStateRecord(files: StoreFiles, journal: Journal, flush = true): void {
   if (journal.stateRecord)
-    writeAtDurably(files.stateLog, journal.stateRecord.sizeBefore, journal.stateRecord.line);
+    writeAt(files.stateLog, journal.stateRecord.sizeBefore, journal.stateRecord.line, flush);
 }
 
 /** After the commit point: renames only (the new message log, state log, backups, exports). Repeatable. */

@@ -163,3 +163,28 @@ describe('a power loss around a commit that changes only the state (no journal, 
     expect([...reopened.ports().audit.scan({})].map((a) => a.seq)).toEqual([1, 2]);
   });
 });
+
+describe('a power loss during a group commit (commits made with deferFlush)', () => {
+  it('keeps every commit up to the last flush and loses the ones after it, never one in between', async () => {
+    const dir = path.join(root, 'group');
+    await createStore(dir, sampleState(), [message(1)], options);
+    const layer = new PowerLoss();
+    const store = await openStore(dir, options);
+    const add = (name: string) =>
+      store.commit((fresh) => ({plan: addPolicy(fresh, name), result: null}), {deferFlush: true});
+    for (const name of ['g1', 'g2', 'g3']) await add(name);
+    await store.flush();
+    for (const name of ['g4', 'g5']) await add(name);
+    layer.cutAfter(1);
+    layer.rollBack();
+    const reopened = await openStore(dir, options);
+    const state = await reopened.read();
+    expect(state.revision).toBe(3);
+    expect(state.policies.filter((p) => p.identity.startsWith('Tag:g')).map((p) => p.identity)).toEqual([
+      'Tag:g1',
+      'Tag:g2',
+      'Tag:g3',
+    ]);
+    expect([...reopened.ports().audit.scan({})].map((a) => a.seq)).toEqual([1, 2, 3]);
+  });
+});
