@@ -236,9 +236,11 @@ export class Session {
         const stale = options.expect?.(state) ?? null;
         if (stale) return {plan: null, result: this.failed(line, state, stale)};
         // On the very state planned on (nobody committed meanwhile) the same line, ids and answers give
-        // the same result: the line is evaluated again only on a state that moved.
+        // the same state: a line that changes only the state is evaluated again only on a state that
+        // moved. Effects are prepared again under the lock: they may name files (an import's staged
+        // archive) that the lock's sweep of temp files removes.
         let result = planned;
-        if (state !== fresh) {
+        if (state !== fresh || planned.effects.length > 0) {
           fromFound();
           result = this.evaluate(line, state, confirm, ids(), ports);
         }
