@@ -137,6 +137,9 @@ program
         script === null ? lines : splitScript(script),
         options.json ?? false,
         io,
+        // A script that asks nobody commits as a group (run-exec.ts); a prompt would come before the
+        // output of the lines it follows.
+        script !== null && (!interactive || options.yes === true),
       );
       session.store.close();
     },

@@ -45,6 +45,8 @@ export interface RunOptions {
    * older view returns a Conflict error here and nothing is written.
    */
   readonly expect?: (fresh: ChatState) => CmdletError | null;
+  /** Leave the commit unflushed until `flush` (group commit of a script: cli/run-exec.ts). */
+  readonly deferFlush?: boolean;
 }
 
 /** The store could not be used (locked, damaged, unsafe permissions, an I/O error): nothing was written. */
@@ -118,6 +120,11 @@ export class Session {
 
   get role(): Role | 'None' {
     return primaryRole(this.roles);
+  }
+
+  /** Makes the commits of lines run with deferFlush durable. */
+  async flush(): Promise<void> {
+    await this.store.flush?.();
   }
 
   async reload(): Promise<ChatState> {
@@ -198,11 +205,19 @@ export class Session {
     // Every evaluation of this line draws the same ids, so a prompt's target (a new endpoint's
     // GUID, say) is the same when it is asked and when the line is committed.
     const ids = this.replayableIds();
+    // Each evaluation of the line starts from the variables it found: `$n += 1` adds one, however
+    // many times the line is evaluated.
+    const found = new Map(this.variables);
+    const fromFound = (): void => {
+      this.variables.clear();
+      for (const [name, value] of found) this.variables.set(name, value);
+    };
     // Plan without the lock: prompts are asked here, never while the lock is held.
     let answers: ReadonlyMap<string, boolean> | null = null;
     let planned = this.evaluate(line, fresh, this.planningConfirmer(), ids());
     if (planned.prompts.length > 0 && this.options.ask && !this.options.yes) {
       answers = await this.options.ask(planned.prompts);
+      fromFound();
       planned = this.evaluate(line, fresh, answeredConfirmer(answers), ids());
     }
     if (!changes(planned, fresh))
@@ -216,31 +231,42 @@ export class Session {
       };
 
     const confirm = answers ? answeredConfirmer(answers) : this.planningConfirmer();
-    const outcome = await access.commit((state, ports) => {
-      const stale = options.expect?.(state) ?? null;
-      if (stale) return {plan: null, result: this.failed(line, state, stale)};
-      const result = this.evaluate(line, state, confirm, ids(), ports);
-      if (!changes(result, state)) return {plan: null, result};
-      return {
-        plan: {
-          state: result.state,
-          effects: result.effects,
-          audit: {
-            operator: this.user,
-            uid: this.uid,
-            role: this.role,
-            command: line,
-            targets: result.targets,
-            result: result.errors.length === 0 ? 'Success' : 'PartialFailure',
-            errors: result.errors.map((e) => e.errorId),
-            source: process.env['SSH_CONNECTION'] ?? null,
-            warnings: result.warnings.map((w) => w.warningId),
-            via: this.origin,
+    const outcome = await access.commit(
+      (state, ports) => {
+        const stale = options.expect?.(state) ?? null;
+        if (stale) return {plan: null, result: this.failed(line, state, stale)};
+        // On the very state planned on (nobody committed meanwhile) the same line, ids and answers give
+        // the same state: a line that changes only the state is evaluated again only on a state that
+        // moved. Effects are prepared again under the lock: they may name files (an import's staged
+        // archive) that the lock's sweep of temp files removes.
+        let result = planned;
+        if (state !== fresh || planned.effects.length > 0) {
+          fromFound();
+          result = this.evaluate(line, state, confirm, ids(), ports);
+        }
+        if (!changes(result, state)) return {plan: null, result};
+        return {
+          plan: {
+            state: result.state,
+            effects: result.effects,
+            audit: {
+              operator: this.user,
+              uid: this.uid,
+              role: this.role,
+              command: line,
+              targets: result.targets,
+              result: result.errors.length === 0 ? 'Success' : 'PartialFailure',
+              errors: result.errors.map((e) => e.errorId),
+              source: process.env['SSH_CONNECTION'] ?? null,
+              warnings: result.warnings.map((w) => w.warningId),
+              via: this.origin,
+            },
           },
-        },
-        result,
-      };
-    });
+          result,
+        };
+      },
+      options.deferFlush ? {deferFlush: true} : undefined,
+    );
     const result = outcome.result;
     const run = {
       ...result,

@@ -170,6 +170,33 @@ describe('Session', () => {
     expect(state.revision).toBe(0);
   });
 
+  it('runs the assignments of a committing line once, however many times the line is evaluated', async () => {
+    const store = new MemoryStore(stateFrom(onePoolDeployment()));
+    const other = await Session.open({store, origin: 'exec', user: 'admin'});
+    const session = await Session.open({
+      store,
+      origin: 'exec',
+      user: 'admin',
+      // Another operator commits while this one answers: the line is evaluated again on the moved state.
+      ask: async (prompts) => {
+        await other.run('New-CsPersistentChatPolicy -Identity Elsewhere');
+        return new Map(prompts.map((p) => [p.id, true]));
+      },
+    });
+    await session.run('$n = 0');
+    const asked = await session.run('$n += 1; New-CsPersistentChatPolicy -Identity "P$n" -Confirm');
+    const plain = await session.run(
+      '$n += 1; Set-CsPersistentChatPolicy -Identity Global -Description "d$n"',
+    );
+    expect([asked.committed, plain.committed]).toEqual([true, true]);
+    expect(session.variables.get('n')).toBe(2);
+    const state = await store.read();
+    expect(state.policies.map((p) => p.identity)).toEqual(
+      expect.arrayContaining(['Tag:Elsewhere', 'Tag:P1']),
+    );
+    expect(state.policies.find((p) => p.identity === 'Global')?.description).toBe('d2');
+  });
+
   it('keeps running the lines of a script after a failing one', async () => {
     const {session} = await openSession(stateFrom(onePoolDeployment()));
     const runs = await session.runScript(

@@ -1,6 +1,19 @@
 // `pchat exec`: run LINEs or a script through the session and print each line's result.
+//
+// Group commit of a script (`-f`, with nobody to ask): each line still commits on its own, in order,
+// under the lock, with its own revision and audit entry, and a failing line undoes nothing before it;
+// but its commit point (the state record) is flushed together with those of the lines after it, one
+// fsync for up to GROUP_LINES lines or GROUP_MS, and no output of a line is shown before its commit is
+// flushed. What an operator sees after a crash: after kill -9, every line that committed is in the
+// store (a record written is committed, flushed or not), which is the lines shown and perhaps a few
+// after them, in order; after a power loss, the lines shown are in the store and the lines after them
+// are there up to some line and not after it: a prefix of the script's lines, never a gap. Another
+// process sees each line's commit as soon as it is written, before its flush; a power loss can take
+// back such a commit, but only together with every commit after it. A commit that writes messages,
+// backups or exports keeps its journal and flushes at once, and with it the lines before it.
 
-import type {Session, LineRun} from '../session.js';
+import {performance} from 'node:perf_hooks';
+import {storeFailureOf, type Session, type LineRun} from '../session.js';
 import {formatJsonError, formatJsonLine, formatJsonWarning} from './format-json.js';
 import {writeRunText} from './format-text.js';
 import {errorLine, warningLine, whatIfLine} from '../lang/present/record-lines.js';
@@ -16,25 +29,83 @@ export interface ExecOutput extends ExecIo {
   readonly width: number;
 }
 
+/** A group commit flushes after this many lines, or once its first line is this old. */
+export const GROUP_LINES = 100;
+export const GROUP_MS = 200;
+
+/** `group`: commit the lines as a group (the header); the output waits for their flush. */
 export async function runExec(
   session: Session,
   lines: readonly string[],
   json: boolean,
   io: ExecOutput,
+  group = false,
 ): Promise<number> {
+  const held = group ? new HeldOutput(io) : null;
+  const out = held ?? io;
+  /** Flushes the group and shows its output; a flush that fails is a store failure (exit 3). */
+  const release = async (): Promise<boolean> => {
+    if (!held) return true;
+    try {
+      await session.flush();
+    } catch (error) {
+      const failure = storeFailureOf(error);
+      if (!failure) throw error;
+      io.err(`pchat: ${failure.message}\n`);
+      return false;
+    }
+    held.show();
+    return true;
+  };
   let failed = false;
   for (const line of lines) {
-    const run = await session.run(line);
+    const run = await session.run(line, group ? {deferFlush: true} : {});
     // The store cannot be used: no later line could run either.
     if (run.storeFailure) {
-      if (run.committed) printRun(run, json, io);
-      io.err(`pchat: ${run.storeFailure.message}\n`);
+      if (run.committed) printRun(run, json, out);
+      if (await release()) io.err(`pchat: ${run.storeFailure.message}\n`);
       return EXIT.store;
     }
-    printRun(run, json, io);
+    printRun(run, json, out);
     if (!run.ok) failed = true;
+    if (held?.due() && !(await release())) return EXIT.store;
   }
+  if (!(await release())) return EXIT.store;
   return failed ? EXIT.failed : EXIT.ok;
+}
+
+/** The output of a group's lines, in order, until their commits are flushed. */
+class HeldOutput implements ExecOutput {
+  readonly width: number;
+  private readonly io: ExecOutput;
+  private readonly pending: {readonly to: 'out' | 'err'; readonly text: string}[] = [];
+  private lines = 0;
+  private since = 0;
+
+  constructor(io: ExecOutput) {
+    this.io = io;
+    this.width = io.width;
+  }
+
+  readonly out = (text: string): void => {
+    this.pending.push({to: 'out', text});
+  };
+
+  readonly err = (text: string): void => {
+    this.pending.push({to: 'err', text});
+  };
+
+  /** Counts the line just run; true when the group should be flushed now. */
+  due(): boolean {
+    if (this.lines === 0) this.since = performance.now();
+    this.lines += 1;
+    return this.lines >= GROUP_LINES || performance.now() - this.since >= GROUP_MS;
+  }
+
+  show(): void {
+    for (const {to, text} of this.pending.splice(0)) this.io[to](text);
+    this.lines = 0;
+  }
 }
 
 export function printRun(run: LineRun, json: boolean, io: ExecOutput): void {

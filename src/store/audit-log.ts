@@ -1,9 +1,11 @@
-// The audit log: one entry per committed revision (seq = revision), appended before the commit point.
+// The audit log: one entry per committed revision (seq = revision). A commit with a journal appends
+// it before its commit point; one without carries it in its state record and appends it after
+// (audit-catch-up.ts), so audit.jsonl may be one entry behind the state, which `pending` fills in.
 
 import {auditMatcher} from '../domain/log-queries.js';
 import type {AuditQuery} from '../domain/ports.js';
 import type {AuditEntry} from '../domain/types.js';
-import {appendOffset, readLines, toRecord, type LogFormat} from './jsonl.js';
+import {appendOffset, lastRecord, readLines, toRecord, type LogFormat} from './jsonl.js';
 import {auditEntrySchema} from './state-schema.js';
 
 const AUDIT_LOG: LogFormat<AuditEntry> = {what: 'an audit entry', schema: auditEntrySchema};
@@ -15,6 +17,15 @@ const AUDIT_LOG: LogFormat<AuditEntry> = {what: 'an audit entry', schema: auditE
 export const auditAppendOffset = (file: string, revision = Infinity): number =>
   appendOffset(file, AUDIT_LOG, (entry) => entry.revisionAfter > revision);
 
+/** The seq of the last complete entry (0 when there is none), and where the next one goes. */
+export function auditTail(file: string): {seq: number; end: number} {
+  const last = lastRecord(file, AUDIT_LOG);
+  return last === null ? {seq: 0, end: 0} : {seq: last.record.seq, end: last.end};
+}
+
+/** The entries after seq `after` (up to the state's revision) that audit.jsonl does not hold yet. */
+export type PendingAudit = (after: number) => readonly AuditEntry[];
+
 /**
  * Newest last; `since` keeps entries at or after that ISO time; `limit` keeps the last N. Entries past
  * `upToRevision` are not read: they belong to a commit whose state is not in place yet.
@@ -24,8 +35,9 @@ export function scanAudit(
   query: AuditQuery,
   chunkBytes?: number,
   upToRevision = Infinity,
+  pending?: PendingAudit,
 ): Iterable<AuditEntry> {
-  const entries = readEntries(file, auditMatcher(query), chunkBytes, upToRevision);
+  const entries = readEntries(file, auditMatcher(query), chunkBytes, upToRevision, pending);
   if (query.limit === undefined) return entries;
   return lastOf(entries, query.limit);
 }
@@ -35,11 +47,28 @@ function* readEntries(
   matches: (entry: AuditEntry) => boolean,
   chunkBytes: number | undefined,
   upToRevision: number,
+  pending: PendingAudit | undefined,
 ): Generator<AuditEntry> {
-  for (const line of readLines(file, chunkBytes)) {
-    const entry = toRecord(line, file, AUDIT_LOG);
+  let last = 0;
+  for (const entry of entriesOf(file, chunkBytes, 0)) {
+    if (entry.seq > upToRevision) return;
+    last = entry.seq;
+    if (matches(entry)) yield entry;
+  }
+  if (pending === undefined || last >= upToRevision) return;
+  let missing = pending(last);
+  // Not in the records any more: a checkpoint folded them away, after bringing audit.jsonl up to date.
+  if (missing[0]?.seq !== last + 1) missing = [...entriesOf(file, chunkBytes, last)];
+  for (const entry of missing) {
     if (entry.seq > upToRevision) return;
     if (matches(entry)) yield entry;
+  }
+}
+
+function* entriesOf(file: string, chunkBytes: number | undefined, after: number): Generator<AuditEntry> {
+  for (const line of readLines(file, chunkBytes)) {
+    const entry = toRecord(line, file, AUDIT_LOG);
+    if (entry.seq > after) yield entry;
   }
 }
 

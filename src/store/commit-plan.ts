@@ -66,7 +66,17 @@ export function prepareCommit(
   const lastRestored = [...restored.values()].at(-1);
   const replace = context.replaceState === true || lastRestored !== undefined;
   const state = {...(lastRestored?.state ?? plan.state), revision: revisionAfter};
-  const change = replace ? null : stateRecord(files, fresh, state, context);
+  const entry: AuditEntry = {
+    ...plan.audit,
+    seq: revisionAfter,
+    time: context.now.toISOString(),
+    revisionBefore: fresh.revision,
+    revisionAfter,
+  };
+  const audit = auditEntrySchema.safeParse(entry);
+  if (!audit.success)
+    throw new Error(`The audit entry of this commit is malformed (${firstIssue(audit.error)}).`);
+  const change = replace ? null : stateRecord(files, fresh, state, entry, context);
   const text = replace ? serializeWithin(checked(state), files.state, context.limits) : null;
   const draft = new MessageDraft(files.messages, context.token, context.messagesOwner, context.chunkBytes);
   const backups: PreparedBackup[] = [];
@@ -109,16 +119,6 @@ export function prepareCommit(
     keeper?.discard();
     throw error;
   }
-  const entry: AuditEntry = {
-    ...plan.audit,
-    seq: revisionAfter,
-    time: context.now.toISOString(),
-    revisionBefore: fresh.revision,
-    revisionAfter,
-  };
-  const audit = auditEntrySchema.safeParse(entry);
-  if (!audit.success)
-    throw new Error(`The audit entry of this commit is malformed (${firstIssue(audit.error)}).`);
   const journal: Journal = {
     version: 1,
     token: context.token,
@@ -200,13 +200,15 @@ export function prepareCommit(
 }
 
 /**
- * The state's change as a line of the state log, each value checked as a reader will check it, and
- * the state's size bound: a state that could be over the read limit is serialized to know for sure.
+ * The state's change as a line of the state log, with the commit's audit entry, each value checked as
+ * a reader will check it, and the state's size bound: a state that could be over the read limit is
+ * serialized to know for sure.
  */
 function stateRecord(
   files: StoreFiles,
   fresh: ChatState,
   state: ChatState,
+  audit: AuditEntry,
   context: CommitContext,
 ): {record: {sizeBefore: number; line: string}; grows: number} {
   const changes = diffState(fresh, state, ['revision']).map((c) => checkedChange(c, files.stateLog, null));
@@ -216,7 +218,13 @@ function stateRecord(
     context.stateBytes + grows > (context.limits ?? DEFAULT_LIMITS).maxBytes
   )
     serializeWithin(state, files.state, context.limits);
-  const line = recordLine({revisionBefore: fresh.revision, revisionAfter: state.revision, grows, changes});
+  const line = recordLine({
+    revisionBefore: fresh.revision,
+    revisionAfter: state.revision,
+    grows,
+    changes,
+    audit,
+  });
   return {
     record: {sizeBefore: cutTo(files.stateLog, appendOffset(files.stateLog, stateLogFormat)), line},
     grows,

@@ -137,11 +137,28 @@ export function renameDurably(from: string, to: string): void {
  * (not O_APPEND) makes it safe to repeat after a crash: the second run writes the same bytes again.
  */
 export function writeAtDurably(file: string, sizeBefore: number, data: string | Uint8Array): void {
+  writeAt(file, sizeBefore, data, true);
+}
+
+/** writeAtDurably without the fsync (`flush` false): for bytes that another durable file already holds. */
+export function writeAt(file: string, sizeBefore: number, data: string | Uint8Array, flush = false): void {
   io('append to', file, () => {
     const fd = fs.openSync(file, O_WRONLY | O_NOFOLLOW);
     try {
       storeIo.truncate(fd, sizeBefore);
       writeAll(fd, data, sizeBefore);
+      if (flush) storeIo.fsync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+}
+
+/** Makes what was written to `file` without an fsync survive a power loss. */
+export function fsyncFile(file: string): void {
+  io('flush', file, () => {
+    const fd = fs.openSync(file, O_WRONLY | O_NOFOLLOW);
+    try {
       storeIo.fsync(fd);
     } finally {
       fs.closeSync(fd);

@@ -22,6 +22,7 @@ import {
   removeQuietly,
   renameDurably,
   truncateDurably,
+  writeAt,
   writeAtDurably,
   writeNewFile,
   type FileOwner,
@@ -92,10 +93,11 @@ export function writeLogs(files: StoreFiles, journal: Journal): void {
 }
 
 /**
- * A commit that only appends its audit entry and its state record needs no journal on disk: the
- * entry is flushed first, then the record (the commit point). Cut short between the two, the entry is
- * past the state's revision, which readers do not read and the next writer cuts off (auditAppendOffset),
- * as it cuts a record cut short; a failure is undone from the journal in memory.
+ * A commit that only appends its state record needs no journal on disk: the record, which carries
+ * the audit entry, is its commit point and its one fsync; the entry is then written to audit.jsonl
+ * without one (writeAuditAfter). Cut short before the record, nothing happened (a record cut short is
+ * no line, and the next writer cuts it off); after it, audit.jsonl is brought up to date by whoever
+ * takes the lock next (audit-catch-up.ts); a failure is undone from the journal in memory.
  */
 export const needsJournal = (journal: Journal): boolean =>
   journal.stateRecord === undefined ||
@@ -104,10 +106,25 @@ export const needsJournal = (journal: Journal): boolean =>
   journal.backups.length > 0 ||
   journal.exports.length > 0;
 
-/** The commit point of a commit that appends the state's change: its record, flushed. Repeatable. */
-export function writeStateRecord(files: StoreFiles, journal: Journal): void {
+/**
+ * After the commit point of a commit without a journal: its audit entry, unflushed, for the record
+ * already holds it durably. A failure here is left for the next holder of the lock to make good.
+ */
+export function writeAuditAfter(files: StoreFiles, journal: Journal): void {
+  try {
+    writeAt(files.audit, journal.audit.sizeBefore, journal.audit.line);
+  } catch {
+    // The commit happened; the entry is in its record, and catchUpAudit appends it.
+  }
+}
+
+/**
+ * The commit point of a commit that appends the state's change: its record, flushed (unless `flush`
+ * is false: a group commit, whose flush comes later, FileStore.flush). Repeatable.
+ */
+export function writeStateRecord(files: StoreFiles, journal: Journal, flush = true): void {
   if (journal.stateRecord)
-    writeAtDurably(files.stateLog, journal.stateRecord.sizeBefore, journal.stateRecord.line);
+    writeAt(files.stateLog, journal.stateRecord.sizeBefore, journal.stateRecord.line, flush);
 }
 
 /** After the commit point: renames only (the new message log, state log, backups, exports). Repeatable. */

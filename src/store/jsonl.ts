@@ -173,11 +173,20 @@ export function appendOffset<T>(
   format: LogFormat<T>,
   orphan: (record: T) => boolean = () => false,
 ): number {
+  const last = lastRecord(file, format);
+  return last === null ? 0 : orphan(last.record) ? last.start : last.end;
+}
+
+/** The last complete line of `file` as a record of its log, with where it starts and ends; null when there is none. */
+export function lastRecord<T>(
+  file: string,
+  format: LogFormat<T>,
+): {readonly record: T; readonly start: number; readonly end: number} | null {
   return io('read', file, () => {
     const fd = fs.openSync(file, O_RDONLY | O_NOFOLLOW);
     try {
       const end = lastNewline(fd, fs.fstatSync(fd).size) + 1;
-      if (end === 0) return 0;
+      if (end === 0) return null;
       const start = lastNewline(fd, end - 1) + 1;
       const bytes = Buffer.alloc(end - 1 - start);
       fs.readSync(fd, bytes, 0, bytes.length, start);
@@ -193,7 +202,7 @@ export function appendOffset<T>(
       } catch {
         record = toRecord(line(countLines(fd, start) + 1), file, format);
       }
-      return orphan(record) ? start : end;
+      return {record, start, end};
     } finally {
       fs.closeSync(fd);
     }

@@ -28,6 +28,14 @@ export interface CommitOutcome<T> {
   readonly backups: readonly BackupInfo[];
 }
 
+export interface CommitOptions {
+  /**
+   * Leave the commit point unflushed, for `flush` to make durable together with the commits after
+   * it (group commit: `pchat exec -f`). A commit that needs its journal flushes as always.
+   */
+  readonly deferFlush?: boolean;
+}
+
 export interface StorePort {
   /** The store's directory, for messages and for Windows-path mapping of exports. */
   readonly dir: string;
@@ -42,7 +50,10 @@ export interface StorePort {
    */
   commit<T>(
     change: (fresh: ChatState, ports: Ports) => {plan: CommitPlan | null; result: T},
+    options?: CommitOptions,
   ): Promise<CommitOutcome<T>>;
+  /** Makes every commit made with deferFlush durable; absent where each commit is durable when it returns. */
+  flush?(): Promise<void>;
   /**
    * For a store whose state.json cannot be read (damaged, or over the size limit), so that its
    * backups can still be listed and restored: a stand-in state (the newest readable backup's, for

@@ -8,13 +8,18 @@
 // log damaged (exit 3). Each record is checked alone, so a commit costs what it changed; state.json is
 // checked in full only when it is not the checkpoint the header names (a hand edit, an old store, or a
 // checkpoint cut short between its two renames), else trusted after its hash is compared.
+//
+// Each record carries its commit's audit entry: the record's flushed append is the one write that
+// makes a commit durable, its audit entry included. audit.jsonl is brought up to date from the records
+// after the commit point, under the lock, and flushed before a checkpoint folds the records away
+// (audit-catch-up.ts); records written before they carried one have none.
 
 import {z} from 'zod';
-import type {ChatState} from '../domain/types.js';
+import type {AuditEntry, ChatState} from '../domain/types.js';
 import {damaged} from './decode.js';
 import {readLines, toRecord, parseLine, toJsonLine, type JsonLine, type LogFormat} from './jsonl.js';
 import {applyChanges, ChangeMismatch, type StateChange, type StatePath} from './state-diff.js';
-import {firstIssue, schemaAt} from './state-schema.js';
+import {auditEntrySchema, firstIssue, schemaAt} from './state-schema.js';
 
 export interface Checkpoint {
   readonly revision: number;
@@ -28,6 +33,8 @@ export interface StateRecord {
   /** An upper bound of the bytes the changes add to state.json, for the size limit without serializing. */
   readonly grows: number;
   readonly changes: readonly StateChange[];
+  /** The commit's audit entry (seq = revisionAfter); absent in records written before it was carried here. */
+  readonly audit?: AuditEntry;
 }
 
 const count = z.number().int().nonnegative();
@@ -41,6 +48,7 @@ const recordSchema = z.strictObject({
   revisionAfter: count,
   grows: count,
   changes: z.array(z.unknown()),
+  audit: auditEntrySchema.optional(),
 });
 
 const lineFormat: LogFormat<z.infer<typeof headerSchema> | z.infer<typeof recordSchema>> = {
@@ -84,11 +92,23 @@ export function readStateLog(
       if (line.number !== 1)
         throw damaged(file, `${at(line)} names a checkpoint, which only its first line may`);
       header = value.checkpoint;
-    } else
+    } else {
+      const {audit} = value;
+      if (
+        audit !== undefined &&
+        (audit.seq !== value.revisionAfter ||
+          audit.revisionAfter !== value.revisionAfter ||
+          audit.revisionBefore !== value.revisionBefore)
+      )
+        throw damaged(
+          file,
+          `${at(line)} records the change to revision ${value.revisionAfter} with the audit entry of revision ${audit.seq}`,
+        );
       records.push({
         record: {...value, changes: value.changes.map((c) => checkedChange(c, file, line))},
         line,
       });
+    }
     end = {offset: line.offset + Buffer.byteLength(line.text, 'utf8') + 1, lines: line.number};
   }
   return {header, records, end};
@@ -176,6 +196,21 @@ export function replay(
     grows += record.grows;
   }
   return {state: current, grows};
+}
+
+/**
+ * The audit entries the log's records carry after seq `after`, up to `upTo`, in order and without a
+ * gap: what audit.jsonl is missing after a crash between a record and its entry there.
+ */
+export function auditEntriesAfter(file: string, after: number, upTo: number): AuditEntry[] {
+  const entries: AuditEntry[] = [];
+  for (const {record} of readStateLog(file).records) {
+    const entry = record.audit;
+    if (entry === undefined || entry.seq <= after || entry.seq > upTo) continue;
+    if (entry.seq !== (entries.at(-1)?.seq ?? after) + 1) break;
+    entries.push(entry);
+  }
+  return entries;
 }
 
 /** The most bytes `changes` can add to state.json as serializeState writes it (two spaces a level). */

@@ -1,5 +1,6 @@
-// The state and its audit entry are one unit: a file size limit that stops the audit entry stops
-// the commit too, and the message says that nothing was saved.
+// The state and its audit entry are one unit: the entry is made durable inside the state's record
+// (the commit point), so a file size limit that stops that record stops the commit with its entry,
+// and the message says that nothing was saved.
 
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -20,22 +21,22 @@ const contents = (store: string): Record<string, string> =>
       .map((name) => [name, fs.readFileSync(path.join(store, name)).toString('base64')]),
   );
 
-describe('a write whose audit entry cannot be appended', () => {
+describe('a write whose record, with its audit entry, cannot be appended', () => {
   it('under a real ulimit -f exits 3, says nothing was saved, and leaves every file as it was', () => {
     const store = path.join(tempDir(), 's');
     dirs.push(path.dirname(store));
     expect(pchat(['init', '--store', store]).status).toBe(0);
     const state = path.join(store, 'state.json');
-    const audit = path.join(store, 'audit.jsonl');
-    // Grow the audit log past state.json without growing the state: the same field, set again and again.
+    const records = path.join(store, 'state-changes.jsonl');
+    // Grow the state log past state.json without growing the state: the same field, set again and again.
     const lines = Array.from(
       {length: 30},
       (_, i) => `Set-CsPersistentChatPolicy -Identity Global -Description "${'d'.repeat(900)}${i}"`,
     );
     expect(pchat(['exec', '--store', store, ...lines]).status).toBe(0);
-    // sh's ulimit -f counts 512-byte blocks: room for a new state.json, not for one more audit byte.
+    // sh's ulimit -f counts 512-byte blocks: room for a new state.json, not for one more record byte.
     const blocks = Math.ceil((fs.statSync(state).size + 4096) / 512);
-    expect(fs.statSync(audit).size).toBeGreaterThan(blocks * 512);
+    expect(fs.statSync(records).size).toBeGreaterThan(blocks * 512);
     const before = contents(store);
     const run = spawnSync(
       'sh',
@@ -53,7 +54,7 @@ describe('a write whose audit entry cannot be appended', () => {
     );
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('Not saved');
-    expect(run.stderr).toContain('audit.jsonl');
+    expect(run.stderr).toContain('state-changes.jsonl');
     expect(run.stderr).toContain('Nothing was changed');
     expect(contents(store)).toEqual(before);
     const after = pchat(['exec', '--store', store, '--json', 'Get-CsPersistentChatPolicy -Identity Tag:Z1']);

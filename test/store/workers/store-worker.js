@@ -4,6 +4,8 @@
 //   forever: commits until killed, printing "ack <revision>" after each acknowledged commit.
 //   hold:    takes the store lock, prints "locked", and keeps it until killed.
 //   once:    one commit with one appended message; prints "ack <revision>".
+//   With stateOnly: true, `commits`, `forever` and `once` append no message: each commit changes only
+//   the state, the kind of commit that needs no journal.
 //   removal: removes room-1 and its messages, keeping them in a removal backup; prints "ack <revision>".
 
 import path from 'node:path';
@@ -41,14 +43,17 @@ const audit = (command, targets) => ({
 /** One change: a policy named after the revision it creates, one message, sometimes a rewrite or a backup. */
 function change(fresh, name) {
   const next = fresh.revision + 1;
-  const effects = [{kind: 'appendMessages', messages: [message(`${name}`, `room-${next % 3}`)]}];
-  if (args.task === 'forever' && next % 7 === 0)
+  const effects = args.stateOnly
+    ? []
+    : [{kind: 'appendMessages', messages: [message(`${name}`, `room-${next % 3}`)]}];
+  if (args.task === 'forever' && !args.stateOnly && next % 7 === 0)
     effects.push({
       kind: 'rewriteMessages',
       roomIds: ['room-1'],
       rewrite: (m) => ({...m, text: `${m.text}!`}),
     });
-  if (args.task === 'forever' && next % 11 === 0) effects.push({kind: 'backup', reason: `round ${next}`});
+  if (args.task === 'forever' && !args.stateOnly && next % 11 === 0)
+    effects.push({kind: 'backup', reason: `round ${next}`});
   return {
     plan: {
       state: {...fresh, policies: [...fresh.policies, policy(`Tag:${name}`)]},
