@@ -225,6 +225,23 @@ describe('a compaction', () => {
   });
 });
 
+describe('a damaged records file', () => {
+  it('stops readers and commits with StoreDamaged naming its line, and is never appended to', async () => {
+    await open(RECORDS);
+    await run(`Clear-CsPersistentChatRoom -Identity "${POOL}\\ItRoom" -EndDate "2/1/2018"`);
+    const good = fs.readFileSync(store.files.removals, 'utf8');
+    fs.appendFileSync(store.files.removals, '{"rev":1,"at":"here"}\n');
+    expect(() => [...store.ports().messages.scan({})]).toThrow(
+      expect.objectContaining({code: 'StoreDamaged', path: store.files.removals}),
+    );
+    const result = await session.run(
+      `Clear-CsPersistentChatRoom -Identity "${POOL}\\HelpRoom" -EndDate "2/1/2018"`,
+    );
+    expect(result.storeFailure).toMatchObject({kind: 'StoreDamaged', path: store.files.removals});
+    expect(fs.readFileSync(store.files.removals, 'utf8')).toBe(`${good}{"rev":1,"at":"here"}\n`);
+  });
+});
+
 describe('records left beside a log written whole', () => {
   it('are ignored by every reader, since none matches its line', async () => {
     await open(RECORDS);
