@@ -225,6 +225,28 @@ describe('a compaction', () => {
   });
 });
 
+describe('a store created over one with records', () => {
+  it('starts without them, so the same lines are all shown', async () => {
+    await open(RECORDS);
+    await run(`Clear-CsPersistentChatRoom -Identity "${POOL}\\ItRoom" -EndDate "2/1/2018"`);
+    store.close();
+    store = await createStore(store.dir, contentState(), MESSAGES, {
+      now: () => NOW,
+      user: 'admin',
+      force: true,
+    });
+    expect(fs.existsSync(store.files.removals)).toBe(false);
+    expect(shown()).toBe(MESSAGES.map(toJsonLine).join(''));
+    const kept = store
+      .ports()
+      .backups.list()
+      .find((b) => b.reason === 'replaced by pchat init')!;
+    expect(fs.readFileSync(path.join(store.files.backups, kept.id, 'messages.jsonl'), 'utf8')).not.toContain(
+      '"m-0"',
+    );
+  });
+});
+
 describe('a damaged records file', () => {
   it('stops readers and commits with StoreDamaged naming its line, and is never appended to', async () => {
     await open(RECORDS);
