@@ -18,7 +18,8 @@ import {
 import type {ArchiveRequest} from '../domain/ports.js';
 import {io, removeQuietly, writeAll} from './durable-fs.js';
 import {parseLine, readLines} from './jsonl.js';
-import type {StoreFiles} from './store-files.js';
+import {Removals} from './message-removals.js';
+import {removalsOf, type StoreFiles} from './store-files.js';
 import {writeZip, type ZipEntrySource} from './zip-bridge.js';
 
 const {O_RDONLY, O_NOFOLLOW, O_WRONLY, O_CREAT, O_EXCL} = fs.constants;
@@ -78,14 +79,19 @@ export function archiveBytes(files: StoreFiles, request: ArchiveRequest, content
   }
 }
 
-/** The file store's messages: each room's lines copied from the log, byte for byte. */
+/**
+ * The file store's messages: each room's lines copied from the log, byte for byte, as readers see
+ * them (a line a removal replaced is its replacement; message-removals.ts).
+ */
 export const logContent =
   (log: string, chunkBytes?: number): RoomContent =>
   ({plan, contentRooms}, dir) => {
-    const ranges = lineRanges(log, contentRooms, plan.startDate, chunkBytes);
+    const removals = Removals.read(removalsOf(log));
+    const replaced: string[] = [];
+    const ranges = lineRanges(log, contentRooms, plan.startDate, removals, replaced, chunkBytes);
     return contentRooms.map((_, index) => {
       const own = ranges[index] ?? [];
-      const entry = copyRanges(log, own, roomFile(dir, index), messageEntryName(index));
+      const entry = copyRanges(log, own, replaced, roomFile(dir, index), messageEntryName(index));
       return {...entry, messages: own.length / 2};
     });
   };
@@ -159,30 +165,48 @@ function stageText(file: string, name: string, text: string): Staged {
   return {name, file, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex')};
 }
 
-/** Pass one: per room (by content index), the offset and length of each of its lines, as pairs. */
+/**
+ * Pass one: per room (by content index), the offset and length of each of its lines, as pairs; a
+ * replaced line is the pair (-1 - its index in `replaced`, its length), its text kept there.
+ */
 function lineRanges(
   log: string,
   rooms: ArchiveRequest['contentRooms'],
   startDate: string | null,
+  removals: Removals,
+  replaced: string[],
   chunkBytes?: number,
 ): number[][] {
   const indexOf = new Map(rooms.map((r, i) => [r.roomId, i]));
   const ranges: number[][] = rooms.map(() => []);
   if (rooms.length === 0) return ranges;
   const from = startDate === null ? null : Date.parse(startDate);
-  for (const line of readLines(log, chunkBytes)) {
+  for (const stored of readLines(log, chunkBytes)) {
+    const line = removals.view(stored);
+    if (line === null) continue;
     const value = parseLine(line, log) as {roomId?: unknown; postedAt?: unknown} | null;
     const index = typeof value?.roomId === 'string' ? indexOf.get(value.roomId) : undefined;
     if (index === undefined) continue;
     if (from !== null && !(typeof value?.postedAt === 'string' && Date.parse(value.postedAt) >= from))
       continue;
-    ranges[index]?.push(line.offset, Buffer.byteLength(line.text) + 1);
+    const bytes = Buffer.byteLength(line.text) + 1;
+    if (line === stored) ranges[index]?.push(line.offset, bytes);
+    else {
+      replaced.push(`${line.text}\n`);
+      ranges[index]?.push(-replaced.length, bytes);
+    }
   }
   return ranges;
 }
 
 /** Pass two: one room's lines, copied by offset into its own file, hashed on the way. */
-function copyRanges(log: string, ranges: readonly number[], file: string, name: string): Staged {
+function copyRanges(
+  log: string,
+  ranges: readonly number[],
+  replaced: readonly string[],
+  file: string,
+  name: string,
+): Staged {
   const hash = createHash('sha256');
   const input = io('open', log, () => fs.openSync(log, O_RDONLY | O_NOFOLLOW));
   const output = io('create', file, () => fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600));
@@ -202,7 +226,8 @@ function copyRanges(log: string, ranges: readonly number[], file: string, name: 
       const length = ranges[i + 1] as number;
       if (used + length > block.length) flush();
       if (length > block.length) block = Buffer.allocUnsafe(length);
-      io('read', log, () => fs.readSync(input, block, used, length, offset));
+      if (offset < 0) block.write(replaced[-1 - offset] ?? '', used, 'utf8');
+      else io('read', log, () => fs.readSync(input, block, used, length, offset));
       used += length;
     }
     flush();

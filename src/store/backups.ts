@@ -11,6 +11,7 @@ import {StoreError} from './port.js';
 import {damaged, decodeJson} from './decode.js';
 import {
   copyNewFile,
+  createExclusive,
   fsyncDir,
   io,
   removeQuietly,
@@ -18,6 +19,9 @@ import {
   writeNewFile,
   type FileOwner,
 } from './durable-fs.js';
+import {readLines} from './jsonl.js';
+import {BlockWriter} from './message-log.js';
+import {Removals} from './message-removals.js';
 import {isStoreFolder} from './safety.js';
 import {parseState, serializeState} from './state-file.js';
 import {STATE_LOG_NAME, type StoreFiles} from './store-files.js';
@@ -111,7 +115,7 @@ export function prepareBackup(
     if (fs.existsSync(files.stateLog))
       bytes += copyNewFile(files.stateLog, path.join(temp, STATE_LOG_NAME), request.owner);
   }
-  bytes += copyNewFile(files.messages, path.join(temp, 'messages.jsonl'), request.owner);
+  bytes += copyMessages(files, path.join(temp, 'messages.jsonl'), request.owner);
   if (request.withAudit) copyNewFile(files.audit, path.join(temp, 'audit.jsonl'), request.owner);
   const info: BackupInfo = {
     id,
@@ -121,6 +125,30 @@ export function prepareBackup(
     bytes,
   };
   return sealBackup(files, dir, info, request.owner);
+}
+
+/**
+ * The message log as readers see it: a backup holds no removal records (message-removals.ts), so a
+ * log with some is written out line by line through them, one without is copied byte for byte.
+ */
+function copyMessages(files: StoreFiles, to: string, owner: FileOwner): number {
+  const removals = Removals.read(files.removals);
+  if (removals.size === 0) return copyNewFile(files.messages, to, owner);
+  const fd = createExclusive(to, owner);
+  try {
+    return io('write', to, () => {
+      const out = new BlockWriter(fd);
+      for (const stored of readLines(files.messages)) {
+        const line = removals.view(stored);
+        if (line !== null) out.add(`${line.text}\n`);
+      }
+      out.flush();
+      storeIo.fsync(fd);
+      return out.position;
+    });
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Renames a prepared backup into place; a second call after a crash finds it done. */

@@ -18,7 +18,7 @@ import {diffState} from './state-diff.js';
 import {checkedChange, growthBound, headerLine, recordLine, stateLogFormat} from './state-log.js';
 import {tempPath} from './store-files.js';
 import {truncateDurably, writeNewFile} from './durable-fs.js';
-import {MessageDraft, type MessageOutcome} from './message-log.js';
+import {COMPACT_SHARE, MessageDraft, REWRITE_LOG_BELOW_BYTES, type MessageOutcome} from './message-log.js';
 import {restoreMessages} from './removal-merge.js';
 import {lineOps, openRemoval, RemovalKeeper} from './removal-backups.js';
 import {auditEntrySchema, chatStateSchema, firstIssue} from './state-schema.js';
@@ -39,6 +39,9 @@ export interface CommitContext {
   readonly replaceState?: boolean;
   /** A bound on state.json's size at `fresh` (DurableStateFile.sizeBound); unknown, the new state is serialized to check. */
   readonly stateBytes?: number;
+  /** FileStoreOptions' rewriteLogBelowBytes and compactShare. */
+  readonly rewriteLogBelowBytes?: number;
+  readonly compactShare?: number;
 }
 
 export interface PreparedCommit {
@@ -78,7 +81,18 @@ export function prepareCommit(
     throw new Error(`The audit entry of this commit is malformed (${firstIssue(audit.error)}).`);
   const change = replace ? null : stateRecord(files, fresh, state, entry, context);
   const text = replace ? serializeWithin(checked(state), files.state, context.limits) : null;
-  const draft = new MessageDraft(files.messages, context.token, context.messagesOwner, context.chunkBytes);
+  const draft = new MessageDraft(
+    files.messages,
+    context.token,
+    context.messagesOwner,
+    {
+      file: files.removals,
+      revision: revisionAfter,
+      rewriteBelowBytes: context.rewriteLogBelowBytes ?? REWRITE_LOG_BELOW_BYTES,
+      compactShare: context.compactShare ?? COMPACT_SHARE,
+    },
+    context.chunkBytes,
+  );
   const backups: PreparedBackup[] = [];
   const exports: PreparedExport[] = [];
   const backupIds = new Set<string>();
@@ -125,6 +139,7 @@ export function prepareCommit(
     revisionBefore: fresh.revision,
     revisionAfter,
     messages: relativeOutcome(files, draft.finish()),
+    ...removalsOutcome(files, draft.finishRemovals()),
     audit: {
       sizeBefore: cutTo(files.audit, auditAppendOffset(files.audit, fresh.revision)),
       line: auditLine(entry),
@@ -256,6 +271,12 @@ function checked(state: ChatState): ChatState {
     throw new Error(`The new state is malformed and was not saved (${firstIssue(parsed.error)}).`);
   return state;
 }
+
+const removalsOutcome = (
+  files: StoreFiles,
+  removals: {temp: string; sizeBefore: number} | null,
+): {removals?: {temp: string; sizeBefore: number}} =>
+  removals === null ? {} : {removals: {...removals, temp: path.relative(files.dir, removals.temp)}};
 
 const relativeOutcome = (files: StoreFiles, outcome: MessageOutcome): MessageOutcome =>
   outcome.kind === 'unchanged' ? outcome : {...outcome, temp: path.relative(files.dir, outcome.temp)};

@@ -8,7 +8,15 @@ import {randomBytes} from 'node:crypto';
 import type {ChatMessage, ChatState} from '../domain/types.js';
 import {StoreError} from './port.js';
 import {prepareBackup, publishBackup} from './backups.js';
-import {fsyncDir, io, ownerOf, renameDurably, writeNewFile, type FileOwner} from './durable-fs.js';
+import {
+  fsyncDir,
+  io,
+  ownerOf,
+  removeDurably,
+  renameDurably,
+  writeNewFile,
+  type FileOwner,
+} from './durable-fs.js';
 import {toJsonLine} from './jsonl.js';
 import {acquireLock, releaseLock, type LockOptions} from './lock.js';
 import {recoverJournal, sweepTemps} from './journal.js';
@@ -57,6 +65,8 @@ export async function initializeStore(
     }
     const token = randomBytes(8).toString('hex');
     replaceWith(files.messages, messages.map(toJsonLine).join(''), owner, token);
+    // The old log's removal records must not apply to the new one (its lines may be the same).
+    removeDurably(files.removals);
     replaceWith(files.audit, '', owner, token);
     makeDirectory(files.backups, mode);
     writeStateLast(files, state, owner, token);

@@ -130,7 +130,7 @@ export function listDrillRecords(files: StoreFiles): DrillRecord[] {
 }
 
 /**
- * Copies the committed state (state.json and its state log), message log and audit log into a new store directory. Call it under
+ * Copies the committed state (state.json and its state log), message log (with its removal records) and audit log into a new store directory. Call it under
  * the store's lock (inside a commit that writes nothing), so no commit is half applied in the copy.
  */
 export function copyStore(files: StoreFiles, dir: string): void {
@@ -138,8 +138,9 @@ export function copyStore(files: StoreFiles, dir: string): void {
   ensureDrillsDir(files, owner.mode);
   const copy = storeFiles(dir);
   io('create', dir, () => fs.mkdirSync(dir, {mode: 0o700}));
-  for (const key of ['state', 'stateLog', 'messages', 'audit'] as const)
-    if (key !== 'stateLog' || fs.existsSync(files[key])) copyNewFile(files[key], copy[key], owner);
+  for (const key of ['state', 'stateLog', 'messages', 'removals', 'audit'] as const)
+    if ((key !== 'stateLog' && key !== 'removals') || fs.existsSync(files[key]))
+      copyNewFile(files[key], copy[key], owner);
   io('create', copy.backups, () => fs.mkdirSync(copy.backups, {mode: 0o700}));
   fsyncDir(dir);
   fsyncDir(files.drills);

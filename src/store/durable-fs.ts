@@ -132,6 +132,18 @@ export function renameDurably(from: string, to: string): void {
   fsyncDir(path.dirname(to));
 }
 
+/** Removes `file` (one already gone is fine) and makes that survive a power loss. */
+export function removeDurably(file: string): void {
+  io('remove', file, () => {
+    try {
+      fs.unlinkSync(file);
+    } catch (error) {
+      if (!isErrno(error, 'ENOENT')) throw error;
+    }
+  });
+  fsyncDir(path.dirname(file));
+}
+
 /**
  * Cuts `file` back to `sizeBefore` and writes `data` there, then fsyncs. Doing it at a fixed offset
  * (not O_APPEND) makes it safe to repeat after a crash: the second run writes the same bytes again.

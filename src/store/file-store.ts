@@ -158,7 +158,10 @@ export class FileStore implements StorePort {
   ports(): Ports {
     const {files, options} = this;
     return {
-      messages: {scan: (query) => scanMessages(files.messages, query, options.chunkBytes)},
+      // Removals past the state this store last read belong to a commit still in flight.
+      messages: {
+        scan: (query) => scanMessages(files.messages, query, options.chunkBytes, this.db.data.revision),
+      },
       // An entry past the state this store last read belongs to a commit still in flight.
       audit: {
         scan: (query) => {
@@ -317,6 +320,10 @@ export class FileStore implements StorePort {
         messagesOwner: ownerOf(this.files.messages),
         ...(this.options.chunkBytes === undefined ? {} : {chunkBytes: this.options.chunkBytes}),
         ...(this.options.limits === undefined ? {} : {limits: this.options.limits}),
+        ...(this.options.rewriteLogBelowBytes === undefined
+          ? {}
+          : {rewriteLogBelowBytes: this.options.rewriteLogBelowBytes}),
+        ...(this.options.compactShare === undefined ? {} : {compactShare: this.options.compactShare}),
         replaceState: replaceState || !this.stateFile.hasLog(),
         stateBytes: this.stateFile.sizeBound(),
       });

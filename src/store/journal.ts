@@ -19,6 +19,7 @@ import {StoreError} from './port.js';
 import {
   io,
   isErrno,
+  removeDurably,
   removeQuietly,
   renameDurably,
   truncateDurably,
@@ -49,6 +50,8 @@ const journalSchema = z.strictObject({
     z.strictObject({kind: z.literal('append'), temp: relative, sizeBefore: z.number().int().nonnegative()}),
     z.strictObject({kind: z.literal('replace'), temp: relative}),
   ]),
+  /** Removal records (message-removals.ts), appended at sizeBefore before the commit point. */
+  removals: z.strictObject({temp: relative, sizeBefore: z.number().int().nonnegative()}).optional(),
   audit: z.strictObject({sizeBefore: z.number().int().nonnegative(), line: z.string()}),
   /** The state's change as a line of the state log, appended at sizeBefore: the commit point. */
   stateRecord: z.strictObject({sizeBefore: z.number().int().nonnegative(), line: z.string()}).optional(),
@@ -89,6 +92,8 @@ export function writeLogs(files: StoreFiles, journal: Journal): void {
   const messages = journal.messages;
   if (messages.kind === 'append')
     appendFromFile(files.messages, messages.sizeBefore, at(files, messages.temp));
+  if (journal.removals)
+    appendFromFile(files.removals, journal.removals.sizeBefore, at(files, journal.removals.temp));
   writeAtDurably(files.audit, journal.audit.sizeBefore, journal.audit.line);
 }
 
@@ -103,6 +108,7 @@ export const needsJournal = (journal: Journal): boolean =>
   journal.stateRecord === undefined ||
   journal.stateLog !== undefined ||
   journal.messages.kind !== 'unchanged' ||
+  journal.removals !== undefined ||
   journal.backups.length > 0 ||
   journal.exports.length > 0;
 
@@ -132,8 +138,11 @@ export function publishRenames(files: StoreFiles, journal: Journal): void {
   if (journal.stateLog !== undefined && fs.existsSync(at(files, journal.stateLog)))
     renameDurably(at(files, journal.stateLog), files.stateLog);
   const messages = journal.messages;
-  if (messages.kind === 'replace' && fs.existsSync(at(files, messages.temp)))
-    renameDurably(at(files, messages.temp), files.messages);
+  if (messages.kind === 'replace') {
+    if (fs.existsSync(at(files, messages.temp))) renameDurably(at(files, messages.temp), files.messages);
+    // Only now: the records are stale beside the new log, never missing beside the old (message-removals.ts).
+    removeDurably(files.removals);
+  }
   for (const backup of journal.backups) publishBackup(files, backup);
   for (const prepared of journal.exports) publishExport(files, prepared);
 }
@@ -148,6 +157,7 @@ export function applyJournal(files: StoreFiles, journal: Journal): void {
 export function undoLogs(files: StoreFiles, journal: Journal): void {
   if (journal.stateRecord) truncateDurably(files.stateLog, journal.stateRecord.sizeBefore);
   if (journal.messages.kind === 'append') truncateDurably(files.messages, journal.messages.sizeBefore);
+  if (journal.removals) truncateDurably(files.removals, journal.removals.sizeBefore);
   truncateDurably(files.audit, journal.audit.sizeBefore);
 }
 
@@ -238,6 +248,12 @@ function checkJournal(files: StoreFiles, journal: Journal, revision: number): vo
     const temp = at(files, messages.temp);
     if (lstatOrNull(temp) === null) throw mismatch(files, `the messages it appends (${temp}) are missing`);
     const problem = appendProblem(files.messages, messages.sizeBefore, () => readNoFollow(temp));
+    if (problem) throw mismatch(files, problem);
+  }
+  if (journal.removals) {
+    const temp = at(files, journal.removals.temp);
+    if (lstatOrNull(temp) === null) throw mismatch(files, `the removals it records (${temp}) are missing`);
+    const problem = appendProblem(files.removals, journal.removals.sizeBefore, () => readNoFollow(temp));
     if (problem) throw mismatch(files, problem);
   }
 }

@@ -59,37 +59,47 @@ export function* readLines(
 ): Generator<JsonLine> {
   const fd = io('open', file, () => fs.openSync(file, O_RDONLY | O_NOFOLLOW));
   try {
-    const end = fs.fstatSync(fd).size;
-    const chunk = Buffer.allocUnsafe(chunkBytes);
-    let carry: Buffer = EMPTY;
-    let carryOffset = 0;
-    let position = from.offset;
-    let number = from.lines;
-    while (position < end) {
-      const n = io('read', file, () =>
-        fs.readSync(fd, chunk, 0, Math.min(chunkBytes, end - position), position),
-      );
-      if (n === 0) break;
-      let start = 0;
-      for (let nl = chunk.indexOf(0x0a, 0); nl >= 0 && nl < n; nl = chunk.indexOf(0x0a, start)) {
-        const bytes =
-          carry.length > 0 ? Buffer.concat([carry, chunk.subarray(start, nl)]) : chunk.subarray(start, nl);
-        const offset = carry.length > 0 ? carryOffset : position + start;
-        number += 1;
-        yield {text: decodeLine(bytes, file, offset, number), offset, number};
-        carry = EMPTY;
-        start = nl + 1;
-      }
-      if (start < n) {
-        if (carry.length === 0) carryOffset = position + start;
-        carry = Buffer.concat([carry, chunk.subarray(start, n)]);
-      }
-      position += n;
-    }
-    // What is left in `carry` is a last line without its newline: not part of the log.
+    yield* readLinesOf(fd, file, chunkBytes, from);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** readLines over a file the caller has opened (and closes): `file` names it in messages. */
+export function* readLinesOf(
+  fd: number,
+  file: string,
+  chunkBytes: number = DEFAULT_CHUNK_BYTES,
+  from: {readonly offset: number; readonly lines: number} = {offset: 0, lines: 0},
+): Generator<JsonLine> {
+  const end = fs.fstatSync(fd).size;
+  const chunk = Buffer.allocUnsafe(chunkBytes);
+  let carry: Buffer = EMPTY;
+  let carryOffset = 0;
+  let position = from.offset;
+  let number = from.lines;
+  while (position < end) {
+    const n = io('read', file, () =>
+      fs.readSync(fd, chunk, 0, Math.min(chunkBytes, end - position), position),
+    );
+    if (n === 0) break;
+    let start = 0;
+    for (let nl = chunk.indexOf(0x0a, 0); nl >= 0 && nl < n; nl = chunk.indexOf(0x0a, start)) {
+      const bytes =
+        carry.length > 0 ? Buffer.concat([carry, chunk.subarray(start, nl)]) : chunk.subarray(start, nl);
+      const offset = carry.length > 0 ? carryOffset : position + start;
+      number += 1;
+      yield {text: decodeLine(bytes, file, offset, number), offset, number};
+      carry = EMPTY;
+      start = nl + 1;
+    }
+    if (start < n) {
+      if (carry.length === 0) carryOffset = position + start;
+      carry = Buffer.concat([carry, chunk.subarray(start, n)]);
+    }
+    position += n;
+  }
+  // What is left in `carry` is a last line without its newline: not part of the log.
 }
 
 const at = (number: number, offset: number): string => `line ${number} (byte offset ${offset})`;

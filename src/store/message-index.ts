@@ -15,7 +15,7 @@
 
 import fs from 'node:fs';
 import {io} from './durable-fs.js';
-import {lineAt, toRecord, type LogFormat} from './jsonl.js';
+import {lineAt, toRecord, type JsonLine, type LogFormat} from './jsonl.js';
 import {linesByRoom, UnreadableLine} from './line-rooms.js';
 import {
   decode,
@@ -54,14 +54,33 @@ export const indexFileOf = (log: string): string => `${log}.index`;
 export const forgetHeldIndexes = (): void => held.clear();
 
 /**
- * The messages of `roomIds` in log order, read through the index; null when the log is too small
- * to be worth an index or the index cannot be trusted for this read: the caller scans.
+ * The messages of `roomIds` in log order, read through the index and shown through `view` (the log's
+ * removals); null when the log is too small to be worth an index or the index cannot be trusted for
+ * this read: the caller scans.
  */
 export function indexedMessages<T extends {readonly roomId: string}>(
   file: string,
   roomIds: readonly string[],
   format: LogFormat<T>,
+  view: (line: JsonLine) => JsonLine | null = (line) => line,
 ): T[] | null {
+  const lines = indexedLines(file, roomIds, format);
+  if (lines === null) return null;
+  const out: T[] = [];
+  for (const {line, record} of lines) {
+    const shown = view(line);
+    if (shown === line) out.push(record);
+    else if (shown !== null) out.push(toRecord(shown, file, format));
+  }
+  return out;
+}
+
+/** The lines of `roomIds` in log order as the log holds them, each with its record; null as above. */
+export function indexedLines<T extends {readonly roomId: string}>(
+  file: string,
+  roomIds: readonly string[],
+  format: LogFormat<T>,
+): {line: JsonLine; record: T}[] | null {
   const fd = io('open', file, () => fs.openSync(file, O_RDONLY | O_NOFOLLOW));
   try {
     const stat = fs.fstatSync(fd);
@@ -178,7 +197,7 @@ function readRooms<T extends {readonly roomId: string}>(
   index: IndexData,
   roomIds: readonly string[],
   format: LogFormat<T>,
-): T[] | null {
+): {line: JsonLine; record: T}[] | null {
   const runs: {start: number; end: number; roomId: string}[] = [];
   const expected = new Map<string, number>();
   let bytes = 0;
@@ -196,7 +215,7 @@ function readRooms<T extends {readonly roomId: string}>(
   }
   if (bytes > MAX_ROOM_BYTES) return null;
   runs.sort((a, b) => a.start - b.start);
-  const out: T[] = [];
+  const out: {line: JsonLine; record: T}[] = [];
   const seen = new Map<string, number>();
   for (const run of runs) {
     // One byte more in front: the run must start right after a newline (or at the start of the log).
@@ -208,14 +227,15 @@ function readRooms<T extends {readonly roomId: string}>(
     for (let at = run.start - from; at < buffer.length;) {
       const stop = buffer.indexOf(0x0a, at);
       let record: T;
+      let line: JsonLine;
       try {
-        const line = lineAt(buffer.subarray(at, stop), file, from + at, () => 0);
+        line = lineAt(buffer.subarray(at, stop), file, from + at, () => 0);
         record = toRecord(line, file, format);
       } catch {
         return null;
       }
       if (record.roomId !== run.roomId) return null;
-      out.push(record);
+      out.push({line, record});
       seen.set(run.roomId, (seen.get(run.roomId) ?? 0) + 1);
       at = stop + 1;
     }

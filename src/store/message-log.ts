@@ -1,6 +1,20 @@
 // The chat message log: scanned line by line, and changed by a commit only through a draft that
-// ends as either "append these bytes at this offset" or "replace the file with this temp file",
-// both of which the journal can repeat after a crash.
+// ends as "append these bytes at this offset", "append these removal records" or "replace the file
+// with this temp file", each of which the journal can repeat after a crash.
+//
+// Why removal records, not a rewrite. Clear-CsPersistentChatRoom and Remove-CsPersistentChatMessage
+// used to write the whole log anew (270 MB and an fsync on L, for a room of a few hundred lines). A
+// removal now appends one record a line it removes or replaces to message-removals.jsonl
+// (message-removals.ts), in the same commit and through the same journal as the audit entry: it
+// costs what it removes. Every reader reads the log through those records (`view`), and the log is
+// written whole only when a commit finds the removed bytes (the records counted) past a share of the
+// log, as the state log is checkpointed: then the log is compacted under the lock, in that commit,
+// and the records file is removed after the new log is renamed into place. A log in segments would
+// also make a removal rewrite only a segment, but it changes every reader, the index and every tool
+// that reads messages.jsonl, and still rewrites megabytes for a few lines; records leave the log's
+// format as it was (a log without removals is read exactly as before), and a log smaller than a
+// MiB, where a rewrite costs nothing, is still written whole. Removal backups keep exactly the lines
+// removed, as before, since a removal still shows each to the backup as it records it.
 
 import fs from 'node:fs';
 import type {ChatMessage} from '../domain/types.js';
@@ -11,48 +25,39 @@ import {
   createExclusive,
   io,
   removeQuietly,
+  renameDurably,
   storeIo,
   writeAll,
   writeNewFile,
   type FileOwner,
 } from './durable-fs.js';
-import {
-  appendOffset,
-  lineAt,
-  parseLine,
-  readLines,
-  toJsonLine,
-  toRecord,
-  type JsonLine,
-  type LogFormat,
-} from './jsonl.js';
+import {appendOffset, lineAt, parseLine, readLines, toJsonLine, toRecord, type JsonLine} from './jsonl.js';
 import {IndexCarry} from './index-carry.js';
 import {adoptIndex, indexedMessages, indexOfWritten, knownIndex} from './message-index.js';
 import type {IndexData} from './message-index-file.js';
+import {removalLine, Removals, removalsAppendOffset, type Removal} from './message-removals.js';
+import {recordRemovals} from './removal-pass.js';
 import {lineNumberIn, logPieces, roomNeedles, type LogPiece} from './room-pieces.js';
-import {chatMessageSchema, firstIssue} from './state-schema.js';
-import {tempPath} from './store-files.js';
+import {lstatOrNull} from './safety.js';
+import {checked, lineId, MESSAGE_LOG, type LogLine} from './message-lines.js';
+import {removalsOf, tempPath} from './store-files.js';
 
-const MESSAGE_LOG: LogFormat<ChatMessage> = {what: 'a chat message', schema: chatMessageSchema};
-
-/** A message the log could not read back must never be written into it. */
-function checked(message: ChatMessage): ChatMessage {
-  const parsed = chatMessageSchema.safeParse(message);
-  if (!parsed.success)
-    throw new Error(`A new message is malformed and was not saved (${firstIssue(parsed.error)}).`);
-  return message;
-}
-
-/** Oldest first; `limit` keeps the first N matches, as the in-memory store does. */
+/**
+ * Oldest first; `limit` keeps the first N matches, as the in-memory store does. `revision`: the
+ * state the caller holds; removals committed after it are not applied yet.
+ */
 export function* scanMessages(
   file: string,
   query: MessageQuery,
   chunkBytes?: number,
+  revision?: number,
 ): Generator<ChatMessage> {
   if (query.limit !== undefined && query.limit <= 0) return;
   const matches = messageMatcher(query);
   let found = 0;
-  for (const message of roomMessages(file, query.roomIds, chunkBytes)) {
+  // Before the log is opened (message-removals.ts).
+  const removals = Removals.read(removalsOf(file), revision);
+  for (const message of roomMessages(file, query.roomIds, removals, chunkBytes)) {
     if (!matches(message)) continue;
     yield message;
     found += 1;
@@ -64,15 +69,17 @@ export function* scanMessages(
 function* roomMessages(
   file: string,
   roomIds: readonly string[] | undefined,
+  removals: Removals,
   chunkBytes?: number,
 ): Generator<ChatMessage> {
-  const indexed = roomIds === undefined ? null : indexedMessages(file, roomIds, MESSAGE_LOG);
+  const indexed =
+    roomIds === undefined ? null : indexedMessages(file, roomIds, MESSAGE_LOG, (line) => removals.view(line));
   if (indexed !== null) {
     yield* indexed;
     return;
   }
   const rooms = roomIds === undefined ? null : new Set(roomIds);
-  for (const piece of piecesFor(file, roomIds ?? 'all', chunkBytes)) {
+  for (const piece of viewedPieces(piecesFor(file, roomIds ?? 'all', chunkBytes), removals, file)) {
     if (piece.kind === 'other') continue;
     const message = toRecord(piece.line, file, MESSAGE_LOG);
     if (rooms === null || rooms.has(message.roomId)) yield message;
@@ -89,31 +96,51 @@ function* piecesFor(
   else yield* logPieces(file, roomNeedles(roomIds), chunkBytes);
 }
 
+/**
+ * `pieces` of `file` as readers see them: a line with a removal record is taken out of its run and
+ * shown through the record (or left out, when removed).
+ */
+function* viewedPieces(pieces: Iterable<LogPiece>, removals: Removals, file: string): Generator<LogPiece> {
+  if (removals.size === 0) {
+    yield* pieces;
+    return;
+  }
+  for (const piece of pieces) {
+    if (piece.kind === 'line') {
+      const shown = removals.view(piece.line);
+      if (shown !== null) yield {kind: 'line', line: shown};
+      continue;
+    }
+    const {bytes, offset} = piece;
+    let from = 0;
+    for (const at of removals.within(offset, offset + bytes.length)) {
+      const start = at - offset;
+      // A record that does not name the start of a line names no line of this log.
+      if (start < from || (start > 0 && bytes[start - 1] !== 0x0a)) continue;
+      const stop = bytes.indexOf(0x0a, start);
+      if (start > from) yield otherPiece(bytes.subarray(from, start), offset + from);
+      const line = lineAt(bytes.subarray(start, stop), file, at, () => lineNumberIn(file, at));
+      const shown = removals.view(line);
+      if (shown !== null) yield {kind: 'line', line: shown};
+      from = stop + 1;
+    }
+    if (from === 0) yield piece;
+    else if (from < bytes.length) yield otherPiece(bytes.subarray(from), offset + from);
+  }
+}
+
+const otherPiece = (bytes: Buffer, offset: number): LogPiece => ({
+  kind: 'other',
+  bytes,
+  lastStart: bytes.length < 2 ? 0 : bytes.lastIndexOf(0x0a, bytes.length - 2) + 1,
+  offset,
+});
+
 /** What a commit does to the message log once the state is in place. Paths are relative to the store. */
 export type MessageOutcome =
   | {readonly kind: 'unchanged'}
   | {readonly kind: 'append'; readonly temp: string; readonly sizeBefore: number}
   | {readonly kind: 'replace'; readonly temp: string};
-
-/** One line of the log: its message id and its text as written (without the newline). */
-export interface LogLine {
-  readonly id: string;
-  readonly text: string;
-}
-
-/**
- * The id of a line's message, without parsing the line when it starts the way JSON.stringify writes
- * a message (`{"id":"...`); anything else is parsed.
- */
-export function lineId(text: string, file: string, line: JsonLine): string {
-  const prefix = '{"id":"';
-  if (text.startsWith(prefix)) {
-    const end = text.indexOf('"', prefix.length);
-    const id = text.slice(prefix.length, end);
-    if (end > 0 && !id.includes('\\')) return id;
-  }
-  return toRecord(line, file, MESSAGE_LOG).id;
-}
 
 /** Sees every message a rewrite deletes or changes, with the line as it was, and where it was. */
 export interface RewriteWitness {
@@ -170,11 +197,17 @@ export class MessageDraft {
   private witness: RewriteWitness | null = null;
   /** The message index of `source` (undefined: not looked for yet), carried over each rewrite. */
   private index: IndexData | null | undefined;
+  private readonly removing: RemovalOptions;
+  /** The committed log's removal records with this commit's (undefined: not read yet). */
+  private inForce: Removals | undefined;
+  /** This commit's removal records, while the committed log is the draft's source. */
+  private records: Removal[] = [];
 
-  constructor(file: string, token: string, owner: FileOwner, chunkBytes?: number) {
+  constructor(file: string, token: string, owner: FileOwner, removing: RemovalOptions, chunkBytes?: number) {
     this.file = file;
     this.token = token;
     this.owner = owner;
+    this.removing = removing;
     this.chunkBytes = chunkBytes;
     this.source = file;
   }
@@ -194,6 +227,7 @@ export class MessageDraft {
     this.sourceIsOurs = false;
     this.pending = [];
     this.pendingFiles = [];
+    this.records = [];
     this.index = null;
   }
 
@@ -203,12 +237,33 @@ export class MessageDraft {
   }
 
   rewrite(roomIds: readonly string[] | 'all', rewrite: (m: ChatMessage) => ChatMessage | null): void {
+    if (roomIds !== 'all' && this.recordsRemovals()) {
+      this.records.push(
+        ...recordRemovals({
+          file: this.file,
+          roomIds,
+          rewrite,
+          removals: this.removalsInForce(),
+          revision: this.removing.revision,
+          witness: this.witness,
+          chunkBytes: this.chunkBytes,
+        }),
+      );
+      const rooms = new Set(roomIds);
+      this.pending = this.pending.flatMap((message) => {
+        const next = rooms.has(message.roomId) ? rewrite(message) : message;
+        return next === null ? [] : [next === message ? next : checked(next)];
+      });
+      return;
+    }
     const rooms = roomIds === 'all' ? null : new Set(roomIds);
     const source = this.source;
     const chunkBytes = this.chunkBytes;
     const witness = this.witness;
     const pass = witness?.nextPass() ?? 0;
-    const before = rooms === null ? null : this.sourceIndex();
+    const removals = this.sourceRemovals();
+    // Lines taken out by records leave the other rooms' runs where they were: nothing is carried.
+    const before = rooms === null || removals.size > 0 ? null : this.sourceIndex();
     const carry = before === null || rooms === null ? null : new IndexCarry(before, rooms);
     let carried = 0;
     // The last line that stays: where a deleted line goes back if it is restored. Its id is read
@@ -220,7 +275,7 @@ export class MessageDraft {
       return lineId(line.text, source, line);
     };
     const target = this.writeNewSource((out) => {
-      for (const piece of piecesFor(source, roomIds, chunkBytes)) {
+      for (const piece of viewedPieces(piecesFor(source, roomIds, chunkBytes), removals, source)) {
         if (piece.kind === 'other') {
           out.addBytes(piece.bytes);
           const last = Buffer.from(piece.bytes.subarray(piece.lastStart));
@@ -268,6 +323,23 @@ export class MessageDraft {
     this.index = carriedRooms === null ? null : indexOfWritten(target, carriedRooms, carried);
   }
 
+  /** Whether a rewrite of some rooms is carried out as removal records rather than a new log. */
+  private recordsRemovals(): boolean {
+    if (this.source !== this.file || this.pendingFiles.length > 0) return false;
+    return io('inspect', this.file, () => fs.statSync(this.file).size) >= this.removing.rewriteBelowBytes;
+  }
+
+  private removalsInForce(): Removals {
+    // Under the lock, after recovery: every record there is committed.
+    this.inForce ??= Removals.read(this.removing.file);
+    return this.inForce;
+  }
+
+  /** The records a reader of `source` applies: none once it is a log this draft wrote whole. */
+  private sourceRemovals(): Removals {
+    return this.source === this.file ? this.removalsInForce() : new Removals();
+  }
+
   /** The index of the committed log, if there is one to trust; never built here. */
   private sourceIndex(): IndexData | null {
     if (this.index === undefined) this.index = this.source === this.file ? knownIndex(this.file) : null;
@@ -280,9 +352,12 @@ export class MessageDraft {
     const pending = this.pending;
     const pendingFiles = this.pendingFiles;
     const chunkBytes = this.chunkBytes;
+    const removals = this.sourceRemovals();
     const lines = function* (): Generator<LogLine> {
-      for (const line of readLines(source, chunkBytes))
-        yield {id: lineId(line.text, source, line), text: line.text};
+      for (const line of readLines(source, chunkBytes)) {
+        const shown = removals.view(line);
+        if (shown !== null) yield {id: lineId(shown.text, source, shown), text: shown.text};
+      }
       for (const message of pending) yield {id: message.id, text: toJsonLine(message).slice(0, -1)};
       for (const entry of pendingFiles)
         for (const message of fileMessages(entry, chunkBytes))
@@ -318,9 +393,16 @@ export class MessageDraft {
     this.sourceIsOurs = true;
     this.pending = [];
     this.pendingFiles = [];
+    // The new log was written through them.
+    this.records = [];
   }
 
+  /**
+   * Says how to install the draft; a removal that leaves too much of the log removed compacts it
+   * here (the log written whole, without its removed lines). Then `finishRemovals`.
+   */
   finish(): MessageOutcome {
+    if (this.records.length > 0 && this.compactionDue()) this.transform((lines) => lines);
     const lines = this.pending.map(toJsonLine).join('');
     const files = this.pendingFiles;
     if (this.source === this.file) {
@@ -344,11 +426,51 @@ export class MessageDraft {
     return {kind: 'replace', temp};
   }
 
+  /** This commit's removal records, as a temp file to append at the records file's recorded size. */
+  finishRemovals(): {temp: string; sizeBefore: number} | null {
+    if (this.source !== this.file || this.records.length === 0) return null;
+    const file = this.removing.file;
+    if (lstatOrNull(file) === null) {
+      // An empty records file removes nothing: made before the journal, it needs no undoing.
+      const empty = tempPath(file, `${this.token}.new`);
+      writeNewFile(empty, '', this.owner);
+      renameDurably(empty, file);
+    }
+    const sizeBefore = removalsAppendOffset(file);
+    const temp = tempPath(file, `${this.token}.append`);
+    writeNewFile(temp, this.records.map(removalLine).join(''), this.owner);
+    return {temp, sizeBefore};
+  }
+
+  /** The removed bytes, the records counted, past the share of the log a compaction waits for. */
+  private compactionDue(): boolean {
+    const removals = this.removalsInForce();
+    const logBytes = io('inspect', this.file, () => fs.statSync(this.file).size);
+    const recordBytes = this.records.reduce((sum, r) => sum + Buffer.byteLength(removalLine(r)), 0);
+    return removals.deadBytes + removals.fileBytes + recordBytes > this.removing.compactShare * logBytes;
+  }
+
   private newTemp(): string {
     this.step += 1;
     return tempPath(this.file, `${this.token}-${this.step}`);
   }
 }
+
+/** How a draft carries out removals (message-removals.ts). */
+export interface RemovalOptions {
+  /** The records file of the log. */
+  readonly file: string;
+  /** The revision the commit makes, which its records carry. */
+  readonly revision: number;
+  /** A log smaller than this is written whole by a removal. */
+  readonly rewriteBelowBytes: number;
+  /** The share of the log removed past which a removal compacts it. */
+  readonly compactShare: number;
+}
+
+/** A log under 1 MiB is written whole by a removal: as quick as records, and nothing to compact. */
+export const REWRITE_LOG_BELOW_BYTES = 1 << 20;
+export const COMPACT_SHARE = 1 / 8;
 
 export interface MessageFile {
   readonly file: string;

@@ -15,10 +15,12 @@ import {damaged, decodeJson} from './decode.js';
 import {createExclusive, io, writeNewFile, type FileOwner} from './durable-fs.js';
 import {listBackups, newBackupDir, readNoFollow, sealBackup, type PreparedBackup} from './backups.js';
 import {parseLine, readLines, toJsonLine} from './jsonl.js';
-import {BlockWriter, lineId, type LogLine, type RewriteWitness} from './message-log.js';
+import {BlockWriter, type RewriteWitness} from './message-log.js';
+import {lineId, type LogLine} from './message-lines.js';
 import {previewRestore, type ItemOps, type RemovalEntries, type RemovedEntry} from './removal-merge.js';
 import {firstIssue, removedObjectsSchema} from './state-schema.js';
-import type {StoreFiles} from './store-files.js';
+import {Removals} from './message-removals.js';
+import {removalsOf, type StoreFiles} from './store-files.js';
 
 const ENTRIES = 'messages.jsonl';
 const OBJECTS = 'removed.json';
@@ -176,10 +178,12 @@ function* readEntries(file: string): Generator<RemovedEntry<LogLine>> {
   }
 }
 
-/** The committed message log as lines with their ids. */
+/** The committed message log as lines with their ids, as readers see it. */
 export function* currentLines(file: string, chunkBytes?: number): Generator<LogLine> {
-  for (const line of readLines(file, chunkBytes)) {
-    yield {id: lineId(line.text, file, line), text: line.text};
+  const removals = Removals.read(removalsOf(file));
+  for (const stored of readLines(file, chunkBytes)) {
+    const line = removals.view(stored);
+    if (line !== null) yield {id: lineId(line.text, file, line), text: line.text};
   }
 }
 

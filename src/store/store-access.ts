@@ -29,6 +29,10 @@ export interface FileStoreOptions {
   readonly chunkBytes?: number;
   /** The state log grows to at least this many bytes before a checkpoint; small values are for tests. */
   readonly checkpointBytes?: number;
+  /** A removal from a message log smaller than this writes the log whole (default 1 MiB); 0 is for tests. */
+  readonly rewriteLogBelowBytes?: number;
+  /** The share of the message log removed (its removal records counted) past which it is compacted; default 1/8. */
+  readonly compactShare?: number;
 }
 
 const osUser = (): string => {
@@ -62,6 +66,9 @@ export function checkStoreFiles(files: StoreFiles, mode: number): void {
     if (stat === null) throw damaged(file, 'it is missing');
     checkFile(file, stat, mode);
   }
+  // Only a store that has had a removal since its log was last written whole has one.
+  const removals = lstatOrNull(files.removals);
+  if (removals !== null) checkFile(files.removals, removals, mode);
 }
 
 /**

@@ -10,6 +10,8 @@ export interface StoreFiles {
   readonly stateLog: string;
   /** One ChatMessage per line. */
   readonly messages: string;
+  /** What Clear and Remove took out of the message log since it was last written whole (message-removals.ts). */
+  readonly removals: string;
   /** One AuditEntry per line, seq = revision. */
   readonly audit: string;
   /** Present only while a commit is being applied, or after a crash in the middle of one. */
@@ -26,6 +28,10 @@ export interface StoreFiles {
 
 export const STATE_LOG_NAME = 'state-changes.jsonl';
 
+/** The removal records of a message log: beside it, whatever directory it is in. */
+export const removalsOf = (messages: string): string =>
+  path.join(path.dirname(messages), 'message-removals.jsonl');
+
 export const storeFiles = (dir: string): StoreFiles => {
   const root = path.resolve(dir);
   return {
@@ -33,6 +39,7 @@ export const storeFiles = (dir: string): StoreFiles => {
     state: path.join(root, 'state.json'),
     stateLog: path.join(root, STATE_LOG_NAME),
     messages: path.join(root, 'messages.jsonl'),
+    removals: removalsOf(path.join(root, 'messages.jsonl')),
     audit: path.join(root, 'audit.jsonl'),
     journal: path.join(root, 'state.json.journal'),
     lock: path.join(root, 'state.json.lock'),

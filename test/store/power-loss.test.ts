@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import type {Effect} from '../../src/domain/ports.js';
-import {createStore, openStore} from '../../src/store/file-store.js';
+import {createStore, openStore, type FileStoreOptions} from '../../src/store/file-store.js';
 import {PowerLoss} from './fault-layer.js';
 import {NOW, addPolicy, message, removeDir, tempDir} from './fixtures.js';
 import {sampleState} from './fixtures.js';
@@ -21,12 +21,35 @@ afterAll(() => {
   if (stress) process.stdout.write(`stress: power-loss cuts ${cuts}, ${failures.length} failures\n`);
 });
 
-const kinds: Record<string, {effects: readonly Effect[]; messages: readonly string[]}> = {
+/** One removal that deletes m1 and replaces m3's text, kept in a removal backup. */
+const removal: readonly Effect[] = [
+  {kind: 'keepRemoved', rooms: [], categories: []},
+  {
+    kind: 'rewriteMessages',
+    roomIds: ['room-1'],
+    rewrite: (m) => (m.id === 'm1' ? null : {...m, text: 'replaced'}),
+  },
+];
+
+const kinds: Record<
+  string,
+  {effects: readonly Effect[]; messages: readonly string[]; options?: FileStoreOptions}
+> = {
   'appends messages': {
     effects: [{kind: 'appendMessages', messages: [message(4)]}],
     messages: ['m1', 'm3', 'm4'],
   },
   'takes a backup': {effects: [{kind: 'backup', reason: 'second'}], messages: ['m1', 'm3']},
+  'records a removal': {
+    effects: removal,
+    messages: ['m3'],
+    options: {rewriteLogBelowBytes: 0, compactShare: 1000},
+  },
+  'compacts the message log in a removal': {
+    effects: removal,
+    messages: ['m3'],
+    options: {rewriteLogBelowBytes: 0, compactShare: 0},
+  },
   ...(stress
     ? {
         'rewrites the message log': {
@@ -38,10 +61,10 @@ const kinds: Record<string, {effects: readonly Effect[]; messages: readonly stri
 };
 
 /** A store with one acknowledged commit; returns the layer that watched it. */
-async function acknowledged(dir: string): Promise<PowerLoss> {
-  await createStore(dir, sampleState(), [message(1)], options);
+async function acknowledged(dir: string, more: FileStoreOptions = {}): Promise<PowerLoss> {
+  await createStore(dir, sampleState(), [message(1)], {...options, ...more});
   const layer = new PowerLoss();
-  const store = await openStore(dir, options);
+  const store = await openStore(dir, {...options, ...more});
   await store.commit((fresh) => ({
     plan: addPolicy(fresh, 'first', [{kind: 'appendMessages', messages: [message(3)]}]),
     result: null,
@@ -49,40 +72,52 @@ async function acknowledged(dir: string): Promise<PowerLoss> {
   return layer;
 }
 
-const second = (dir: string, effects: readonly Effect[]) =>
-  openStore(dir, options).then((store) =>
+const second = (dir: string, effects: readonly Effect[], more: FileStoreOptions = {}) =>
+  openStore(dir, {...options, ...more}).then((store) =>
     store.commit((fresh) => ({plan: addPolicy(fresh, 'second', effects), result: null})),
   );
 
 describe('a power loss during a commit', () => {
   it.each(Object.entries(kinds))(
     'at any step of one that %s loses no acknowledged commit and leaves a store that opens',
-    async (kind, {effects, messages}) => {
+    async (kind, {effects, messages, options: more}) => {
       const probeDir = path.join(root, `${kind}-probe`);
-      const probe = await acknowledged(probeDir);
+      const probe = await acknowledged(probeDir, more);
       const start = probe.count;
-      await second(probeDir, effects);
+      await second(probeDir, effects, more);
       const steps = probe.count - start;
       probe.remove();
       expect(steps).toBeGreaterThan(5);
       for (let k = 1; k <= steps; k += 1) {
         const dir = path.join(root, `${kind}-${k}`);
-        const layer = await acknowledged(dir);
+        const layer = await acknowledged(dir, more);
         layer.cutAfter(k);
-        await expect(second(dir, effects)).rejects.toThrow();
+        await expect(second(dir, effects, more)).rejects.toThrow();
         layer.rollBack();
         cuts += 1;
         try {
-          const store = await openStore(dir, options);
+          const store = await openStore(dir, {...options, ...more});
           const state = await store.read();
           expect(state.policies.map((p) => p.identity)).toContain('Tag:first');
           expect([1, 2]).toContain(state.revision);
           const landed = state.revision === 2;
           expect(state.policies.some((p) => p.identity === 'Tag:second')).toBe(landed);
           expect([...store.ports().audit.scan({})].map((a) => a.seq)).toEqual(landed ? [1, 2] : [1]);
-          expect([...store.ports().messages.scan({})].map((m) => m.id)).toEqual(
-            landed ? messages : ['m1', 'm3'],
-          );
+          const shown = [...store.ports().messages.scan({})];
+          expect(shown.map((m) => m.id)).toEqual(landed ? messages : ['m1', 'm3']);
+          if (effects === removal) {
+            expect(shown.at(-1)?.text).toBe(landed ? 'replaced' : 'message 3');
+            // The removal's backup is there exactly when the removal is.
+            expect(
+              store
+                .ports()
+                .backups.list()
+                .map((b) => b.messages),
+            ).toEqual(landed ? [2] : []);
+            // Nothing of a removal undone may come into force with the next commit's revision.
+            await store.commit((fresh) => ({plan: addPolicy(fresh, 'third'), result: null}));
+            expect([...store.ports().messages.scan({})]).toEqual(shown);
+          }
         } catch (error) {
           failures.push(`${kind} cut at step ${k}`);
           throw error;

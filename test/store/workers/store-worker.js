@@ -1,5 +1,5 @@
 // A separate process that uses the built store (dist/store/, from scripts/bundle.js), driven by the process tests.
-// argv[2]: JSON {build (the dist/ folder), dir, task, name, count, user, checkpointBytes?}. Talks back in lines on stdout.
+// argv[2]: JSON {build (the dist/ folder), dir, task, name, count, user, checkpointBytes?, compactShare?}. Talks back in lines on stdout.
 //   commits: `count` commits, each adding policy Tag:<name>-<i> and one message; prints "done <retries>".
 //   forever: commits until killed, printing "ack <revision>" after each acknowledged commit.
 //   hold:    takes the store lock, prints "locked", and keeps it until killed.
@@ -68,6 +68,7 @@ const options = {
   user: args.user,
   lockTimeoutMs: args.lockTimeoutMs ?? 5000,
   ...(args.checkpointBytes === undefined ? {} : {checkpointBytes: args.checkpointBytes}),
+  ...(args.compactShare === undefined ? {} : {compactShare: args.compactShare}),
 };
 
 if (args.task === 'hold') {
