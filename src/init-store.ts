@@ -18,7 +18,7 @@ import {DeploymentMessageCheck} from './domain/deployment-messages.js';
 import {loadDeployment, type DeploymentMessage} from './domain/deployment.js';
 import type {Issue} from './domain/errors.js';
 import {deploymentMessageRecords} from './domain/messages.js';
-import type {Effect, Ports} from './domain/ports.js';
+import type {ArchivePort, Effect, Ports} from './domain/ports.js';
 import type {ChatMessage, ChatState} from './domain/types.js';
 import {UsageError, readDeploymentFile, readTextFile} from './input-files.js';
 import {scriptStatements} from './lang/script.js';
@@ -155,7 +155,7 @@ async function buildOnDisk(
 /** Effects a store in memory carries out as the disk would; any other needs the disk. */
 const IN_MEMORY: ReadonlySet<Effect['kind']> = new Set(['appendMessages', 'rewriteMessages']);
 
-/** A store in memory that commits nothing whose effects need the disk, and says so. */
+/** A store in memory that commits nothing that needs the disk (files, backups), and says so. */
 class SetupInMemory implements StorePort {
   needsDisk = false;
   private readonly memory: MemoryStore;
@@ -173,14 +173,28 @@ class SetupInMemory implements StorePort {
   }
 
   ports(): Ports {
-    return this.memory.ports();
+    return {...this.memory.ports(), archives: this.archives};
+  }
+
+  /** A line that reads or writes a file under exports/ needs the disk, as its commit would. */
+  private readonly archives: ArchivePort = {
+    target: () => this.toDisk(),
+    source: () => this.toDisk(),
+    toBytes: () => this.toDisk(),
+    read: () => this.toDisk(),
+    discard: () => undefined,
+  };
+
+  private toDisk(): {ok: false; problem: string} {
+    this.needsDisk = true;
+    return {ok: false, problem: 'pchat init runs this line on the disk'};
   }
 
   commit<T>(
     change: (fresh: ChatState, ports: Ports) => {plan: CommitPlan | null; result: T},
   ): Promise<CommitOutcome<T>> {
     return this.memory.commit((fresh, ports) => {
-      const out = change(fresh, ports);
+      const out = change(fresh, {...ports, archives: this.archives});
       if (out.plan?.effects.some((e) => !IN_MEMORY.has(e.kind))) {
         this.needsDisk = true;
         return {plan: null, result: out.result};

@@ -1,6 +1,7 @@
 // pchat init reads a deployment file of any size a message at a time (issue 12, P8: an L deployment
 // is 200 MB): one over the 64 MiB that still bounds a script or the rest of the document, and a
-// kill -9 in the middle of such an init leaves no store behind.
+// kill -9 in the middle of such an init leaves no store behind. Its setup script runs in memory
+// unless a line needs the disk; then every line is committed on the disk.
 
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
@@ -92,4 +93,31 @@ describe('pchat init of a large deployment file', () => {
     });
     expect(again.status).toBe(0);
   }, 240_000);
+});
+
+describe('pchat init with a setup line that needs the disk', () => {
+  it('runs the script again on the disk, so the line writes its file into the new store', () => {
+    const setup = path.join(root, 'setup.ps1');
+    const lines = fs.readFileSync(path.join(DEMO, 'setup.ps1'), 'utf8');
+    fs.writeFileSync(setup, `${lines}\nGet-CsPersistentChatRoom | Export-Csv -Path rooms.csv\n`);
+    const run = pchat([
+      'init',
+      '--store',
+      store,
+      '--from',
+      path.join(DEMO, 'deployment.json'),
+      '--setup',
+      setup,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(fs.readFileSync(path.join(store, 'exports', 'rooms.csv'), 'utf8')).toContain('ItRoom');
+    const audit = fs.readFileSync(path.join(store, 'audit.jsonl'), 'utf8').trimEnd().split('\n');
+    const commands = audit.map((line) => (JSON.parse(line) as {command: string}).command);
+    expect(commands.at(-2)).toBe('Get-CsPersistentChatRoom | Export-Csv -Path rooms.csv');
+    expect(commands.at(-1)).toMatch(/^pchat init: load \d+ messages/);
+    // Each line once: the run in memory that stopped at the export left nothing behind.
+    expect(run.stdout).toContain('(29 setup lines, 5 messages)');
+    expect(commands).toHaveLength(30);
+  });
 });
