@@ -75,7 +75,8 @@ describe('pchat init of a large deployment file', () => {
     const child = spawn(
       process.execPath,
       [pchatBin, 'init', '--store', store, '--from', from, '--setup', path.join(DEMO, 'setup.ps1')],
-      {env: childEnv(), stdio: 'ignore'},
+      // Its scratch files go under root too: nothing is left to remove them after a SIGKILL.
+      {env: childEnv({TMPDIR: root}), stdio: 'ignore'},
     );
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     // The store is being written once its staging directory, beside it, exists.
