@@ -23,7 +23,7 @@ import type {ChatMessage, ChatState} from './domain/types.js';
 import {UsageError, readDeploymentFile, readTextFile} from './input-files.js';
 import {scriptStatements} from './lang/script.js';
 import {errorLine} from './lang/present/record-lines.js';
-import {Session, type LineRun} from './session.js';
+import {Session} from './session.js';
 import {initializeStore} from './store/create-store.js';
 import {createStore, openStore} from './store/file-store.js';
 import {InitialMessageLog} from './store/initial-messages.js';
@@ -43,7 +43,8 @@ export interface InitOptions {
 
 export interface InitReport {
   readonly dir: string;
-  readonly setupRuns: readonly LineRun[];
+  /** The setup script's lines that ran (their results are not kept: each holds a whole state). */
+  readonly setupLines: number;
   readonly messages: number;
   /** Where the store that --force replaced was moved. */
   readonly replaced: string | null;
@@ -97,7 +98,7 @@ function readDeployment(file: string, user: string, onMessage: (m: DeploymentMes
   return loadDeployment(rest, {initUser: user, newId: randomUUID}, check).state;
 }
 
-type Built = Pick<InitReport, 'setupRuns' | 'messages'>;
+type Built = Pick<InitReport, 'setupLines' | 'messages'>;
 
 /** Null when a line of the script needs the disk. */
 async function buildInMemory(
@@ -109,7 +110,7 @@ async function buildInMemory(
 ): Promise<Built | null> {
   const store = new SetupInMemory(new MemoryStore(state));
   const session = await Session.open({store, origin: 'init', yes: true});
-  const setupRuns = script === null ? [] : await runSetup(session, script, file!, () => store.needsDisk);
+  const setupLines = script === null ? 0 : await runSetup(session, script, file!, () => store.needsDisk);
   if (store.needsDisk) return null;
   const log = new InitialMessageLog(`${staging}.messages`);
   try {
@@ -124,7 +125,7 @@ async function buildInMemory(
       host,
       audit: [...store.ports().audit.scan({})],
     });
-    return {setupRuns, messages: loaded.messages};
+    return {setupLines, messages: loaded.messages};
   } finally {
     log.discard();
   }
@@ -141,12 +142,12 @@ async function buildOnDisk(
   await createStore(staging, state, []);
   const session = await Session.open({store: await openStore(staging), origin: 'init', yes: true});
   try {
-    const setupRuns = script === null ? [] : await runSetup(session, script, file!);
+    const setupLines = script === null ? 0 : await runSetup(session, script, file!);
     const records: ChatMessage[] = [];
     const loaded = resolveStaged(session.state, staged, (m) => records.push(m));
     if (loaded.messages > 0)
       await commitLoad(session, loaded.messages, loaded.rooms, [{kind: 'appendMessages', messages: records}]);
-    return {setupRuns, messages: loaded.messages};
+    return {setupLines, messages: loaded.messages};
   } finally {
     session.store.close();
   }
@@ -224,7 +225,7 @@ async function initPgStore(options: InitOptions): Promise<InitReport> {
   const script = options.setup === undefined ? null : readTextFile(options.setup);
   const memory = new MemoryStore(state);
   const session = await Session.open({store: memory, origin: 'init', yes: true, user, uid: null});
-  const setupRuns = script === null ? [] : await runSetup(session, script, options.setup!);
+  const setupLines = script === null ? 0 : await runSetup(session, script, options.setup!);
   const records: ChatMessage[] = [];
   const loaded = resolveMessages(session.state, deploymentMessages, (m) => records.push(m));
   if (loaded.messages > 0)
@@ -235,7 +236,7 @@ async function initPgStore(options: InitOptions): Promise<InitReport> {
     {state: await memory.read(), messages: ports.messages.scan({}), audit: ports.audit.scan({})},
     {force: options.force ?? false},
   );
-  const report = {dir: store.label, setupRuns, messages: loaded.messages, replaced: null};
+  const report = {dir: store.label, setupLines, messages: loaded.messages, replaced: null};
   store.close();
   return report;
 }
@@ -250,11 +251,11 @@ async function runSetup(
   script: string,
   file: string,
   stop: () => boolean = () => false,
-): Promise<LineRun[]> {
-  const runs: LineRun[] = [];
+): Promise<number> {
+  let lines = 0;
   for (const statement of scriptStatements(script)) {
     const run = await session.run(statement.text);
-    if (stop()) return runs;
+    if (stop()) return lines;
     const failure = run.storeFailure;
     if (failure) throw new StoreError(failure.kind, failure.message, failure.path);
     if (!run.ok)
@@ -262,9 +263,9 @@ async function runSetup(
         `The setup script ${file} failed at line ${statement.line}, so no store was created: ${statement.text.split('\n')[0]}`,
         run.errors.map(errorLine),
       );
-    runs.push(run);
+    lines += 1;
   }
-  return runs;
+  return lines;
 }
 
 /** The deployment's messages as checked and staged while the file was read, one line each. */
