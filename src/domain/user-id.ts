@@ -87,12 +87,11 @@ export function resolveUserId<T extends object>(
   facts: (item: T) => IdentityFacts,
 ): T[] {
   const id = parseUserId(text);
-  const hits = items.filter((item) => matches(item, facts, id));
+  const hits = select(items, facts, id);
   // Spec note: the deployment file often has no UPNs, and operators type SIP addresses without the
   // scheme; when no UPN matches, the same text is read as a SIP address.
   if (hits.length === 0 && id.kind === 'upn') {
-    const sip: UserId = {kind: 'sip', key: sipAddressKey(`sip:${text.trim()}`)};
-    return items.filter((item) => matches(item, facts, sip));
+    return select(items, facts, {kind: 'sip', key: sipAddressKey(`sip:${text.trim()}`)});
   }
   return hits;
 }
@@ -103,18 +102,22 @@ export function resolveUserId<T extends object>(
  */
 const sipKeys = new WeakMap<(item: never) => IdentityFacts, WeakMap<object, string | null>>();
 
-function matches<T extends object>(item: T, facts: (item: T) => IdentityFacts, id: UserId): boolean {
-  if (id.kind !== 'sip') return matchesUserId(facts(item), id);
+function select<T extends object>(items: readonly T[], facts: (item: T) => IdentityFacts, id: UserId): T[] {
+  if (id.kind !== 'sip') return items.filter((item) => matchesUserId(facts(item), id));
   let keys = sipKeys.get(facts);
   if (keys === undefined) {
     keys = new WeakMap();
     sipKeys.set(facts, keys);
   }
-  let key = keys.get(item);
-  if (key === undefined) {
-    const address = facts(item).sipAddress;
-    key = address === null ? null : sipAddressKey(address);
-    keys.set(item, key);
+  const hits: T[] = [];
+  for (const item of items) {
+    let key = keys.get(item);
+    if (key === undefined) {
+      const address = facts(item).sipAddress;
+      key = address === null ? null : sipAddressKey(address);
+      keys.set(item, key);
+    }
+    if (key === id.key) hits.push(item);
   }
-  return key === id.key;
+  return hits;
 }
