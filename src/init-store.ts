@@ -70,8 +70,9 @@ export async function initStore(options: InitOptions): Promise<InitReport> {
     makeDirectories(path.dirname(dir), 0o777);
     const staging = `${dir}.init-${process.pid}-${Date.now()}`;
     try {
+      const log = path.join(scratch, 'log.jsonl');
       const built =
-        (await buildInMemory(staging, state, script, options.setup, staged)) ??
+        (await buildInMemory(staging, log, state, script, options.setup, staged)) ??
         (await buildOnDisk(staging, state, script, options.setup, staged));
       const replaced = fs.existsSync(dir)
         ? `${dir}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`
@@ -103,6 +104,7 @@ type Built = Pick<InitReport, 'setupLines' | 'messages'>;
 /** Null when a line of the script needs the disk. */
 async function buildInMemory(
   staging: string,
+  logFile: string,
   state: ChatState,
   script: string | null,
   file: string | undefined,
@@ -112,7 +114,8 @@ async function buildInMemory(
   const session = await Session.open({store, origin: 'init', yes: true});
   const setupLines = script === null ? 0 : await runSetup(session, script, file!, () => store.needsDisk);
   if (store.needsDisk) return null;
-  const log = new InitialMessageLog(`${staging}.messages`);
+  // Written beside the scratch files, not beside the store: nothing is made there before the store's directory.
+  const log = new InitialMessageLog(logFile);
   try {
     for (const m of store.ports().messages.scan({})) log.append(m);
     const loaded = resolveStaged(session.state, staged, (m) => log.append(m));

@@ -10,6 +10,7 @@ import {StoreError} from './port.js';
 import {prepareBackup, publishBackup} from './backups.js';
 import {
   applyOwner,
+  copyNewFile,
   fsyncDir,
   io,
   ownerOf,
@@ -70,7 +71,7 @@ export async function initializeStore(
       keepOldStore(files, options.now?.() ?? new Date());
     }
     const token = randomBytes(8).toString('hex');
-    if (messages instanceof InitialMessageLog) moveInto(messages.file, files.messages, owner);
+    if (messages instanceof InitialMessageLog) moveInto(messages.file, files.messages, owner, token);
     else replaceWith(files.messages, messages.map(toJsonLine).join(''), owner, token);
     replaceWith(files.audit, (options.audit ?? []).map(toJsonLine).join(''), owner, token);
     makeDirectory(files.backups, mode);
@@ -173,8 +174,17 @@ const holds = (file: string, text: string): boolean => {
   }
 };
 
-/** A file written beforehand gets the store's mode and owner, then its name in the store. */
-function moveInto(from: string, file: string, owner: FileOwner): void {
+/**
+ * A file written beforehand gets the store's mode and owner, then its name in the store: renamed
+ * when it is on the store's file system, else copied beside its name first (as a temp file).
+ */
+function moveInto(from: string, file: string, owner: FileOwner, token: string): void {
+  if (fs.statSync(from).dev !== fs.statSync(path.dirname(file)).dev) {
+    const temp = tempPath(file, token);
+    copyNewFile(from, temp, owner);
+    renameDurably(temp, file);
+    return;
+  }
   io('set the mode of', from, () => {
     const fd = fs.openSync(from, 'r');
     try {

@@ -5,6 +5,7 @@
 
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {childEnv, pchat, pchatBin, projectRoot, tempDir} from '../helpers/pchat-process.js';
@@ -121,4 +122,36 @@ describe('pchat init with a setup line that needs the disk', () => {
     expect(run.stdout).toContain('(29 setup lines, 5 messages)');
     expect(commands).toHaveLength(30);
   });
+});
+
+describe('pchat init with its scratch files on another file system', () => {
+  const shm = '/dev/shm';
+  it.runIf(fs.existsSync(shm) && fs.statSync(shm).dev !== fs.statSync(os.tmpdir()).dev)(
+    "copies the message log into the store, with the store's mode, and leaves no scratch file",
+    () => {
+      const scratch = fs.mkdtempSync(path.join(shm, 'pchat-test-'));
+      try {
+        const run = pchat(
+          [
+            'init',
+            '--store',
+            store,
+            '--from',
+            path.join(DEMO, 'deployment.json'),
+            '--setup',
+            path.join(DEMO, 'setup.ps1'),
+          ],
+          {env: {TMPDIR: scratch}},
+        );
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        const log = path.join(store, 'messages.jsonl');
+        expect(fs.readFileSync(log, 'utf8').trimEnd().split('\n')).toHaveLength(demoMessages());
+        expect(fs.statSync(log).mode & 0o777).toBe(0o600);
+        expect(fs.readdirSync(scratch)).toEqual([]);
+      } finally {
+        fs.rmSync(scratch, {recursive: true, force: true});
+      }
+    },
+  );
 });
