@@ -7,7 +7,7 @@ import boundaries from 'eslint-plugin-boundaries';
 // The dependency rule of the codebase guide (README), by folder, so it holds at any depth:
 //   domain <- cmdlets <- lang <- session <- drills <- cli;   session <- tui;   store <- session, drills, workspace, main
 //   gen (the synthetic-store generator, a development tool) builds on domain, lang, store and workspace; nothing imports it.
-//   domain <- input-files <- workspace, main
+//   domain <- input-files <- init-store <- workspace <- main
 // An arrow points at what is imported. Each layer lists what it may import; anything else is an error.
 const folders = ['domain', 'cmdlets', 'lang', 'store', 'drills', 'cli', 'tui', 'gen'];
 const topLevelFiles = [
@@ -18,6 +18,7 @@ const topLevelFiles = [
   'main',
   'version',
   'input-files',
+  'init-store',
 ];
 const elements = folders.map((type) => ({type, pattern: `src/${type}`, partialMatch: false}));
 const files = topLevelFiles.map((category) => ({category, pattern: `src/${category}.ts`}));
@@ -32,8 +33,12 @@ const layers = {
   store: {imports: ['domain'], message: 'store knows the state shape and the disk, nothing else.'},
   session: {imports: ['domain', 'cmdlets', 'lang', 'store'], message: 'session wires the core to the store.'},
   'input-files': {imports: ['domain'], message: 'input-files reads what the operator gives pchat.'},
-  workspace: {
+  'init-store': {
     imports: ['domain', 'cmdlets', 'lang', 'session', 'store', 'input-files'],
+    message: 'init-store builds a new store from a deployment file and a setup script.',
+  },
+  workspace: {
+    imports: ['domain', 'cmdlets', 'lang', 'session', 'store', 'input-files', 'init-store'],
     message: 'workspace opens stores for sessions; the front ends come to it through main.',
   },
   'data-transfer': {

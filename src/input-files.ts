@@ -7,8 +7,12 @@ import secureJson from 'secure-json-parse';
 import {formatPath} from './domain/deployment-schema.js';
 import {firstDuplicateKey} from './domain/json-duplicate-keys.js';
 import {invalidUtf8At, lineAt} from './domain/utf8.js';
+import {DeploymentSplitter, SplitError, type SplitItem} from './domain/deployment-splitter.js';
 
-/** The largest deployment or script file we read: far above any real one, far below a memory problem. */
+/**
+ * The largest script file we read, and the largest deployment file without its messages (which are
+ * read one at a time): far above any real one, far below a memory problem.
+ */
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** What the operator gave pchat cannot be used (a store path, an input file): exit 2, not a store problem. */
@@ -21,10 +25,15 @@ export class UsageError extends Error {
   }
 }
 
-const readBytes = (file: string): Buffer => {
+const regularFile = (file: string): fs.Stats => {
   const stat = reading(file, () => fs.statSync(file));
   if (stat.isDirectory()) throw new UsageError(`${file} is a directory; give the path of a file.`);
   if (!stat.isFile()) throw new UsageError(`Cannot read ${file}: not a regular file.`);
+  return stat;
+};
+
+const readBytes = (file: string): Buffer => {
+  const stat = regularFile(file);
   if (stat.size > MAX_INPUT_BYTES)
     throw new UsageError(`${file} is ${stat.size} bytes; the limit is ${MAX_INPUT_BYTES}.`);
   return reading(file, () => fs.readFileSync(file));
@@ -66,23 +75,106 @@ export const readTextFile = (file: string): string => decodeText(readBytes(file)
  * A JSON document, refused when it starts with a byte order mark (RFC 8259 forbids one) or gives a
  * key twice in one object (JSON.parse would keep the last one without a word).
  */
-export const readJsonFile = (file: string): unknown => {
-  const bytes = readBytes(file);
+function parseJson(bytes: Uint8Array, file: string): unknown {
+  refuseBom(bytes, file);
+  return parseJsonText(decodeText(bytes, file), file, {path: [], line: 1});
+}
+
+function refuseBom(bytes: Uint8Array, file: string): void {
   if (startsWithBom(bytes))
     throw new UsageError(
       `${file} starts with a UTF-8 byte order mark (byte offset 0); save it as UTF-8 without one.`,
     );
-  const text = decodeText(bytes, file);
+}
+
+/** Where a piece of a file sits: the JSON path of its value and the line it starts on. */
+interface Place {
+  readonly path: readonly (string | number)[];
+  readonly line: number;
+}
+
+/** `__proto__` and `constructor` keys are refused, as secure-json-parse does, and a key given twice. */
+function parseJsonText(text: string, file: string, place: Place): unknown {
+  const where = place.path.length === 0 ? file : `${file}: ${formatPath(place.path)} (line ${place.line})`;
   let value: unknown;
   try {
     value = secureJson.parse(text, undefined, {protoAction: 'error', constructorAction: 'error'});
   } catch (error) {
-    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`${where} is not valid JSON: ${(error as Error).message}`);
   }
   const duplicate = firstDuplicateKey(text);
   if (duplicate)
     throw new UsageError(
-      `${file} gives the key ${formatPath(duplicate.path)} twice (line ${text.slice(0, duplicate.index).split('\n').length}); JSON keeps only the last, so remove the other.`,
+      `${file} gives the key ${formatPath([...place.path, ...duplicate.path])} twice (line ${place.line - 1 + text.slice(0, duplicate.index).split('\n').length}); JSON keeps only the last, so remove the other.`,
     );
   return value;
-};
+}
+
+/** Holds the longest message the schema takes (100,000 characters), however it is escaped. */
+export const MAX_MESSAGE_ENTRY_BYTES = 1024 * 1024;
+/** Far deeper than any deployment file (five levels); a limit so that no parser recurses without one. */
+const MAX_DEPTH = 64;
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+export interface DeploymentLimits {
+  readonly maxItemBytes: number;
+  readonly maxRestBytes: number;
+}
+
+/**
+ * A deployment file read a piece at a time (domain/deployment-splitter.ts): each entry of `messages`
+ * is checked as its own JSON document (UTF-8, __proto__ and constructor, keys given twice, its size)
+ * and handed to `onMessage`; what is returned is the rest of the document, with `messages` empty,
+ * checked as a whole JSON document (parseJson). Problems name the entry and its line and byte offset.
+ */
+export function readDeploymentFile(
+  file: string,
+  onMessage: (value: unknown, index: number) => void,
+  limits: DeploymentLimits = {maxItemBytes: MAX_MESSAGE_ENTRY_BYTES, maxRestBytes: MAX_INPUT_BYTES},
+): unknown {
+  regularFile(file);
+  const fd = reading(file, () => fs.openSync(file, 'r'));
+  try {
+    const splitter = new DeploymentSplitter({...limits, maxDepth: MAX_DEPTH}, (item) =>
+      onMessage(parseItem(item, file), item.index),
+    );
+    const chunk = Buffer.alloc(READ_CHUNK_BYTES);
+    for (let first = true; ; first = false) {
+      const n = reading(file, () => fs.readSync(fd, chunk, 0, chunk.length, null));
+      if (n === 0) break;
+      if (first) refuseEncoding(chunk.subarray(0, n), file);
+      splitting(file, () => splitter.push(chunk.subarray(0, n)));
+    }
+    return parseJson(
+      splitting(file, () => splitter.end()),
+      file,
+    );
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function parseItem(item: SplitItem, file: string): unknown {
+  const bad = invalidUtf8At(item.bytes);
+  if (bad >= 0)
+    throw new UsageError(
+      `${file} is not valid UTF-8: messages[${item.index}], line ${item.line - 1 + lineAt(item.bytes, bad)}, byte offset ${item.offset + bad}. Save it as UTF-8.`,
+    );
+  const text = new TextDecoder('utf-8').decode(item.bytes);
+  return parseJsonText(text, file, {path: ['messages', item.index], line: item.line});
+}
+
+/** A byte order mark or UTF-16 is refused before the splitter reads bytes it cannot place. */
+function refuseEncoding(head: Uint8Array, file: string): void {
+  refuseBom(head, file);
+  decodeText(head.subarray(0, 2), file);
+}
+
+function splitting<T>(file: string, split: () => T): T {
+  try {
+    return split();
+  } catch (error) {
+    if (error instanceof SplitError) throw new UsageError(`${file} cannot be read: ${error.message}`);
+    throw error;
+  }
+}

@@ -99,7 +99,7 @@ program
     const report = await initStore({dir, from, setup, force: options.force ?? false});
     // The store path is the operator's text: escaped here, as every diagnostic is in io.err.
     io.out(
-      `Created store ${displaySafe(report.dir)} (${report.setupRuns.length} setup lines, ${report.messages} messages).\n`,
+      `Created store ${displaySafe(report.dir)} (${report.setupLines} setup lines, ${report.messages} messages).\n`,
     );
     if (report.replaced) io.out(`The previous store was moved to ${displaySafe(report.replaced)}.\n`);
     process.exitCode = EXIT.ok;

@@ -12,15 +12,10 @@ import {PCHAT} from './p1-exec-get.js';
 import type {BenchStore} from './stores.js';
 import {processMs} from './timing.js';
 
-/** The input limit of pchat init (workspace.ts). */
-const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 const SCRIPT_LINES = Number(process.env['BENCH_SCRIPT_LINES'] ?? 20_000);
 
 export function p8Init(store: BenchStore, scratch: string, note?: string): Figure {
   const files = writeInitFiles(path.join(scratch, `init-files-${store.size}`), store.generated);
-  const bytes = fs.statSync(files.deployment).size;
-  if (bytes > MAX_INPUT_BYTES)
-    throw new Error(`The ${store.size} deployment file is ${bytes} bytes, over pchat init's limit.`);
   const target = path.join(scratch, `init-${store.size}`);
   const ms = processMs([
     PCHAT,

@@ -73,6 +73,25 @@ export const findByIdentity = <T extends PooledNamed>(
   );
 };
 
+/**
+ * findByIdentity for many lookups among the same items (a deployment's million messages in ten
+ * thousand rooms): the items are grouped by name once, and each lookup searches its name's group,
+ * which holds every item findByIdentity could find.
+ */
+export const identityFinder = <T extends PooledNamed>(
+  items: readonly T[],
+  kind: ContentKind,
+): ((identity: string, parameter?: string) => T) => {
+  const byName = new Map<string, T[]>();
+  for (const item of items) {
+    const group = byName.get(nameKeyOf(item));
+    if (group) group.push(item);
+    else byName.set(nameKeyOf(item), [item]);
+  }
+  return (identity, parameter) =>
+    findByIdentity(byName.get(textKey(splitIdentity(identity).name)) ?? [], identity, kind, parameter);
+};
+
 export const findPool = (
   state: ChatState,
   fqdn: string,
@@ -136,8 +155,10 @@ export const assertNameFree = (
   name: string,
   exceptId: string | null,
 ): void => {
+  const key = textKey(name);
+  // The name first: its key is kept with each item, so 10,000 rooms cost no text folding.
   const inPool = (items: readonly (PooledNamed & {readonly id: string})[]) =>
-    items.find((i) => i.id !== exceptId && sameText(i.poolFqdn, poolFqdn) && sameText(i.name, name));
+    items.find((i) => nameKeyOf(i) === key && i.id !== exceptId && sameText(i.poolFqdn, poolFqdn));
   const own: readonly (PooledNamed & {readonly id: string})[] =
     kind === 'Category' ? state.categories : kind === 'Room' ? state.rooms : state.addins;
   if (inPool(own)) {

@@ -314,18 +314,30 @@ const checkEndpoints = (ctx: Context): void => {
 const checkOperatorsAndMessages = (ctx: Context): void => {
   const names = uniques(ctx.issues, 'DuplicateName', 'The operator');
   (ctx.d.operators ?? []).forEach((o, i) => names.add(o.name, o.name, `operators[${i}].name`));
-  const pools = new Set(ctx.d.persistentChatPools.map((p) => p.fqdn.toLowerCase()));
+  const pools = deploymentPools(ctx.d);
   (ctx.d.messages ?? []).forEach((m, i) => {
-    const slash = m.room.indexOf('\\');
-    const pool = slash < 0 ? null : m.room.slice(0, slash).toLowerCase();
-    if (pool !== null && !pools.has(pool)) {
-      ctx.issues.push(
-        deploymentIssue(
-          'PoolNotFound',
-          `messages[${i}].room`,
-          `the pool of room "${m.room}" is not a Persistent Chat pool of the deployment.`,
-        ),
-      );
-    }
+    const issue = messagePoolIssue(m.room, i, pools);
+    if (issue !== null) ctx.issues.push(issue);
   });
+};
+
+/** Lower-case FQDNs of the deployment's Persistent Chat pools. */
+export const deploymentPools = (d: Deployment): ReadonlySet<string> =>
+  new Set(d.persistentChatPools.map((p) => p.fqdn.toLowerCase()));
+
+/** A message's room `pool\Name` must be in one of the deployment's pools (a short name is looked up later). */
+export const messagePoolIssue = (room: string, index: number, pools: ReadonlySet<string>): Issue | null => {
+  const pool = poolOfRoom(room);
+  if (pool === null || pools.has(pool)) return null;
+  return deploymentIssue(
+    'PoolNotFound',
+    `messages[${index}].room`,
+    `the pool of room "${room}" is not a Persistent Chat pool of the deployment.`,
+  );
+};
+
+/** The lower-case pool of a room identity `pool\Name`; null for a short name. */
+export const poolOfRoom = (room: string): string | null => {
+  const slash = room.indexOf('\\');
+  return slash < 0 ? null : room.slice(0, slash).toLowerCase();
 };

@@ -126,6 +126,14 @@ const user = z.strictObject({
 const group = z.strictObject({dn, displayName: name, members: z.array(dn).optional()});
 const contact = z.strictObject({sipAddress: sipAddress.nullable().optional(), displayName: name, dn});
 
+/** One entry of `messages`: checked on its own, so a reader can take the messages one at a time. */
+export const deploymentMessageSchema = z.strictObject({
+  room: name.refine((s) => !s.endsWith('\\'), {error: 'must name a room (pool\\Name)'}),
+  from: sipAddress,
+  at: isoDate,
+  text: acceptedText(z.string().min(1, {error: 'must not be empty'}).max(MAX_MESSAGE), 'lines'),
+});
+
 export const deploymentSchema = z.strictObject({
   formatVersion: z.literal(1, {error: 'formatVersion must be 1'}),
   sipDomains: z.array(fqdn).min(1, {error: 'at least one SIP domain is needed'}),
@@ -158,16 +166,7 @@ export const deploymentSchema = z.strictObject({
   operators: z
     .array(z.strictObject({name, roles: z.array(z.enum(ROLES as unknown as [Role, ...Role[]])).min(1)}))
     .optional(),
-  messages: z
-    .array(
-      z.strictObject({
-        room: name.refine((s) => !s.endsWith('\\'), {error: 'must name a room (pool\\Name)'}),
-        from: sipAddress,
-        at: isoDate,
-        text: acceptedText(z.string().min(1, {error: 'must not be empty'}).max(MAX_MESSAGE), 'lines'),
-      }),
-    )
-    .optional(),
+  messages: z.array(deploymentMessageSchema).optional(),
 });
 
 /** A deployment file as written (optional keys may be missing). */
@@ -175,6 +174,7 @@ export type DeploymentFile = z.input<typeof deploymentSchema>;
 /** A deployment file that passed the shape checks. */
 export type Deployment = z.output<typeof deploymentSchema>;
 export type DeploymentPool = Deployment['persistentChatPools'][number];
+export type DeploymentMessageEntry = z.output<typeof deploymentMessageSchema>;
 
 /** `persistentChatPools[0].servers[2].fqdn`: where a problem is, for the messages. */
 export const formatPath = (path: readonly PropertyKey[]): string =>

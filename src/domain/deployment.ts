@@ -5,8 +5,15 @@ import type {z} from 'zod';
 import type {Issue} from './errors.js';
 import {globalCompliance} from './compliance.js';
 import {globalConfiguration} from './configuration.js';
-import {checkDeployment} from './deployment-rules.js';
-import {deploymentSchema, formatPath, type Deployment, type DeploymentPool} from './deployment-schema.js';
+import {checkDeployment, deploymentPools} from './deployment-rules.js';
+import type {DeploymentMessageCheck} from './deployment-messages.js';
+import {
+  deploymentSchema,
+  formatPath,
+  type Deployment,
+  type DeploymentMessageEntry,
+  type DeploymentPool,
+} from './deployment-schema.js';
 import {sipAddressKey} from './sip.js';
 import {applicationContactsContainer} from './topology.js';
 import {
@@ -44,13 +51,13 @@ const MAX_ISSUES = 500;
 export class DeploymentError extends Error {
   readonly issues: readonly Issue[];
 
-  constructor(issues: readonly Issue[]) {
+  /** `unlisted`: problems counted but not kept (a streamed file's messages keep only the first). */
+  constructor(issues: readonly Issue[], unlisted = 0) {
+    const total = issues.length + unlisted;
     const shown =
-      issues.length > MAX_ISSUES
-        ? [...issues.slice(0, MAX_ISSUES), moreIssue(issues.length - MAX_ISSUES)]
-        : issues;
+      total > MAX_ISSUES ? [...issues.slice(0, MAX_ISSUES), moreIssue(total - MAX_ISSUES)] : issues;
     super(
-      `The deployment file has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${shown.map((i) => `  ${i.message}`).join('\n')}`,
+      `The deployment file has ${total} problem${total === 1 ? '' : 's'}:\n${shown.map((i) => `  ${i.message}`).join('\n')}`,
     );
     this.name = 'DeploymentError';
     this.issues = shown;
@@ -63,18 +70,30 @@ const moreIssue = (n: number): Issue => ({
   message: `... and ${n} more problems.`,
 });
 
+/**
+ * `streamed`: the messages a reader took out of the file one at a time (the file's own `messages`
+ * are then empty); their problems are reported with the rest's, as if they had been read in place.
+ */
 export const loadDeployment = (
   input: unknown,
   options: LoadOptions,
+  streamed?: DeploymentMessageCheck,
 ): {state: ChatState; messages: readonly DeploymentMessage[]} => {
   const parsed = deploymentSchema.safeParse(input);
-  if (!parsed.success) throw new DeploymentError(parsed.error.issues.flatMap(shapeIssues));
-  const problems = checkDeployment(parsed.data);
-  if (problems.length > 0) throw new DeploymentError(problems);
+  const shape = parsed.success ? [] : parsed.error.issues.flatMap(shapeIssues);
+  const streamedShape = streamed?.shapeIssues() ?? NO_ISSUES;
+  if (!parsed.success || streamedShape.unlisted + streamedShape.listed.length > 0)
+    throw new DeploymentError([...shape, ...streamedShape.listed], streamedShape.unlisted);
+  const streamedRules = streamed?.ruleIssues(deploymentPools(parsed.data)) ?? NO_ISSUES;
+  const problems = [...checkDeployment(parsed.data), ...streamedRules.listed];
+  if (problems.length + streamedRules.unlisted > 0)
+    throw new DeploymentError(problems, streamedRules.unlisted);
   return {state: buildState(parsed.data, options), messages: buildMessages(parsed.data)};
 };
 
-const shapeIssues = (issue: z.core.$ZodIssue): Issue[] => {
+const NO_ISSUES = {listed: [], unlisted: 0};
+
+export const shapeIssues = (issue: z.core.$ZodIssue): Issue[] => {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const path = formatPath([...issue.path, key]);
@@ -224,10 +243,11 @@ const buildOperators = (d: Deployment, initUser: string): Operator[] => {
   return [...listed, {name: initUser, roles: ['CsAdministrator']}];
 };
 
-const buildMessages = (d: Deployment): DeploymentMessage[] =>
-  (d.messages ?? []).map((m) => ({
-    room: m.room,
-    from: sipAddressKey(m.from),
-    at: new Date(m.at).toISOString(),
-    text: m.text,
-  }));
+const buildMessages = (d: Deployment): DeploymentMessage[] => (d.messages ?? []).map(buildMessage);
+
+export const buildMessage = (m: DeploymentMessageEntry): DeploymentMessage => ({
+  room: m.room,
+  from: sipAddressKey(m.from),
+  at: new Date(m.at).toISOString(),
+  text: m.text,
+});

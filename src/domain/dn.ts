@@ -1,6 +1,8 @@
 // Distinguished names (RFC 4514) as the directory uses them: parsing, a comparison key, and the
 // parent/child relations that -OU, domains and principal classification need.
 
+import {memoizeText} from './text-memo.js';
+
 export interface Rdn {
   readonly type: string;
   readonly value: string;
@@ -63,10 +65,10 @@ const format = (rdns: readonly Rdn[]): string =>
   rdns.map((r) => `${r.type}=${escapeValue(r.value)}`).join(',');
 
 /** Directory comparison is case-insensitive and ignores spaces around separators. */
-export function dnKey(text: string): string {
+export const dnKey = memoizeText((text: string): string => {
   const rdns = parseDn(text);
   return rdns ? format(rdns).toLowerCase() : text.trim().toLowerCase();
-}
+});
 
 export const sameDn = (a: string, b: string): boolean => dnKey(a) === dnKey(b);
 

@@ -1,10 +1,10 @@
 // Room content (rooms-and-content.md section 5): which messages a Remove/Clear selects, the pure
 // rewrites the store applies to its message log, posting (5.3), and the deployment file's messages.
 
-import type {ChatMessage, ChatState} from './types.js';
+import type {ChatMessage, ChatState, Room} from './types.js';
 import type {Effect} from './ports.js';
 import {CmdletError, type Issue} from './errors.js';
-import {identityOf} from './content-identity.js';
+import {identityFinder, identityOf} from './content-identity.js';
 import {isSipUri} from './principals.js';
 import {canPost, fileUploadAllowed} from './room-access.js';
 import {categoryOfRoom, findRoom} from './rooms.js';
@@ -200,18 +200,39 @@ export const deploymentMessagesToRecords = (
   messages: readonly DeploymentMessage[],
   newId: () => string,
 ): {messages: ChatMessage[]; issues: Issue[]} => {
+  const toRecord = deploymentMessageRecords(state, newId);
   const records: ChatMessage[] = [];
   const issues: Issue[] = [];
   messages.forEach((m, i) => {
+    const out = toRecord(m, i);
+    if ('issue' in out) issues.push(out.issue);
+    else records.push(out.message);
+  });
+  return {messages: records, issues};
+};
+
+/**
+ * One deployment message at a time, for a reader that streams them. A room or author named by many
+ * messages is looked up once: a million messages in ten thousand rooms would otherwise search the
+ * rooms a million times.
+ */
+export const deploymentMessageRecords = (
+  state: ChatState,
+  newId: () => string,
+): ((m: DeploymentMessage, i: number) => {message: ChatMessage} | {issue: Issue}) => {
+  const findRoomOnce = identityFinder(state.rooms, 'Room');
+  const rooms = new Map<string, Room>();
+  const authors = new Map<string, string>();
+  return (m, i) => {
     try {
-      const room = findRoom(state, m.room, `messages[${i}].room`);
-      const author = authorSip(m.from, `messages[${i}].from`);
+      const room = once(rooms, m.room, () => findRoomOnce(m.room, `messages[${i}].room`));
+      const author = once(authors, m.from, () => authorSip(m.from, `messages[${i}].from`));
       const postedAt = new Date(toMillis(m.at, `messages[${i}].at`)).toISOString();
       if (typeof m.text !== 'string')
         throw new CmdletError('InvalidValue', `Message ${i} has no text.`, {
           parameter: `messages[${i}].text`,
         });
-      records.push({
+      const message: ChatMessage = {
         id: newId(),
         roomId: room.id,
         author,
@@ -219,15 +240,26 @@ export const deploymentMessagesToRecords = (
         text: m.text,
         replaced: false,
         replacedAt: null,
-      });
+      };
+      return {message};
     } catch (error) {
       if (!(error instanceof CmdletError)) throw error;
-      issues.push({
-        errorId: error.errorId,
-        parameter: error.parameter,
-        message: `messages[${i}]: ${error.message}`,
-      });
+      return {
+        issue: {
+          errorId: error.errorId,
+          parameter: error.parameter,
+          message: `messages[${i}]: ${error.message}`,
+        },
+      };
     }
-  });
-  return {messages: records, issues};
+  };
+};
+
+/** A lookup that succeeded is kept; one that failed runs again, so its error names this message. */
+const once = <T>(found: Map<string, T>, key: string, find: () => T): T => {
+  const hit = found.get(key);
+  if (hit !== undefined) return hit;
+  const value = find();
+  found.set(key, value);
+  return value;
 };

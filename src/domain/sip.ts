@@ -4,6 +4,7 @@
 // for comparisons (§19.1.4) and for clear messages about what is wrong.
 
 import {CmdletError} from './errors.js';
+import {memoizeText} from './text-memo.js';
 
 export interface SipUri {
   /** Lower-cased. */
@@ -205,11 +206,11 @@ const decodeUnreserved = (text: string): string =>
 // the rooms spec stores them lower-cased), so uniqueness uses this key, which is stricter than
 // RFC 3261 equality: two addresses equal under §19.1.4 always share a key, not the other way round.
 /** The key (and stored form) that decides whether two directory SIP addresses are the same object's. */
-export function sipAddressKey(text: string): string {
+export const sipAddressKey = memoizeText((text: string): string => {
   const parsed = parseSipUri(text);
   if (!parsed.ok || parsed.value.user === null) return text.toLowerCase();
   return `${parsed.value.scheme}:${decodeUnreserved(parsed.value.user).toLowerCase()}@${parsed.value.host}`;
-}
+});
 
 const MUST_MATCH_PARAMS = ['user', 'ttl', 'method', 'maddr'];
 

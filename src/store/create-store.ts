@@ -5,10 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {randomBytes} from 'node:crypto';
-import type {ChatMessage, ChatState} from '../domain/types.js';
+import type {AuditEntry, ChatMessage, ChatState} from '../domain/types.js';
 import {StoreError} from './port.js';
 import {prepareBackup, publishBackup} from './backups.js';
 import {
+  applyOwner,
+  copyNewFile,
   fsyncDir,
   io,
   ownerOf,
@@ -17,6 +19,7 @@ import {
   writeNewFile,
   type FileOwner,
 } from './durable-fs.js';
+import {InitialMessageLog} from './initial-messages.js';
 import {toJsonLine} from './jsonl.js';
 import {acquireLock, releaseLock, type LockOptions} from './lock.js';
 import {recoverJournal, sweepTemps} from './journal.js';
@@ -24,7 +27,7 @@ import {makeDirectories} from './make-directories.js';
 import {checkDirectory, lstatOrNull, newFileMode} from './safety.js';
 import {DurableStateFile, serializeState, sha256} from './state-file.js';
 import {headerLine} from './state-log.js';
-import {chatMessageSchema, chatStateSchema, firstIssue} from './state-schema.js';
+import {auditEntrySchema, chatMessageSchema, chatStateSchema, firstIssue} from './state-schema.js';
 import {storeFiles, tempPath, type StoreFiles} from './store-files.js';
 
 export interface CreateOptions {
@@ -33,13 +36,18 @@ export interface CreateOptions {
   readonly now?: () => Date;
 }
 
+/**
+ * `messages`: a list, or a log written beforehand (initial-messages.ts), moved into place. `audit`:
+ * the entries of the revisions that led to `state` (seq = revision), for an init that ran its setup
+ * before the store was written.
+ */
 export async function initializeStore(
   dir: string,
   state: ChatState,
-  messages: readonly ChatMessage[],
-  options: CreateOptions & Omit<LockOptions, 'mode'>,
+  messages: readonly ChatMessage[] | InitialMessageLog,
+  options: CreateOptions & Omit<LockOptions, 'mode'> & {readonly audit?: readonly AuditEntry[]},
 ): Promise<void> {
-  validate(state, messages);
+  validate(state, messages instanceof InitialMessageLog ? [] : messages, options.audit ?? []);
   const files = storeFiles(dir);
   if (makeDirectories(files.dir, 0o700)) {
     shareLikeParent(files.dir);
@@ -64,10 +72,11 @@ export async function initializeStore(
       keepOldStore(files, options.now?.() ?? new Date());
     }
     const token = randomBytes(8).toString('hex');
-    replaceWith(files.messages, messages.map(toJsonLine).join(''), owner, token);
+    if (messages instanceof InitialMessageLog) moveInto(messages.file, files.messages, owner, token);
+    else replaceWith(files.messages, messages.map(toJsonLine).join(''), owner, token);
     // The old log's removal records must not apply to the new one (its lines may be the same).
     removeDurably(files.removals);
-    replaceWith(files.audit, '', owner, token);
+    replaceWith(files.audit, (options.audit ?? []).map(toJsonLine).join(''), owner, token);
     makeDirectory(files.backups, mode);
     writeStateLast(files, state, owner, token);
   } finally {
@@ -85,13 +94,23 @@ function shareLikeParent(dir: string): void {
   io('share with its group', dir, () => fs.chmodSync(dir, 0o2770));
 }
 
-function validate(state: ChatState, messages: readonly ChatMessage[]): void {
+function validate(state: ChatState, messages: readonly ChatMessage[], audit: readonly AuditEntry[]): void {
   const parsed = chatStateSchema.safeParse(state);
   if (!parsed.success) throw new Error(`The initial state is malformed (${firstIssue(parsed.error)}).`);
   for (const message of messages) {
     const m = chatMessageSchema.safeParse(message);
     if (!m.success) throw new Error(`An initial message is malformed (${firstIssue(m.error)}).`);
   }
+  audit.forEach((entry, i) => {
+    const a = auditEntrySchema.safeParse(entry);
+    if (!a.success) throw new Error(`An initial audit entry is malformed (${firstIssue(a.error)}).`);
+    if (entry.seq !== i + 1 || entry.revisionAfter !== entry.seq)
+      throw new Error(`The initial audit entry ${i + 1} is for revision ${entry.revisionAfter}.`);
+  });
+  if (audit.length > 0 && audit.length !== state.revision)
+    throw new Error(
+      `The initial state is at revision ${state.revision} but has ${audit.length} audit entries.`,
+    );
 }
 
 function keepOldStore(files: StoreFiles, now: Date): void {
@@ -157,6 +176,28 @@ const holds = (file: string, text: string): boolean => {
     return false;
   }
 };
+
+/**
+ * A file written beforehand gets the store's mode and owner, then its name in the store: renamed
+ * when it is on the store's file system, else copied beside its name first (as a temp file).
+ */
+function moveInto(from: string, file: string, owner: FileOwner, token: string): void {
+  if (fs.statSync(from).dev !== fs.statSync(path.dirname(file)).dev) {
+    const temp = tempPath(file, token);
+    copyNewFile(from, temp, owner);
+    renameDurably(temp, file);
+    return;
+  }
+  io('set the mode of', from, () => {
+    const fd = fs.openSync(from, 'r');
+    try {
+      applyOwner(fd, owner);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+  renameDurably(from, file);
+}
 
 function replaceWith(file: string, text: string, owner: FileOwner, token: string): void {
   const temp = tempPath(file, token);

@@ -103,4 +103,115 @@ describe('a deployment file', () => {
     expect(run.stderr).toContain(`gives the key ${where} twice`);
     expect(fs.existsSync(store)).toBe(false);
   });
+
+  // The messages are read one entry at a time (domain/deployment-splitter.ts); each is still refused
+  // as a whole file would be, naming the entry and where it is.
+  const FIRST_MESSAGE = '"messages": [\n';
+  const entryAt = (text: string): {line: number; offset: number} => {
+    const start = text.indexOf(FIRST_MESSAGE) + FIRST_MESSAGE.length;
+    return {line: text.slice(0, start).split('\n').length, offset: Buffer.byteLength(text.slice(0, start))};
+  };
+  const withFirstMessage = (entry: string): string =>
+    demo().replace(FIRST_MESSAGE, `${FIRST_MESSAGE}${entry},\n`);
+  const good =
+    '{"room": "pc1.dc1.example.org\\\\ItRoom", "from": "sip:ana@example.org", "at": "2012-03-20T10:00:00Z"';
+
+  it.each([
+    [
+      'a __proto__ key',
+      `${good}, "text": "x", "__proto__": {"isAdmin": true}}`,
+      'messages[0] (line {line}) is not valid JSON: Object contains forbidden prototype property',
+    ],
+    [
+      'a constructor key',
+      `${good}, "text": "x", "constructor": {"prototype": {"isAdmin": true}}}`,
+      'messages[0] (line {line}) is not valid JSON: Object contains forbidden prototype property',
+    ],
+    [
+      'a key given twice',
+      `${good}, "text": "x", "text": "y"}`,
+      'gives the key messages[0].text twice (line {line})',
+    ],
+    ['text that is not JSON', `${good}, "text": x}`, 'messages[0] (line {line}) is not valid JSON'],
+    [
+      'an entry over the size limit',
+      `${good}, "text": "${'\\u0041'.repeat(180_000)}"}`,
+      'messages[0] (line {line}, byte offset {offset}) is over 1048576 bytes',
+    ],
+    [
+      'nesting past the depth limit',
+      `${good}, "text": "x", "more": ${'['.repeat(70)}${']'.repeat(70)}}`,
+      'nested more than 64 deep',
+    ],
+  ])('is refused for a message entry with %s, naming the entry and its line', (_name, entry, message) => {
+    const from = path.join(root, 'deployment.json');
+    const text = withFirstMessage(entry);
+    fs.writeFileSync(from, text);
+    const at = entryAt(text);
+    const run = pchat(['init', '--store', store, '--from', from]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      message.replace('{line}', String(at.line)).replace('{offset}', String(at.offset)),
+    );
+    expect(fs.existsSync(store)).toBe(false);
+  });
+
+  it('is refused for a message entry that is not UTF-8, naming the entry, line and byte offset', () => {
+    const from = path.join(root, 'deployment.json');
+    const text = withFirstMessage(`${good}, "text": "caf@"}`);
+    const bytes = Buffer.from(text);
+    const bad = bytes.indexOf('caf@') + 3;
+    bytes[bad] = 0xe9;
+    fs.writeFileSync(from, bytes);
+    const run = pchat(['init', '--store', store, '--from', from]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      `is not valid UTF-8: messages[0], line ${entryAt(text).line}, byte offset ${bad}`,
+    );
+    expect(fs.existsSync(store)).toBe(false);
+  });
+
+  it.each([
+    [
+      'cut off inside its messages',
+      (t: string) => t.slice(0, t.indexOf(FIRST_MESSAGE) + 200),
+      'the file ends inside messages',
+    ],
+    [
+      'with a comma missing between two messages',
+      (t: string) => t.replace(/\},\n(\s*)\{\n(\s*)"room"/, '}\n$1{\n$2"room"'),
+      'messages has a missing comma between two entries (after messages[0]',
+    ],
+    [
+      'with a comma before the end of its messages',
+      (t: string) => t.replace(/\}\n(\s*)\]\n\}\s*$/, '},\n$1]\n}\n'),
+      'messages has a comma before the closing ]',
+    ],
+  ])('is refused when it is damaged: %s', (_name, edit, message) => {
+    const from = path.join(root, 'deployment.json');
+    const text = edit(demo());
+    expect(text).not.toBe(demo());
+    fs.writeFileSync(from, text);
+    const run = pchat(['init', '--store', store, '--from', from]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(fs.existsSync(store)).toBe(false);
+  });
+
+  it.each([
+    ['no text', `${good}}`, 'messages[0].text: '],
+    [
+      'a room in a pool the deployment does not have',
+      good.replace('pc1.dc1', 'pc9.dc1').replace(/$/, ', "text": "x"}'),
+      'messages[0].room: the pool of room "pc9.dc1.example.org\\ItRoom" is not a Persistent Chat pool',
+    ],
+  ])('is refused for a message with %s, with every problem listed', (_name, entry, message) => {
+    const from = path.join(root, 'deployment.json');
+    fs.writeFileSync(from, withFirstMessage(entry));
+    const run = pchat(['init', '--store', store, '--from', from]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/the deployment file is not valid:\n {2}- [^\n]*\n$/);
+    expect(run.stderr).toContain(message);
+    expect(fs.existsSync(store)).toBe(false);
+  });
 });
