@@ -225,6 +225,10 @@ export class ConsoleController implements ConsoleContext {
       (async () => {
         do {
           this.refreshAgain = false;
+          // A turn of the event loop's timers first: a writer that commits hundreds of times a second
+          // (an `exec -f` script's group commit) would otherwise keep this loop reading, and a key, a
+          // timer or the frame it waits for would get no turn until the writer stopped.
+          await new Promise((resolve) => setTimeout(resolve, 0));
           await this.refresh();
         } while (this.refreshAgain);
       })(),
