@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {describe, expect, it} from 'vitest';
-import {pchat, pchatBin, tempDir} from '../helpers/pchat-process.js';
+import {alive, pchat, pchatBin, tempDir} from '../helpers/pchat-process.js';
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
@@ -21,15 +21,6 @@ const recordsOf = (store: string): string[] =>
     : [];
 const recordOf = (store: string, name: string): RecordFile =>
   JSON.parse(fs.readFileSync(path.join(store, 'drills', name), 'utf8')) as RecordFile;
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe.skipIf(!hasScript)('a live drill on a terminal', () => {
   it('killed with -9 while step 3 waits for its acknowledgement, resumes at step 3 and finishes', async () => {

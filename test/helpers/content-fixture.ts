@@ -148,3 +148,17 @@ export const byName = <T extends {readonly name: string}>(items: readonly T[], n
   if (!hit) throw new Error(`fixture has no ${name}`);
   return hit;
 };
+
+/** 60 messages, the rooms taking turns, so every room's lines sit between other rooms' lines. */
+export const INTERLEAVED: readonly ChatMessage[] = Array.from({length: 60}, (_, i) => ({
+  id: `m-${i}`,
+  roomId: ROOMS[i % ROOMS.length]!.id,
+  author: i % 2 === 0 ? ANA : BEN,
+  postedAt: new Date(Date.UTC(2018, 0, 1 + i)).toISOString(),
+  text: `message ${i}: orion and vega`,
+  replaced: false,
+  replacedAt: null,
+}));
+
+/** Undoes the last change that kept a backup. */
+export const UNDO_LAST = 'Get-PcBackup | Select-Object -Last 1 | Restore-PcBackup';

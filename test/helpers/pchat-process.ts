@@ -89,3 +89,13 @@ export function pchatAsync(
     child.on('close', (status) => resolve({status, stdout, stderr}));
   });
 }
+
+/** Whether a process of this pid is still running (signal 0 only asks). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -7,21 +7,15 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {ChatMessage} from '../../src/domain/types.js';
 import {createStore, type FileStore} from '../../src/store/file-store.js';
 import {Session} from '../../src/session.js';
-import {contentState, ANA, BEN, POOL, ROOMS} from '../helpers/content-fixture.js';
+import {
+  ANA,
+  contentState,
+  INTERLEAVED as MESSAGES,
+  POOL,
+  ROOMS,
+  UNDO_LAST as UNDO,
+} from '../helpers/content-fixture.js';
 import {NOW, removeDir, tempDir} from './fixtures.js';
-
-/** 60 messages, the rooms taking turns, so every room's lines sit between other rooms' lines. */
-const MESSAGES: readonly ChatMessage[] = Array.from({length: 60}, (_, i) => ({
-  id: `m-${i}`,
-  roomId: ROOMS[i % ROOMS.length]!.id,
-  author: i % 2 === 0 ? ANA : BEN,
-  postedAt: new Date(Date.UTC(2018, 0, 1 + i)).toISOString(),
-  text: `message ${i}: orion and vega`,
-  replaced: false,
-  replacedAt: null,
-}));
-
-const UNDO = 'Get-PcBackup | Select-Object -Last 1 | Restore-PcBackup';
 
 let root: string;
 let store: FileStore;

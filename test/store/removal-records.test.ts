@@ -12,21 +12,16 @@ import {createStore, openStore, type FileStore} from '../../src/store/file-store
 import type {FileStoreOptions} from '../../src/store/file-store.js';
 import {toJsonLine} from '../../src/store/jsonl.js';
 import {Session} from '../../src/session.js';
-import {contentState, ANA, BEN, POOL, ROOMS} from '../helpers/content-fixture.js';
+import {
+  ANA,
+  contentState,
+  INTERLEAVED as MESSAGES,
+  POOL,
+  ROOMS,
+  UNDO_LAST as UNDO,
+} from '../helpers/content-fixture.js';
 import {NOW, audit, removeDir, tempDir} from './fixtures.js';
 
-/** 60 messages, the rooms taking turns, so every room's lines sit between other rooms' lines. */
-const MESSAGES: readonly ChatMessage[] = Array.from({length: 60}, (_, i) => ({
-  id: `m-${i}`,
-  roomId: ROOMS[i % ROOMS.length]!.id,
-  author: i % 2 === 0 ? ANA : BEN,
-  postedAt: new Date(Date.UTC(2018, 0, 1 + i)).toISOString(),
-  text: `message ${i}: orion and vega`,
-  replaced: false,
-  replacedAt: null,
-}));
-
-const UNDO = 'Get-PcBackup | Select-Object -Last 1 | Restore-PcBackup';
 /** Every removal writes records, and none compacts. */
 const RECORDS: FileStoreOptions = {rewriteLogBelowBytes: 0, compactShare: 1000};
 

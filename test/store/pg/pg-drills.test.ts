@@ -12,7 +12,7 @@ import {consoleDrills} from '../../../src/drills/console-drills.js';
 import {openPgStore} from '../../../src/store/pg/pg-store.js';
 import {localDirOf, parseTarget} from '../../../src/store/pg/target.js';
 import {psql} from '../../helpers/pg-cluster.js';
-import {childEnv, pchat, pchatBin, tempDir} from '../../helpers/pchat-process.js';
+import {alive, childEnv, pchat, pchatBin, tempDir} from '../../helpers/pchat-process.js';
 import {clusterBin, newDatabase} from '../../helpers/pg-test-cluster.js';
 
 const PC1 = 'pc1.dc1.example.org';
@@ -95,15 +95,6 @@ describe('pchat drill on PostgreSQL', () => {
 });
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe.skipIf(!hasScript)('one drill of a pool at a time on PostgreSQL', () => {
   it('refuses a second drill while one waits on a terminal, and after kill -9 of the first, resumes it at its step', async () => {
