@@ -13,6 +13,7 @@ import path from 'node:path';
 import {z} from 'zod';
 import {newFileMode} from './safety.js';
 import {tempPath} from './store-files.js';
+import {sha256} from './state-file.js';
 
 const {O_RDONLY, O_NOFOLLOW, O_NONBLOCK, O_WRONLY, O_CREAT, O_EXCL} = fs.constants;
 const MAGIC = Buffer.from('PCHATIX1');
@@ -84,9 +85,7 @@ export function encode(data: IndexData): Buffer {
       body[at++] = r.ends[i] as number;
     }
   const bodyBytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  const header = Buffer.from(
-    JSON.stringify({key: data.key, rooms, body: createHash('sha256').update(bodyBytes).digest('hex')}),
-  );
+  const header = Buffer.from(JSON.stringify({key: data.key, rooms, body: sha256(bodyBytes)}));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
   return Buffer.concat([MAGIC, length, header, bodyBytes]);
@@ -108,7 +107,7 @@ export function decode(bytes: Buffer): IndexData | null {
   const bodyBytes = bytes.subarray(headerEnd);
   const runs = header.rooms.reduce((sum, [, n]) => sum + n, 0);
   if (bodyBytes.length !== runs * 16) return null;
-  if (createHash('sha256').update(bodyBytes).digest('hex') !== header.body) return null;
+  if (sha256(bodyBytes) !== header.body) return null;
   const body = new Float64Array(runs * 2);
   Buffer.from(body.buffer).set(bodyBytes);
   const rooms = new Map<string, RoomRuns>();

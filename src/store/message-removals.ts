@@ -18,11 +18,11 @@
 // is removed, so a reader that finds no file here reads a log without removals to apply. Records past
 // the revision a reader holds belong to a commit in flight and are left out, as audit entries are.
 
-import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import {z} from 'zod';
 import {io, isErrno} from './durable-fs.js';
 import {appendOffset, readLinesOf, toJsonLine, toRecord, type JsonLine, type LogFormat} from './jsonl.js';
+import {sha256} from './state-file.js';
 
 const removalSchema = z.strictObject({
   rev: z.number().int().positive(),
@@ -39,8 +39,7 @@ export type Removal = z.infer<typeof removalSchema>;
 
 const REMOVAL_LOG: LogFormat<Removal> = {what: 'a message removal', schema: removalSchema};
 
-export const lineHash = (text: string): string =>
-  createHash('sha256').update(text).digest('hex').slice(0, 16);
+export const lineHash = (text: string): string => sha256(text).slice(0, 16);
 
 export const removalLine = (removal: Removal): string => toJsonLine(removal);
 
