@@ -1,10 +1,11 @@
 // Builds an export archive from the store. The zip writer adds entries one after another, and every
-// room's messages are one entry, so the per-room files are produced from the one log in two passes:
-// the first reads the log once and notes, per exported room, the byte offset and length of each of
-// its lines (two numbers a message, never the message); the second copies each room's lines, by
-// offset, into that room's file in a staging folder beside the store, hashing as it goes. The zip
-// is then streamed from the staged files. Memory holds the offsets, never the messages; the lines
-// are copied byte for byte, so a room's history in the archive is exactly its lines in the log.
+// room's messages are one entry, so the rooms' lines are gathered from the one log in two passes:
+// the first reads the log once and notes, for each line of an exported room in log order, its room,
+// byte offset and length (numbers, never the message); the second (room-lines-copy.ts) copies the
+// rooms' lines, room after room, into one staging file beside the store, hashing each room's span.
+// The zip is then streamed from the staged file, an entry per span. Memory holds the offsets and one
+// group of rooms, never the log; the lines are copied byte for byte, so a room's history in the
+// archive is exactly its lines in the log.
 
 import {createHash, randomUUID} from 'node:crypto';
 import fs from 'node:fs';
@@ -19,10 +20,11 @@ import type {ArchiveRequest} from '../domain/ports.js';
 import {io, removeQuietly, writeAll} from './durable-fs.js';
 import {parseLine, readLines} from './jsonl.js';
 import {Removals} from './message-removals.js';
+import {copyRoomLines, LogLines} from './room-lines-copy.js';
 import {removalsOf, type StoreFiles} from './store-files.js';
 import {writeZip, type ZipEntrySource} from './zip-bridge.js';
 
-const {O_RDONLY, O_NOFOLLOW, O_WRONLY, O_CREAT, O_EXCL} = fs.constants;
+const {O_NOFOLLOW, O_WRONLY, O_CREAT, O_EXCL} = fs.constants;
 
 interface Staged extends ZipEntrySource {
   readonly bytes: number;
@@ -36,7 +38,7 @@ export interface StagedRoom extends Staged {
 
 /**
  * Where an archive's messages come from: each content room's lines (in log order, within the start
- * date), written into its own file under `dir`, by content index. The file store copies them from
+ * date), written under `dir`, by content index: a file of its own, or its span of a shared file. The file store copies them from
  * its log; the PostgreSQL store writes them from its messages table.
  */
 export type RoomContent = (request: ArchiveRequest, dir: string) => readonly StagedRoom[];
@@ -88,12 +90,10 @@ export const logContent =
   ({plan, contentRooms}, dir) => {
     const removals = Removals.read(removalsOf(log));
     const replaced: string[] = [];
-    const ranges = lineRanges(log, contentRooms, plan.startDate, removals, replaced, chunkBytes);
-    return contentRooms.map((_, index) => {
-      const own = ranges[index] ?? [];
-      const entry = copyRanges(log, own, replaced, roomFile(dir, index), messageEntryName(index));
-      return {...entry, messages: own.length / 2};
-    });
+    const lines = logLines(log, contentRooms, plan.startDate, removals, replaced, chunkBytes);
+    const file = path.join(dir, 'messages');
+    const copied = copyRoomLines(log, lines, replaced, contentRooms.length, file);
+    return copied.map((room, index) => ({...room, name: messageEntryName(index), file}));
   };
 
 /** The file a room's lines are staged in, by content index. */
@@ -149,7 +149,10 @@ function stageArchive(request: ArchiveRequest, dir: string, roomContent: RoomCon
     if (doc !== undefined)
       docs.push(stageText(path.join(dir, part), DOCUMENT_NAMES[part], JSON.stringify(doc)));
   }
-  const all = [...docs, ...entries.map(({name, file, bytes, sha256}) => ({name, file, bytes, sha256}))];
+  const all = [
+    ...docs,
+    ...entries.map(({name, file, start, bytes, sha256}) => ({name, file, start, bytes, sha256})),
+  ];
   const manifest: Manifest = {
     ...plan.manifest,
     scope: plan.manifest.scope === null ? null : [...plan.manifest.scope],
@@ -165,21 +168,18 @@ function stageText(file: string, name: string, text: string): Staged {
   return {name, file, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex')};
 }
 
-/**
- * Pass one: per room (by content index), the offset and length of each of its lines, as pairs; a
- * replaced line is the pair (-1 - its index in `replaced`, its length), its text kept there.
- */
-function lineRanges(
+/** Pass one: the lines of the exported rooms, in log order (a replaced line's text kept in `replaced`). */
+function logLines(
   log: string,
   rooms: ArchiveRequest['contentRooms'],
   startDate: string | null,
   removals: Removals,
   replaced: string[],
   chunkBytes?: number,
-): number[][] {
+): LogLines {
   const indexOf = new Map(rooms.map((r, i) => [r.roomId, i]));
-  const ranges: number[][] = rooms.map(() => []);
-  if (rooms.length === 0) return ranges;
+  const lines = new LogLines();
+  if (rooms.length === 0) return lines;
   const from = startDate === null ? null : Date.parse(startDate);
   for (const stored of readLines(log, chunkBytes)) {
     const line = removals.view(stored);
@@ -190,50 +190,11 @@ function lineRanges(
     if (from !== null && !(typeof value?.postedAt === 'string' && Date.parse(value.postedAt) >= from))
       continue;
     const bytes = Buffer.byteLength(line.text) + 1;
-    if (line === stored) ranges[index]?.push(line.offset, bytes);
+    if (line === stored) lines.push(index, line.offset, bytes);
     else {
       replaced.push(`${line.text}\n`);
-      ranges[index]?.push(-replaced.length, bytes);
+      lines.push(index, -replaced.length, bytes);
     }
   }
-  return ranges;
-}
-
-/** Pass two: one room's lines, copied by offset into its own file, hashed on the way. */
-function copyRanges(
-  log: string,
-  ranges: readonly number[],
-  replaced: readonly string[],
-  file: string,
-  name: string,
-): Staged {
-  const hash = createHash('sha256');
-  const input = io('open', log, () => fs.openSync(log, O_RDONLY | O_NOFOLLOW));
-  const output = io('create', file, () => fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600));
-  let block = Buffer.allocUnsafe(1 << 20);
-  let used = 0;
-  let bytes = 0;
-  const flush = (): void => {
-    const part = block.subarray(0, used);
-    hash.update(part);
-    writeAll(output, part);
-    bytes += used;
-    used = 0;
-  };
-  try {
-    for (let i = 0; i < ranges.length; i += 2) {
-      const offset = ranges[i] as number;
-      const length = ranges[i + 1] as number;
-      if (used + length > block.length) flush();
-      if (length > block.length) block = Buffer.allocUnsafe(length);
-      if (offset < 0) block.write(replaced[-1 - offset] ?? '', used, 'utf8');
-      else io('read', log, () => fs.readSync(input, block, used, length, offset));
-      used += length;
-    }
-    flush();
-  } finally {
-    fs.closeSync(input);
-    fs.closeSync(output);
-  }
-  return {name, file, bytes, sha256: hash.digest('hex')};
+  return lines;
 }

@@ -10,6 +10,8 @@ import {zipWorkerMain} from './zip-worker.js';
 export interface ZipEntrySource {
   readonly name: string;
   readonly file: string;
+  /** Where the entry's bytes start in `file` (0 when omitted): several entries may share a file. */
+  readonly start?: number;
   readonly bytes: number;
 }
 

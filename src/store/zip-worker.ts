@@ -27,6 +27,7 @@ type Load = (id: string) => unknown;
 export function zipWorkerMain(load: Load): void {
   const fs = load('node:fs') as typeof Fs;
   const path = load('node:path') as typeof Path;
+  const stream = load('node:stream') as typeof Stream;
   const {pipeline} = load('node:stream/promises') as typeof StreamPromises;
   const threads = load('node:worker_threads') as typeof Threads;
   const data = threads.workerData as {
@@ -41,18 +42,44 @@ export function zipWorkerMain(load: Load): void {
   class Refusal extends Error {}
   const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-  async function zip(output: string, entries: readonly {name: string; file: string; bytes: number}[]) {
+  async function zip(
+    output: string,
+    entries: readonly {name: string; file: string; start?: number; bytes: number}[],
+  ) {
     const archive = new yazl.ZipFile();
     const done = pipeline(archive.outputStream, fs.createWriteStream(output, {flags: 'wx', mode: 0o600}));
     // A fixed time stamp: the same data makes the same archive.
     const mtime = new Date(2000, 0, 1);
-    // Lazily: a file is opened only when its entry's turn comes, so ten thousand rooms are one open file at a time.
-    for (const entry of entries)
-      archive.addReadStreamLazy(entry.name, {mtime, mode: 0o100600, size: entry.bytes}, (callback) =>
-        callback(null, fs.createReadStream(entry.file)),
-      );
-    archive.end();
-    await done;
+    // Each file is opened once, however many entries share it (every room's messages share one), and
+    // read lazily: an entry's bytes are read only when its turn comes.
+    const open = new Map<string, number>();
+    const fdOf = (file: string): number => {
+      let fd = open.get(file);
+      if (fd === undefined)
+        open.set(file, (fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)));
+      return fd;
+    };
+    try {
+      for (const entry of entries)
+        archive.addReadStreamLazy(entry.name, {mtime, mode: 0o100600, size: entry.bytes}, (callback) => {
+          const start = entry.start ?? 0;
+          callback(
+            null,
+            entry.bytes === 0
+              ? stream.Readable.from([])
+              : fs.createReadStream('', {
+                  fd: fdOf(entry.file),
+                  start,
+                  end: start + entry.bytes - 1,
+                  autoClose: false,
+                }),
+          );
+        });
+      archive.end();
+      await done;
+    } finally {
+      for (const fd of open.values()) fs.closeSync(fd);
+    }
     const fd = fs.openSync(output, 'r');
     try {
       fs.fsyncSync(fd);

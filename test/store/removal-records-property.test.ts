@@ -58,7 +58,12 @@ function readers(store: FileStore): Record<string, string> {
     {plan: {startDate: null} as never, contentRooms: ROOMS.map((roomId) => ({roomId, room: roomId}))},
     staging,
   );
-  staged.forEach((entry, i) => (shown[`archive ${ROOMS[i]}`] = fs.readFileSync(entry.file, 'utf8')));
+  // Rooms share one staged file, each its span of it.
+  const file = fs.readFileSync(staged[0]?.file ?? '');
+  staged.forEach((entry, i) => {
+    const start = entry.start ?? 0;
+    shown[`archive ${ROOMS[i]}`] = file.subarray(start, start + entry.bytes).toString('utf8');
+  });
   fs.rmSync(staging, {recursive: true});
   return shown;
 }

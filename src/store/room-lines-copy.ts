@@ -1,0 +1,195 @@
+// Pass two of an export from the log (archive-write.ts): every exported room's lines, gathered out of
+// the one log into one staging file, room after room, each room one span of it, hashed on the way.
+// A room's lines are scattered over the log; copying them one read per line, into a file per room,
+// cost a read per message and two opens per room (a million reads and twenty thousand opens on L: a
+// third of the export, README P6). Here the rooms are taken in groups of at most GROUP_BYTES: each
+// group's lines are copied out of large sequential reads of the log into one buffer, which is then
+// hashed room by room and written with one write. A room larger than a group is copied alone, through
+// the same reads, straight to the file. Memory holds one group and one window, never the log.
+
+import {createHash} from 'node:crypto';
+import fs from 'node:fs';
+import {io, writeAll} from './durable-fs.js';
+
+const {O_RDONLY, O_NOFOLLOW, O_WRONLY, O_CREAT, O_EXCL} = fs.constants;
+
+/** A group's buffer: a pass over the log per group, so larger groups mean fewer passes. */
+export const GROUP_BYTES = 32 << 20;
+const WINDOW_BYTES = 4 << 20;
+
+/**
+ * The lines of the log an export takes, in log order: for line i, its room (by content index), its
+ * byte offset in the log (or -1 - k for replaced[k], a line a removal replaced) and its length.
+ */
+export class LogLines {
+  count = 0;
+  room = new Int32Array(1024);
+  offset = new Float64Array(1024);
+  length = new Int32Array(1024);
+
+  push(room: number, offset: number, length: number): void {
+    if (this.count === this.room.length) {
+      this.room = grown(this.room, new Int32Array(this.count * 2));
+      this.offset = grown(this.offset, new Float64Array(this.count * 2));
+      this.length = grown(this.length, new Int32Array(this.count * 2));
+    }
+    this.room[this.count] = room;
+    this.offset[this.count] = offset;
+    this.length[this.count] = length;
+    this.count += 1;
+  }
+}
+
+function grown<T extends Int32Array | Float64Array>(old: T, next: T): T {
+  next.set(old);
+  return next;
+}
+
+/** One room's span of the staging file. */
+export interface CopiedRoom {
+  readonly start: number;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly messages: number;
+}
+
+/** Copies the rooms' lines (rooms 0 to `rooms` - 1) into a new file (mode 0600), room by room. */
+export function copyRoomLines(
+  log: string,
+  lines: LogLines,
+  replaced: readonly string[],
+  rooms: number,
+  file: string,
+  groupBytes = GROUP_BYTES,
+): CopiedRoom[] {
+  const bytes = new Float64Array(rooms);
+  const messages = new Int32Array(rooms);
+  for (let i = 0; i < lines.count; i++) {
+    const room = lines.room[i] as number;
+    bytes[room] = (bytes[room] as number) + (lines.length[i] as number);
+    messages[room] = (messages[room] as number) + 1;
+  }
+  const input = io('open', log, () => fs.openSync(log, O_RDONLY | O_NOFOLLOW));
+  const output = io('create', file, () => fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600));
+  const copied: CopiedRoom[] = [];
+  try {
+    const window = new LogWindow(log, input, replaced);
+    let position = 0;
+    for (let first = 0; first < rooms;) {
+      let end = first + 1;
+      let total = bytes[first] as number;
+      while (end < rooms && total + (bytes[end] as number) <= groupBytes) total += bytes[end++] as number;
+      const spans =
+        total > groupBytes
+          ? [copyLargeRoom(first, total, lines, window, output)]
+          : copyGroup(first, end, bytes, total, lines, window, output);
+      for (const [k, span] of spans.entries()) {
+        copied.push({...span, start: position, messages: messages[first + k] as number});
+        position += span.bytes;
+      }
+      first = end;
+    }
+  } finally {
+    fs.closeSync(input);
+    fs.closeSync(output);
+  }
+  return copied;
+}
+
+type Span = Omit<CopiedRoom, 'start' | 'messages'>;
+
+function copyGroup(
+  first: number,
+  end: number,
+  bytes: Float64Array,
+  total: number,
+  lines: LogLines,
+  window: LogWindow,
+  output: number,
+): Span[] {
+  const buffer = Buffer.allocUnsafe(total);
+  const fill = new Float64Array(end - first);
+  for (let room = first + 1; room < end; room++)
+    fill[room - first] = (fill[room - first - 1] as number) + (bytes[room - 1] as number);
+  const starts = Float64Array.from(fill);
+  for (let i = 0; i < lines.count; i++) {
+    const room = lines.room[i] as number;
+    if (room < first || room >= end) continue;
+    const length = lines.length[i] as number;
+    const at = fill[room - first] as number;
+    window.line(lines.offset[i] as number, length).copy(buffer, at);
+    fill[room - first] = at + length;
+  }
+  writeAll(output, buffer);
+  return [...starts].map((start, k) => {
+    const span = buffer.subarray(start, start + (bytes[first + k] as number));
+    return {bytes: span.length, sha256: createHash('sha256').update(span).digest('hex')};
+  });
+}
+
+function copyLargeRoom(
+  room: number,
+  total: number,
+  lines: LogLines,
+  window: LogWindow,
+  output: number,
+): Span {
+  const hash = createHash('sha256');
+  const block = Buffer.allocUnsafe(WINDOW_BYTES);
+  let used = 0;
+  const flush = (): void => {
+    hash.update(block.subarray(0, used));
+    writeAll(output, block.subarray(0, used));
+    used = 0;
+  };
+  for (let i = 0; i < lines.count; i++) {
+    if (lines.room[i] !== room) continue;
+    const line = window.line(lines.offset[i] as number, lines.length[i] as number);
+    if (used + line.length > block.length) flush();
+    if (line.length > block.length) {
+      hash.update(line);
+      writeAll(output, line);
+    } else used += line.copy(block, used);
+  }
+  flush();
+  return {bytes: total, sha256: hash.digest('hex')};
+}
+
+/** The log read in large sequential pieces: a line is sliced out of the piece that holds it. */
+class LogWindow {
+  private readonly buffer = Buffer.allocUnsafe(WINDOW_BYTES);
+  private start = 0;
+  private end = 0;
+
+  private readonly log: string;
+  private readonly fd: number;
+  private readonly replaced: readonly string[];
+
+  constructor(log: string, fd: number, replaced: readonly string[]) {
+    this.log = log;
+    this.fd = fd;
+    this.replaced = replaced;
+  }
+
+  line(offset: number, length: number): Buffer {
+    if (offset < 0) return Buffer.from(this.replaced[-1 - offset] ?? '', 'utf8');
+    if (offset >= this.start && offset + length <= this.end)
+      return this.buffer.subarray(offset - this.start, offset - this.start + length);
+    if (length > this.buffer.length) return this.read(Buffer.allocUnsafe(length), offset, length);
+    this.start = offset;
+    this.end = offset + this.read(this.buffer, offset, length).length;
+    return this.buffer.subarray(0, length);
+  }
+
+  /** At least `least` bytes at `offset` (as many as fit, up to the buffer), or the log was cut. */
+  private read(into: Buffer, offset: number, least: number): Buffer {
+    let got = 0;
+    while (got < into.length) {
+      const n = io('read', this.log, () => fs.readSync(this.fd, into, got, into.length - got, offset + got));
+      if (n === 0) break;
+      got += n;
+    }
+    if (got < least) throw new Error(`${this.log} ended before the line at byte offset ${offset}.`);
+    return into.subarray(0, got);
+  }
+}

@@ -1,0 +1,84 @@
+// The export's second pass: the rooms' lines gathered out of the log into one file, room after room.
+// Checked against the plain answer (each room's lines, in log order, one after another) with groups
+// small enough that rooms share a group, a room fills one alone, and a room is larger than a group.
+
+import {createHash} from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {copyRoomLines, LogLines} from '../../src/store/room-lines-copy.js';
+import {tempDir} from '../helpers/pchat-process.js';
+
+const root = tempDir();
+afterAll(() => fs.rmSync(root, {recursive: true, force: true}));
+
+/** A log of `count` lines spread over `rooms` rooms unevenly (room 0 gets most), with their places. */
+function writeLog(file: string, count: number, rooms: number): {lines: LogLines; texts: string[][]} {
+  const lines = new LogLines();
+  const texts: string[][] = Array.from({length: rooms}, () => []);
+  const parts: string[] = [];
+  let offset = 0;
+  for (let i = 0; i < count; i++) {
+    const room = i % 3 === 0 ? 0 : (i * 7) % rooms;
+    const text = `{"n":${i},"room":${room},"pad":"${'é'.repeat(i % 50)}"}\n`;
+    const bytes = Buffer.byteLength(text);
+    lines.push(room, offset, bytes);
+    texts[room]?.push(text);
+    parts.push(text);
+    offset += bytes;
+  }
+  fs.writeFileSync(file, parts.join(''));
+  return {lines, texts};
+}
+
+describe('copyRoomLines', () => {
+  it.each([
+    ['one group for every room', 1 << 30],
+    ['groups of a few rooms, room 0 larger than a group', 4096],
+    ['a group per room', 1],
+  ])('gives each room its own lines in log order, with its hash and count: %s', (_, groupBytes) => {
+    const dir = fs.mkdtempSync(path.join(root, 'copy-'));
+    const log = path.join(dir, 'messages.jsonl');
+    const {lines, texts} = writeLog(log, 3000, 40);
+    const file = path.join(dir, 'staged');
+    const copied = copyRoomLines(log, lines, [], texts.length, file, groupBytes);
+    const staged = fs.readFileSync(file);
+    expect(copied).toHaveLength(texts.length);
+    let start = 0;
+    for (const [room, own] of texts.entries()) {
+      const expected = Buffer.from(own.join(''));
+      const span = copied[room];
+      expect(span).toEqual({
+        start,
+        bytes: expected.length,
+        sha256: createHash('sha256').update(expected).digest('hex'),
+        messages: own.length,
+      });
+      expect(staged.subarray(start, start + expected.length).equals(expected)).toBe(true);
+      start += expected.length;
+    }
+    expect(staged.length).toBe(start);
+  });
+
+  it('takes a replaced line from its replacement, not from the log', () => {
+    const dir = fs.mkdtempSync(path.join(root, 'replaced-'));
+    const log = path.join(dir, 'messages.jsonl');
+    fs.writeFileSync(log, '{"a":1}\n{"b":2}\n');
+    const lines = new LogLines();
+    lines.push(0, 0, 8);
+    lines.push(0, -1, 10);
+    const file = path.join(dir, 'staged');
+    copyRoomLines(log, lines, ['{"b":"x"}\n'], 1, file);
+    expect(fs.readFileSync(file, 'utf8')).toBe('{"a":1}\n{"b":"x"}\n');
+  });
+
+  it('refuses a log that ends before a line it was told of', () => {
+    const dir = fs.mkdtempSync(path.join(root, 'cut-'));
+    const log = path.join(dir, 'messages.jsonl');
+    fs.writeFileSync(log, '{"a":1}\n');
+    const lines = new LogLines();
+    lines.push(0, 0, 8);
+    lines.push(0, 8, 8);
+    expect(() => copyRoomLines(log, lines, [], 1, path.join(dir, 'staged'))).toThrow(/ended before/);
+  });
+});
