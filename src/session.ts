@@ -4,7 +4,7 @@
 import os from 'node:os';
 import {randomUUID} from 'node:crypto';
 import type {ChatState, CommandOrigin, Operator, Role} from './domain/types.js';
-import type {BackupInfo} from './domain/ports.js';
+import type {BackupInfo, Effect, Ports} from './domain/ports.js';
 import type {CmdletError} from './domain/errors.js';
 import {CmdletError as CmdletErrorClass} from './domain/errors.js';
 import {primaryRole, rolesOf} from './domain/rbac.js';
@@ -238,9 +238,10 @@ export class Session {
         // On the very state planned on (nobody committed meanwhile) the same line, ids and answers give
         // the same state: a line that changes only the state is evaluated again only on a state that
         // moved. Effects are prepared again under the lock: they may name files (an import's staged
-        // archive) that the lock's sweep of temp files removes.
+        // archive) that the lock's sweep of temp files removes; but an import whose staged files are
+        // still the ones its plan checked is kept as planned, rather than inflated and checked again.
         let result = planned;
-        if (state !== fresh || planned.effects.length > 0) {
+        if (state !== fresh || (planned.effects.length > 0 && !keepsStagedFiles(planned.effects, ports))) {
           fromFound();
           result = this.evaluate(line, state, confirm, ids(), ports);
         }
@@ -355,6 +356,12 @@ export class Session {
       backups: [],
     };
   }
+}
+
+/** The effects name staged archive files, every one still as its plan checked it. */
+function keepsStagedFiles(effects: readonly Effect[], ports: Ports): boolean {
+  const files = effects.flatMap((e) => (e.kind === 'appendMessageFiles' ? e.files.map((f) => f.file) : []));
+  return files.length > 0 && ports.archives.staged?.(files) === true;
 }
 
 /** A prompt the operator was not asked (the state moved between planning and commit) counts as No. */

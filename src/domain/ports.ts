@@ -162,6 +162,8 @@ export interface ArchivePort {
   read(source: ArchiveSource): Checked<{archive: StagedArchive}>;
   /** Removes the staged files of an archive that will not be imported. */
   discard(archive: StagedArchive): void;
+  /** Whether these message files are still as read() staged and checked them (none removed or replaced since). */
+  staged?(files: readonly string[]): boolean;
 }
 
 const noFiles = {ok: false, problem: 'this store keeps no files'} as const;

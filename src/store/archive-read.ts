@@ -22,6 +22,8 @@ import type {ArchiveSource, Checked, StagedArchive} from '../domain/ports.js';
 import {stagingDir} from './archive-write.js';
 import {decodeJson} from './decode.js';
 import {io, removeQuietly} from './durable-fs.js';
+import {lockHolder} from './lock.js';
+import {spareOnce} from './spared-temps.js';
 import {parseLine, readLines, toJsonLine} from './jsonl.js';
 import {StoreError} from './port.js';
 import {chatMessageSchema, firstIssue} from './state-schema.js';
@@ -55,6 +57,7 @@ export function readArchive(
     if (!unzipped.ok) throw new Refused(unzipped.problem);
     const archive = {...checkArchive(named(unzipped.entries), chunkBytes), staging: dir};
     if (source.kind === 'bytes') removeQuietly(input);
+    noteStaged(archive, lockHolder(files.lock)?.pid !== process.pid);
     return {ok: true, archive};
   } catch (error) {
     removeQuietly(dir);
@@ -65,7 +68,43 @@ export function readArchive(
 
 /** The staged files of an archive that will not be imported (what-if, or a refused line). */
 export function discardArchive(files: StoreFiles, archive: StagedArchive): void {
+  staged.delete(archive.staging);
   if (path.dirname(archive.staging) === files.dir) removeQuietly(archive.staging);
+}
+
+/**
+ * The message files of the archives this process staged and checked, by staging folder, each with
+ * what identifies it on disk: a file removed (another process's sweep) or put in its place since is
+ * not the file that was checked. The last few archives are remembered, as `linesChecked` below.
+ */
+const staged = new Map<string, Map<string, string>>();
+
+const identity = (stat: fs.Stats): string => `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+
+/** `spare`: read to plan, outside the lock (read under it, by the commit itself, it is swept after). */
+function noteStaged(archive: StagedArchive, spare: boolean): void {
+  const files = new Map<string, string>();
+  for (const file of archive.messageFiles) files.set(file, identity(fs.lstatSync(file)));
+  staged.set(archive.staging, files);
+  for (const oldest of staged.keys()) {
+    if (staged.size <= REMEMBERED) break;
+    staged.delete(oldest);
+  }
+  // The lock's sweep of temp files leaves it once: the commit of the line that read it may use it.
+  if (spare) spareOnce(archive.staging);
+}
+
+/** Whether every file is a message file of an archive read() staged, still as it was checked. */
+export function stillStaged(files: readonly string[]): boolean {
+  const notedOf = (file: string): string | undefined => {
+    for (const noted of staged.values()) if (noted.has(file)) return noted.get(file);
+    return undefined;
+  };
+  return files.every((file) => {
+    const noted = notedOf(file);
+    const stat = fs.lstatSync(file, {throwIfNoEntry: false});
+    return noted !== undefined && stat !== undefined && stat.isFile() && identity(stat) === noted;
+  });
 }
 
 function named(entries: readonly UnzippedEntry[]): Map<string, UnzippedEntry> {

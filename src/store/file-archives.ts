@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import type {ArchivePort} from '../domain/ports.js';
 import {archiveBytes, logContent, type RoomContent} from './archive-write.js';
-import {discardArchive, readArchive} from './archive-read.js';
+import {discardArchive, readArchive, stillStaged} from './archive-read.js';
 import {checkExportTarget, resolveExportPath} from './exports.js';
 import {StoreError} from './port.js';
 import type {StoreFiles} from './store-files.js';
@@ -40,4 +40,5 @@ export const fileArchives = (
   toBytes: (archive) => ({ok: true, data: archiveBytes(files, archive, content)}),
   read: (source) => readArchive(files, source, chunkBytes),
   discard: (archive) => discardArchive(files, archive),
+  staged: stillStaged,
 });

@@ -35,6 +35,7 @@ import {publishBackup, readNoFollow} from './backups.js';
 import {lstatOrNull} from './safety.js';
 import {sha256} from './state-file.js';
 import {isTempName, tempPath, type StoreFiles} from './store-files.js';
+import {isSparedOnce} from './spared-temps.js';
 
 const relative = z
   .string()
@@ -192,7 +193,8 @@ export function sweepTemps(files: StoreFiles): void {
     } catch {
       continue;
     }
-    for (const name of names) if (isTemp(name)) removeQuietly(path.join(dir, name));
+    for (const name of names)
+      if (isTemp(name) && !isSparedOnce(path.join(dir, name))) removeQuietly(path.join(dir, name));
   }
 }
 
