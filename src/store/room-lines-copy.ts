@@ -69,25 +69,34 @@ export function copyRoomLines(
     bytes[room] = (bytes[room] as number) + (lines.length[i] as number);
     messages[room] = (messages[room] as number) + 1;
   }
+  const groups: {first: number; end: number; total: number}[] = [];
+  for (let first = 0; first < rooms;) {
+    let end = first + 1;
+    let total = bytes[first] as number;
+    while (end < rooms && total + (bytes[end] as number) <= groupBytes) total += bytes[end++] as number;
+    groups.push({first, end, total});
+    first = end;
+  }
+  // One buffer for every group, as large as the largest: a buffer per group would be garbage that
+  // the collector frees late, several groups' worth of memory at once.
+  const shared = Buffer.allocUnsafe(
+    groups.reduce((n, g) => (g.total > groupBytes ? n : Math.max(n, g.total)), 0),
+  );
   const input = io('open', log, () => fs.openSync(log, O_RDONLY | O_NOFOLLOW));
   const output = io('create', file, () => fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600));
   const copied: CopiedRoom[] = [];
   try {
     const window = new LogWindow(log, input, replaced);
     let position = 0;
-    for (let first = 0; first < rooms;) {
-      let end = first + 1;
-      let total = bytes[first] as number;
-      while (end < rooms && total + (bytes[end] as number) <= groupBytes) total += bytes[end++] as number;
+    for (const {first, end, total} of groups) {
       const spans =
         total > groupBytes
           ? [copyLargeRoom(first, total, lines, window, output)]
-          : copyGroup(first, end, bytes, total, lines, window, output);
+          : copyGroup(first, end, bytes, shared.subarray(0, total), lines, window, output);
       for (const [k, span] of spans.entries()) {
         copied.push({...span, start: position, messages: messages[first + k] as number});
         position += span.bytes;
       }
-      first = end;
     }
   } finally {
     fs.closeSync(input);
@@ -102,12 +111,11 @@ function copyGroup(
   first: number,
   end: number,
   bytes: Float64Array,
-  total: number,
+  buffer: Buffer,
   lines: LogLines,
   window: LogWindow,
   output: number,
 ): Span[] {
-  const buffer = Buffer.allocUnsafe(total);
   const fill = new Float64Array(end - first);
   for (let room = first + 1; room < end; room++)
     fill[room - first] = (fill[room - first - 1] as number) + (bytes[room - 1] as number);
