@@ -2,7 +2,7 @@
 // single notice instead of a broken layout.
 
 import {Box, Text, useApp, useInput} from 'ink';
-import {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
+import {useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import {osc52} from './clipboard.js';
 import type {ConsoleAsker} from './console-ask.js';
 import {ConsoleController} from './controller.js';
@@ -31,6 +31,7 @@ import {breadcrumbLine, footerLine, headerLine, messageLines} from './views/chro
 import {dialogBody} from './views/dialog-lines.js';
 import {completionsFor, promptHints} from './input/prompt-keys.js';
 import {overlayHints} from './input/overlay-keys.js';
+import type {FrameTrace} from './frame-trace.js';
 
 export interface Props {
   readonly session: ConsoleSession;
@@ -57,13 +58,23 @@ export interface Props {
   readonly history?: CommandHistory;
   /** Where errors and warnings are also written (console.log in the config directory). */
   readonly log?: (line: string) => void;
+  /** Times each key's render, layout, output and writes (frame-trace.ts); none unless asked for. */
+  readonly trace?: FrameTrace | null;
   /** Gives tests the controller (whenIdle). */
   readonly onController?: (controller: ConsoleController) => void;
 }
 
 const TICK_MS = 5000;
 
+/** Rendered last, so that its render ends the tree's. */
+function RenderEnd({trace}: {readonly trace: FrameTrace}) {
+  trace.renderEnded();
+  return null;
+}
+
 export function App(props: Props) {
+  const trace = props.trace ?? null;
+  trace?.renderStarted();
   const {exit} = useApp();
   const size = useTerminalSize();
   const now = props.now ?? Date.now;
@@ -129,8 +140,13 @@ export function App(props: Props) {
     return () => clearInterval(timer);
   }, [props.now]);
 
+  useLayoutEffect(() => trace?.committed());
+
   useInput((input, key) => {
-    for (const press of keyPresses(input, key)) controller.handleKey(press);
+    for (const press of keyPresses(input, key)) {
+      trace?.key(press.name);
+      controller.handleKey(press);
+    }
   });
 
   const width = size.columns;
@@ -175,6 +191,7 @@ export function App(props: Props) {
       {message.map((line, i) => (
         <LineText key={i} line={line} width={width} ellipsis={e} />
       ))}
+      {trace && <RenderEnd trace={trace} />}
     </Box>
   );
 }

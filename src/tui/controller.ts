@@ -53,6 +53,14 @@ const INFO_FADE_MS = 3000;
 /** Counts the message area's lines; the glyphs of the console's own theme may differ by a column or two. */
 const COUNTING_THEME = makeTheme({ascii: false, color: false});
 
+/**
+ * The least time between two reads of commits made elsewhere. Each read draws the whole screen
+ * again, and Ink composes every cell of it: a script committing twenty times a second had the
+ * console compose a frame for each, most of its time while the operator's keys waited (issue 12: P3
+ * while another process commits). The header still follows within a fifth of a second.
+ */
+const OUTSIDE_READ_GAP_MS = 200;
+
 /** The only actions while the "terminal too small" notice hides everything else. */
 const WHILE_TOO_SMALL: ReadonlySet<string> = new Set(['app.quit', 'app.interrupt', 'app.redraw']);
 
@@ -65,6 +73,8 @@ export class ConsoleController implements ConsoleContext {
   /** The refresh under way, and whether another commit was seen while it ran. */
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
+  /** performance.now() when the last read of outside commits began. */
+  private lastOutsideRead = -Infinity;
 
   constructor(env: ControllerEnv) {
     this.env = env;
@@ -214,7 +224,8 @@ export class ConsoleController implements ConsoleContext {
   /**
    * Another process committed: one read at a time, however many commits it made meanwhile. The read
    * is of the state log's new records only, and the panes derive again only the rows of what changed
-   * (state/rows.ts), so it is read at once, between keys, and the header's revision follows.
+   * (state/rows.ts), so it is read between keys, at most once in OUTSIDE_READ_GAP_MS, and the
+   * header's revision follows.
    */
   private changedElsewhere(): void {
     if (this.refreshing) {
@@ -225,10 +236,13 @@ export class ConsoleController implements ConsoleContext {
       (async () => {
         do {
           this.refreshAgain = false;
-          // A turn of the event loop's timers first: a writer that commits hundreds of times a second
-          // (an `exec -f` script's group commit) would otherwise keep this loop reading, and a key, a
-          // timer or the frame it waits for would get no turn until the writer stopped.
-          await new Promise((resolve) => setTimeout(resolve, 0));
+          // A turn of the event loop's timers first, and no read sooner than the gap after the last:
+          // a writer that commits hundreds of times a second (an `exec -f` script's group commit)
+          // would otherwise keep this loop reading and drawing, and a key, a timer or the frame it
+          // waits for would get no turn until the writer stopped.
+          const wait = this.lastOutsideRead + OUTSIDE_READ_GAP_MS - performance.now();
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
+          this.lastOutsideRead = performance.now();
           await this.refresh();
         } while (this.refreshAgain);
       })(),

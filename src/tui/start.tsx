@@ -10,6 +10,7 @@ import type {PaneId} from './panes/pane-id.js';
 import type {ConsoleDrills, ConsoleSession, ConsoleTransfers} from './session-port.js';
 import {CLEAR_SCREEN, guardTerminal} from './terminal.js';
 import {colorWanted, isDumbTerminal, localeIsUtf8} from './theme.js';
+import {frameTrace} from './frame-trace.js';
 
 export interface ConsoleOptions {
   /** Open it with `ask: asker.ask` so cmdlet confirmations become dialogs. */
@@ -39,6 +40,8 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
   const history = openHistory(stateDir(env));
   const warnings = history.warning ? [...keyWarnings, history.warning] : keyWarnings;
   const stdout = process.stdout;
+  const trace = frameTrace(env);
+  trace?.watchWrites(stdout);
   const guard = guardTerminal(stdout, process, (text) => process.stderr.write(text), {
     alternateScreen: !dumb,
   });
@@ -61,8 +64,13 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
         env,
         log: consoleLog(dir),
         onRedraw: () => clear(),
+        trace,
       }),
-      {exitOnCtrlC: false, patchConsole: true},
+      {
+        exitOnCtrlC: false,
+        patchConsole: true,
+        ...(trace ? {onRender: ({renderTime}: {renderTime: number}) => trace.composed(renderTime)} : {}),
+      },
     );
     clear = () => {
       instance.clear();
@@ -75,6 +83,7 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
     process.stderr.write(`pchat: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   } finally {
+    trace?.close();
     guard.dispose();
   }
 }

@@ -4,7 +4,7 @@
 import Fuse from 'fuse.js';
 import {describe, expect, it} from 'vitest';
 import type {Row} from '../../src/tui/panes/pane.js';
-import {fuzzyCandidates, maxErrors} from '../../src/tui/state/fuzzy-candidates.js';
+import {fuzzyCandidates, maxErrors, narrows} from '../../src/tui/state/fuzzy-candidates.js';
 import {filterRows} from '../../src/tui/state/rows.js';
 
 const OPTIONS = {threshold: 0.3, ignoreLocation: true, shouldSort: false, isCaseSensitive: false} as const;
@@ -84,6 +84,37 @@ describe('the filter prefilter', () => {
     expect(narrowed).toBeGreaterThan(200);
   });
 
+  it("finds among the last query's candidates what it finds among all texts, whenever the next query narrows the last", () => {
+    const pick = random(21);
+    const texts = Array.from({length: 400}, () => word(pick, 'abcde -', pick(60)));
+    let narrowed = 0;
+    for (let q = 0; q < 300; q++) {
+      const query = nearMiss(pick, texts[pick(texts.length)]!);
+      for (let n = 1; n < query.length; n++) {
+        const before = query.slice(0, n);
+        const after = query.slice(0, n + 1);
+        if (!narrows(before, after, 0.3)) continue;
+        const among = fuzzyCandidates(texts, before, 0.3)!;
+        expect(fuzzyCandidates(texts, after, 0.3, among), after).toEqual(fuzzyCandidates(texts, after, 0.3));
+        narrowed++;
+      }
+    }
+    expect(narrowed).toBeGreaterThan(1000);
+  });
+
+  it.each([
+    ['abcd', 'abcde', true],
+    ['bcde', 'abcde', true],
+    ['ABCD', 'xabcdy', true],
+    ['abc', 'abcd', false],
+    ['abde', 'abcde', false],
+    ['  ', 'a  b', false],
+    ['abcd', 'abcd'.repeat(9), false],
+  ])('lets %j narrow to %j: %s', (before, after, expected) => {
+    // abc to abcd allows one more error (0 to 1): it would let in texts the last query ruled out.
+    expect(narrows(before, after, 0.3)).toBe(expected);
+  });
+
   it('leaves a blank pattern, and one longer than fuse reads at once, to fuse alone', () => {
     expect(fuzzyCandidates(['a'], 'x'.repeat(33), 0.3)).toBeNull();
     expect(fuzzyCandidates(['a'], '  ', 0.3)).toBeNull();
@@ -124,5 +155,26 @@ describe('filterRows', () => {
         text,
       ).toEqual(expected.map((r) => r.id));
     }
+  });
+
+  it('gives each keystroke of a filter typed with typos the rows fuse finds among all of them', () => {
+    const pick = random(9);
+    const many = Array.from({length: 1500}, (_, i) => row(`p${i}`, word(pick, 'abcdefgh .', 5 + pick(40))));
+    const texts = many.map((r) => r.cells['name']!.toLowerCase());
+    let fuzzy = 0;
+    for (const typed of ['abxdefgh', 'bcdeefgha', 'hgfedcba', 'a.bcdxfgh.ab', 'ddccbbaahh']) {
+      for (let n = 1; n <= typed.length; n++) {
+        const text = typed.slice(0, n);
+        const contains = many.filter((_, i) => texts[i]!.includes(text));
+        const expected = contains.length > 0 ? contains : fuseMatches(texts, text).map((i) => many[i]!);
+        if (contains.length === 0 && expected.length > 0) fuzzy++;
+        expect(
+          filterRows(many, text).map((r) => r.id),
+          text,
+        ).toEqual(expected.map((r) => r.id));
+      }
+    }
+    // Only keystrokes that fuse answers test the narrowing.
+    expect(fuzzy).toBeGreaterThan(10);
   });
 });

@@ -60,11 +60,32 @@ function withinEdits(text: string, peq: Map<string, number>, length: number, k: 
 }
 
 /**
+ * Whether every candidate of `query` is a candidate of `previous`, so that a keystroke can search
+ * the last one's candidates alone: `query` holds `previous` intact and allows no more errors. A
+ * stretch within k edits of `query` holds one within k edits of any piece of it, `previous` too.
+ */
+export function narrows(previous: string, query: string, threshold: number): boolean {
+  const before = previous.toLowerCase();
+  const after = query.toLowerCase();
+  return (
+    before.trim() !== '' &&
+    after.length <= MAX_PATTERN &&
+    after.includes(before) &&
+    maxErrors(after.length, threshold) === maxErrors(before.length, threshold)
+  );
+}
+
+/**
  * Indexes of the texts (lower-cased, as fuse compares them) that fuse could match for `query` at
  * `threshold`, a few more perhaps (fuse skips blank texts); null when the query is blank or too long
- * to prefilter, so every text is a candidate.
+ * to prefilter, so every text is a candidate. `among`: look only at these (see narrows).
  */
-export function fuzzyCandidates(texts: readonly string[], query: string, threshold: number): number[] | null {
+export function fuzzyCandidates(
+  texts: readonly string[],
+  query: string,
+  threshold: number,
+  among?: readonly number[],
+): number[] | null {
   const pattern = query.toLowerCase();
   // fuse returns every text for a blank query.
   if (pattern.trim() === '' || pattern.length > MAX_PATTERN) return null;
@@ -72,8 +93,9 @@ export function fuzzyCandidates(texts: readonly string[], query: string, thresho
   const parts = pieces(pattern, k + 1);
   const peq = positions(pattern);
   const out: number[] = [];
-  texts.forEach((text, i) => {
+  for (const i of among ?? texts.keys()) {
+    const text = texts[i]!;
     if (parts.some((p) => text.includes(p)) && withinEdits(text, peq, pattern.length, k)) out.push(i);
-  });
+  }
   return out;
 }

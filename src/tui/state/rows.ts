@@ -2,7 +2,7 @@
 // set. A filter keystroke scans those texts, and fuse.js scores only the rows that could match.
 
 import Fuse from 'fuse.js';
-import {fuzzyCandidates} from './fuzzy-candidates.js';
+import {fuzzyCandidates, narrows} from './fuzzy-candidates.js';
 import {PANES} from '../panes/index.js';
 import type {PaneId} from '../panes/pane-id.js';
 import type {PaneData, Row} from '../panes/pane.js';
@@ -121,12 +121,30 @@ function containing(rows: readonly Row[], texts: readonly string[], needle: stri
   return hits;
 }
 
+const lastFuzzy = new WeakMap<
+  readonly Row[],
+  {readonly query: string; readonly candidates: readonly number[]}
+>();
+
+/** fuse's candidates for `text`; a query that narrows the last one looks only among the last one's. */
+function candidates(rows: readonly Row[], texts: readonly string[], text: string): readonly number[] {
+  const last = lastFuzzy.get(rows);
+  const among = last && narrows(last.query, text, FUSE_OPTIONS.threshold) ? last.candidates : undefined;
+  const found = fuzzyCandidates(texts, text, FUSE_OPTIONS.threshold, among);
+  if (found === null) {
+    lastFuzzy.delete(rows);
+    return rows.map((_, i) => i);
+  }
+  lastFuzzy.set(rows, {query: text, candidates: found});
+  return found;
+}
+
 /** Case-insensitive substring matches; only when there are none, fuzzy matches (typos, skipped letters). */
 function match(rows: readonly Row[], text: string): readonly Row[] {
   const texts = lowerTexts(rows);
   const exact = containing(rows, texts, text.toLowerCase());
   if (exact.length > 0) return exact.map((i) => rows[i]!);
-  const pool = fuzzyCandidates(texts, text, FUSE_OPTIONS.threshold) ?? rows.map((_, i) => i);
+  const pool = candidates(rows, texts, text);
   // fuse lower-cases what it compares, so the lower-cased texts give it the same matches.
   return new Fuse(
     pool.map((i) => texts[i]!),
