@@ -111,6 +111,9 @@ const options = {
     'yoga-layout',
     'ink-testing-library',
     'pg',
+    // The console's own imports of string-width share Ink's instance (whose Intl.Segmenter and Unicode
+    // regexes cost tens of ms to build) instead of building a bundled second copy at every start.
+    'string-width',
     // Required at run time by the stand-ins of lazyPackages.
     're2js',
     'xmlbuilder',
