@@ -51,4 +51,21 @@ describe('pchat exec start-up', () => {
     // Nor is string-width loaded from node_modules: this Get's output is ASCII.
     expect(loaded.filter((url) => url.includes('/node_modules/string-width/'))).toEqual([]);
   });
+
+  it('does not load node:child_process for a Get (commander requires it only for subcommands that are executables)', () => {
+    const dir = tempDir();
+    const store = path.join(dir, 's');
+    expect(pchat(['init', '--store', store]).status).toBe(0);
+    const trace = path.join(dir, 'builtins.txt');
+    const writeLoaded = `import fs from 'node:fs'; process.on('exit', () => fs.writeFileSync(process.env.PCHAT_TRACE_FILE, process.moduleLoadList.join('\\n')));`;
+    const run = pchat(['exec', '--store', store, 'Get-CsPersistentChatState'], {
+      env: {PCHAT_TRACE_FILE: trace},
+      nodeArgs: ['--import', `data:text/javascript,${encodeURIComponent(writeLoaded)}`],
+    });
+    expect(run.status).toBe(0);
+    const loaded = fs.readFileSync(trace, 'utf8').split('\n');
+    // The store hashes its state file: the list must show the builtins the program did load.
+    expect(loaded).toContain('NativeModule crypto');
+    expect(loaded.filter((name) => /^NativeModule (child_process|dgram)$/.test(name))).toEqual([]);
+  });
 });
