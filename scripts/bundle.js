@@ -93,6 +93,26 @@ ${LAZY_PACKAGES[args.path].exports}`,
   },
 };
 
+// commander requires node:child_process as it loads, for subcommands that are separate executables
+// (pchat has none); loading it brings net, dgram and the socket list too, several ms of every start.
+// Its require gets a stand-in whose members load the module on first use.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({filter: /^node:child_process$/}, (args) =>
+      args.importer.includes(`${path.sep}commander${path.sep}`)
+        ? {path: args.path, namespace: 'lazy-child-process'}
+        : undefined,
+    );
+    b.onLoad({filter: /.*/, namespace: 'lazy-child-process'}, () => ({
+      contents:
+        "module.exports = new Proxy({}, {get: (_, key) => Reflect.get(require('node:child_process'), key)});",
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
 const options = {
   absWorkingDir: root,
   bundle: true,
@@ -111,6 +131,9 @@ const options = {
     'yoga-layout',
     'ink-testing-library',
     'pg',
+    // The console's own imports of string-width share Ink's instance (whose Intl.Segmenter and Unicode
+    // regexes cost tens of ms to build) instead of building a bundled second copy at every start.
+    'string-width',
     // Required at run time by the stand-ins of lazyPackages.
     're2js',
     'xmlbuilder',
@@ -121,7 +144,7 @@ const options = {
   },
   // src/version.ts reads this: the version is in the bundle, so start-up reads no package.json.
   define: {PCHAT_VERSION: JSON.stringify(version)},
-  plugins: [englishOnlyZod, lazyStringWidth, lazyPackages],
+  plugins: [englishOnlyZod, lazyStringWidth, lazyPackages, lazyChildProcess],
   logLevel: 'warning',
 };
 

@@ -4,7 +4,7 @@
 
 import fs from 'node:fs';
 import secureJson from 'secure-json-parse';
-import {formatPath} from './domain/deployment-schema.js';
+import {formatPath} from './domain/json-path.js';
 import {firstDuplicateKey} from './domain/json-duplicate-keys.js';
 import {invalidUtf8At, lineAt} from './domain/utf8.js';
 import {DeploymentSplitter, SplitError, type SplitItem} from './domain/deployment-splitter.js';

@@ -4,13 +4,11 @@ import fs from 'node:fs';
 import {displaySafe, displaySafeLines} from './lang/display-safe.js';
 import {Command, CommanderError} from 'commander';
 import {StoreError} from './store/port.js';
-import {DeploymentError} from './domain/deployment.js';
+import {DeploymentError} from './domain/deployment-error.js';
 import {EXIT} from './cli/exit-codes.js';
 import {runExec} from './cli/run-exec.js';
 import {outputWidth} from './cli/output-width.js';
-import {runDrillCommand} from './cli/run-drill.js';
 import {argumentProblem} from './cli/argument-bytes.js';
-import {askLine, askOnTerminal} from './cli/prompt.js';
 import {splitScript} from './lang/script.js';
 import {UsageError, decodeText, readTextFile} from './input-files.js';
 import {initStore, openSession, resolveStoreDir} from './workspace.js';
@@ -125,12 +123,13 @@ program
         return usage("give a LINE, e.g. pchat exec 'Get-CsPersistentChatState'");
       const script = options.file === undefined ? null : readScript(options.file);
       const interactive = process.stdin.isTTY === true && options.file !== '-';
+      const askOnTerminal = interactive ? (await import('./cli/prompt.js')).askOnTerminal : null;
       const session = await openSession({
         store: options.store ?? program.opts<{store?: string}>().store,
         origin: 'exec',
         readOnly: options.readOnly ?? program.opts<{readOnly?: boolean}>().readOnly ?? false,
         yes: options.yes ?? false,
-        ...(interactive ? {ask: askOnTerminal} : {}),
+        ...(askOnTerminal !== null ? {ask: askOnTerminal} : {}),
       });
       process.exitCode = await runExec(
         session,
@@ -250,6 +249,9 @@ Examples:
     ) => {
       const kind = PROCEDURES.find((p) => p === procedure.toLowerCase());
       if (kind === undefined) return usage(`unknown procedure "${procedure}"; use ${PROCEDURES.join(', ')}`);
+      // The drills, their reports and the terminal prompt load only for a drill, not at every start.
+      const {runDrillCommand} = await import('./cli/run-drill.js');
+      const askLine = process.stdin.isTTY === true ? (await import('./cli/prompt.js')).askLine : null;
       const session = await openSession({
         store: options.store ?? program.opts<{store?: string}>().store,
         origin: 'drill',
@@ -268,7 +270,7 @@ Examples:
             force: options.force ?? false,
             json: options.json ?? false,
             // On a terminal a live drill asks for each high-impact step; without one it needs --yes.
-            ...(process.stdin.isTTY === true ? {askLine} : {}),
+            ...(askLine !== null ? {askLine} : {}),
           },
           io,
         );

@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {UsageError} from './input-files.js';
-import {initStore} from './init-store.js';
 import type {CommandOrigin} from './domain/types.js';
+import type {InitOptions, InitReport} from './init-store.js';
 import {Session, type Asker} from './session.js';
 import {openStore} from './store/file-store.js';
 import {StoreError} from './store/port.js';
@@ -98,4 +98,10 @@ async function openPgSession(url: string, options: OpenOptions): Promise<Session
   });
 }
 
-export {initStore, type InitOptions, type InitReport} from './init-store.js';
+export type {InitOptions, InitReport} from './init-store.js';
+
+/** Creates a store from a deployment (pchat init): its loader and schema load only then, not at every start. */
+export async function initStore(options: InitOptions): Promise<InitReport> {
+  const {initStore: create} = await import('./init-store.js');
+  return create(options);
+}

@@ -4,7 +4,8 @@
 import type {ErrorId, Issue} from './errors.js';
 import {parseFqdn} from './fqdn.js';
 import {sipAddressKey, sipAddressProblem} from './sip.js';
-import {splitDn, type Deployment, type DeploymentPool} from './deployment-schema.js';
+import {splitDn} from './distinguished-name.js';
+import type {Deployment, DeploymentPool} from './deployment-schema.js';
 
 export const MAX_SERVERS = 8;
 export const MAX_ACTIVE_SERVERS = 4;

@@ -6,7 +6,8 @@
 import {z} from 'zod';
 import {ROLES, type Role} from './types.js';
 import {hostNameProblem, sipAddressProblem} from './sip.js';
-import {refusedCodePoint, textFieldProblem, type TextFieldKind} from './text-fields.js';
+import {textFieldProblem, type TextFieldKind} from './text-fields.js';
+import {isDistinguishedName} from './distinguished-name.js';
 
 /** A string refined by the one text-field rule; the issue names the character (`U+001B (...)`). */
 const acceptedText = (schema: z.ZodString, kind: TextFieldKind) =>
@@ -35,14 +36,6 @@ const checked = (problem: (s: string) => string | null, what: string) =>
 
 const fqdn = checked((s) => hostNameProblem(s), 'a fully qualified domain name');
 const sipAddress = checked((s) => sipAddressProblem(s), 'a SIP address');
-
-// RFC 4514 in brief: attr=value pairs joined by commas; a value may escape a comma with a backslash.
-const RDN = /^\s*[A-Za-z][A-Za-z0-9-]*\s*=\s*(?:[^,=\\]|\\.)+$/;
-export const isDistinguishedName = (text: string): boolean =>
-  refusedCodePoint(text) === null && text.length <= 2048 && splitDn(text).every((rdn) => RDN.test(rdn));
-
-/** The RDNs of a DN, split at unescaped commas. */
-export const splitDn = (text: string): string[] => text.split(/(?<!\\),/);
 
 const dn = z.string().refine(isDistinguishedName, {
   error: (issue) => `${JSON.stringify(issue.input)} is not a distinguished name (CN=...,DC=...)`,
@@ -176,10 +169,5 @@ export type Deployment = z.output<typeof deploymentSchema>;
 export type DeploymentPool = Deployment['persistentChatPools'][number];
 export type DeploymentMessageEntry = z.output<typeof deploymentMessageSchema>;
 
-/** `persistentChatPools[0].servers[2].fqdn`: where a problem is, for the messages. */
-export const formatPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>(
-    (out, key) =>
-      typeof key === 'number' ? `${out}[${key}]` : out === '' ? String(key) : `${out}.${String(key)}`,
-    '',
-  ) || '(top level)';
+export {formatPath} from './json-path.js';
+export {isDistinguishedName, splitDn} from './distinguished-name.js';

@@ -3,6 +3,7 @@
 
 import type {z} from 'zod';
 import type {Issue} from './errors.js';
+import {DeploymentError} from './deployment-error.js';
 import {globalCompliance} from './compliance.js';
 import {globalConfiguration} from './configuration.js';
 import {checkDeployment, deploymentPools} from './deployment-rules.js';
@@ -28,6 +29,8 @@ import {
   type SqlStore,
 } from './types.js';
 
+export {DeploymentError} from './deployment-error.js';
+
 export interface DeploymentMessage {
   /** Room identity `pool\Name`, resolved once the setup script has created the rooms. */
   readonly room: string;
@@ -43,32 +46,6 @@ export interface LoadOptions {
   readonly initUser: string;
   readonly newId: () => string;
 }
-
-/** More problems than anyone reads; the count of the rest is still given. */
-const MAX_ISSUES = 500;
-
-/** The deployment file is not valid; `issues` lists every problem, each message starting with its JSON path. */
-export class DeploymentError extends Error {
-  readonly issues: readonly Issue[];
-
-  /** `unlisted`: problems counted but not kept (a streamed file's messages keep only the first). */
-  constructor(issues: readonly Issue[], unlisted = 0) {
-    const total = issues.length + unlisted;
-    const shown =
-      total > MAX_ISSUES ? [...issues.slice(0, MAX_ISSUES), moreIssue(total - MAX_ISSUES)] : issues;
-    super(
-      `The deployment file has ${total} problem${total === 1 ? '' : 's'}:\n${shown.map((i) => `  ${i.message}`).join('\n')}`,
-    );
-    this.name = 'DeploymentError';
-    this.issues = shown;
-  }
-}
-
-const moreIssue = (n: number): Issue => ({
-  errorId: 'InvalidDeployment',
-  parameter: null,
-  message: `... and ${n} more problems.`,
-});
 
 /**
  * `streamed`: the messages a reader took out of the file one at a time (the file's own `messages`
