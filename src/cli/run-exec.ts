@@ -11,6 +11,14 @@
 // process sees each line's commit as soon as it is written, before its flush; a power loss can take
 // back such a commit, but only together with every commit after it. A commit that writes messages,
 // backups or exports keeps its journal and flushes at once, and with it the lines before it.
+//
+// The store's lock is held for a whole group, from its first commit to its flush (FileStore): no
+// other writer can commit meanwhile, so the group's later lines neither take the lock again nor read
+// the store back or look for outside commits, and each still gets its own revision and audit entry.
+// Between two groups the lock is left free long enough for every waiting process to try it
+// (LONGEST_RETRY_MS, store/lock.ts), so another operator's command waits at most one group (GROUP_MS,
+// or GROUP_LINES lines, plus the line in flight and the flush) and lands between two groups; the
+// script's next group reads the store again and commits on top of it.
 
 import {performance} from 'node:perf_hooks';
 import {storeFailureOf, type Session, type LineRun} from '../session.js';

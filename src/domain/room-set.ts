@@ -15,6 +15,7 @@ import {
   parseRoomPrivacy,
   parseRoomType,
 } from './rooms.js';
+import {replaceItem} from './replaced-items.js';
 
 export interface SetRoomInput {
   readonly identity: string;
@@ -214,7 +215,7 @@ export const setRoom = (state: ChatState, input: SetRoomInput): SetRoomResult =>
   if (!changed) return {state, output: room, warnings: []};
   const saved: Room = {...next, rev: input.rev};
   return {
-    state: {...state, rooms: state.rooms.map((r) => (r.id === room.id ? saved : r))},
+    state: {...state, rooms: replaceItem(state.rooms, room, saved)},
     output: saved,
     warnings,
   };

@@ -42,6 +42,17 @@ export interface CommitContext {
   /** FileStoreOptions' rewriteLogBelowBytes and compactShare. */
   readonly rewriteLogBelowBytes?: number;
   readonly compactShare?: number;
+  /**
+   * Where the audit and state logs end, when the caller knows it: it has held the lock since it wrote
+   * both ends itself (a group commit, file-store.ts), so nobody else wrote there and nothing was cut
+   * short. Unknown, each log's last line is read and checked.
+   */
+  readonly logEnds?: LogEnds;
+}
+
+export interface LogEnds {
+  readonly audit: number;
+  readonly stateLog: number;
 }
 
 export interface PreparedCommit {
@@ -141,7 +152,8 @@ export function prepareCommit(
     messages: relativeOutcome(files, draft.finish()),
     ...removalsOutcome(files, draft.finishRemovals()),
     audit: {
-      sizeBefore: cutTo(files.audit, auditAppendOffset(files.audit, fresh.revision)),
+      sizeBefore:
+        context.logEnds?.audit ?? cutTo(files.audit, auditAppendOffset(files.audit, fresh.revision)),
       line: auditLine(entry),
     },
     ...(change === null ? {} : {stateRecord: change.record}),
@@ -241,7 +253,11 @@ function stateRecord(
     audit,
   });
   return {
-    record: {sizeBefore: cutTo(files.stateLog, appendOffset(files.stateLog, stateLogFormat)), line},
+    record: {
+      sizeBefore:
+        context.logEnds?.stateLog ?? cutTo(files.stateLog, appendOffset(files.stateLog, stateLogFormat)),
+      line,
+    },
     grows,
   };
 }

@@ -26,6 +26,11 @@
 // which that commit writes to audit.jsonl before its commit point, step 3 below.) Measured (README,
 // P5): the audit entry's own fsync was half of the 6 ms of fsyncs in an 8 ms commit on S.
 //
+// A group commit (deferFlush: `exec -f`) keeps the lock from its first commit to its flush. With no
+// other writer possible, its later commits take the state this store holds and the ends it wrote to
+// the audit and state logs as they are on disk, instead of reading and checking them again; any
+// failure ends the group. What that means for other writers: cli/run-exec.ts.
+//
 // Crash consistency. Any other commit touches up to four files, and no single write can cover all of
 // them, so it goes through a small journal (state.json.journal):
 //   1. Under the lock, the state's change is computed and checked (each changed value against its
@@ -57,6 +62,8 @@
 // which had not been acknowledged.
 
 import path from 'node:path';
+import {performance} from 'node:perf_hooks';
+import {setTimeout as sleep} from 'node:timers/promises';
 import {Low} from 'lowdb';
 import type {ChatMessage, ChatState} from '../domain/types.js';
 import type {BackupInfo, Ports} from '../domain/ports.js';
@@ -71,7 +78,7 @@ import {
 import {scanAudit} from './audit-log.js';
 import {catchUpAudit} from './audit-catch-up.js';
 import {listBackups, pruneBackups, KEEP_BACKUPS} from './backups.js';
-import {prepareCommit} from './commit-plan.js';
+import {prepareCommit, type LogEnds} from './commit-plan.js';
 import {openRemoval, previewRemovalOf} from './removal-backups.js';
 import {listDrillRecords} from './drill-records.js';
 import type {DrillPort} from './drill-port.js';
@@ -93,7 +100,7 @@ import {
   type Journal,
 } from './journal.js';
 import {MIN_CHECKPOINT_LOG_BYTES, writeCheckpoint} from './checkpoint.js';
-import type {LockOptions} from './lock.js';
+import {LONGEST_RETRY_MS, releaseLock, type LockInfo, type LockOptions} from './lock.js';
 import {scanMessages} from './message-log.js';
 import {checkDirectory, lstatOrNull, newFileMode, statOrNull} from './safety.js';
 import {
@@ -103,6 +110,7 @@ import {
   lockOptionsFor,
   recoverForReading,
   revisionOrNull,
+  takeLock,
   withLock,
   type FileStoreOptions,
 } from './store-access.js';
@@ -130,6 +138,16 @@ export class FileStore implements StorePort {
   private queue: Promise<unknown> = Promise.resolve();
   /** Records appended with deferFlush and not yet flushed. */
   private unflushed = false;
+  /**
+   * The lock a group commit (deferFlush) keeps from its first commit to its flush. While it is held
+   * no other process can commit, so the group's later commits take the state this store holds as
+   * fresh: they neither take the lock again nor read or check the store again.
+   */
+  private held: LockInfo | null = null;
+  /** When this store last let go of a group's lock (performance.now()). */
+  private releasedAt = Number.NEGATIVE_INFINITY;
+  /** Where the group's last commit left the audit and state logs, while the group holds the lock. */
+  private ends: LogEnds | null = null;
 
   /** Use openStore or createStore. */
   constructor(
@@ -149,6 +167,8 @@ export class FileStore implements StorePort {
   }
 
   async read(): Promise<ChatState> {
+    // Nobody else can have committed while this store holds the lock.
+    if (this.held) return this.db.data;
     if (lstatOrNull(this.files.journal) !== null)
       await this.serialized(() => recoverForReading(this.files, this.stateFile, this.lockOptions));
     await this.db.read();
@@ -186,21 +206,66 @@ export class FileStore implements StorePort {
   }
 
   commit<T>(change: Change<T>, options: CommitOptions = {}): Promise<CommitOutcome<T>> {
-    return this.serialized(() =>
-      withLock(this.files, this.stateFile, this.lockOptions, async (token) => {
-        checkStoreFiles(this.files, this.fileMode);
-        await this.db.read();
-        catchUpAudit(this.files, this.db.data.revision);
-        return this.commitOn(this.db.data, change, token, false, options.deferFlush === true);
-      }),
-    );
+    const deferFlush = options.deferFlush === true;
+    return this.serialized(async () => {
+      const held = this.held;
+      if (held) return this.inGroup(() => this.commitOn(this.db.data, change, held.token, false, deferFlush));
+      if (!deferFlush)
+        return withLock(this.files, this.stateFile, this.lockOptions, (token) => {
+          this.freshen();
+          return Promise.resolve(this.commitOn(this.db.data, change, token, false, false));
+        });
+      // The first commit of a group; between two groups the lock stays free long enough for every
+      // process waiting for it to try it, so another operator's command gets in.
+      const free = this.releasedAt + LONGEST_RETRY_MS - performance.now();
+      if (free > 0) await sleep(free);
+      const lock = await takeLock(this.files, this.lockOptions, () => this.stateFile.readSync().revision);
+      this.held = lock;
+      return this.inGroup(() => {
+        this.freshen();
+        return this.commitOn(this.db.data, change, lock.token, false, true);
+      });
+    });
   }
 
-  /** Group commit: one fsync of the state log makes every record appended before it durable. */
+  /** Under the lock: the store's files checked, the state read, audit.jsonl caught up with it. */
+  private freshen(): void {
+    checkStoreFiles(this.files, this.fileMode);
+    this.db.data = this.stateFile.readSync();
+    catchUpAudit(this.files, this.db.data.revision);
+  }
+
+  /** A commit of a group; one that fails ends the group (lets go of its lock). */
+  private inGroup<T>(task: () => T): T {
+    try {
+      return task();
+    } catch (error) {
+      this.letGo();
+      throw error;
+    }
+  }
+
+  private letGo(): void {
+    if (!this.held) return;
+    const held = this.held;
+    this.held = null;
+    this.ends = null;
+    this.releasedAt = performance.now();
+    releaseLock(this.files, held);
+  }
+
+  /**
+   * Group commit: one fsync of the state log makes every record appended before it durable; then the
+   * group's lock is let go.
+   */
   flush(): Promise<void> {
     return this.serialized(() => {
-      if (this.unflushed) fsyncFile(this.files.stateLog);
-      this.unflushed = false;
+      try {
+        if (this.unflushed) fsyncFile(this.files.stateLog);
+        this.unflushed = false;
+      } finally {
+        this.letGo();
+      }
       return Promise.resolve();
     });
   }
@@ -213,8 +278,10 @@ export class FileStore implements StorePort {
 
   /** A restore onto a state.json that cannot be read; any other plan is refused with the reason it cannot. */
   private commitRestore<T>(change: Change<T>): Promise<CommitOutcome<T>> {
-    return this.serialized(() =>
-      withLock(
+    return this.serialized(() => {
+      // A group's lock is let go first: the restore takes the lock as any commit does.
+      this.letGo();
+      return withLock(
         this.files,
         this.stateFile,
         this.lockOptions,
@@ -244,8 +311,8 @@ export class FileStore implements StorePort {
           );
         },
         () => revisionOrNull(this.stateFile),
-      ),
-    );
+      );
+    });
   }
 
   /** The error that keeps state.json from being read, or null when it can be. */
@@ -297,6 +364,7 @@ export class FileStore implements StorePort {
         // Nothing was shown for those commits; a power loss may take them, in order, from the last.
       }
     this.unflushed = false;
+    this.letGo();
     for (const watch of this.watches) watch.stop();
     this.watches.clear();
   }
@@ -312,6 +380,8 @@ export class FileStore implements StorePort {
     let journal: Journal | null = null;
     let journaled = true;
     let made: readonly BackupInfo[] = [];
+    const ends = this.held ? this.ends : null;
+    this.ends = null;
     try {
       const prepared = prepareCommit(this.files, fresh, plan, {
         token,
@@ -326,6 +396,7 @@ export class FileStore implements StorePort {
         ...(this.options.compactShare === undefined ? {} : {compactShare: this.options.compactShare}),
         replaceState: replaceState || !this.stateFile.hasLog(),
         stateBytes: this.stateFile.sizeBound(),
+        ...(ends === null ? {} : {logEnds: ends}),
       });
       // Set first: a journal renamed into place whose directory flush then failed must be settled too.
       journal = prepared.journal;
@@ -345,7 +416,11 @@ export class FileStore implements StorePort {
       if (journaled) {
         publishRenames(this.files, journal);
         closeJournal(this.files);
-      } else writeAuditAfter(this.files, journal);
+      } else if (writeAuditAfter(this.files, journal) && this.held && journal.stateRecord)
+        this.ends = {
+          audit: journal.audit.sizeBefore + Buffer.byteLength(journal.audit.line),
+          stateLog: journal.stateRecord.sizeBefore + Buffer.byteLength(journal.stateRecord.line),
+        };
       // Only a commit that took a backup looks at backups/: an operator may not be able to read it.
       if (journal.backups.length > 0) pruneBackups(this.files, this.options.keepBackups ?? KEEP_BACKUPS);
       made = prepared.backups;
@@ -362,6 +437,8 @@ export class FileStore implements StorePort {
   private checkpointIfDue(): void {
     if (!this.stateFile.checkpointDue(this.options.checkpointBytes ?? MIN_CHECKPOINT_LOG_BYTES)) return;
     const state = this.db.data;
+    // The logs are written anew, or may be: where they end is read again.
+    this.ends = null;
     try {
       // The records folded away hold audit entries that audit.jsonl may not have flushed yet.
       catchUpAudit(this.files, state.revision, true);

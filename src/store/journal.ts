@@ -117,11 +117,14 @@ export const needsJournal = (journal: Journal): boolean =>
  * After the commit point of a commit without a journal: its audit entry, unflushed, for the record
  * already holds it durably. A failure here is left for the next holder of the lock to make good.
  */
-export function writeAuditAfter(files: StoreFiles, journal: Journal): void {
+/** False when the entry could not be written. */
+export function writeAuditAfter(files: StoreFiles, journal: Journal): boolean {
   try {
     writeAt(files.audit, journal.audit.sizeBefore, journal.audit.line);
+    return true;
   } catch {
     // The commit happened; the entry is in its record, and catchUpAudit appends it.
+    return false;
   }
 }
 

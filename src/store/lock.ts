@@ -36,7 +36,13 @@ const EMPTY_LOCK_GRACE_MS = 2000;
 const BREAK_GUARD_GRACE_MS = 2000;
 
 /** Short, so a waiter notices a release between another process's back-to-back commits. */
-const MAX_BACKOFF_MS = 25;
+const MAX_BACKOFF_MS = 10;
+
+/**
+ * The longest a waiter sleeps between two tries: a lock let go for this long is tried by every
+ * process waiting for it (a group commit lets go of it this long between its groups, file-store.ts).
+ */
+export const LONGEST_RETRY_MS = 2 * MAX_BACKOFF_MS;
 
 /** Tokens held by this process: a lock naming our own pid with any other token is a leftover. */
 const heldTokens = new Set<string>();

@@ -2,8 +2,11 @@
 // domain builds a new state by spreading the old one, so an unchanged collection or item keeps its
 // identity: a commit compares by reference first (and by value only where identity differs), and
 // costs what it changed, not the size of the state. The state and its plain objects (topology,
-// directory) are compared key by key; a list is compared item by item when its length is the same,
-// and otherwise as one splice between its unchanged start and end. Items are recorded whole.
+// directory) are compared key by key; a list is compared item by item when its length is the same
+// (only at the items replaced, when the domain made it by replacing items: replaced-items.ts), and
+// otherwise as one splice between its unchanged start and end. Items are recorded whole.
+
+import {replacedSince} from '../domain/replaced-items.js';
 
 export type StatePath = readonly (string | number)[];
 
@@ -47,6 +50,12 @@ function diffObject(path: StatePath, a: Plain, b: Plain, out: StateChange[], ski
 
 function diffList(path: StatePath, a: readonly unknown[], b: readonly unknown[], out: StateChange[]): void {
   if (a.length === b.length) {
+    // A list made from `a` by replacing items (replaced-items.ts) differs from it only there.
+    const replaced = replacedSince(a, b);
+    if (replaced !== null) {
+      for (const i of replaced) if (!same(a[i], b[i])) out.push({path: [...path, i], value: b[i]});
+      return;
+    }
     for (let i = 0; i < a.length; i += 1) if (!same(a[i], b[i])) out.push({path: [...path, i], value: b[i]});
     return;
   }

@@ -8,7 +8,7 @@ import {StoreError} from './port.js';
 import type {DecodeLimits} from './decode.js';
 import {damaged} from './decode.js';
 import {recoverJournal} from './journal.js';
-import {acquireLock, releaseLock, type LockOptions} from './lock.js';
+import {acquireLock, releaseLock, type LockInfo, type LockOptions} from './lock.js';
 import {io} from './durable-fs.js';
 import {checkFile, lstatOrNull} from './safety.js';
 import type {DurableStateFile} from './state-file.js';
@@ -82,12 +82,27 @@ export async function withLock<T>(
   task: (token: string) => Promise<T>,
   stateRevision: () => number | null = () => stateFile.readSync().revision,
 ): Promise<T> {
-  const lock = await acquireLock(files, lockOptions);
+  const lock = await takeLock(files, lockOptions, stateRevision);
   try {
-    recoverJournal(files, stateRevision);
     return await task(lock.token);
   } finally {
     releaseLock(files, lock);
+  }
+}
+
+/** The lock, with a commit that was cut short settled first; the caller releases it (releaseLock). */
+export async function takeLock(
+  files: StoreFiles,
+  lockOptions: LockOptions,
+  stateRevision: () => number | null,
+): Promise<LockInfo> {
+  const lock = await acquireLock(files, lockOptions);
+  try {
+    recoverJournal(files, stateRevision);
+    return lock;
+  } catch (error) {
+    releaseLock(files, lock);
+    throw error;
   }
 }
 
