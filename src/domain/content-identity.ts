@@ -2,6 +2,7 @@
 // defaulting and the name and description rules of rooms-and-content.md section 0.1.
 
 import type {ChatState, PersistentChatPool} from './types.js';
+import {itemsWithKey} from './collection-index.js';
 import {CmdletError} from './errors.js';
 import {assertTextField, textFieldProblem} from './text-fields.js';
 
@@ -42,7 +43,8 @@ export const notFound = (kind: ContentKind, identity: string, parameter = 'Ident
   });
 
 // The key of each item's name, kept per item: a state's items are never mutated and a commit
-// shares the unchanged ones with the state before, so a lookup over 10,000 rooms lowers no name twice.
+// shares the unchanged ones with the state before, so no name is lowered twice. Lookups by name
+// search the items' index by this key (collection-index.ts), not the 10,000 rooms.
 const nameKeys = new WeakMap<PooledNamed, string>();
 
 const nameKeyOf = (item: PooledNamed): string => {
@@ -63,7 +65,7 @@ export const findByIdentity = <T extends PooledNamed>(
 ): T => {
   const {pool, name} = splitIdentity(identity);
   const key = textKey(name);
-  const hits = items.filter((i) => nameKeyOf(i) === key && (pool === null || sameText(i.poolFqdn, pool)));
+  const hits = itemsWithKey(items, nameKeyOf, key).filter((i) => pool === null || sameText(i.poolFqdn, pool));
   if (hits.length === 1 && hits[0]) return hits[0];
   if (hits.length === 0) throw notFound(kind, identity, parameter);
   throw new CmdletError(
@@ -75,22 +77,15 @@ export const findByIdentity = <T extends PooledNamed>(
 
 /**
  * findByIdentity for many lookups among the same items (a deployment's million messages in ten
- * thousand rooms): the items are grouped by name once, and each lookup searches its name's group,
- * which holds every item findByIdentity could find.
+ * thousand rooms): each lookup searches its name's group of the items' index by name.
  */
-export const identityFinder = <T extends PooledNamed>(
-  items: readonly T[],
-  kind: ContentKind,
-): ((identity: string, parameter?: string) => T) => {
-  const byName = new Map<string, T[]>();
-  for (const item of items) {
-    const group = byName.get(nameKeyOf(item));
-    if (group) group.push(item);
-    else byName.set(nameKeyOf(item), [item]);
-  }
-  return (identity, parameter) =>
-    findByIdentity(byName.get(textKey(splitIdentity(identity).name)) ?? [], identity, kind, parameter);
-};
+export const identityFinder =
+  <T extends PooledNamed>(
+    items: readonly T[],
+    kind: ContentKind,
+  ): ((identity: string, parameter?: string) => T) =>
+  (identity, parameter) =>
+    findByIdentity(items, identity, kind, parameter);
 
 export const findPool = (
   state: ChatState,
@@ -156,9 +151,9 @@ export const assertNameFree = (
   exceptId: string | null,
 ): void => {
   const key = textKey(name);
-  // The name first: its key is kept with each item, so 10,000 rooms cost no text folding.
+  // The name first: the items' index by name gives the few that share it, not the 10,000 rooms.
   const inPool = (items: readonly (PooledNamed & {readonly id: string})[]) =>
-    items.find((i) => nameKeyOf(i) === key && i.id !== exceptId && sameText(i.poolFqdn, poolFqdn));
+    itemsWithKey(items, nameKeyOf, key).find((i) => i.id !== exceptId && sameText(i.poolFqdn, poolFqdn));
   const own: readonly (PooledNamed & {readonly id: string})[] =
     kind === 'Category' ? state.categories : kind === 'Room' ? state.rooms : state.addins;
   if (inPool(own)) {
