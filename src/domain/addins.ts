@@ -12,7 +12,7 @@ import {
 } from './content-identity.js';
 import {byPoolThenName} from './categories.js';
 import {textFieldProblem} from './text-fields.js';
-import {replaceItem} from './replaced-items.js';
+import {replaceItems} from './collection-index.js';
 
 export const findAddin = (state: ChatState, identity: string, parameter = 'Identity'): Addin =>
   findByIdentity(state.addins, identity, 'Addin', parameter);
@@ -85,7 +85,7 @@ export const setAddin = (state: ChatState, input: SetAddinInput): {state: ChatSt
   const url = input.url === undefined ? addin.url : validateUrl(input.url);
   if (name === addin.name && url === addin.url) return {state, output: addin};
   const saved: Addin = {...addin, name, url, rev: input.rev};
-  return {state: {...state, addins: replaceItem(state.addins, addin, saved)}, output: saved};
+  return {state: {...state, addins: replaceItems(state.addins, new Map([[addin, saved]]))}, output: saved};
 };
 
 export interface RemoveAddinResult {

@@ -14,7 +14,7 @@ import {
 import {applyListChange, type ListChange} from './list-modifier.js';
 import {entryInScope, type Scope} from './membership.js';
 import {parsePrincipal} from './principals.js';
-import {replaceItem} from './replaced-items.js';
+import {replaceItems} from './collection-index.js';
 
 export const findCategory = (state: ChatState, identity: string, parameter = 'Identity'): Category =>
   findByIdentity(state.categories, identity, 'Category', parameter);
@@ -138,7 +138,7 @@ export const setCategory = (
   if (!changed) return {state, output: category};
   const saved = {...next, rev: input.rev};
   return {
-    state: {...state, categories: replaceItem(state.categories, category, saved)},
+    state: {...state, categories: replaceItems(state.categories, new Map([[category, saved]]))},
     output: saved,
   };
 };

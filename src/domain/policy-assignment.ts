@@ -1,6 +1,7 @@
 // Grant-CsPersistentChatPolicy (topology-and-service.md section 6.5): per-user policy assignment.
 
 import type {ChatState, DirectoryUser} from './types.js';
+import {replaceItems} from './collection-index.js';
 import {CmdletError} from './errors.js';
 import {findUsersForChange, isLyncEnabled} from './directory.js';
 import {listPolicies, tagNameOf} from './policies.js';
@@ -63,12 +64,8 @@ export function grantPolicy(
   const changing = new Set(users.filter((u) => u.persistentChatPolicy !== tag));
   if (changing.size === 0) return {state, output: users};
   const now = new Map<DirectoryUser, DirectoryUser>();
-  const updated = state.directory.users.map((u) => {
-    if (!changing.has(u)) return u;
-    const granted = {...u, persistentChatPolicy: tag};
-    now.set(u, granted);
-    return granted;
-  });
+  for (const u of changing) now.set(u, {...u, persistentChatPolicy: tag});
+  const updated = replaceItems(state.directory.users, now);
   const output = users.map((u) => now.get(u) ?? u);
   return {state: {...state, directory: {...state.directory, users: updated}}, output};
 }

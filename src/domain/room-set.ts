@@ -2,6 +2,7 @@
 // lists, moves between categories (R17) and the auditorium rules (R9, R10), all or nothing.
 
 import type {Category, ChatState, Room} from './types.js';
+import {replaceItems} from './collection-index.js';
 import {CmdletError, type Warning} from './errors.js';
 import {assertNameFree, identityOf, validateDescription, validateName} from './content-identity.js';
 import {applyListChange, type ListChange, type ListResult} from './list-modifier.js';
@@ -15,7 +16,6 @@ import {
   parseRoomPrivacy,
   parseRoomType,
 } from './rooms.js';
-import {replaceItem} from './replaced-items.js';
 
 export interface SetRoomInput {
   readonly identity: string;
@@ -215,7 +215,7 @@ export const setRoom = (state: ChatState, input: SetRoomInput): SetRoomResult =>
   if (!changed) return {state, output: room, warnings: []};
   const saved: Room = {...next, rev: input.rev};
   return {
-    state: {...state, rooms: replaceItem(state.rooms, room, saved)},
+    state: {...state, rooms: replaceItems(state.rooms, new Map([[room, saved]]))},
     output: saved,
     warnings,
   };

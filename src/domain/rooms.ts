@@ -3,6 +3,7 @@
 
 import type {Addin, Category, ChatState, Room, RoomInvitations, RoomPrivacy, RoomType} from './types.js';
 import type {Effect} from './ports.js';
+import {appendItem} from './collection-index.js';
 import {CmdletError} from './errors.js';
 import {
   assertNameFree,
@@ -170,7 +171,7 @@ export const newRoom = (state: ChatState, input: NewRoomInput): {state: ChatStat
     presenters: [],
     rev: input.rev,
   };
-  return {state: {...state, rooms: [...state.rooms, room]}, output: room};
+  return {state: {...state, rooms: appendItem(state.rooms, room)}, output: room};
 };
 
 /** The effect that purges a room's messages (I6). */

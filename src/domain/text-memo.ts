@@ -2,8 +2,11 @@
 // 50,000 users computes each user's comparison key once, not once a lookup. Bounded: the memory
 // never grows with the input, only the hit rate falls.
 
-export function memoizeText(compute: (text: string) => string, size = 1 << 17): (text: string) => string {
-  let known = new Map<string, string>();
+export function memoizeText<V extends string | null>(
+  compute: (text: string) => V,
+  size = 1 << 17,
+): (text: string) => V {
+  let known = new Map<string, V>();
   return (text) => {
     const hit = known.get(text);
     if (hit !== undefined) return hit;

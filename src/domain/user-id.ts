@@ -3,6 +3,7 @@
 // wildcard, as in "* Smith"), or a distinguished name.
 
 import {dnKey, isDn, parseDn} from './dn.js';
+import {itemsWithKey, type KeyOf} from './collection-index.js';
 import {sipAddressKey} from './sip.js';
 
 export type UserId =
@@ -97,27 +98,30 @@ export function resolveUserId<T extends object>(
 }
 
 /**
- * The SIP key of each item, kept with the item (state objects never change): finding a user by SIP
- * address among 50,000 compares keys already made instead of making each one again.
+ * The SIP key of each item, kept with the item (state objects never change), one key function per
+ * kind of item: the index of a collection by SIP key (collection-index.ts) is made with it.
  */
-const sipKeys = new WeakMap<(item: never) => IdentityFacts, WeakMap<object, string | null>>();
+const sipKeyFunctions = new WeakMap<(item: never) => IdentityFacts, KeyOf<never>>();
+
+function sipKeyOf<T extends object>(facts: (item: T) => IdentityFacts): KeyOf<T> {
+  let keyOf = sipKeyFunctions.get(facts) as KeyOf<T> | undefined;
+  if (keyOf === undefined) {
+    const keys = new WeakMap<T, string | null>();
+    keyOf = (item) => {
+      let key = keys.get(item);
+      if (key === undefined) {
+        const address = facts(item).sipAddress;
+        key = address === null ? null : sipAddressKey(address);
+        keys.set(item, key);
+      }
+      return key;
+    };
+    sipKeyFunctions.set(facts, keyOf);
+  }
+  return keyOf;
+}
 
 function select<T extends object>(items: readonly T[], facts: (item: T) => IdentityFacts, id: UserId): T[] {
   if (id.kind !== 'sip') return items.filter((item) => matchesUserId(facts(item), id));
-  let keys = sipKeys.get(facts);
-  if (keys === undefined) {
-    keys = new WeakMap();
-    sipKeys.set(facts, keys);
-  }
-  const hits: T[] = [];
-  for (const item of items) {
-    let key = keys.get(item);
-    if (key === undefined) {
-      const address = facts(item).sipAddress;
-      key = address === null ? null : sipAddressKey(address);
-      keys.set(item, key);
-    }
-    if (key === id.key) hits.push(item);
-  }
-  return hits;
+  return [...itemsWithKey(items, sipKeyOf(facts), id.key)];
 }

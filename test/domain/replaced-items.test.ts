@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {findByIdentity, type PooledNamed} from '../../src/domain/content-identity.js';
 import {CmdletError} from '../../src/domain/errors.js';
-import {replaceItem, replacedSince} from '../../src/domain/replaced-items.js';
+import {replaceItems} from '../../src/domain/collection-index.js';
+import {replacedSince} from '../../src/domain/replaced-items.js';
 import {diffState} from '../../src/store/state-diff.js';
 
 interface Item extends PooledNamed {
@@ -13,7 +14,7 @@ const list = (n: number): readonly Item[] =>
 
 const renamed = (items: readonly Item[], at: number, name: string): readonly Item[] => {
   const old = items[at] as Item;
-  return replaceItem(items, old, {...old, name});
+  return replaceItems(items, new Map([[old, {...old, name}]]));
 };
 
 const outcome = (items: readonly Item[], identity: string): string => {
@@ -25,20 +26,13 @@ const outcome = (items: readonly Item[], identity: string): string => {
   }
 };
 
-describe('replaceItem', () => {
+describe('replaceItems and the record of what it replaced', () => {
   it('replaces the one item in a copy and leaves the list it was given as it was', () => {
     const before = list(5);
     const after = renamed(before, 2, 'Lobby');
     expect(after.map((i) => i.name)).toEqual(['Room 0', 'Room 1', 'Lobby', 'Room 3', 'Room 4']);
     expect(before.map((i) => i.name)).toEqual(['Room 0', 'Room 1', 'Room 2', 'Room 3', 'Room 4']);
     expect(after[3]).toBe(before[3]);
-  });
-
-  it('refuses an item that is not in the list', () => {
-    const before = list(3);
-    expect(() => replaceItem(before, {id: 'x', name: 'X', poolFqdn: 'p'}, before[0] as Item)).toThrow(
-      /not in the list/,
-    );
   });
 
   it('knows which indexes a chain of replacements touched, and nothing about a list built otherwise', () => {
@@ -108,8 +102,9 @@ describe('the diff of a list made by replacing items', () => {
     let after = renamed(before, 10, 'Ten');
     after = renamed(after, 900, 'Nine hundred');
     // Replaced by an equal value: no change to record, as a scan of the whole list would find.
-    after = replaceItem(after, after[500] as Item, {...(after[500] as Item)});
+    after = replaceItems(after, new Map([[after[500] as Item, {...(after[500] as Item)}]]));
     const copied = before.map((item, i) => after[i] ?? item);
+    expect(replacedSince(before, after)).toEqual([10, 500, 900]);
     expect(replacedSince(before, copied)).toBeNull();
     const byReplacement = diffState({rooms: before}, {rooms: after});
     expect(byReplacement).toEqual(diffState({rooms: before}, {rooms: copied}));

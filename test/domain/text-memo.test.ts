@@ -14,4 +14,19 @@ describe('memoizeText', () => {
     expect([upper('c'), upper('a')]).toEqual(['C', 'A']);
     expect(asked).toEqual(['a', 'b', 'c', 'a']);
   });
+
+  it('remembers a null answer as it remembers a text', () => {
+    const asked: string[] = [];
+    const problem = memoizeText((text) => {
+      asked.push(text);
+      return text === '' ? 'it is empty' : null;
+    });
+    expect([problem('x'), problem('x'), problem(''), problem('')]).toEqual([
+      null,
+      null,
+      'it is empty',
+      'it is empty',
+    ]);
+    expect(asked).toEqual(['x', '']);
+  });
 });
