@@ -10,7 +10,13 @@ import type {Effect} from '../../src/domain/ports.js';
 import {openStore, type FileStore, type FileStoreOptions} from '../../src/store/file-store.js';
 import {PowerLoss} from './fault-layer.js';
 import {NOW, addPolicy, message, removeDir, tempDir} from './fixtures.js';
-import {baselineOf, countMessages, roundStore, startingStoreName, type Baseline} from './starting-store.js';
+import {
+  countMessages,
+  fromGenerated,
+  roundStore,
+  startingStoreName,
+  type Baseline,
+} from './starting-store.js';
 
 const stress = process.env['PCHAT_STRESS'] === '1';
 const options = {now: () => NOW, user: 'admin', lockTimeoutMs: 300};
@@ -144,7 +150,7 @@ describe('a power loss during a commit', () => {
             (landed ? messages : ['m1', 'm3']).map((id) => `${tag}-${id}`),
           );
           // Nothing else in the log moved: the whole log reads, as long as before plus this round's.
-          expect(countMessages(store)).toBe(base.messages + shown.length);
+          if (last || !fromGenerated) expect(countMessages(store)).toBe(base.messages + shown.length);
           if (removes) {
             expect(shown.at(-1)?.text).toBe(landed ? 'replaced' : 'message 3');
             // The removal's backup is there exactly when the removal is.
@@ -159,7 +165,12 @@ describe('a power loss during a commit', () => {
             await store.commit((fresh) => ({plan: addPolicy(fresh, `third-${tag}`), result: null}));
             expect(inRoom(store, tag)).toEqual(shown);
           }
-          carried = await baselineOf(store);
+          const after = await store.read();
+          carried = {
+            revision: after.revision,
+            policies: new Set(after.policies.map((p) => p.identity)),
+            messages: base.messages + shown.length,
+          };
         } catch (error) {
           failures.push(`${kind} cut at step ${k}`);
           throw error;

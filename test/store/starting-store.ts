@@ -20,6 +20,12 @@ const generated = process.env['PCHAT_STRESS_STORE'];
 
 const size = process.env['PCHAT_STRESS_SIZE'];
 
+/**
+ * Whether the tests start from a generated store. A check that reads the whole message log (a
+ * million messages on L) then runs once, at a test's last round, not at every round.
+ */
+export const fromGenerated = generated !== undefined;
+
 /** Where the test stores come from, for the summary lines. */
 export const startingStoreName =
   generated === undefined
@@ -76,16 +82,6 @@ export async function roundStore(
   }
   const dir = path.join(root, name);
   return {dir, base: carried ?? (await startingStore(dir, options))};
-}
-
-/** The baseline a round leaves for the next: the store as it reads now. */
-export async function baselineOf(store: FileStore): Promise<Baseline> {
-  const state = await store.read();
-  return {
-    revision: state.revision,
-    policies: new Set(state.policies.map((p) => p.identity)),
-    messages: countMessages(store),
-  };
 }
 
 /**
