@@ -160,9 +160,12 @@ const creation: Scenario = {
 
 const root = tempDir();
 let points = 0;
+let unreached = 0;
 const failures: string[] = [];
 afterAll(() => {
   removeDir(root);
+  if (unreached > 0)
+    process.stdout.write(`fault-injection: ${unreached} faults past a step's calls, the step whole\n`);
   if (stress)
     process.stdout.write(
       `stress: fault-injection points on ${startingStoreName} ${points}, ${failures.length} failures\n`,
@@ -216,14 +219,22 @@ async function check(
   const before = await setUp(scenario, dir, tag, carried);
   const bytes = contents(dir);
   const {outcome, failed} = await underFaults(fault, () => scenario.step(dir, tag));
-  points += 1;
   const label = `${name}: ${fault.code} on ${fault.persistent ? 'every' : 'the'} ${fault.op} #${fault.nth}`;
+  // On a store gone on from, a step may make fewer calls than the probe's did (the first removal
+  // creates the removal records, later ones append to them): a fault past them is not a point, and
+  // the step, which ran whole, must be complete. A new sample store each round makes the probe's calls.
+  const past = !failed && fromGenerated;
+  if (past) unreached += 1;
+  else points += 1;
   try {
-    expect(failed, `${label} was reached`).toBe(true);
+    expect(failed || past, `${label} was reached`).toBe(true);
     const error = outcome instanceof Error ? outcome : null;
     const isOld = JSON.stringify(contents(dir)) === JSON.stringify(bytes);
     let messages = before.messages;
-    if (isOld) {
+    if (past) {
+      expect(error, label).toBeNull();
+      messages = await scenario.complete(dir, tag, before);
+    } else if (isOld) {
       expect(error, `${label}: the store is unchanged, so the step must fail`).not.toBeNull();
       if (fs.existsSync(storeFiles(dir).state)) {
         expect(error!.message, label).toMatch(/^Not saved: /);
