@@ -3,124 +3,173 @@
 // complete, the store opens, and the message says which. PCHAT_STRESS=1 sweeps every code at every
 // point, and a disk that stays full from each write on.
 
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import type {ChatState} from '../../src/domain/types.js';
 import type {Effect} from '../../src/domain/ports.js';
-import {createStore, openStore, storeFiles} from '../../src/store/file-store.js';
+import {createStore, openStore, storeFiles, type FileStore} from '../../src/store/file-store.js';
 import {underFaults, type Fault, type FaultCode, type FaultOp} from './fault-layer.js';
 import {NOW, addPolicy, message, removeDir, sampleState, tempDir} from './fixtures.js';
+import {
+  contents,
+  countMessages,
+  fromGenerated,
+  roundStore,
+  startingStoreName,
+  type Baseline,
+} from './starting-store.js';
 
 const stress = process.env['PCHAT_STRESS'] === '1';
 const CODES: readonly FaultCode[] = ['ENOSPC', 'EIO', 'EFBIG'];
 const OPS: readonly FaultOp[] = ['write', 'fsync', 'rename'];
 const options = {now: () => NOW, user: 'admin', lockTimeoutMs: 300};
 
-/** Content of every file and directory under `dir` (no times: a rollback may touch them). */
-function contents(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!fs.existsSync(dir)) return out;
-  const walk = (current: string): void => {
-    for (const entry of fs.readdirSync(current, {withFileTypes: true})) {
-      const full = path.join(current, entry.name);
-      const rel = path.relative(dir, full);
-      if (entry.isDirectory()) {
-        out[`${rel}/`] = 'directory';
-        walk(full);
-      } else out[rel] = crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
+/** What a step starts from: the store after its set-up. */
+interface Before {
+  readonly revision: number;
+  readonly messages: number;
+  readonly backups: ReadonlySet<string>;
+  /** The policies the store held before the set-up. */
+  readonly policies: readonly string[];
 }
 
 interface Scenario {
-  /** Builds the store the step starts from (none for a creation). */
-  readonly setUp: (dir: string) => Promise<void>;
-  readonly step: (dir: string) => Promise<unknown>;
-  /** Throws unless the store holds the step's whole result. */
-  readonly complete: (dir: string) => Promise<void>;
+  /**
+   * Prepares the round's store for its step (`tag` names what this round adds, so a store gone on
+   * from takes it again); returns the messages it added.
+   */
+  readonly setUp: (dir: string, tag: string) => Promise<number>;
+  readonly step: (dir: string, tag: string) => Promise<unknown>;
+  /** Throws unless the store holds the step's whole result; returns how many messages the store must read. */
+  readonly complete: (dir: string, tag: string, before: Before) => Promise<number>;
 }
 
 const commitOn = (dir: string, plan: (fresh: ChatState) => ReturnType<typeof addPolicy>) =>
   openStore(dir, options).then((store) => store.commit((fresh) => ({plan: plan(fresh), result: null})));
 
-const withEffects = (effects: readonly Effect[]) => (fresh: ChatState) => addPolicy(fresh, 'new', effects);
+const withEffects = (tag: string, effects: readonly Effect[]) => (fresh: ChatState) =>
+  addPolicy(fresh, `new-${tag}`, effects);
 
-const baseStore = async (dir: string): Promise<void> => {
-  await createStore(dir, sampleState(), [message(1), message(2, 'room-2')], options);
+/** The round's messages: its first in a room of its own, its second in another. */
+const roundMessage = (tag: string, n: number, room: 'a' | 'b') => ({
+  ...message(n, `room-${room}-${tag}`),
+  id: `${tag}-m${n}`,
+});
+const roundRooms = (tag: string) => [`room-a-${tag}`, `room-b-${tag}`];
+
+const withMessages = async (dir: string, tag: string): Promise<number> => {
+  await commitOn(dir, (fresh) =>
+    addPolicy(fresh, `base-${tag}`, [
+      {kind: 'appendMessages', messages: [roundMessage(tag, 1, 'a'), roundMessage(tag, 2, 'b')]},
+    ]),
+  );
+  return 2;
 };
 
-const committed = async (dir: string, messages: readonly string[], backups: number): Promise<void> => {
+const committed = async (
+  dir: string,
+  tag: string,
+  before: Before,
+  messages: readonly string[],
+  backups: number,
+): Promise<number> => {
   const store = await openStore(dir, options);
   const state = await store.read();
-  expect(state.revision).toBe(1);
-  expect(state.policies.map((p) => p.identity)).toContain('Tag:new');
-  expect([...store.ports().messages.scan({})].map((m) => m.id)).toEqual(messages);
-  expect([...store.ports().audit.scan({})].map((a) => a.seq)).toEqual([1]);
-  expect(store.ports().backups.list()).toHaveLength(backups);
+  expect(state.revision).toBe(before.revision + 1);
+  expect(state.policies.map((p) => p.identity)).toContain(`Tag:new-${tag}`);
+  expect([...store.ports().messages.scan({roomIds: roundRooms(tag)})].map((m) => m.id)).toEqual(
+    messages.map((id) => `${tag}-${id}`),
+  );
+  expect([...store.ports().audit.scan({})].map((a) => a.seq)).toEqual(seqsTo(state.revision));
+  expect(newBackups(store, before)).toHaveLength(backups);
+  return before.messages - 2 + messages.length;
 };
+
+const seqsTo = (revision: number) => Array.from({length: revision}, (_, i) => i + 1);
+const newBackups = (store: FileStore, before: Before) =>
+  store
+    .ports()
+    .backups.list()
+    .filter((b) => !before.backups.has(b.id));
 
 const scenarios: Record<string, Scenario> = {
   'a commit that appends messages': {
-    setUp: baseStore,
-    step: (dir) => commitOn(dir, withEffects([{kind: 'appendMessages', messages: [message(3)]}])),
-    complete: (dir) => committed(dir, ['m1', 'm2', 'm3'], 0),
+    setUp: withMessages,
+    step: (dir, tag) =>
+      commitOn(dir, withEffects(tag, [{kind: 'appendMessages', messages: [roundMessage(tag, 3, 'a')]}])),
+    complete: (dir, tag, before) => committed(dir, tag, before, ['m1', 'm2', 'm3'], 0),
   },
   'a commit that rewrites the message log': {
-    setUp: baseStore,
-    step: (dir) =>
-      commitOn(dir, withEffects([{kind: 'rewriteMessages', roomIds: ['room-2'], rewrite: () => null}])),
-    complete: (dir) => committed(dir, ['m1'], 0),
+    setUp: withMessages,
+    step: (dir, tag) =>
+      commitOn(
+        dir,
+        withEffects(tag, [{kind: 'rewriteMessages', roomIds: [`room-b-${tag}`], rewrite: () => null}]),
+      ),
+    complete: (dir, tag, before) => committed(dir, tag, before, ['m1'], 0),
   },
   'a backup': {
-    setUp: baseStore,
-    step: (dir) => commitOn(dir, withEffects([{kind: 'backup', reason: 'before change'}])),
-    complete: (dir) => committed(dir, ['m1', 'm2'], 1),
+    setUp: withMessages,
+    step: (dir, tag) => commitOn(dir, withEffects(tag, [{kind: 'backup', reason: 'before change'}])),
+    complete: (dir, tag, before) => committed(dir, tag, before, ['m1', 'm2'], 1),
   },
   'a restore': {
-    setUp: async (dir) => {
-      await baseStore(dir);
-      await commitOn(dir, (fresh) => addPolicy(fresh, 'kept', [{kind: 'backup', reason: 'keep'}]));
-      await commitOn(dir, (fresh) => addPolicy(fresh, 'dropped'));
+    setUp: async (dir, tag) => {
+      await commitOn(dir, (fresh) =>
+        addPolicy(fresh, `kept-${tag}`, [{kind: 'backup', reason: `keep ${tag}`}]),
+      );
+      await commitOn(dir, (fresh) => addPolicy(fresh, `dropped-${tag}`));
+      return 0;
     },
-    step: async (dir) => {
+    step: async (dir, tag) => {
       const store = await openStore(dir, options);
-      const [backup] = store.ports().backups.list();
+      const backup = store
+        .ports()
+        .backups.list()
+        .find((b) => b.reason === `keep ${tag}`);
       return store.commit((fresh) => ({
-        plan: {...addPolicy(fresh, 'ignored'), effects: [{kind: 'restoreBackup', id: backup!.id}]},
+        plan: {...addPolicy(fresh, `ignored-${tag}`), effects: [{kind: 'restoreBackup', id: backup!.id}]},
         result: null,
       }));
     },
-    complete: async (dir) => {
+    complete: async (dir, _tag, before) => {
       const store = await openStore(dir, options);
       const state = await store.read();
-      expect(state.revision).toBe(3);
-      expect(state.policies.map((p) => p.identity)).toEqual(['Global']);
-      expect([...store.ports().audit.scan({})].map((a) => a.seq)).toEqual([1, 2, 3]);
-      expect(store.ports().backups.list()).toHaveLength(2);
+      expect(state.revision).toBe(before.revision + 1);
+      expect(state.policies.map((p) => p.identity)).toEqual(before.policies);
+      expect([...store.ports().audit.scan({})].map((a) => a.seq)).toEqual(seqsTo(state.revision));
+      expect(newBackups(store, before)).toHaveLength(1);
+      // The backup was taken before the set-up, which added no message.
+      return before.messages;
     },
   },
-  'the creation of a store': {
-    setUp: () => Promise.resolve(),
-    step: (dir) => createStore(dir, sampleState(), [message(1)], options),
-    complete: async (dir) => {
-      const store = await openStore(dir, options);
-      expect((await store.read()).revision).toBe(0);
-      expect([...store.ports().messages.scan({})].map((m) => m.id)).toEqual(['m1']);
-    },
+};
+
+/** The creation of a store starts from no store, whatever the suite starts from. */
+const creation: Scenario = {
+  setUp: () => Promise.resolve(0),
+  step: (dir) => createStore(dir, sampleState(), [message(1)], options),
+  complete: async (dir) => {
+    const store = await openStore(dir, options);
+    expect((await store.read()).revision).toBe(0);
+    expect([...store.ports().messages.scan({})].map((m) => m.id)).toEqual(['m1']);
+    return 1;
   },
 };
 
 const root = tempDir();
-const fresh = (): string => path.join(fs.mkdtempSync(path.join(root, 'f-')), 'store');
 let points = 0;
+let unreached = 0;
 const failures: string[] = [];
 afterAll(() => {
   removeDir(root);
-  if (stress) process.stdout.write(`stress: fault-injection points ${points}, ${failures.length} failures\n`);
+  if (unreached > 0)
+    process.stdout.write(`fault-injection: ${unreached} faults past a step's calls, the step whole\n`);
+  if (stress)
+    process.stdout.write(
+      `stress: fault-injection points on ${startingStoreName} ${points}, ${failures.length} failures\n`,
+    );
 });
 
 /** The faults to try: every point once (the code rotating), or under stress every code and a full disk. */
@@ -136,18 +185,56 @@ function faultsFor(counts: Record<FaultOp, number>): Fault[] {
   return faults;
 }
 
-async function check(name: string, scenario: Scenario, fault: Fault): Promise<void> {
-  const dir = fresh();
-  await scenario.setUp(dir);
-  const before = contents(dir);
-  const {outcome, failed} = await underFaults(fault, () => scenario.step(dir));
-  points += 1;
+/** Runs the scenario's set-up on the round's store and returns what its step starts from. */
+async function setUp(scenario: Scenario, dir: string, tag: string, carried: Baseline): Promise<Before> {
+  const added = await scenario.setUp(dir, tag);
+  if (scenario === creation) return {revision: 0, messages: 0, backups: new Set(), policies: []};
+  const store = await openStore(dir, options);
+  return {
+    revision: (await store.read()).revision,
+    messages: carried.messages + added,
+    backups: new Set(
+      store
+        .ports()
+        .backups.list()
+        .map((b) => b.id),
+    ),
+    policies: [...carried.policies],
+  };
+}
+
+/**
+ * One fault point on the round's store: its set-up, then the step under the fault. Returns the
+ * baseline the store is left at (as before the step, or as after it) for the next round.
+ */
+async function check(
+  name: string,
+  scenario: Scenario,
+  fault: Fault,
+  dir: string,
+  tag: string,
+  carried: Baseline,
+  last: boolean,
+): Promise<Baseline> {
+  const before = await setUp(scenario, dir, tag, carried);
+  const bytes = contents(dir);
+  const {outcome, failed} = await underFaults(fault, () => scenario.step(dir, tag));
   const label = `${name}: ${fault.code} on ${fault.persistent ? 'every' : 'the'} ${fault.op} #${fault.nth}`;
+  // On a store gone on from, a step may make fewer calls than the probe's did (the first removal
+  // creates the removal records, later ones append to them): a fault past them is not a point, and
+  // the step, which ran whole, must be complete. A new sample store each round makes the probe's calls.
+  const past = !failed && fromGenerated;
+  if (past) unreached += 1;
+  else points += 1;
   try {
-    expect(failed, `${label} was reached`).toBe(true);
+    expect(failed || past, `${label} was reached`).toBe(true);
     const error = outcome instanceof Error ? outcome : null;
-    const isOld = JSON.stringify(contents(dir)) === JSON.stringify(before);
-    if (isOld) {
+    const isOld = JSON.stringify(contents(dir)) === JSON.stringify(bytes);
+    let messages = before.messages;
+    if (past) {
+      expect(error, label).toBeNull();
+      messages = await scenario.complete(dir, tag, before);
+    } else if (isOld) {
       expect(error, `${label}: the store is unchanged, so the step must fail`).not.toBeNull();
       if (fs.existsSync(storeFiles(dir).state)) {
         expect(error!.message, label).toMatch(/^Not saved: /);
@@ -157,36 +244,59 @@ async function check(name: string, scenario: Scenario, fault: Fault): Promise<vo
       // A creation cut short leaves no state.json, so no store: running it again succeeds.
       expect(error, label).not.toBeNull();
       expect(error!.message, label).toMatch(/^Not saved: /);
-      await scenario.step(dir);
-      await scenario.complete(dir);
+      await scenario.step(dir, tag);
+      messages = await scenario.complete(dir, tag, before);
     } else {
-      await scenario.complete(dir);
+      messages = await scenario.complete(dir, tag, before);
       if (error) expect(error.message, label).toMatch(/^Saved as revision \d+/);
     }
     const leftovers = fs.readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.endsWith('.journal'));
     expect(leftovers, label).toEqual([]);
+    // Each creation starts from no store: there is nothing to go on from.
+    if (scenario === creation) return carried;
+    const store = await openStore(dir, options);
+    // The whole log reads, no message more or less than the step made.
+    if (last || !fromGenerated) expect(countMessages(store), label).toBe(messages);
+    const state = await store.read();
+    return {revision: state.revision, policies: new Set(state.policies.map((p) => p.identity)), messages};
   } catch (error) {
     failures.push(label);
     throw error;
-  } finally {
-    removeDir(path.dirname(dir));
   }
 }
 
 describe('a failing write, fsync or rename', () => {
-  it.each(Object.entries(scenarios))(
+  it.each([...Object.entries(scenarios), ['the creation of a store', creation] as const])(
     'in %s leaves the old store byte-identical or the new one complete, and says which',
     async (name, scenario) => {
-      const dir = fresh();
-      await scenario.setUp(dir);
-      const {counts, outcome} = await underFaults(null, () => scenario.step(dir));
+      const isCreation = scenario === creation;
+      const slug = name.replaceAll(' ', '-');
+      // A creation makes a new store each time; every other step starts from the suite's store
+      // (roundStore: a new sample store each round, or one copy of a generated store gone on from).
+      const storeFor = async (round: number, carried: Baseline | null) => {
+        if (!isCreation) return roundStore(root, slug, round, carried, {now: () => NOW});
+        const dir = path.join(root, `${slug}-${round}`);
+        return {dir, base: {revision: 0, policies: new Set<string>(), messages: 0}};
+      };
+      const first = await storeFor(0, null);
+      const probeBefore = await setUp(scenario, first.dir, 'probe', first.base);
+      const {counts, outcome} = await underFaults(null, () => scenario.step(first.dir, 'probe'));
       expect(outcome).not.toBeInstanceOf(Error);
-      await scenario.complete(dir);
-      removeDir(path.dirname(dir));
+      const messages = await scenario.complete(first.dir, 'probe', probeBefore);
       const faults = faultsFor(counts);
       expect(faults.length).toBeGreaterThan(5);
-      for (const fault of faults) await check(name, scenario, fault);
+      const probed = await openStore(first.dir, options).then((store) => store.read());
+      let carried: Baseline = {
+        revision: probed.revision,
+        policies: new Set(probed.policies.map((p) => p.identity)),
+        messages,
+      };
+      if (isCreation) removeDir(first.dir);
+      for (const [k, fault] of faults.entries()) {
+        const {dir, base} = await storeFor(k + 1, carried);
+        carried = await check(name, scenario, fault, dir, `${slug}-${k + 1}`, base, k === faults.length - 1);
+      }
     },
-    stress ? 600_000 : 60_000,
+    stress ? 3_600_000 : 60_000,
   );
 });

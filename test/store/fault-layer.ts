@@ -132,6 +132,11 @@ export class PowerLoss {
     return this.calls;
   }
 
+  /** Whether the power is gone: a call reached the cut. */
+  get lost(): boolean {
+    return this.calls >= this.cutAt;
+  }
+
   /** The `nth` call from now on, and every call after it, fails: the power is gone. */
   cutAfter(nth: number): void {
     this.cutAt = this.calls + nth;

@@ -57,16 +57,18 @@ beforeEach(async () => {
 afterEach(() => store.close());
 
 const log = (): string => storeFiles(dir).messages;
-const scanned = (roomIds: readonly string[]): ChatMessage[] =>
-  [...store.ports().messages.scan({})].filter((m) => roomIds.includes(m.roomId));
+const scanned = (roomIds: readonly string[], all = [...store.ports().messages.scan({})]): ChatMessage[] =>
+  all.filter((m) => roomIds.includes(m.roomId));
 const history = (roomIds: readonly string[]): ChatMessage[] => [...store.ports().messages.scan({roomIds})];
 let policies = 0;
 const commit = (effects: Parameters<typeof addPolicy>[2]) =>
   store.commit((fresh) => ({plan: addPolicy(fresh, `p${(policies += 1)}`, effects), result: null}));
 
 function expectSameAsScan(): void {
-  for (const room of [...ROOMS, 'room-none']) expect(history([room])).toEqual(scanned([room]));
-  expect(history(['room-b', 'room-d'])).toEqual(scanned(['room-b', 'room-d']));
+  // One scan of the whole log for every comparison: the log does not change in between.
+  const all = [...store.ports().messages.scan({})];
+  for (const room of [...ROOMS, 'room-none']) expect(history([room])).toEqual(scanned([room], all));
+  expect(history(['room-b', 'room-d'])).toEqual(scanned(['room-b', 'room-d'], all));
 }
 
 describe("a room's history through the index", () => {
