@@ -57,7 +57,9 @@ describe('the console while another process commits', () => {
     try {
       await app.waitForFrame((f) => revisionShown(f) > first, {timeout: 20_000});
       // Keys come without a pause: the console must not wait for a gap in them to read the commits.
-      for (let i = 0; i < 60 && seen.size < 10; i++) {
+      // It reads outside commits at most once in 200 ms, so ten revisions take two seconds of keys
+      // or more, however fast each key is answered.
+      for (let i = 0; i < 400 && seen.size < 10; i++) {
         const frame = await key(app, i % 2 === 0 ? 'j' : 'k', i % 2 === 0 ? /› +LisbonRoom/ : /› +ItRoom/);
         seen.add(revisionShown(frame));
       }
