@@ -3,18 +3,24 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {pchat, projectRoot, tempDir} from '../helpers/pchat-process.js';
 
+/** The URLs of the modules one `pchat exec` of a Get loads, traced by test/helpers/trace-imports.mjs. */
+function modulesLoadedByAGet(): string[] {
+  const dir = tempDir();
+  const store = path.join(dir, 's');
+  expect(pchat(['init', '--store', store]).status).toBe(0);
+  const trace = path.join(dir, 'trace.txt');
+  const run = pchat(['exec', '--store', store, 'Get-CsPersistentChatState'], {
+    env: {PCHAT_TRACE_FILE: trace},
+    nodeArgs: ['--import', path.join(projectRoot, 'test', 'helpers', 'trace-imports.mjs')],
+  });
+  expect(run.status).toBe(0);
+  const loaded = fs.readFileSync(trace, 'utf8').split('\n');
+  return loaded;
+}
+
 describe('pchat exec start-up', () => {
   it('never loads React or Ink', () => {
-    const dir = tempDir();
-    const store = path.join(dir, 's');
-    expect(pchat(['init', '--store', store]).status).toBe(0);
-    const trace = path.join(dir, 'trace.txt');
-    const run = pchat(['exec', '--store', store, 'Get-CsPersistentChatState'], {
-      env: {PCHAT_TRACE_FILE: trace},
-      nodeArgs: ['--import', path.join(projectRoot, 'test', 'helpers', 'trace-imports.mjs')],
-    });
-    expect(run.status).toBe(0);
-    const loaded = fs.readFileSync(trace, 'utf8').split('\n');
+    const loaded = modulesLoadedByAGet();
     // The trace must have seen the program itself, or it proves nothing.
     expect(loaded.some((url) => url.endsWith('/dist/bundle/main.js'))).toBe(true);
     expect(loaded.filter((url) => /\/node_modules\/(ink|react|react-reconciler)\//.test(url))).toEqual([]);
@@ -22,16 +28,7 @@ describe('pchat exec start-up', () => {
   });
 
   it('compiles neither the drills, init, the terminal prompt nor a second string-width for a Get', () => {
-    const dir = tempDir();
-    const store = path.join(dir, 's');
-    expect(pchat(['init', '--store', store]).status).toBe(0);
-    const trace = path.join(dir, 'trace.txt');
-    const run = pchat(['exec', '--store', store, 'Get-CsPersistentChatState'], {
-      env: {PCHAT_TRACE_FILE: trace},
-      nodeArgs: ['--import', path.join(projectRoot, 'test', 'helpers', 'trace-imports.mjs')],
-    });
-    expect(run.status).toBe(0);
-    const loaded = fs.readFileSync(trace, 'utf8').split('\n');
+    const loaded = modulesLoadedByAGet();
     const bundle = loaded.filter((url) => /\/dist\/bundle\/[^/]+\.js$/.test(url));
     expect(bundle.length).toBeGreaterThan(1);
     // esbuild marks each source module's code in a chunk with a comment naming its path.
