@@ -75,18 +75,6 @@ export const findByIdentity = <T extends PooledNamed>(
   );
 };
 
-/**
- * findByIdentity for many lookups among the same items (a deployment's million messages in ten
- * thousand rooms): each lookup searches its name's group of the items' index by name.
- */
-export const identityFinder =
-  <T extends PooledNamed>(
-    items: readonly T[],
-    kind: ContentKind,
-  ): ((identity: string, parameter?: string) => T) =>
-  (identity, parameter) =>
-    findByIdentity(items, identity, kind, parameter);
-
 export const findPool = (
   state: ChatState,
   fqdn: string,

@@ -4,7 +4,7 @@
 import type {ChatMessage, ChatState, Room} from './types.js';
 import type {Effect} from './ports.js';
 import {CmdletError, type Issue} from './errors.js';
-import {identityFinder, identityOf} from './content-identity.js';
+import {findByIdentity, identityOf} from './content-identity.js';
 import {isSipUri} from './principals.js';
 import {canPost, fileUploadAllowed} from './room-access.js';
 import {categoryOfRoom, findRoom} from './rooms.js';
@@ -220,12 +220,13 @@ export const deploymentMessageRecords = (
   state: ChatState,
   newId: () => string,
 ): ((m: DeploymentMessage, i: number) => {message: ChatMessage} | {issue: Issue}) => {
-  const findRoomOnce = identityFinder(state.rooms, 'Room');
   const rooms = new Map<string, Room>();
   const authors = new Map<string, string>();
   return (m, i) => {
     try {
-      const room = once(rooms, m.room, () => findRoomOnce(m.room, `messages[${i}].room`));
+      const room = once(rooms, m.room, () =>
+        findByIdentity(state.rooms, m.room, 'Room', `messages[${i}].room`),
+      );
       const author = once(authors, m.from, () => authorSip(m.from, `messages[${i}].from`));
       const postedAt = new Date(toMillis(m.at, `messages[${i}].at`)).toISOString();
       if (typeof m.text !== 'string')

@@ -115,9 +115,9 @@ export const needsJournal = (journal: Journal): boolean =>
 
 /**
  * After the commit point of a commit without a journal: its audit entry, unflushed, for the record
- * already holds it durably. A failure here is left for the next holder of the lock to make good.
+ * already holds it durably. A failure here is left for the next holder of the lock to make good:
+ * false when the entry could not be written.
  */
-/** False when the entry could not be written. */
 export function writeAuditAfter(files: StoreFiles, journal: Journal): boolean {
   try {
     writeAt(files.audit, journal.audit.sizeBefore, journal.audit.line);
