@@ -18,8 +18,7 @@
 // Between two groups the lock is left free long enough for every waiting process to try it
 // (LONGEST_RETRY_MS, store/lock.ts), so another operator's command waits at most one group (GROUP_MS,
 // or GROUP_LINES lines, plus the line in flight and the flush) and lands between two groups; the
-// script's next group reads the store again and commits on top of it. A line that commits nothing
-// (a Get, a failed line) ends its group, so a long read never runs while the script holds the lock.
+// script's next group reads the store again and commits on top of it.
 
 import {performance} from 'node:perf_hooks';
 import {storeFailureOf, type Session, type LineRun} from '../session.js';
@@ -77,8 +76,7 @@ export async function runExec(
     }
     printRun(run, json, out);
     if (!run.ok) failed = true;
-    // A line that commits nothing ends the group: the lock is not held through a long read.
-    if (held && (!run.committed || held.due()) && !(await release())) return EXIT.store;
+    if (held?.due() && !(await release())) return EXIT.store;
   }
   if (!(await release())) return EXIT.store;
   return failed ? EXIT.failed : EXIT.ok;
