@@ -20,6 +20,7 @@ import type {ArchiveRequest} from '../domain/ports.js';
 import {io, removeQuietly, writeAll} from './durable-fs.js';
 import {parseLine, readLines} from './jsonl.js';
 import {Removals} from './message-removals.js';
+import {readLineRooms, UnreadableLine} from './line-rooms.js';
 import {copyRoomLines, LogLines} from './room-lines-copy.js';
 import {removalsOf, type StoreFiles} from './store-files.js';
 import {writeZip, type ZipEntrySource} from './zip-bridge.js';
@@ -178,8 +179,12 @@ function logLines(
   chunkBytes?: number,
 ): LogLines {
   const indexOf = new Map(rooms.map((r, i) => [r.roomId, i]));
+  if (rooms.length === 0) return new LogLines();
+  if (startDate === null && removals.size === 0) {
+    const lines = linesByRoomBytes(log, indexOf);
+    if (lines !== null) return lines;
+  }
   const lines = new LogLines();
-  if (rooms.length === 0) return lines;
   const from = startDate === null ? null : Date.parse(startDate);
   for (const stored of readLines(log, chunkBytes)) {
     const line = removals.view(stored);
@@ -195,6 +200,33 @@ function logLines(
       replaced.push(`${line.text}\n`);
       lines.push(index, -replaced.length, bytes);
     }
+  }
+  return lines;
+}
+
+/**
+ * Pass one without decoding the lines, when every line is taken whole (no start date, no removal
+ * record): each line's room read from its bytes, as the message index reads it (line-rooms.ts). The
+ * lines are the store's own, checked as messages when they were appended (or, imported, checked
+ * line by line from their archive), and copied byte for byte, so their room is all pass one needs.
+ * Null when a line cannot be read that way: the decoding pass then reports it as damage.
+ */
+function linesByRoomBytes(log: string, indexOf: ReadonlyMap<string, number>): LogLines | null {
+  const lines = new LogLines();
+  const fd = io('open', log, () => fs.openSync(log, fs.constants.O_RDONLY | O_NOFOLLOW));
+  try {
+    const size = fs.fstatSync(fd).size;
+    io('read', log, () =>
+      readLineRooms(fd, 0, size, (roomId, start, end) => {
+        const index = indexOf.get(roomId);
+        if (index !== undefined) lines.push(index, start, end - start);
+      }),
+    );
+  } catch (error) {
+    if (error instanceof UnreadableLine) return null;
+    throw error;
+  } finally {
+    fs.closeSync(fd);
   }
   return lines;
 }

@@ -1,10 +1,13 @@
-// The room of each line of the message log, read from the bytes for the index (message-index.ts).
+// The room of each line of the message log, read from the bytes for the index (message-index.ts)
+// and an export's pass over the log (archive-write.ts).
 // A line written by the store starts `{"id":"…","roomId":"…",` (JSON.stringify of a checked
 // message keeps the schema's key order), so its room is read there without decoding the line. A
 // line that starts any other way, spells anything with a backslash before its room id, or holds the
 // bytes "roomId" or \u anywhere else (a second key that JSON.parse would let win) is parsed instead.
 
+import fs from 'node:fs';
 import sjson from 'secure-json-parse';
+import {PIECE_BYTES} from './room-pieces.js';
 
 const PREFIX = Buffer.from('{"id":"');
 const ROOM_KEY = Buffer.from('","roomId":"');
@@ -16,6 +19,40 @@ const utf8 = new TextDecoder('utf-8', {fatal: true});
 
 /** A line whose room cannot be read: the index is not built, and readers scan. */
 export class UnreadableLine extends Error {}
+
+/**
+ * Calls `add` with the room and the byte range (end: just past its newline) of every complete line
+ * of the open file `fd` in [from, to), read in pieces of at least PIECE_BYTES; returns where the last
+ * of them ends (a last line without its newline is left out, as readers leave it: jsonl.ts).
+ */
+export function readLineRooms(
+  fd: number,
+  from: number,
+  to: number,
+  add: (roomId: string, start: number, end: number) => void,
+): number {
+  let work = Buffer.allocUnsafe(PIECE_BYTES);
+  let base = from;
+  let held = 0;
+  for (let position = from; position < to;) {
+    if (work.length - held < PIECE_BYTES) {
+      const bigger = Buffer.allocUnsafe(work.length * 2);
+      work.copy(bigger, 0, 0, held);
+      work = bigger;
+    }
+    const n = fs.readSync(fd, work, held, Math.min(work.length - held, to - position), position);
+    if (n === 0) break;
+    position += n;
+    held += n;
+    const complete = work.lastIndexOf(0x0a, held - 1) + 1;
+    if (complete === 0) continue;
+    linesByRoom(work.subarray(0, complete), base, add);
+    work.copy(work, 0, complete, held);
+    held -= complete;
+    base += complete;
+  }
+  return base;
+}
 
 /**
  * Calls `add` with the room and the byte range (end: just past its newline) of every line in

@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import {io} from './durable-fs.js';
 import {lineAt, toRecord, type JsonLine, type LogFormat} from './jsonl.js';
-import {linesByRoom, UnreadableLine} from './line-rooms.js';
+import {readLineRooms, UnreadableLine} from './line-rooms.js';
 import {
   decode,
   logKey,
@@ -27,7 +27,6 @@ import {
   type LogKey,
   type RoomRuns,
 } from './message-index-file.js';
-import {PIECE_BYTES} from './room-pieces.js';
 
 const {O_RDONLY, O_NOFOLLOW} = fs.constants;
 
@@ -150,30 +149,8 @@ function extend(fd: number, stat: fs.Stats, index: IndexData): IndexData {
 }
 
 /** Adds the complete lines in [from, to) to `rooms`; returns where the last of them ends. */
-export function indexLines(fd: number, from: number, to: number, rooms: Map<string, RoomRuns>): number {
-  const add = (roomId: string, start: number, end: number): void => addLine(rooms, roomId, start, end);
-  let work = Buffer.allocUnsafe(PIECE_BYTES);
-  let base = from;
-  let held = 0;
-  for (let position = from; position < to;) {
-    if (work.length - held < PIECE_BYTES) {
-      const bigger = Buffer.allocUnsafe(work.length * 2);
-      work.copy(bigger, 0, 0, held);
-      work = bigger;
-    }
-    const n = fs.readSync(fd, work, held, Math.min(work.length - held, to - position), position);
-    if (n === 0) break;
-    position += n;
-    held += n;
-    const complete = work.lastIndexOf(0x0a, held - 1) + 1;
-    if (complete === 0) continue;
-    linesByRoom(work.subarray(0, complete), base, add);
-    work.copy(work, 0, complete, held);
-    held -= complete;
-    base += complete;
-  }
-  return base;
-}
+export const indexLines = (fd: number, from: number, to: number, rooms: Map<string, RoomRuns>): number =>
+  readLineRooms(fd, from, to, (roomId, start, end) => addLine(rooms, roomId, start, end));
 
 export function addLine(rooms: Map<string, RoomRuns>, roomId: string, start: number, end: number): void {
   let room = rooms.get(roomId);
