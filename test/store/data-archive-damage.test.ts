@@ -230,6 +230,12 @@ const hostile: readonly [string, () => RawEntry[], RegExp][] = [
     () => resealed(replace('messages/0.jsonl', Buffer.alloc(64 * 1024 * 1024))),
     /times its compressed size/,
   ],
+  [
+    // A few KiB compressed: the worker inflates it whole, capped at the ratio's limit (zip-worker.ts).
+    'a compression bomb in an entry small enough to be inflated whole',
+    () => resealed(replace('messages/0.jsonl', Buffer.alloc(4 * 1024 * 1024))),
+    /entry \d+ inflates more than 200 times its compressed size/,
+  ],
 ];
 
 describe('Import-CsPersistentChatData refuses a hostile archive and changes nothing', () => {
