@@ -13,7 +13,9 @@ import type {PsObject} from './types.js';
 const FEW_ROOMS = 8;
 
 /** How many messages each room has in the log, posted at or after `from` (all when null). */
-function messagesPerRoom(messages: MessageReader, from: string | null): Map<string, number> {
+function messagesPerRoom(messages: MessageReader, from: string | null): ReadonlyMap<string, number> {
+  const counted = from === null ? messages.countByRoom?.() : null;
+  if (counted) return counted;
   const counts = new Map<string, number>();
   for (const m of messages.scan(from === null ? {} : {from}))
     counts.set(m.roomId, (counts.get(m.roomId) ?? 0) + 1);

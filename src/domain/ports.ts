@@ -18,6 +18,12 @@ export interface MessageQuery {
 /** Streaming, synchronous read access to the message log: never loads the whole log. */
 export interface MessageReader {
   scan(query: MessageQuery): Iterable<ChatMessage>;
+  /**
+   * How many messages each room has, counted without decoding every message (the file store reads
+   * each line's room from its bytes); null when it cannot count that way. A store without it is
+   * scanned.
+   */
+  countByRoom?(): ReadonlyMap<string, number> | null;
 }
 
 export interface AuditQuery {

@@ -102,6 +102,7 @@ import {
 import {MIN_CHECKPOINT_LOG_BYTES, writeCheckpoint} from './checkpoint.js';
 import {LONGEST_RETRY_MS, releaseLock, type LockInfo, type LockOptions} from './lock.js';
 import {scanMessages} from './message-log.js';
+import {countByRoom} from './room-counts.js';
 import {checkDirectory, lstatOrNull, newFileMode, statOrNull} from './safety.js';
 import {
   checkStoreFiles,
@@ -181,6 +182,7 @@ export class FileStore implements StorePort {
       // Removals past the state this store last read belong to a commit still in flight.
       messages: {
         scan: (query) => scanMessages(files.messages, query, options.chunkBytes, this.db.data.revision),
+        countByRoom: () => countByRoom(files.messages, this.db.data.revision),
       },
       // An entry past the state this store last read belongs to a commit still in flight.
       audit: {
