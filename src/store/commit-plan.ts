@@ -240,7 +240,10 @@ export function prepareCommit(
 /**
  * The state's change as a line of the state log, with the commit's audit entry, each value checked as
  * a reader will check it, and the state's size bound: a state that could be over the read limit is
- * serialized to know for sure.
+ * serialized to know for sure. Only the changed items are checked and bounded, which is sound: the
+ * rest of the state was checked when it was written (each record when it was prepared and again when
+ * read, state.json at its checkpoint or in full when it is not one), and the diff looks only at the
+ * items the domain replaced (replaced-items.ts), so a commit costs what it changed.
  */
 function stateRecord(
   files: StoreFiles,
