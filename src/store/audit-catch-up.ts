@@ -16,19 +16,23 @@ import type {StoreFiles} from './store-files.js';
 /**
  * Under the lock. `revision`: the state's, or null when it cannot be read (a restore onto a damaged
  * state.json), when the records that can be read count. `flush`: make audit.jsonl durable even when
- * nothing was missing, as before a checkpoint.
+ * nothing was missing, as before a checkpoint. Returns where the entry of the next commit goes
+ * (auditAppendOffset), which the commit then need not read again.
  */
-export function catchUpAudit(files: StoreFiles, revision: number | null, flush = false): void {
-  const tail = auditTail(files.audit);
+export function catchUpAudit(files: StoreFiles, revision: number | null, flush = false): number {
   const upTo = revision ?? Infinity;
+  const tail = auditTail(files.audit, upTo);
   if (tail.seq < upTo) {
     const missing = entriesAfter(files, tail.seq, upTo, revision === null);
     if (missing.length > 0) {
-      writeAtDurably(files.audit, tail.end, missing.map(auditLine).join(''));
-      return;
+      const lines = missing.map(auditLine).join('');
+      writeAtDurably(files.audit, tail.end, lines);
+      // The last entry now is the last missing one, at or before the state's revision.
+      return tail.end + Buffer.byteLength(lines, 'utf8');
     }
   }
   if (flush) fsyncFile(files.audit);
+  return tail.next;
 }
 
 function entriesAfter(files: StoreFiles, after: number, upTo: number, tolerant: boolean): AuditEntry[] {

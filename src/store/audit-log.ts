@@ -5,7 +5,7 @@
 import {auditMatcher} from '../domain/log-queries.js';
 import type {AuditQuery} from '../domain/ports.js';
 import type {AuditEntry} from '../domain/types.js';
-import {appendOffset, lastRecord, readLines, toRecord, type LogFormat} from './jsonl.js';
+import {lastRecord, readLines, toRecord, type LogFormat} from './jsonl.js';
 import {auditEntrySchema} from './state-schema.js';
 
 const AUDIT_LOG: LogFormat<AuditEntry> = {what: 'an audit entry', schema: auditEntrySchema};
@@ -15,12 +15,17 @@ const AUDIT_LOG: LogFormat<AuditEntry> = {what: 'an audit entry', schema: auditE
  * over an entry past `revision`, left by a commit that did not reach its commit point.
  */
 export const auditAppendOffset = (file: string, revision = Infinity): number =>
-  appendOffset(file, AUDIT_LOG, (entry) => entry.revisionAfter > revision);
+  auditTail(file, revision).next;
 
-/** The seq of the last complete entry (0 when there is none), and where the next one goes. */
-export function auditTail(file: string): {seq: number; end: number} {
+/**
+ * The seq of the last complete entry (0 when there is none), where the line after it goes (`end`),
+ * and where the entry of the next commit on `revision` goes (`next`: auditAppendOffset).
+ */
+export function auditTail(file: string, revision = Infinity): {seq: number; end: number; next: number} {
   const last = lastRecord(file, AUDIT_LOG);
-  return last === null ? {seq: 0, end: 0} : {seq: last.record.seq, end: last.end};
+  if (last === null) return {seq: 0, end: 0, next: 0};
+  const orphan = last.record.revisionAfter > revision;
+  return {seq: last.record.seq, end: last.end, next: orphan ? last.start : last.end};
 }
 
 /** The entries after seq `after` (up to the state's revision) that audit.jsonl does not hold yet. */

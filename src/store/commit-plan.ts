@@ -29,7 +29,10 @@ import type {StoreFiles} from './store-files.js';
 export interface CommitContext {
   readonly token: string;
   readonly now: Date;
-  /** Owner of state.json: journal and backups take it over. */
+  /**
+   * Owner of state.json: journal and backups take it over. Both owners are read only by a commit that
+   * writes files of its own (messages, backups, exports), so a caller may look them up lazily (getters).
+   */
   readonly stateOwner: FileOwner;
   readonly messagesOwner: FileOwner;
   readonly chunkBytes?: number;
@@ -43,16 +46,23 @@ export interface CommitContext {
   readonly rewriteLogBelowBytes?: number;
   readonly compactShare?: number;
   /**
-   * Where the audit and state logs end, when the caller knows it: it has held the lock since it wrote
-   * both ends itself (a group commit, file-store.ts), so nobody else wrote there and nothing was cut
-   * short. Unknown, each log's last line is read and checked.
+   * Where the audit and state logs end, when the caller knows it (file-store.ts). Unknown, each log's
+   * last line is read and checked.
    */
   readonly logEnds?: LogEnds;
 }
 
+/** Where the next audit entry and the next state record go. */
 export interface LogEnds {
   readonly audit: number;
   readonly stateLog: number;
+  /**
+   * True when the caller found the ends under this lock by reading the logs (the state log's lines
+   * as it read the state, audit.jsonl's last entry as it caught it up): bytes past them (a line cut
+   * short, an entry past the state) are then cut off first, as for ends read here. Absent when it has
+   * held the lock since it wrote both ends itself (a group commit): nobody else wrote there.
+   */
+  readonly read?: boolean;
 }
 
 export interface PreparedCommit {
@@ -95,7 +105,7 @@ export function prepareCommit(
   const draft = new MessageDraft(
     files.messages,
     context.token,
-    context.messagesOwner,
+    () => context.messagesOwner,
     {
       file: files.removals,
       revision: revisionAfter,
@@ -152,8 +162,9 @@ export function prepareCommit(
     messages: relativeOutcome(files, draft.finish()),
     ...removalsOutcome(files, draft.finishRemovals()),
     audit: {
-      sizeBefore:
-        context.logEnds?.audit ?? cutTo(files.audit, auditAppendOffset(files.audit, fresh.revision)),
+      sizeBefore: logEnd(files.audit, context.logEnds, 'audit', () =>
+        auditAppendOffset(files.audit, fresh.revision),
+      ),
       line: auditLine(entry),
     },
     ...(change === null ? {} : {stateRecord: change.record}),
@@ -229,7 +240,10 @@ export function prepareCommit(
 /**
  * The state's change as a line of the state log, with the commit's audit entry, each value checked as
  * a reader will check it, and the state's size bound: a state that could be over the read limit is
- * serialized to know for sure.
+ * serialized to know for sure. Only the changed items are checked and bounded, which is sound: the
+ * rest of the state was checked when it was written (each record when it was prepared and again when
+ * read, state.json at its checkpoint or in full when it is not one), and the diff looks only at the
+ * items the domain replaced (replaced-items.ts), so a commit costs what it changed.
  */
 function stateRecord(
   files: StoreFiles,
@@ -254,12 +268,24 @@ function stateRecord(
   });
   return {
     record: {
-      sizeBefore:
-        context.logEnds?.stateLog ?? cutTo(files.stateLog, appendOffset(files.stateLog, stateLogFormat)),
+      sizeBefore: logEnd(files.stateLog, context.logEnds, 'stateLog', () =>
+        appendOffset(files.stateLog, stateLogFormat),
+      ),
       line,
     },
     grows,
   };
+}
+
+/** Where the next line of one of the logs goes: known to the caller (LogEnds), or read (`find`). */
+function logEnd(
+  file: string,
+  ends: LogEnds | undefined,
+  which: 'audit' | 'stateLog',
+  find: () => number,
+): number {
+  if (ends === undefined) return cutTo(file, find());
+  return ends.read === true ? cutTo(file, ends[which]) : ends[which];
 }
 
 /**

@@ -157,7 +157,8 @@ export function writeAt(file: string, sizeBefore: number, data: string | Uint8Ar
   io('append to', file, () => {
     const fd = fs.openSync(file, O_WRONLY | O_NOFOLLOW);
     try {
-      storeIo.truncate(fd, sizeBefore);
+      // A file already that long is not cut: cutting it to its own size would only touch its times.
+      if (fs.fstatSync(fd).size !== sizeBefore) storeIo.truncate(fd, sizeBefore);
       writeAll(fd, data, sizeBefore);
       if (flush) storeIo.fsync(fd);
     } finally {

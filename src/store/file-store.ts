@@ -26,6 +26,11 @@
 // which that commit writes to audit.jsonl before its commit point, step 3 below.) Measured (README,
 // P5): the audit entry's own fsync was half of the 6 ms of fsyncs in an 8 ms commit on S.
 //
+// Under the lock a commit reads where the audit and state logs end once: the state log's as it reads
+// the records the state lacks (each checked), audit.jsonl's as it catches it up (its last entry
+// checked); preparing the commit takes them from there (LogEnds, commit-plan.ts) instead of reading
+// both last lines again.
+//
 // A group commit (deferFlush: `exec -f`) keeps the lock from its first commit to its flush. With no
 // other writer possible, its later commits take the state this store holds and the ends it wrote to
 // the audit and state logs as they are on disk, instead of reading and checking them again; any
@@ -211,11 +216,11 @@ export class FileStore implements StorePort {
     const deferFlush = options.deferFlush === true;
     return this.serialized(async () => {
       const held = this.held;
-      if (held) return this.inGroup(() => this.commitOn(this.db.data, change, held.token, false, deferFlush));
+      if (held) return this.inGroup(() => this.commitOn(this.db.data, change, held.token, {deferFlush}));
       if (!deferFlush)
         return withLock(this.files, this.stateFile, this.lockOptions, (token) => {
-          this.freshen();
-          return Promise.resolve(this.commitOn(this.db.data, change, token, false, false));
+          const found = this.freshen();
+          return Promise.resolve(this.commitOn(this.db.data, change, token, {found}));
         });
       // The first commit of a group; between two groups the lock stays free long enough for every
       // process waiting for it to try it, so another operator's command gets in.
@@ -224,17 +229,22 @@ export class FileStore implements StorePort {
       const lock = await takeLock(this.files, this.lockOptions, () => this.stateFile.readSync().revision);
       this.held = lock;
       return this.inGroup(() => {
-        this.freshen();
-        return this.commitOn(this.db.data, change, lock.token, false, true);
+        const found = this.freshen();
+        return this.commitOn(this.db.data, change, lock.token, {deferFlush: true, found});
       });
     });
   }
 
-  /** Under the lock: the store's files checked, the state read, audit.jsonl caught up with it. */
-  private freshen(): void {
+  /**
+   * Under the lock: the store's files checked, the state read, audit.jsonl caught up with it. Returns
+   * where the next audit entry and state record go, found on the way: the end of the state log's
+   * lines read for the state (each checked as it was read), and the end of audit.jsonl's last entry.
+   */
+  private freshen(): LogEnds {
     checkStoreFiles(this.files, this.fileMode);
     this.db.data = this.stateFile.readSync();
-    catchUpAudit(this.files, this.db.data.revision);
+    const audit = catchUpAudit(this.files, this.db.data.revision);
+    return {audit, stateLog: this.stateFile.logEnd(), read: true};
   }
 
   /** A commit of a group; one that fails ends the group (lets go of its lock). */
@@ -294,7 +304,7 @@ export class FileStore implements StorePort {
             // Restored by someone else meanwhile: an ordinary commit on what is there now.
             await this.db.read();
             catchUpAudit(this.files, this.db.data.revision);
-            return this.commitOn(this.db.data, change, token);
+            return this.commitOn(this.db.data, change, token, {});
           }
           catchUpAudit(this.files, null);
           const fresh = standInState(this.files);
@@ -309,7 +319,7 @@ export class FileStore implements StorePort {
               return planned;
             },
             token,
-            true,
+            {replaceState: true},
           );
         },
         () => revisionOrNull(this.stateFile),
@@ -328,17 +338,19 @@ export class FileStore implements StorePort {
     }
   }
 
-  /** `replaceState`: write the whole state, as a restore onto an unreadable state.json must. */
+  /**
+   * `replaceState`: write the whole state, as a restore onto an unreadable state.json must. `found`:
+   * where the logs end, as freshen found them.
+   */
   private commitOn<T>(
     fresh: ChatState,
     change: Change<T>,
     token: string,
-    replaceState = false,
-    deferFlush = false,
+    how: {replaceState?: boolean; deferFlush?: boolean; found?: LogEnds},
   ): CommitOutcome<T> {
     const {plan, result} = change(fresh, this.ports());
     if (!plan) return {result, revision: fresh.revision, committed: false, backups: []};
-    const {revision, backups} = this.write(fresh, plan, token, replaceState, deferFlush);
+    const {revision, backups} = this.write(fresh, plan, token, how);
     return {result, revision, committed: true, backups};
   }
 
@@ -376,20 +388,27 @@ export class FileStore implements StorePort {
     fresh: ChatState,
     plan: CommitPlan,
     token: string,
-    replaceState: boolean,
-    deferFlush: boolean,
+    how: {replaceState?: boolean; deferFlush?: boolean; found?: LogEnds},
   ): {revision: number; backups: readonly BackupInfo[]} {
+    const replaceState = how.replaceState === true;
+    const deferFlush = how.deferFlush === true;
     let journal: Journal | null = null;
     let journaled = true;
     let made: readonly BackupInfo[] = [];
-    const ends = this.held ? this.ends : null;
+    const ends = how.found ?? (this.held ? this.ends : null);
     this.ends = null;
+    const files = this.files;
     try {
-      const prepared = prepareCommit(this.files, fresh, plan, {
+      const prepared = prepareCommit(files, fresh, plan, {
         token,
         now: this.options.now?.() ?? new Date(),
-        stateOwner: ownerOf(this.files.state),
-        messagesOwner: ownerOf(this.files.messages),
+        // Looked up only by a commit that writes files of its own: most append one record.
+        get stateOwner() {
+          return ownerOf(files.state);
+        },
+        get messagesOwner() {
+          return ownerOf(files.messages);
+        },
         ...(this.options.chunkBytes === undefined ? {} : {chunkBytes: this.options.chunkBytes}),
         ...(this.options.limits === undefined ? {} : {limits: this.options.limits}),
         ...(this.options.rewriteLogBelowBytes === undefined
@@ -430,8 +449,10 @@ export class FileStore implements StorePort {
       this.settle(fresh, journal, journaled, error);
     }
     this.checkpointIfDue();
-    const key = this.stateFile.currentKey();
-    for (const watch of this.watches) watch.seen = key;
+    if (this.watches.size > 0) {
+      const key = this.stateFile.currentKey();
+      for (const watch of this.watches) watch.seen = key;
+    }
     return {revision: this.db.data.revision, backups: made};
   }
 

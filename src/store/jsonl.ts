@@ -219,15 +219,22 @@ export function lastRecord<T>(
   });
 }
 
-/** Offset of the last newline before `end`, or -1; read backwards in chunks. */
+/** A log's lines are mostly short: the search for the last one starts with this much. */
+const FIRST_TAIL_BYTES = 1 << 12;
+
+/**
+ * Offset of the last newline before `end`, or -1; read backwards in chunks, from a small one up to
+ * DEFAULT_CHUNK_BYTES, so that finding a short last line neither reads nor allocates much.
+ */
 function lastNewline(fd: number, end: number): number {
-  const chunk = Buffer.allocUnsafe(DEFAULT_CHUNK_BYTES);
+  let chunk = Buffer.allocUnsafe(Math.min(FIRST_TAIL_BYTES, DEFAULT_CHUNK_BYTES));
   for (let stop = end; stop > 0;) {
     const from = Math.max(0, stop - chunk.length);
     const n = fs.readSync(fd, chunk, 0, stop - from, from);
     const nl = chunk.subarray(0, n).lastIndexOf(0x0a);
     if (nl >= 0) return from + nl;
     stop = from;
+    if (chunk.length < DEFAULT_CHUNK_BYTES) chunk = Buffer.allocUnsafe(chunk.length * 4);
   }
   return -1;
 }

@@ -186,7 +186,8 @@ export class BlockWriter {
 export class MessageDraft {
   private readonly file: string;
   private readonly token: string;
-  private readonly owner: FileOwner;
+  /** Looked up only when the draft writes a file: most commits write no messages. */
+  private readonly owner: () => FileOwner;
   private readonly chunkBytes: number | undefined;
   private source: string;
   private sourceIsOurs = false;
@@ -203,7 +204,13 @@ export class MessageDraft {
   /** This commit's removal records, while the committed log is the draft's source. */
   private records: Removal[] = [];
 
-  constructor(file: string, token: string, owner: FileOwner, removing: RemovalOptions, chunkBytes?: number) {
+  constructor(
+    file: string,
+    token: string,
+    owner: () => FileOwner,
+    removing: RemovalOptions,
+    chunkBytes?: number,
+  ) {
     this.file = file;
     this.token = token;
     this.owner = owner;
@@ -372,7 +379,7 @@ export class MessageDraft {
   /** Writes a new temp log with `write`, fsyncs it, and makes it the draft's source. */
   private writeNewSource(write: (out: BlockWriter) => void): string {
     const target = this.newTemp();
-    const fd = createExclusive(target, this.owner);
+    const fd = createExclusive(target, this.owner());
     try {
       io('write', target, () => {
         const out = new BlockWriter(fd);
@@ -409,7 +416,7 @@ export class MessageDraft {
       if (lines === '' && files.length === 0) return {kind: 'unchanged'};
       const sizeBefore = appendOffset(this.file, MESSAGE_LOG);
       const temp = tempPath(this.file, `${this.token}.append`);
-      writeNewFile(temp, lines, this.owner);
+      writeNewFile(temp, lines, this.owner());
       if (files.length > 0) appendFilesAndSync(temp, files, this.chunkBytes);
       return {kind: 'append', temp, sizeBefore};
     }
@@ -421,7 +428,7 @@ export class MessageDraft {
       return {kind: 'replace', temp: this.source};
     }
     const temp = this.newTemp();
-    copyNewFile(this.source, temp, this.owner, lines);
+    copyNewFile(this.source, temp, this.owner(), lines);
     if (files.length > 0) appendFilesAndSync(temp, files, this.chunkBytes);
     return {kind: 'replace', temp};
   }
@@ -433,12 +440,12 @@ export class MessageDraft {
     if (lstatOrNull(file) === null) {
       // An empty records file removes nothing: made before the journal, it needs no undoing.
       const empty = tempPath(file, `${this.token}.new`);
-      writeNewFile(empty, '', this.owner);
+      writeNewFile(empty, '', this.owner());
       renameDurably(empty, file);
     }
     const sizeBefore = removalsAppendOffset(file);
     const temp = tempPath(file, `${this.token}.append`);
-    writeNewFile(temp, this.records.map(removalLine).join(''), this.owner);
+    writeNewFile(temp, this.records.map(removalLine).join(''), this.owner());
     return {temp, sizeBefore};
   }
 

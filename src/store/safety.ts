@@ -48,7 +48,7 @@ export function isStoreFolder(dir: string): boolean {
 }
 
 /** A state, message or audit file: a regular file with one link, not writable by everyone. */
-export function checkFile(file: string, stat: fs.Stats, privateMode: number): void {
+export function checkFile(file: string, stat: fs.Stats | fs.BigIntStats, privateMode: number): void {
   const mode = privateMode.toString(8);
   if (stat.isSymbolicLink())
     throw unsafe(
@@ -56,12 +56,12 @@ export function checkFile(file: string, stat: fs.Stats, privateMode: number): vo
       `The store file ${file} is a symbolic link; the store must hold the file itself. Run: cp --remove-destination "$(readlink -f ${file})" ${file}`,
     );
   if (!stat.isFile()) throw unsafe(file, `The store file ${file} is not a regular file.`);
-  if (stat.nlink > 1)
+  if (Number(stat.nlink) > 1)
     throw unsafe(
       file,
       `The store file ${file} has ${stat.nlink} hard links, so it can change behind the store's back. Run: cp ${file} ${file}.new && mv ${file}.new ${file}`,
     );
-  if ((stat.mode & 0o002) !== 0)
+  if ((Number(stat.mode) & 0o002) !== 0)
     throw unsafe(file, `The store file ${file} is writable by every user. Run: chmod ${mode} ${file}`);
 }
 

@@ -115,25 +115,30 @@ export class DurableStateFile implements Adapter<ChatState> {
 
   /** The current key of the two files on disk, or null when state.json is gone. */
   currentKey(): string | null {
-    const state = keyOrNull(this.file);
-    return state === null ? null : `${state}|${keyOrNull(this.logFile) ?? '-'}`;
+    const state = statOrNullBig(this.file);
+    return state === null ? null : filesKey(state, statOrNullBig(this.logFile));
   }
 
   /** Re-reads only what changed since the last read or write: nothing, the log's new lines, or all. */
   readSync(): ChatState {
-    checkFile(this.file, this.lstat(), this.mode);
-    const log = lstatOrNull(this.logFile);
+    // One lstat of each file both checks it and tells whether it changed.
+    const state = this.lstat();
+    checkFile(this.file, state, this.mode);
+    const log = statOrNullBig(this.logFile);
     if (log !== null) checkFile(this.logFile, log, this.mode);
-    const key = this.currentKey();
+    const key = filesKey(state, log);
     if (this.cache !== null && this.cache.key === key) return this.cache.state;
-    const loaded = withRestoreHint(() => this.load(key ?? ''));
+    const loaded = withRestoreHint(() => this.load(key));
     this.cache = loaded;
     return loaded.state;
   }
 
-  /** Whether the store has a state log to append to (a store written before it had one has not). */
+  /**
+   * Whether the store has a state log to append to (a store written before it had one has not). Asked
+   * under the lock, after a read or an append that looked at the log: what that found.
+   */
   hasLog(): boolean {
-    return lstatOrNull(this.logFile) !== null;
+    return this.cache === null ? lstatOrNull(this.logFile) !== null : this.cache.logIno !== null;
   }
 
   /** The bound on state.json's size at the state last read, for the size limit of the next commit. */
@@ -151,14 +156,14 @@ export class DurableStateFile implements Adapter<ChatState> {
   noteAppend(state: ChatState, grows: number): void {
     const cache = this.cache;
     const log = statOrNullBig(this.logFile);
-    const key = this.currentKey();
-    if (cache === null || log === null || key === null || log.ino !== cache.logIno) {
+    const checkpoint = statOrNullBig(this.file);
+    if (cache === null || log === null || checkpoint === null || log.ino !== cache.logIno) {
       this.cache = null;
       return;
     }
     this.cache = {
       ...cache,
-      key,
+      key: filesKey(checkpoint, log),
       state,
       end: {offset: Number(log.size), lines: cache.end.lines + 1},
       bytes: cache.bytes + grows,
@@ -270,9 +275,9 @@ export class DurableStateFile implements Adapter<ChatState> {
     return parseState(bytes, this.file, this.limits);
   }
 
-  private lstat(): fs.Stats {
+  private lstat(): fs.BigIntStats {
     try {
-      return fs.lstatSync(this.file);
+      return fs.lstatSync(this.file, {bigint: true});
     } catch (error) {
       if (isErrno(error, 'ENOENT'))
         throw new StoreError(
@@ -309,6 +314,10 @@ function statOrNullBig(file: string): fs.BigIntStats | null {
     });
   }
 }
+
+/** The key of state.json and its log together: either changed, the state may have. */
+const filesKey = (state: fs.BigIntStats, log: fs.BigIntStats | null): string =>
+  `${statKey(state)}|${log === null ? '-' : statKey(log)}`;
 
 const keyOrNull = (file: string): string | null => {
   const stat = statOrNullBig(file);

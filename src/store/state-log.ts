@@ -220,14 +220,58 @@ export function growthBound(changes: readonly StateChange[]): number {
     const depth = change.path.length + ('splice' in change ? 1 : 0);
     const values = 'value' in change ? [change.value] : 'splice' in change ? change.items : [];
     for (const value of values) {
-      const text = JSON.stringify(value, null, 2);
-      const lines = text.split('\n').length;
-      total +=
-        Buffer.byteLength(text, 'utf8') +
-        lines * (2 * depth + 2) +
-        Buffer.byteLength(String(change.path.at(-1))) +
-        8;
+      const {bytes, lines} = indentedSize(value);
+      total += bytes + lines * (2 * depth + 2) + Buffer.byteLength(String(change.path.at(-1))) + 8;
     }
   }
   return total;
+}
+
+/**
+ * The bytes and lines of JSON.stringify(value, null, 2), counted without writing it: the compact text
+ * and the whitespace the indentation adds. A commit bounds every changed item this way.
+ */
+export function indentedSize(value: unknown): {bytes: number; lines: number} {
+  const compact = JSON.stringify(value) as string | undefined;
+  if (compact === undefined) return {bytes: 0, lines: 1};
+  const layout = {newlines: 0, spaces: 0};
+  if (!addIndentation(value, 0, layout)) {
+    const text = JSON.stringify(value, null, 2);
+    return {bytes: Buffer.byteLength(text, 'utf8'), lines: text.split('\n').length};
+  }
+  return {
+    bytes: Buffer.byteLength(compact, 'utf8') + layout.newlines + layout.spaces,
+    lines: layout.newlines + 1,
+  };
+}
+
+/**
+ * Adds the newlines and spaces that indenting `value` at `level` adds to its compact JSON: a list or
+ * an object of n members puts each on a line of its own (indented one level more) and its closing
+ * bracket on one more; an object's member has a space after its colon. False for a value whose JSON
+ * is not that of its own fields (a toJSON method): the caller then writes the text to count it.
+ */
+function addIndentation(value: unknown, level: number, layout: {newlines: number; spaces: number}): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (typeof (value as {toJSON?: unknown}).toJSON === 'function') return false;
+  let members = 0;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) {
+      members += 1;
+      if (!addIndentation(item, level + 1, layout)) return false;
+    }
+  } else {
+    for (const key of Object.keys(value)) {
+      const member = (value as Record<string, unknown>)[key];
+      // JSON leaves out members it cannot write.
+      if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+      members += 1;
+      layout.spaces += 1;
+      if (!addIndentation(member, level + 1, layout)) return false;
+    }
+  }
+  if (members === 0) return true;
+  layout.newlines += members + 1;
+  layout.spaces += members * 2 * (level + 1) + 2 * level;
+  return true;
 }
