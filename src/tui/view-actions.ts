@@ -6,7 +6,7 @@ import type {ConsoleContext} from './console-context.js';
 import {innerWidth} from './layout.js';
 import {PANES} from './panes/index.js';
 import {PANE_IDS, PANE_KEYS, PANE_TITLES, type PaneId} from './panes/pane-id.js';
-import {rowIds, visibleRows} from './state/rows.js';
+import {paneRows, prepareFilter, rowIds, visibleRows} from './state/rows.js';
 import {topView} from './state/ui-state.js';
 import type {Move} from './table/list-window.js';
 import {loadDetailExtra} from './side-loads.js';
@@ -220,11 +220,13 @@ export const VIEW_ACTIONS = [
     tier: 0,
     onScreen: true,
     disabledReason: (ctx) => (topView(ctx.ui).kind === 'list' ? null : 'Only in a list.'),
-    run: (ctx) =>
+    run(ctx) {
       ctx.dispatch({
         type: 'prompt',
         prompt: {kind: 'filter', text: ctx.ui.lists[ctx.ui.pane].filter, historyIndex: null, choice: 0},
-      }),
+      });
+      prepareFilter(paneRows(ctx.ui, ctx.ui.pane));
+    },
   },
   {
     id: 'mark.toggle',

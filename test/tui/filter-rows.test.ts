@@ -57,7 +57,7 @@ describe('the filter prefilter', () => {
     expect(maxErrors(length, 0.3)).toBe(errors);
   });
 
-  it('lets fuse find, among its candidates, exactly what fuse finds among all the texts, over random texts and patterns of 1 to 32 characters', () => {
+  it('finds as candidates exactly what fuse finds among all the texts, blank texts aside, over random texts and patterns of 1 to 32 characters', () => {
     const pick = random(12);
     // A small alphabet makes near misses common, where an off-by-one in the error count would show.
     const texts = Array.from({length: 400}, () => word(pick, 'abcde -', pick(60)));
@@ -73,6 +73,11 @@ describe('the filter prefilter', () => {
         query,
       ).map((i) => candidates[i]!);
       expect(found, query).toEqual(expected);
+      if (fuzzyCandidates(texts, query, 0.3) !== null)
+        expect(
+          candidates.filter((i) => texts[i]!.trim() !== ''),
+          query,
+        ).toEqual(expected);
       narrowed += candidates.length < texts.length ? 1 : 0;
       compared++;
       matched += expected.length;

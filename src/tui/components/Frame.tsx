@@ -12,10 +12,14 @@ import type {Glyphs, Theme} from '../theme.js';
 import {fitCell} from '../table/columns.js';
 import {LineText} from './LineText.js';
 import type {Line} from './segments.js';
+import type {ListTable} from '../views/list-lines.js';
+import {TableRows} from './TableRows.js';
 
 export interface Props {
   readonly title: string;
   readonly lines: readonly Line[];
+  /** A list's rows, drawn after the lines (TableRows.tsx). */
+  readonly table?: ListTable | null;
   readonly width: number;
   readonly height: number;
   readonly theme: Theme;
@@ -44,7 +48,7 @@ function borderOf(b: Glyphs['box']): BorderStyle {
   return style;
 }
 
-export function Frame({title, lines, width, height, theme}: Props) {
+export function Frame({title, lines, table = null, width, height, theme}: Props) {
   const b = theme.glyphs.box;
   const inner = Math.max(1, width - 4);
   const titleText = ` ${fitCell(title, Math.max(0, width - 6), 'left', theme.glyphs.ellipsis).trimEnd()} `;
@@ -67,6 +71,7 @@ export function Frame({title, lines, width, height, theme}: Props) {
         {body.map((line, i) => (
           <LineText key={i} line={line} width={inner} ellipsis={theme.glyphs.ellipsis} />
         ))}
+        {table && <TableRows table={table} width={inner} ellipsis={theme.glyphs.ellipsis} />}
       </Box>
     </Box>
   );

@@ -72,7 +72,16 @@ export function ScreenBody({ui, theme, dialog, keymap, width, height, rows}: Pro
   const view = topView(ui);
   if (view.kind === 'list') {
     const body = listBody(ui, view.pane, theme, width - 4, rows);
-    return <Frame title={body.title} lines={body.lines} width={width} height={height} theme={theme} />;
+    return (
+      <Frame
+        title={body.title}
+        lines={body.lines}
+        table={body.table}
+        width={width}
+        height={height}
+        theme={theme}
+      />
+    );
   }
   const title =
     view.kind === 'detail'

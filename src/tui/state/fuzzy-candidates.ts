@@ -1,9 +1,10 @@
-// Which texts fuse.js could match, found cheaply, so that fuse scores those alone (issue 12: a
-// filter over 50,000 principals). Never drops a text fuse would match: with ignoreLocation, fuse's
-// bitap matches a text when some stretch of it is within `k` edits of the pattern, k the most errors
-// whose share of the pattern stays within the threshold. Two checks of that same condition, cheapest
-// first: one of k+1 pieces of the pattern must appear intact (k edits cannot touch k+1 pieces), and
-// then the edit distance itself, by Myers' bit-parallel algorithm, one pass over the text.
+// Which texts fuse.js matches, found cheaply (issue 12: a filter over 50,000 principals): the filter
+// takes them as fuse's matches (rows.ts), and test/tui/filter-rows.test.ts checks that they are
+// exactly those, blank texts aside. With ignoreLocation, fuse's bitap matches a text when some
+// stretch of it is within `k` edits of the pattern, k the most errors whose share of the pattern
+// stays within the threshold. Two checks of that same condition, cheapest first: one of k+1 pieces
+// of the pattern must appear intact (k edits cannot touch k+1 pieces), and then the edit distance
+// itself, by Myers' bit-parallel algorithm, one pass over the text.
 
 /** fuse's bitap reads 32 pattern characters at a time; longer patterns are not prefiltered. */
 const MAX_PATTERN = 32;
@@ -25,24 +26,28 @@ function pieces(pattern: string, count: number): string[] {
   return out;
 }
 
-/** For each UTF-16 unit of the pattern, the bit of each position it holds. */
-function positions(pattern: string): Map<string, number> {
-  const peq = new Map<string, number>();
+/**
+ * For each UTF-16 unit of the pattern, the bit of each position it holds, indexed by the unit: one
+ * array read per character of a text, where a map of one-character strings cost a string and a hash
+ * (issue 12: a typo's keystroke over 50,000 principals runs this over most of them).
+ */
+function positions(pattern: string): Int32Array {
+  const peq = new Int32Array(0x10000);
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    peq.set(c, (peq.get(c) ?? 0) | (1 << i));
+    const unit = pattern.charCodeAt(i);
+    peq[unit] = (peq[unit] ?? 0) | (1 << i);
   }
   return peq;
 }
 
 /** Whether some stretch of `text` is within `k` edits of the pattern (Myers 1999, pattern of <= 32 units). */
-function withinEdits(text: string, peq: Map<string, number>, length: number, k: number): boolean {
+function withinEdits(text: string, peq: Int32Array, length: number, k: number): boolean {
   const last = 1 << (length - 1);
   let pv = -1;
   let mv = 0;
   let score = length;
   for (let j = 0; j < text.length; j++) {
-    const eq = peq.get(text[j]!) ?? 0;
+    const eq = peq[text.charCodeAt(j)]!;
     const xv = eq | mv;
     const xh = (((eq & pv) + pv) ^ pv) | eq;
     let ph = mv | ~(xh | pv);
@@ -76,9 +81,9 @@ export function narrows(previous: string, query: string, threshold: number): boo
 }
 
 /**
- * Indexes of the texts (lower-cased, as fuse compares them) that fuse could match for `query` at
- * `threshold`, a few more perhaps (fuse skips blank texts); null when the query is blank or too long
- * to prefilter, so every text is a candidate. `among`: look only at these (see narrows).
+ * Indexes of the texts (lower-cased, as fuse compares them) that fuse matches for `query` at
+ * `threshold`, in order, blank texts too (fuse skips those); null when the query is blank or too
+ * long to prefilter, so every text is a candidate. `among`: look only at these (see narrows).
  */
 export function fuzzyCandidates(
   texts: readonly string[],

@@ -1,5 +1,7 @@
 // Rows are derived from the data, once per data change; their lower-cased search texts once per row
-// set. A filter keystroke scans those texts, and fuse.js scores only the rows that could match.
+// set. A filter keystroke scans those texts; when none holds the filter, the texts fuse.js would
+// match are found by fuse's own condition (fuzzy-candidates.ts), and fuse runs only on a query
+// that condition cannot take.
 
 import Fuse from 'fuse.js';
 import {fuzzyCandidates, narrows} from './fuzzy-candidates.js';
@@ -105,6 +107,14 @@ function lowerTexts(rows: readonly Row[]): readonly string[] {
   return texts;
 }
 
+/**
+ * Makes the rows' search texts soon, after the frame being drawn: opening the filter asks for them,
+ * and on 50,000 principals they take longer than a keystroke may (issue 12: P4's first keystroke).
+ */
+export function prepareFilter(rows: readonly Row[]): void {
+  setImmediate(() => lowerTexts(rows)).unref();
+}
+
 const lastExact = new WeakMap<
   readonly Row[],
   {readonly needle: string; readonly indexes: readonly number[]}
@@ -126,16 +136,16 @@ const lastFuzzy = new WeakMap<
   {readonly query: string; readonly candidates: readonly number[]}
 >();
 
-/** fuse's candidates for `text`; a query that narrows the last one looks only among the last one's. */
-function candidates(rows: readonly Row[], texts: readonly string[], text: string): readonly number[] {
+/**
+ * fuse's candidates for `text`, in order; null when the query cannot be prefiltered. A query that
+ * narrows the last one looks only among the last one's.
+ */
+function candidates(rows: readonly Row[], texts: readonly string[], text: string): readonly number[] | null {
   const last = lastFuzzy.get(rows);
   const among = last && narrows(last.query, text, FUSE_OPTIONS.threshold) ? last.candidates : undefined;
   const found = fuzzyCandidates(texts, text, FUSE_OPTIONS.threshold, among);
-  if (found === null) {
-    lastFuzzy.delete(rows);
-    return rows.map((_, i) => i);
-  }
-  lastFuzzy.set(rows, {query: text, candidates: found});
+  if (found === null) lastFuzzy.delete(rows);
+  else lastFuzzy.set(rows, {query: text, candidates: found});
   return found;
 }
 
@@ -144,14 +154,15 @@ function match(rows: readonly Row[], text: string): readonly Row[] {
   const texts = lowerTexts(rows);
   const exact = containing(rows, texts, text.toLowerCase());
   if (exact.length > 0) return exact.map((i) => rows[i]!);
-  const pool = candidates(rows, texts, text);
+  const found = candidates(rows, texts, text);
+  // The candidates are the texts fuse matches, by fuse's own condition, but for blank texts, which
+  // fuse skips (fuzzy-candidates.ts): scoring them with fuse again took most of a typo's keystroke
+  // (issue 12: P4). The matches are shown in the rows' order, so fuse's scores are not needed.
+  if (found !== null) return found.filter((i) => texts[i]!.trim() !== '').map((i) => rows[i]!);
   // fuse lower-cases what it compares, so the lower-cased texts give it the same matches.
-  return new Fuse(
-    pool.map((i) => texts[i]!),
-    FUSE_OPTIONS,
-  )
+  return new Fuse(texts, FUSE_OPTIONS)
     .search(text)
-    .map((r) => pool[r.refIndex]!)
+    .map((r) => r.refIndex)
     .sort((a, b) => a - b)
     .map((i) => rows[i]!);
 }

@@ -95,10 +95,19 @@ export function layoutColumns(
   return kept.map((c, i) => ({...c, width: Math.max(1, widths[i] ?? 1)}));
 }
 
+/** Each placed column's cell, fitted to its width. */
+export function fitRowCells(
+  placed: readonly PlacedColumn[],
+  cells: Readonly<Record<string, string>>,
+  ellipsis = '…',
+): string[] {
+  return placed.map((c) => fitCell(cells[c.key] ?? '', c.width, c.align, ellipsis));
+}
+
 export function renderRowText(
   placed: readonly PlacedColumn[],
   cells: Readonly<Record<string, string>>,
   ellipsis = '…',
 ): string {
-  return placed.map((c) => fitCell(cells[c.key] ?? '', c.width, c.align, ellipsis)).join(' '.repeat(GAP));
+  return fitRowCells(placed, cells, ellipsis).join(' '.repeat(GAP));
 }
