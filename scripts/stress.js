@@ -5,6 +5,7 @@
 // PCHAT_STRESS_SIZE=M|L first generates a store of that size (npm run gen) into a temp dir, once per
 // run, and passes it as PCHAT_STRESS_STORE: the crash and concurrency tests then start from copies of
 // it (test/store/starting-store.ts). PCHAT_STRESS_STORE=DIR uses a store generated before instead.
+// PCHAT_STRESS_TESTS=PATTERN runs only the tests whose name matches it (vitest's --testNamePattern).
 
 import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -56,7 +57,8 @@ function generatedStore() {
 const generated = generatedStore();
 const started = Date.now();
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
-const child = spawn(process.execPath, [vitest, 'run', ...files], {
+const names = process.env.PCHAT_STRESS_TESTS;
+const child = spawn(process.execPath, [vitest, 'run', ...files, ...(names ? ['-t', names] : [])], {
   cwd: root,
   env: {...process.env, PCHAT_STRESS: '1', ...(generated ? {PCHAT_STRESS_STORE: generated.dir} : {})},
   stdio: ['ignore', 'pipe', 'inherit'],

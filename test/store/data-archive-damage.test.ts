@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import {createHash} from 'node:crypto';
 import path from 'node:path';
 import fc from 'fast-check';
-import {beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {fingerprint, tempDir} from '../helpers/pchat-process.js';
 import {
   POOL1,
@@ -265,50 +265,87 @@ describe('Import-CsPersistentChatData refuses a hostile archive and changes noth
 });
 
 describe('damaged archives, at random', () => {
-  it('a truncated archive is refused and the store is unchanged', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.integer({min: 0, max: valid.length - 1}), async (cut) => {
-        expect(await refusedOrWhole(valid.subarray(0, cut))).toBe('refused');
-      }),
-      {numRuns: 15},
-    );
+  // Each run imports or refuses a whole archive: half the runs in npm test, twice as many under the
+  // stress suite (npm run test:stress), which prints the count.
+  const STRESS = process.env['PCHAT_STRESS'] === '1';
+  const timeout = STRESS ? 600_000 : 30_000;
+  let runs = 0;
+  let failures = 0;
+  afterAll(() => {
+    if (STRESS) console.log(`stress: damaged archives ${runs} runs, ${failures} failures`);
   });
+  const check = async <Ts extends [unknown, ...unknown[]]>(
+    property: fc.IAsyncPropertyWithHooks<Ts>,
+    full: number,
+  ): Promise<void> => {
+    const numRuns = STRESS ? full * 2 : Math.ceil(full / 2);
+    runs += numRuns;
+    await fc.assert(property, {numRuns}).catch((error: unknown) => {
+      failures += 1;
+      throw error;
+    });
+  };
 
-  it('an archive with flipped bits is refused, or imported whole when the bits did not matter', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.tuple(fc.integer({min: 0, max: valid.length - 1}), fc.integer({min: 0, max: 7})), {
-          minLength: 1,
-          maxLength: 4,
+  it(
+    'a truncated archive is refused and the store is unchanged',
+    async () => {
+      await check(
+        fc.asyncProperty(fc.integer({min: 0, max: valid.length - 1}), async (cut) => {
+          expect(await refusedOrWhole(valid.subarray(0, cut))).toBe('refused');
         }),
-        async (flips) => {
-          const bytes = Uint8Array.from(valid);
-          for (const [at, bit] of flips) bytes[at]! ^= 1 << bit;
-          await refusedOrWhole(bytes);
-        },
-      ),
-      {numRuns: 25},
-    );
-  });
+        15,
+      );
+    },
+    timeout,
+  );
 
-  it('random bytes inside a message, resealed with good checksums, never import part of the archive', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.uint8Array({minLength: 1, maxLength: 8}), fc.nat(), async (junk, where) => {
-        const text = Buffer.from(entryText('messages/0.jsonl'));
-        const at = where % text.length;
-        const damaged = Buffer.concat([text.subarray(0, at), junk, text.subarray(at)]);
-        await refusedOrWhole(await zipOf(resealed(replace('messages/0.jsonl', damaged))));
-      }),
-      {numRuns: 20},
-    );
-  });
+  it(
+    'an archive with flipped bits is refused, or imported whole when the bits did not matter',
+    async () => {
+      await check(
+        fc.asyncProperty(
+          fc.array(fc.tuple(fc.integer({min: 0, max: valid.length - 1}), fc.integer({min: 0, max: 7})), {
+            minLength: 1,
+            maxLength: 4,
+          }),
+          async (flips) => {
+            const bytes = Uint8Array.from(valid);
+            for (const [at, bit] of flips) bytes[at]! ^= 1 << bit;
+            await refusedOrWhole(bytes);
+          },
+        ),
+        25,
+      );
+    },
+    timeout,
+  );
 
-  it('random bytes instead of an archive are refused', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.uint8Array({maxLength: 2048}), async (bytes) => {
-        expect(await refusedOrWhole(bytes)).toBe('refused');
-      }),
-      {numRuns: 15},
-    );
-  });
+  it(
+    'random bytes inside a message, resealed with good checksums, never import part of the archive',
+    async () => {
+      await check(
+        fc.asyncProperty(fc.uint8Array({minLength: 1, maxLength: 8}), fc.nat(), async (junk, where) => {
+          const text = Buffer.from(entryText('messages/0.jsonl'));
+          const at = where % text.length;
+          const damaged = Buffer.concat([text.subarray(0, at), junk, text.subarray(at)]);
+          await refusedOrWhole(await zipOf(resealed(replace('messages/0.jsonl', damaged))));
+        }),
+        20,
+      );
+    },
+    timeout,
+  );
+
+  it(
+    'random bytes instead of an archive are refused',
+    async () => {
+      await check(
+        fc.asyncProperty(fc.uint8Array({maxLength: 2048}), async (bytes) => {
+          expect(await refusedOrWhole(bytes)).toBe('refused');
+        }),
+        15,
+      );
+    },
+    timeout,
+  );
 });

@@ -37,16 +37,27 @@ interface Before {
 interface Scenario {
   /**
    * Prepares the round's store for its step (`tag` names what this round adds, so a store gone on
-   * from takes it again); returns the messages it added.
+   * from takes it again); returns the messages it added and the store it committed with, if any.
    */
-  readonly setUp: (dir: string, tag: string) => Promise<number>;
+  readonly setUp: (dir: string, tag: string) => Promise<{added: number; store: FileStore | null}>;
   readonly step: (dir: string, tag: string) => Promise<unknown>;
-  /** Throws unless the store holds the step's whole result; returns how many messages the store must read. */
-  readonly complete: (dir: string, tag: string, before: Before) => Promise<number>;
+  /**
+   * Throws unless the store holds the step's whole result (read by a store opened for it, which it
+   * returns); returns how many messages the store must read.
+   */
+  readonly complete: (
+    dir: string,
+    tag: string,
+    before: Before,
+  ) => Promise<{messages: number; store: FileStore}>;
 }
 
-const commitOn = (dir: string, plan: (fresh: ChatState) => ReturnType<typeof addPolicy>) =>
-  openStore(dir, options).then((store) => store.commit((fresh) => ({plan: plan(fresh), result: null})));
+/** Opens the store at `dir`, commits `plan` and returns the store (on L an open reads 33 MB of state). */
+const commitOn = async (dir: string, plan: (fresh: ChatState) => ReturnType<typeof addPolicy>) => {
+  const store = await openStore(dir, options);
+  await store.commit((fresh) => ({plan: plan(fresh), result: null}));
+  return store;
+};
 
 const withEffects = (tag: string, effects: readonly Effect[]) => (fresh: ChatState) =>
   addPolicy(fresh, `new-${tag}`, effects);
@@ -58,13 +69,13 @@ const roundMessage = (tag: string, n: number, room: 'a' | 'b') => ({
 });
 const roundRooms = (tag: string) => [`room-a-${tag}`, `room-b-${tag}`];
 
-const withMessages = async (dir: string, tag: string): Promise<number> => {
-  await commitOn(dir, (fresh) =>
+const withMessages = async (dir: string, tag: string) => {
+  const store = await commitOn(dir, (fresh) =>
     addPolicy(fresh, `base-${tag}`, [
       {kind: 'appendMessages', messages: [roundMessage(tag, 1, 'a'), roundMessage(tag, 2, 'b')]},
     ]),
   );
-  return 2;
+  return {added: 2, store};
 };
 
 const committed = async (
@@ -73,7 +84,7 @@ const committed = async (
   before: Before,
   messages: readonly string[],
   backups: number,
-): Promise<number> => {
+): Promise<{messages: number; store: FileStore}> => {
   const store = await openStore(dir, options);
   const state = await store.read();
   expect(state.revision).toBe(before.revision + 1);
@@ -83,7 +94,7 @@ const committed = async (
   );
   expect([...store.ports().audit.scan({})].map((a) => a.seq)).toEqual(seqsTo(state.revision));
   expect(newBackups(store, before)).toHaveLength(backups);
-  return before.messages - 2 + messages.length;
+  return {messages: before.messages - 2 + messages.length, store};
 };
 
 const seqsTo = (revision: number) => Array.from({length: revision}, (_, i) => i + 1);
@@ -119,8 +130,8 @@ const scenarios: Record<string, Scenario> = {
       await commitOn(dir, (fresh) =>
         addPolicy(fresh, `kept-${tag}`, [{kind: 'backup', reason: `keep ${tag}`}]),
       );
-      await commitOn(dir, (fresh) => addPolicy(fresh, `dropped-${tag}`));
-      return 0;
+      const store = await commitOn(dir, (fresh) => addPolicy(fresh, `dropped-${tag}`));
+      return {added: 0, store};
     },
     step: async (dir, tag) => {
       const store = await openStore(dir, options);
@@ -141,20 +152,20 @@ const scenarios: Record<string, Scenario> = {
       expect([...store.ports().audit.scan({})].map((a) => a.seq)).toEqual(seqsTo(state.revision));
       expect(newBackups(store, before)).toHaveLength(1);
       // The backup was taken before the set-up, which added no message.
-      return before.messages;
+      return {messages: before.messages, store};
     },
   },
 };
 
 /** The creation of a store starts from no store, whatever the suite starts from. */
 const creation: Scenario = {
-  setUp: () => Promise.resolve(0),
+  setUp: () => Promise.resolve({added: 0, store: null}),
   step: (dir) => createStore(dir, sampleState(), [message(1)], options),
   complete: async (dir) => {
     const store = await openStore(dir, options);
     expect((await store.read()).revision).toBe(0);
     expect([...store.ports().messages.scan({})].map((m) => m.id)).toEqual(['m1']);
-    return 1;
+    return {messages: 1, store};
   },
 };
 
@@ -187,9 +198,10 @@ function faultsFor(counts: Record<FaultOp, number>): Fault[] {
 
 /** Runs the scenario's set-up on the round's store and returns what its step starts from. */
 async function setUp(scenario: Scenario, dir: string, tag: string, carried: Baseline): Promise<Before> {
-  const added = await scenario.setUp(dir, tag);
+  const {added, store: committed} = await scenario.setUp(dir, tag);
   if (scenario === creation) return {revision: 0, messages: 0, backups: new Set(), policies: []};
-  const store = await openStore(dir, options);
+  // What the set-up's own store read after its commit is what a new open reads.
+  const store = committed ?? (await openStore(dir, options));
   return {
     revision: (await store.read()).revision,
     messages: carried.messages + added,
@@ -230,31 +242,33 @@ async function check(
     expect(failed || past, `${label} was reached`).toBe(true);
     const error = outcome instanceof Error ? outcome : null;
     const isOld = JSON.stringify(contents(dir)) === JSON.stringify(bytes);
-    let messages = before.messages;
+    // The store opened after the step to check it, which then reads the whole log.
+    let opened: {messages: number; store: FileStore | null} = {messages: before.messages, store: null};
     if (past) {
       expect(error, label).toBeNull();
-      messages = await scenario.complete(dir, tag, before);
+      opened = await scenario.complete(dir, tag, before);
     } else if (isOld) {
       expect(error, `${label}: the store is unchanged, so the step must fail`).not.toBeNull();
       if (fs.existsSync(storeFiles(dir).state)) {
         expect(error!.message, label).toMatch(/^Not saved: /);
-        await openStore(dir, options);
+        opened.store = await openStore(dir, options);
       }
     } else if (!fs.existsSync(storeFiles(dir).state)) {
       // A creation cut short leaves no state.json, so no store: running it again succeeds.
       expect(error, label).not.toBeNull();
       expect(error!.message, label).toMatch(/^Not saved: /);
       await scenario.step(dir, tag);
-      messages = await scenario.complete(dir, tag, before);
+      opened = await scenario.complete(dir, tag, before);
     } else {
-      messages = await scenario.complete(dir, tag, before);
+      opened = await scenario.complete(dir, tag, before);
       if (error) expect(error.message, label).toMatch(/^Saved as revision \d+/);
     }
+    const {messages} = opened;
     const leftovers = fs.readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.endsWith('.journal'));
     expect(leftovers, label).toEqual([]);
     // Each creation starts from no store: there is nothing to go on from.
     if (scenario === creation) return carried;
-    const store = await openStore(dir, options);
+    const store = opened.store ?? (await openStore(dir, options));
     // The whole log reads, no message more or less than the step made.
     if (last || !fromGenerated) expect(countMessages(store), label).toBe(messages);
     const state = await store.read();
@@ -282,7 +296,7 @@ describe('a failing write, fsync or rename', () => {
       const probeBefore = await setUp(scenario, first.dir, 'probe', first.base);
       const {counts, outcome} = await underFaults(null, () => scenario.step(first.dir, 'probe'));
       expect(outcome).not.toBeInstanceOf(Error);
-      const messages = await scenario.complete(first.dir, 'probe', probeBefore);
+      const {messages} = await scenario.complete(first.dir, 'probe', probeBefore);
       const faults = faultsFor(counts);
       expect(faults.length).toBeGreaterThan(5);
       const probed = await openStore(first.dir, options).then((store) => store.read());

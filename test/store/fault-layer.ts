@@ -3,6 +3,7 @@
 // write, fsync or rename with an OS error code.
 
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {storeIo} from '../../src/store/durable-fs.js';
 
@@ -66,17 +67,69 @@ export async function underFaults<T>(
 }
 
 /**
- * Power loss: the store's calls are recorded as they happen (the content a file had at its last
- * fsync, renames and links not yet made durable by an fsync of their directory); `cut()` makes every
- * later call fail, as a machine that lost power does nothing more, and `rollBack()` then puts back
+ * What a file held at its last fsync, kept as an undo log rather than a copy: its size then, and the
+ * bytes below that size each write or truncation since has overwritten or cut, as they were just
+ * before. Played back newest first and cut to that size, it restores the file exactly, and a file
+ * that was only appended to (a store's logs, 300 MB on a generated store) costs nothing to keep.
+ */
+class Undo {
+  private readonly parts: {readonly at: number; readonly bytes: Buffer}[] = [];
+  private readonly size: number;
+
+  constructor(size: number) {
+    this.size = size;
+  }
+
+  /** Keeps the bytes of [from, to) that lie below the synced size, as the file holds them now. */
+  keep(file: string, from: number, to: number): void {
+    const end = Math.min(to, this.size, fs.statSync(file).size);
+    if (end <= from) return;
+    const bytes = Buffer.alloc(end - from);
+    const fd = fs.openSync(file, 'r');
+    try {
+      fs.readSync(fd, bytes, 0, bytes.length, from);
+    } finally {
+      fs.closeSync(fd);
+    }
+    this.parts.push({at: from, bytes});
+  }
+
+  restore(file: string): void {
+    const fd = fs.openSync(file, 'r+');
+    try {
+      for (const {at, bytes} of [...this.parts].reverse()) fs.writeSync(fd, bytes, 0, bytes.length, at);
+      fs.ftruncateSync(fd, this.size);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
+
+const {O_APPEND} = fs.constants;
+
+/** Where a write with no position lands: the end of a file opened to append, else the file offset. */
+function offsetOf(fd: number, file: string): number {
+  const info = fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8');
+  const flags = Number.parseInt(/^flags:\s+(\d+)/m.exec(info)![1]!, 8);
+  if (flags & O_APPEND) return fs.statSync(file).size;
+  return Number(/^pos:\s+(\d+)/m.exec(info)![1]);
+}
+
+/**
+ * Power loss: the store's calls are recorded as they happen (what a file held at its last fsync,
+ * renames and links not yet made durable by an fsync of their directory); `cut()` makes every later
+ * call fail, as a machine that lost power does nothing more, and `rollBack()` then puts back
  * everything that was not synced. Files are created and removed outside the seam, so new temp files
  * survive and removals are taken as durable: only what the store writes, renames and links is judged.
  */
 export class PowerLoss {
   private readonly original = {...storeIo};
-  /** Path → its content at its last fsync, for every file written since. */
-  private readonly synced = new Map<string, Buffer>();
-  private readonly renames: {from: string; to: string; displaced: Buffer | null; link: boolean}[] = [];
+  /** Path → how to bring it back to its last fsync, for every file written since. */
+  private readonly synced = new Map<string, Undo>();
+  /** A file a rename replaced is kept by a hard link in `held` until the rollback puts it back. */
+  private readonly renames: {from: string; to: string; displaced: string | null; link: boolean}[] = [];
+  private held: string | null = null;
+  private heldCount = 0;
   private calls = 0;
   private cutAt = Infinity;
 
@@ -86,18 +139,25 @@ export class PowerLoss {
       this.calls += 1;
       if (this.calls >= this.cutAt) throw osError('EIO', 'power lost');
     };
-    const dirty = (fd: number): void => {
-      const file = pathOf(fd);
-      if (!this.synced.has(file)) this.synced.set(file, fs.readFileSync(file));
+    const undoOf = (file: string): Undo => {
+      let undo = this.synced.get(file);
+      if (undo === undefined) {
+        undo = new Undo(fs.statSync(file).size);
+        this.synced.set(file, undo);
+      }
+      return undo;
     };
     storeIo.write = (fd, bytes, offset, length, position) => {
       step();
-      dirty(fd);
+      const file = pathOf(fd);
+      const at = position ?? offsetOf(fd, file);
+      undoOf(file).keep(file, at, at + length);
       return this.original.write(fd, bytes, offset, length, position);
     };
     storeIo.truncate = (fd, size) => {
       step();
-      dirty(fd);
+      const file = pathOf(fd);
+      undoOf(file).keep(file, size, Infinity);
       this.original.truncate(fd, size);
     };
     storeIo.fsync = (fd) => {
@@ -111,13 +171,21 @@ export class PowerLoss {
     };
     storeIo.rename = (from, to) => {
       step();
-      const displaced = fs.existsSync(to) ? fs.readFileSync(to) : null;
+      let displaced: string | null = null;
+      if (fs.existsSync(to)) {
+        displaced = this.hold(to);
+        const undo = this.synced.get(to);
+        if (undo !== undefined) {
+          this.synced.delete(to);
+          this.synced.set(displaced, undo);
+        }
+      }
       this.original.rename(from, to);
       this.renames.push({from, to, displaced, link: false});
-      const content = this.synced.get(from);
-      if (content !== undefined) {
+      const undo = this.synced.get(from);
+      if (undo !== undefined) {
         this.synced.delete(from);
-        this.synced.set(to, content);
+        this.synced.set(to, undo);
       }
     };
     storeIo.link = (from, to) => {
@@ -125,6 +193,23 @@ export class PowerLoss {
       this.original.link(from, to);
       this.renames.push({from, to, displaced: null, link: true});
     };
+  }
+
+  /**
+   * A hard link to `file` outside the store (in the temp dir, on the same file system as the test
+   * stores), so a rename over it loses nothing; a copy where a link cannot be made.
+   */
+  private hold(file: string): string {
+    this.held ??= fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-power-loss-'));
+    this.heldCount += 1;
+    const kept = path.join(this.held, String(this.heldCount));
+    try {
+      fs.linkSync(file, kept);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      fs.copyFileSync(file, kept);
+    }
+    return kept;
   }
 
   /** Calls made so far. */
@@ -145,17 +230,20 @@ export class PowerLoss {
   /** Back to what the disk held at the moment of the cut; removes the layer. */
   rollBack(): void {
     Object.assign(storeIo, this.original);
-    for (const [file, content] of this.synced) if (fs.existsSync(file)) fs.writeFileSync(file, content);
+    for (const [file, undo] of this.synced) if (fs.existsSync(file)) undo.restore(file);
     for (const {from, to, displaced, link} of this.renames.reverse()) {
       if (link) fs.rmSync(to, {force: true});
       else if (fs.existsSync(to)) {
         fs.renameSync(to, from);
-        if (displaced !== null) fs.writeFileSync(to, displaced);
+        if (displaced !== null) fs.renameSync(displaced, to);
       }
     }
+    this.remove();
   }
 
+  /** Removes the layer and what it held, leaving the disk as it is. */
   remove(): void {
     Object.assign(storeIo, this.original);
+    if (this.held !== null) fs.rmSync(this.held, {recursive: true, force: true});
   }
 }

@@ -15,6 +15,10 @@ import {NOW, addPolicy, removeDir, sampleState, tempDir} from './fixtures.js';
 const ROOMS = ['room-a', 'room-b', 'room-c', 'room-d', 'room-e'];
 const PAD = 'x'.repeat(200);
 const options = {now: () => NOW, user: 'admin', lockTimeoutMs: 2000};
+// Runs of the property against a full scan: a few in npm test (each copies and scans a 1.2 MB log
+// after every step), many more under the stress suite (npm run test:stress).
+const STRESS = process.env['PCHAT_STRESS'] === '1';
+const PROPERTY_RUNS = STRESS ? 60 : 8;
 
 const post = (n: number, roomId: string, text = `message ${n} ${PAD}`): ChatMessage => ({
   id: `m${n}`,
@@ -175,24 +179,36 @@ describe("a room's history through the index", () => {
   }
 
   it('equals a full scan after any appends, rewrites, cut-backs and replacements of the log', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(step, {minLength: 1, maxLength: 5}), async (steps) => {
-        store.close();
-        dir = path.join(root, `store-${(copies += 1)}`);
-        fs.cpSync(base, dir, {recursive: true});
-        forgetHeldIndexes();
-        store = await openStore(dir, options);
-        next = BASE.length;
-        expectSameAsScan();
-        for (const s of steps) {
-          await apply(s);
+    let failures = 0;
+    await fc
+      .assert(
+        fc.asyncProperty(fc.array(step, {minLength: 1, maxLength: 5}), async (steps) => {
+          store.close();
+          dir = path.join(root, `store-${(copies += 1)}`);
+          fs.cpSync(base, dir, {recursive: true});
+          forgetHeldIndexes();
+          store = await openStore(dir, options);
+          next = BASE.length;
           expectSameAsScan();
-        }
-        removeDir(dir);
-      }),
-      {numRuns: 15},
-    );
-  }, 300_000);
+          for (const s of steps) {
+            await apply(s);
+            expectSameAsScan();
+          }
+          removeDir(dir);
+        }),
+        {numRuns: PROPERTY_RUNS},
+      )
+      .catch((error: unknown) => {
+        failures += 1;
+        throw error;
+      })
+      .finally(() => {
+        if (STRESS)
+          console.log(
+            `stress: message index against a full scan ${PROPERTY_RUNS} runs, ${failures} failures`,
+          );
+      });
+  }, 600_000);
 
   it('reads the lines another process appended since the index was written', () => {
     const before = history(['room-a']);

@@ -84,8 +84,15 @@ const kinds: Record<string, Kind> = {
     : {}),
 };
 
-/** One acknowledged commit (it adds `first-<tag>` and the round's two messages); returns the layer that watched it. */
-async function acknowledged(dir: string, tag: string, more: FileStoreOptions = {}): Promise<PowerLoss> {
+/**
+ * One acknowledged commit (it adds `first-<tag>` and the round's two messages) on the store the
+ * round then makes its second commit with; returns that store and the layer that watched it.
+ */
+async function acknowledged(
+  dir: string,
+  tag: string,
+  more: FileStoreOptions = {},
+): Promise<{layer: PowerLoss; store: FileStore}> {
   const layer = new PowerLoss();
   const store = await openStore(dir, {...options, ...more});
   await store.commit((fresh) => ({
@@ -94,13 +101,11 @@ async function acknowledged(dir: string, tag: string, more: FileStoreOptions = {
     ]),
     result: null,
   }));
-  return layer;
+  return {layer, store};
 }
 
-const second = (dir: string, tag: string, effects: readonly Effect[], more: FileStoreOptions = {}) =>
-  openStore(dir, {...options, ...more}).then((store) =>
-    store.commit((fresh) => ({plan: addPolicy(fresh, `second-${tag}`, effects), result: null})),
-  );
+const second = (store: FileStore, tag: string, effects: readonly Effect[]) =>
+  store.commit((fresh) => ({plan: addPolicy(fresh, `second-${tag}`, effects), result: null}));
 
 const inRoom = (store: FileStore, tag: string) => [
   ...store.ports().messages.scan({roomIds: [`room-${tag}`]}),
@@ -121,13 +126,14 @@ describe('a power loss during a commit', () => {
       for (let k = 1; !last; k += 1) {
         const tag = `${name}-${k}`;
         const {dir, base} = await roundStore(root, name, k, carried, {now: () => NOW});
-        const layer = await acknowledged(dir, tag, more);
+        const {layer, store: writer} = await acknowledged(dir, tag, more);
         layer.cutAfter(k);
-        const outcome = await second(dir, tag, effects(tag), more).then(
+        const outcome = await second(writer, tag, effects(tag)).then(
           () => null,
           (error: unknown) => error,
         );
         last = !layer.lost;
+        writer.close();
         layer.rollBack();
         if (last) {
           expect(outcome).toBeNull();
@@ -205,7 +211,8 @@ describe('a power loss around a commit that changes only the state (no journal, 
         await first.commit((fresh) => ({plan: addPolicy(fresh, `first-${tag}`), result: null}));
         layer.cutAfter(k);
         // Cut after its record, the commit happened: it may resolve.
-        await second(dir, tag, []).catch(() => undefined);
+        await second(first, tag, []).catch(() => undefined);
+        first.close();
         // The round whose cut comes after the commit's last step is the last.
         last = !layer.lost;
         layer.rollBack();

@@ -17,9 +17,13 @@ import {startingStore, startingStoreName, type Baseline} from './starting-store.
 // PCHAT_STRESS_STORE (set by the stress suite under PCHAT_STRESS_SIZE) starts each store as a copy of a
 // generated one: see starting-store.ts.
 const STRESS = process.env['PCHAT_STRESS'] === '1';
-const KILLS = Number(process.env['PCHAT_STORE_KILLS'] ?? (STRESS ? 420 : 30));
+const KILLS = Number(process.env['PCHAT_STORE_KILLS'] ?? (STRESS ? 420 : 10));
 const WRITERS = STRESS ? 8 : 2;
 const WRITES_EACH = STRESS ? 250 : 200;
+// The kill -9 rounds of commits without a journal and of removals: a few in npm test, where the
+// rounds of a removal (copying, killing and checking a log of 40,000 messages) took 7 to 10 s each.
+const STATE_KILLS = STRESS ? 10 : 4;
+const REMOVAL_KILLS = STRESS ? 10 : 4;
 
 /** Counts a stress test's rounds and failed rounds, and prints its summary line under PCHAT_STRESS. */
 function tally(what: string) {
@@ -217,7 +221,7 @@ describe('commits that change only the state, without a journal', () => {
     );
   }, 600_000);
 
-  it.each(Array.from({length: 10}, (_, i) => i + 1))(
+  it.each(Array.from({length: STATE_KILLS}, (_, i) => i + 1))(
     'killed with -9 (round %i) keep every acknowledged commit, and audit.jsonl is at most one entry behind until the next commit',
     async (round) => {
       const worker = startWorker({task: 'forever', name: `state-${round}`, stateOnly: true});
@@ -318,7 +322,7 @@ describe.each([
   // How long the removal's commit takes here, measured in the first round, which is not killed.
   let commitMs = 0;
 
-  it.each(Array.from({length: 10}, (_, i) => i + 1))(
+  it.each(Array.from({length: REMOVAL_KILLS}, (_, i) => i + 1))(
     'round %i: the store holds the removal with its backup, or neither',
     async (round) => {
       dir = path.join(root, `removal-${round}`);
