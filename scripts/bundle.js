@@ -1,6 +1,7 @@
-// The one build: esbuild bundles the program into dist/bundle/. `pchat exec` then loads one file instead
-// of a couple of hundred modules, which is most of its start-up time. The console stays a separate
-// chunk, loaded only when it starts; Ink and React are left to node_modules.
+// The one build: esbuild bundles the program into dist/bundle/, and `pchat exec` into dist/exec/main.cjs
+// (one script, below). Either loads one file or a few instead of a couple of hundred modules, which is
+// most of a start-up's time. The console stays a separate chunk, loaded only when it starts; Ink and
+// React are left to node_modules.
 // dist/store/ holds the store alone, for the process tests' worker processes and the benchmarks;
 // dist/gen/ the synthetic-store generator (npm run gen).
 
@@ -148,8 +149,60 @@ const options = {
   logLevel: 'warning',
 };
 
+// The console and the commands other than exec import the console's chunks as they need them, and Ink
+// (with top-level await) cannot be required: `pchat exec` alone runs from dist/exec/main.cjs, the
+// program as one script that src/cli/code-cache.ts compiles with V8's code cache. Its dynamic imports
+// of the console, drills and store copy are stand-ins that throw, for bin/pchat.js never sends those
+// commands there; the ones exec can reach (the prompt, init of the demo store, PostgreSQL) stay in the
+// script, initialised only when called.
+const ESM_ONLY = [
+  './tui/panes/pane-id.js',
+  './tui/start.js',
+  './drills/console-drills.js',
+  './transfer-process.js',
+  './cli/run-drill.js',
+  './store/copy-store.js',
+];
+const esmOnly = {
+  name: 'esm-only',
+  setup(b) {
+    b.onResolve({filter: /.*/}, (args) =>
+      args.kind === 'dynamic-import' &&
+      args.importer.endsWith(path.join('src', 'main.ts')) &&
+      ESM_ONLY.includes(args.path)
+        ? {path: args.path, namespace: 'esm-only'}
+        : undefined,
+    );
+    b.onLoad({filter: /.*/, namespace: 'esm-only'}, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} runs from dist/bundle/ (bin/pchat.js), not from the exec script`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+const execScript = {
+  ...options,
+  splitting: false,
+  format: 'cjs',
+  // runCachedScript (src/cli/code-cache.ts) calls the script with the require and URL a module has.
+  banner: {js: '(function (require, __pchatUrl) {'},
+  footer: {js: '})'},
+  define: {...options.define, 'import.meta.url': '__pchatUrl'},
+  plugins: [esmOnly, ...options.plugins],
+};
+
 await Promise.all([
-  build({...options, entryPoints: {main: 'src/main.ts'}, outdir: 'dist/bundle'}),
+  build({
+    ...options,
+    entryPoints: {main: 'src/main.ts', 'code-cache': 'src/cli/code-cache.ts'},
+    outdir: 'dist/bundle',
+  }),
+  build({
+    ...execScript,
+    entryPoints: {main: 'src/main.ts'},
+    outdir: 'dist/exec',
+    outExtension: {'.js': '.cjs'},
+  }),
   build({
     ...options,
     entryPoints: {

@@ -292,11 +292,10 @@ function readScript(file: string): string {
 const argumentError = argumentProblem(process.argv.slice(2));
 if (argumentError !== null) usage(argumentError);
 else {
-  try {
-    await program.parseAsync(process.argv);
-  } catch (error) {
+  // No top-level await: `pchat exec` runs this program as a script (src/cli/code-cache.ts), which has none.
+  void program.parseAsync(process.argv).catch((error: unknown) => {
     process.exitCode = report(error);
-  }
+  });
 }
 
 function report(error: unknown): number {

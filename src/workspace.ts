@@ -13,7 +13,7 @@ import {StoreError} from './store/port.js';
 import {statOrNull} from './store/safety.js';
 import {isPostgresUrl, urlProblem} from './store/pg/target.js';
 
-/** The folder holding package.json: this module runs from src/, dist/ or the dist/bundle/ chunks. */
+/** The folder holding package.json: this module runs from src/, dist/, the dist/bundle/ chunks or dist/exec/. */
 const findProjectRoot = (start: string): string => {
   for (let dir = start; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, 'package.json'))) return dir;

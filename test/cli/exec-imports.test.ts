@@ -1,52 +1,92 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {pchat, projectRoot, tempDir} from '../helpers/pchat-process.js';
+import {pathToFileURL} from 'node:url';
+import {distDir, pchat, projectRoot, tempDir} from '../helpers/pchat-process.js';
 
-/** The URLs of the modules one `pchat exec` of a Get loads, traced by test/helpers/trace-imports.mjs. */
-function modulesLoadedByAGet(): string[] {
+/**
+ * One `pchat exec` of a Get: the module URLs it resolved (test/helpers/trace-imports.mjs), the files it
+ * required, and the modules of the exec script (dist/exec/main.cjs) whose code ran. esbuild wraps each
+ * module of the script in a function named by the module's path, called when the module is first
+ * needed: V8's coverage (NODE_V8_COVERAGE) lists the functions that ran.
+ */
+function aGet(): {resolved: string[]; required: string[]; ran: string[]} {
   const dir = tempDir();
   const store = path.join(dir, 's');
   expect(pchat(['init', '--store', store]).status).toBe(0);
   const trace = path.join(dir, 'trace.txt');
+  const required = path.join(dir, 'required.json');
+  const coverage = path.join(dir, 'coverage');
+  const writeRequired = `import fs from 'node:fs'; import {createRequire} from 'node:module'; const cache = createRequire(${JSON.stringify(`${projectRoot}/`)}).cache; process.on('exit', () => fs.writeFileSync(${JSON.stringify(required)}, JSON.stringify(Object.keys(cache))));`;
   const run = pchat(['exec', '--store', store, 'Get-CsPersistentChatState'], {
-    env: {PCHAT_TRACE_FILE: trace},
-    nodeArgs: ['--import', path.join(projectRoot, 'test', 'helpers', 'trace-imports.mjs')],
+    env: {PCHAT_TRACE_FILE: trace, NODE_V8_COVERAGE: coverage, XDG_CACHE_HOME: path.join(dir, 'cache')},
+    nodeArgs: [
+      '--import',
+      path.join(projectRoot, 'test', 'helpers', 'trace-imports.mjs'),
+      '--import',
+      `data:text/javascript,${encodeURIComponent(writeRequired)}`,
+    ],
   });
   expect(run.status).toBe(0);
-  const loaded = fs.readFileSync(trace, 'utf8').split('\n');
-  return loaded;
+  const scriptUrl = pathToFileURL(execScript).href;
+  const ran = fs
+    .readdirSync(coverage)
+    .flatMap((file) => (JSON.parse(fs.readFileSync(path.join(coverage, file), 'utf8')) as V8Coverage).result)
+    .filter((script) => script.url === scriptUrl)
+    .flatMap((script) => script.functions)
+    .filter((fn) => /^(src|node_modules)\//.test(fn.functionName) && (fn.ranges[0]?.count ?? 0) > 0)
+    .map((fn) => fn.functionName);
+  return {
+    resolved: fs.readFileSync(trace, 'utf8').split('\n'),
+    required: JSON.parse(fs.readFileSync(required, 'utf8')) as string[],
+    ran,
+  };
 }
+
+interface V8Coverage {
+  result: {url: string; functions: {functionName: string; ranges: {count: number}[]}[]}[];
+}
+
+const execScript = path.join(distDir, 'exec', 'main.cjs');
+/** The source modules the exec script holds: esbuild marks each one's code with a comment naming its path. */
+const modulesInScript = (): string[] =>
+  [...fs.readFileSync(execScript, 'utf8').matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)].map(
+    (m) => m[1] ?? '',
+  );
 
 describe('pchat exec start-up', () => {
   it('never loads React or Ink', () => {
-    const loaded = modulesLoadedByAGet();
+    const {resolved, required, ran} = aGet();
     // The trace must have seen the program itself, or it proves nothing.
-    expect(loaded.some((url) => url.endsWith('/dist/bundle/main.js'))).toBe(true);
-    expect(loaded.filter((url) => /\/node_modules\/(ink|react|react-reconciler)\//.test(url))).toEqual([]);
-    expect(loaded.filter((url) => /\/dist\/bundle\/(start|App)-/.test(url))).toEqual([]);
+    expect(resolved.some((url) => url.endsWith('/dist/bundle/code-cache.js'))).toBe(true);
+    expect(ran).toContain('src/session.ts');
+    const reactOrInk = /\/node_modules\/(ink|react|react-reconciler|yoga-layout)\//;
+    expect(resolved.filter((url) => reactOrInk.test(url))).toEqual([]);
+    expect(required.filter((file) => reactOrInk.test(file))).toEqual([]);
+    expect(resolved.filter((url) => /\/dist\/bundle\/(main|start|App)[-.]/.test(url))).toEqual([]);
+    // The console is not in the exec script at all: bin/pchat.js starts it from dist/bundle/.
+    expect(
+      modulesInScript().filter((file) => /^src\/(tui|drills)\/|^src\/cli\/run-drill\.ts$/.test(file)),
+    ).toEqual([]);
+    expect(modulesInScript()).toContain('src/cli/run-exec.ts');
   });
 
-  it('compiles neither the drills, init, the terminal prompt nor a second string-width for a Get', () => {
-    const loaded = modulesLoadedByAGet();
-    const bundle = loaded.filter((url) => /\/dist\/bundle\/[^/]+\.js$/.test(url));
-    expect(bundle.length).toBeGreaterThan(1);
-    // esbuild marks each source module's code in a chunk with a comment naming its path.
-    const compiled = bundle.flatMap((url) =>
-      [...fs.readFileSync(new URL(url), 'utf8').matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)].map(
-        (m) => m[1] ?? '',
-      ),
-    );
-    expect(compiled).toContain('src/cli/run-exec.ts');
-    expect(
-      compiled.filter((file) =>
-        /^(src\/cli\/run-drill|src\/cli\/prompt|src\/init-store|src\/domain\/deployment-schema)\.ts$|^node_modules\/string-width\//.test(
-          file,
-        ),
-      ),
-    ).toEqual([]);
+  it('runs neither the drills, init, the deployment schema, the terminal prompt nor a second string-width for a Get', () => {
+    const {required, ran} = aGet();
+    expect(ran).toContain('src/session.ts');
+    expect(ran).toContain('src/store/file-store.ts');
+    const notForAGet = (file: string): boolean =>
+      /^(src\/cli\/run-drill|src\/cli\/prompt|src\/init-store|src\/domain\/deployment-schema)\.ts$|^node_modules\/string-width\//.test(
+        file,
+      );
+    expect(ran.filter(notForAGet)).toEqual([]);
+    // Those the script holds are wrapped, so the coverage above would have seen them run.
+    const script = fs.readFileSync(execScript, 'utf8');
+    const held = modulesInScript().filter(notForAGet);
+    expect(held).toContain('src/init-store.ts');
+    expect(held.filter((file) => !script.includes(`\n  ${JSON.stringify(file)}() {\n`))).toEqual([]);
     // Nor is string-width loaded from node_modules: this Get's output is ASCII.
-    expect(loaded.filter((url) => url.includes('/node_modules/string-width/'))).toEqual([]);
+    expect(required.filter((file) => file.includes('/node_modules/string-width/'))).toEqual([]);
   });
 
   it('does not load node:child_process for a Get (commander requires it only for subcommands that are executables)', () => {

@@ -1,0 +1,90 @@
+// `pchat exec` runs the program as one script (dist/exec/main.cjs, scripts/bundle.js) compiled with V8's
+// code cache from an earlier run, which spares it most of the compiling an exec's start-up spends.
+// The cache is a file per script content and Node (its name carries both), in a directory only the
+// user can write: V8 runs the machine code it reads, so a cache another user could write is refused.
+// Nothing here may make a command fail or print: a cache that cannot be used is compiled without.
+
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import {createRequire} from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import vm from 'node:vm';
+
+/** The cache directory, or null when PCHAT_CODE_CACHE=0 turns the cache off. */
+export function codeCacheDir(env: NodeJS.ProcessEnv, home: string = os.homedir()): string | null {
+  if (env['PCHAT_CODE_CACHE'] === '0') return null;
+  // The XDG base directory rules ignore a relative path.
+  const xdg = env['XDG_CACHE_HOME'];
+  return path.join(xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(home, '.cache'), 'pchat');
+}
+
+/** The directory, made 0700 when missing; null when it is a symlink, not ours, or others may write it. */
+export function privateDir(dir: string): string | null {
+  try {
+    fs.mkdirSync(dir, {recursive: true, mode: 0o700});
+    const stat = fs.lstatSync(dir);
+    const uid = process.getuid?.();
+    if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o022) !== 0)
+      return null;
+    return dir;
+  } catch {
+    return null;
+  }
+}
+
+const sha256 = (data: string | Uint8Array): Buffer => crypto.createHash('sha256').update(data).digest();
+
+/** A rebuilt script or another Node never meets a cache made for a different one. */
+export const cacheFileName = (source: string): string =>
+  `exec-${sha256(source).toString('hex').slice(0, 32)}-${process.version}-${process.arch}.v8`;
+
+// V8 checks a cache's version, flags and source length, not every byte of it: the file carries
+// the SHA-256 of what follows, so a damaged or truncated cache is never handed to V8.
+const DIGEST_BYTES = 32;
+
+export function readCache(file: string): Buffer | undefined {
+  try {
+    const bytes = fs.readFileSync(file);
+    const data = bytes.subarray(DIGEST_BYTES);
+    return bytes.length > DIGEST_BYTES && sha256(data).equals(bytes.subarray(0, DIGEST_BYTES))
+      ? data
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whole or not at all: a temporary file in the same directory, renamed over the cache. */
+export function writeCache(file: string, data: Buffer): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temp, Buffer.concat([sha256(data), data]), {mode: 0o600});
+    fs.renameSync(temp, file);
+  } catch {
+    try {
+      fs.rmSync(temp, {force: true});
+    } catch {
+      // A directory that refuses the write refuses its removal too; nothing was renamed into place.
+    }
+  }
+}
+
+/**
+ * Runs a script built as `(function (require, __pchatUrl) {...})`; when there was no usable cache,
+ * writes one as the process exits, so that it holds the functions this run compiled as well.
+ */
+export function runCachedScript(url: URL, env: NodeJS.ProcessEnv = process.env): void {
+  const file = fileURLToPath(url);
+  const source = fs.readFileSync(file, 'utf8');
+  const dir = codeCacheDir(env);
+  const usable = dir === null ? null : privateDir(dir);
+  const cacheFile = usable === null ? null : path.join(usable, cacheFileName(source));
+  const cachedData = cacheFile === null ? undefined : readCache(cacheFile);
+  const script = new vm.Script(source, {filename: file, ...(cachedData !== undefined ? {cachedData} : {})});
+  if (cacheFile !== null && (cachedData === undefined || script.cachedDataRejected === true))
+    process.once('exit', () => writeCache(cacheFile, script.createCachedData()));
+  const main = script.runInThisContext() as (require: NodeJS.Require, url: string) => void;
+  main(createRequire(file), pathToFileURL(file).href);
+}

@@ -1,0 +1,183 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import {describe, expect, it} from 'vitest';
+import {cacheFileName, codeCacheDir, privateDir, readCache, writeCache} from '../../src/cli/code-cache.js';
+import {distDir, pchat, tempDir} from '../helpers/pchat-process.js';
+import {asOtherOperator, giveToOtherOperator, otherOperatorUnavailable} from '../helpers/other-operator.js';
+
+const GET = 'Get-CsPersistentChatState';
+const isRoot = process.getuid?.() === 0;
+
+/** A store and an empty cache home; `get` runs one Get on the store with that cache home. */
+function fixture(env: NodeJS.ProcessEnv = {}) {
+  const dir = tempDir();
+  const store = path.join(dir, 's');
+  expect(pchat(['init', '--store', store]).status).toBe(0);
+  const home = path.join(dir, 'cache-home');
+  const cacheDir = path.join(home, 'pchat');
+  const get = (options: {as?: readonly string[]} = {}) =>
+    pchat(['exec', '--store', store, GET], {env: {XDG_CACHE_HOME: home, ...env}, ...options});
+  const files = (): string[] => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : []);
+  const cacheFile = (): string =>
+    path.join(cacheDir, cacheFileName(fs.readFileSync(path.join(distDir, 'exec', 'main.cjs'), 'utf8')));
+  return {dir, store, home, cacheDir, get, files, cacheFile};
+}
+
+/** The run printed the state and nothing else. */
+function expectQuietGet(run: ReturnType<typeof pchat>): void {
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain('PoolState');
+  expect(run.stderr).toBe('');
+}
+
+describe('where the code cache lives', () => {
+  it('is $XDG_CACHE_HOME/pchat, or ~/.cache/pchat when XDG_CACHE_HOME is unset or relative', () => {
+    expect(codeCacheDir({XDG_CACHE_HOME: '/x/cache'}, '/home/op')).toBe('/x/cache/pchat');
+    expect(codeCacheDir({}, '/home/op')).toBe('/home/op/.cache/pchat');
+    expect(codeCacheDir({XDG_CACHE_HOME: 'rel'}, '/home/op')).toBe('/home/op/.cache/pchat');
+  });
+
+  it('is off with PCHAT_CODE_CACHE=0', () => {
+    expect(codeCacheDir({PCHAT_CODE_CACHE: '0', XDG_CACHE_HOME: '/x'}, '/home/op')).toBeNull();
+  });
+
+  it("is keyed by the script's content and Node's version and architecture", () => {
+    const name = cacheFileName('a script');
+    expect(name).toContain(process.version);
+    expect(name).toContain(process.arch);
+    expect(cacheFileName('a script')).toBe(name);
+    expect(cacheFileName('a script ')).not.toBe(name);
+    expect(cacheFileName('b script')).not.toBe(name);
+  });
+
+  it('is made with mode 0700', () => {
+    const dir = path.join(tempDir(), 'a', 'pchat');
+    expect(privateDir(dir)).toBe(dir);
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('is refused when group- or world-writable, a symlink, or owned by another user', () => {
+    const base = tempDir();
+    const mode = (name: string, bits: number): string => {
+      const dir = path.join(base, name);
+      fs.mkdirSync(dir);
+      fs.chmodSync(dir, bits);
+      return dir;
+    };
+    expect(privateDir(mode('private', 0o700))).not.toBeNull();
+    expect(privateDir(mode('readable', 0o755))).not.toBeNull();
+    expect(privateDir(mode('group', 0o770))).toBeNull();
+    expect(privateDir(mode('world', 0o707))).toBeNull();
+    fs.symlinkSync(path.join(base, 'private'), path.join(base, 'link'));
+    expect(privateDir(path.join(base, 'link'))).toBeNull();
+    if (isRoot) {
+      const theirs = mode('theirs', 0o700);
+      fs.chownSync(theirs, 65534, 65534);
+      expect(privateDir(theirs)).toBeNull();
+    }
+  });
+});
+
+describe('the cache file', () => {
+  it('is read back whole, and a damaged or truncated one is not read at all', () => {
+    const file = path.join(tempDir(), 'c.v8');
+    const data = Buffer.from('cached code'.repeat(100));
+    writeCache(file, data);
+    expect(readCache(file)).toEqual(data);
+    const bytes = fs.readFileSync(file);
+    fs.writeFileSync(file, bytes.subarray(0, bytes.length - 1));
+    expect(readCache(file)).toBeUndefined();
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 10) ^ 1, bytes.length - 10);
+    fs.writeFileSync(file, bytes);
+    expect(readCache(file)).toBeUndefined();
+    expect(readCache(path.join(path.dirname(file), 'none.v8'))).toBeUndefined();
+  });
+
+  it('is written through a temporary file renamed into place, and a failed write leaves nothing', () => {
+    const dir = tempDir();
+    writeCache(path.join(dir, 'missing', 'c.v8'), Buffer.from('x'));
+    expect(fs.readdirSync(dir)).toEqual([]);
+    writeCache(path.join(dir, 'c.v8'), Buffer.from('x'));
+    expect(fs.readdirSync(dir)).toEqual(['c.v8']);
+    expect(fs.statSync(path.join(dir, 'c.v8')).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('pchat exec with the code cache', () => {
+  it('writes the cache on the first run and uses it unchanged on the next', () => {
+    const f = fixture();
+    const first = f.get();
+    expectQuietGet(first);
+    expect(f.files()).toEqual([path.basename(f.cacheFile())]);
+    expect(fs.statSync(f.cacheDir).mode & 0o777).toBe(0o700);
+    const written = fs.statSync(f.cacheFile());
+    const second = f.get();
+    expectQuietGet(second);
+    expect(second.stdout).toBe(first.stdout);
+    // V8 accepted the cache: it was not written again.
+    const after = fs.statSync(f.cacheFile());
+    expect([after.ino, after.mtimeMs]).toEqual([written.ino, written.mtimeMs]);
+  });
+
+  it('neither reads nor writes a cache with PCHAT_CODE_CACHE=0', () => {
+    const f = fixture({PCHAT_CODE_CACHE: '0'});
+    expectQuietGet(f.get());
+    expect(fs.existsSync(f.home)).toBe(false);
+  });
+
+  it('replaces a damaged, truncated or rejected cache silently', () => {
+    const f = fixture();
+    expectQuietGet(f.get());
+    const good = fs.readFileSync(f.cacheFile());
+    const damaged = Buffer.from(good);
+    damaged.writeUInt8(damaged.readUInt8(damaged.length >> 1) ^ 0xff, damaged.length >> 1);
+    // A cache of another script, whole and well formed: V8 itself rejects it.
+    const other = new vm.Script('1 + 1');
+    other.runInThisContext();
+    const writeOther = () => writeCache(f.cacheFile(), other.createCachedData());
+    const bads = [
+      () => fs.writeFileSync(f.cacheFile(), damaged),
+      () => fs.writeFileSync(f.cacheFile(), good.subarray(0, good.length >> 1)),
+      writeOther,
+    ];
+    for (const spoil of bads) {
+      spoil();
+      const spoilt = fs.statSync(f.cacheFile());
+      expectQuietGet(f.get());
+      // Replaced by a cache V8 accepts: the run after leaves it as it is.
+      const replaced = fs.statSync(f.cacheFile());
+      expect(replaced.ino).not.toBe(spoilt.ino);
+      expect(readCache(f.cacheFile())).toBeDefined();
+      expectQuietGet(f.get());
+      expect(fs.statSync(f.cacheFile()).mtimeMs).toBe(replaced.mtimeMs);
+    }
+    expect(f.files()).toEqual([path.basename(f.cacheFile())]);
+  });
+
+  it('uses no cache in a directory others may write, or that is a symlink, and says nothing', () => {
+    const f = fixture();
+    fs.mkdirSync(f.cacheDir, {recursive: true, mode: 0o777});
+    fs.chmodSync(f.cacheDir, 0o777);
+    expectQuietGet(f.get());
+    expect(f.files()).toEqual([]);
+    const target = path.join(f.dir, 'elsewhere');
+    fs.mkdirSync(target, {mode: 0o700});
+    fs.rmdirSync(f.cacheDir);
+    fs.symlinkSync(target, f.cacheDir);
+    expectQuietGet(f.get());
+    expect(fs.readdirSync(target)).toEqual([]);
+  });
+
+  it.skipIf(otherOperatorUnavailable !== null)(
+    'runs and says nothing when the cache directory cannot be written',
+    () => {
+      const f = fixture();
+      fs.mkdirSync(f.cacheDir, {recursive: true});
+      giveToOtherOperator(f.dir);
+      fs.chmodSync(f.cacheDir, 0o500);
+      expectQuietGet(f.get({as: asOtherOperator}));
+      expect(f.files()).toEqual([]);
+    },
+  );
+});
