@@ -1,6 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
 import type {DrillRecord} from '../../src/domain/drills.js';
 import {type ProcedureKind} from '../../src/domain/procedures.js';
 import type {ChatState} from '../../src/domain/types.js';
@@ -8,11 +9,11 @@ import {consoleDrills} from '../../src/drills/console-drills.js';
 import {runDrill} from '../../src/drills/run-drill.js';
 import {drillReportMarkdown} from '../../src/lang/drill-report.js';
 import {listDrillRecords} from '../../src/store/drill-records.js';
-import {storeFiles, type FileStore} from '../../src/store/file-store.js';
+import {createStore, storeFiles, type FileStore} from '../../src/store/file-store.js';
 import {fingerprint} from '../helpers/pchat-process.js';
 import {keys} from '../helpers/keys.js';
 import type {RenderedApp} from '../helpers/render-app.js';
-import {demoConsolesOnDisk} from './demo-console.js';
+import {demoConsolesOnDisk, demoStore} from './demo-console.js';
 
 const PC1 = 'pc1.dc1.example.org';
 const dc = (n: number[]) => n.map((i) => `chat${i}.${i <= 4 ? 'dc1' : 'dc2'}.example.org`);
@@ -20,8 +21,19 @@ const dc = (n: number[]) => n.map((i) => `chat${i}.${i <= 4 ? 'dc1' : 'dc2'}.exa
 const onDisk = demoConsolesOnDisk('pchat-console-drill-');
 
 /** The demo store on disk, opened in the console as `pchat` opens it: with its drills. */
-const consoleOnDisk = (columns = 100, rows = 30, setup?: (store: FileStore) => Promise<void>) =>
-  onDisk({columns, rows, ...(setup ? {setup} : {}), props: (store) => ({drills: consoleDrills(store)})});
+const consoleOnDisk = (
+  columns = 100,
+  rows = 30,
+  setup?: (store: FileStore) => Promise<void>,
+  from?: string,
+) =>
+  onDisk({
+    columns,
+    rows,
+    ...(setup ? {setup} : {}),
+    ...(from ? {from} : {}),
+    props: (store) => ({drills: consoleDrills(store)}),
+  });
 
 /** The live store's files but its drills/ folder. */
 const outsideDrills = (dir: string): string =>
@@ -68,6 +80,31 @@ async function failedOver(store: FileStore): Promise<void> {
   expect(run.record.outcome).toBe('succeeded');
 }
 
+/**
+ * The demo store failed over (a live failover run to the end), written once for the file and copied
+ * by each test that starts a failback: running that failover took most of each failback test's time.
+ */
+let failedOverStore: Promise<string> | null = null;
+const failedOverDir = (): Promise<string> =>
+  (failedOverStore ??= (async () => {
+    const demo = await demoStore();
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-console-drill-')), 's');
+    const store = await createStore(dir, demo.state, demo.messages, {user: 'admin'});
+    try {
+      await failedOver(store);
+    } finally {
+      store.close();
+    }
+    return dir;
+  })());
+afterAll(async () => {
+  if (failedOverStore) fs.rmSync(path.dirname(await failedOverStore), {recursive: true, force: true});
+});
+
+/** A console on a copy of the failed-over store, for a failback. */
+const failedOverConsole = async (columns = 100, rows = 30) =>
+  consoleOnDisk(columns, rows, undefined, await failedOverDir());
+
 describe('the wizard runs drills on a store on disk', () => {
   it.each<[ProcedureKind, number]>([
     ['failover', 7],
@@ -76,7 +113,7 @@ describe('the wizard runs drills on a store on disk', () => {
   ])(
     'rehearses %s to the end, leaving the live store byte-identical but for its drill record',
     async (kind, count) => {
-      const {app, dir} = await consoleOnDisk(100, 30, kind === 'failback' ? failedOver : undefined);
+      const {app, dir} = await (kind === 'failback' ? failedOverConsole() : consoleOnDisk());
       const before = outsideDrills(dir);
       const drills = drillsOf(dir).length;
       await firstScreen(app, kind);
@@ -132,7 +169,7 @@ describe('the wizard runs drills on a store on disk', () => {
     'leaves the live store byte-identical when a live %s is left at any of its %i steps',
     async (kind, count) => {
       for (let stop = 0; stop < count; stop++) {
-        const {app, dir} = await consoleOnDisk(100, 30, kind === 'failback' ? failedOver : undefined);
+        const {app, dir} = await (kind === 'failback' ? failedOverConsole() : consoleOnDisk());
         await firstScreen(app, kind, true);
         await app.press(keys.enter);
         for (let i = 0; i < stop; i++) await confirmStep(app);

@@ -11,7 +11,7 @@ import type {ChatMessage, ChatState} from '../../src/domain/types.js';
 import {demoDeployment, loadedFrom} from '../helpers/demo.js';
 import {renderApp, type RenderedApp, type RenderOptions} from '../helpers/render-app.js';
 import {Session} from '../../src/session.js';
-import {createStore, type FileStore} from '../../src/store/file-store.js';
+import {createStore, openStore, type FileStore} from '../../src/store/file-store.js';
 import type {Props} from '../../src/tui/App.js';
 import {openSession, sequentialIds} from '../helpers/run-lines.js';
 
@@ -72,6 +72,8 @@ export interface DiskOptions {
   readonly state?: (demo: ChatState) => ChatState;
   /** Runs on the store before the console opens it. */
   readonly setup?: (store: FileStore) => Promise<void>;
+  /** A store directory to copy instead of writing the demo's (state is then ignored). */
+  readonly from?: string;
   /** The console's ports over the store (drills, transfers). */
   readonly props: (store: FileStore, dir: string) => Partial<Props>;
 }
@@ -94,7 +96,10 @@ export function demoConsolesOnDisk(prefix: string): (options: DiskOptions) => Pr
     const demo = await demoStore();
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), 's');
     const state = options.state ? options.state(demo.state) : demo.state;
-    const store = await createStore(dir, state, demo.messages, {user: 'admin'});
+    if (options.from) fs.cpSync(options.from, dir, {recursive: true, preserveTimestamps: true});
+    const store = options.from
+      ? await openStore(dir, {user: 'admin'})
+      : await createStore(dir, state, demo.messages, {user: 'admin'});
     await options.setup?.(store);
     const session = await Session.open({store, origin: 'console', user: 'admin'});
     const app = await renderApp(session.state, {
