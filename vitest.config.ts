@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import {configDefaults, defineConfig} from 'vitest/config';
 
 const {version} = JSON.parse(fs.readFileSync(new URL('package.json', import.meta.url), 'utf8')) as {
@@ -29,6 +30,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // At least two files at a time. Vitest's default for a run is one worker fewer than the cores,
+    // which on a 2-core machine ran every file one after another; most of the process and store
+    // tests wait on child processes and fsync, so a second worker shortens the whole run.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {extends: true, test: {name: 'pure', include: pureTests, isolate: false}},
       {
