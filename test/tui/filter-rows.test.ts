@@ -4,8 +4,20 @@
 import Fuse from 'fuse.js';
 import {describe, expect, it} from 'vitest';
 import type {Row} from '../../src/tui/panes/pane.js';
-import {fuzzyCandidates, maxErrors, narrows} from '../../src/tui/state/fuzzy-candidates.js';
-import {filterRows} from '../../src/tui/state/rows.js';
+import {
+  bigramBucket,
+  countBucket,
+  emptyBigramIndex,
+  indexMore,
+  type BigramIndex,
+} from '../../src/tui/state/bigram-index.js';
+import {
+  fuzzyCandidates,
+  indexedCandidates,
+  maxErrors,
+  narrows,
+} from '../../src/tui/state/fuzzy-candidates.js';
+import {filterRows, prepareFilter} from '../../src/tui/state/rows.js';
 
 const OPTIONS = {threshold: 0.3, ignoreLocation: true, shouldSort: false, isCaseSensitive: false} as const;
 
@@ -28,6 +40,13 @@ const fuseMatches = (texts: readonly string[], query: string): number[] =>
     .sort((a, b) => a - b);
 
 const row = (id: string, name: string): Row => ({id, cells: {name}});
+
+/** The texts' bigram index, `slice` texts at a time, stopped after `upTo` of them. */
+function bigramIndex(texts: readonly string[], slice = texts.length || 1, upTo = texts.length): BigramIndex {
+  const index = emptyBigramIndex(texts);
+  while (index.covered < upTo) indexMore(index, texts, Math.min(slice, upTo - index.covered));
+  return index;
+}
 
 /** A stretch of `text`, 1 to 32 characters, given up to four random edits: at and around fuse's limit. */
 function nearMiss(pick: (n: number) => number, text: string): string {
@@ -107,6 +126,58 @@ describe('the filter prefilter', () => {
     expect(narrowed).toBeGreaterThan(1000);
   });
 
+  // A wide alphabet gives each bigram few texts, as names and addresses do, so that the index rules
+  // texts out and a bound one too tight would show; a small one gives near misses.
+  it.each([
+    ['a small alphabet', 'abcde -', 31],
+    ['a wide alphabet', 'abcdefghijklmnopqrstuvwxyz0123456789 .@-', 32],
+  ])(
+    'finds with the bigram index exactly the candidates a scan of every text finds, over random texts and patterns in %s',
+    (_, alphabet, seed) => {
+      const pick = random(seed);
+      const texts = Array.from({length: 600}, () => word(pick, alphabet, pick(60)));
+      // Whole, in slices, and part built, as a keystroke may find it.
+      const indexes = [bigramIndex(texts), bigramIndex(texts, 97), bigramIndex(texts, 128, 384)];
+      const index = indexes[0]!;
+      let ruledOut = 0;
+      let matched = 0;
+      for (let q = 0; q < 400; q++) {
+        const query = nearMiss(pick, texts[pick(texts.length)]!);
+        const scanned = fuzzyCandidates(texts, query, 0.3);
+        for (const some of indexes)
+          expect(fuzzyCandidates(texts, query, 0.3, undefined, some), query).toEqual(scanned);
+        const among = [...texts.keys()].filter(() => pick(2) === 0);
+        expect(fuzzyCandidates(texts, query, 0.3, among, index), query).toEqual(
+          fuzzyCandidates(texts, query, 0.3, among),
+        );
+        const marks = indexedCandidates(index, query.toLowerCase(), maxErrors(query.length, 0.3));
+        if (marks) ruledOut += marks.filter((m) => m === 0).length;
+        matched += scanned?.length ?? 0;
+      }
+      // The comparison means something only if there were matches, and texts the index ruled out.
+      expect(matched).toBeGreaterThan(2000);
+      expect(ruledOut).toBeGreaterThan(10_000);
+    },
+  );
+
+  it.each([1, 2, 5])(
+    'counts each text once for each pair of characters it holds, and for no other, indexed %i texts at a time',
+    (slice) => {
+      const texts = ['abab', '', 'ba', 'xyz\u0101b', 'a'];
+      const index = bigramIndex(texts, slice);
+      const counted = (pair: string) => {
+        const counts = new Uint8Array(texts.length);
+        countBucket(index, bigramBucket(pair.charCodeAt(0), pair.charCodeAt(1)), counts);
+        return [...counts];
+      };
+      expect(counted('ab')).toEqual([1, 0, 0, 0, 0]);
+      expect(counted('ba')).toEqual([1, 0, 1, 0, 0]);
+      expect(counted('z\u0101')).toEqual([0, 0, 0, 1, 0]);
+      expect(counted('aa')).toEqual([0, 0, 0, 0, 0]);
+      expect(index.slices.reduce((n, s) => n + s.positions.length, 0)).toBe(2 + 1 + 4);
+    },
+  );
+
   it.each([
     ['abcd', 'abcde', true],
     ['bcde', 'abcde', true],
@@ -162,24 +233,35 @@ describe('filterRows', () => {
     }
   });
 
-  it('gives each keystroke of a filter typed with typos the rows fuse finds among all of them', () => {
-    const pick = random(9);
-    const many = Array.from({length: 1500}, (_, i) => row(`p${i}`, word(pick, 'abcdefgh .', 5 + pick(40))));
-    const texts = many.map((r) => r.cells['name']!.toLowerCase());
-    let fuzzy = 0;
-    for (const typed of ['abxdefgh', 'bcdeefgha', 'hgfedcba', 'a.bcdxfgh.ab', 'ddccbbaahh']) {
-      for (let n = 1; n <= typed.length; n++) {
-        const text = typed.slice(0, n);
-        const contains = many.filter((_, i) => texts[i]!.includes(text));
-        const expected = contains.length > 0 ? contains : fuseMatches(texts, text).map((i) => many[i]!);
-        if (contains.length === 0 && expected.length > 0) fuzzy++;
-        expect(
-          filterRows(many, text).map((r) => r.id),
-          text,
-        ).toEqual(expected.map((r) => r.id));
+  it.each([
+    ['without', false],
+    ['with', true],
+  ])(
+    'gives each keystroke of a filter typed with typos the rows fuse finds among all of them, %s the filter prepared (its bigram index built)',
+    async (_, prepared) => {
+      const pick = random(9);
+      const many = Array.from({length: 1500}, (_, i) => row(`p${i}`, word(pick, 'abcdefgh .', 5 + pick(40))));
+      if (prepared) {
+        prepareFilter(many);
+        // The search texts on one turn, their index on the next.
+        for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
       }
-    }
-    // Only keystrokes that fuse answers test the narrowing.
-    expect(fuzzy).toBeGreaterThan(10);
-  });
+      const texts = many.map((r) => r.cells['name']!.toLowerCase());
+      let fuzzy = 0;
+      for (const typed of ['abxdefgh', 'bcdeefgha', 'hgfedcba', 'a.bcdxfgh.ab', 'ddccbbaahh']) {
+        for (let n = 1; n <= typed.length; n++) {
+          const text = typed.slice(0, n);
+          const contains = many.filter((_, i) => texts[i]!.includes(text));
+          const expected = contains.length > 0 ? contains : fuseMatches(texts, text).map((i) => many[i]!);
+          if (contains.length === 0 && expected.length > 0) fuzzy++;
+          expect(
+            filterRows(many, text).map((r) => r.id),
+            text,
+          ).toEqual(expected.map((r) => r.id));
+        }
+      }
+      // Only keystrokes that fuse answers test the narrowing.
+      expect(fuzzy).toBeGreaterThan(10);
+    },
+  );
 });
