@@ -20,7 +20,7 @@ import type {ArchiveRequest} from '../domain/ports.js';
 import {io, removeQuietly, writeAll} from './durable-fs.js';
 import {parseLine, readLines} from './jsonl.js';
 import {Removals} from './message-removals.js';
-import {readLineRooms, UnreadableLine} from './line-rooms.js';
+import {readFileLineRooms} from './line-rooms.js';
 import {copyRoomLines, LogLines} from './room-lines-copy.js';
 import {removalsOf, type StoreFiles} from './store-files.js';
 import {writeZip, type ZipEntrySource} from './zip-bridge.js';
@@ -213,20 +213,9 @@ function logLines(
  */
 function linesByRoomBytes(log: string, indexOf: ReadonlyMap<string, number>): LogLines | null {
   const lines = new LogLines();
-  const fd = io('open', log, () => fs.openSync(log, fs.constants.O_RDONLY | O_NOFOLLOW));
-  try {
-    const size = fs.fstatSync(fd).size;
-    io('read', log, () =>
-      readLineRooms(fd, 0, size, (roomId, start, end) => {
-        const index = indexOf.get(roomId);
-        if (index !== undefined) lines.push(index, start, end - start);
-      }),
-    );
-  } catch (error) {
-    if (error instanceof UnreadableLine) return null;
-    throw error;
-  } finally {
-    fs.closeSync(fd);
-  }
-  return lines;
+  const read = readFileLineRooms(log, (roomId, start, end) => {
+    const index = indexOf.get(roomId);
+    if (index !== undefined) lines.push(index, start, end - start);
+  });
+  return read ? lines : null;
 }

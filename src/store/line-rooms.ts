@@ -7,6 +7,7 @@
 
 import fs from 'node:fs';
 import sjson from 'secure-json-parse';
+import {io} from './durable-fs.js';
 import {PIECE_BYTES} from './room-pieces.js';
 
 const PREFIX = Buffer.from('{"id":"');
@@ -52,6 +53,27 @@ export function readLineRooms(
     base += complete;
   }
   return base;
+}
+
+/**
+ * readLineRooms over the whole of the log `file` (opened without following a symlink); false, and
+ * nothing more read, when a line's room cannot be read from its bytes: the caller then decodes.
+ */
+export function readFileLineRooms(
+  file: string,
+  add: (roomId: string, start: number, end: number) => void,
+): boolean {
+  const fd = io('open', file, () => fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW));
+  try {
+    const size = fs.fstatSync(fd).size;
+    io('read', file, () => readLineRooms(fd, 0, size, add));
+    return true;
+  } catch (error) {
+    if (error instanceof UnreadableLine) return false;
+    throw error;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /**

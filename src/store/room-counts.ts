@@ -4,9 +4,7 @@
 // checked as messages when they were appended; a line not in the store's form is parsed, and one
 // that cannot be read that way, or removal records in force, leave the count to a scan.
 
-import fs from 'node:fs';
-import {io} from './durable-fs.js';
-import {readLineRooms, UnreadableLine} from './line-rooms.js';
+import {readFileLineRooms} from './line-rooms.js';
 import {Removals} from './message-removals.js';
 import {removalsOf} from './store-files.js';
 
@@ -15,17 +13,6 @@ export function countByRoom(file: string, revision?: number): Map<string, number
   // Before the log is opened, as a scan reads them (message-removals.ts).
   if (Removals.read(removalsOf(file), revision).size > 0) return null;
   const counts = new Map<string, number>();
-  const fd = io('open', file, () => fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW));
-  try {
-    const size = fs.fstatSync(fd).size;
-    io('read', file, () =>
-      readLineRooms(fd, 0, size, (roomId) => counts.set(roomId, (counts.get(roomId) ?? 0) + 1)),
-    );
-  } catch (error) {
-    if (error instanceof UnreadableLine) return null;
-    throw error;
-  } finally {
-    fs.closeSync(fd);
-  }
-  return counts;
+  const read = readFileLineRooms(file, (roomId) => counts.set(roomId, (counts.get(roomId) ?? 0) + 1));
+  return read ? counts : null;
 }
