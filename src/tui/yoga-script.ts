@@ -11,8 +11,21 @@ export default yoga;
 let loading: Promise<void> | null = null;
 
 export function yogaReady(): Promise<void> {
-  loading ??= loadYoga().then((loaded) => {
+  loading ??= withoutFetch(loadYoga).then((loaded) => {
     Object.assign(yoga, loaded);
   });
   return loading;
+}
+
+// Yoga's loader reads its inline WebAssembly through fetch() when there is one, and Node's fetch loads
+// undici for it (about 35 ms of CPU at start); without one it decodes the same bytes itself. The loader
+// looks for fetch synchronously, before its first await, so fetch is hidden for that call alone.
+function withoutFetch<T>(call: () => T): T {
+  const {fetch} = globalThis;
+  Reflect.set(globalThis, 'fetch', undefined);
+  try {
+    return call();
+  } finally {
+    globalThis.fetch = fetch;
+  }
 }
