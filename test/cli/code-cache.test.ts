@@ -10,6 +10,7 @@ import {
   scriptFor,
   writeCache,
 } from '../../src/cli/code-cache.js';
+import {consoleOutput, hasScript} from '../helpers/console-output.js';
 import {distDir, pchat, tempDir} from '../helpers/pchat-process.js';
 import {asOtherOperator, giveToOtherOperator, otherOperatorUnavailable} from '../helpers/other-operator.js';
 
@@ -239,6 +240,30 @@ describe('the console script', () => {
     expect(version().status).toBe(0);
     expect(fs.statSync(consoleCache(home, 'commands')).mtimeMs).toBe(written.mtimeMs);
   });
+
+  it.skipIf(!hasScript)(
+    'starts the console, which writes a cache of its own on its first start and starts from it on the next',
+    async () => {
+      const store = path.join(tempDir(), 's');
+      expect(pchat(['init', '--store', store]).status).toBe(0);
+      const home = path.join(tempDir(), 'cache-home');
+      const start = () =>
+        consoleOutput(store, {TERM: 'xterm-256color', LANG: 'C.UTF-8', XDG_CACHE_HOME: home});
+      const first = await start();
+      expect(first.output).toContain('Pools (');
+      expect(first.status).toBe(0);
+      expect(fs.readdirSync(path.join(home, 'pchat'))).toEqual([
+        path.basename(consoleCache(home, 'console')),
+      ]);
+      const written = fs.statSync(consoleCache(home, 'console'));
+      const second = await start();
+      expect(second.output).toContain('Pools (');
+      expect(second.status).toBe(0);
+      // V8 accepted the cache: it was not written again.
+      const after = fs.statSync(consoleCache(home, 'console'));
+      expect([after.ino, after.mtimeMs]).toEqual([written.ino, written.mtimeMs]);
+    },
+  );
 
   it('is not used with DEV=true, whose devtools Ink loads with a top-level await', () => {
     const home = path.join(tempDir(), 'cache-home');
