@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `pchat exec` runs the program as one script compiled with V8's code cache (src/cli/code-cache.ts);
-// the console and the other commands load the ES module bundle, whose chunks they import as needed.
-if (process.argv[2] === 'exec') {
-  const {runCachedScript} = await import('../dist/bundle/code-cache.js');
-  runCachedScript(new URL('../dist/exec/main.cjs', import.meta.url));
-} else await import('../dist/bundle/main.js');
+// The program runs as a script compiled with V8's code cache (src/cli/code-cache.ts, scripts/bundle.js):
+// `pchat exec` as dist/exec/main.cjs, the console and the other commands as dist/console/main.cjs.
+const {runCachedScript, scriptFor} = await import('../dist/bundle/code-cache.js');
+const run = scriptFor(process.argv.slice(2), process.env);
+if (run === null) await import('../dist/bundle/main.js');
+else runCachedScript(new URL(`../dist/${run.script}/main.cjs`, import.meta.url), run.cache);

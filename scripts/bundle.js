@@ -1,7 +1,8 @@
-// The one build: esbuild bundles the program into dist/bundle/, and `pchat exec` into dist/exec/main.cjs
-// (one script, below). Either loads one file or a few instead of a couple of hundred modules, which is
-// most of a start-up's time. The console stays a separate chunk, loaded only when it starts; Ink and
-// React are left to node_modules.
+// The one build: esbuild bundles the program into dist/bundle/ (ES modules: the console a separate
+// chunk, Ink and React left to node_modules), and into two scripts that bin/pchat.js runs with V8's
+// code cache: `pchat exec` as dist/exec/main.cjs, the console and the other commands as
+// dist/console/main.cjs (below). Each loads one file or a few instead of a couple of hundred modules,
+// which is most of a start-up's time.
 // dist/store/ holds the store alone, for the process tests' worker processes and the benchmarks;
 // dist/gen/ the synthetic-store generator (npm run gen).
 
@@ -149,12 +150,11 @@ const options = {
   logLevel: 'warning',
 };
 
-// The console and the commands other than exec import the console's chunks as they need them, and Ink
-// (with top-level await) cannot be required: `pchat exec` alone runs from dist/exec/main.cjs, the
-// program as one script that src/cli/code-cache.ts compiles with V8's code cache. Its dynamic imports
-// of the console, drills and store copy are stand-ins that throw, for bin/pchat.js never sends those
-// commands there; the ones exec can reach (the prompt, init of the demo store, PostgreSQL) stay in the
-// script, initialised only when called.
+// `pchat exec` runs from dist/exec/main.cjs, the program as one script that src/cli/code-cache.ts
+// compiles with V8's code cache, without the console: its dynamic imports of the console, drills and
+// store copy are stand-ins that throw, for bin/pchat.js never sends those commands there; the ones exec
+// can reach (the prompt, init of the demo store, PostgreSQL) stay in the script, initialised only when
+// called.
 const ESM_ONLY = [
   './tui/panes/pane-id.js',
   './tui/start.js',
@@ -191,11 +191,59 @@ const execScript = {
   plugins: [esmOnly, ...options.plugins],
 };
 
+// The console and the other commands run from dist/console/main.cjs: the whole program as one script,
+// Ink and React included, compiled with the code cache as exec's is. Its start-up then compiles and
+// links no ES modules (the console's chunks, Ink's files, and React's CommonJS files, whose exports
+// Node otherwise finds by parsing them). Two things in Ink a script cannot hold are replaced:
+// yoga-layout's top-level await (Ink's Yoga is ours, filled before the first render: yoga-script.ts),
+// and the devtools hook (a top-level await taken only with DEV=true, which bin/pchat.js keeps on the
+// ES module bundle).
+const scriptYoga = path.join(root, 'src', 'tui', 'yoga-script.ts');
+const yogaWithoutAwait = {
+  name: 'yoga-without-await',
+  setup(b) {
+    b.onResolve({filter: /^yoga-layout$/}, () => ({path: scriptYoga}));
+    b.onResolve({filter: /^\.\/yoga-ready\.js$/}, (args) =>
+      args.importer.endsWith(path.join('src', 'tui', 'start.tsx')) ? {path: scriptYoga} : undefined,
+    );
+  },
+};
+// Ink awaits at its top level only with DEV=true (React devtools, and its package.json for them).
+const DEV_ONLY =
+  "(() => { throw new Error('DEV=true runs the console from dist/bundle/ (bin/pchat.js)'); })()";
+const INK_DEV_AWAITS = ["await import('./devtools.js')", 'await loadPackageJson()'];
+const inkWithoutDevtools = {
+  name: 'ink-without-devtools',
+  setup(b) {
+    b.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, async (args) => {
+      let source = await fs.promises.readFile(args.path, 'utf8');
+      for (const hook of INK_DEV_AWAITS) {
+        // Fail the build rather than ship a script that an Ink upgrade broke.
+        if (!source.includes(hook)) throw new Error(`${args.path}: Ink's devtools hook has changed`);
+        source = source.replace(hook, DEV_ONLY);
+      }
+      return {contents: source, loader: 'js', resolveDir: path.dirname(args.path)};
+    });
+  },
+};
+const consoleScript = {
+  ...execScript,
+  external: ['pg', 're2js', 'xmlbuilder'],
+  // string-width is bundled once, for Ink and the console alike (no lazy stand-in: Ink loads it anyway).
+  plugins: [yogaWithoutAwait, inkWithoutDevtools, englishOnlyZod, lazyPackages, lazyChildProcess],
+};
+
 await Promise.all([
   build({
     ...options,
     entryPoints: {main: 'src/main.ts', 'code-cache': 'src/cli/code-cache.ts'},
     outdir: 'dist/bundle',
+  }),
+  build({
+    ...consoleScript,
+    entryPoints: {main: 'src/main.ts'},
+    outdir: 'dist/console',
+    outExtension: {'.js': '.cjs'},
   }),
   build({
     ...execScript,

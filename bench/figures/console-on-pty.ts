@@ -24,6 +24,11 @@ export const FIRST_PANE = 'Pools (';
 
 const home = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-bench-home-'));
 
+// One code cache for every start of a run (src/cli/code-cache.ts), as an operator's starts share theirs:
+// the first start writes it (P2's warm-up start), the counted ones read it, as exec's do in P1.
+let codeCache: string | null = null;
+const codeCacheHome = (): string => (codeCache ??= home());
+
 export function startConsole(
   store: string,
   screen: Screen = WIDE,
@@ -32,7 +37,12 @@ export function startConsole(
   const dir = home();
   return onPty([...nodeArgs, PCHAT, '--store', store], {
     ...screen,
-    env: {HOME: dir, PCHAT_CONFIG_DIR: path.join(dir, 'config'), PCHAT_STATE_DIR: path.join(dir, 'state')},
+    env: {
+      HOME: dir,
+      PCHAT_CONFIG_DIR: path.join(dir, 'config'),
+      PCHAT_STATE_DIR: path.join(dir, 'state'),
+      XDG_CACHE_HOME: codeCacheHome(),
+    },
   });
 }
 

@@ -1,5 +1,6 @@
-// `pchat exec` runs the program as one script (dist/exec/main.cjs, scripts/bundle.js) compiled with V8's
-// code cache from an earlier run, which spares it most of the compiling an exec's start-up spends.
+// The program runs as one script (dist/exec/main.cjs for `pchat exec`, dist/console/main.cjs for the
+// console and the other commands; scripts/bundle.js) compiled with V8's code cache from an earlier run,
+// which spares it most of the compiling a start-up spends.
 // The cache is a file per script content and Node (its name carries both), in a directory only the
 // user can write: V8 runs the machine code it reads, so a cache another user could write is refused.
 // Nothing here may make a command fail or print: a cache that cannot be used is compiled without.
@@ -36,9 +37,9 @@ export function privateDir(dir: string): string | null {
 
 const sha256 = (data: string | Uint8Array): Buffer => crypto.createHash('sha256').update(data).digest();
 
-/** A rebuilt script or another Node never meets a cache made for a different one. */
-export const cacheFileName = (source: string): string =>
-  `exec-${sha256(source).toString('hex').slice(0, 32)}-${process.version}-${process.arch}.v8`;
+/** A rebuilt script or another Node never meets a cache made for a different one; `script` names it. */
+export const cacheFileName = (source: string, script: string): string =>
+  `${script}-${sha256(source).toString('hex').slice(0, 32)}-${process.version}-${process.arch}.v8`;
 
 // V8 checks a cache's version, flags and source length, not every byte of it: the file carries
 // the SHA-256 of what follows, so a damaged or truncated cache is never handed to V8.
@@ -71,16 +72,36 @@ export function writeCache(file: string, data: Buffer): void {
   }
 }
 
+// The commands of src/main.ts besides exec, and the flags that print instead of opening the console.
+const COMMANDS = ['init', 'store', 'drill', 'help'];
+const PRINTS = ['-h', '--help', '-V', '--version'];
+
+/**
+ * The script (dist/<script>/main.cjs) a command line runs as and the name of its cache, or null for
+ * the ES module bundle: with DEV=true Ink loads React's devtools with a top-level await, which a
+ * script cannot hold. A cache holds what the run that wrote it compiled, so the console's runs keep
+ * one apart from the other commands' (a `pchat --help` would otherwise leave one without the console).
+ */
+export function scriptFor(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): {readonly script: string; readonly cache: string} | null {
+  if (args[0] === 'exec') return {script: 'exec', cache: 'exec'};
+  if (env['DEV'] === 'true') return null;
+  const other = args.some((arg) => COMMANDS.includes(arg) || PRINTS.includes(arg));
+  return {script: 'console', cache: other ? 'commands' : 'console'};
+}
+
 /**
  * Runs a script built as `(function (require, __pchatUrl) {...})`; when there was no usable cache,
  * writes one as the process exits, so that it holds the functions this run compiled as well.
  */
-export function runCachedScript(url: URL, env: NodeJS.ProcessEnv = process.env): void {
+export function runCachedScript(url: URL, cacheName: string, env: NodeJS.ProcessEnv = process.env): void {
   const file = fileURLToPath(url);
   const source = fs.readFileSync(file, 'utf8');
   const dir = codeCacheDir(env);
   const usable = dir === null ? null : privateDir(dir);
-  const cacheFile = usable === null ? null : path.join(usable, cacheFileName(source));
+  const cacheFile = usable === null ? null : path.join(usable, cacheFileName(source, cacheName));
   const cachedData = cacheFile === null ? undefined : readCache(cacheFile);
   const script = new vm.Script(source, {filename: file, ...(cachedData !== undefined ? {cachedData} : {})});
   if (cacheFile !== null && (cachedData === undefined || script.cachedDataRejected === true))

@@ -11,6 +11,7 @@ import type {ConsoleDrills, ConsoleSession, ConsoleTransfers} from './session-po
 import {CLEAR_SCREEN, guardTerminal} from './terminal.js';
 import {colorWanted, isDumbTerminal, localeIsUtf8} from './theme.js';
 import {frameTrace} from './frame-trace.js';
+import {yogaReady} from './yoga-ready.js';
 
 export interface ConsoleOptions {
   /** Open it with `ask: asker.ask` so cmdlet confirmations become dialogs. */
@@ -34,7 +35,12 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
   // React picks its build when it is first imported: the development build checks every render and
   // takes several times as long per frame (issue 12: keypress to frame on L). An explicit NODE_ENV wins.
   env['NODE_ENV'] ??= 'production';
-  const [{render}, {App}, React] = await Promise.all([import('ink'), import('./App.js'), import('react')]);
+  const [{render}, {App}, React] = await Promise.all([
+    import('ink'),
+    import('./App.js'),
+    import('react'),
+    yogaReady(),
+  ]);
   const dir = configDir(env);
   const {keymap, warnings: keyWarnings} = loadKeymap(dir);
   const history = openHistory(stateDir(env));

@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import {describe, expect, it} from 'vitest';
-import {cacheFileName, codeCacheDir, privateDir, readCache, writeCache} from '../../src/cli/code-cache.js';
+import {
+  cacheFileName,
+  codeCacheDir,
+  privateDir,
+  readCache,
+  scriptFor,
+  writeCache,
+} from '../../src/cli/code-cache.js';
+import {consoleOutput, hasScript} from '../helpers/console-output.js';
 import {distDir, pchat, tempDir} from '../helpers/pchat-process.js';
 import {asOtherOperator, giveToOtherOperator, otherOperatorUnavailable} from '../helpers/other-operator.js';
 
@@ -20,7 +28,10 @@ function fixture(env: NodeJS.ProcessEnv = {}) {
     pchat(['exec', '--store', store, GET], {env: {XDG_CACHE_HOME: home, ...env}, ...options});
   const files = (): string[] => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : []);
   const cacheFile = (): string =>
-    path.join(cacheDir, cacheFileName(fs.readFileSync(path.join(distDir, 'exec', 'main.cjs'), 'utf8')));
+    path.join(
+      cacheDir,
+      cacheFileName(fs.readFileSync(path.join(distDir, 'exec', 'main.cjs'), 'utf8'), 'exec'),
+    );
   return {dir, store, home, cacheDir, get, files, cacheFile};
 }
 
@@ -43,12 +54,16 @@ describe('where the code cache lives', () => {
   });
 
   it("is keyed by the script's content and Node's version and architecture", () => {
-    const name = cacheFileName('a script');
+    const name = cacheFileName('a script', 'exec');
     expect(name).toContain(process.version);
     expect(name).toContain(process.arch);
-    expect(cacheFileName('a script')).toBe(name);
-    expect(cacheFileName('a script ')).not.toBe(name);
-    expect(cacheFileName('b script')).not.toBe(name);
+    expect(cacheFileName('a script', 'exec')).toBe(name);
+    expect(cacheFileName('a script ', 'exec')).not.toBe(name);
+    expect(cacheFileName('b script', 'exec')).not.toBe(name);
+  });
+
+  it('is kept apart for each kind of run of the same script', () => {
+    expect(cacheFileName('a script', 'console')).not.toBe(cacheFileName('a script', 'commands'));
   });
 
   it('is made with mode 0700', () => {
@@ -76,6 +91,32 @@ describe('where the code cache lives', () => {
       fs.chownSync(theirs, 65534, 65534);
       expect(privateDir(theirs)).toBeNull();
     }
+  });
+});
+
+describe('the script a command line runs as', () => {
+  it.each([
+    [['exec', GET], {}, {script: 'exec', cache: 'exec'}],
+    [['exec', GET], {DEV: 'true'}, {script: 'exec', cache: 'exec'}],
+    [[], {}, {script: 'console', cache: 'console'}],
+    [['--store', 'd', '--view', 'rooms', '--read-only'], {}, {script: 'console', cache: 'console'}],
+    [['init', '--store', 'd'], {}, {script: 'console', cache: 'commands'}],
+    [['--store', 'd', 'drill', 'failover'], {}, {script: 'console', cache: 'commands'}],
+    [['store', 'copy', 'a', 'b'], {}, {script: 'console', cache: 'commands'}],
+    [['--help'], {}, {script: 'console', cache: 'commands'}],
+    [['-V'], {}, {script: 'console', cache: 'commands'}],
+    [[], {DEV: 'true'}, null],
+  ])('%j with %j runs as %j', (args, env, expected) => {
+    expect(scriptFor(args, env)).toEqual(expected);
+  });
+
+  it('knows every command the program has, so none of them writes the console cache', () => {
+    const help = pchat(['--help']);
+    expect(help.status).toBe(0);
+    const commands = [...help.stdout.matchAll(/^ {2}([a-z]+)\b/gm)].map((m) => m[1] ?? '');
+    expect(commands).toContain('init');
+    for (const command of commands.filter((c) => c !== 'exec'))
+      expect(scriptFor([command], {})).toEqual({script: 'console', cache: 'commands'});
   });
 });
 
@@ -180,4 +221,54 @@ describe('pchat exec with the code cache', () => {
       expect(f.files()).toEqual([]);
     },
   );
+});
+
+describe('the console script', () => {
+  const consoleCache = (home: string, cache: string): string =>
+    path.join(
+      home,
+      'pchat',
+      cacheFileName(fs.readFileSync(path.join(distDir, 'console', 'main.cjs'), 'utf8'), cache),
+    );
+
+  it('runs the other commands with a cache of their own, which V8 then accepts', () => {
+    const home = path.join(tempDir(), 'cache-home');
+    const version = () => pchat(['--version'], {env: {XDG_CACHE_HOME: home}});
+    expect(version().stdout).toContain('.');
+    const written = fs.statSync(consoleCache(home, 'commands'));
+    expect(fs.readdirSync(path.join(home, 'pchat'))).toEqual([path.basename(consoleCache(home, 'commands'))]);
+    expect(version().status).toBe(0);
+    expect(fs.statSync(consoleCache(home, 'commands')).mtimeMs).toBe(written.mtimeMs);
+  });
+
+  it.skipIf(!hasScript)(
+    'starts the console, which writes a cache of its own on its first start and starts from it on the next',
+    async () => {
+      const store = path.join(tempDir(), 's');
+      expect(pchat(['init', '--store', store]).status).toBe(0);
+      const home = path.join(tempDir(), 'cache-home');
+      const start = () =>
+        consoleOutput(store, {TERM: 'xterm-256color', LANG: 'C.UTF-8', XDG_CACHE_HOME: home});
+      const first = await start();
+      expect(first.output).toContain('Pools (');
+      expect(first.status).toBe(0);
+      expect(fs.readdirSync(path.join(home, 'pchat'))).toEqual([
+        path.basename(consoleCache(home, 'console')),
+      ]);
+      const written = fs.statSync(consoleCache(home, 'console'));
+      const second = await start();
+      expect(second.output).toContain('Pools (');
+      expect(second.status).toBe(0);
+      // V8 accepted the cache: it was not written again.
+      const after = fs.statSync(consoleCache(home, 'console'));
+      expect([after.ino, after.mtimeMs]).toEqual([written.ino, written.mtimeMs]);
+    },
+  );
+
+  it('is not used with DEV=true, whose devtools Ink loads with a top-level await', () => {
+    const home = path.join(tempDir(), 'cache-home');
+    const run = pchat(['--version'], {env: {XDG_CACHE_HOME: home, DEV: 'true'}});
+    expect(run.status).toBe(0);
+    expect(fs.existsSync(home)).toBe(false);
+  });
 });

@@ -64,7 +64,7 @@ describe('pchat exec start-up', () => {
     expect(resolved.filter((url) => reactOrInk.test(url))).toEqual([]);
     expect(required.filter((file) => reactOrInk.test(file))).toEqual([]);
     expect(resolved.filter((url) => /\/dist\/bundle\/(main|start|App)[-.]/.test(url))).toEqual([]);
-    // The console is not in the exec script at all: bin/pchat.js starts it from dist/bundle/.
+    // The console is not in the exec script at all: bin/pchat.js starts it from dist/console/.
     expect(
       modulesInScript().filter((file) => /^src\/(tui|drills)\/|^src\/cli\/run-drill\.ts$/.test(file)),
     ).toEqual([]);

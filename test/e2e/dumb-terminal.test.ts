@@ -1,39 +1,10 @@
 // The console on TERM=dumb, in a real pseudo-terminal (script(1)): plain ASCII, no colour and no
 // alternate screen, whatever the locale says. Skipped where script(1) is missing.
 
-import {spawn, spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {pchat, pchatBin, tempDir} from '../helpers/pchat-process.js';
-
-const hasScript = spawnSync('script', ['--version']).status === 0;
-
-/** Runs the console on a pty with `env`, presses q once it has drawn, and returns every byte it wrote. */
-function consoleOutput(
-  store: string,
-  env: Record<string, string>,
-): Promise<{status: number | null; output: string}> {
-  const command = `node ${pchatBin} --store ${store}`;
-  const child = spawn('script', ['-qfec', command, '/dev/null'], {
-    env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: tempDir(), ...env},
-  });
-  let output = '';
-  let quit = false;
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-    if (!quit && output.includes('Pools (')) {
-      quit = true;
-      setTimeout(() => child.stdin.write('q'), 300);
-    }
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  return new Promise((resolve) =>
-    child.on('exit', (status) => {
-      clearTimeout(timer);
-      resolve({status, output});
-    }),
-  );
-}
+import {consoleOutput, hasScript} from '../helpers/console-output.js';
+import {pchat, tempDir} from '../helpers/pchat-process.js';
 
 describe.skipIf(!hasScript)('the console on a dumb terminal', () => {
   let store: string;

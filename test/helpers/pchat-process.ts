@@ -1,4 +1,4 @@
-// Runs the built `pchat` (bin/pchat.js, which loads dist/bundle/, or dist/exec/ for exec) as a real process. The test project
+// Runs the built `pchat` (bin/pchat.js, which runs dist/console/, or dist/exec/ for exec) as a real process. The test project
 // that holds these tests builds dist/ from the current sources before it starts (build-bundle.ts).
 
 import {spawn, spawnSync} from 'node:child_process';
