@@ -72,6 +72,28 @@ export function writeCache(file: string, data: Buffer): void {
   }
 }
 
+/**
+ * The caches of one kind of run kept in the directory, the newest first: each build and each Node
+ * leaves one behind, and nothing else would ever remove them. A few are kept, not one, so that two
+ * installs or Nodes used in turn do not keep replacing each other's.
+ */
+export const KEPT_CACHES = 4;
+
+/** Removes the caches of `kind` beyond the KEPT_CACHES newest; called after one is written, never fails. */
+export function pruneCaches(dir: string, kind: string): void {
+  try {
+    const ours = new RegExp(`^${kind}-[0-9a-f]{32}-.+\\.v8$`);
+    const found = fs
+      .readdirSync(dir)
+      .filter((name) => ours.test(name))
+      .map((name) => ({file: path.join(dir, name), mtimeMs: fs.lstatSync(path.join(dir, name)).mtimeMs}))
+      .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const {file} of found.slice(KEPT_CACHES)) fs.rmSync(file, {force: true});
+  } catch {
+    // A cache that cannot be pruned costs disk space, never a command.
+  }
+}
+
 // The commands of src/main.ts besides exec, and the flags that print instead of opening the console.
 const COMMANDS = ['init', 'store', 'drill', 'help'];
 const PRINTS = ['-h', '--help', '-V', '--version'];
@@ -105,7 +127,10 @@ export function runCachedScript(url: URL, cacheName: string, env: NodeJS.Process
   const cachedData = cacheFile === null ? undefined : readCache(cacheFile);
   const script = new vm.Script(source, {filename: file, ...(cachedData !== undefined ? {cachedData} : {})});
   if (cacheFile !== null && (cachedData === undefined || script.cachedDataRejected === true))
-    process.once('exit', () => writeCache(cacheFile, script.createCachedData()));
+    process.once('exit', () => {
+      writeCache(cacheFile, script.createCachedData());
+      pruneCaches(path.dirname(cacheFile), cacheName);
+    });
   const main = script.runInThisContext() as (require: NodeJS.Require, url: string) => void;
   main(createRequire(file), pathToFileURL(file).href);
 }

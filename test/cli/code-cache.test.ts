@@ -5,7 +5,9 @@ import {describe, expect, it} from 'vitest';
 import {
   cacheFileName,
   codeCacheDir,
+  KEPT_CACHES,
   privateDir,
+  pruneCaches,
   readCache,
   scriptFor,
   writeCache,
@@ -142,6 +144,39 @@ describe('the cache file', () => {
     writeCache(path.join(dir, 'c.v8'), Buffer.from('x'));
     expect(fs.readdirSync(dir)).toEqual(['c.v8']);
     expect(fs.statSync(path.join(dir, 'c.v8')).mode & 0o777).toBe(0o600);
+  });
+});
+
+/** A cache file of `kind` named for a made-up script `n`, last written `ageMs` ago. */
+function oldCache(dir: string, kind: string, n: number, ageMs: number): string {
+  const name = cacheFileName(`script ${n}`, kind);
+  fs.writeFileSync(path.join(dir, name), 'old');
+  const at = (Date.now() - ageMs) / 1000;
+  fs.utimesSync(path.join(dir, name), at, at);
+  return name;
+}
+
+describe('the caches of earlier builds', () => {
+  it('are pruned to the newest few of the kind written, leaving other kinds and other files', () => {
+    const dir = tempDir();
+    const execs = [1, 2, 3, 4, 5, 6].map((n) => oldCache(dir, 'exec', n, n * 60_000));
+    const consoleCache = oldCache(dir, 'console', 7, 3_600_000);
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'mine');
+    pruneCaches(dir, 'exec');
+    expect(fs.readdirSync(dir).sort()).toEqual(
+      [...execs.slice(0, KEPT_CACHES), consoleCache, 'notes.txt'].sort(),
+    );
+  });
+
+  it('are pruned when a run writes its cache', () => {
+    const f = fixture();
+    fs.mkdirSync(f.cacheDir, {recursive: true, mode: 0o700});
+    const execs = [1, 2, 3, 4, 5].map((n) => oldCache(f.cacheDir, 'exec', n, n * 60_000));
+    const consoleCache = oldCache(f.cacheDir, 'console', 6, 3_600_000);
+    expectQuietGet(f.get());
+    expect(f.files().sort()).toEqual(
+      [path.basename(f.cacheFile()), ...execs.slice(0, KEPT_CACHES - 1), consoleCache].sort(),
+    );
   });
 });
 
