@@ -239,6 +239,28 @@ describe('two stores taking turns', () => {
     expect(checkpointOf(storeFiles(dir).stateLog)).toBeGreaterThan(0);
   });
 
+  it('a store that follows with a watch goes on from the state it holds across a checkpoint it fell far behind', async () => {
+    const files = storeFiles(dir);
+    const writer = await openStore(dir, {...options, checkpointBytes: 96 * 1024});
+    const follower = await openStore(dir, options);
+    const stop = follower.watch(() => undefined);
+    const before = await follower.read();
+    const checkpoint = identity(files.state);
+    let commits = 0;
+    while (identity(files.state) === checkpoint && commits < 1000) await commit(writer, `p${(commits += 1)}`);
+    // More records than the new log keeps: without the old log, only state.json has them.
+    expect(checkpointOf(files.stateLog)).toBe(commits);
+    expect(readLinesOf(files.stateLog).length).toBeLessThan(commits);
+    await commit(writer, 'after');
+    const after = await follower.read();
+    expect(after).toEqual(await (await openStore(dir, options)).read());
+    expect(after.revision).toBe(commits + 1);
+    expect(after.topology).toBe(before.topology);
+    stop();
+    writer.close();
+    follower.close();
+  });
+
   it('as two processes killed with -9 at random moments, across checkpoints, lose no acknowledged commit', async () => {
     let lastAck = 0;
     for (let round = 0; round < 6; round += 1) {
