@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import {createHash, randomBytes} from 'node:crypto';
 import path from 'node:path';
+import {setTimeout as sleep} from 'node:timers/promises';
 import type {Adapter} from 'lowdb';
 import {SCHEMA_VERSION, type ChatState} from '../domain/types.js';
 import {StoreError} from './port.js';
@@ -22,6 +23,10 @@ import {replay, readStateLog, type Checkpoint} from './state-log.js';
 import {STATE_LOG_NAME, tempPath} from './store-files.js';
 
 const {O_RDONLY, O_NOFOLLOW} = fs.constants;
+
+/** The longest a follower waits for a checkpoint's second rename (follow), in steps of CHECKPOINT_STEP_MS. */
+const CHECKPOINT_WAIT_MS = 250;
+const CHECKPOINT_STEP_MS = 5;
 
 /** Identifies one version of the file without reading it: a rename gives a new inode, a write a new mtime. */
 export const statKey = (stat: fs.BigIntStats): string => `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
@@ -107,8 +112,27 @@ export class DurableStateFile implements Adapter<ChatState> {
     this.mode = options.mode ?? 0o600;
   }
 
-  read(): Promise<ChatState> {
-    return Promise.resolve(this.readSync());
+  async read(): Promise<ChatState> {
+    if (this.following) await this.checkpointSettled();
+    return this.readSync();
+  }
+
+  /**
+   * A checkpoint renames state.json, then the log. A read between the two finds a new state.json
+   * beside the log it folded, which is not the checkpoint the log names, so it is checked and parsed
+   * whole; a follower's watch fires at the first rename and read there every time (issue 12). Outside
+   * the lock, a follower that finds state.json replaced beside the log it holds waits, a little, for
+   * the log to follow; a state.json replaced otherwise (a checkpoint cut short, a hand edit) is read
+   * as before once the wait is over.
+   */
+  private async checkpointSettled(): Promise<void> {
+    const cache = this.cache;
+    if (cache === null || cache.logIno === null) return;
+    for (let waited = 0; waited < CHECKPOINT_WAIT_MS; waited += CHECKPOINT_STEP_MS) {
+      if (keyOrNull(this.file) === cache.stateKey || statOrNullBig(this.logFile)?.ino !== cache.logIno)
+        return;
+      await sleep(CHECKPOINT_STEP_MS);
+    }
   }
 
   write(state: ChatState): Promise<void> {
