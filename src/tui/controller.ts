@@ -23,7 +23,7 @@ import {
 } from './session-port.js';
 import {loadAudit, loadDetailExtra, loadDrills} from './side-loads.js';
 import type {UiEvent} from './state/reducer.js';
-import {detailGone, visibleRows, warmPanes} from './state/rows.js';
+import {detailGone, visibleRows} from './state/rows.js';
 import type {UiStore} from './state/ui-store.js';
 import type {MessageLevel, UiState} from './state/ui-state.js';
 import {topView} from './state/ui-state.js';
@@ -278,7 +278,6 @@ export class ConsoleController implements ConsoleContext {
 
   /** Keeps what the focused view shows in step with the data: the audit rows, the drills, the open detail. */
   afterDataChange(): void {
-    warmPanes(() => this.ui.chat);
     const ui = this.ui;
     if (ui.pane === 'activity' && ui.auditRevision !== ui.chat.revision) void this.track(loadAudit(this));
     // A drill writes its record without a store revision, so the drills are read every time.

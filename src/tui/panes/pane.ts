@@ -81,11 +81,6 @@ export interface PaneSpec {
   readonly noun: string;
   readonly columns: readonly Column[];
   toRows(data: PaneData): readonly Row[];
-  /**
-   * Makes the parts of the rows, a step per item, so that toRows then only puts them together: a
-   * pane of 10,000 rows or more is warmed before its first visit (state/rows.ts).
-   */
-  warm?(data: PaneData): Iterable<void>;
   /** What the detail view shows; null when the object is gone. */
   detail?(data: PaneData, id: string): readonly DetailSection[] | null;
   /** Said when the pane has no rows at all. */

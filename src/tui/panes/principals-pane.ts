@@ -1,46 +1,24 @@
 // Principals: the directory as the membership lists see it (users, groups, contacts, OUs, containers).
 
-import type {ChatState, DirectoryUser, Policy} from '../../domain/types.js';
+import type {ChatState} from '../../domain/types.js';
 import {displaySafe as safe} from '../../lang/display-safe.js';
 import {effectivePolicy} from './model.js';
 import type {DetailSection, PaneSpec, Row} from './pane.js';
 
-const kept = new WeakMap<DirectoryUser, {readonly policies: readonly Policy[]; readonly row: Row}>();
-
-/**
- * A user's row, kept while the user and the policies are the objects it was made from (its effective
- * policy reads only those): a pane's first visit puts kept rows together (warm, below).
- */
-function userRow(state: ChatState, u: DirectoryUser): Row {
-  const last = kept.get(u);
-  if (last?.policies === state.policies) return last.row;
-  const row: Row = {
-    id: u.dn,
-    cells: {
-      kind: 'user',
-      name: safe(u.displayName),
-      sip: safe(u.sipAddress ?? ''),
-      policy: safe(u.sipAddress ? effectivePolicy(state, u).identity : ''),
-      dn: safe(u.dn),
-    },
-    dim: !u.enabled,
-  };
-  kept.set(u, {policies: state.policies, row});
-  return row;
-}
-
-/** Makes the users' rows one at a time, for the pane's first visit to find them made (rows.ts). */
-function* warm(state: ChatState): Generator<void> {
-  for (const u of state.directory.users) {
-    userRow(state, u);
-    yield;
-  }
-}
-
 function rows(state: ChatState): Row[] {
   const d = state.directory;
   return [
-    ...d.users.map((u) => userRow(state, u)),
+    ...d.users.map((u): Row => ({
+      id: u.dn,
+      cells: {
+        kind: 'user',
+        name: safe(u.displayName),
+        sip: safe(u.sipAddress ?? ''),
+        policy: safe(u.sipAddress ? effectivePolicy(state, u).identity : ''),
+        dn: safe(u.dn),
+      },
+      dim: !u.enabled,
+    })),
     ...d.groups.map((g): Row => ({
       id: g.dn,
       cells: {kind: 'group', name: safe(g.displayName), sip: '', policy: '', dn: safe(g.dn)},
@@ -127,7 +105,6 @@ export const principalsPane: PaneSpec = {
     {key: 'dn', title: 'Distinguished name', min: 10, priority: 4, flex: true},
   ],
   toRows: ({chat}) => rows(chat),
-  warm: ({chat}) => warm(chat),
   detail: ({chat}, id) => detail(chat, id),
   empty: 'The directory is empty — it comes from the deployment file.',
 };

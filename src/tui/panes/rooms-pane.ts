@@ -28,35 +28,19 @@ function row(room: Room, category: Category | undefined, addin: Addin | undefine
   };
 }
 
-interface Kept {
-  readonly category?: Category;
-  readonly addin?: Addin;
-  /** The lists they were found in: while both are the same, so are they, unlooked-up. */
-  readonly categories: readonly Category[];
-  readonly addins: readonly Addin[];
-  readonly row: Row;
-}
-
-const kept = new WeakMap<Room, Kept>();
+const kept = new WeakMap<Room, {readonly category?: Category; readonly addin?: Addin; readonly row: Row}>();
 
 /**
  * A room's row, kept while the room, its category and its add-in are the objects it was made from:
  * a commit to one room leaves the other 9,999 rows as they were (issue 12).
  */
 function rowOf(state: ChatState, room: Room): Row {
-  const last = kept.get(room);
-  if (last && last.categories === state.categories && last.addins === state.addins) return last.row;
   const category = categoryOf(state, room);
   const addin = addinOf(state, room);
-  const made =
-    last && last.category === category && last.addin === addin ? last.row : row(room, category, addin);
-  kept.set(room, {
-    ...(category ? {category} : {}),
-    ...(addin ? {addin} : {}),
-    categories: state.categories,
-    addins: state.addins,
-    row: made,
-  });
+  const last = kept.get(room);
+  if (last && last.category === category && last.addin === addin) return last.row;
+  const made = row(room, category, addin);
+  kept.set(room, {...(category ? {category} : {}), ...(addin ? {addin} : {}), row: made});
   return made;
 }
 
@@ -97,14 +81,6 @@ function carried(state: ChatState, last: readonly Row[], replaced: readonly numb
   for (const i of replaced) rows[i] = rowOf(state, state.rooms[i]!);
   recordReplaced(last, rows, replaced);
   return rows;
-}
-
-/** Makes the rooms' rows one at a time, for the pane's first visit to find them made (rows.ts). */
-function* warm(state: ChatState): Generator<void> {
-  for (const room of state.rooms) {
-    rowOf(state, room);
-    yield;
-  }
 }
 
 export const findRoom = (state: ChatState, identity: string): Room | undefined =>
@@ -160,7 +136,6 @@ export const roomsPane: PaneSpec = {
     {key: 'addin', title: 'Add-in', min: 6, priority: 3},
   ],
   toRows: ({chat}) => roomRows(chat),
-  warm: ({chat}) => warm(chat),
   detail: ({chat}, id) => {
     const room = findRoom(chat, id);
     return room ? detail(chat, room) : null;

@@ -8,7 +8,7 @@ import {emptyBigramIndex, indexMore, type BigramIndex} from './bigram-index.js';
 import {carriedCache, type Carry} from './carried-cache.js';
 import {fuzzyCandidates, narrows} from './fuzzy-candidates.js';
 import {PANES} from '../panes/index.js';
-import {PANE_IDS, type PaneId} from '../panes/pane-id.js';
+import type {PaneId} from '../panes/pane-id.js';
 import type {PaneData, Row} from '../panes/pane.js';
 import type {UiState, View} from './ui-state.js';
 
@@ -61,41 +61,8 @@ function chatRows(ui: UiState, pane: PaneId): readonly Row[] {
   return derived.rows;
 }
 
-/** Panes whose rows have been asked for: only the others are warmed. */
-const visited = new Set<PaneId>();
-
-/** The longest a turn of warming takes: a key that arrives meanwhile waits at most this long. */
-const WARM_SLICE_MS = 3;
-
-/**
- * Makes the parts of the rows of the panes not visited yet, a slice of items per turn, so that the
- * first visit of Rooms or Principals on a large store does not derive 10,000 or 50,000 rows on its
- * key (issue 12: P3's pane switches took 50-100 ms). Stops when the data changes (`chat()` is
- * another state): the next data change warms again.
- */
-export function warmPanes(chat: () => UiState['chat']): void {
-  const data = chat();
-  const steps = PANE_IDS.filter((pane) => !visited.has(pane)).flatMap((pane) => {
-    const parts = PANES[pane].warm?.({chat: data, audit: [], drills: []});
-    return parts ? [parts[Symbol.iterator]()] : [];
-  });
-  const turn = (): void => {
-    const until = performance.now() + WARM_SLICE_MS;
-    // The clock is read every 64 steps: reading it at each of 50,000 would cost more than a step.
-    for (let n = 1; steps.length > 0 && chat() === data; n++) {
-      if (steps[0]!.next().done) steps.shift();
-      else if (n % 64 === 0 && performance.now() > until) {
-        setImmediate(turn).unref();
-        return;
-      }
-    }
-  };
-  if (steps.length > 0) setImmediate(turn).unref();
-}
-
 /** The pane's rows for the current data. */
 export function paneRows(ui: UiState, pane: PaneId): readonly Row[] {
-  visited.add(pane);
   const source = sourceOf(ui, pane);
   let byPane = rowCache.get(source);
   if (!byPane) {
