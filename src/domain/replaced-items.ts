@@ -28,6 +28,18 @@ export function recordReplaced(
 }
 
 /**
+ * Records that `after[index]` was replaced, `after` being a copy of `before` made for it or, when
+ * `after` is `before`, a copy already recorded and replaced again in place (the store's replay of
+ * many records copies a list once: state-diff.ts). A list without a record gets none.
+ */
+export function recordReplacedAt(before: readonly unknown[], after: readonly unknown[], index: number): void {
+  if (before !== after) return recordReplaced(before, after, [index]);
+  const replacement = replacements.get(after);
+  if (replacement && !replacement.indexes.includes(index))
+    replacements.set(after, {...replacement, indexes: [...replacement.indexes, index]});
+}
+
+/**
  * The indexes at which `after` may differ from `before` when it was made from it by replacements
  * (every other item is the very same object), or null when that is not known.
  */

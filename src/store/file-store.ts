@@ -363,9 +363,11 @@ export class FileStore implements StorePort {
       this.options.pollIntervalMs ?? 1000,
     );
     this.watches.add(watch);
+    this.stateFile.follow(true);
     return () => {
       watch.stop();
       this.watches.delete(watch);
+      if (this.watches.size === 0) this.stateFile.follow(false);
     };
   }
 
@@ -381,6 +383,7 @@ export class FileStore implements StorePort {
     this.letGo();
     for (const watch of this.watches) watch.stop();
     this.watches.clear();
+    this.stateFile.follow(false);
   }
 
   /** Steps 1-6 of the header comment; on failure, the commit is undone or finished as its journal says. */

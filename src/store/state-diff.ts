@@ -6,7 +6,7 @@
 // (only at the items replaced, when the domain made it by replacing items: replaced-items.ts), and
 // otherwise as one splice between its unchanged start and end. Items are recorded whole.
 
-import {replacedSince} from '../domain/replaced-items.js';
+import {recordReplacedAt, replacedSince} from '../domain/replaced-items.js';
 
 export type StatePath = readonly (string | number)[];
 
@@ -113,6 +113,8 @@ function applyAt(node: unknown, change: StateChange, depth: number, fresh: WeakS
       throw new ChangeMismatch(`${where(change)} removes an item by unsetting it`);
     const list = own(node, fresh);
     list[key] = last && 'value' in change ? change.value : applyAt(node[key], change, depth + 1, fresh);
+    // A reader that follows the store (the console) keeps what it made of the other items.
+    recordReplacedAt(node, list, key);
     return list;
   }
   if (!isPlain(node) || typeof key !== 'string')

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import {createHash, randomBytes} from 'node:crypto';
 import path from 'node:path';
+import {setTimeout as sleep} from 'node:timers/promises';
 import type {Adapter} from 'lowdb';
 import {SCHEMA_VERSION, type ChatState} from '../domain/types.js';
 import {StoreError} from './port.js';
@@ -22,6 +23,10 @@ import {replay, readStateLog, type Checkpoint} from './state-log.js';
 import {STATE_LOG_NAME, tempPath} from './store-files.js';
 
 const {O_RDONLY, O_NOFOLLOW} = fs.constants;
+
+/** The longest a follower waits for a checkpoint's second rename (follow), in steps of CHECKPOINT_STEP_MS. */
+const CHECKPOINT_WAIT_MS = 250;
+const CHECKPOINT_STEP_MS = 5;
 
 /** Identifies one version of the file without reading it: a rename gives a new inode, a write a new mtime. */
 export const statKey = (stat: fs.BigIntStats): string => `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
@@ -95,6 +100,9 @@ export class DurableStateFile implements Adapter<ChatState> {
   private readonly limits: DecodeLimits;
   private readonly mode: number;
   private cache: Loaded | null = null;
+  /** The log last read, kept open while the store is followed (follow). */
+  private openLog: {readonly fd: number; readonly ino: bigint} | null = null;
+  private following = false;
 
   /** `mode`: the mode a fix message suggests when the file is found world-writable. */
   constructor(file: string, options: {limits?: DecodeLimits; mode?: number} = {}) {
@@ -104,8 +112,27 @@ export class DurableStateFile implements Adapter<ChatState> {
     this.mode = options.mode ?? 0o600;
   }
 
-  read(): Promise<ChatState> {
-    return Promise.resolve(this.readSync());
+  async read(): Promise<ChatState> {
+    if (this.following) await this.checkpointSettled();
+    return this.readSync();
+  }
+
+  /**
+   * A checkpoint renames state.json, then the log. A read between the two finds a new state.json
+   * beside the log it folded, which is not the checkpoint the log names, so it is checked and parsed
+   * whole; a follower's watch fires at the first rename and read there every time (issue 12). Outside
+   * the lock, a follower that finds state.json replaced beside the log it holds waits, a little, for
+   * the log to follow; a state.json replaced otherwise (a checkpoint cut short, a hand edit) is read
+   * as before once the wait is over.
+   */
+  private async checkpointSettled(): Promise<void> {
+    const cache = this.cache;
+    if (cache === null || cache.logIno === null) return;
+    for (let waited = 0; waited < CHECKPOINT_WAIT_MS; waited += CHECKPOINT_STEP_MS) {
+      if (keyOrNull(this.file) === cache.stateKey || statOrNullBig(this.logFile)?.ino !== cache.logIno)
+        return;
+      await sleep(CHECKPOINT_STEP_MS);
+    }
   }
 
   write(state: ChatState): Promise<void> {
@@ -130,7 +157,21 @@ export class DurableStateFile implements Adapter<ChatState> {
     if (this.cache !== null && this.cache.key === key) return this.cache.state;
     const loaded = withRestoreHint(() => this.load(key));
     this.cache = loaded;
+    this.holdLog();
     return loaded.state;
+  }
+
+  /**
+   * While on (a watch follows the store: the console), the log this process has read is kept open. A
+   * checkpoint replaces the log with one that keeps only its last 64 KiB of records, which another
+   * process's script of group commits passes within a fifth of a second; the records this process
+   * had not read yet are then read from the log it holds, and its state goes on through the new log,
+   * instead of state.json being read and parsed whole, 0.5-0.7 s on L, and every object in it new, so
+   * that every pane's rows were derived again (issue 12: the console while another process commits).
+   */
+  follow(on: boolean): void {
+    this.following = on;
+    this.holdLog();
   }
 
   /**
@@ -192,6 +233,7 @@ export class DurableStateFile implements Adapter<ChatState> {
             checkpointBytes: checkpoint.bytes,
             bytes: checkpoint.bytes,
           };
+    this.holdLog();
   }
 
   /** `text`: the state already serialized (and checked) by the commit. The log is the caller's. */
@@ -230,10 +272,11 @@ export class DurableStateFile implements Adapter<ChatState> {
     const header = log?.header ?? null;
     // A new log (a checkpoint) that goes on from the revision held: only its records are read.
     if (cache !== null && log !== null && header !== null && cache.logIno !== logIno) {
+      const held = this.caughtUp(cache);
       const first = log.records[0]?.record.revisionBefore ?? header.revision;
       const last = log.records.at(-1)?.record.revisionAfter ?? header.revision;
-      if (Math.min(first, header.revision) <= cache.state.revision && cache.state.revision <= last) {
-        const {state, grows} = replay(cache.state, log.records, this.logFile);
+      if (Math.min(first, header.revision) <= held.revision && held.revision <= last) {
+        const {state, grows} = replay(held, log.records, this.logFile);
         return {
           key,
           stateKey: stateKey ?? '',
@@ -262,6 +305,39 @@ export class DurableStateFile implements Adapter<ChatState> {
       checkpointBytes: bytes.length,
       bytes: bytes.length + grows,
     };
+  }
+
+  /**
+   * The state held, with the records it lacks from the log it was read from, when that log is still
+   * held open (follow): a checkpoint renamed it away under the lock, so nothing is appended to it.
+   */
+  private caughtUp(cache: Loaded): ChatState {
+    const open = this.openLog;
+    if (open === null || open.ino !== cache.logIno) return cache.state;
+    try {
+      return replay(cache.state, readStateLog(this.logFile, cache.end, open.fd).records, this.logFile).state;
+    } catch (error) {
+      // Whatever is wrong with what the old log holds past the lines read, state.json is read as before.
+      if (error instanceof StoreError) return cache.state;
+      throw error;
+    }
+  }
+
+  /** Keeps the log last read open while followed, and only then. */
+  private holdLog(): void {
+    const ino = this.following ? (this.cache?.logIno ?? null) : null;
+    if (this.openLog !== null && this.openLog.ino === ino) return;
+    if (this.openLog !== null) fs.closeSync(this.openLog.fd);
+    this.openLog = null;
+    if (ino === null) return;
+    try {
+      const fd = fs.openSync(this.logFile, O_RDONLY | O_NOFOLLOW);
+      // A checkpoint may have replaced the log since it was read: only the one read is worth holding.
+      if (fs.fstatSync(fd, {bigint: true}).ino === ino) this.openLog = {fd, ino};
+      else fs.closeSync(fd);
+    } catch {
+      // Not held: the next read after a checkpoint reads state.json, as without follow.
+    }
   }
 
   /** The checkpoint the log's header names is trusted once its bytes match; any other is checked in full. */

@@ -17,7 +17,15 @@
 import {z} from 'zod';
 import type {AuditEntry, ChatState} from '../domain/types.js';
 import {damaged} from './decode.js';
-import {readLines, toRecord, parseLine, toJsonLine, type JsonLine, type LogFormat} from './jsonl.js';
+import {
+  readLines,
+  readLinesOf,
+  toRecord,
+  parseLine,
+  toJsonLine,
+  type JsonLine,
+  type LogFormat,
+} from './jsonl.js';
 import {applyChanges, ChangeMismatch, type StateChange, type StatePath} from './state-diff.js';
 import {auditEntrySchema, firstIssue, schemaAt} from './state-schema.js';
 
@@ -78,15 +86,20 @@ export interface StateLogRead {
 
 const at = (line: JsonLine): string => `line ${line.number} (byte offset ${line.offset})`;
 
-/** The log's lines from `from` on (all of them by default), each checked alone. */
+/**
+ * The log's lines from `from` on (all of them by default), each checked alone. `fd`: the log as the
+ * caller holds it open, which may be one a checkpoint has since replaced (`file` names it in messages).
+ */
 export function readStateLog(
   file: string,
   from: {readonly offset: number; readonly lines: number} = {offset: 0, lines: 0},
+  fd?: number,
 ): StateLogRead {
   let header: Checkpoint | null = null;
   const records: ReadRecord[] = [];
   let end = from;
-  for (const line of readLines(file, undefined, from)) {
+  const lines = fd === undefined ? readLines(file, undefined, from) : readLinesOf(fd, file, undefined, from);
+  for (const line of lines) {
     const value = toRecord(line, file, lineFormat, parseLine(line, file));
     if ('checkpoint' in value) {
       if (line.number !== 1)

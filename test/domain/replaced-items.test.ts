@@ -3,7 +3,7 @@ import {findByIdentity, type PooledNamed} from '../../src/domain/content-identit
 import {CmdletError} from '../../src/domain/errors.js';
 import {replaceItems} from '../../src/domain/collection-index.js';
 import {replacedSince} from '../../src/domain/replaced-items.js';
-import {diffState} from '../../src/store/state-diff.js';
+import {applyChanges, diffState} from '../../src/store/state-diff.js';
 
 interface Item extends PooledNamed {
   readonly id: string;
@@ -112,5 +112,22 @@ describe('the diff of a list made by replacing items', () => {
       ['rooms', 10],
       ['rooms', 900],
     ]);
+  });
+});
+
+describe('a list the store replays changes into', () => {
+  it('records the positions the records replaced, over several records, and none for a list they spliced', () => {
+    const before = list(1000);
+    const fresh = new WeakSet<object>();
+    const state = {rooms: before};
+    const at = (i: number, name: string) => [{path: ['rooms', i, 'name'], value: name}];
+    const once = applyChanges(state, at(10, 'Ten'), fresh);
+    const twice = applyChanges(once, [...at(900, 'Nine hundred'), ...at(10, 'Ten again')], fresh);
+    expect(twice.rooms[10]?.name).toBe('Ten again');
+    expect(replacedSince(before, twice.rooms)).toEqual([10, 900]);
+    expect(twice.rooms[11]).toBe(before[11]);
+    const spliced = applyChanges(twice, [{path: ['rooms'], splice: [0, 1], items: []}], fresh);
+    const after = applyChanges(spliced, at(5, 'Five'), fresh);
+    expect(replacedSince(before, after.rooms)).toBeNull();
   });
 });

@@ -9,6 +9,8 @@ import readline from 'node:readline';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {createStore, openStore, storeFiles, type FileStore} from '../../src/store/file-store.js';
+import {serializeState, sha256} from '../../src/store/state-file.js';
+import {headerLine} from '../../src/store/state-log.js';
 import {chatStateSchema} from '../../src/store/state-schema.js';
 import {distDir} from '../helpers/pchat-process.js';
 import {PowerLoss, underFaults} from './fault-layer.js';
@@ -237,6 +239,54 @@ describe('two stores taking turns', () => {
       expect(await mine.read()).toEqual(after);
     }
     expect(checkpointOf(storeFiles(dir).stateLog)).toBeGreaterThan(0);
+  });
+
+  it('a store that follows with a watch goes on from the state it holds across a checkpoint it fell far behind', async () => {
+    const files = storeFiles(dir);
+    const writer = await openStore(dir, {...options, checkpointBytes: 96 * 1024});
+    const follower = await openStore(dir, options);
+    const stop = follower.watch(() => undefined);
+    const before = await follower.read();
+    const checkpoint = identity(files.state);
+    let commits = 0;
+    while (identity(files.state) === checkpoint && commits < 1000) await commit(writer, `p${(commits += 1)}`);
+    // More records than the new log keeps: without the old log, only state.json has them.
+    expect(checkpointOf(files.stateLog)).toBe(commits);
+    expect(readLinesOf(files.stateLog).length).toBeLessThan(commits);
+    await commit(writer, 'after');
+    const after = await follower.read();
+    expect(after).toEqual(await (await openStore(dir, options)).read());
+    expect(after.revision).toBe(commits + 1);
+    expect(after.topology).toBe(before.topology);
+    stop();
+    writer.close();
+    follower.close();
+  });
+
+  it('a store that follows with a watch, reading between the two renames of a checkpoint, waits for the new log', async () => {
+    const files = storeFiles(dir);
+    const writer = await openStore(dir, options);
+    const follower = await openStore(dir, options);
+    const stop = follower.watch(() => undefined);
+    const before = await follower.read();
+    for (const name of ['a', 'b', 'c']) await commit(writer, name);
+    // A checkpoint of revision 3 made by hand, so that a read can fall between its two renames.
+    const text = serializeState(await writer.read());
+    const header = headerLine({revision: 3, sha256: sha256(text), bytes: Buffer.byteLength(text)});
+    fs.writeFileSync(`${files.state}.next`, text, {mode: 0o600});
+    fs.writeFileSync(`${files.stateLog}.next`, header, {mode: 0o600});
+    fs.renameSync(`${files.state}.next`, files.state);
+    const read = follower.read();
+    await sleep(30);
+    fs.renameSync(`${files.stateLog}.next`, files.stateLog);
+    const after = await read;
+    expect(after.revision).toBe(3);
+    expect(after.policies.map((p) => p.identity)).toEqual(['Global', 'Tag:a', 'Tag:b', 'Tag:c']);
+    // Read from the records, not parsed whole from state.json.
+    expect(after.topology).toBe(before.topology);
+    stop();
+    writer.close();
+    follower.close();
   });
 
   it('as two processes killed with -9 at random moments, across checkpoints, lose no acknowledged commit', async () => {

@@ -1,6 +1,7 @@
 // Rooms: one row per room; the detail shows settings and lists (effective members and history are
 // added by the detail view from Get-* lines).
 
+import {recordReplaced, replacedSince} from '../../domain/replaced-items.js';
 import type {Addin, Category, ChatState, Room} from '../../domain/types.js';
 import {displaySafe as safe} from '../../lang/display-safe.js';
 import {addinOf, categoryOf, objectIdentity} from './model.js';
@@ -60,10 +61,25 @@ function roomRows(state: ChatState): readonly Row[] {
     last.categories === state.categories &&
     last.addins === state.addins &&
     last.rooms.length === state.rooms.length;
-  const rows = state.rooms.map((room, i) =>
-    same && last.rooms[i] === room ? last.rows[i]! : rowOf(state, room),
-  );
-  lastMade = {rooms: state.rooms, categories: state.categories, addins: state.addins, rows};
+  const replaced = same ? replacedSince(last.rooms, state.rooms) : null;
+  const rows = same && replaced ? carried(state, last.rows, replaced) : null;
+  const made =
+    rows ??
+    state.rooms.map((room, i) => (same && last.rooms[i] === room ? last.rows[i]! : rowOf(state, room)));
+  lastMade = {rooms: state.rooms, categories: state.categories, addins: state.addins, rows: made};
+  return made;
+}
+
+/**
+ * The last rows with those of the replaced rooms made again: a commit read from another process
+ * replaces one room among 10,000 (issue 12: the console while another process commits). The new
+ * rows are recorded as replacements of the last ones, so that what is kept per row list (ids, cell
+ * widths) is carried over too.
+ */
+function carried(state: ChatState, last: readonly Row[], replaced: readonly number[]): readonly Row[] {
+  const rows = last.slice();
+  for (const i of replaced) rows[i] = rowOf(state, state.rooms[i]!);
+  recordReplaced(last, rows, replaced);
   return rows;
 }
 

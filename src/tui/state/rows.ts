@@ -5,6 +5,7 @@
 
 import Fuse from 'fuse.js';
 import {emptyBigramIndex, indexMore, type BigramIndex} from './bigram-index.js';
+import {carriedCache, type Carry} from './carried-cache.js';
 import {fuzzyCandidates, narrows} from './fuzzy-candidates.js';
 import {PANES} from '../panes/index.js';
 import type {PaneId} from '../panes/pane-id.js';
@@ -208,14 +209,15 @@ export function filterRows(rows: readonly Row[], filter: string): readonly Row[]
 export const visibleRows = (ui: UiState, pane: PaneId): readonly Row[] =>
   filterRows(paneRows(ui, pane), ui.lists[pane].filter);
 
-const idCache = new WeakMap<readonly Row[], readonly string[]>();
+const idCache = carriedCache<readonly string[]>();
+
+/** The ids with those of the replaced rows read again. */
+const carryIds: Carry<readonly string[]> = (_before, ids, after, replaced) => {
+  const next = ids.slice();
+  for (const i of replaced) next[i] = (after[i] as Row).id;
+  return next;
+};
 
 /** The rows' ids, once per row list: a key press reads them, and a list can hold 50,000 rows. */
-export function rowIds(rows: readonly Row[]): readonly string[] {
-  let ids = idCache.get(rows);
-  if (!ids) {
-    ids = rows.map((r) => r.id);
-    idCache.set(rows, ids);
-  }
-  return ids;
-}
+export const rowIds = (rows: readonly Row[]): readonly string[] =>
+  idCache.get(rows, () => rows.map((r) => r.id), carryIds);

@@ -48,6 +48,32 @@ export function contentWidths(
   return widths;
 }
 
+/**
+ * contentWidths of `after`, from those of `before` (`widths`), which it is with the rows at `replaced`
+ * replaced; null when a replaced row that was the widest of a column became narrower (only a count
+ * over all of them can tell the new width then).
+ */
+export function contentWidthsAfter(
+  columns: readonly Column[],
+  before: readonly {cells: Readonly<Record<string, string>>}[],
+  widths: Readonly<Record<string, number>>,
+  after: readonly {cells: Readonly<Record<string, string>>}[],
+  replaced: readonly number[],
+  sample = 2000,
+): Record<string, number> | null {
+  const next = {...widths};
+  for (const i of replaced) {
+    if (i >= sample) continue;
+    for (const c of columns) {
+      const was = cellWidth(before[i]?.cells ?? {}, c.key);
+      const now = cellWidth(after[i]?.cells ?? {}, c.key);
+      if (now < was && was >= (widths[c.key] ?? 0)) return null;
+      next[c.key] = Math.max(next[c.key] ?? 0, now);
+    }
+  }
+  return next;
+}
+
 const cellWidths = new WeakMap<object, Map<string, number>>();
 
 /** A cell's width, kept with its row's cells: a commit leaves most rows as they were (issue 12). */

@@ -10,8 +10,10 @@ import {PANES} from '../panes/index.js';
 import type {PaneId} from '../panes/pane-id.js';
 import {paneRows, rowIds, visibleRows} from '../state/rows.js';
 import type {UiState} from '../state/ui-state.js';
+import {carriedCache} from '../state/carried-cache.js';
 import {
   contentWidths,
+  contentWidthsAfter,
   fitRowCells,
   GAP,
   layoutColumns,
@@ -26,15 +28,17 @@ import {displaySafe} from '../../lang/display-safe.js';
 
 const GUTTER = 3;
 
-const widthCache = new WeakMap<readonly Row[], Record<string, number>>();
+const widthCache = carriedCache<Record<string, number>>();
 
 function placedColumns(pane: PaneId, rows: readonly Row[], width: number): PlacedColumn[] {
-  let wanted = widthCache.get(rows);
-  if (!wanted) {
-    wanted = contentWidths(PANES[pane].columns, rows);
-    widthCache.set(rows, wanted);
-  }
-  return layoutColumns(PANES[pane].columns, width - GUTTER, wanted);
+  const {columns} = PANES[pane];
+  const wanted = widthCache.get(
+    rows,
+    () => contentWidths(columns, rows),
+    (before, widths, after, replaced) =>
+      contentWidthsAfter(columns, before as readonly Row[], widths, after as readonly Row[], replaced),
+  );
+  return layoutColumns(columns, width - GUTTER, wanted);
 }
 
 interface FittedRow {
