@@ -53,7 +53,10 @@ export interface CopiedRoom {
   readonly messages: number;
 }
 
-/** Copies the rooms' lines (rooms 0 to `rooms` - 1) into a new file (mode 0600), room by room. */
+/**
+ * Copies the rooms' lines (rooms 0 to `rooms` - 1) into a new file (mode 0600), room by room, telling
+ * `staged` of each group's rooms once they are written.
+ */
 export function copyRoomLines(
   log: string,
   lines: LogLines,
@@ -61,6 +64,7 @@ export function copyRoomLines(
   rooms: number,
   file: string,
   groupBytes = GROUP_BYTES,
+  staged: (rooms: readonly CopiedRoom[]) => void = () => undefined,
 ): CopiedRoom[] {
   const bytes = new Float64Array(rooms);
   const messages = new Int32Array(rooms);
@@ -93,10 +97,13 @@ export function copyRoomLines(
         total > groupBytes
           ? [copyLargeRoom(first, total, lines, window, output)]
           : copyGroup(first, end, bytes, shared.subarray(0, total), lines, window, output);
-      for (const [k, span] of spans.entries()) {
-        copied.push({...span, start: position, messages: messages[first + k] as number});
+      const group = spans.map((span, k) => {
+        const room = {...span, start: position, messages: messages[first + k] as number};
         position += span.bytes;
-      }
+        return room;
+      });
+      for (const room of group) copied.push(room);
+      staged(group);
     }
   } finally {
     fs.closeSync(input);
