@@ -41,21 +41,14 @@ export interface StagedRoom extends Staged {
 /**
  * Where an archive's messages come from: each content room's lines (in log order, within the start
  * date), written under `dir`, by content index: a file of its own, or its span of a shared file. The file store copies them from
- * its log; the PostgreSQL store writes them from its messages table.
+ * its log; the PostgreSQL store writes them from its messages table. `staged` may be told of rooms
+ * whose bytes are written, as they are, so that they are deflated while the rest is gathered.
  */
-export type RoomContent = (request: ArchiveRequest, dir: string, sink?: ContentSink) => readonly StagedRoom[];
-
-/** What a RoomContent may tell the zip writer while it works. */
-export interface ContentSink {
-  /** Rooms whose bytes are written, as they are: deflated while the rest is gathered. */
-  readonly staged: (rooms: readonly StagedRoom[]) => void;
-  /**
-   * Large buffers it is done with (the line tables, the copy's group buffer and window). They are
-   * handed to the zip writer's thread and freed when it ends: left to this thread's collector, tens
-   * of MiB of them outlived the export, beside the state the next line reads (P6, peak RSS).
-   */
-  readonly release: (buffers: readonly ArrayBuffer[]) => void;
-}
+export type RoomContent = (
+  request: ArchiveRequest,
+  dir: string,
+  staged?: (rooms: readonly StagedRoom[]) => void,
+) => readonly StagedRoom[];
 
 /** A folder beside the store for one archive's files; its `.tmp` name lets a crash's leftovers be swept. */
 export const stagingDir = (files: StoreFiles, what: string): string => {
@@ -109,7 +102,7 @@ function zipArchive(request: ArchiveRequest, dir: string, output: string, conten
  */
 export const logContent =
   (log: string, chunkBytes?: number): RoomContent =>
-  ({plan, contentRooms}, dir, sink) => {
+  ({plan, contentRooms}, dir, staged) => {
     const removals = Removals.read(removalsOf(log));
     const replaced: string[] = [];
     const lines = logLines(log, contentRooms, plan.startDate, removals, replaced, chunkBytes);
@@ -120,12 +113,9 @@ export const logContent =
       file,
     });
     let told = 0;
-    const copied = copyRoomLines(log, lines, replaced, contentRooms.length, file, {
-      staged(rooms) {
-        sink?.staged(rooms.map((room, k) => named(room, told + k)));
-        told += rooms.length;
-      },
-      release: (buffers) => sink?.release([...buffers, ...lines.buffers()]),
+    const copied = copyRoomLines(log, lines, replaced, contentRooms.length, file, undefined, (rooms) => {
+      staged?.(rooms.map((room, k) => named(room, told + k)));
+      told += rooms.length;
     });
     return copied.map(named);
   };
@@ -179,10 +169,7 @@ function stageArchive(
       docs.push(stageText(path.join(dir, part), DOCUMENT_NAMES[part], JSON.stringify(doc)));
   }
   zip.add(docs.map(entrySource));
-  const entries = roomContent(request, dir, {
-    staged: (rooms) => zip.add(rooms.map(entrySource)),
-    release: (buffers) => zip.release(buffers),
-  });
+  const entries = roomContent(request, dir, (rooms) => zip.add(rooms.map(entrySource)));
   const content: ArchiveRoomContent[] = contentRooms.map(({roomId, room}, index) => ({
     roomId,
     room,

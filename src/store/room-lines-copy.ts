@@ -14,9 +14,10 @@ import {io, writeAll} from './durable-fs.js';
 const {O_RDONLY, O_NOFOLLOW, O_WRONLY, O_CREAT, O_EXCL} = fs.constants;
 
 /**
- * A group's buffer by default. 16 MiB, not 32: the export of one pool of L peaked 15-20 MiB lower
- * for the same CPU within the noise of a loaded machine (each group is one more pass over the log,
- * read from the page cache in 4 MiB pieces; 8 MiB saved little more).
+ * A group's buffer: a pass over the log per group, so larger groups mean fewer passes. 16 MiB, not
+ * 32: the export of one pool of L peaked 15-20 MiB lower for the same CPU within the noise of a
+ * loaded machine (each pass reads the log from the page cache in 4 MiB pieces); 8 MiB saved little
+ * more.
  */
 export const GROUP_BYTES = 16 << 20;
 const WINDOW_BYTES = 4 << 20;
@@ -30,11 +31,6 @@ export class LogLines {
   room = new Int32Array(1024);
   offset = new Float64Array(1024);
   length = new Int32Array(1024);
-
-  /** The tables' own memory, to be released once they are no longer read. */
-  buffers(): ArrayBuffer[] {
-    return [this.room.buffer, this.offset.buffer, this.length.buffer] as ArrayBuffer[];
-  }
 
   push(room: number, offset: number, length: number): void {
     if (this.count === this.room.length) {
@@ -62,23 +58,18 @@ export interface CopiedRoom {
   readonly messages: number;
 }
 
-export interface CopyOptions {
-  /** A group's buffer at most (a pass over the log per group, so larger groups mean fewer passes). */
-  readonly groupBytes?: number;
-  /** Told of each group's rooms once they are written. */
-  readonly staged?: (rooms: readonly CopiedRoom[]) => void;
-  /** Given the copy's large buffers once it is done with them (see ContentSink in archive-write.ts). */
-  readonly release?: (buffers: readonly ArrayBuffer[]) => void;
-}
-
-/** Copies the rooms' lines (rooms 0 to `rooms` - 1) into a new file (mode 0600), room by room. */
+/**
+ * Copies the rooms' lines (rooms 0 to `rooms` - 1) into a new file (mode 0600), room by room, telling
+ * `staged` of each group's rooms once they are written.
+ */
 export function copyRoomLines(
   log: string,
   lines: LogLines,
   replaced: readonly string[],
   rooms: number,
   file: string,
-  {groupBytes = GROUP_BYTES, staged = () => undefined, release = () => undefined}: CopyOptions = {},
+  groupBytes = GROUP_BYTES,
+  staged: (rooms: readonly CopiedRoom[]) => void = () => undefined,
 ): CopiedRoom[] {
   const bytes = new Float64Array(rooms);
   const messages = new Int32Array(rooms);
@@ -97,7 +88,9 @@ export function copyRoomLines(
   }
   // One buffer for every group, as large as the largest: a buffer per group would be garbage that
   // the collector frees late, several groups' worth of memory at once.
-  const shared = ownBuffer(groups.reduce((n, g) => (g.total > groupBytes ? n : Math.max(n, g.total)), 0));
+  const shared = Buffer.allocUnsafe(
+    groups.reduce((n, g) => (g.total > groupBytes ? n : Math.max(n, g.total)), 0),
+  );
   const input = io('open', log, () => fs.openSync(log, O_RDONLY | O_NOFOLLOW));
   const output = io('create', file, () => fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600));
   const copied: CopiedRoom[] = [];
@@ -117,16 +110,12 @@ export function copyRoomLines(
       for (const room of group) copied.push(room);
       staged(group);
     }
-    release([shared.buffer, window.buffer.buffer] as ArrayBuffer[]);
   } finally {
     fs.closeSync(input);
     fs.closeSync(output);
   }
   return copied;
 }
-
-/** A buffer with an ArrayBuffer of its own (never a slice of Node's shared pool), so it can be released. */
-const ownBuffer = (size: number): Buffer => Buffer.from(new ArrayBuffer(size));
 
 type Span = Omit<CopiedRoom, 'start' | 'messages'>;
 
@@ -188,7 +177,7 @@ function copyLargeRoom(
 
 /** The log read in large sequential pieces: a line is sliced out of the piece that holds it. */
 class LogWindow {
-  readonly buffer = ownBuffer(WINDOW_BYTES);
+  private readonly buffer = Buffer.allocUnsafe(WINDOW_BYTES);
   private start = 0;
   private end = 0;
 

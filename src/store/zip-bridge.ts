@@ -99,8 +99,6 @@ export interface ZipWriter {
   add(entries: readonly ZipEntrySource[]): void;
   /** Writes the zip of these entries, in this order, and waits until it is fsynced. */
   finish(entries: readonly ZipEntrySource[]): Answer<{bytes: number}>;
-  /** Hands buffers this thread is done with to the writer's thread, which frees them when it ends. */
-  release(buffers: readonly ArrayBuffer[]): void;
   /** Stops the writer without a zip (the caller failed); its scratch file is the caller's to remove. */
   abandon(): void;
 }
@@ -115,7 +113,6 @@ export function startZip(output: string, scratch: string, pieceBytes = PIECE_BYT
   const post = (message: ZipWriteMessage): void => started.port.postMessage(message);
   return {
     add: (entries) => post({kind: 'add', entries}),
-    release: (buffers) => started.port.postMessage({kind: 'release'}, [...buffers]),
     finish(entries) {
       post({kind: 'finish', entries});
       return answerOf(started);

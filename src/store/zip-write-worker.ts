@@ -12,9 +12,8 @@
 // deflated piece by piece, each piece but the last ended by a sync flush: the pieces form one valid
 // deflate stream, and memory holds one piece.
 //
-// Messages on workerData.port: {kind: 'add', entries} (their bytes are staged: deflate them now),
-// {kind: 'release'} (buffers the exporting thread is done with, transferred to be freed with this
-// thread) and {kind: 'finish', entries} (the archive's entries in order; any not added yet is deflated then). The
+// Messages on workerData.port: {kind: 'add', entries} (their bytes are staged: deflate them now) and
+// {kind: 'finish', entries} (the archive's entries in order; any not added yet is deflated then). The
 // answer, {ok: true, bytes} or {ok: false, problem}, is posted back, then the waiting thread is woken
 // through workerData.signal.
 
@@ -36,7 +35,6 @@ export interface ZipWriteData {
 
 export type ZipWriteMessage =
   | {readonly kind: 'add'; readonly entries: readonly ZipEntrySource[]}
-  | {readonly kind: 'release'}
   | {readonly kind: 'finish'; readonly entries: readonly ZipEntrySource[]};
 
 export function zipWriteWorkerMain(load: Load): void {
@@ -225,8 +223,6 @@ export function zipWriteWorkerMain(load: Load): void {
     Atomics.notify(data.signal, 0);
   };
   data.port.on('message', (message: ZipWriteMessage) => {
-    // The buffers came with the message: dropped here, they are freed with this thread.
-    if (message.kind === 'release') return;
     if (message.kind === 'add') {
       // After a failure the rest is not deflated: the finish answers with the first problem.
       if (failure === null)
