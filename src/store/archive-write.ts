@@ -3,9 +3,10 @@
 // the first reads the log once and notes, for each line of an exported room in log order, its room,
 // byte offset and length (numbers, never the message); the second (room-lines-copy.ts) copies the
 // rooms' lines, room after room, into one staging file beside the store, hashing each room's span.
-// The zip is then streamed from the staged file, an entry per span. Memory holds the offsets and one
-// group of rooms, never the log; the lines are copied byte for byte, so a room's history in the
-// archive is exactly its lines in the log.
+// The zip writer (zip-bridge.ts) deflates each group's spans on the second core as soon as they are
+// staged, while this thread gathers the next group, and writes the zip at the end, an entry per
+// span. Memory holds the offsets and one group of rooms, never the log; the lines are copied byte for
+// byte, so a room's history in the archive is exactly its lines in the log.
 
 import {createHash, randomUUID} from 'node:crypto';
 import fs from 'node:fs';
@@ -21,9 +22,9 @@ import {io, removeQuietly, writeAll} from './durable-fs.js';
 import {parseLine, readLines} from './jsonl.js';
 import {Removals} from './message-removals.js';
 import {readFileLineRooms} from './line-rooms.js';
-import {copyRoomLines, LogLines} from './room-lines-copy.js';
+import {copyRoomLines, LogLines, type CopiedRoom} from './room-lines-copy.js';
 import {removalsOf, type StoreFiles} from './store-files.js';
-import {writeZip, type ZipEntrySource} from './zip-bridge.js';
+import {startZip, type ZipEntrySource, type ZipWriter} from './zip-bridge.js';
 
 const {O_NOFOLLOW, O_WRONLY, O_CREAT, O_EXCL} = fs.constants;
 
@@ -40,9 +41,14 @@ export interface StagedRoom extends Staged {
 /**
  * Where an archive's messages come from: each content room's lines (in log order, within the start
  * date), written under `dir`, by content index: a file of its own, or its span of a shared file. The file store copies them from
- * its log; the PostgreSQL store writes them from its messages table.
+ * its log; the PostgreSQL store writes them from its messages table. `staged` may be told of rooms
+ * whose bytes are written, as they are, so that they are deflated while the rest is gathered.
  */
-export type RoomContent = (request: ArchiveRequest, dir: string) => readonly StagedRoom[];
+export type RoomContent = (
+  request: ArchiveRequest,
+  dir: string,
+  staged?: (rooms: readonly StagedRoom[]) => void,
+) => readonly StagedRoom[];
 
 /** A folder beside the store for one archive's files; its `.tmp` name lets a crash's leftovers be swept. */
 export const stagingDir = (files: StoreFiles, what: string): string => {
@@ -60,9 +66,7 @@ export function writeArchive(
 ): void {
   const dir = stagingDir(files, 'export');
   try {
-    const staged = stageArchive(request, dir, content);
-    const answer = writeZip(output, staged);
-    if (!answer.ok) throw new Error(`The archive could not be written: ${answer.problem}`);
+    zipArchive(request, dir, output, content);
   } finally {
     removeQuietly(dir);
   }
@@ -73,13 +77,23 @@ export function archiveBytes(files: StoreFiles, request: ArchiveRequest, content
   const dir = stagingDir(files, 'export');
   try {
     const output = path.join(dir, 'archive.zip');
-    const staged = stageArchive(request, dir, content);
-    const answer = writeZip(output, staged);
-    if (!answer.ok) throw new Error(`The archive could not be written: ${answer.problem}`);
+    zipArchive(request, dir, output, content);
     return io('read', output, () => fs.readFileSync(output));
   } finally {
     removeQuietly(dir);
   }
+}
+
+function zipArchive(request: ArchiveRequest, dir: string, output: string, content: RoomContent): void {
+  const zip = startZip(output, path.join(dir, 'deflated'));
+  let answer: ReturnType<ZipWriter['finish']>;
+  try {
+    answer = zip.finish(stageArchive(request, dir, content, zip));
+  } catch (error) {
+    zip.abandon();
+    throw error;
+  }
+  if (!answer.ok) throw new Error(`The archive could not be written: ${answer.problem}`);
 }
 
 /**
@@ -88,13 +102,22 @@ export function archiveBytes(files: StoreFiles, request: ArchiveRequest, content
  */
 export const logContent =
   (log: string, chunkBytes?: number): RoomContent =>
-  ({plan, contentRooms}, dir) => {
+  ({plan, contentRooms}, dir, staged) => {
     const removals = Removals.read(removalsOf(log));
     const replaced: string[] = [];
     const lines = logLines(log, contentRooms, plan.startDate, removals, replaced, chunkBytes);
     const file = path.join(dir, 'messages');
-    const copied = copyRoomLines(log, lines, replaced, contentRooms.length, file);
-    return copied.map((room, index) => ({...room, name: messageEntryName(index), file}));
+    const named = (room: CopiedRoom, index: number): StagedRoom => ({
+      ...room,
+      name: messageEntryName(index),
+      file,
+    });
+    let told = 0;
+    const copied = copyRoomLines(log, lines, replaced, contentRooms.length, file, undefined, (rooms) => {
+      staged?.(rooms.map((room, k) => named(room, told + k)));
+      told += rooms.length;
+    });
+    return copied.map(named);
   };
 
 /** The file a room's lines are staged in, by content index. */
@@ -130,9 +153,23 @@ export function stageLines(file: string, name: string, lines: Iterable<string>):
   return {name, file, bytes, sha256: hash.digest('hex'), messages};
 }
 
-function stageArchive(request: ArchiveRequest, dir: string, roomContent: RoomContent): Staged[] {
+function stageArchive(
+  request: ArchiveRequest,
+  dir: string,
+  roomContent: RoomContent,
+  zip: ZipWriter,
+): Staged[] {
   const {plan, contentRooms} = request;
-  const entries = roomContent(request, dir);
+  const entrySource = ({name, file, start, bytes}: Staged): ZipEntrySource => ({name, file, start, bytes});
+  // The documents that do not count messages first: they are deflated while the rooms are gathered.
+  const docs: Staged[] = [];
+  for (const part of ['users', 'categories', 'rooms', 'addins'] as const) {
+    const doc = plan.documents[part];
+    if (doc !== undefined)
+      docs.push(stageText(path.join(dir, part), DOCUMENT_NAMES[part], JSON.stringify(doc)));
+  }
+  zip.add(docs.map(entrySource));
+  const entries = roomContent(request, dir, (rooms) => zip.add(rooms.map(entrySource)));
   const content: ArchiveRoomContent[] = contentRooms.map(({roomId, room}, index) => ({
     roomId,
     room,
@@ -140,16 +177,10 @@ function stageArchive(request: ArchiveRequest, dir: string, roomContent: RoomCon
     messages: entries[index]?.messages ?? 0,
   }));
   const messages = content.reduce((n, r) => n + r.messages, 0);
-  const documents = {
-    ...plan.documents,
-    ...(plan.manifest.level === 'All' || plan.manifest.level === 'Content' ? {content} : {}),
-  };
-  const docs: Staged[] = [];
-  for (const part of ['users', 'categories', 'rooms', 'addins', 'content'] as const) {
-    const doc = documents[part];
-    if (doc !== undefined)
-      docs.push(stageText(path.join(dir, part), DOCUMENT_NAMES[part], JSON.stringify(doc)));
-  }
+  const contentDoc =
+    plan.manifest.level === 'All' || plan.manifest.level === 'Content' ? content : plan.documents.content;
+  if (contentDoc !== undefined)
+    docs.push(stageText(path.join(dir, 'content'), DOCUMENT_NAMES.content, JSON.stringify(contentDoc)));
   const all = [
     ...docs,
     ...entries.map(({name, file, start, bytes, sha256}) => ({name, file, start, bytes, sha256})),

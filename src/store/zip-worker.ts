@@ -4,8 +4,7 @@
 // bytes between files and a zip container; every rule about what an archive may hold is checked by
 // the caller.
 //
-// Tasks (workerData.task):
-//   {kind: 'zip', output, entries: [{name, file}]}: a new zip (never over a file, mode 0600), in order.
+// The task (workerData.task; an export's zip is written by zip-write-worker.ts):
 //   {kind: 'unzip', input, stagingDir, limits}: entry i's bytes into stagingDir/<i>. The limits are
 //     counted on the bytes actually inflated, never on the sizes the zip claims; the first one
 //     exceeded stops the read. An entry of at most SMALL_ENTRY compressed bytes (a room's messages,
@@ -19,10 +18,8 @@
 import type * as Fs from 'node:fs';
 import type * as Path from 'node:path';
 import type * as Stream from 'node:stream';
-import type * as StreamPromises from 'node:stream/promises';
 import type * as Threads from 'node:worker_threads';
 import type * as Zlib from 'node:zlib';
-import type * as Yazl from 'yazl';
 import type * as Yauzl from 'yauzl';
 import type {ZipTask} from './zip-bridge.js';
 
@@ -31,78 +28,18 @@ type Load = (id: string) => unknown;
 export function zipWorkerMain(load: Load): void {
   const fs = load('node:fs') as typeof Fs;
   const path = load('node:path') as typeof Path;
-  const stream = load('node:stream') as typeof Stream;
-  const {pipeline} = load('node:stream/promises') as typeof StreamPromises;
   const threads = load('node:worker_threads') as typeof Threads;
   const zlib = load('node:zlib') as typeof Zlib;
   const data = threads.workerData as {
     task: ZipTask;
     port: Threads.MessagePort;
     signal: Int32Array;
-    modules: {yazl: string; yauzl: string};
+    modules: {yauzl: string};
   };
-  const yazl = load(data.modules.yazl) as typeof Yazl;
   const yauzl = load(data.modules.yauzl) as typeof Yauzl;
 
   class Refusal extends Error {}
   const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-  async function zip(
-    output: string,
-    entries: readonly {name: string; file: string; start?: number; bytes: number}[],
-  ) {
-    const archive = new yazl.ZipFile();
-    const done = pipeline(archive.outputStream, fs.createWriteStream(output, {flags: 'wx', mode: 0o600}));
-    // A fixed time stamp: the same data makes the same archive.
-    const mtime = new Date(2000, 0, 1);
-    // Deflate level 3, not zlib's default 6: on chat text it takes half the CPU (P6: level 6 was
-    // most of an export's zip time) for archives about 5 % larger; the format is the same deflate.
-    const compressionLevel = 3;
-    // Reads of 1 MiB, not 64 KiB: each read is a round trip through the thread pool.
-    const highWaterMark = 1 << 20;
-    // Each file is opened once, however many entries share it (every room's messages share one), and
-    // read lazily: an entry's bytes are read only when its turn comes.
-    const open = new Map<string, number>();
-    const fdOf = (file: string): number => {
-      let fd = open.get(file);
-      if (fd === undefined)
-        open.set(file, (fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)));
-      return fd;
-    };
-    try {
-      for (const entry of entries)
-        archive.addReadStreamLazy(
-          entry.name,
-          {mtime, mode: 0o100600, size: entry.bytes, compressionLevel},
-          (callback) => {
-            const start = entry.start ?? 0;
-            callback(
-              null,
-              entry.bytes === 0
-                ? stream.Readable.from([])
-                : fs.createReadStream('', {
-                    fd: fdOf(entry.file),
-                    start,
-                    end: start + entry.bytes - 1,
-                    autoClose: false,
-                    highWaterMark,
-                  }),
-            );
-          },
-        );
-      archive.end();
-      await done;
-    } finally {
-      for (const fd of open.values()) fs.closeSync(fd);
-    }
-    const fd = fs.openSync(output, 'r');
-    try {
-      fs.fsyncSync(fd);
-      return {ok: true, bytes: fs.fstatSync(fd).size};
-    } finally {
-      fs.closeSync(fd);
-    }
-  }
 
   async function unzip(task: Extract<ZipTask, {kind: 'unzip'}>) {
     const {limits} = task;
@@ -275,8 +212,7 @@ export function zipWorkerMain(load: Load): void {
   }
 
   const task = data.task;
-  const run = task.kind === 'zip' ? zip(task.output, task.entries) : unzip(task);
-  void run
+  void unzip(task)
     .catch((error: unknown) => ({
       ok: false,
       problem: error instanceof Refusal ? error.message : `it could not be processed (${messageOf(error)})`,

@@ -1,12 +1,13 @@
 // The export's second pass: the rooms' lines gathered out of the log into one file, room after room.
 // Checked against the plain answer (each room's lines, in log order, one after another) with groups
-// small enough that rooms share a group, a room fills one alone, and a room is larger than a group.
+// small enough that rooms share a group, a room fills one alone, and a room is larger than a group;
+// each group is told of once it is written, so the zip writer can deflate it while the next is copied.
 
 import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {copyRoomLines, LogLines} from '../../src/store/room-lines-copy.js';
+import {copyRoomLines, LogLines, type CopiedRoom} from '../../src/store/room-lines-copy.js';
 import {tempDir} from '../helpers/pchat-process.js';
 
 const root = tempDir();
@@ -58,6 +59,24 @@ describe('copyRoomLines', () => {
       start += expected.length;
     }
     expect(staged.length).toBe(start);
+  });
+
+  it('tells of each group of rooms, in order, once its bytes are in the file', () => {
+    const dir = fs.mkdtempSync(path.join(root, 'told-'));
+    const log = path.join(dir, 'messages.jsonl');
+    const {lines, texts} = writeLog(log, 3000, 40);
+    const file = path.join(dir, 'staged');
+    const groups: number[] = [];
+    const told: CopiedRoom[] = [];
+    const copied = copyRoomLines(log, lines, [], texts.length, file, 16384, (rooms) => {
+      groups.push(rooms.length);
+      const last = rooms[rooms.length - 1] as CopiedRoom;
+      expect(fs.statSync(file).size).toBe(last.start + last.bytes);
+      told.push(...rooms);
+    });
+    expect(told).toEqual(copied);
+    expect(groups.length).toBeGreaterThan(2);
+    expect(groups.some((n) => n > 1)).toBe(true);
   });
 
   it('takes a replaced line from its replacement, not from the log', () => {
