@@ -150,6 +150,8 @@ export const importDataCmdlet = defineCmdlet({
         roomIds: replaced.size <= FEW_ROOMS ? [...replaced] : 'all',
         rewrite: (m) =>
           replaced.has(m.roomId) && (from === null || Date.parse(m.postedAt) >= from) ? null : m,
+        // Without a start date the rooms go whole: the store need not decode their lines to drop them.
+        ...(from === null ? {dropsRooms: [...replaced]} : {}),
       });
     }
     ctx.effect({

@@ -102,6 +102,11 @@ export type Effect =
       readonly roomIds: readonly string[] | 'all';
       /** Return the message unchanged, a replacement, or null to delete it. */
       readonly rewrite: (message: ChatMessage) => ChatMessage | null;
+      /**
+       * When given, `rewrite` deletes every message of these rooms and returns every other message
+       * unchanged, so a store may drop these rooms' lines without decoding them.
+       */
+      readonly dropsRooms?: readonly string[];
     }
   | {readonly kind: 'backup'; readonly reason: string}
   /**

@@ -38,6 +38,7 @@ import type {IndexData} from './message-index-file.js';
 import {removalLine, Removals, removalsAppendOffset, type Removal} from './message-removals.js';
 import {recordRemovals} from './removal-pass.js';
 import {lineNumberIn, logPieces, roomNeedles, type LogPiece} from './room-pieces.js';
+import {linesWithoutRooms} from './room-lines-drop.js';
 import {lstatOrNull} from './safety.js';
 import {checked, lineId, MESSAGE_LOG, type LogLine} from './message-lines.js';
 import {removalsOf, tempPath} from './store-files.js';
@@ -243,7 +244,22 @@ export class MessageDraft {
     this.pendingFiles.push(...files);
   }
 
-  rewrite(roomIds: readonly string[] | 'all', rewrite: (m: ChatMessage) => ChatMessage | null): void {
+  /** `dropsRooms`: as the rewriteMessages effect says (ports.ts). */
+  rewrite(
+    roomIds: readonly string[] | 'all',
+    rewrite: (m: ChatMessage) => ChatMessage | null,
+    dropsRooms?: readonly string[],
+  ): void {
+    if (roomIds === 'all' && dropsRooms !== undefined && this.dropsUnread()) {
+      const source = this.source;
+      const dropped = new Set(dropsRooms);
+      this.writeNewSource((out) => {
+        linesWithoutRooms(source, dropped, (bytes) => out.addBytes(bytes), this.chunkBytes);
+        this.writePending(out, null, rewrite);
+      });
+      this.index = null;
+      return;
+    }
     if (roomIds !== 'all' && this.recordsRemovals()) {
       this.records.push(
         ...recordRemovals({
@@ -316,18 +332,35 @@ export class MessageDraft {
         if (next !== message) carry?.changed(oldEnd, out.position);
       }
       carried = out.position;
-      for (const message of this.pending) {
-        const next = !rooms || rooms.has(message.roomId) ? rewrite(message) : message;
-        if (next) out.add(toJsonLine(next === message ? next : checked(next)));
-      }
-      for (const entry of this.pendingFiles)
-        for (const message of fileMessages(entry, this.chunkBytes)) {
-          const next = !rooms || rooms.has(message.roomId) ? rewrite(message) : message;
-          if (next) out.add(toJsonLine(next === message ? next : checked(next)));
-        }
+      this.writePending(out, rooms, rewrite);
     });
     const carriedRooms = carry?.finish() ?? null;
     this.index = carriedRooms === null ? null : indexOfWritten(target, carriedRooms, carried);
+  }
+
+  /** The drafted appends, through a rewrite of `rooms` (all when null). */
+  private writePending(
+    out: BlockWriter,
+    rooms: ReadonlySet<string> | null,
+    rewrite: (m: ChatMessage) => ChatMessage | null,
+  ): void {
+    for (const message of this.pending) {
+      const next = !rooms || rooms.has(message.roomId) ? rewrite(message) : message;
+      if (next) out.add(toJsonLine(next === message ? next : checked(next)));
+    }
+    for (const entry of this.pendingFiles)
+      for (const message of fileMessages(entry, this.chunkBytes)) {
+        const next = !rooms || rooms.has(message.roomId) ? rewrite(message) : message;
+        if (next) out.add(toJsonLine(next === message ? next : checked(next)));
+      }
+  }
+
+  /**
+   * Whether rooms deleted whole can be dropped by their lines' room ids: not when a witness must see
+   * each deleted line, nor through removal records, which show some lines as others.
+   */
+  private dropsUnread(): boolean {
+    return this.witness === null && this.sourceRemovals().size === 0;
   }
 
   /** Whether a rewrite of some rooms is carried out as removal records rather than a new log. */
