@@ -156,11 +156,11 @@ export const importDataCmdlet = defineCmdlet({
     }
     ctx.effect({
       kind: 'appendMessageFiles',
-      files: merge.messages.map((m) => ({
-        file: archive.messageFiles[m.contentIndex] ?? '',
-        fromRoomId: m.fromRoomId,
-        roomId: m.toRoomId,
-      })),
+      files: merge.messages.map((m) => {
+        const span = archive.messageSpans[m.contentIndex];
+        if (!span) throw new Error(`The archive has no content entry ${m.contentIndex}.`);
+        return {...span, fromRoomId: m.fromRoomId, roomId: m.toRoomId};
+      }),
     });
     for (const item of merge.items) ctx.write(planObject(item));
     if (args.Report !== undefined) {

@@ -18,7 +18,7 @@
 
 import fs from 'node:fs';
 import type {ChatMessage} from '../domain/types.js';
-import type {MessageQuery} from '../domain/ports.js';
+import type {MessageQuery, StagedSpan} from '../domain/ports.js';
 import {messageMatcher} from '../domain/log-queries.js';
 import {
   copyNewFile,
@@ -39,6 +39,7 @@ import {removalLine, Removals, removalsAppendOffset, type Removal} from './messa
 import {recordRemovals} from './removal-pass.js';
 import {lineNumberIn, logPieces, roomNeedles, type LogPiece} from './room-pieces.js';
 import {linesWithoutRooms} from './room-lines-drop.js';
+import {copySpan, spanLines} from './span-lines.js';
 import {lstatOrNull} from './safety.js';
 import {checked, lineId, MESSAGE_LOG, type LogLine} from './message-lines.js';
 import {removalsOf, tempPath} from './store-files.js';
@@ -512,15 +513,14 @@ export interface RemovalOptions {
 export const REWRITE_LOG_BELOW_BYTES = 1 << 20;
 export const COMPACT_SHARE = 1 / 8;
 
-export interface MessageFile {
-  readonly file: string;
+export interface MessageFile extends StagedSpan {
   readonly fromRoomId: string;
   readonly roomId: string;
 }
 
-/** A staged message file's messages, each moved to the room it is imported into. */
+/** A staged span's messages, each moved to the room it is imported into. */
 export function* fileMessages(entry: MessageFile, chunkBytes?: number): Generator<ChatMessage> {
-  for (const line of readLines(entry.file, chunkBytes)) {
+  for (const line of spanLines(entry, chunkBytes)) {
     const message = toRecord(line, entry.file, MESSAGE_LOG);
     yield message.roomId === entry.fromRoomId ? {...message, roomId: entry.roomId} : message;
   }
@@ -535,7 +535,7 @@ function appendFilesAndSync(target: string, files: readonly MessageFile[], chunk
       for (const entry of files) {
         if (entry.fromRoomId === entry.roomId) {
           out.flush();
-          copyInto(fd, entry.file);
+          copySpan(entry, fd, (to, bytes) => writeAll(to, bytes));
         } else for (const message of fileMessages(entry, chunkBytes)) out.add(toJsonLine(checked(message)));
       }
       out.flush();
@@ -544,21 +544,6 @@ function appendFilesAndSync(target: string, files: readonly MessageFile[], chunk
       fs.closeSync(fd);
     }
   });
-}
-
-function copyInto(fd: number, file: string): void {
-  const input = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    for (
-      let n = fs.readSync(input, buffer, 0, buffer.length, null);
-      n > 0;
-      n = fs.readSync(input, buffer, 0, buffer.length, null)
-    )
-      writeAll(fd, buffer.subarray(0, n));
-  } finally {
-    fs.closeSync(input);
-  }
 }
 
 function appendAndSync(file: string, text: string): void {

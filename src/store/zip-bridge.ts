@@ -25,7 +25,9 @@ export interface ZipLimits {
 export interface UnzippedEntry {
   /** The entry's name as stored, undecoded: the caller decides whether it is acceptable. */
   readonly nameBytes: readonly number[];
+  /** The entry's bytes are `bytes` bytes of `file` from `start`: every entry shares one file. */
   readonly file: string;
+  readonly start: number;
   readonly compressedBytes: number;
   readonly bytes: number;
 }
@@ -74,7 +76,7 @@ function run<T>(task: ZipTask): Answer<T> {
 export const writeZip = (output: string, entries: readonly ZipEntrySource[]): Answer<{bytes: number}> =>
   run({kind: 'zip', output, entries});
 
-/** Inflates every entry into stagingDir/<index>, within the limits, or says why the zip is refused. */
+/** Inflates every entry into stagingDir/entries, within the limits, or says why the zip is refused. */
 export const readZip = (
   input: string,
   stagingDir: string,
