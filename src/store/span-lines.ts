@@ -11,13 +11,25 @@ import {lineAt, type JsonLine} from './jsonl.js';
 const {O_RDONLY, O_NOFOLLOW} = fs.constants;
 const CHUNK_BYTES = 1 << 20;
 const EMPTY = Buffer.alloc(0);
+const utf8 = new TextDecoder('utf-8', {fatal: true});
+
+/** A plain line object for each line (a million of them): lineAt only for the error naming a bad one. */
+function decoded(bytes: Buffer, file: string, offset: number, number: number): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return lineAt(bytes, file, offset, () => number).text;
+  }
+}
 
 /** The span's bytes, in chunks of at most `chunkBytes`; each is valid until the next is asked for. */
 export function* spanChunks(span: StagedSpan, chunkBytes: number = CHUNK_BYTES): Generator<Buffer> {
   const {file} = span;
   const fd = io('open', file, () => fs.openSync(file, O_RDONLY | O_NOFOLLOW));
   try {
-    const chunk = Buffer.allocUnsafe(Math.max(chunkBytes, 1));
+    // No bigger than the span: a room's entry is a few KiB, and a MiB for each of 10,000 of them is
+    // memory outside the heap that the collector frees late.
+    const chunk = Buffer.allocUnsafe(Math.max(Math.min(chunkBytes, span.bytes), 1));
     const end = span.start + span.bytes;
     for (let position = span.start; position < end;) {
       const n = io('read', file, () =>
@@ -54,8 +66,7 @@ export function* spanLines(
         carry.length > 0 ? Buffer.concat([carry, chunk.subarray(start, nl)]) : chunk.subarray(start, nl);
       const offset = carry.length > 0 ? from : position + start;
       number += 1;
-      const counted = number;
-      yield lineAt(bytes, span.file, offset, () => counted);
+      yield {text: decoded(bytes, span.file, offset, number), offset, number};
       carry = EMPTY;
       start = nl + 1;
     }
