@@ -42,6 +42,7 @@ import {linesWithoutRooms} from './room-lines-drop.js';
 import {copySpan, spanLines} from './span-lines.js';
 import {lstatOrNull} from './safety.js';
 import {checked, lineId, MESSAGE_LOG, type LogLine} from './message-lines.js';
+import {encodedRoomId, movedLine} from './moved-lines.js';
 import {removalsOf, tempPath} from './store-files.js';
 
 /**
@@ -400,9 +401,7 @@ export class MessageDraft {
         if (shown !== null) yield {id: lineId(shown.text, source, shown), text: shown.text};
       }
       for (const message of pending) yield {id: message.id, text: toJsonLine(message).slice(0, -1)};
-      for (const entry of pendingFiles)
-        for (const message of fileMessages(entry, chunkBytes))
-          yield {id: message.id, text: toJsonLine(message).slice(0, -1)};
+      for (const entry of pendingFiles) yield* fileLines(entry, chunkBytes);
     };
     this.writeNewSource((out) => {
       for (const line of transform(lines())) out.add(`${line.text}\n`);
@@ -520,13 +519,33 @@ export interface MessageFile extends StagedSpan {
 
 /** A staged span's messages, each moved to the room it is imported into. */
 export function* fileMessages(entry: MessageFile, chunkBytes?: number): Generator<ChatMessage> {
+  for (const line of spanLines(entry, chunkBytes)) yield movedMessage(entry, line);
+}
+
+function movedMessage(entry: MessageFile, line: JsonLine): ChatMessage {
+  const message = toRecord(line, entry.file, MESSAGE_LOG);
+  return message.roomId === entry.fromRoomId ? {...message, roomId: entry.roomId} : message;
+}
+
+/**
+ * A staged span's lines as the log writes them, each moved to the room it is imported into: its room
+ * id rewritten in its text (moved-lines.ts); a line not in the log's exact form is decoded and written
+ * again.
+ */
+function* fileLines(entry: MessageFile, chunkBytes?: number): Generator<LogLine> {
+  const from = encodedRoomId(entry.fromRoomId);
+  const to = encodedRoomId(entry.roomId);
   for (const line of spanLines(entry, chunkBytes)) {
-    const message = toRecord(line, entry.file, MESSAGE_LOG);
-    yield message.roomId === entry.fromRoomId ? {...message, roomId: entry.roomId} : message;
+    const moved = movedLine(line.text, from, to);
+    if (moved !== null) yield {id: lineId(moved, entry.file, line), text: moved};
+    else {
+      const message = checked(movedMessage(entry, line));
+      yield {id: message.id, text: toJsonLine(message).slice(0, -1)};
+    }
   }
 }
 
-/** Appends message files: byte for byte when the room keeps its id, else each line with the new id. */
+/** Appends message files: byte for byte when the room keeps its id, else each line moved to its room. */
 function appendFilesAndSync(target: string, files: readonly MessageFile[], chunkBytes?: number): void {
   io('append to', target, () => {
     const fd = fs.openSync(target, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_NOFOLLOW);
@@ -536,7 +555,7 @@ function appendFilesAndSync(target: string, files: readonly MessageFile[], chunk
         if (entry.fromRoomId === entry.roomId) {
           out.flush();
           copySpan(entry, fd, (to, bytes) => writeAll(to, bytes));
-        } else for (const message of fileMessages(entry, chunkBytes)) out.add(toJsonLine(checked(message)));
+        } else for (const line of fileLines(entry, chunkBytes)) out.add(`${line.text}\n`);
       }
       out.flush();
       storeIo.fsync(fd);
