@@ -150,15 +150,17 @@ export const importDataCmdlet = defineCmdlet({
         roomIds: replaced.size <= FEW_ROOMS ? [...replaced] : 'all',
         rewrite: (m) =>
           replaced.has(m.roomId) && (from === null || Date.parse(m.postedAt) >= from) ? null : m,
+        // Without a start date the rooms go whole: the store need not decode their lines to drop them.
+        ...(from === null ? {dropsRooms: [...replaced]} : {}),
       });
     }
     ctx.effect({
       kind: 'appendMessageFiles',
-      files: merge.messages.map((m) => ({
-        file: archive.messageFiles[m.contentIndex] ?? '',
-        fromRoomId: m.fromRoomId,
-        roomId: m.toRoomId,
-      })),
+      files: merge.messages.map((m) => {
+        const span = archive.messageSpans[m.contentIndex];
+        if (!span) throw new Error(`The archive has no content entry ${m.contentIndex}.`);
+        return {...span, fromRoomId: m.fromRoomId, roomId: m.toRoomId};
+      }),
     });
     for (const item of merge.items) ctx.write(planObject(item));
     if (args.Report !== undefined) {

@@ -34,6 +34,9 @@ export const LEVEL_PARTS: Readonly<Record<ExportLevel, readonly DocumentPart[]>>
 export const messageEntryName = (index: number): string => `messages/${index}.jsonl`;
 const MESSAGE_ENTRY = /^messages\/(0|[1-9]\d{0,5})\.jsonl$/;
 
+/** Whether the entry holds a room's messages (rather than a JSON document). */
+export const isMessageEntryName = (name: string): boolean => MESSAGE_ENTRY.test(name);
+
 /**
  * Limits checked while reading, on the bytes actually inflated (the sizes a zip header claims are
  * never trusted). Generous for a real export (a million messages is about 200 MB), small enough that

@@ -102,6 +102,11 @@ export type Effect =
       readonly roomIds: readonly string[] | 'all';
       /** Return the message unchanged, a replacement, or null to delete it. */
       readonly rewrite: (message: ChatMessage) => ChatMessage | null;
+      /**
+       * When given, `rewrite` deletes every message of these rooms and returns every other message
+       * unchanged, so a store may drop these rooms' lines without decoding them.
+       */
+      readonly dropsRooms?: readonly string[];
     }
   | {readonly kind: 'backup'; readonly reason: string}
   /**
@@ -123,14 +128,10 @@ export type Effect =
     }
   /** Export: the archive is built into a new file under exports/ as part of the commit. */
   | {readonly kind: 'writeArchive'; readonly path: string; readonly archive: ArchiveRequest}
-  /** Import: validated message files appended to the log (after any rewrite), each line's room id set to `roomId`. */
+  /** Import: staged spans of validated message lines appended to the log (after any rewrite), each line's room id set to `roomId`. */
   | {
       readonly kind: 'appendMessageFiles';
-      readonly files: readonly {
-        readonly file: string;
-        readonly fromRoomId: string;
-        readonly roomId: string;
-      }[];
+      readonly files: readonly (StagedSpan & {readonly fromRoomId: string; readonly roomId: string})[];
     };
 
 /** An archive to build: the documents, and the rooms whose messages it carries. */
@@ -142,12 +143,19 @@ export interface ArchiveRequest {
 export type ArchiveSource =
   {readonly kind: 'file'; readonly path: string} | {readonly kind: 'bytes'; readonly data: Uint8Array};
 
-/** An archive that passed every check, its message files staged beside the store for the commit. */
+/** Where a checked archive entry is staged: `bytes` bytes of `file`, from `start`. */
+export interface StagedSpan {
+  readonly file: string;
+  readonly start: number;
+  readonly bytes: number;
+}
+
+/** An archive that passed every check, its entries staged beside the store for the commit. */
 export interface StagedArchive {
   readonly manifest: Manifest;
   readonly documents: ArchiveDocuments;
-  /** By content index: a file of validated message lines. */
-  readonly messageFiles: readonly string[];
+  /** By content index: where the entry's validated message lines are staged. */
+  readonly messageSpans: readonly StagedSpan[];
   /** The folder all of it is staged in, to remove when the archive is done with. */
   readonly staging: string;
 }

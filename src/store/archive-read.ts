@@ -13,22 +13,26 @@ import {
   archiveDocumentSchemas,
   archiveShapeProblem,
   entryNameProblem,
+  isMessageEntryName,
   manifestSchema,
   type ArchiveDocuments,
   type ArchiveRoomContent,
   type Manifest,
 } from '../domain/archive-format.js';
-import type {ArchiveSource, Checked, StagedArchive} from '../domain/ports.js';
+import type {ArchiveSource, Checked, StagedArchive, StagedSpan} from '../domain/ports.js';
 import {stagingDir} from './archive-write.js';
 import {decodeJson} from './decode.js';
 import {io, removeQuietly} from './durable-fs.js';
 import {lockHolder} from './lock.js';
 import {spareOnce} from './spared-temps.js';
-import {parseLine, readLines, toJsonLine} from './jsonl.js';
+import {parseLine, toJsonLine, type JsonLine} from './jsonl.js';
 import {StoreError} from './port.js';
 import {chatMessageSchema, firstIssue} from './state-schema.js';
 import type {StoreFiles} from './store-files.js';
+import {spanChunks, spanLines} from './span-lines.js';
 import {readZip, type UnzippedEntry} from './zip-bridge.js';
+
+const {O_RDONLY, O_NOFOLLOW} = fs.constants;
 
 /** A reason the archive is refused; the import reports it and changes nothing. */
 class Refused extends Error {}
@@ -84,7 +88,8 @@ const identity = (stat: fs.Stats): string => `${stat.dev}:${stat.ino}:${stat.siz
 /** `spare`: read to plan, outside the lock (read under it, by the commit itself, it is swept after). */
 function noteStaged(archive: StagedArchive, spare: boolean): void {
   const files = new Map<string, string>();
-  for (const file of archive.messageFiles) files.set(file, identity(fs.lstatSync(file)));
+  for (const {file} of archive.messageSpans)
+    if (!files.has(file)) files.set(file, identity(fs.lstatSync(file)));
   staged.set(archive.staging, files);
   for (const oldest of staged.keys()) {
     if (staged.size <= REMEMBERED) break;
@@ -100,7 +105,7 @@ export function stillStaged(files: readonly string[]): boolean {
     for (const noted of staged.values()) if (noted.has(file)) return noted.get(file);
     return undefined;
   };
-  return files.every((file) => {
+  return [...new Set(files)].every((file) => {
     const noted = notedOf(file);
     const stat = fs.lstatSync(file, {throwIfNoEntry: false});
     return noted !== undefined && stat !== undefined && stat.isFile() && identity(stat) === noted;
@@ -131,14 +136,16 @@ function checkArchive(
   const manifestEntry = entries.get(DOCUMENT_NAMES.manifest);
   if (!manifestEntry) throw new Refused(`it has no ${DOCUMENT_NAMES.manifest}`);
   const manifest = parseDocument(DOCUMENT_NAMES.manifest, manifestEntry, manifestSchema) as Manifest;
-  const manifestSha256 = sha256Of(manifestEntry.file);
-  const listed = new Set<string>();
+  const manifestSha256 = sha256Of(manifestEntry);
+  const listed = new Map<string, string>();
   for (const item of manifest.entries) {
     const entry = entries.get(item.name);
     if (!entry) throw refuse(item.name, 'the manifest lists it but the archive does not hold it');
     if (listed.has(item.name)) throw refuse(item.name, 'the manifest lists it twice');
-    listed.add(item.name);
-    if (entry.bytes !== item.bytes || sha256Of(entry.file) !== item.sha256)
+    listed.set(item.name, item.sha256);
+    if (entry.bytes !== item.bytes) throw refuse(item.name, 'its checksum does not match the manifest');
+    // A room's messages are hashed as their lines are checked, in the same read (below).
+    if (!isMessageEntryName(item.name) && sha256Of(entry) !== item.sha256)
       throw refuse(item.name, 'its checksum does not match the manifest');
   }
   for (const name of entries.keys())
@@ -155,14 +162,19 @@ function checkArchive(
   const countProblem = countsProblem(manifest, documents);
   if (countProblem !== null) throw new Refused(countProblem);
   const checkedBefore = linesChecked.has(manifestSha256);
-  const messageFiles = (documents.content ?? []).map((room) => {
+  const messageSpans = (documents.content ?? []).map((room) => {
     const entry = entries.get(room.entry);
     if (!entry) throw refuse(room.entry, 'content.json names it but the archive does not hold it');
-    if (!checkedBefore) checkMessages(room, entry.file, manifest.startDate, chunkBytes);
-    return entry.file;
+    const span = {file: entry.file, start: entry.start, bytes: entry.bytes};
+    const sha256 = listed.get(room.entry);
+    if (sha256 === undefined) throw refuse(room.entry, 'the manifest does not list it');
+    if (checkedBefore) {
+      if (sha256Of(span) !== sha256) throw refuse(room.entry, 'its checksum does not match the manifest');
+    } else checkMessages(room, span, sha256, manifest.startDate, chunkBytes);
+    return span;
   });
   remember(manifestSha256);
-  return {manifest, documents, messageFiles};
+  return {manifest, documents, messageSpans};
 }
 
 /**
@@ -193,7 +205,7 @@ function parseDocument(
       name,
       `it is ${entry.bytes} bytes, more than the limit of ${ARCHIVE_LIMITS.maxDocumentBytes}`,
     );
-  const bytes = io('read', entry.file, () => fs.readFileSync(entry.file));
+  const bytes = readSpan(entry);
   const value = decodeJson(
     bytes,
     name,
@@ -220,47 +232,77 @@ function countsProblem(manifest: Manifest, documents: ArchiveDocuments): string 
   return null;
 }
 
-function sha256Of(file: string): string {
-  const hash = createHash('sha256');
-  const fd = io('open', file, () => fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW));
+/** The entry's bytes, read whole: a document, held to maxDocumentBytes. */
+function readSpan(span: StagedSpan): Buffer {
+  const bytes = Buffer.allocUnsafe(span.bytes);
+  const fd = io('open', span.file, () => fs.openSync(span.file, O_RDONLY | O_NOFOLLOW));
   try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    for (
-      let n = fs.readSync(fd, buffer, 0, buffer.length, null);
-      n > 0;
-      n = fs.readSync(fd, buffer, 0, buffer.length, null)
-    )
-      hash.update(buffer.subarray(0, n));
+    for (let got = 0; got < bytes.length;) {
+      const n = io('read', span.file, () =>
+        fs.readSync(fd, bytes, got, bytes.length - got, span.start + got),
+      );
+      if (n === 0) throw new Refused('a staged entry is shorter than it was written');
+      got += n;
+    }
   } finally {
     fs.closeSync(fd);
   }
+  return bytes;
+}
+
+function sha256Of(span: StagedSpan): string {
+  const hash = createHash('sha256');
+  for (const bytes of spanChunks(span)) hash.update(bytes);
   return hash.digest('hex');
 }
 
-/** Every line a message of this room, in the exact form the log writes, within the start date. */
+/**
+ * The entry's SHA-256 against the manifest's, and every line a message of this room, in the exact
+ * form the log writes, within the start date: both in one read. A line refused in an entry whose
+ * checksum does not match is reported as the checksum, as when the checksums came first.
+ */
 function checkMessages(
   room: ArchiveRoomContent,
-  file: string,
+  span: StagedSpan,
+  sha256: string,
   startDate: string | null,
   chunkBytes?: number,
 ): void {
-  const name = room.entry;
-  const head = Buffer.alloc(3);
-  const fd = io('open', file, () => fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW));
+  const mismatch = (): Refused => refuse(room.entry, 'its checksum does not match the manifest');
+  const hash = createHash('sha256');
   try {
-    fs.readSync(fd, head, 0, 3, 0);
-  } finally {
-    fs.closeSync(fd);
+    checkLines(
+      room,
+      span,
+      spanLines(span, chunkBytes, (bytes) => hash.update(bytes)),
+      startDate,
+    );
+  } catch (error) {
+    if (error instanceof Refused && sha256Of(span) !== sha256) throw mismatch();
+    throw error;
   }
+  if (hash.digest('hex') !== sha256) throw mismatch();
+}
+
+/** Reads `lines` to their end, every byte of the span included (the hash above sees them all). */
+function checkLines(
+  room: ArchiveRoomContent,
+  span: StagedSpan,
+  lines: Iterable<JsonLine>,
+  startDate: string | null,
+): void {
+  const name = room.entry;
+  const head = readSpan({...span, bytes: Math.min(3, span.bytes)});
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
     throw refuse(name, 'it starts with a byte order mark');
   const from = startDate === null ? null : Date.parse(startDate);
   let count = 0;
   // The log reader leaves a last line without its newline unread (a torn append); in an archive
   // that is a damaged entry.
-  if (!endsWithNewline(file)) throw refuse(name, 'its last line has no newline');
+  if (span.bytes > 0 && readSpan({...span, start: span.start + span.bytes - 1, bytes: 1})[0] !== 0x0a)
+    throw refuse(name, 'its last line has no newline');
   try {
-    for (const line of readLines(file, chunkBytes)) {
+    for (const line of lines) {
       const where = `line ${line.number}`;
       if (line.text.length > ARCHIVE_LIMITS.maxLineBytes) throw refuse(name, `${where} is too long`);
       const parsed = chatMessageSchema.safeParse(parseLine(line, name));
@@ -281,17 +323,4 @@ function checkMessages(
   }
   if (count !== room.messages)
     throw refuse(name, `it holds ${count} messages, content.json says ${room.messages}`);
-}
-
-function endsWithNewline(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const size = fs.fstatSync(fd).size;
-    if (size === 0) return true;
-    const last = Buffer.alloc(1);
-    fs.readSync(fd, last, 0, 1, size - 1);
-    return last[0] === 0x0a;
-  } finally {
-    fs.closeSync(fd);
-  }
 }

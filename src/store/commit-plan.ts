@@ -183,7 +183,7 @@ export function prepareCommit(
           draft.append(effect.messages);
           break;
         case 'rewriteMessages':
-          draft.rewrite(effect.roomIds, effect.rewrite);
+          draft.rewrite(effect.roomIds, effect.rewrite, effect.dropsRooms);
           break;
         case 'backup':
           backUp(effect.reason);

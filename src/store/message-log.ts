@@ -18,7 +18,7 @@
 
 import fs from 'node:fs';
 import type {ChatMessage} from '../domain/types.js';
-import type {MessageQuery} from '../domain/ports.js';
+import type {MessageQuery, StagedSpan} from '../domain/ports.js';
 import {messageMatcher} from '../domain/log-queries.js';
 import {
   copyNewFile,
@@ -38,8 +38,11 @@ import type {IndexData} from './message-index-file.js';
 import {removalLine, Removals, removalsAppendOffset, type Removal} from './message-removals.js';
 import {recordRemovals} from './removal-pass.js';
 import {lineNumberIn, logPieces, roomNeedles, type LogPiece} from './room-pieces.js';
+import {linesWithoutRooms} from './room-lines-drop.js';
+import {copySpan, spanLines} from './span-lines.js';
 import {lstatOrNull} from './safety.js';
 import {checked, lineId, MESSAGE_LOG, type LogLine} from './message-lines.js';
+import {encodedRoomId, movedLine} from './moved-lines.js';
 import {removalsOf, tempPath} from './store-files.js';
 
 /**
@@ -243,7 +246,22 @@ export class MessageDraft {
     this.pendingFiles.push(...files);
   }
 
-  rewrite(roomIds: readonly string[] | 'all', rewrite: (m: ChatMessage) => ChatMessage | null): void {
+  /** `dropsRooms`: as the rewriteMessages effect says (ports.ts). */
+  rewrite(
+    roomIds: readonly string[] | 'all',
+    rewrite: (m: ChatMessage) => ChatMessage | null,
+    dropsRooms?: readonly string[],
+  ): void {
+    if (roomIds === 'all' && dropsRooms !== undefined && this.dropsUnread()) {
+      const source = this.source;
+      const dropped = new Set(dropsRooms);
+      this.writeNewSource((out) => {
+        linesWithoutRooms(source, dropped, (bytes) => out.addBytes(bytes), this.chunkBytes);
+        this.writePending(out, null, rewrite);
+      });
+      this.index = null;
+      return;
+    }
     if (roomIds !== 'all' && this.recordsRemovals()) {
       this.records.push(
         ...recordRemovals({
@@ -316,18 +334,35 @@ export class MessageDraft {
         if (next !== message) carry?.changed(oldEnd, out.position);
       }
       carried = out.position;
-      for (const message of this.pending) {
-        const next = !rooms || rooms.has(message.roomId) ? rewrite(message) : message;
-        if (next) out.add(toJsonLine(next === message ? next : checked(next)));
-      }
-      for (const entry of this.pendingFiles)
-        for (const message of fileMessages(entry, this.chunkBytes)) {
-          const next = !rooms || rooms.has(message.roomId) ? rewrite(message) : message;
-          if (next) out.add(toJsonLine(next === message ? next : checked(next)));
-        }
+      this.writePending(out, rooms, rewrite);
     });
     const carriedRooms = carry?.finish() ?? null;
     this.index = carriedRooms === null ? null : indexOfWritten(target, carriedRooms, carried);
+  }
+
+  /** The drafted appends, through a rewrite of `rooms` (all when null). */
+  private writePending(
+    out: BlockWriter,
+    rooms: ReadonlySet<string> | null,
+    rewrite: (m: ChatMessage) => ChatMessage | null,
+  ): void {
+    for (const message of this.pending) {
+      const next = !rooms || rooms.has(message.roomId) ? rewrite(message) : message;
+      if (next) out.add(toJsonLine(next === message ? next : checked(next)));
+    }
+    for (const entry of this.pendingFiles)
+      for (const message of fileMessages(entry, this.chunkBytes)) {
+        const next = !rooms || rooms.has(message.roomId) ? rewrite(message) : message;
+        if (next) out.add(toJsonLine(next === message ? next : checked(next)));
+      }
+  }
+
+  /**
+   * Whether rooms deleted whole can be dropped by their lines' room ids: not when a witness must see
+   * each deleted line, nor through removal records, which show some lines as others.
+   */
+  private dropsUnread(): boolean {
+    return this.witness === null && this.sourceRemovals().size === 0;
   }
 
   /** Whether a rewrite of some rooms is carried out as removal records rather than a new log. */
@@ -366,9 +401,7 @@ export class MessageDraft {
         if (shown !== null) yield {id: lineId(shown.text, source, shown), text: shown.text};
       }
       for (const message of pending) yield {id: message.id, text: toJsonLine(message).slice(0, -1)};
-      for (const entry of pendingFiles)
-        for (const message of fileMessages(entry, chunkBytes))
-          yield {id: message.id, text: toJsonLine(message).slice(0, -1)};
+      for (const entry of pendingFiles) yield* fileLines(entry, chunkBytes);
     };
     this.writeNewSource((out) => {
       for (const line of transform(lines())) out.add(`${line.text}\n`);
@@ -479,21 +512,40 @@ export interface RemovalOptions {
 export const REWRITE_LOG_BELOW_BYTES = 1 << 20;
 export const COMPACT_SHARE = 1 / 8;
 
-export interface MessageFile {
-  readonly file: string;
+export interface MessageFile extends StagedSpan {
   readonly fromRoomId: string;
   readonly roomId: string;
 }
 
-/** A staged message file's messages, each moved to the room it is imported into. */
+/** A staged span's messages, each moved to the room it is imported into. */
 export function* fileMessages(entry: MessageFile, chunkBytes?: number): Generator<ChatMessage> {
-  for (const line of readLines(entry.file, chunkBytes)) {
-    const message = toRecord(line, entry.file, MESSAGE_LOG);
-    yield message.roomId === entry.fromRoomId ? {...message, roomId: entry.roomId} : message;
+  for (const line of spanLines(entry, chunkBytes)) yield movedMessage(entry, line);
+}
+
+function movedMessage(entry: MessageFile, line: JsonLine): ChatMessage {
+  const message = toRecord(line, entry.file, MESSAGE_LOG);
+  return message.roomId === entry.fromRoomId ? {...message, roomId: entry.roomId} : message;
+}
+
+/**
+ * A staged span's lines as the log writes them, each moved to the room it is imported into: its room
+ * id rewritten in its text (moved-lines.ts); a line not in the log's exact form is decoded and written
+ * again.
+ */
+function* fileLines(entry: MessageFile, chunkBytes?: number): Generator<LogLine> {
+  const from = encodedRoomId(entry.fromRoomId);
+  const to = encodedRoomId(entry.roomId);
+  for (const line of spanLines(entry, chunkBytes)) {
+    const moved = movedLine(line.text, from, to);
+    if (moved !== null) yield {id: lineId(moved, entry.file, line), text: moved};
+    else {
+      const message = checked(movedMessage(entry, line));
+      yield {id: message.id, text: toJsonLine(message).slice(0, -1)};
+    }
   }
 }
 
-/** Appends message files: byte for byte when the room keeps its id, else each line with the new id. */
+/** Appends message files: byte for byte when the room keeps its id, else each line moved to its room. */
 function appendFilesAndSync(target: string, files: readonly MessageFile[], chunkBytes?: number): void {
   io('append to', target, () => {
     const fd = fs.openSync(target, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_NOFOLLOW);
@@ -502,8 +554,8 @@ function appendFilesAndSync(target: string, files: readonly MessageFile[], chunk
       for (const entry of files) {
         if (entry.fromRoomId === entry.roomId) {
           out.flush();
-          copyInto(fd, entry.file);
-        } else for (const message of fileMessages(entry, chunkBytes)) out.add(toJsonLine(checked(message)));
+          copySpan(entry, fd, (to, bytes) => writeAll(to, bytes));
+        } else for (const line of fileLines(entry, chunkBytes)) out.add(`${line.text}\n`);
       }
       out.flush();
       storeIo.fsync(fd);
@@ -511,21 +563,6 @@ function appendFilesAndSync(target: string, files: readonly MessageFile[], chunk
       fs.closeSync(fd);
     }
   });
-}
-
-function copyInto(fd: number, file: string): void {
-  const input = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    for (
-      let n = fs.readSync(input, buffer, 0, buffer.length, null);
-      n > 0;
-      n = fs.readSync(input, buffer, 0, buffer.length, null)
-    )
-      writeAll(fd, buffer.subarray(0, n));
-  } finally {
-    fs.closeSync(input);
-  }
 }
 
 function appendAndSync(file: string, text: string): void {

@@ -27,7 +27,9 @@ export interface ZipLimits {
 export interface UnzippedEntry {
   /** The entry's name as stored, undecoded: the caller decides whether it is acceptable. */
   readonly nameBytes: readonly number[];
+  /** The entry's bytes are `bytes` bytes of `file` from `start`: every entry shares one file. */
   readonly file: string;
+  readonly start: number;
   readonly compressedBytes: number;
   readonly bytes: number;
 }
@@ -124,7 +126,7 @@ export function startZip(output: string, scratch: string, pieceBytes = PIECE_BYT
   };
 }
 
-/** Inflates every entry into stagingDir/<index>, within the limits, or says why the zip is refused. */
+/** Inflates every entry into stagingDir/entries, within the limits, or says why the zip is refused. */
 export const readZip = (
   input: string,
   stagingDir: string,

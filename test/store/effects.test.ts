@@ -116,6 +116,51 @@ describe('rewriteMessages', () => {
     expect(allMessages().map((m) => m.id)).toEqual(['m2', 'm4', 'm6']);
   });
 
+  describe('of rooms dropped whole (dropsRooms)', () => {
+    // Interleaved rooms, a line a hand wrote with its keys reordered (its room is parsed, not read
+    // from its bytes), and lines appended in the same commit.
+    const messages = Array.from({length: 40}, (_, i) => message(10 + i, `room-${i % 5}`, `text ✓ ${i}`));
+    const reordered = (n: number, roomId: string): string => {
+      const {id, roomId: room, ...rest} = message(n, roomId);
+      return JSON.stringify({roomId: room, ...rest, id});
+    };
+    const effects = (dropsRooms?: readonly string[]): Effect[] => [
+      {kind: 'appendMessages', messages: [message(90, 'room-1'), message(91, 'room-4')]},
+      {
+        kind: 'rewriteMessages',
+        roomIds: 'all',
+        rewrite: (m) => (m.roomId === 'room-1' || m.roomId === 'room-2' ? null : m),
+        ...(dropsRooms ? {dropsRooms} : {}),
+      },
+    ];
+    const logAfter = async (dropsRooms?: readonly string[]): Promise<string> => {
+      const other = path.join(root, dropsRooms ? 'dropped' : 'decoded');
+      const s = await createStore(other, sampleState(), [...initial, ...messages], options);
+      fs.appendFileSync(
+        storeFiles(other).messages,
+        `${reordered(80, 'room-2')}\n${reordered(81, 'room-3')}\n`,
+      );
+      await s.commit((fresh) => ({plan: addPolicy(fresh, 'x', effects(dropsRooms)), result: null}));
+      return fs.readFileSync(storeFiles(other).messages, 'utf8');
+    };
+
+    it('leaves the same log, byte for byte, as the rewrite that decodes every line', async () => {
+      const decoded = await logAfter();
+      expect(decoded).not.toContain('"roomId":"room-1"');
+      expect(decoded).toContain('"id":"m81"');
+      expect(decoded).toContain('"id":"m91"');
+      expect(await logAfter(['room-1', 'room-2'])).toBe(decoded);
+    });
+
+    it('still stops at a line that is not a message, naming it', async () => {
+      fs.appendFileSync(storeFiles(dir).messages, 'not a message\n');
+      await expect(commitEffects(effects(['room-1', 'room-2']))).rejects.toMatchObject({
+        code: 'StoreDamaged',
+        message: expect.stringContaining('line 5') as unknown,
+      });
+    });
+  });
+
   it('keeps the message log mode', async () => {
     fs.chmodSync(storeFiles(dir).messages, 0o640);
     await commitEffects([{kind: 'rewriteMessages', roomIds: 'all', rewrite: () => null}]);

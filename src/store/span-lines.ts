@@ -1,0 +1,81 @@
+// The lines of one span of a file: an archive's entry, staged with every other entry of the archive
+// in one file (archive-read.ts), is checked and appended from there. One file for the archive, not
+// one per room: creating, opening and removing 10,000 files a pool was most of an import's zip time
+// (P6).
+
+import fs from 'node:fs';
+import type {StagedSpan} from '../domain/ports.js';
+import {io} from './durable-fs.js';
+import {lineAt, type JsonLine} from './jsonl.js';
+
+const {O_RDONLY, O_NOFOLLOW} = fs.constants;
+const CHUNK_BYTES = 1 << 20;
+const EMPTY = Buffer.alloc(0);
+const utf8 = new TextDecoder('utf-8', {fatal: true});
+
+/** A plain line object for each line (a million of them): lineAt only for the error naming a bad one. */
+function decoded(bytes: Buffer, file: string, offset: number, number: number): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return lineAt(bytes, file, offset, () => number).text;
+  }
+}
+
+/** The span's bytes, in chunks of at most `chunkBytes`; each is valid until the next is asked for. */
+export function* spanChunks(span: StagedSpan, chunkBytes: number = CHUNK_BYTES): Generator<Buffer> {
+  const {file} = span;
+  const fd = io('open', file, () => fs.openSync(file, O_RDONLY | O_NOFOLLOW));
+  try {
+    // No bigger than the span: a room's entry is a few KiB, and a MiB for each of 10,000 of them is
+    // memory outside the heap that the collector frees late.
+    const chunk = Buffer.allocUnsafe(Math.max(Math.min(chunkBytes, span.bytes), 1));
+    const end = span.start + span.bytes;
+    for (let position = span.start; position < end;) {
+      const n = io('read', file, () =>
+        fs.readSync(fd, chunk, 0, Math.min(chunk.length, end - position), position),
+      );
+      if (n === 0) return;
+      yield chunk.subarray(0, n);
+      position += n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The complete lines of the span, numbered from 1 within it (offsets are the file's); bytes after
+ * its last newline are no line. `seen` is given every byte of the span, in order, as it is read.
+ */
+export function* spanLines(
+  span: StagedSpan,
+  chunkBytes?: number,
+  seen?: (bytes: Buffer) => void,
+): Generator<JsonLine> {
+  let carry: Buffer = EMPTY;
+  let number = 0;
+  let position = span.start;
+  for (const chunk of spanChunks(span, chunkBytes)) {
+    seen?.(chunk);
+    // The bytes of the current line before this chunk are in `carry`, which starts at `from`.
+    const from = position - carry.length;
+    let start = 0;
+    for (let nl = chunk.indexOf(0x0a, 0); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
+      const bytes =
+        carry.length > 0 ? Buffer.concat([carry, chunk.subarray(start, nl)]) : chunk.subarray(start, nl);
+      const offset = carry.length > 0 ? from : position + start;
+      number += 1;
+      yield {text: decoded(bytes, span.file, offset, number), offset, number};
+      carry = EMPTY;
+      start = nl + 1;
+    }
+    if (start < chunk.length) carry = Buffer.concat([carry, chunk.subarray(start)]);
+    position += chunk.length;
+  }
+}
+
+/** Copies the span's bytes to the open file `out`, at its end. */
+export function copySpan(span: StagedSpan, out: number, write: (fd: number, bytes: Buffer) => void): void {
+  for (const chunk of spanChunks(span)) write(out, chunk);
+}
