@@ -66,6 +66,65 @@ export async function underFaults<T>(
   }
 }
 
+const {O_APPEND} = fs.constants;
+
+const pathOf = (fd: number): string => fs.readlinkSync(`/proc/self/fd/${fd}`);
+
+/** Where a write with no position lands: the end of a file opened to append, else the file offset. */
+function offsetOf(fd: number, file: string): number {
+  const info = fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8');
+  const flags = Number.parseInt(/^flags:\s+(\d+)/m.exec(info)![1]!, 8);
+  if (flags & O_APPEND) return fs.statSync(file).size;
+  return Number(/^pos:\s+(\d+)/m.exec(info)![1]);
+}
+
+/**
+ * Where the store has written since the last `take()`: for each file it wrote or truncated through
+ * storeIo, the lowest offset it touched, and 0 for a file it renamed or linked into place. The hashes
+ * a fault point takes before its step can then read only what its set-up appended to a file hashed
+ * before (starting-store.ts, contents). A file changed outside the seam is not listed, so it is
+ * hashed whole.
+ */
+export class SeamWrites {
+  private readonly original = {...storeIo};
+  private lowest = new Map<string, number>();
+
+  constructor() {
+    const touch = (file: string, at: number): void => {
+      this.lowest.set(file, Math.min(at, this.lowest.get(file) ?? Infinity));
+    };
+    storeIo.write = (fd, bytes, offset, length, position) => {
+      const file = pathOf(fd);
+      touch(file, position ?? offsetOf(fd, file));
+      return this.original.write(fd, bytes, offset, length, position);
+    };
+    storeIo.truncate = (fd, size) => {
+      touch(pathOf(fd), size);
+      this.original.truncate(fd, size);
+    };
+    storeIo.rename = (from, to) => {
+      this.original.rename(from, to);
+      touch(to, 0);
+    };
+    storeIo.link = (from, to) => {
+      this.original.link(from, to);
+      touch(to, 0);
+    };
+  }
+
+  /** The lowest offset touched in each file since the last call. */
+  take(): ReadonlyMap<string, number> {
+    const taken = this.lowest;
+    this.lowest = new Map();
+    return taken;
+  }
+
+  /** Removes the layer. */
+  remove(): void {
+    Object.assign(storeIo, this.original);
+  }
+}
+
 /**
  * What a file held at its last fsync, kept as an undo log rather than a copy: its size then, and the
  * bytes below that size each write or truncation since has overwritten or cut, as they were just
@@ -105,16 +164,6 @@ class Undo {
   }
 }
 
-const {O_APPEND} = fs.constants;
-
-/** Where a write with no position lands: the end of a file opened to append, else the file offset. */
-function offsetOf(fd: number, file: string): number {
-  const info = fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8');
-  const flags = Number.parseInt(/^flags:\s+(\d+)/m.exec(info)![1]!, 8);
-  if (flags & O_APPEND) return fs.statSync(file).size;
-  return Number(/^pos:\s+(\d+)/m.exec(info)![1]);
-}
-
 /**
  * Power loss: the store's calls are recorded as they happen (what a file held at its last fsync,
  * renames and links not yet made durable by an fsync of their directory); `cut()` makes every later
@@ -134,7 +183,6 @@ export class PowerLoss {
   private cutAt = Infinity;
 
   constructor() {
-    const pathOf = (fd: number): string => fs.readlinkSync(`/proc/self/fd/${fd}`);
     const step = (): void => {
       this.calls += 1;
       if (this.calls >= this.cutAt) throw osError('EIO', 'power lost');
