@@ -24,13 +24,17 @@ export type OpCounts = Record<FaultOp, number>;
 const osError = (code: FaultCode, syscall: string): Error =>
   Object.assign(new Error(`${code}: injected fault, ${syscall}`), {code, syscall});
 
-/** Runs `task` with the store's calls counted and `fault` (if any) injected; the layer is removed after. */
+/**
+ * Runs `task` with the store's calls counted and `fault` (if any) injected; the layer is removed
+ * after. `lengths` has the length of each write, in order.
+ */
 export async function underFaults<T>(
   fault: Fault | null,
   task: () => Promise<T>,
-): Promise<{outcome: T | Error; counts: OpCounts; failed: boolean}> {
+): Promise<{outcome: T | Error; counts: OpCounts; failed: boolean; lengths: number[]}> {
   const original = {...storeIo};
   const counts: OpCounts = {write: 0, fsync: 0, rename: 0};
+  const lengths: number[] = [];
   let failed = false;
   const gate = (op: FaultOp, syscall: string): void => {
     counts[op] += 1;
@@ -42,6 +46,7 @@ export async function underFaults<T>(
   };
   storeIo.write = (fd, bytes, offset, length, position) => {
     gate('write', 'write');
+    lengths.push(length);
     return original.write(fd, bytes, offset, length, position);
   };
   storeIo.fsync = (fd) => {
@@ -60,7 +65,7 @@ export async function underFaults<T>(
     const outcome = await task().catch((error: unknown) =>
       error instanceof Error ? error : new Error(String(error)),
     );
-    return {outcome, counts, failed};
+    return {outcome, counts, failed, lengths};
   } finally {
     Object.assign(storeIo, original);
   }
