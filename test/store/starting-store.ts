@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type {ChatMessage} from '../../src/domain/types.js';
 import {createStore, openStore, type FileStore} from '../../src/store/file-store.js';
 import {sampleState} from './fixtures.js';
 
@@ -39,14 +40,18 @@ export function countMessages(store: FileStore): number {
   return messages;
 }
 
+/** How to build the sample store: its clock, and the messages it starts with (none unless given). */
+export interface StartingOptions {
+  readonly now?: () => Date;
+  readonly messages?: readonly ChatMessage[];
+}
+
 /** Builds the starting store at `dir` and returns its baseline. */
-export async function startingStore(
-  dir: string,
-  options: {readonly now?: () => Date} = {},
-): Promise<Baseline> {
+export async function startingStore(dir: string, options: StartingOptions = {}): Promise<Baseline> {
   if (generated === undefined) {
-    await createStore(dir, sampleState(), [], {user: 'admin', ...options});
-    return {revision: 0, policies: new Set(['Global']), messages: 0};
+    const {messages = [], ...rest} = options;
+    await createStore(dir, sampleState(), messages, {user: 'admin', ...rest});
+    return {revision: 0, policies: new Set(['Global']), messages: messages.length};
   }
   fs.cpSync(generated, dir, {recursive: true, preserveTimestamps: true});
   const store = await openStore(dir, {user: 'admin'});
@@ -74,7 +79,7 @@ export async function roundStore(
   name: string,
   round: number,
   carried: Baseline | null,
-  options: {readonly now?: () => Date} = {},
+  options: StartingOptions = {},
 ): Promise<{readonly dir: string; readonly base: Baseline}> {
   if (generated === undefined) {
     const dir = path.join(root, `${name}-${round}`);
