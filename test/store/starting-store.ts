@@ -89,16 +89,7 @@ export async function roundStore(
   return {dir, base: carried ?? (await startingStore(dir, options))};
 }
 
-/**
- * The content of every file and directory under `dir` (sha256; no times: a rollback may touch them).
- * A file whose inode, size, mtime and ctime are those of the last call is not read again: no write
- * leaves all four as they were, and on a generated store a fault point would otherwise hash 300 MB.
- * `appended` (SeamWrites in fault-layer.ts: the lowest offset the store wrote at in each file since
- * the last call) lets a file the store only appended to be hashed from where the last call stopped:
- * the hashes a fault point takes before its step pass it, as its set-up appends to the 270 MB log of
- * L; those it takes after the step do not, so what the step changed is always read whole. A wrong
- * hash before the step could only make an unchanged store look changed, a failure, never the reverse.
- */
+/** A file's hash as the last call of contents() took it. */
 interface Hashed {
   readonly stamp: string;
   readonly ino: bigint;
@@ -129,6 +120,16 @@ function hashFrom(file: string, from: number, running: crypto.Hash): number {
   }
 }
 
+/**
+ * The content of every file and directory under `dir` (sha256; no times: a rollback may touch them).
+ * A file whose inode, size, mtime and ctime are those of the last call is not read again: no write
+ * leaves all four as they were, and on a generated store a fault point would otherwise hash 300 MB.
+ * `appended` (SeamWrites in fault-layer.ts: the lowest offset the store wrote at in each file since
+ * the last call) lets a file the store only appended to be hashed from where the last call stopped:
+ * the hashes a fault point takes before its step pass it, as its set-up appends to the 270 MB log of
+ * L; those it takes after the step do not, so what the step changed is always read whole. A wrong
+ * hash before the step could only make an unchanged store look changed, a failure, never the reverse.
+ */
 export function contents(dir: string, appended?: ReadonlyMap<string, number>): Record<string, string> {
   const out: Record<string, string> = {};
   if (!fs.existsSync(dir)) return out;
