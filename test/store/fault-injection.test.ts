@@ -9,7 +9,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import type {ChatState} from '../../src/domain/types.js';
 import type {Effect} from '../../src/domain/ports.js';
 import {createStore, openStore, storeFiles, type FileStore} from '../../src/store/file-store.js';
-import {underFaults, type Fault, type FaultCode, type FaultOp} from './fault-layer.js';
+import {SeamWrites, underFaults, type Fault, type FaultCode, type FaultOp} from './fault-layer.js';
 import {NOW, addPolicy, message, removeDir, sampleState, tempDir} from './fixtures.js';
 import {
   contents,
@@ -37,10 +37,16 @@ interface Before {
 interface Scenario {
   /**
    * Prepares the round's store for its step (`tag` names what this round adds, so a store gone on
-   * from takes it again); returns the messages it added and the store it committed with, if any.
+   * from takes it again), with `open` if the last point left one open on it; returns the messages it
+   * added and the store it committed with, if any.
    */
-  readonly setUp: (dir: string, tag: string) => Promise<{added: number; store: FileStore | null}>;
-  readonly step: (dir: string, tag: string) => Promise<unknown>;
+  readonly setUp: (
+    dir: string,
+    tag: string,
+    open: FileStore | null,
+  ) => Promise<{added: number; store: FileStore | null}>;
+  /** Runs the step on the store at `dir`, with the set-up's store if it left one open. */
+  readonly step: (dir: string, tag: string, open: FileStore | null) => Promise<unknown>;
   /**
    * Throws unless the store holds the step's whole result (read by a store opened for it, which it
    * returns); returns how many messages the store must read.
@@ -52,9 +58,16 @@ interface Scenario {
   ) => Promise<{messages: number; store: FileStore}>;
 }
 
-/** Opens the store at `dir`, commits `plan` and returns the store (on L an open reads 33 MB of state). */
-const commitOn = async (dir: string, plan: (fresh: ChatState) => ReturnType<typeof addPolicy>) => {
-  const store = await openStore(dir, options);
+/**
+ * Commits `plan` on the store at `dir` (opened for it unless `open` is given) and returns the store
+ * (on L an open reads 33 MB of state).
+ */
+const commitOn = async (
+  dir: string,
+  plan: (fresh: ChatState) => ReturnType<typeof addPolicy>,
+  open: FileStore | null = null,
+) => {
+  const store = open ?? (await openStore(dir, options));
   await store.commit((fresh) => ({plan: plan(fresh), result: null}));
   return store;
 };
@@ -69,11 +82,14 @@ const roundMessage = (tag: string, n: number, room: 'a' | 'b') => ({
 });
 const roundRooms = (tag: string) => [`room-a-${tag}`, `room-b-${tag}`];
 
-const withMessages = async (dir: string, tag: string) => {
-  const store = await commitOn(dir, (fresh) =>
-    addPolicy(fresh, `base-${tag}`, [
-      {kind: 'appendMessages', messages: [roundMessage(tag, 1, 'a'), roundMessage(tag, 2, 'b')]},
-    ]),
+const withMessages = async (dir: string, tag: string, open: FileStore | null) => {
+  const store = await commitOn(
+    dir,
+    (fresh) =>
+      addPolicy(fresh, `base-${tag}`, [
+        {kind: 'appendMessages', messages: [roundMessage(tag, 1, 'a'), roundMessage(tag, 2, 'b')]},
+      ]),
+    open,
   );
   return {added: 2, store};
 };
@@ -107,34 +123,42 @@ const newBackups = (store: FileStore, before: Before) =>
 const scenarios: Record<string, Scenario> = {
   'a commit that appends messages': {
     setUp: withMessages,
-    step: (dir, tag) =>
-      commitOn(dir, withEffects(tag, [{kind: 'appendMessages', messages: [roundMessage(tag, 3, 'a')]}])),
+    step: (dir, tag, open) =>
+      commitOn(
+        dir,
+        withEffects(tag, [{kind: 'appendMessages', messages: [roundMessage(tag, 3, 'a')]}]),
+        open,
+      ),
     complete: (dir, tag, before) => committed(dir, tag, before, ['m1', 'm2', 'm3'], 0),
   },
   'a commit that rewrites the message log': {
     setUp: withMessages,
-    step: (dir, tag) =>
+    step: (dir, tag, open) =>
       commitOn(
         dir,
         withEffects(tag, [{kind: 'rewriteMessages', roomIds: [`room-b-${tag}`], rewrite: () => null}]),
+        open,
       ),
     complete: (dir, tag, before) => committed(dir, tag, before, ['m1'], 0),
   },
   'a backup': {
     setUp: withMessages,
-    step: (dir, tag) => commitOn(dir, withEffects(tag, [{kind: 'backup', reason: 'before change'}])),
+    step: (dir, tag, open) =>
+      commitOn(dir, withEffects(tag, [{kind: 'backup', reason: 'before change'}]), open),
     complete: (dir, tag, before) => committed(dir, tag, before, ['m1', 'm2'], 1),
   },
   'a restore': {
-    setUp: async (dir, tag) => {
-      await commitOn(dir, (fresh) =>
-        addPolicy(fresh, `kept-${tag}`, [{kind: 'backup', reason: `keep ${tag}`}]),
+    setUp: async (dir, tag, open) => {
+      const kept = await commitOn(
+        dir,
+        (fresh) => addPolicy(fresh, `kept-${tag}`, [{kind: 'backup', reason: `keep ${tag}`}]),
+        open,
       );
-      const store = await commitOn(dir, (fresh) => addPolicy(fresh, `dropped-${tag}`));
+      const store = await commitOn(dir, (fresh) => addPolicy(fresh, `dropped-${tag}`), kept);
       return {added: 0, store};
     },
-    step: async (dir, tag) => {
-      const store = await openStore(dir, options);
+    step: async (dir, tag, open) => {
+      const store = open ?? (await openStore(dir, options));
       const backup = store
         .ports()
         .backups.list()
@@ -177,18 +201,44 @@ afterAll(() => {
   removeDir(root);
   if (unreached > 0)
     process.stdout.write(`fault-injection: ${unreached} faults past a step's calls, the step whole\n`);
+  if (skipped > 0)
+    process.stdout.write(
+      `fault-injection: PCHAT_STRESS_STRIDE=${stride} skipped ${skipped} writes of a copy's blocks\n`,
+    );
   if (stress)
     process.stdout.write(
-      `stress: fault-injection points on ${startingStoreName} ${points}, ${failures.length} failures\n`,
+      `stress: fault-injection points on ${startingStoreName}${stride > 1 ? ` (a copy's blocks: 1 in ${stride})` : ''} ${points}, ${failures.length} failures\n`,
     );
 });
 
+/**
+ * PCHAT_STRESS_STRIDE=n keeps, of the writes of a block of a copy (1 MiB or more: a backup, a
+ * restore or a rewrite copies a log a MiB a write, about 300 on L), the first, the last and every
+ * n-th, and every other write, fsync and rename: a sweep that would take hours on L. The summary
+ * counts the writes skipped.
+ */
+const stride = Number(process.env['PCHAT_STRESS_STRIDE'] ?? '1');
+const COPY_BLOCK = 1 << 20;
+let skipped = 0;
+
+/** Whether the sweep tries the `nth` write, given the length of each write the probe made. */
+function triesWrite(nth: number, lengths: readonly number[]): boolean {
+  if (stride <= 1 || lengths[nth - 1]! < COPY_BLOCK) return true;
+  const blocks = lengths.filter((length) => length >= COPY_BLOCK).length;
+  const block = lengths.slice(0, nth).filter((length) => length >= COPY_BLOCK).length;
+  return block === 1 || block === blocks || block % stride === 0;
+}
+
 /** The faults to try: every point once (the code rotating), or under stress every code and a full disk. */
-function faultsFor(counts: Record<FaultOp, number>): Fault[] {
+function faultsFor(counts: Record<FaultOp, number>, lengths: readonly number[]): Fault[] {
   const faults: Fault[] = [];
   let turn = 0;
   for (const op of OPS)
     for (let nth = 1; nth <= counts[op]; nth += 1) {
+      if (op === 'write' && !triesWrite(nth, lengths)) {
+        skipped += 1;
+        continue;
+      }
       const codes = stress ? CODES : [CODES[turn++ % CODES.length]!];
       for (const code of codes) faults.push({op, nth, code});
       if (stress && op === 'write') faults.push({op, nth, code: 'ENOSPC', persistent: true});
@@ -196,13 +246,24 @@ function faultsFor(counts: Record<FaultOp, number>): Fault[] {
   return faults;
 }
 
-/** Runs the scenario's set-up on the round's store and returns what its step starts from. */
-async function setUp(scenario: Scenario, dir: string, tag: string, carried: Baseline): Promise<Before> {
-  const {added, store: committed} = await scenario.setUp(dir, tag);
-  if (scenario === creation) return {revision: 0, messages: 0, backups: new Set(), policies: []};
+/**
+ * Runs the scenario's set-up on the round's store (with `open`, the store the last point left open
+ * on it, if any) and returns what its step starts from, and the store the step commits with (one
+ * open a point: on L an open reads 33 MB of state; the checks after the step open their own).
+ */
+async function setUp(
+  scenario: Scenario,
+  dir: string,
+  tag: string,
+  carried: Baseline,
+  open: FileStore | null = null,
+): Promise<{before: Before; store: FileStore | null}> {
+  const {added, store: committed} = await scenario.setUp(dir, tag, open);
+  if (scenario === creation)
+    return {before: {revision: 0, messages: 0, backups: new Set(), policies: []}, store: null};
   // What the set-up's own store read after its commit is what a new open reads.
   const store = committed ?? (await openStore(dir, options));
-  return {
+  const before = {
     revision: (await store.read()).revision,
     messages: carried.messages + added,
     backups: new Set(
@@ -213,24 +274,35 @@ async function setUp(scenario: Scenario, dir: string, tag: string, carried: Base
     ),
     policies: [...carried.policies],
   };
+  return {before, store};
+}
+
+/** A fault point's store: its directory, the baseline it starts from, and a store open on it, if any. */
+interface Round {
+  readonly dir: string;
+  readonly base: Baseline;
+  readonly open: FileStore | null;
 }
 
 /**
  * One fault point on the round's store: its set-up, then the step under the fault. Returns the
- * baseline the store is left at (as before the step, or as after it) for the next round.
+ * baseline the store is left at (as before the step, or as after it) for the next round, and the
+ * store opened after the step to check it, which the next round's set-up may commit with.
  */
 async function check(
   name: string,
   scenario: Scenario,
   fault: Fault,
-  dir: string,
+  round: Round,
   tag: string,
-  carried: Baseline,
+  seam: SeamWrites,
   last: boolean,
-): Promise<Baseline> {
-  const before = await setUp(scenario, dir, tag, carried);
-  const bytes = contents(dir);
-  const {outcome, failed} = await underFaults(fault, () => scenario.step(dir, tag));
+): Promise<{base: Baseline; store: FileStore | null}> {
+  const {dir, base: carried} = round;
+  const {before, store: prepared} = await setUp(scenario, dir, tag, carried, round.open);
+  // The set-up appended to the log (270 MB on L): only what it appended is read.
+  const bytes = contents(dir, seam.take());
+  const {outcome, failed} = await underFaults(fault, () => scenario.step(dir, tag, prepared));
   const label = `${name}: ${fault.code} on ${fault.persistent ? 'every' : 'the'} ${fault.op} #${fault.nth}`;
   // On a store gone on from, a step may make fewer calls than the probe's did (the first removal
   // creates the removal records, later ones append to them): a fault past them is not a point, and
@@ -241,6 +313,7 @@ async function check(
   try {
     expect(failed || past, `${label} was reached`).toBe(true);
     const error = outcome instanceof Error ? outcome : null;
+    seam.take();
     const isOld = JSON.stringify(contents(dir)) === JSON.stringify(bytes);
     // The store opened after the step to check it, which then reads the whole log.
     let opened: {messages: number; store: FileStore | null} = {messages: before.messages, store: null};
@@ -257,7 +330,7 @@ async function check(
       // A creation cut short leaves no state.json, so no store: running it again succeeds.
       expect(error, label).not.toBeNull();
       expect(error!.message, label).toMatch(/^Not saved: /);
-      await scenario.step(dir, tag);
+      await scenario.step(dir, tag, null);
       opened = await scenario.complete(dir, tag, before);
     } else {
       opened = await scenario.complete(dir, tag, before);
@@ -267,12 +340,15 @@ async function check(
     const leftovers = fs.readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.endsWith('.journal'));
     expect(leftovers, label).toEqual([]);
     // Each creation starts from no store: there is nothing to go on from.
-    if (scenario === creation) return carried;
+    if (scenario === creation) return {base: carried, store: null};
     const store = opened.store ?? (await openStore(dir, options));
     // The whole log reads, no message more or less than the step made.
     if (last || !fromGenerated) expect(countMessages(store), label).toBe(messages);
     const state = await store.read();
-    return {revision: state.revision, policies: new Set(state.policies.map((p) => p.identity)), messages};
+    return {
+      base: {revision: state.revision, policies: new Set(state.policies.map((p) => p.identity)), messages},
+      store,
+    };
   } catch (error) {
     failures.push(label);
     throw error;
@@ -293,22 +369,42 @@ describe('a failing write, fsync or rename', () => {
         return {dir, base: {revision: 0, policies: new Set<string>(), messages: 0}};
       };
       const first = await storeFor(0, null);
-      const probeBefore = await setUp(scenario, first.dir, 'probe', first.base);
-      const {counts, outcome} = await underFaults(null, () => scenario.step(first.dir, 'probe'));
+      const probe = await setUp(scenario, first.dir, 'probe', first.base);
+      const {counts, outcome, lengths} = await underFaults(null, () =>
+        scenario.step(first.dir, 'probe', probe.store),
+      );
       expect(outcome).not.toBeInstanceOf(Error);
-      const {messages} = await scenario.complete(first.dir, 'probe', probeBefore);
-      const faults = faultsFor(counts);
+      const {messages, store: checked} = await scenario.complete(first.dir, 'probe', probe.before);
+      const faults = faultsFor(counts, lengths);
       expect(faults.length).toBeGreaterThan(5);
-      const probed = await openStore(first.dir, options).then((store) => store.read());
+      const probed = await checked.read();
       let carried: Baseline = {
         revision: probed.revision,
         policies: new Set(probed.policies.map((p) => p.identity)),
         messages,
       };
+      // The store the last check opened: the next set-up commits with it when it is on the same store.
+      let open = {dir: first.dir, store: isCreation ? null : checked};
       if (isCreation) removeDir(first.dir);
-      for (const [k, fault] of faults.entries()) {
-        const {dir, base} = await storeFor(k + 1, carried);
-        carried = await check(name, scenario, fault, dir, `${slug}-${k + 1}`, base, k === faults.length - 1);
+      const seam = new SeamWrites();
+      try {
+        for (const [k, fault] of faults.entries()) {
+          const {dir, base} = await storeFor(k + 1, carried);
+          const round = {dir, base, open: open.dir === dir ? open.store : null};
+          const left = await check(
+            name,
+            scenario,
+            fault,
+            round,
+            `${slug}-${k + 1}`,
+            seam,
+            k === faults.length - 1,
+          );
+          carried = left.base;
+          open = {dir, store: left.store};
+        }
+      } finally {
+        seam.remove();
       }
     },
     stress ? 3_600_000 : 60_000,

@@ -24,13 +24,17 @@ export type OpCounts = Record<FaultOp, number>;
 const osError = (code: FaultCode, syscall: string): Error =>
   Object.assign(new Error(`${code}: injected fault, ${syscall}`), {code, syscall});
 
-/** Runs `task` with the store's calls counted and `fault` (if any) injected; the layer is removed after. */
+/**
+ * Runs `task` with the store's calls counted and `fault` (if any) injected; the layer is removed
+ * after. `lengths` has the length of each write, in order.
+ */
 export async function underFaults<T>(
   fault: Fault | null,
   task: () => Promise<T>,
-): Promise<{outcome: T | Error; counts: OpCounts; failed: boolean}> {
+): Promise<{outcome: T | Error; counts: OpCounts; failed: boolean; lengths: number[]}> {
   const original = {...storeIo};
   const counts: OpCounts = {write: 0, fsync: 0, rename: 0};
+  const lengths: number[] = [];
   let failed = false;
   const gate = (op: FaultOp, syscall: string): void => {
     counts[op] += 1;
@@ -42,6 +46,7 @@ export async function underFaults<T>(
   };
   storeIo.write = (fd, bytes, offset, length, position) => {
     gate('write', 'write');
+    lengths.push(length);
     return original.write(fd, bytes, offset, length, position);
   };
   storeIo.fsync = (fd) => {
@@ -60,9 +65,68 @@ export async function underFaults<T>(
     const outcome = await task().catch((error: unknown) =>
       error instanceof Error ? error : new Error(String(error)),
     );
-    return {outcome, counts, failed};
+    return {outcome, counts, failed, lengths};
   } finally {
     Object.assign(storeIo, original);
+  }
+}
+
+const {O_APPEND} = fs.constants;
+
+const pathOf = (fd: number): string => fs.readlinkSync(`/proc/self/fd/${fd}`);
+
+/** Where a write with no position lands: the end of a file opened to append, else the file offset. */
+function offsetOf(fd: number, file: string): number {
+  const info = fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8');
+  const flags = Number.parseInt(/^flags:\s+(\d+)/m.exec(info)![1]!, 8);
+  if (flags & O_APPEND) return fs.statSync(file).size;
+  return Number(/^pos:\s+(\d+)/m.exec(info)![1]);
+}
+
+/**
+ * Where the store has written since the last `take()`: for each file it wrote or truncated through
+ * storeIo, the lowest offset it touched, and 0 for a file it renamed or linked into place. The hashes
+ * a fault point takes before its step can then read only what its set-up appended to a file hashed
+ * before (starting-store.ts, contents). A file changed outside the seam is not listed, so it is
+ * hashed whole.
+ */
+export class SeamWrites {
+  private readonly original = {...storeIo};
+  private lowest = new Map<string, number>();
+
+  constructor() {
+    const touch = (file: string, at: number): void => {
+      this.lowest.set(file, Math.min(at, this.lowest.get(file) ?? Infinity));
+    };
+    storeIo.write = (fd, bytes, offset, length, position) => {
+      const file = pathOf(fd);
+      touch(file, position ?? offsetOf(fd, file));
+      return this.original.write(fd, bytes, offset, length, position);
+    };
+    storeIo.truncate = (fd, size) => {
+      touch(pathOf(fd), size);
+      this.original.truncate(fd, size);
+    };
+    storeIo.rename = (from, to) => {
+      this.original.rename(from, to);
+      touch(to, 0);
+    };
+    storeIo.link = (from, to) => {
+      this.original.link(from, to);
+      touch(to, 0);
+    };
+  }
+
+  /** The lowest offset touched in each file since the last call. */
+  take(): ReadonlyMap<string, number> {
+    const taken = this.lowest;
+    this.lowest = new Map();
+    return taken;
+  }
+
+  /** Removes the layer. */
+  remove(): void {
+    Object.assign(storeIo, this.original);
   }
 }
 
@@ -105,16 +169,6 @@ class Undo {
   }
 }
 
-const {O_APPEND} = fs.constants;
-
-/** Where a write with no position lands: the end of a file opened to append, else the file offset. */
-function offsetOf(fd: number, file: string): number {
-  const info = fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8');
-  const flags = Number.parseInt(/^flags:\s+(\d+)/m.exec(info)![1]!, 8);
-  if (flags & O_APPEND) return fs.statSync(file).size;
-  return Number(/^pos:\s+(\d+)/m.exec(info)![1]);
-}
-
 /**
  * Power loss: the store's calls are recorded as they happen (what a file held at its last fsync,
  * renames and links not yet made durable by an fsync of their directory); `cut()` makes every later
@@ -134,7 +188,6 @@ export class PowerLoss {
   private cutAt = Infinity;
 
   constructor() {
-    const pathOf = (fd: number): string => fs.readlinkSync(`/proc/self/fd/${fd}`);
     const step = (): void => {
       this.calls += 1;
       if (this.calls >= this.cutAt) throw osError('EIO', 'power lost');

@@ -1,20 +1,30 @@
 // The state log: a commit appends its change and leaves state.json alone; readers apply the log to
 // the checkpoint; a checkpoint folds it in. Kill -9, torn records, checkpoints cut short, and two
-// stores taking turns keep every guarantee of the store.
+// stores taking turns keep every guarantee of the store. The crash tests (checkpoints cut short, a
+// power loss, kill -9) start from a generated store under the stress suite with PCHAT_STRESS_STORE
+// (starting-store.ts) and assert what changed after its baseline.
 
 import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, beforeEach, describe, expect, it, onTestFailed} from 'vitest';
 import {createStore, openStore, storeFiles, type FileStore} from '../../src/store/file-store.js';
 import {serializeState, sha256} from '../../src/store/state-file.js';
 import {headerLine} from '../../src/store/state-log.js';
 import {chatStateSchema} from '../../src/store/state-schema.js';
 import {distDir} from '../helpers/pchat-process.js';
 import {PowerLoss, underFaults} from './fault-layer.js';
-import {NOW, addPolicy, message, readLinesOf, removeDir, sampleState, tempDir} from './fixtures.js';
+import {NOW, addPolicy, audit, message, readLinesOf, removeDir, sampleState, tempDir} from './fixtures.js';
+import {
+  countMessages,
+  fromGenerated,
+  roundStore,
+  startingStore,
+  startingStoreName,
+  type Baseline,
+} from './starting-store.js';
 
 const options = {now: () => NOW, user: 'admin', lockTimeoutMs: 2000};
 const workerScript = path.join(import.meta.dirname, 'workers', 'store-worker.js');
@@ -52,6 +62,66 @@ const checkpointOf = (log: string): number => {
 
 const policiesOf = async (options_: object = options): Promise<string[]> =>
   (await (await openStore(dir, options_)).read()).policies.map((p) => p.identity);
+
+const stress = process.env['PCHAT_STRESS'] === '1';
+// On a generated store a round reopens it, and a checkpoint writes its 33 MB state.
+const long = fromGenerated ? 3_600_000 : undefined;
+// A checkpoint is never due for a store opened with these.
+const noCheckpoint = {...options, checkpointBytes: Number.MAX_SAFE_INTEGER};
+const SAMPLE: Baseline = {revision: 0, policies: new Set(['Global']), messages: 1};
+const seqsTo = (revision: number) => Array.from({length: revision}, (_, i) => i + 1);
+// The power-loss cuts and kill -9 rounds, and the crash tests that failed, for the stress suite's summary.
+let rounds = 0;
+let failures = 0;
+afterAll(() => {
+  if (stress)
+    process.stdout.write(
+      `stress: state-log crash rounds on ${startingStoreName} ${rounds}, ${failures} failures\n`,
+    );
+});
+
+/**
+ * The store a crash test starts from: the one beforeEach made at `dir` (the sample state and one
+ * message), or with PCHAT_STRESS_STORE a copy of the generated store in its place.
+ */
+async function crashStore(): Promise<Baseline> {
+  onTestFailed(() => {
+    failures += 1;
+  });
+  if (!fromGenerated) return SAMPLE;
+  removeDir(dir);
+  return startingStore(dir, {now: () => NOW});
+}
+
+/**
+ * Makes the next commit's checkpoint due. A checkpoint comes due when the state log passes a
+ * sixteenth of state.json (2 MB of records on L), which checkpointBytes does not lower: the sample
+ * store's first record passes it, and on a generated store one commit that sets an attribute of
+ * 20,000 users (without checkpointing itself) does. Returns the baseline after it.
+ */
+async function checkpointDue(at: string, base: Baseline): Promise<Baseline> {
+  if (!fromGenerated) return base;
+  const store = await openStore(at, noCheckpoint);
+  const mark = `due-${base.revision}`;
+  await store.commit((fresh) => ({
+    plan: {
+      state: {
+        ...fresh,
+        directory: {
+          ...fresh.directory,
+          users: fresh.directory.users.map((u, i) =>
+            i < 20_000 ? {...u, attributes: {...u.attributes, checkpoint: mark}} : u,
+          ),
+        },
+      },
+      effects: [],
+      audit: audit(`Set-CsUser -Checkpoint ${mark}`),
+    },
+    result: null,
+  }));
+  store.close();
+  return {...base, revision: base.revision + 1};
+}
 
 describe('a commit', () => {
   it('appends one record to the state log and leaves state.json untouched', async () => {
@@ -119,6 +189,7 @@ describe('a checkpoint', () => {
   ])(
     'cut short %s leaves the state whole, and the next commit folds the log in',
     async (_name, renameOfCheckpoint) => {
+      const base = await checkpointDue(dir, await crashStore());
       const files = storeFiles(dir);
       const store = await openStore(dir, {...options, checkpointBytes: 1});
       // A commit that only appends renames nothing; the checkpoint renames state.json, then the log.
@@ -126,52 +197,84 @@ describe('a checkpoint', () => {
         commit(store, 'a'),
       );
       expect(failed).toBe(true);
-      expect(outcome).toMatchObject({committed: true, revision: 1});
-      expect(await policiesOf()).toEqual(['Global', 'Tag:a']);
+      expect(outcome).toMatchObject({committed: true, revision: base.revision + 1});
+      expect(await policiesOf()).toEqual([...base.policies, 'Tag:a']);
+      // On a generated store the log the first checkpoint failed to fold is due again.
       await commit(await openStore(dir, {...options, checkpointBytes: 1}), 'b');
-      expect(checkpointOf(files.stateLog)).toBe(2);
+      expect(checkpointOf(files.stateLog)).toBe(base.revision + 2);
       expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-      expect(await policiesOf()).toEqual(['Global', 'Tag:a', 'Tag:b']);
+      expect(await policiesOf()).toEqual([...base.policies, 'Tag:a', 'Tag:b']);
     },
+    long,
   );
 
-  it('cut by a power loss at any step (of the commit or the checkpoint) leaves the acknowledged commits and a store that goes on', async () => {
-    const second = async (at: string) =>
-      (await openStore(at, {...options, checkpointBytes: 1})).commit((fresh) => ({
-        plan: addPolicy(fresh, 'second'),
-        result: null,
-      }));
-    const acknowledged = async (at: string): Promise<PowerLoss> => {
-      await createStore(at, sampleState(), [message(1)], options);
-      await commit(await openStore(at, options), 'first');
-      return new PowerLoss();
-    };
-    const probeDir = path.join(root, 'probe');
-    const probe = await acknowledged(probeDir);
-    const start = probe.count;
-    await second(probeDir);
-    const steps = probe.count - start;
-    probe.remove();
-    expect(checkpointOf(storeFiles(probeDir).stateLog)).toBe(2);
-    for (let k = 1; k <= steps; k += 1) {
-      const at = path.join(root, `cut-${k}`);
-      const layer = await acknowledged(at);
-      layer.cutAfter(k);
-      await second(at).catch(() => undefined);
-      layer.rollBack();
-      const store = await openStore(at, options);
-      const state = await store.read();
-      expect(state.policies.map((p) => p.identity).slice(0, 2)).toEqual(['Global', 'Tag:first']);
-      expect([1, 2]).toContain(state.revision);
-      expect(state.policies.some((p) => p.identity === 'Tag:second')).toBe(state.revision === 2);
-      // An audit entry written before the cut, past the state, is not read, and the next commit cuts it.
-      const seqs = (): number[] => [...store.ports().audit.scan({})].map((e) => e.seq);
-      expect(seqs()).toEqual(state.revision === 2 ? [1, 2] : [1]);
-      await commit(store, 'third');
-      expect(seqs()).toEqual(state.revision === 2 ? [1, 2, 3] : [1, 2]);
-      expect(readLinesOf(storeFiles(at).audit)).toHaveLength(state.revision + 1);
-    }
-  });
+  it(
+    'cut by a power loss at any step (of the commit or the checkpoint) leaves the acknowledged commits and a store that goes on',
+    async () => {
+      const start = {now: () => NOW, messages: [message(1)]};
+      const second = async (at: string, tag: string) =>
+        (await openStore(at, {...options, checkpointBytes: 1})).commit((fresh) => ({
+          plan: addPolicy(fresh, `second${tag}`),
+          result: null,
+        }));
+      // On the sample store every round starts from a new store, so the names need no tag.
+      const tagOf = (k: number) => (fromGenerated ? `-${k}` : '');
+      const acknowledged = async (at: string, base: Baseline, tag: string) => {
+        const due = await checkpointDue(at, base);
+        // Past its share on a generated store, the log must wait for the second commit's checkpoint.
+        await commit(await openStore(at, noCheckpoint), `first${tag}`);
+        return {due, layer: new PowerLoss()};
+      };
+      onTestFailed(() => {
+        failures += 1;
+      });
+      const first = await roundStore(root, 'cut', 0, null, start);
+      const probe = await acknowledged(first.dir, first.base, tagOf(0));
+      const begin = probe.layer.count;
+      await second(first.dir, tagOf(0));
+      const steps = probe.layer.count - begin;
+      probe.layer.remove();
+      expect(checkpointOf(storeFiles(first.dir).stateLog)).toBe(probe.due.revision + 2);
+      let carried: Baseline = {
+        ...probe.due,
+        revision: probe.due.revision + 2,
+        policies: new Set([...probe.due.policies, `Tag:first${tagOf(0)}`, `Tag:second${tagOf(0)}`]),
+      };
+      for (let k = 1; k <= steps; k += 1) {
+        const tag = tagOf(k);
+        const round = await roundStore(root, 'cut', k, carried, start);
+        const {due: base, layer} = await acknowledged(round.dir, round.base, tag);
+        layer.cutAfter(k);
+        await second(round.dir, tag).catch(() => undefined);
+        layer.rollBack();
+        rounds += 1;
+        const store = await openStore(round.dir, options);
+        const state = await store.read();
+        const ids = state.policies.map((p) => p.identity);
+        const added = ids.slice(base.policies.size);
+        expect(ids.slice(0, base.policies.size)).toEqual([...base.policies]);
+        expect(added.slice(0, 1)).toEqual([`Tag:first${tag}`]);
+        expect([base.revision + 1, base.revision + 2]).toContain(state.revision);
+        const landed = state.revision === base.revision + 2;
+        expect(added.includes(`Tag:second${tag}`)).toBe(landed);
+        // An audit entry written before the cut, past the state, is not read, and the next commit cuts it.
+        const seqs = (): number[] => [...store.ports().audit.scan({})].map((e) => e.seq);
+        expect(seqs()).toEqual(seqsTo(state.revision));
+        await commit(store, `third${tag}`);
+        expect(seqs()).toEqual(seqsTo(state.revision + 1));
+        expect(readLinesOf(storeFiles(round.dir).audit)).toHaveLength(state.revision + 1);
+        // These commits change no message: the whole log reads as before, checked at the last round.
+        if (k === steps || !fromGenerated) expect(countMessages(store)).toBe(base.messages);
+        store.close();
+        carried = {
+          ...base,
+          revision: state.revision + 1,
+          policies: new Set([...base.policies, ...added, `Tag:third${tag}`]),
+        };
+      }
+    },
+    long,
+  );
 });
 
 describe('a record cut short', () => {
@@ -289,59 +392,87 @@ describe('two stores taking turns', () => {
     follower.close();
   });
 
-  it('as two processes killed with -9 at random moments, across checkpoints, lose no acknowledged commit', async () => {
-    let lastAck = 0;
-    for (let round = 0; round < 6; round += 1) {
-      const worker = startWorker({task: 'forever', name: `r${round}`, checkpointBytes: 3000});
-      await worker.ready;
-      await sleep(40 + Math.random() * 120);
-      worker.child.kill('SIGKILL');
-      await worker.exited;
-      lastAck = Math.max(lastAck, ...worker.acks);
-      const store = await openStore(dir, options);
-      const state = await store.read();
-      expect(chatStateSchema.safeParse(state).success).toBe(true);
-      expect(state.revision).toBeGreaterThanOrEqual(lastAck);
-      const seqs = [...store.ports().audit.scan({})].map((e) => e.seq);
-      expect(seqs).toEqual(Array.from({length: state.revision}, (_, i) => i + 1));
-      expect(state.policies).toHaveLength(state.revision + 1);
-    }
-  }, 60_000);
+  it(
+    'as two processes killed with -9 at random moments, across checkpoints, lose no acknowledged commit',
+    async () => {
+      const start = await crashStore();
+      let base = start;
+      let lastAck = base.revision;
+      // The commits that set users' attributes to make a checkpoint due on a generated store: no policy.
+      let dueCommits = 0;
+      for (let round = 0; round < 6; round += 1) {
+        if (fromGenerated) {
+          const due = await checkpointDue(dir, base);
+          dueCommits += due.revision - base.revision;
+          base = due;
+        }
+        const worker = startWorker({task: 'forever', name: `r${round}`, checkpointBytes: 3000});
+        await worker.ready;
+        await sleep(40 + Math.random() * 120);
+        worker.child.kill('SIGKILL');
+        await worker.exited;
+        lastAck = Math.max(lastAck, ...worker.acks);
+        const store = await openStore(dir, options);
+        const state = await store.read();
+        expect(chatStateSchema.safeParse(state).success).toBe(true);
+        expect(state.revision).toBeGreaterThanOrEqual(lastAck);
+        const seqs = [...store.ports().audit.scan({})].map((e) => e.seq);
+        expect(seqs).toEqual(seqsTo(state.revision));
+        expect(state.policies).toHaveLength(
+          start.policies.size + state.revision - start.revision - dueCommits,
+        );
+        base = {...base, revision: state.revision};
+        rounds += 1;
+      }
+    },
+    long ?? 60_000,
+  );
 });
 
 describe.skipIf(!hasStrace)('a process killed with -9', () => {
-  it('after its state record, before removing its journal, leaves a commit the next open finishes', async () => {
-    const files = storeFiles(dir);
-    const args = JSON.stringify({build: distDir, dir, task: 'once', name: 'once', user: 'worker'});
-    // strace kills the worker as it calls unlink on the journal: after the commit point, before the end.
-    const run = spawnSync(
-      'strace',
-      [
-        '-f',
-        '-qq',
-        '-P',
-        files.journal,
-        '-e',
-        'trace=unlink,unlinkat',
-        '-e',
-        'inject=unlink,unlinkat:signal=KILL',
-        process.execPath,
-        workerScript,
-        args,
-      ],
-      {encoding: 'utf8'},
-    );
-    expect(run.stdout).not.toContain('ack');
-    expect(fs.existsSync(files.journal)).toBe(true);
-    expect(readLinesOf(files.stateLog).at(-1)).toMatchObject({revisionBefore: 0, revisionAfter: 1});
-    const store = await openStore(dir, options);
-    expect(fs.existsSync(files.journal)).toBe(false);
-    const state = await store.read();
-    expect(state.revision).toBe(1);
-    expect(state.policies.map((p) => p.identity)).toEqual(['Global', 'Tag:once']);
-    expect([...store.ports().audit.scan({})].map((e) => e.seq)).toEqual([1]);
-    expect([...store.ports().messages.scan({})].map((m) => m.id)).toEqual(['m1', 'once']);
-  });
+  it(
+    'after its state record, before removing its journal, leaves a commit the next open finishes',
+    async () => {
+      const base = await crashStore();
+      const files = storeFiles(dir);
+      const args = JSON.stringify({build: distDir, dir, task: 'once', name: 'once', user: 'worker'});
+      // strace kills the worker as it calls unlink on the journal: after the commit point, before the end.
+      const run = spawnSync(
+        'strace',
+        [
+          '-f',
+          '-qq',
+          '-P',
+          files.journal,
+          '-e',
+          'trace=unlink,unlinkat',
+          '-e',
+          'inject=unlink,unlinkat:signal=KILL',
+          process.execPath,
+          workerScript,
+          args,
+        ],
+        {encoding: 'utf8'},
+      );
+      expect(run.stdout).not.toContain('ack');
+      expect(fs.existsSync(files.journal)).toBe(true);
+      expect(readLinesOf(files.stateLog).at(-1)).toMatchObject({
+        revisionBefore: base.revision,
+        revisionAfter: base.revision + 1,
+      });
+      const store = await openStore(dir, options);
+      expect(fs.existsSync(files.journal)).toBe(false);
+      const state = await store.read();
+      expect(state.revision).toBe(base.revision + 1);
+      expect(state.policies.map((p) => p.identity)).toEqual([...base.policies, 'Tag:once']);
+      expect([...store.ports().audit.scan({})].map((e) => e.seq)).toEqual(seqsTo(base.revision + 1));
+      const messages = [...store.ports().messages.scan({})].map((m) => m.id);
+      expect(messages).toHaveLength(base.messages + 1);
+      expect(messages.at(-1)).toBe('once');
+      rounds += 1;
+    },
+    long,
+  );
 });
 
 describe('the watch', () => {
