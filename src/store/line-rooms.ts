@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import sjson from 'secure-json-parse';
 import {io} from './durable-fs.js';
+import {lineRegions} from './line-regions.js';
 import {PIECE_BYTES} from './room-pieces.js';
 
 const PREFIX = Buffer.from('{"id":"');
@@ -32,27 +33,12 @@ export function readLineRooms(
   to: number,
   add: (roomId: string, start: number, end: number) => void,
 ): number {
-  let work = Buffer.allocUnsafe(PIECE_BYTES);
-  let base = from;
-  let held = 0;
-  for (let position = from; position < to;) {
-    if (work.length - held < PIECE_BYTES) {
-      const bigger = Buffer.allocUnsafe(work.length * 2);
-      work.copy(bigger, 0, 0, held);
-      work = bigger;
-    }
-    const n = fs.readSync(fd, work, held, Math.min(work.length - held, to - position), position);
-    if (n === 0) break;
-    position += n;
-    held += n;
-    const complete = work.lastIndexOf(0x0a, held - 1) + 1;
-    if (complete === 0) continue;
-    linesByRoom(work.subarray(0, complete), base, add);
-    work.copy(work, 0, complete, held);
-    held -= complete;
-    base += complete;
+  let end = from;
+  for (const {region, base} of lineRegions(fd, from, to, PIECE_BYTES)) {
+    linesByRoom(region, base, add);
+    end = base + region.length;
   }
-  return base;
+  return end;
 }
 
 /**

@@ -10,6 +10,7 @@
 
 import fs from 'node:fs';
 import {io} from './durable-fs.js';
+import {lineRegions, type ReadAt} from './line-regions.js';
 import {lineAt, toRecord} from './jsonl.js';
 import {linesByRoom, UnreadableLine} from './line-rooms.js';
 import {MESSAGE_LOG} from './message-lines.js';
@@ -31,28 +32,10 @@ export function linesWithoutRooms(
   const fd = io('open', file, () => fs.openSync(file, O_RDONLY | O_NOFOLLOW));
   try {
     const end = fs.fstatSync(fd).size;
-    let work = Buffer.allocUnsafe(Math.max(chunkBytes, 1));
-    // work[0, held) holds the bytes from file offset `base` on not yet handed out.
-    let base = 0;
-    let held = 0;
-    for (let position = 0; position < end;) {
-      if (work.length - held < chunkBytes) {
-        const bigger = Buffer.allocUnsafe(Math.max(work.length * 2, held + chunkBytes));
-        work.copy(bigger, 0, 0, held);
-        work = bigger;
-      }
-      const want = Math.min(work.length - held, end - position);
-      const n = io('read', file, () => fs.readSync(fd, work, held, want, position));
-      if (n === 0) break;
-      position += n;
-      held += n;
-      const complete = work.lastIndexOf(0x0a, held - 1) + 1;
-      if (complete === 0) continue;
-      keepRegion(file, work.subarray(0, complete), base, rooms, keep);
-      work.copy(work, 0, complete, held);
-      held -= complete;
-      base += complete;
-    }
+    const read: ReadAt = (buffer, offset, length, position) =>
+      io('read', file, () => fs.readSync(fd, buffer, offset, length, position));
+    for (const {region, base} of lineRegions(fd, 0, end, chunkBytes, read))
+      keepRegion(file, region, base, rooms, keep);
   } finally {
     fs.closeSync(fd);
   }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import {countLines, lineAt, type JsonLine} from './jsonl.js';
 import {io} from './durable-fs.js';
+import {lineRegions, type ReadAt} from './line-regions.js';
 
 const {O_RDONLY, O_NOFOLLOW} = fs.constants;
 
@@ -41,31 +42,12 @@ export function* logPieces(
     open ? countLines(fd, offset) + 1 : lineNumberIn(file, offset);
   try {
     const end = fs.fstatSync(fd).size;
-    let work = Buffer.allocUnsafe(Math.max(chunkBytes, 1));
-    // work[0, held) holds the bytes from file offset `base` on that are not yet handed out.
-    let base = 0;
-    let held = 0;
-    let position = 0;
-    while (position < end) {
-      if (work.length - held < chunkBytes) {
-        const bigger = Buffer.allocUnsafe(Math.max(work.length * 2, held + chunkBytes));
-        work.copy(bigger, 0, 0, held);
-        work = bigger;
-      }
-      const want = Math.min(work.length - held, end - position);
-      const n = io('read', file, () => fs.readSync(fd, work, held, want, position));
-      if (n === 0) break;
-      position += n;
-      held += n;
-      const complete = work.lastIndexOf(0x0a, held - 1) + 1;
-      if (complete === 0) continue;
-      yield* piecesOf(work.subarray(0, complete), base, needles, (bytes, offset) =>
+    const read: ReadAt = (buffer, offset, length, position) =>
+      io('read', file, () => fs.readSync(fd, buffer, offset, length, position));
+    for (const {region, base} of lineRegions(fd, 0, end, chunkBytes, read))
+      yield* piecesOf(region, base, needles, (bytes, offset) =>
         lineAt(bytes, file, offset, numberAt(offset)),
       );
-      work.copy(work, 0, complete, held);
-      held -= complete;
-      base += complete;
-    }
   } finally {
     open = false;
     fs.closeSync(fd);
