@@ -90,7 +90,8 @@ import type {DrillPort} from './drill-port.js';
 import {fileDrills} from './file-drills.js';
 import {fileArchives} from './file-archives.js';
 import {initializeStore, type CreateOptions} from './create-store.js';
-import {fsyncFile, ownerOf} from './durable-fs.js';
+import {fsyncFile, ownerOf, removeQuietly} from './durable-fs.js';
+import {dropSpared} from './spared-temps.js';
 import {
   closeJournal,
   publishRenames,
@@ -213,25 +214,35 @@ export class FileStore implements StorePort {
   }
 
   commit<T>(change: Change<T>, options: CommitOptions = {}): Promise<CommitOutcome<T>> {
-    const deferFlush = options.deferFlush === true;
     return this.serialized(async () => {
-      const held = this.held;
-      if (held) return this.inGroup(() => this.commitOn(this.db.data, change, held.token, {deferFlush}));
-      if (!deferFlush)
-        return withLock(this.files, this.stateFile, this.lockOptions, (token) => {
-          const found = this.freshen();
-          return Promise.resolve(this.commitOn(this.db.data, change, token, {found}));
-        });
-      // The first commit of a group; between two groups the lock stays free long enough for every
-      // process waiting for it to try it, so another operator's command gets in.
-      const free = this.releasedAt + LONGEST_RETRY_MS - performance.now();
-      if (free > 0) await sleep(free);
-      const lock = await takeLock(this.files, this.lockOptions, () => this.stateFile.readSync().revision);
-      this.held = lock;
-      return this.inGroup(() => {
+      try {
+        return await this.commitOnce(change, options);
+      } catch (error) {
+        // What a plan staged for a commit that failed before the lock's sweep saw it (spared-temps.ts).
+        dropSpared(removeQuietly);
+        throw error;
+      }
+    });
+  }
+
+  private async commitOnce<T>(change: Change<T>, options: CommitOptions): Promise<CommitOutcome<T>> {
+    const deferFlush = options.deferFlush === true;
+    const held = this.held;
+    if (held) return this.inGroup(() => this.commitOn(this.db.data, change, held.token, {deferFlush}));
+    if (!deferFlush)
+      return withLock(this.files, this.stateFile, this.lockOptions, (token) => {
         const found = this.freshen();
-        return this.commitOn(this.db.data, change, lock.token, {deferFlush: true, found});
+        return Promise.resolve(this.commitOn(this.db.data, change, token, {found}));
       });
+    // The first commit of a group; between two groups the lock stays free long enough for every
+    // process waiting for it to try it, so another operator's command gets in.
+    const free = this.releasedAt + LONGEST_RETRY_MS - performance.now();
+    if (free > 0) await sleep(free);
+    const lock = await takeLock(this.files, this.lockOptions, () => this.stateFile.readSync().revision);
+    this.held = lock;
+    return this.inGroup(() => {
+      const found = this.freshen();
+      return this.commitOn(this.db.data, change, lock.token, {deferFlush: true, found});
     });
   }
 

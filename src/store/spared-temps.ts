@@ -13,3 +13,14 @@ export const spareOnce = (dir: string): void => {
 
 /** Whether the sweep leaves `dir` this time; it will not the next time. */
 export const isSparedOnce = (dir: string): boolean => spared.delete(dir);
+
+/**
+ * Removes the folders still spared: staged by a plan whose commit failed before it took the lock (held
+ * by another process past the wait, or a full disk), so no sweep has seen them. Left, they would hold
+ * an archive's inflated bytes until another commit's sweep: on a full disk, the very space the
+ * operator is asked to free before running the line again.
+ */
+export function dropSpared(remove: (dir: string) => void): void {
+  for (const dir of spared) remove(dir);
+  spared.clear();
+}
