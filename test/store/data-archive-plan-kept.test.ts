@@ -3,14 +3,13 @@
 // inflating and checking the archive a second time; when those staged files are gone (another
 // process's sweep of temp files took them), the commit reads the archive again.
 
-import {spawn} from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {Session, type LineRun} from '../../src/session.js';
-import {openStore, storeFiles} from '../../src/store/file-store.js';
+import {openStore} from '../../src/store/file-store.js';
 import {POOL1, demoStore, emptyStore, linesByRoom, run, sessionOn} from '../helpers/archive-stores.js';
+import {lockedStore} from '../helpers/locked-store.js';
 import {tempDir} from '../helpers/pchat-process.js';
 
 let root: string;
@@ -89,31 +88,21 @@ describe('an import committed on the state it planned on', () => {
   });
 
   it('leaves nothing staged when its commit cannot take the lock', async () => {
-    const target = await emptyStore(root, 'lock-held');
-    fs.mkdirSync(path.join(target, 'exports'), {recursive: true, mode: 0o700});
-    fs.copyFileSync(archive, path.join(target, 'exports', 'pool.zip'));
-    // Another live process on this host holds the lock for longer than the import waits.
-    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], {stdio: 'ignore'});
-    const lock = {
-      token: 'held-elsewhere',
-      pid: holder.pid,
-      user: 'other',
-      host: os.hostname(),
-      startedAt: new Date().toISOString(),
-    };
-    fs.writeFileSync(storeFiles(target).lock, JSON.stringify(lock), {mode: 0o600});
-    const store = await openStore(target, {lockTimeoutMs: 300});
+    const empty = await openStore(await emptyStore(root, 'lock-held'));
+    const locked = await lockedStore(await empty.read());
+    empty.close();
+    fs.mkdirSync(path.join(locked.dir, 'exports'), {recursive: true, mode: 0o700});
+    fs.copyFileSync(archive, path.join(locked.dir, 'exports', 'pool.zip'));
     try {
-      const session = await Session.open({store, origin: 'exec', yes: true});
+      const session = await Session.open({store: locked.store, origin: 'exec', yes: true});
       const imported = await session.run(
         `Import-CsPersistentChatData -DBInstance "${POOL1}" -FileName "pool.zip"`,
       );
       expect(imported.storeFailure?.kind).toBe('StoreLocked');
       expect(imported.committed).toBe(false);
-      expect(stagingDirs(target)).toEqual([]);
+      expect(stagingDirs(locked.dir)).toEqual([]);
     } finally {
-      store.close();
-      holder.kill('SIGKILL');
+      locked.remove();
     }
   });
 });
