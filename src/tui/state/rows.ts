@@ -185,9 +185,15 @@ const lastExact = new WeakMap<
 function containing(rows: readonly Row[], texts: readonly string[], needle: string): number[] {
   const last = lastExact.get(rows);
   const from = last && needle.includes(last.needle) ? last.indexes : null;
-  const indexes: Iterable<number> = from ?? texts.keys();
   const hits: number[] = [];
-  for (const i of indexes) if (texts[i]!.includes(needle)) hits.push(i);
+  // Counted loops, not an iterator over texts.keys(): a filter's first keystrokes run this before V8
+  // has optimized it, and unoptimized, the iterator took about 80 ms over 50,000 texts where a
+  // counted loop takes 2 (issue 12: P4).
+  if (from === null) {
+    for (let i = 0; i < texts.length; i++) if (texts[i]!.includes(needle)) hits.push(i);
+  } else {
+    for (let j = 0; j < from.length; j++) if (texts[from[j]!]!.includes(needle)) hits.push(from[j]!);
+  }
   lastExact.set(rows, {needle, indexes: hits});
   return hits;
 }
