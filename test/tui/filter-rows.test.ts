@@ -222,6 +222,11 @@ describe('filterRows', () => {
     expect(filterRows(rows, 'LISBON').map((r) => r.id)).toEqual(['r0', 'r4']);
   });
 
+  it('gives the rows themselves when every row contains the text', () => {
+    expect(filterRows(rows, 'o')).toBe(rows);
+    expect(filterRows(rows, 'room')).not.toBe(rows);
+  });
+
   it('falls back to fuzzy matches when no row contains the text', () => {
     expect(filterRows(rows, 'lisbxn').map((r) => r.id)).toEqual(['r0', 'r4']);
     expect(filterRows(rows, 'zzzzzz')).toEqual([]);

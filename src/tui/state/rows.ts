@@ -221,6 +221,10 @@ function candidates(rows: readonly Row[], texts: readonly string[], text: string
 function match(rows: readonly Row[], text: string): readonly Row[] {
   const texts = lowerTexts(rows);
   const exact = containing(rows, texts, text.toLowerCase());
+  // A filter's first letter is often in every row (each of the 50,031 principals holds `d`, `c`, `o`
+  // and `e`): the rows themselves keep the ids made once per row list, where a copy of 50,031 rows
+  // had them made again at that keystroke (issue 12: P4).
+  if (exact.length === rows.length) return rows;
   if (exact.length > 0) return exact.map((i) => rows[i]!);
   const found = candidates(rows, texts, text);
   // The candidates are the texts fuse matches, by fuse's own condition, but for blank texts, which
