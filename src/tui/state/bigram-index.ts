@@ -82,9 +82,7 @@ function placePairs(
  * Indexes up to `count` more of the texts as one slice, pausing (yielding) after every few hundred
  * texts of each of its two passes, so that a caller can spread the work over turns of the event
  * loop; the slice is added to the index when both passes are done, never in part. Returns whether
- * all the texts are then indexed. Nothing else may add to the index while this one is paused. The
- * loops are plain functions: V8 does not optimize a generator's own loops while it runs them (the
- * index took several times as long built in the generator's body).
+ * all the texts are then indexed. Nothing else may add to the index while this one is paused.
  */
 export function* indexSlice(
   index: BigramIndex,

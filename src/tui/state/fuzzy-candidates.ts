@@ -131,8 +131,8 @@ export function fuzzyCandidates(
   const marks =
     index && (among?.length ?? Infinity) > index.size / 8 ? indexedCandidates(index, pattern, k) : null;
   const out: number[] = [];
-  // Counted loops, not an iterator over texts.keys(), which V8 runs slowly until it has optimized
-  // this function (rows.ts, containing).
+  // Counted loops, not an iterator over texts.keys(), which costs several times as much (rows.ts,
+  // containing).
   const count = among ? among.length : texts.length;
   for (let n = 0; n < count; n++) {
     const i = among ? among[n]! : n;
