@@ -178,6 +178,8 @@ export class FileStore implements StorePort {
     if (this.held) return this.db.data;
     if (lstatOrNull(this.files.journal) !== null)
       await this.serialized(() => recoverForReading(this.files, this.stateFile, this.lockOptions));
+    // Followed (the console), the new records are checked a slice at a time, keys answered between.
+    await this.stateFile.catchUp();
     await this.db.read();
     return this.db.data;
   }

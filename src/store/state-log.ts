@@ -89,11 +89,13 @@ const at = (line: JsonLine): string => `line ${line.number} (byte offset ${line.
 /**
  * The log's lines from `from` on (all of them by default), each checked alone. `fd`: the log as the
  * caller holds it open, which may be one a checkpoint has since replaced (`file` names it in messages).
+ * `maxRecords`: stop after that many records (`end` is then where the next one starts).
  */
 export function readStateLog(
   file: string,
   from: {readonly offset: number; readonly lines: number} = {offset: 0, lines: 0},
   fd?: number,
+  maxRecords = Infinity,
 ): StateLogRead {
   let header: Checkpoint | null = null;
   const records: ReadRecord[] = [];
@@ -123,6 +125,7 @@ export function readStateLog(
       });
     }
     end = {offset: line.offset + Buffer.byteLength(line.text, 'utf8') + 1, lines: line.number};
+    if (records.length >= maxRecords) break;
   }
   return {header, records, end};
 }

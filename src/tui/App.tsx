@@ -112,6 +112,7 @@ export function App(props: Props) {
         ...(props.asker ? {asker: props.asker} : {}),
         ...(props.drills ? {drills: props.drills} : {}),
         ...(props.transfers ? {transfers: props.transfers} : {}),
+        trace,
       }),
   );
   const ui = useSyncExternalStore(store.subscribe, store.get);

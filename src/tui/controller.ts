@@ -7,6 +7,7 @@ import type {ConsoleAsker} from './console-ask.js';
 import {OperatorAsk} from './operator-ask.js';
 import {conflictCheck} from './expectations.js';
 import {outcomeMessage, readOnlyRefusal} from './run-outcome.js';
+import type {FrameTrace} from './frame-trace.js';
 import type {KeyPress} from './input/key-name.js';
 import {handleOverlayKey} from './input/overlay-keys.js';
 import {handlePromptKey} from './input/prompt-keys.js';
@@ -46,6 +47,8 @@ export interface ControllerEnv {
   readonly asker?: ConsoleAsker;
   readonly drills?: ConsoleDrills;
   readonly transfers?: ConsoleTransfers;
+  /** Told of each read of commits made elsewhere (PCHAT_FRAME_TRACE). */
+  readonly trace?: Pick<FrameTrace, 'outsideRead'> | null;
 }
 
 const INFO_FADE_MS = 3000;
@@ -242,8 +245,10 @@ export class ConsoleController implements ConsoleContext {
           // waits for would get no turn until the writer stopped.
           const wait = this.lastOutsideRead + OUTSIDE_READ_GAP_MS - performance.now();
           await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
-          this.lastOutsideRead = performance.now();
+          const start = performance.now();
+          this.lastOutsideRead = start;
           await this.refresh();
+          this.env.trace?.outsideRead(start, this.ui.chat.revision);
         } while (this.refreshAgain);
       })(),
     );

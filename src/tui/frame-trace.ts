@@ -8,6 +8,11 @@
 // runs after the reconciler has handed the tree to Ink (resetAfterCommit: yoga, then the frame when
 // Ink's frame throttle lets it through at once), less the composition and writes that happened
 // inside it. A frame the throttle holds shows as a write long after the layout effect.
+//
+// Each line also has the key's time on the epoch clock (`epochMs`: performance.timeOrigin + now, in
+// another process the same clock), so that a driver can tell how long the key waited before its
+// handler ran, and each read of commits made elsewhere since the key (`reads`: when, how long, to
+// which revision): a key that arrives during a read is handled after it.
 
 import fs from 'node:fs';
 import {constants, PerformanceObserver, performance} from 'node:perf_hooks';
@@ -15,6 +20,7 @@ import {constants, PerformanceObserver, performance} from 'node:perf_hooks';
 interface KeyRecord {
   key: string;
   at: number;
+  epochMs: number;
   renderMs: number;
   renders: number;
   commitLayoutMs: number;
@@ -23,6 +29,8 @@ interface KeyRecord {
   writes: {at: number; ms: number; bytes: number}[];
   gcMs: number;
   gcs: string[];
+  /** Each read of outside commits: ms after the key, its duration, the revision it reached. */
+  reads: {at: number; ms: number; revision: number}[];
   renderStart: number | null;
   renderEnd: number | null;
   composeInCommit: number;
@@ -35,6 +43,8 @@ export interface FrameTrace {
   renderEnded(): void;
   committed(): void;
   composed(ms: number): void;
+  /** A read of commits made elsewhere that began at performance.now() `start` and reached `revision`. */
+  outsideRead(start: number, revision: number): void;
   /** Wraps the terminal's write so that each write is timed. */
   watchWrites(stdout: NodeJS.WriteStream): void;
   close(): void;
@@ -66,7 +76,9 @@ export function frameTrace(env: Readonly<Record<string, string | undefined>>): F
       composeMs: round(rest.composeMs),
       writes: rest.writes.map((w) => ({at: round(w.at), ms: round(w.ms), bytes: w.bytes})),
       gcMs: round(rest.gcMs),
+      reads: rest.reads.map((r) => ({at: round(r.at), ms: round(r.ms), revision: r.revision})),
       at: round(rest.at),
+      epochMs: round(rest.epochMs),
     };
     fs.writeSync(out, `${JSON.stringify(line)}\n`);
   };
@@ -86,9 +98,11 @@ export function frameTrace(env: Readonly<Record<string, string | undefined>>): F
   return {
     key(name) {
       flush();
+      const at = performance.now();
       current = {
         key: name,
-        at: performance.now(),
+        at,
+        epochMs: performance.timeOrigin + at,
         renderMs: 0,
         renders: 0,
         commitLayoutMs: 0,
@@ -96,6 +110,7 @@ export function frameTrace(env: Readonly<Record<string, string | undefined>>): F
         writes: [],
         gcMs: 0,
         gcs: [],
+        reads: [],
         renderStart: null,
         renderEnd: null,
         composeInCommit: 0,
@@ -123,6 +138,9 @@ export function frameTrace(env: Readonly<Record<string, string | undefined>>): F
       if (!current) return;
       current.composeMs += ms;
       if (inCommit) current.composeInCommit += ms;
+    },
+    outsideRead(start, revision) {
+      if (current) current.reads.push({at: start - current.at, ms: performance.now() - start, revision});
     },
     watchWrites(stdout) {
       const write = stdout.write.bind(stdout) as (...args: unknown[]) => boolean;

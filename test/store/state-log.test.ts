@@ -366,6 +366,52 @@ describe('two stores taking turns', () => {
     follower.close();
   });
 
+  it('a store that follows with a watch reads many new records a slice at a time, with turns of the event loop between', async () => {
+    const writer = await openStore(dir, noCheckpoint);
+    const follower = await openStore(dir, noCheckpoint);
+    const stop = follower.watch(() => undefined);
+    const before = await follower.read();
+    for (let i = 0; i < 100; i += 1) await commit(writer, `p${i}`);
+    let turns = 0;
+    let reading = true;
+    const tick = (): void => {
+      if (!reading) return;
+      turns += 1;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const after = await follower.read();
+    reading = false;
+    // A key that arrives meanwhile is answered between two slices, not after all 100 records.
+    expect(turns).toBeGreaterThanOrEqual(5);
+    expect(after).toEqual(await (await openStore(dir, noCheckpoint)).read());
+    expect(after.revision).toBe(100);
+    expect(after.topology).toBe(before.topology);
+    stop();
+    writer.close();
+    follower.close();
+  });
+
+  it('a store that follows with a watch reports a damaged record past its first slices as a cold read does', async () => {
+    const files = storeFiles(dir);
+    const writer = await openStore(dir, noCheckpoint);
+    const follower = await openStore(dir, noCheckpoint);
+    const stop = follower.watch(() => undefined);
+    await follower.read();
+    for (let i = 0; i < 40; i += 1) await commit(writer, `p${i}`);
+    fs.appendFileSync(
+      files.stateLog,
+      `${JSON.stringify({revisionBefore: 40, revisionAfter: 41, grows: 0, changes: [{path: ['rooms', 0], value: {name: 5}}]})}\n`,
+    );
+    const cold = await openStore(dir, noCheckpoint).catch((e: unknown) => e);
+    const followed = await follower.read().catch((e: unknown) => e);
+    expect(followed).toMatchObject({code: 'StoreDamaged', path: files.stateLog});
+    expect((followed as Error).message).toBe((cold as Error).message);
+    stop();
+    writer.close();
+    follower.close();
+  });
+
   it('a store that follows with a watch, reading between the two renames of a checkpoint, waits for the new log', async () => {
     const files = storeFiles(dir);
     const writer = await openStore(dir, options);

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {performance} from 'node:perf_hooks';
 import {describe, expect, it} from 'vitest';
 import {frameTrace} from '../../src/tui/frame-trace.js';
 
@@ -12,7 +13,7 @@ describe('frameTrace', () => {
     expect(frameTrace({PCHAT_FRAME_TRACE: ''})).toBeNull();
   });
 
-  it('writes a line per key with its renders and composition, the last one when it closes', () => {
+  it('writes a line per key with its renders, composition and outside reads, the last one when it closes', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-frame-trace-'));
     const file = path.join(dir, 'trace.jsonl');
     const trace = frameTrace({PCHAT_FRAME_TRACE: file})!;
@@ -23,16 +24,28 @@ describe('frameTrace', () => {
     trace.committed();
     trace.key('pgdn');
     trace.composed(1);
+    trace.outsideRead(performance.now(), 7);
     trace.close();
     const lines = fs
       .readFileSync(file, 'utf8')
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as {key: string; renders: number; composeMs: number});
-    expect(lines.map((l) => [l.key, l.renders, l.composeMs])).toEqual([
-      ['j', 1, 2.5],
-      ['pgdn', 0, 1],
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            key: string;
+            renders: number;
+            composeMs: number;
+            reads: {revision: number}[];
+            epochMs: number;
+          },
+      );
+    expect(lines.map((l) => [l.key, l.renders, l.composeMs, l.reads.map((r) => r.revision)])).toEqual([
+      ['j', 1, 2.5, []],
+      ['pgdn', 0, 1, [7]],
     ]);
+    // The key's time on the clock another process reads too.
+    expect(Math.abs(lines[1]!.epochMs - Date.now())).toBeLessThan(60_000);
     fs.rmSync(dir, {recursive: true, force: true});
   });
 });
