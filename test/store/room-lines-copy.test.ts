@@ -34,13 +34,15 @@ function writeLog(file: string, count: number, rooms: number): {lines: LogLines;
 
 describe('copyRoomLines', () => {
   it.each([
-    ['one group for every room', 1 << 30],
-    ['groups of a few rooms, room 0 larger than a group', 4096],
-    ['a group per room', 1],
-  ])('gives each room its own lines in log order, with its hash and count: %s', (_, groupBytes) => {
+    ['one group for every room', 1 << 30, 3000],
+    ['groups of a few rooms, room 0 larger than a group', 4096, 3000],
+    ['a group per room', 1, 3000],
+    // LogLines holds 65,536 lines a piece.
+    ['more lines than a piece of LogLines holds', 1 << 20, 140_000],
+  ])('gives each room its own lines in log order, with its hash and count: %s', (_, groupBytes, count) => {
     const dir = fs.mkdtempSync(path.join(root, 'copy-'));
     const log = path.join(dir, 'messages.jsonl');
-    const {lines, texts} = writeLog(log, 3000, 40);
+    const {lines, texts} = writeLog(log, count, 40);
     const file = path.join(dir, 'staged');
     const copied = copyRoomLines(log, lines, [], texts.length, file, groupBytes);
     const staged = fs.readFileSync(file);
