@@ -44,11 +44,13 @@ export class LogLines {
   push(room: number, offset: number, length: number): void {
     const at = this.count % LINES_PER_PIECE;
     if (at === 0)
-      this.pieces.push({
-        room: new Int32Array(LINES_PER_PIECE),
-        offset: new Float64Array(LINES_PER_PIECE),
-        length: new Int32Array(LINES_PER_PIECE),
-      });
+      this.pieces.push(
+        spareSlot.kept?.deref()?.pop() ?? {
+          room: new Int32Array(LINES_PER_PIECE),
+          offset: new Float64Array(LINES_PER_PIECE),
+          length: new Int32Array(LINES_PER_PIECE),
+        },
+      );
     const piece = this.pieces[this.pieces.length - 1] as LinesPiece;
     piece.room[at] = room;
     piece.offset[at] = offset;
@@ -60,7 +62,18 @@ export class LogLines {
   used(k: number): number {
     return Math.min(LINES_PER_PIECE, this.count - k * LINES_PER_PIECE);
   }
+
+  /** Empties the table, leaving its pieces to the next export's while they are not collected. */
+  release(): void {
+    const spare = spareSlot.kept?.deref() ?? [];
+    spare.push(...this.pieces);
+    spareSlot.kept = new WeakRef(spare);
+    this.pieces.length = 0;
+    this.count = 0;
+  }
 }
+
+const spareSlot: {kept: WeakRef<LinesPiece[]> | null} = {kept: null};
 
 /**
  * A buffer of at least `bytes` for `slot`: the one the last export used while the collector has not
@@ -75,8 +88,7 @@ function reusable(slot: {kept: WeakRef<Buffer> | null}, bytes: number): Buffer {
   return made;
 }
 
-const groupSlot: {kept: WeakRef<Buffer> | null} = {kept: null};
-const windowSlot: {kept: WeakRef<Buffer> | null} = {kept: null};
+const memorySlot: {kept: WeakRef<Buffer> | null} = {kept: null};
 
 /** One room's span of the staging file. */
 export interface CopiedRoom {
@@ -116,22 +128,22 @@ export function copyRoomLines(
     first = end;
   }
   // One buffer for every group, as large as the largest: a buffer per group would be garbage that
-  // the collector frees late, several groups' worth of memory at once.
-  const shared = reusable(
-    groupSlot,
-    groups.reduce((n, g) => (g.total > groupBytes ? n : Math.max(n, g.total)), 0),
-  );
+  // the collector frees late, several groups' worth of memory at once. The log's window follows it
+  // in the same memory, so that a line is copied into its group with copyWithin, which allocates
+  // nothing (a slice per line was a million short-lived objects per pool of L).
+  const groupMax = groups.reduce((n, g) => (g.total > groupBytes ? n : Math.max(n, g.total)), 0);
+  const memory = reusable(memorySlot, groupMax + WINDOW_BYTES);
   const input = io('open', log, () => fs.openSync(log, O_RDONLY | O_NOFOLLOW));
   const output = io('create', file, () => fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600));
   const copied: CopiedRoom[] = [];
   try {
-    const window = new LogWindow(log, input, replaced);
+    const window = new LogWindow(log, input, replaced, memory, groupMax);
     let position = 0;
     for (const {first, end, total} of groups) {
       const spans =
         total > groupBytes
           ? [copyLargeRoom(first, total, lines, window, output)]
-          : copyGroup(first, end, bytes, shared.subarray(0, total), lines, window, output);
+          : copyGroup(first, end, bytes, memory.subarray(0, total), lines, window, output);
       const group = spans.map((span, k) => {
         const room = {...span, start: position, messages: messages[first + k] as number};
         position += span.bytes;
@@ -149,6 +161,7 @@ export function copyRoomLines(
 
 type Span = Omit<CopiedRoom, 'start' | 'messages'>;
 
+/** Copies the group's lines into `buffer`, which starts the memory the window shares. */
 function copyGroup(
   first: number,
   end: number,
@@ -168,7 +181,7 @@ function copyGroup(
       if (room < first || room >= end) continue;
       const length = piece.length[i] as number;
       const at = fill[room - first] as number;
-      window.line(piece.offset[i] as number, length).copy(buffer, at);
+      window.copyLine(piece.offset[i] as number, length, at);
       fill[room - first] = at + length;
     }
   writeAll(output, buffer);
@@ -207,20 +220,42 @@ function copyLargeRoom(
   return {bytes: total, sha256: hash.digest('hex')};
 }
 
-/** The log read in large sequential pieces: a line is sliced out of the piece that holds it. */
+/**
+ * The log read in large sequential pieces: a line is sliced out of the piece that holds it, or
+ * copied from it to a place in the memory the window shares (`memory`, the window at `base`).
+ */
 class LogWindow {
-  private readonly buffer = reusable(windowSlot, WINDOW_BYTES);
+  private readonly buffer: Buffer;
   private start = 0;
   private end = 0;
 
   private readonly log: string;
   private readonly fd: number;
   private readonly replaced: readonly string[];
+  private readonly memory: Buffer;
+  private readonly base: number;
 
-  constructor(log: string, fd: number, replaced: readonly string[]) {
+  constructor(log: string, fd: number, replaced: readonly string[], memory: Buffer, base: number) {
     this.log = log;
     this.fd = fd;
     this.replaced = replaced;
+    this.memory = memory;
+    this.base = base;
+    this.buffer = memory.subarray(base, base + WINDOW_BYTES);
+  }
+
+  /** Copies the line at `offset` to memory[to, to + length). */
+  copyLine(offset: number, length: number, to: number): void {
+    if (offset < 0 || length > this.buffer.length) {
+      this.line(offset, length).copy(this.memory, to);
+      return;
+    }
+    if (!(offset >= this.start && offset + length <= this.end)) {
+      this.start = offset;
+      this.end = offset + this.read(this.buffer, offset, length).length;
+    }
+    const from = this.base + offset - this.start;
+    this.memory.copyWithin(to, from, from + length);
   }
 
   line(offset: number, length: number): Buffer {

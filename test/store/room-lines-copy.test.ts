@@ -81,6 +81,20 @@ describe('copyRoomLines', () => {
     expect(groups.some((n) => n > 1)).toBe(true);
   });
 
+  it('gives a table built after another was released only its own lines', () => {
+    const dir = fs.mkdtempSync(path.join(root, 'released-'));
+    const first = writeLog(path.join(dir, 'first.jsonl'), 140_000, 40);
+    copyRoomLines(path.join(dir, 'first.jsonl'), first.lines, [], 40, path.join(dir, 'first-staged'));
+    first.lines.release();
+    expect(first.lines.count).toBe(0);
+    const log = path.join(dir, 'second.jsonl');
+    const {lines, texts} = writeLog(log, 3000, 7);
+    const file = path.join(dir, 'second-staged');
+    const copied = copyRoomLines(log, lines, [], texts.length, file);
+    expect(copied.map((room) => room.messages)).toEqual(texts.map((own) => own.length));
+    expect(fs.readFileSync(file, 'utf8')).toBe(texts.map((own) => own.join('')).join(''));
+  });
+
   it('takes a replaced line from its replacement, not from the log', () => {
     const dir = fs.mkdtempSync(path.join(root, 'replaced-'));
     const log = path.join(dir, 'messages.jsonl');
