@@ -17,23 +17,37 @@ export interface TransferOptions {
 /** A PowerShell single-quoted string: only the quote itself is doubled. */
 const quoted = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
-async function runOn(storeDir: string, line: string): Promise<LineRun> {
+/** Runs the lines one after another in one session, as `pchat exec` runs a script's lines. */
+async function runLinesOn(storeDir: string, lines: readonly string[]): Promise<LineRun[]> {
   const store = await openStore(storeDir);
   try {
     const session = await Session.open({store, origin: 'exec', yes: true});
-    return await session.run(line);
+    const runs: LineRun[] = [];
+    for (const line of lines) runs.push(await session.run(line));
+    return runs;
   } finally {
     store.close();
   }
 }
 
+const runOn = async (storeDir: string, line: string): Promise<LineRun> =>
+  (await runLinesOn(storeDir, [line]))[0] as LineRun;
+
+const exportLine = (options: TransferOptions): string =>
+  `Export-CsPersistentChatData -DBInstance ${quoted(options.dbInstance)} -FileName ${quoted(options.fileName)}` +
+  (options.level ? ` -Level ${options.level}` : '') +
+  (options.whatIf ? ' -WhatIf' : '');
+
 export const exportData = (storeDir: string, options: TransferOptions): Promise<LineRun> =>
-  runOn(
-    storeDir,
-    `Export-CsPersistentChatData -DBInstance ${quoted(options.dbInstance)} -FileName ${quoted(options.fileName)}` +
-      (options.level ? ` -Level ${options.level}` : '') +
-      (options.whatIf ? ' -WhatIf' : ''),
-  );
+  runOn(storeDir, exportLine(options));
+
+/**
+ * One export per pool from one opening of the store, as a script of those lines runs: the state is
+ * read once, not once per pool (P6: reading L's state again while the first pool's export was not
+ * yet collected made the peak of memory of an export of every pool).
+ */
+export const exportPools = (storeDir: string, pools: readonly TransferOptions[]): Promise<LineRun[]> =>
+  runLinesOn(storeDir, pools.map(exportLine));
 
 export const importData = (storeDir: string, options: TransferOptions): Promise<LineRun> =>
   runOn(

@@ -4,22 +4,25 @@
 // FILE is a prefix: pool i's archive is FILE-i.zip under the store's exports/.
 
 import {performance} from 'node:perf_hooks';
-import {exportData, importData} from '../../src/data-transfer.js';
+import {exportPools, importData} from '../../src/data-transfer.js';
+import type {LineRun} from '../../src/session.js';
 
 const [mode, store, file, ...dbInstances] = process.argv.slice(2);
 if ((mode !== 'export' && mode !== 'import') || !store || !file || dbInstances.length === 0) {
   console.error('usage: p6-transfer-process.js export|import STORE FILE DBINSTANCE ...');
   process.exit(2);
 }
-const transfer = mode === 'export' ? exportData : importData;
-const start = performance.now();
-for (const [i, dbInstance] of dbInstances.entries()) {
-  const run = await transfer(store, {dbInstance, fileName: `${file}-${i}.zip`});
+const pools = dbInstances.map((dbInstance, i) => ({dbInstance, fileName: `${file}-${i}.zip`}));
+const check = (run: LineRun): void => {
   if (!run.ok || run.storeFailure) {
     console.error(run.errors.map((e) => e.message).join('\n') || run.storeFailure?.message);
     process.exit(1);
   }
-}
+};
+const start = performance.now();
+// The exports run as one script of a line per pool, from one opening of the store; each import opens it.
+if (mode === 'export') (await exportPools(store, pools)).forEach(check);
+else for (const pool of pools) check(await importData(store, pool));
 const ms = performance.now() - start;
 // resourceUsage().maxRSS is in kilobytes.
 console.log(JSON.stringify({ms, maxRssBytes: process.resourceUsage().maxRSS * 1024}));

@@ -117,6 +117,7 @@ export const logContent =
       staged?.(rooms.map((room, k) => named(room, told + k)));
       told += rooms.length;
     });
+    lines.release();
     return copied.map(named);
   };
 

@@ -115,8 +115,13 @@ function quickRoom(
   if (next >= 0 && next < stop) return null;
   const from = at + ROOM_KEY.length;
   let to = from;
-  while (to < stop && region[to] !== QUOTE && region[to] !== BACKSLASH) to++;
+  let ascii = true;
+  for (; to < stop && region[to] !== QUOTE && region[to] !== BACKSLASH; to++)
+    ascii &&= (region[to] as number) < 0x80;
   if (to >= stop || region[to] !== QUOTE) return null;
+  // ASCII reads the same as Latin-1 and as UTF-8, and Latin-1 is decoded at a third of the cost of
+  // the checking UTF-8 decoder (a room id per line: a million on L).
+  if (ascii) return {roomId: region.toString('latin1', from, to), nextKey: next};
   try {
     return {roomId: utf8.decode(region.subarray(from, to)), nextKey: next};
   } catch {

@@ -15,6 +15,18 @@ describe('the room of each line of the message log', () => {
     ]);
   });
 
+  it('reads a room id with bytes past ASCII as UTF-8, and refuses one that is not UTF-8', () => {
+    expect(
+      roomsOf('{"id":"m1","roomId":"rüm-1"}\n{"id":"m2","roomId":"部屋"}\n{"id":"m3","roomId":"r3"}\n'),
+    ).toEqual(['rüm-1', '部屋', 'r3']);
+    const latin1 = Buffer.concat([
+      Buffer.from('{"id":"m1","roomId":"r'),
+      Buffer.from([0xfc]),
+      Buffer.from('m"}\n'),
+    ]);
+    expect(() => linesByRoom(latin1, 0, () => undefined)).toThrow(UnreadableLine);
+  });
+
   it('parses a last line whose id ends too close to the end of the region for the room key to fit', () => {
     // The room key is looked for past the id's closing quote: on the region's last short line that
     // reaches past the region's end, which must send the line to the parser, not throw a RangeError.

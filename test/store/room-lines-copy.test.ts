@@ -34,13 +34,15 @@ function writeLog(file: string, count: number, rooms: number): {lines: LogLines;
 
 describe('copyRoomLines', () => {
   it.each([
-    ['one group for every room', 1 << 30],
-    ['groups of a few rooms, room 0 larger than a group', 4096],
-    ['a group per room', 1],
-  ])('gives each room its own lines in log order, with its hash and count: %s', (_, groupBytes) => {
+    ['one group for every room', 1 << 30, 3000],
+    ['groups of a few rooms, room 0 larger than a group', 4096, 3000],
+    ['a group per room', 1, 3000],
+    // LogLines holds 65,536 lines a piece.
+    ['more lines than a piece of LogLines holds', 1 << 20, 140_000],
+  ])('gives each room its own lines in log order, with its hash and count: %s', (_, groupBytes, count) => {
     const dir = fs.mkdtempSync(path.join(root, 'copy-'));
     const log = path.join(dir, 'messages.jsonl');
-    const {lines, texts} = writeLog(log, 3000, 40);
+    const {lines, texts} = writeLog(log, count, 40);
     const file = path.join(dir, 'staged');
     const copied = copyRoomLines(log, lines, [], texts.length, file, groupBytes);
     const staged = fs.readFileSync(file);
@@ -77,6 +79,20 @@ describe('copyRoomLines', () => {
     expect(told).toEqual(copied);
     expect(groups.length).toBeGreaterThan(2);
     expect(groups.some((n) => n > 1)).toBe(true);
+  });
+
+  it('gives a table built after another was released only its own lines', () => {
+    const dir = fs.mkdtempSync(path.join(root, 'released-'));
+    const first = writeLog(path.join(dir, 'first.jsonl'), 140_000, 40);
+    copyRoomLines(path.join(dir, 'first.jsonl'), first.lines, [], 40, path.join(dir, 'first-staged'));
+    first.lines.release();
+    expect(first.lines.count).toBe(0);
+    const log = path.join(dir, 'second.jsonl');
+    const {lines, texts} = writeLog(log, 3000, 7);
+    const file = path.join(dir, 'second-staged');
+    const copied = copyRoomLines(log, lines, [], texts.length, file);
+    expect(copied.map((room) => room.messages)).toEqual(texts.map((own) => own.length));
+    expect(fs.readFileSync(file, 'utf8')).toBe(texts.map((own) => own.join('')).join(''));
   });
 
   it('takes a replaced line from its replacement, not from the log', () => {
