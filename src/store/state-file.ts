@@ -100,6 +100,8 @@ export class DurableStateFile implements Adapter<ChatState> {
   private readonly limits: DecodeLimits;
   private readonly mode: number;
   private cache: Loaded | null = null;
+  /** The log's size at the last read or append: past the end of its last complete line, a line cut short. */
+  private logSize: number | null = null;
   /** The log last read, kept open while the store is followed (follow). */
   private openLog: {readonly fd: number; readonly ino: bigint} | null = null;
   private following = false;
@@ -154,6 +156,7 @@ export class DurableStateFile implements Adapter<ChatState> {
     const log = statOrNullBig(this.logFile);
     if (log !== null) checkFile(this.logFile, log, this.mode);
     const key = filesKey(state, log);
+    this.logSize = log === null ? null : Number(log.size);
     if (this.cache !== null && this.cache.key === key) return this.cache.state;
     const loaded = withRestoreHint(() => this.load(key));
     this.cache = loaded;
@@ -193,18 +196,22 @@ export class DurableStateFile implements Adapter<ChatState> {
     return cache !== null && cache.end.offset > Math.max(minBytes, cache.checkpointBytes / 16);
   }
 
-  /** After this process appended a record (under the lock): its state is the latest, nothing to read. */
+  /**
+   * After this process appended a record (under the lock): its state is the latest, nothing to read.
+   * state.json is as the commit's read under the same lock found it (an append leaves it as it is), so
+   * its part of the key held is kept; were it replaced meanwhile, the next read finds another key.
+   */
   noteAppend(state: ChatState, grows: number): void {
     const cache = this.cache;
     const log = statOrNullBig(this.logFile);
-    const checkpoint = statOrNullBig(this.file);
-    if (cache === null || log === null || checkpoint === null || log.ino !== cache.logIno) {
+    this.logSize = log === null ? null : Number(log.size);
+    if (cache === null || log === null || log.ino !== cache.logIno) {
       this.cache = null;
       return;
     }
     this.cache = {
       ...cache,
-      key: filesKey(checkpoint, log),
+      key: `${cache.key.slice(0, cache.key.indexOf('|'))}|${statKey(log)}`,
       state,
       end: {offset: Number(log.size), lines: cache.end.lines + 1},
       bytes: cache.bytes + grows,
@@ -214,6 +221,11 @@ export class DurableStateFile implements Adapter<ChatState> {
   /** Where the last complete line of the log this process has read ends. */
   logEnd(): number {
     return this.cache?.end.offset ?? 0;
+  }
+
+  /** Whether the log ended there, at the last read or append: nothing past it for a writer to cut off. */
+  logEndsWhole(): boolean {
+    return this.cache !== null && this.logSize === this.cache.end.offset;
   }
 
   /** After this process wrote a checkpoint of `state` and the log that starts from it. */
