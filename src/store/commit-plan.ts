@@ -60,7 +60,8 @@ export interface LogEnds {
    * True when the caller found the ends under this lock by reading the logs (the state log's lines
    * as it read the state, audit.jsonl's last entry as it caught it up): bytes past them (a line cut
    * short, an entry past the state) are then cut off first, as for ends read here. Absent when it has
-   * held the lock since it wrote both ends itself (a group commit): nobody else wrote there.
+   * held the lock since it wrote both ends itself (a group commit): nobody else wrote there; or when
+   * it found, under this lock, each log's size at its end: there is nothing past them.
    */
   readonly read?: boolean;
 }

@@ -82,6 +82,7 @@ import {
 } from './port.js';
 import {scanAudit} from './audit-log.js';
 import {catchUpAudit} from './audit-catch-up.js';
+import {keepAuditEnd, keptAuditEnd, type AuditEnd} from './audit-end.js';
 import {listBackups, pruneBackups, KEEP_BACKUPS} from './backups.js';
 import {prepareCommit, type LogEnds} from './commit-plan.js';
 import {openRemoval, previewRemovalOf} from './removal-backups.js';
@@ -155,6 +156,10 @@ export class FileStore implements StorePort {
   private releasedAt = Number.NEGATIVE_INFINITY;
   /** Where the group's last commit left the audit and state logs, while the group holds the lock. */
   private ends: LogEnds | null = null;
+  /** Where this store's last commit wrote the end of audit.jsonl, until it lets go of the lock. */
+  private auditWritten: {seq: number; end: number} | null = null;
+  /** That end, kept past the lock with audit.jsonl's stat for the next commit (audit-end.ts). */
+  private auditEnd: AuditEnd | null = null;
 
   /** Use openStore or createStore. */
   constructor(
@@ -251,13 +256,25 @@ export class FileStore implements StorePort {
   /**
    * Under the lock: the store's files checked, the state read, audit.jsonl caught up with it. Returns
    * where the next audit entry and state record go, found on the way: the end of the state log's
-   * lines read for the state (each checked as it was read), and the end of audit.jsonl's last entry.
+   * lines read for the state (each checked as it was read), and the end of audit.jsonl's last entry,
+   * or where this store's last commit left it when nothing has changed it since. Logs that end there
+   * (their sizes, just taken, say so) have nothing past those ends to cut off.
    */
   private freshen(): LogEnds {
-    checkStoreFiles(this.files, this.fileMode);
+    const {audit: auditStat} = checkStoreFiles(this.files, this.fileMode);
     this.db.data = this.stateFile.readSync();
-    const audit = catchUpAudit(this.files, this.db.data.revision);
-    return {audit, stateLog: this.stateFile.logEnd(), read: true};
+    const revision = this.db.data.revision;
+    const audit = keptAuditEnd(this.auditEnd, revision, auditStat) ?? catchUpAudit(this.files, revision);
+    const stateLog = this.stateFile.logEnd();
+    if (audit === auditStat.size && this.stateFile.logEndsWhole()) return {audit, stateLog};
+    return {audit, stateLog, read: true};
+  }
+
+  /** Before the lock is let go: where the last commit left audit.jsonl, kept for the next. */
+  private keepAuditEnd(): void {
+    const written = this.auditWritten;
+    this.auditWritten = null;
+    this.auditEnd = written === null ? null : keepAuditEnd(written, lstatOrNull(this.files.audit));
   }
 
   /** A commit of a group; one that fails ends the group (lets go of its lock). */
@@ -275,6 +292,7 @@ export class FileStore implements StorePort {
     const held = this.held;
     this.held = null;
     this.ends = null;
+    this.keepAuditEnd();
     this.releasedAt = performance.now();
     releaseLock(this.files, held);
   }
@@ -413,6 +431,9 @@ export class FileStore implements StorePort {
     let made: readonly BackupInfo[] = [];
     const ends = how.found ?? (this.held ? this.ends : null);
     this.ends = null;
+    // Whatever this commit writes, it says anew where audit.jsonl ends (keepAuditEnd).
+    this.auditWritten = null;
+    this.auditEnd = null;
     const files = this.files;
     try {
       const prepared = prepareCommit(files, fresh, plan, {
@@ -450,14 +471,20 @@ export class FileStore implements StorePort {
         this.stateFile.noteAppend(prepared.state, prepared.grows);
       } else this.stateFile.writeSync(prepared.state, ownerOf(this.files.state), prepared.text);
       this.db.data = prepared.state;
+      const auditEnd = journal.audit.sizeBefore + Buffer.byteLength(journal.audit.line);
+      let auditWritten = journaled;
       if (journaled) {
         publishRenames(this.files, journal);
         closeJournal(this.files);
-      } else if (writeAuditAfter(this.files, journal) && this.held && journal.stateRecord)
-        this.ends = {
-          audit: journal.audit.sizeBefore + Buffer.byteLength(journal.audit.line),
-          stateLog: journal.stateRecord.sizeBefore + Buffer.byteLength(journal.stateRecord.line),
-        };
+      } else if (writeAuditAfter(this.files, journal)) {
+        auditWritten = true;
+        if (this.held && journal.stateRecord)
+          this.ends = {
+            audit: auditEnd,
+            stateLog: journal.stateRecord.sizeBefore + Buffer.byteLength(journal.stateRecord.line),
+          };
+      }
+      if (auditWritten) this.auditWritten = {seq: journal.revisionAfter, end: auditEnd};
       // Only a commit that took a backup looks at backups/: an operator may not be able to read it.
       if (journal.backups.length > 0) pruneBackups(this.files, this.options.keepBackups ?? KEEP_BACKUPS);
       made = prepared.backups;
@@ -465,6 +492,8 @@ export class FileStore implements StorePort {
       this.settle(fresh, journal, journaled, error);
     }
     this.checkpointIfDue();
+    // A group keeps the lock, and keeps its end until it lets go.
+    if (!this.held) this.keepAuditEnd();
     if (this.watches.size > 0) {
       const key = this.stateFile.currentKey();
       for (const watch of this.watches) watch.seen = key;

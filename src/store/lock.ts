@@ -44,8 +44,11 @@ const MAX_BACKOFF_MS = 10;
  */
 export const LONGEST_RETRY_MS = 2 * MAX_BACKOFF_MS;
 
-/** Tokens held by this process: a lock naming our own pid with any other token is a leftover. */
-const heldTokens = new Set<string>();
+/**
+ * Tokens held by this process, each with the bytes its lock file was written with: a lock naming our
+ * own pid with any other token is a leftover.
+ */
+const heldTokens = new Map<string, Buffer>();
 
 /** The lock file, the guard beside it, and the directory named when it is held (the store's, or a drill's). */
 export type LockFiles = Pick<StoreFiles, 'dir' | 'lock' | 'lockBreak'>;
@@ -60,9 +63,10 @@ export async function acquireLock(files: LockFiles, options: LockOptions): Promi
   };
   const deadline = Date.now() + options.timeoutMs;
   let delay = 2;
+  const text = Buffer.from(`${JSON.stringify(info)}\n`, 'utf8');
   for (;;) {
-    if (tryCreate(files.lock, info, options.mode)) {
-      heldTokens.add(info.token);
+    if (tryCreate(files.lock, text, options.mode)) {
+      heldTokens.set(info.token, text);
       return info;
     }
     const holder = readHolder(files.lock);
@@ -79,9 +83,10 @@ export async function acquireLock(files: LockFiles, options: LockOptions): Promi
 }
 
 export function releaseLock(files: LockFiles, info: LockInfo): void {
+  const text = heldTokens.get(info.token);
   heldTokens.delete(info.token);
-  const holder = readHolder(files.lock);
-  if (holder?.info?.token !== info.token) return;
+  if (text === undefined ? lockHolder(files.lock)?.token !== info.token : !holdsExactly(files.lock, text))
+    return;
   try {
     fs.unlinkSync(files.lock);
   } catch (error) {
@@ -92,7 +97,35 @@ export function releaseLock(files: LockFiles, info: LockInfo): void {
 /** Who holds a lock file now, or null when nobody does (or it does not say yet). */
 export const lockHolder = (file: string): LockInfo | null => readHolder(file)?.info ?? null;
 
-function tryCreate(file: string, info: LockInfo, mode: number): boolean {
+/**
+ * Whether the lock file holds exactly the bytes this process wrote into it: the same answer as
+ * reading its holder's token, in one read and without parsing it. A lock file is written once, by
+ * the process that created it, and the token in it is a random UUID that only this process ever
+ * wrote: the file carries our token if and only if it holds our bytes. A read of a regular file
+ * returns fewer bytes than asked only at its end, so one read of one byte more than ours tells both
+ * its content and that nothing follows; should a read ever come back short, the lock is kept, as a
+ * lock that is not ours is: stale-lock takeover clears it (this process's own leftover at once).
+ */
+function holdsExactly(file: string, text: Buffer): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, O_RDONLY | O_NOFOLLOW);
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return false;
+    return io('read the lock', file, () => {
+      throw error;
+    });
+  }
+  try {
+    const read = Buffer.allocUnsafe(text.length + 1);
+    const length = fs.readSync(fd, read, 0, read.length, 0);
+    return length === text.length && read.subarray(0, length).equals(text);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function tryCreate(file: string, text: Buffer, mode: number): boolean {
   let fd: number;
   try {
     fd = fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
@@ -106,7 +139,7 @@ function tryCreate(file: string, info: LockInfo, mode: number): boolean {
     io('write the lock', file, () => {
       try {
         fs.fchmodSync(fd, mode);
-        writeAll(fd, `${JSON.stringify(info)}\n`);
+        writeAll(fd, text);
       } finally {
         fs.closeSync(fd);
       }

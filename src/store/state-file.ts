@@ -103,6 +103,8 @@ export class DurableStateFile implements Adapter<ChatState> {
   private readonly limits: DecodeLimits;
   private readonly mode: number;
   private cache: Loaded | null = null;
+  /** The log's size at the last read or append: past the end of its last complete line, a line cut short. */
+  private logSize: number | null = null;
   /** The log last read, kept open while the store is followed (follow). */
   private openLog: {readonly fd: number; readonly ino: bigint} | null = null;
   private following = false;
@@ -151,7 +153,9 @@ export class DurableStateFile implements Adapter<ChatState> {
 
   /** Re-reads only what changed since the last read or write: nothing, the log's new lines, or all. */
   readSync(): ChatState {
-    const key = this.checkedKey();
+    // One lstat of each file both checks it and tells whether it changed.
+    const {key, logSize} = this.checkedFiles();
+    this.logSize = logSize;
     if (this.cache !== null && this.cache.key === key) return this.cache.state;
     const loaded = withRestoreHint(() => this.load(key));
     this.cache = loaded;
@@ -159,13 +163,16 @@ export class DurableStateFile implements Adapter<ChatState> {
     return loaded.state;
   }
 
-  /** The two files' key, after the checks every read makes of them (one lstat of each both checks and keys it). */
-  private checkedKey(): string {
+  /**
+   * The two files' key and the log's size, after the checks every read makes of them (one lstat of
+   * each both checks and keys it).
+   */
+  private checkedFiles(): {key: string; logSize: number | null} {
     const state = this.lstat();
     checkFile(this.file, state, this.mode);
     const log = statOrNullBig(this.logFile);
     if (log !== null) checkFile(this.logFile, log, this.mode);
-    return filesKey(state, log);
+    return {key: filesKey(state, log), logSize: log === null ? null : Number(log.size)};
   }
 
   /**
@@ -180,7 +187,7 @@ export class DurableStateFile implements Adapter<ChatState> {
   async catchUp(): Promise<void> {
     const start = this.cache;
     if (!this.following || start === null || start.logIno === null) return;
-    if (this.checkedKey() === start.key) return;
+    if (this.checkedFiles().key === start.key) return;
     // The log as it is now: records appended meanwhile are left to read(), so that a writer faster
     // than this reader cannot keep it here.
     const limit = Number(statOrNullBig(this.logFile)?.size ?? 0);
@@ -206,7 +213,7 @@ export class DurableStateFile implements Adapter<ChatState> {
       end = read.end;
       if (read.records.length < CATCH_UP_SLICE || end.offset >= limit) break;
       await setImmediate();
-      this.checkedKey();
+      this.checkedFiles().key;
     }
     if (this.cache !== start) return;
     // No key: read() goes on from `end`, as after any read, and meets what was appended since.
@@ -245,18 +252,22 @@ export class DurableStateFile implements Adapter<ChatState> {
     return cache !== null && cache.end.offset > Math.max(minBytes, cache.checkpointBytes / 16);
   }
 
-  /** After this process appended a record (under the lock): its state is the latest, nothing to read. */
+  /**
+   * After this process appended a record (under the lock): its state is the latest, nothing to read.
+   * state.json is as the commit's read under the same lock found it (an append leaves it as it is), so
+   * its part of the key held is kept; were it replaced meanwhile, the next read finds another key.
+   */
   noteAppend(state: ChatState, grows: number): void {
     const cache = this.cache;
     const log = statOrNullBig(this.logFile);
-    const checkpoint = statOrNullBig(this.file);
-    if (cache === null || log === null || checkpoint === null || log.ino !== cache.logIno) {
+    this.logSize = log === null ? null : Number(log.size);
+    if (cache === null || log === null || log.ino !== cache.logIno) {
       this.cache = null;
       return;
     }
     this.cache = {
       ...cache,
-      key: filesKey(checkpoint, log),
+      key: `${cache.key.slice(0, cache.key.indexOf('|'))}|${statKey(log)}`,
       state,
       end: {offset: Number(log.size), lines: cache.end.lines + 1},
       bytes: cache.bytes + grows,
@@ -266,6 +277,11 @@ export class DurableStateFile implements Adapter<ChatState> {
   /** Where the last complete line of the log this process has read ends. */
   logEnd(): number {
     return this.cache?.end.offset ?? 0;
+  }
+
+  /** Whether the log ended there, at the last read or append: nothing past it for a writer to cut off. */
+  logEndsWhole(): boolean {
+    return this.cache !== null && this.logSize === this.cache.end.offset;
   }
 
   /** After this process wrote a checkpoint of `state` and the log that starts from it. */

@@ -60,15 +60,21 @@ export function leftBehind(files: StoreFiles): boolean {
   return io('read the folder', files.dir, () => fs.readdirSync(files.dir)).some(isTempName);
 }
 
-export function checkStoreFiles(files: StoreFiles, mode: number): void {
-  for (const file of [files.state, files.messages, files.audit]) {
+/** Returns audit.jsonl's stat, which a commit under the lock compares with what it left (audit-end.ts). */
+export function checkStoreFiles(files: StoreFiles, mode: number): {audit: fs.Stats} {
+  const present = (file: string): fs.Stats => {
     const stat = lstatOrNull(file);
     if (stat === null) throw damaged(file, 'it is missing');
     checkFile(file, stat, mode);
-  }
+    return stat;
+  };
+  present(files.state);
+  present(files.messages);
+  const audit = present(files.audit);
   // Only a store that has had a removal since its log was last written whole has one.
   const removals = lstatOrNull(files.removals);
   if (removals !== null) checkFile(files.removals, removals, mode);
+  return {audit};
 }
 
 /**
