@@ -27,7 +27,7 @@ const spreadable = (value: unknown): value is object =>
   Array.isArray(value) ||
   (typeof value === 'object' &&
     value !== null &&
-    [Object.prototype, null].includes(Object.getPrototypeOf(value)) &&
+    [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null) &&
     typeof (value as {toJSON?: unknown}).toJSON !== 'function');
 
 /** JSON.stringify(value, null, 2) at `indent`, or undefined where JSON.stringify gives undefined. */
