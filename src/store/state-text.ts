@@ -13,52 +13,61 @@ import type {DecodeLimits} from './decode.js';
 
 const GAP = '  ';
 /**
- * Values this deep are one JSON.stringify each; those above are laid out here. Three levels reach
- * each user of the directory (state.directory.users[i]) and each field of a room, so no one string
- * is large: a string past V8's regular object size lives in the large-object space, which only a full
- * collection frees, and thousands of them grew the heap by 100 MB during one checkpoint.
+ * Arrays this deep or less, and objects less deep, are laid out here; anything else is one
+ * JSON.stringify. That reaches each user of the directory (state.directory.users[i]) and each room,
+ * so no one string is large: a string past V8's regular object size lives in the large-object space,
+ * which only a full collection frees, and thousands of them grew the heap by 100 MB during one
+ * checkpoint. A room (about 1 KB) is one string: laid out field by field, the state took twice as
+ * long to write.
  */
-const SPREAD_DEPTH = 3;
+const ARRAY_DEPTH = 2;
+const OBJECT_DEPTH = 1;
 /** Written in blocks of this size, each encoded into the same buffer. */
 const BLOCK_BYTES = 1 << 16;
 
-/** A plain object or array, which JSON.stringify lays out from its own keys alone (no toJSON). */
-const spreadable = (value: unknown): value is object =>
-  Array.isArray(value) ||
-  (typeof value === 'object' &&
-    value !== null &&
-    [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null) &&
-    typeof (value as {toJSON?: unknown}).toJSON !== 'function');
-
-/** JSON.stringify(value, null, 2) at `indent`, or undefined where JSON.stringify gives undefined. */
-function* laidOut(value: unknown, indent: string, depth: number): Generator<string | undefined> {
-  if (depth >= SPREAD_DEPTH || !spreadable(value)) {
-    const text = JSON.stringify(value, null, GAP) as string | undefined;
-    // JSON.stringify escapes a newline inside a string, so every newline here is layout.
-    yield text === undefined || indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
-    return;
-  }
-  const inner = indent + GAP;
-  const isArray = Array.isArray(value);
-  let first = true;
-  for (const [key, item] of isArray ? value.entries() : Object.entries(value)) {
-    const parts = laidOut(item, inner, depth + 1);
-    const head = parts.next();
-    if (head.done === true || head.value === undefined) {
-      if (!isArray) continue;
-    }
-    yield `${first ? (isArray ? '[' : '{') : ','}\n${inner}${isArray ? '' : `${JSON.stringify(key)}: `}`;
-    first = false;
-    yield head.done === true || head.value === undefined ? 'null' : head.value;
-    yield* parts;
-  }
-  yield first ? (isArray ? '[]' : '{}') : `\n${indent}${isArray ? ']' : '}'}`;
+/** Whether `value` is laid out here: a plain object or array (JSON.stringify takes its own keys alone). */
+function spreads(value: unknown, depth: number): value is object {
+  if (Array.isArray(value)) return depth <= ARRAY_DEPTH;
+  if (depth > OBJECT_DEPTH || typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return (
+    (proto === Object.prototype || proto === null) &&
+    typeof (value as {toJSON?: unknown}).toJSON !== 'function'
+  );
 }
 
-/** serializeState(state), in parts: joined, they are exactly that text. */
-export function* stateTextParts(state: ChatState): Generator<string> {
-  for (const part of laidOut(state, '', 0)) if (part !== undefined) yield part;
-  yield '\n';
+/** JSON.stringify(value, null, 2) at `indent`; undefined where JSON.stringify gives undefined. */
+function leaf(value: unknown, indent: string): string | undefined {
+  const text = JSON.stringify(value, null, GAP) as string | undefined;
+  // JSON.stringify escapes a newline inside a string, so every newline here is layout.
+  return text === undefined || indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+}
+
+function layOut(value: object, indent: string, depth: number, emit: (part: string) => void): void {
+  const inner = indent + GAP;
+  const isArray = Array.isArray(value);
+  const keys = isArray ? null : Object.keys(value);
+  const length = keys === null ? (value as unknown[]).length : keys.length;
+  let first = true;
+  for (let i = 0; i < length; i++) {
+    const key = keys === null ? i : (keys[i] as string);
+    const item = (value as Record<string | number, unknown>)[key];
+    const spread = spreads(item, depth + 1);
+    const text = spread ? '' : leaf(item, inner);
+    if (text === undefined && !isArray) continue;
+    emit(`${first ? (isArray ? '[' : '{') : ','}\n${inner}${isArray ? '' : `${JSON.stringify(key)}: `}`);
+    first = false;
+    if (spread) layOut(item, inner, depth + 1, emit);
+    else emit(text ?? 'null');
+  }
+  emit(first ? (isArray ? '[]' : '{}') : `\n${indent}${isArray ? ']' : '}'}`);
+}
+
+/** Gives `emit` serializeState(state) in parts: joined, they are exactly that text. */
+export function layOutState(state: ChatState, emit: (part: string) => void): void {
+  if (spreads(state, 0)) layOut(state, '', 0, emit);
+  else emit(leaf(state, '') ?? '');
+  emit('\n');
 }
 
 /**
@@ -83,7 +92,7 @@ export function writeStateText(
   };
   try {
     io('write', file, () => {
-      for (const part of stateTextParts(state)) {
+      layOutState(state, (part) => {
         // A UTF-16 code unit is at most 3 bytes of UTF-8.
         if (part.length * 3 > BLOCK_BYTES - used) {
           put(block.subarray(0, used));
@@ -91,7 +100,7 @@ export function writeStateText(
         }
         if (part.length * 3 > BLOCK_BYTES) put(Buffer.from(part, 'utf8'));
         else used += block.write(part, used, 'utf8');
-      }
+      });
       put(block.subarray(0, used));
       storeIo.fsync(fd);
     });

@@ -5,12 +5,17 @@ import {afterEach, describe, expect, it} from 'vitest';
 import type {ChatState} from '../../src/domain/types.js';
 import {StoreError} from '../../src/store/port.js';
 import {serializeState, sha256} from '../../src/store/state-file.js';
-import {stateTextParts, writeStateText} from '../../src/store/state-text.js';
+import {layOutState, writeStateText} from '../../src/store/state-text.js';
 import {demoDeployment, stateFrom} from '../helpers/demo.js';
 import {tempDir} from '../helpers/pchat-process.js';
 
 const owner = {mode: 0o600, uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0};
-const joined = (state: unknown): string => [...stateTextParts(state as ChatState)].join('');
+const partsOf = (state: unknown): string[] => {
+  const parts: string[] = [];
+  layOutState(state as ChatState, (part) => parts.push(part));
+  return parts;
+};
+const joined = (state: unknown): string => partsOf(state).join('');
 
 let dir: string | undefined;
 afterEach(() => {
@@ -18,7 +23,7 @@ afterEach(() => {
   dir = undefined;
 });
 
-describe('stateTextParts', () => {
+describe('layOutState', () => {
   it('joins to the text serializeState writes for the demo state', () => {
     const state = stateFrom(demoDeployment());
     expect(joined(state)).toBe(serializeState(state));
@@ -48,7 +53,7 @@ describe('stateTextParts', () => {
   it('lays out each user of the directory as parts of its own, so no part is large', () => {
     const users = Array.from({length: 5_000}, (_, i) => ({dn: `CN=user${i}`, sipAddress: `sip:u${i}@x`}));
     const state = {directory: {users}, rooms: [{id: 'r', members: ['sip:a']}]};
-    const parts = [...stateTextParts(state as unknown as ChatState)];
+    const parts = partsOf(state);
     expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(100);
     expect(parts.join('')).toBe(serializeState(state as unknown as ChatState));
   });
