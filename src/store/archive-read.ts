@@ -24,6 +24,7 @@ import {stagingDir} from './archive-write.js';
 import {decodeJson} from './decode.js';
 import {io, removeQuietly} from './durable-fs.js';
 import {lockHolder} from './lock.js';
+import {plainMessageLine, type MessageFacts} from './message-line-form.js';
 import {spareOnce} from './spared-temps.js';
 import {parseLine, toJsonLine, type JsonLine} from './jsonl.js';
 import {StoreError} from './port.js';
@@ -284,6 +285,15 @@ function checkMessages(
   if (hash.digest('hex') !== sha256) throw mismatch();
 }
 
+/** The message of `line` when JSON.parse and the schema accept it and it is in the log's exact form. */
+function loggedMessage(line: JsonLine, name: string, where: string): MessageFacts {
+  const parsed = chatMessageSchema.safeParse(parseLine(line, name));
+  if (!parsed.success) throw refuse(name, `${where} is not a chat message (${firstIssue(parsed.error)})`);
+  if (toJsonLine(parsed.data) !== `${line.text}\n`)
+    throw refuse(name, `${where} is not written as the message log writes it`);
+  return parsed.data;
+}
+
 /** Reads `lines` to their end, every byte of the span included (the hash above sees them all). */
 function checkLines(
   room: ArchiveRoomContent,
@@ -305,14 +315,11 @@ function checkLines(
     for (const line of lines) {
       const where = `line ${line.number}`;
       if (line.text.length > ARCHIVE_LIMITS.maxLineBytes) throw refuse(name, `${where} is too long`);
-      const parsed = chatMessageSchema.safeParse(parseLine(line, name));
-      if (!parsed.success) throw refuse(name, `${where} is not a chat message (${firstIssue(parsed.error)})`);
-      const message = parsed.data;
-      if (toJsonLine(message) !== `${line.text}\n`)
-        throw refuse(name, `${where} is not written as the message log writes it`);
+      const message = plainMessageLine(line.text) ?? loggedMessage(line, name, where);
       if (message.roomId !== room.roomId) throw refuse(name, `${where} belongs to another room`);
-      if (Number.isNaN(Date.parse(message.postedAt))) throw refuse(name, `${where} has no valid PostedAt`);
-      if (from !== null && Date.parse(message.postedAt) < from)
+      const postedAt = Date.parse(message.postedAt);
+      if (Number.isNaN(postedAt)) throw refuse(name, `${where} has no valid PostedAt`);
+      if (from !== null && postedAt < from)
         throw refuse(name, `${where} is older than the export's start date`);
       count += 1;
     }

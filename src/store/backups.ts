@@ -23,7 +23,8 @@ import {readLines} from './jsonl.js';
 import {BlockWriter} from './message-log.js';
 import {Removals} from './message-removals.js';
 import {isStoreFolder} from './safety.js';
-import {parseState, serializeState} from './state-file.js';
+import {parseState} from './state-file.js';
+import {writeStateText} from './state-text.js';
 import {STATE_LOG_NAME, type StoreFiles} from './store-files.js';
 
 export const KEEP_BACKUPS = 20;
@@ -107,9 +108,7 @@ export function prepareBackup(
   const {temp, id} = dir;
   let bytes = 0;
   if (request.state !== undefined) {
-    const text = serializeState(request.state);
-    writeNewFile(path.join(temp, 'state.json'), text, request.owner);
-    bytes += Buffer.byteLength(text, 'utf8');
+    bytes += writeStateText(path.join(temp, 'state.json'), request.state, request.owner).bytes;
   } else {
     bytes += copyNewFile(files.state, path.join(temp, 'state.json'), request.owner);
     if (fs.existsSync(files.stateLog))

@@ -11,8 +11,8 @@ import type {ChatState} from '../domain/types.js';
 import type {DecodeLimits} from './decode.js';
 import fs from 'node:fs';
 import {io, renameDurably, writeNewFile, type FileOwner} from './durable-fs.js';
-import {serializeWithin, sha256} from './state-file.js';
 import {headerLine, type Checkpoint} from './state-log.js';
+import {writeStateText} from './state-text.js';
 import {tempPath, type StoreFiles} from './store-files.js';
 
 /** The log grows to this many bytes at least before a checkpoint, whatever the state's size. */
@@ -33,18 +33,13 @@ export function writeCheckpoint(
   logEnd: number,
   limits?: DecodeLimits,
 ): {checkpoint: Checkpoint; end: {offset: number; lines: number}} {
-  const text = serializeWithin(state, files.state, limits);
-  const checkpoint: Checkpoint = {
-    revision: state.revision,
-    sha256: sha256(text),
-    bytes: Buffer.byteLength(text, 'utf8'),
-  };
-  const header = Buffer.from(headerLine(checkpoint), 'utf8');
-  const kept = lastRecords(files.stateLog, logEnd);
   const token = randomBytes(8).toString('hex');
   const stateTemp = tempPath(files.state, token);
   const logTemp = tempPath(files.stateLog, token);
-  writeNewFile(stateTemp, text, owner);
+  const written = writeStateText(stateTemp, state, owner, {named: files.state, ...(limits ? {limits} : {})});
+  const checkpoint: Checkpoint = {revision: state.revision, sha256: written.sha256, bytes: written.bytes};
+  const header = Buffer.from(headerLine(checkpoint), 'utf8');
+  const kept = lastRecords(files.stateLog, logEnd);
   writeNewFile(logTemp, Buffer.concat([header, kept]), owner);
   renameDurably(stateTemp, files.state);
   renameDurably(logTemp, files.stateLog);

@@ -43,14 +43,18 @@ export function serializeWithin(
   limits: DecodeLimits = DEFAULT_LIMITS,
 ): string {
   const text = serializeState(state);
-  const bytes = Buffer.byteLength(text, 'utf8');
+  withinLimit(Buffer.byteLength(text, 'utf8'), file, limits);
+  return text;
+}
+
+/** Refuses a state text of `bytes` that the store could not read back as `file`. */
+export function withinLimit(bytes: number, file: string, limits: DecodeLimits = DEFAULT_LIMITS): void {
   if (bytes > limits.maxBytes)
     throw new StoreError(
       'StoreTooLarge',
       `Not saved: this change would make ${file} ${bytes} bytes, more than the ${limits.maxBytes} bytes the store can read back. Nothing was changed; remove objects or shorten long texts instead.`,
       file,
     );
-  return text;
 }
 
 export function parseState(
