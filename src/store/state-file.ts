@@ -217,7 +217,7 @@ export class DurableStateFile implements Adapter<ChatState> {
       end = read.end;
       if (read.records.length < CATCH_UP_SLICE || end.offset >= limit) break;
       await setImmediate();
-      this.checkedFiles().key;
+      this.checkedFiles();
     }
     if (this.cache !== start) return;
     // No key: read() goes on from `end`, as after any read, and meets what was appended since.
