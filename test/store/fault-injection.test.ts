@@ -56,6 +56,26 @@ interface Scenario {
     tag: string,
     before: Before,
   ) => Promise<{messages: number; store: FileStore}>;
+  /**
+   * On a generated store, whether its points share one set-up (see Shared): a restore's takes a
+   * backup of the whole store, 300 MB on L, which was most of a point's time.
+   */
+  readonly sharesSetUp?: boolean;
+}
+
+/**
+ * The set-up the points of a scenario share on a generated store: its tag, what its step starts
+ * from, and the hashes of the store's files then. A point that left the store byte-identical
+ * (checked against these hashes, as every point is) hands the next point the very bytes its own
+ * set-up would have made it start from, so the next step runs on the store as it is: it reads,
+ * writes and is checked as it would be after a set-up of its own, and the backup it restores holds
+ * what that set-up's would have held (the store before it). A point that completed the step hands
+ * the next one nothing, and that one makes its own set-up.
+ */
+interface Shared {
+  readonly tag: string;
+  readonly before: Before;
+  readonly bytes: Record<string, string>;
 }
 
 /**
@@ -148,6 +168,7 @@ const scenarios: Record<string, Scenario> = {
     complete: (dir, tag, before) => committed(dir, tag, before, ['m1', 'm2'], 1),
   },
   'a restore': {
+    sharesSetUp: true,
     setUp: async (dir, tag, open) => {
       const kept = await commitOn(
         dir,
@@ -282,12 +303,15 @@ interface Round {
   readonly dir: string;
   readonly base: Baseline;
   readonly open: FileStore | null;
+  /** The set-up the last point left the store at, when the scenario shares one. */
+  readonly shared: Shared | null;
 }
 
 /**
- * One fault point on the round's store: its set-up, then the step under the fault. Returns the
- * baseline the store is left at (as before the step, or as after it) for the next round, and the
- * store opened after the step to check it, which the next round's set-up may commit with.
+ * One fault point on the round's store: its set-up (unless the round shares one), then the step
+ * under the fault. Returns the baseline the store is left at (as before the step, or as after it)
+ * for the next round, the store opened after the step to check it, which the next round's set-up
+ * may commit with, and the shared set-up the store is left at, if any.
  */
 async function check(
   name: string,
@@ -297,12 +321,37 @@ async function check(
   tag: string,
   seam: SeamWrites,
   last: boolean,
-): Promise<{base: Baseline; store: FileStore | null}> {
-  const {dir, base: carried} = round;
-  const {before, store: prepared} = await setUp(scenario, dir, tag, carried, round.open);
+): Promise<{base: Baseline; store: FileStore | null; shared: Shared | null}> {
+  const {dir, base: carried, shared} = round;
+  const {before, store: prepared} = shared
+    ? {before: shared.before, store: round.open}
+    : await setUp(scenario, dir, tag, carried, round.open);
+  const stepTag = shared?.tag ?? tag;
   // The set-up appended to the log (270 MB on L): only what it appended is read.
-  const bytes = contents(dir, seam.take());
-  const {outcome, failed} = await underFaults(fault, () => scenario.step(dir, tag, prepared));
+  const appended = seam.take();
+  const bytes = shared?.bytes ?? contents(dir, appended);
+  const {outcome, failed} = await underFaults(fault, () => scenario.step(dir, stepTag, prepared));
+  const left = await checkStep(name, scenario, {dir, tag: stepTag, carried, before, bytes}, seam, last, {
+    fault,
+    outcome,
+    failed,
+  });
+  // A step that left the store as its set-up made it leaves the next point that set-up; one that
+  // completed leaves the next point to make its own.
+  const shares = fromGenerated && scenario.sharesSetUp === true && left.isOld;
+  return {...left, shared: shares ? {tag: stepTag, before, bytes} : null};
+}
+
+/** The checks after a fault point's step; see check(). */
+async function checkStep(
+  name: string,
+  scenario: Scenario,
+  point: {dir: string; tag: string; carried: Baseline; before: Before; bytes: Record<string, string>},
+  seam: SeamWrites,
+  last: boolean,
+  {fault, outcome, failed}: {fault: Fault; outcome: unknown; failed: boolean},
+): Promise<{base: Baseline; store: FileStore | null; isOld: boolean}> {
+  const {dir, tag, carried, before, bytes} = point;
   const label = `${name}: ${fault.code} on ${fault.persistent ? 'every' : 'the'} ${fault.op} #${fault.nth}`;
   // On a store gone on from, a step may make fewer calls than the probe's did (the first removal
   // creates the removal records, later ones append to them): a fault past them is not a point, and
@@ -340,7 +389,7 @@ async function check(
     const leftovers = fs.readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.endsWith('.journal'));
     expect(leftovers, label).toEqual([]);
     // Each creation starts from no store: there is nothing to go on from.
-    if (scenario === creation) return {base: carried, store: null};
+    if (scenario === creation) return {base: carried, store: null, isOld};
     const store = opened.store ?? (await openStore(dir, options));
     // The whole log reads, no message more or less than the step made.
     if (last || !fromGenerated) expect(countMessages(store), label).toBe(messages);
@@ -348,6 +397,7 @@ async function check(
     return {
       base: {revision: state.revision, policies: new Set(state.policies.map((p) => p.identity)), messages},
       store,
+      isOld,
     };
   } catch (error) {
     failures.push(label);
@@ -385,12 +435,14 @@ describe('a failing write, fsync or rename', () => {
       };
       // The store the last check opened: the next set-up commits with it when it is on the same store.
       let open = {dir: first.dir, store: isCreation ? null : checked};
+      let shared: Shared | null = null;
       if (isCreation) removeDir(first.dir);
       const seam = new SeamWrites();
       try {
         for (const [k, fault] of faults.entries()) {
           const {dir, base} = await storeFor(k + 1, carried);
-          const round = {dir, base, open: open.dir === dir ? open.store : null};
+          const same = open.dir === dir;
+          const round = {dir, base, open: same ? open.store : null, shared: same ? shared : null};
           const left = await check(
             name,
             scenario,
@@ -402,11 +454,13 @@ describe('a failing write, fsync or rename', () => {
           );
           carried = left.base;
           open = {dir, store: left.store};
+          shared = left.shared;
         }
       } finally {
         seam.remove();
       }
     },
-    stress ? 3_600_000 : 60_000,
+    // A whole sweep of a backup or a restore on L takes hours.
+    stress ? 8 * 3_600_000 : 60_000,
   );
 });
