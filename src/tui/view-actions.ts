@@ -225,7 +225,7 @@ export const VIEW_ACTIONS = [
         type: 'prompt',
         prompt: {kind: 'filter', text: ctx.ui.lists[ctx.ui.pane].filter, historyIndex: null, choice: 0},
       });
-      void prepareFilter(paneRows(ctx.ui, ctx.ui.pane));
+      prepareFilter(paneRows(ctx.ui, ctx.ui.pane));
     },
   },
   {

@@ -9,7 +9,6 @@ import {
   countBucket,
   emptyBigramIndex,
   indexMore,
-  indexSlice,
   type BigramIndex,
 } from '../../src/tui/state/bigram-index.js';
 import {
@@ -179,20 +178,6 @@ describe('the filter prefilter', () => {
     },
   );
 
-  it('adds a slice to the index only when both of its passes are done, however often it pauses', () => {
-    const texts = Array.from({length: 1000}, (_, i) => `text ${i}`);
-    const index = emptyBigramIndex(texts);
-    const steps = indexSlice(index, texts, 700);
-    let pauses = 0;
-    for (let step = steps.next(); !step.done; step = steps.next()) {
-      expect(index.covered).toBe(0);
-      pauses++;
-    }
-    expect(pauses).toBeGreaterThan(2);
-    expect(index.covered).toBe(700);
-    expect(index.slices).toHaveLength(1);
-  });
-
   it.each([
     ['abcd', 'abcde', true],
     ['bcde', 'abcde', true],
@@ -222,11 +207,6 @@ describe('filterRows', () => {
     expect(filterRows(rows, 'LISBON').map((r) => r.id)).toEqual(['r0', 'r4']);
   });
 
-  it('gives the rows themselves when every row contains the text', () => {
-    expect(filterRows(rows, 'o')).toBe(rows);
-    expect(filterRows(rows, 'room')).not.toBe(rows);
-  });
-
   it('falls back to fuzzy matches when no row contains the text', () => {
     expect(filterRows(rows, 'lisbxn').map((r) => r.id)).toEqual(['r0', 'r4']);
     expect(filterRows(rows, 'zzzzzz')).toEqual([]);
@@ -253,21 +233,6 @@ describe('filterRows', () => {
     }
   });
 
-  it('gives a keystroke typed while the filter is being prepared the rows a fresh filter finds', async () => {
-    const pick = random(11);
-    const many = Array.from({length: 3000}, (_, i) => row(`p${i}`, word(pick, 'abcdefgh .', 5 + pick(40))));
-    const texts = many.map((r) => r.cells['name']!.toLowerCase());
-    // The keystroke comes before the first turn: no text made yet, and no index.
-    const prepared = prepareFilter(many);
-    const text = 'abxdefg';
-    expect(texts.some((t) => t.includes(text))).toBe(false);
-    const expected = fuseMatches(texts, text);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(filterRows(many, text).map((r) => r.id)).toEqual(expected.map((i) => many[i]!.id));
-    await prepared;
-    expect(filterRows([...many], text).map((r) => r.id)).toEqual(expected.map((i) => many[i]!.id));
-  });
-
   it.each([
     ['without', false],
     ['with', true],
@@ -276,7 +241,11 @@ describe('filterRows', () => {
     async (_, prepared) => {
       const pick = random(9);
       const many = Array.from({length: 1500}, (_, i) => row(`p${i}`, word(pick, 'abcdefgh .', 5 + pick(40))));
-      if (prepared) await prepareFilter(many);
+      if (prepared) {
+        prepareFilter(many);
+        // The search texts on one turn, their index on the next.
+        for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+      }
       const texts = many.map((r) => r.cells['name']!.toLowerCase());
       let fuzzy = 0;
       for (const typed of ['abxdefgh', 'bcdeefgha', 'hgfedcba', 'a.bcdxfgh.ab', 'ddccbbaahh']) {

@@ -4,7 +4,7 @@
 // that condition cannot take.
 
 import Fuse from 'fuse.js';
-import {emptyBigramIndex, indexSlice, type BigramIndex} from './bigram-index.js';
+import {emptyBigramIndex, indexMore, type BigramIndex} from './bigram-index.js';
 import {carriedCache, type Carry} from './carried-cache.js';
 import {fuzzyCandidates, narrows} from './fuzzy-candidates.js';
 import {PANES} from '../panes/index.js';
@@ -111,70 +111,30 @@ function lowerTexts(rows: readonly Row[]): readonly string[] {
 
 const indexCache = new WeakMap<readonly string[], BigramIndex>();
 
-/** Texts whose index is being built (prepareFilter), so that opening the filter again starts no second one. */
-const indexing = new WeakSet<readonly string[]>();
+/** Texts indexed per turn: about 15 ms of the principals' 50,000 on the quiet machine. */
+const INDEX_SLICE = 4096;
 
-/**
- * The work of one turn after the `/` frame: a key typed meanwhile waits for one turn at most (issue
- * 12: P4's keys typed while the principals' 50,031 texts and their index were made in blocks of
- * 15-40 ms waited behind a block). Their work is paused every few hundred texts to look at the clock.
- */
-const TURN_MS = 4;
-
-/** Texts made between two looks at the clock. */
-const TEXTS_PER_STEP = 256;
-
-/** Runs `steps` a turn at a time, each turn until TURN_MS have passed; resolves when they are done. */
-function runInTurns(steps: Generator<unknown, unknown>): Promise<void> {
-  return new Promise((resolve) => {
-    const turn = (): void => {
-      const end = performance.now() + TURN_MS;
-      while (performance.now() < end) {
-        if (steps.next().done) {
-          resolve();
-          return;
-        }
-      }
-      setImmediate(turn);
-    };
-    // Not unref'd: with only unref'd immediates pending, Node's loop waits in its poll for I/O, so the
-    // turns ran only when a key came, in that key's time (issue 12: P4).
-    setImmediate(turn);
-  });
-}
-
-/** Adds the texts of rows [from, to) to `made`. */
-function makeTexts(rows: readonly Row[], from: number, to: number, made: string[]): void {
-  for (let i = from; i < to; i++) made.push(lowerText(rows[i]!));
+/** Indexes the texts a slice per turn, so that keys typed meanwhile are answered between slices. */
+function indexSoon(texts: readonly string[], index: BigramIndex): void {
+  setImmediate(() => {
+    if (!indexMore(index, texts, INDEX_SLICE)) indexSoon(texts, index);
+  }).unref();
 }
 
 /**
- * The rows' search texts, then their bigram index, a few hundred texts at a time. A keystroke that
- * comes before the texts are all made makes the rest itself (lowerTexts), as it did before any were;
- * one that comes before the index is whole reads every text, as without an index.
+ * Makes the rows' search texts soon, after the frame being drawn: opening the filter asks for them,
+ * and on 50,000 principals they take longer than a keystroke may (issue 12: P4's first keystroke).
+ * Their bigram index follows, a slice of texts per turn; a keystroke uses what is built.
  */
-function* preparing(rows: readonly Row[]): Generator<void> {
-  const made: string[] = [];
-  for (let i = 0; i < rows.length && !textCache.has(rows); i += TEXTS_PER_STEP) {
-    makeTexts(rows, i, Math.min(rows.length, i + TEXTS_PER_STEP), made);
-    yield;
-  }
-  if (!textCache.has(rows)) textCache.set(rows, made);
-  const texts = textCache.get(rows)!;
-  if (indexCache.has(texts) || indexing.has(texts)) return;
-  indexing.add(texts);
-  const index = emptyBigramIndex(texts);
-  yield* indexSlice(index, texts, texts.length);
-  indexCache.set(texts, index);
-  indexing.delete(texts);
+export function prepareFilter(rows: readonly Row[]): void {
+  setImmediate(() => {
+    const texts = lowerTexts(rows);
+    if (indexCache.has(texts)) return;
+    const index = emptyBigramIndex(texts);
+    indexCache.set(texts, index);
+    indexSoon(texts, index);
+  }).unref();
 }
-
-/**
- * Makes the rows' search texts and their bigram index soon, after the frame being drawn, in turns:
- * opening the filter asks for them, and on 50,000 principals they take longer than a keystroke may
- * (issue 12: P4's first keystroke). Resolves when both are made.
- */
-export const prepareFilter = (rows: readonly Row[]): Promise<void> => runInTurns(preparing(rows));
 
 const lastExact = new WeakMap<
   readonly Row[],
@@ -185,14 +145,9 @@ const lastExact = new WeakMap<
 function containing(rows: readonly Row[], texts: readonly string[], needle: string): number[] {
   const last = lastExact.get(rows);
   const from = last && needle.includes(last.needle) ? last.indexes : null;
+  const indexes: Iterable<number> = from ?? texts.keys();
   const hits: number[] = [];
-  // Counted loops, not an iterator over texts.keys(): one scan of 50,000 texts took 12 ms of CPU
-  // with the iterator in a fresh process and 8 ms the second time, against 6 and 1.5 (issue 12: P4).
-  if (from === null) {
-    for (let i = 0; i < texts.length; i++) if (texts[i]!.includes(needle)) hits.push(i);
-  } else {
-    for (let j = 0; j < from.length; j++) if (texts[from[j]!]!.includes(needle)) hits.push(from[j]!);
-  }
+  for (const i of indexes) if (texts[i]!.includes(needle)) hits.push(i);
   lastExact.set(rows, {needle, indexes: hits});
   return hits;
 }
@@ -220,10 +175,6 @@ function candidates(rows: readonly Row[], texts: readonly string[], text: string
 function match(rows: readonly Row[], text: string): readonly Row[] {
   const texts = lowerTexts(rows);
   const exact = containing(rows, texts, text.toLowerCase());
-  // A filter's first letter is often in every row (each of the 50,031 principals holds `d`, `c`, `o`
-  // and `e`): the rows themselves keep the ids made once per row list, where a copy of 50,031 rows
-  // had them made again at that keystroke (issue 12: P4).
-  if (exact.length === rows.length) return rows;
   if (exact.length > 0) return exact.map((i) => rows[i]!);
   const found = candidates(rows, texts, text);
   // The candidates are the texts fuse matches, by fuse's own condition, but for blank texts, which
