@@ -217,6 +217,7 @@ export class DurableStateFile implements Adapter<ChatState> {
       end = read.end;
       if (read.records.length < CATCH_UP_SLICE || end.offset >= limit) break;
       await setImmediate();
+      // Another turn ran: the files are checked again before the next slice, as every read checks them.
       this.checkedFiles();
     }
     if (this.cache !== start) return;
