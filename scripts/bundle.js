@@ -226,11 +226,32 @@ const inkWithoutDevtools = {
     });
   },
 };
+// Ink's Output composes every frame from nothing, caches included; ours gives the same lines and keeps
+// what a frame shares with the last (src/tui/frame-output.ts). Only the renderer imports it.
+const frameOutput = path.join(root, 'src', 'tui', 'frame-output.ts');
+let frameOutputUsed = false;
+const inkFrameOutput = {
+  name: 'ink-frame-output',
+  setup(b) {
+    b.onResolve({filter: /^\.\/output\.js$/}, (args) => {
+      if (!args.importer.endsWith(path.join('ink', 'build', 'renderer.js'))) return undefined;
+      frameOutputUsed = true;
+      return {path: frameOutput};
+    });
+  },
+};
 const consoleScript = {
   ...execScript,
   external: ['pg', 're2js', 'xmlbuilder'],
   // string-width is bundled once, for Ink and the console alike (no lazy stand-in: Ink loads it anyway).
-  plugins: [yogaWithoutAwait, inkWithoutDevtools, englishOnlyZod, lazyPackages, lazyChildProcess],
+  plugins: [
+    yogaWithoutAwait,
+    inkWithoutDevtools,
+    inkFrameOutput,
+    englishOnlyZod,
+    lazyPackages,
+    lazyChildProcess,
+  ],
 };
 
 await Promise.all([
@@ -262,3 +283,6 @@ await Promise.all([
   }),
   build({...options, entryPoints: {main: 'src/gen/main.ts'}, outdir: 'dist/gen'}),
 ]);
+// Fail the build rather than ship a console script whose Ink no longer takes our Output.
+if (!frameOutputUsed)
+  throw new Error("Ink's renderer no longer imports ./output.js: see src/tui/frame-output.ts");

@@ -1,0 +1,208 @@
+// The console script's stand-in for Ink 6.8's Output (ink/build/output.js, which scripts/bundle.js
+// resolves here): the grid of styled characters a frame is composed on, then turned into the lines
+// Ink writes. What it gives is Ink's, byte for byte (test/tui/frame-output.test.ts compares the two);
+// what it costs is not. Ink makes a new Output, and with it new caches, for every frame, so each
+// frame tokenizes every line on screen into one object per character again, makes an object per cell
+// of the 120x34 grid, and turns every cell into text through a style diff of three Sets, whatever the
+// key changed: 1.2 ms of CPU for an empty frame, 8.8 ms for one of 34 written lines (issue 12:
+// keypress to frame on L). Here the tokenized lines and widths are kept from one frame to the next
+// (a cursor move changes two lines), a blank cell is one shared object, characters of one run of
+// styles share its list of codes, and two neighbouring cells of the same list are not diffed.
+
+import {
+  ansiCodesToString,
+  diffAnsiCodes,
+  reduceAnsiCodesIncremental,
+  tokenize,
+  type AnsiCode,
+  type StyledChar,
+} from '@alcalzone/ansi-tokenize';
+import sliceAnsi from 'slice-ansi';
+import stringWidth from 'string-width';
+
+type Transformer = (line: string, index: number) => string;
+
+interface Clip {
+  readonly x1: number | undefined;
+  readonly x2: number | undefined;
+  readonly y1: number | undefined;
+  readonly y2: number | undefined;
+}
+
+type Operation =
+  | {
+      readonly type: 'write';
+      readonly x: number;
+      readonly y: number;
+      readonly text: string;
+      readonly transformers: readonly Transformer[];
+    }
+  | {readonly type: 'clip'; readonly clip: Clip}
+  | {readonly type: 'unclip'};
+
+/** Never changed: every cell and character without styles holds this one list. */
+const NO_STYLES: AnsiCode[] = [];
+const BLANK: StyledChar = {type: 'char', value: ' ', fullWidth: false, styles: NO_STYLES};
+
+/** A map that forgets everything once full: a frame's lines are few, and filter text makes new ones. */
+class Kept<V> {
+  private readonly map = new Map<string, V>();
+  private readonly limit: number;
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+  get(key: string, make: (key: string) => V): V {
+    let value = this.map.get(key);
+    if (value === undefined) {
+      if (this.map.size >= this.limit) this.map.clear();
+      value = make(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+}
+
+/**
+ * ansi-tokenize's styledCharsFromTokens, with the characters between two codes sharing one list of
+ * codes (never changed once made) instead of a copy each.
+ */
+function styledChars(line: string): StyledChar[] {
+  let codes: AnsiCode[] = [];
+  let styles = NO_STYLES;
+  const chars: StyledChar[] = [];
+  for (const token of tokenize(line)) {
+    if (token.type === 'ansi') {
+      codes = reduceAnsiCodesIncremental(codes, [token]);
+      styles = codes.length === 0 ? NO_STYLES : [...codes];
+    } else chars.push({...token, styles});
+  }
+  return chars;
+}
+
+const charsOfLine = new Kept<StyledChar[]>(2048);
+const widths = new Kept<number>(4096);
+const widestLines = new Kept<number>(1024);
+
+/** string-width, kept; a single character below DEL is one column (string-width gives 1, or 0 for a control, which Ink counts as 1). */
+function widthOf(text: string): number {
+  if (text.length === 1 && text.charCodeAt(0) < 0x7f) return 1;
+  return widths.get(text, stringWidth);
+}
+
+const widestLine = (text: string): number =>
+  widestLines.get(text, () => {
+    let width = 0;
+    for (const line of text.split('\n')) width = Math.max(width, widths.get(line, stringWidth));
+    return width;
+  });
+
+/**
+ * ansi-tokenize's styledCharsToString over the row's cells (holes skipped, as Ink filters them),
+ * trimmed at the end as Ink does. The diff from one style list to the same list, or from no styles
+ * to none, is empty, so it is not made.
+ */
+function rowText(row: readonly (StyledChar | undefined)[]): string {
+  let text = '';
+  let last = NO_STYLES;
+  for (const cell of row) {
+    if (cell === undefined) continue;
+    const styles = cell.styles;
+    if (styles !== last && (styles.length > 0 || last.length > 0))
+      text += ansiCodesToString(diffAnsiCodes(last, styles));
+    text += cell.value;
+    last = styles;
+  }
+  if (last.length > 0) text += ansiCodesToString(diffAnsiCodes(last, []));
+  return text.trimEnd();
+}
+
+export default class Output {
+  readonly width: number;
+  readonly height: number;
+  private readonly operations: Operation[] = [];
+
+  constructor(options: {readonly width: number; readonly height: number}) {
+    this.width = options.width;
+    this.height = options.height;
+  }
+
+  write(x: number, y: number, text: string, options: {readonly transformers: readonly Transformer[]}): void {
+    if (!text) return;
+    this.operations.push({type: 'write', x, y, text, transformers: options.transformers});
+  }
+
+  clip(clip: Clip): void {
+    this.operations.push({type: 'clip', clip});
+  }
+
+  unclip(): void {
+    this.operations.push({type: 'unclip'});
+  }
+
+  get(): {output: string; height: number} {
+    const output: (StyledChar | undefined)[][] = [];
+    for (let y = 0; y < this.height; y++) output.push(new Array<StyledChar>(this.width).fill(BLANK));
+    const clips: Clip[] = [];
+    for (const operation of this.operations) {
+      if (operation.type === 'clip') clips.push(operation.clip);
+      else if (operation.type === 'unclip') clips.pop();
+      else this.place(output, operation, clips.at(-1));
+    }
+    return {output: output.map(rowText).join('\n'), height: output.length};
+  }
+
+  /** One write on the grid, clipped as Ink clips it. */
+  private place(
+    output: (StyledChar | undefined)[][],
+    operation: Extract<Operation, {type: 'write'}>,
+    clip: Clip | undefined,
+  ): void {
+    const {text, transformers} = operation;
+    let {x, y} = operation;
+    let lines = text.split('\n');
+    if (clip) {
+      const clipHorizontally = typeof clip.x1 === 'number' && typeof clip.x2 === 'number';
+      const clipVertically = typeof clip.y1 === 'number' && typeof clip.y2 === 'number';
+      // Text wholly outside the clip is skipped.
+      if (clipHorizontally && (x + widestLine(text) < clip.x1 || x > clip.x2)) return;
+      if (clipVertically && (y + lines.length < clip.y1 || y > clip.y2)) return;
+      if (clipHorizontally) {
+        const x1 = clip.x1;
+        const x2 = clip.x2;
+        lines = lines.map((line) => {
+          const from = x < x1 ? x1 - x : 0;
+          const width = widths.get(line, stringWidth);
+          const to = x + width > x2 ? x2 - x : width;
+          return sliceAnsi(line, from, to);
+        });
+        if (x < x1) x = x1;
+      }
+      if (clipVertically) {
+        const y1 = clip.y1;
+        const y2 = clip.y2;
+        const from = y < y1 ? y1 - y : 0;
+        const to = y + lines.length > y2 ? y2 - y : lines.length;
+        lines = lines.slice(from, to);
+        if (y < y1) y = y1;
+      }
+    }
+    let offsetY = 0;
+    for (let index = 0; index < lines.length; index++) {
+      const row = output[y + offsetY];
+      // A text taller than the grid writes no line past its bottom.
+      if (!row) continue;
+      let line = lines[index]!;
+      for (const transformer of transformers) line = transformer(line, index);
+      let offsetX = x;
+      for (const character of charsOfLine.get(line, styledChars)) {
+        row[offsetX] = character;
+        const characterWidth = Math.max(1, widthOf(character.value));
+        // A wide character's other columns are cleared, as Ink does.
+        for (let k = 1; k < characterWidth; k++)
+          row[offsetX + k] = {type: 'char', value: '', fullWidth: false, styles: character.styles};
+        offsetX += characterWidth;
+      }
+      offsetY++;
+    }
+  }
+}
