@@ -238,6 +238,17 @@ const inkFrameOutput = {
       frameOutputUsed = true;
       return {path: frameOutput};
     });
+    // The renderer's widest-line (measure-text.js keeps its own measures) is the kept one.
+    b.onResolve({filter: /^widest-line$/}, (args) =>
+      args.importer.endsWith(path.join('ink', 'build', 'render-node-to-output.js'))
+        ? {path: frameOutput, namespace: 'kept-widest-line'}
+        : undefined,
+    );
+    b.onLoad({filter: /.*/, namespace: 'kept-widest-line'}, (args) => ({
+      contents: `export {widestLine as default} from ${JSON.stringify(args.path)};`,
+      resolveDir: root,
+      loader: 'js',
+    }));
   },
 };
 const consoleScript = {

@@ -1,14 +1,16 @@
 // The console script composes its frames on its own Output (src/tui/frame-output.ts) in place of
 // Ink's, which scripts/bundle.js swaps in: the lines it gives must be Ink's, byte for byte, for any
 // writes, styles, wide characters and clips, and for the console's own frames, the first time and
-// again from what it keeps of the last frame.
+// again from what it keeps of the last frame; its widest line, which the renderer takes instead of
+// widest-line's, must be widest-line's.
 
 import chalk from 'chalk';
 import fc from 'fast-check';
 import {renderToString} from 'ink';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import InkOutput from '../../node_modules/ink/build/output.js';
-import Output from '../../src/tui/frame-output.js';
+import inkWidestLine from 'widest-line';
+import Output, {widestLine} from '../../src/tui/frame-output.js';
 import {Frame} from '../../src/tui/components/Frame.js';
 import {paneRows} from '../../src/tui/state/rows.js';
 import {initialUi, type UiState} from '../../src/tui/state/ui-state.js';
@@ -82,6 +84,17 @@ it("composes any writes and clips into Ink's lines, again from what it kept", ()
       },
     ),
     {numRuns: 2000},
+  );
+});
+
+it("measures a text's widest line as widest-line does, again from what it kept", () => {
+  fc.assert(
+    fc.property(fc.array(line, {minLength: 1, maxLength: 4}), (lines) => {
+      const text = lines.join('\n');
+      expect(widestLine(text)).toBe(inkWidestLine(text));
+      expect(widestLine(text)).toBe(inkWidestLine(text));
+    }),
+    {numRuns: 1000},
   );
 });
 
