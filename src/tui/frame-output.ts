@@ -1,10 +1,10 @@
 // The console script's stand-in for Ink 6.8's Output (ink/build/output.js, which scripts/bundle.js
 // resolves here): the grid of styled characters a frame is composed on, then turned into the lines
-// Ink writes. What it gives is Ink's, byte for byte (test/tui/frame-output.test.ts compares the two);
+// Ink writes. What it gives is Ink's, byte for byte (test/tui/frame-output.test.tsx compares them);
 // what it costs is not. Ink makes a new Output, and with it new caches, for every frame, so each
 // frame tokenizes every line on screen into one object per character again, makes an object per cell
 // of the 120x34 grid, and turns every cell into text through a style diff of three Sets, whatever the
-// key changed: 1.2 ms of CPU for an empty frame, 8.8 ms for one of 34 written lines (issue 12:
+// key changed: 1.2 ms of CPU for an empty frame, 8.8 ms for 34 written lines, loaded (issue 12:
 // keypress to frame on L). Here the tokenized lines and widths are kept from one frame to the next
 // (a cursor move changes two lines), a blank cell is one shared object, characters of one run of
 // styles share its list of codes, and two neighbouring cells of the same list are not diffed. The

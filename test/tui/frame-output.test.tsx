@@ -4,10 +4,9 @@
 // again from what it keeps of the last frame; its widest line, which the renderer takes instead of
 // widest-line's, must be widest-line's.
 
-import chalk from 'chalk';
 import fc from 'fast-check';
 import {renderToString} from 'ink';
-import {afterAll, beforeAll, expect, it} from 'vitest';
+import {expect, it} from 'vitest';
 import InkOutput from '../../node_modules/ink/build/output.js';
 import inkWidestLine from 'widest-line';
 import Output, {widestLine} from '../../src/tui/frame-output.js';
@@ -16,6 +15,7 @@ import {paneRows} from '../../src/tui/state/rows.js';
 import {initialUi, type UiState} from '../../src/tui/state/ui-state.js';
 import {makeTheme} from '../../src/tui/theme.js';
 import {listBody} from '../../src/tui/views/list-lines.js';
+import {withChalkLevel} from '../helpers/chalk-level.js';
 import {contentState} from '../helpers/content-fixture.js';
 
 type Transformer = (line: string, index: number) => string;
@@ -98,14 +98,7 @@ it("measures a text's widest line as widest-line does, again from what it kept",
   );
 });
 
-let level: typeof chalk.level;
-beforeAll(() => {
-  level = chalk.level;
-  chalk.level = 3;
-});
-afterAll(() => {
-  chalk.level = level;
-});
+withChalkLevel(3);
 
 /** What Ink's Output was given for each frame, and the lines it made of it. */
 function recordedFrames(

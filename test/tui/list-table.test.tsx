@@ -2,15 +2,15 @@
 // TableRows.tsx), for speed; what the terminal gets must be exactly what drawing every row whole
 // gives, styles included, whatever the rows hold and wherever the cursor and marks are.
 
-import chalk from 'chalk';
 import {renderToString} from 'ink';
-import {afterAll, beforeAll, expect, it} from 'vitest';
+import {expect, it} from 'vitest';
 import type {ChatState} from '../../src/domain/types.js';
 import {Frame} from '../../src/tui/components/Frame.js';
 import {paneRows} from '../../src/tui/state/rows.js';
 import {initialUi, type UiState} from '../../src/tui/state/ui-state.js';
 import {makeTheme} from '../../src/tui/theme.js';
 import {listBody} from '../../src/tui/views/list-lines.js';
+import {withChalkLevel} from '../helpers/chalk-level.js';
 import {contentState} from '../helpers/content-fixture.js';
 
 // Names that test each reason to draw a row whole: a combining mark at a cell's start joins the gap's
@@ -36,14 +36,7 @@ function chatWithNames(): ChatState {
   return {...chat, rooms};
 }
 
-let level: typeof chalk.level;
-beforeAll(() => {
-  level = chalk.level;
-  chalk.level = 3;
-});
-afterAll(() => {
-  chalk.level = level;
-});
+withChalkLevel(3);
 
 const draw = (ui: UiState, asTable: boolean, columns: number, rows: number): string => {
   const theme = makeTheme({ascii: false, color: true});
