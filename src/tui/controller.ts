@@ -9,6 +9,7 @@ import {conflictCheck} from './expectations.js';
 import {outcomeMessage, readOnlyRefusal} from './run-outcome.js';
 import type {FrameTrace} from './frame-trace.js';
 import type {KeyPress} from './input/key-name.js';
+import {KeyPaced} from './key-paced.js';
 import {handleOverlayKey} from './input/overlay-keys.js';
 import {handlePromptKey} from './input/prompt-keys.js';
 import type {ConsoleContext, RunRequest} from './console-context.js';
@@ -23,6 +24,7 @@ import {
   type LineRun,
 } from './session-port.js';
 import {loadAudit, loadDetailExtra, loadDrills} from './side-loads.js';
+import type {ChatState} from '../domain/types.js';
 import type {UiEvent} from './state/reducer.js';
 import {detailGone, visibleRows} from './state/rows.js';
 import type {UiStore} from './state/ui-store.js';
@@ -78,6 +80,8 @@ export class ConsoleController implements ConsoleContext {
   private refreshAgain = false;
   /** performance.now() when the last read of outside commits began. */
   private lastOutsideRead = -Infinity;
+  /** A read of outside commits made while keys come is drawn with the next key (key-paced.ts). */
+  private readonly paced = new KeyPaced(OUTSIDE_READ_GAP_MS);
 
   constructor(env: ControllerEnv) {
     this.env = env;
@@ -126,6 +130,7 @@ export class ConsoleController implements ConsoleContext {
 
   dispose(): void {
     for (const d of this.disposers.splice(0)) d();
+    this.paced.dispose();
     if (this.fadeTimer) clearTimeout(this.fadeTimer);
     this.ask.answer(false);
   }
@@ -149,6 +154,7 @@ export class ConsoleController implements ConsoleContext {
   // ---- keys -------------------------------------------------------------------------------------
 
   handleKey(press: KeyPress): void {
+    this.paced.key();
     const ui = this.ui;
     // Errors and warnings stay until the next key.
     if (ui.message && ui.message.level !== 'info' && ui.message.level !== 'ok')
@@ -228,7 +234,8 @@ export class ConsoleController implements ConsoleContext {
    * Another process committed: one read at a time, however many commits it made meanwhile. The read
    * is of the state log's new records only, and the panes derive again only the rows of what changed
    * (state/rows.ts), so it is read between keys, at most once in OUTSIDE_READ_GAP_MS, and the
-   * header's revision follows.
+   * header's revision follows. While keys come, what it read is drawn with the next key's frame
+   * (key-paced.ts); the next read waits until then.
    */
   private changedElsewhere(): void {
     if (this.refreshing) {
@@ -247,8 +254,10 @@ export class ConsoleController implements ConsoleContext {
           await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
           const start = performance.now();
           this.lastOutsideRead = start;
-          await this.refresh();
-          this.env.trace?.outsideRead(start, this.ui.chat.revision);
+          const shown = this.ui.chat;
+          const chat = await this.session.reload();
+          this.env.trace?.outsideRead(start, chat.revision);
+          if (chat !== shown) await this.paced.soon(() => this.showRead(shown, chat));
         } while (this.refreshAgain);
       })(),
     );
@@ -261,9 +270,9 @@ export class ConsoleController implements ConsoleContext {
       });
   }
 
-  async refresh(): Promise<void> {
-    const chat = await this.session.reload();
-    if (chat === this.ui.chat) return;
+  /** Shows the state a read of outside commits reached, unless this console drew a later one meanwhile (a run, R). */
+  private showRead(shown: ChatState, chat: ChatState): void {
+    if (this.ui.chat !== shown) return;
     this.dispatch({type: 'chatLoaded', chat, now: this.env.now()});
     this.afterDataChange();
   }
