@@ -56,7 +56,7 @@ describe('a transfer in a child process', () => {
     expect(ticks).toBeGreaterThan(5);
   });
 
-  it("starts an export's child with the export's flags for V8 (a small young generation: P6's peak of memory), an import's without", async () => {
+  it("starts an export's child with the export's flags for V8 (P6's peak of memory), an import's without", async () => {
     const dir = await demoStore(root, 'flags');
     // A stand-in for bin/pchat.js that says which flags its process was started with.
     const bin = path.join(root, 'print-flags.mjs');

@@ -3,7 +3,7 @@
 //   node p6-transfer-process.js export|import STORE FILE DBINSTANCE [DBINSTANCE ...]
 // FILE is a prefix: pool i's archive is FILE-i.zip under the store's exports/. p6-export-import.ts
 // starts an export with the V8 flags of the console's exports (EXPORT_NODE_FLAGS, transfer-process.ts):
-//   node --max-semi-space-size=4 p6-transfer-process.js export ...
+//   node --max-semi-space-size=4 --expose-gc p6-transfer-process.js export ...
 
 import {performance} from 'node:perf_hooks';
 import {exportPools, importData} from '../../src/data-transfer.js';
