@@ -6,7 +6,7 @@ import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {startTransfer, type TransferRun} from '../src/transfer-process.js';
+import {startTransfer, EXPORT_NODE_FLAGS, type TransferRun} from '../src/transfer-process.js';
 import {POOL1, demoStore} from './helpers/archive-stores.js';
 import {pchatBin, tempDir} from './helpers/pchat-process.js';
 
@@ -54,6 +54,21 @@ describe('a transfer in a child process', () => {
     expect(outcome).toMatchObject({kind: 'finished', status: 0});
     expect(fs.statSync(path.join(dir, 'exports', 'a.zip')).size).toBeGreaterThan(0);
     expect(ticks).toBeGreaterThan(5);
+  });
+
+  it("starts an export's child with the export's flags for V8 (P6's peak of memory), an import's without", async () => {
+    const dir = await demoStore(root, 'flags');
+    // A stand-in for bin/pchat.js that says which flags its process was started with.
+    const bin = path.join(root, 'print-flags.mjs');
+    fs.writeFileSync(bin, 'console.log(JSON.stringify(process.execArgv));\n');
+    const flagsOf = async (request: {line: string; output?: string}): Promise<string[]> => {
+      const outcome = await startTransfer({storeDir: dir, bin, ...request}).done;
+      expect(outcome).toMatchObject({kind: 'finished', status: 0});
+      return JSON.parse((outcome as {stdout: string}).stdout) as string[];
+    };
+    expect(EXPORT_NODE_FLAGS.length).toBeGreaterThan(0);
+    expect(await flagsOf({line: exportLine('f.zip'), output: 'f.zip'})).toEqual([...EXPORT_NODE_FLAGS]);
+    expect(await flagsOf({line: importLine('f.zip')})).toEqual([]);
   });
 
   it('cancelled export leaves the store byte-identical, with no staging folder and no archive', async () => {

@@ -13,6 +13,7 @@ import path from 'node:path';
 import {pipeline} from 'node:stream/promises';
 import {fileURLToPath} from 'node:url';
 import {withoutContent} from '../../src/gen/without-content.js';
+import {EXPORT_NODE_FLAGS} from '../../src/transfer-process.js';
 import {writeStore} from '../../src/gen/write-store.js';
 import type {Figure} from './figure.js';
 import {compareRoundTrip} from './p6-round-trip.js';
@@ -30,8 +31,10 @@ interface Sample {
   readonly maxRssBytes: number;
 }
 
+/** An export runs with the V8 flags the console's Export screen starts its child with. */
 function transfer(mode: 'export' | 'import', dir: string, file: string, dbInstances: string[]): Sample {
-  const run = spawnSync(process.execPath, [child, mode, dir, file, ...dbInstances], {
+  const flags = mode === 'export' ? EXPORT_NODE_FLAGS : [];
+  const run = spawnSync(process.execPath, [...flags, child, mode, dir, file, ...dbInstances], {
     encoding: 'utf8',
     env: {...process.env, PCHAT_STORE: ''},
   });
