@@ -4,8 +4,7 @@
 // FILE is a prefix: pool i's archive is FILE-i.zip under the store's exports/.
 
 import {performance} from 'node:perf_hooks';
-import {exportPools, importData} from '../../src/data-transfer.js';
-import type {LineRun} from '../../src/session.js';
+import {exportPools, importData, type TransferRun} from '../../src/data-transfer.js';
 
 const [mode, store, file, ...dbInstances] = process.argv.slice(2);
 if ((mode !== 'export' && mode !== 'import') || !store || !file || dbInstances.length === 0) {
@@ -13,7 +12,7 @@ if ((mode !== 'export' && mode !== 'import') || !store || !file || dbInstances.l
   process.exit(2);
 }
 const pools = dbInstances.map((dbInstance, i) => ({dbInstance, fileName: `${file}-${i}.zip`}));
-const check = (run: LineRun): void => {
+const check = (run: TransferRun): void => {
   if (!run.ok || run.storeFailure) {
     console.error(run.errors.map((e) => e.message).join('\n') || run.storeFailure?.message);
     process.exit(1);
