@@ -2,6 +2,8 @@
 // opens the store and runs the documented cmdlet line through a session, so it is checked, audited
 // and committed exactly as `pchat exec` would do it.
 
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import {Session, type LineRun} from './session.js';
 import {openStore} from './store/file-store.js';
 
@@ -17,28 +19,57 @@ export interface TransferOptions {
 /** A PowerShell single-quoted string: only the quote itself is doubled. */
 const quoted = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
+/**
+ * What a line of a transfer answers: its run without the working state after it and the effects it
+ * committed, which a caller of these functions has no use for. Kept, they held a whole store's state
+ * (and the import's plan) alive while the caller went on to the next transfer: on L, the state of the
+ * first pool's import, live through the second pool's import in the same process (heap snapshot
+ * there: the LineRun kept by the caller's await, 30-50 MB), made the peak of memory of P6's imports.
+ */
+export type TransferRun = Omit<LineRun, 'state' | 'effects'>;
+
+const withoutState = ({state: _state, effects: _effects, ...run}: LineRun): TransferRun => run;
+
+let collect: (() => void) | null = null;
+
+/**
+ * A full collection before a store is opened: reading L's state takes about 70 MiB beyond what it
+ * leaves live (its bytes, its text, the parsed and the checked document), and a transfer before it
+ * in the same process (a pool's import of L) leaves garbage V8 has not collected yet (heap used 107
+ * MB at its end, 46 MB after the next collection): together they were the peak of memory of an
+ * import of every pool over L (P6-import-over).
+ */
+function collectGarbage(): void {
+  if (collect === null) {
+    v8.setFlagsFromString('--expose-gc');
+    collect = vm.runInNewContext('gc') as () => void;
+  }
+  collect();
+}
+
 /** Runs the lines one after another in one session, as `pchat exec` runs a script's lines. */
-async function runLinesOn(storeDir: string, lines: readonly string[]): Promise<LineRun[]> {
+async function runLinesOn(storeDir: string, lines: readonly string[]): Promise<TransferRun[]> {
+  collectGarbage();
   const store = await openStore(storeDir);
   try {
     const session = await Session.open({store, origin: 'exec', yes: true});
-    const runs: LineRun[] = [];
-    for (const line of lines) runs.push(await session.run(line));
+    const runs: TransferRun[] = [];
+    for (const line of lines) runs.push(withoutState(await session.run(line)));
     return runs;
   } finally {
     store.close();
   }
 }
 
-const runOn = async (storeDir: string, line: string): Promise<LineRun> =>
-  (await runLinesOn(storeDir, [line]))[0] as LineRun;
+const runOn = async (storeDir: string, line: string): Promise<TransferRun> =>
+  (await runLinesOn(storeDir, [line]))[0] as TransferRun;
 
 const exportLine = (options: TransferOptions): string =>
   `Export-CsPersistentChatData -DBInstance ${quoted(options.dbInstance)} -FileName ${quoted(options.fileName)}` +
   (options.level ? ` -Level ${options.level}` : '') +
   (options.whatIf ? ' -WhatIf' : '');
 
-export const exportData = (storeDir: string, options: TransferOptions): Promise<LineRun> =>
+export const exportData = (storeDir: string, options: TransferOptions): Promise<TransferRun> =>
   runOn(storeDir, exportLine(options));
 
 /**
@@ -46,10 +77,10 @@ export const exportData = (storeDir: string, options: TransferOptions): Promise<
  * read once, not once per pool (P6: reading L's state again while the first pool's export was not
  * yet collected made the peak of memory of an export of every pool).
  */
-export const exportPools = (storeDir: string, pools: readonly TransferOptions[]): Promise<LineRun[]> =>
+export const exportPools = (storeDir: string, pools: readonly TransferOptions[]): Promise<TransferRun[]> =>
   runLinesOn(storeDir, pools.map(exportLine));
 
-export const importData = (storeDir: string, options: TransferOptions): Promise<LineRun> =>
+export const importData = (storeDir: string, options: TransferOptions): Promise<TransferRun> =>
   runOn(
     storeDir,
     `Import-CsPersistentChatData -DBInstance ${quoted(options.dbInstance)} -FileName ${quoted(options.fileName)}` +

@@ -6,8 +6,7 @@
 //   node --max-semi-space-size=4 --expose-gc p6-transfer-process.js export ...
 
 import {performance} from 'node:perf_hooks';
-import {exportPools, importData} from '../../src/data-transfer.js';
-import type {LineRun} from '../../src/session.js';
+import {exportPools, importData, type TransferRun} from '../../src/data-transfer.js';
 
 const [mode, store, file, ...dbInstances] = process.argv.slice(2);
 if ((mode !== 'export' && mode !== 'import') || !store || !file || dbInstances.length === 0) {
@@ -15,7 +14,7 @@ if ((mode !== 'export' && mode !== 'import') || !store || !file || dbInstances.l
   process.exit(2);
 }
 const pools = dbInstances.map((dbInstance, i) => ({dbInstance, fileName: `${file}-${i}.zip`}));
-const check = (run: LineRun): void => {
+const check = (run: TransferRun): void => {
   if (!run.ok || run.storeFailure) {
     console.error(run.errors.map((e) => e.message).join('\n') || run.storeFailure?.message);
     process.exit(1);
