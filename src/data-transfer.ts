@@ -2,9 +2,8 @@
 // opens the store and runs the documented cmdlet line through a session, so it is checked, audited
 // and committed exactly as `pchat exec` would do it.
 
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import {Session, type LineRun} from './session.js';
+import {collectGarbage} from './store/collect-garbage.js';
 import {openStore} from './store/file-store.js';
 
 export interface TransferOptions {
@@ -30,25 +29,10 @@ export type TransferRun = Omit<LineRun, 'state' | 'effects'>;
 
 const withoutState = ({state: _state, effects: _effects, ...run}: LineRun): TransferRun => run;
 
-let collect: (() => void) | null = null;
-
-/**
- * A full collection before a store is opened: reading L's state takes about 70 MiB beyond what it
- * leaves live (its bytes, its text, the parsed and the checked document), and a transfer before it
- * in the same process (a pool's import of L) leaves garbage V8 has not collected yet (heap used 107
- * MB at its end, 46 MB after the next collection): together they were the peak of memory of an
- * import of every pool over L (P6-import-over).
- */
-function collectGarbage(): void {
-  if (collect === null) {
-    v8.setFlagsFromString('--expose-gc');
-    collect = vm.runInNewContext('gc') as () => void;
-  }
-  collect();
-}
-
 /** Runs the lines one after another in one session, as `pchat exec` runs a script's lines. */
 async function runLinesOn(storeDir: string, lines: readonly string[]): Promise<TransferRun[]> {
+  // A transfer before this one in the same process leaves garbage not yet collected; reading L's
+  // state on top of it made the peak of an import of every pool over L (collect-garbage.ts).
   collectGarbage();
   const store = await openStore(storeDir);
   try {

@@ -13,7 +13,6 @@ import path from 'node:path';
 import {pipeline} from 'node:stream/promises';
 import {fileURLToPath} from 'node:url';
 import {withoutContent} from '../../src/gen/without-content.js';
-import {EXPORT_NODE_FLAGS} from '../../src/transfer-process.js';
 import {writeStore} from '../../src/gen/write-store.js';
 import type {Figure} from './figure.js';
 import {compareRoundTrip} from './p6-round-trip.js';
@@ -31,10 +30,13 @@ interface Sample {
   readonly maxRssBytes: number;
 }
 
-/** An export runs with the V8 flags the console's Export screen starts its child with. */
+/**
+ * A transfer runs with V8's defaults, as a `pchat exec` started by hand does: the console's Export
+ * screen starts its child with a smaller young generation (EXPORT_NODE_FLAGS, transfer-process.ts),
+ * which peaks lower still.
+ */
 function transfer(mode: 'export' | 'import', dir: string, file: string, dbInstances: string[]): Sample {
-  const flags = mode === 'export' ? EXPORT_NODE_FLAGS : [];
-  const run = spawnSync(process.execPath, [...flags, child, mode, dir, file, ...dbInstances], {
+  const run = spawnSync(process.execPath, [child, mode, dir, file, ...dbInstances], {
     encoding: 'utf8',
     env: {...process.env, PCHAT_STORE: ''},
   });

@@ -2,8 +2,7 @@
 // it is a thread of this process) is its own. Prints {ms, maxRssBytes} on standard output.
 //   node p6-transfer-process.js export|import STORE FILE DBINSTANCE [DBINSTANCE ...]
 // FILE is a prefix: pool i's archive is FILE-i.zip under the store's exports/. p6-export-import.ts
-// starts an export with the V8 flags of the console's exports (EXPORT_NODE_FLAGS, transfer-process.ts):
-//   node --max-semi-space-size=4 --expose-gc p6-transfer-process.js export ...
+// starts it with V8's defaults, as a `pchat exec` typed in a shell runs.
 
 import {performance} from 'node:perf_hooks';
 import {exportPools, importData, type TransferRun} from '../../src/data-transfer.js';

@@ -18,7 +18,7 @@ import {
   type Manifest,
 } from '../domain/archive-format.js';
 import type {ArchiveRequest} from '../domain/ports.js';
-import {collectIfExposed} from './collect-garbage.js';
+import {collectGarbage} from './collect-garbage.js';
 import {io, removeQuietly, writeAll} from './durable-fs.js';
 import {parseLine, readLines} from './jsonl.js';
 import {Removals} from './message-removals.js';
@@ -87,7 +87,7 @@ export function archiveBytes(files: StoreFiles, request: ArchiveRequest, content
 
 function zipArchive(request: ArchiveRequest, dir: string, output: string, content: RoomContent): void {
   // Before the zip writer's thread and the passes take their memory: the garbage left so far goes first.
-  collectIfExposed();
+  collectGarbage();
   const zip = startZip(output, path.join(dir, 'deflated'));
   let answer: ReturnType<ZipWriter['finish']>;
   try {
