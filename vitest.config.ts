@@ -44,6 +44,7 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, ...pureTests, ...postgresTests],
           // These tests run the built program (bin/pchat.js, dist/store/): build it first.
           globalSetup: ['test/helpers/build-bundle.ts'],
+          setupFiles: ['test/helpers/temp-dirs-cleanup.ts'],
         },
       },
       {
@@ -53,6 +54,7 @@ export default defineConfig({
           include: postgresTests,
           // The built program, and a throwaway PostgreSQL cluster for the run (test/helpers/pg-cluster.ts).
           globalSetup: ['test/helpers/build-bundle.ts', 'test/helpers/pg-global-setup.ts'],
+          setupFiles: ['test/helpers/temp-dirs-cleanup.ts'],
         },
       },
     ],

@@ -3,9 +3,9 @@
 
 import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {makeTempDir} from './temp-dirs.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const pchatBin = path.join(projectRoot, 'bin', 'pchat.js');
@@ -47,7 +47,7 @@ export function childEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {...rest, CI: 'true', ...env};
 }
 
-export const tempDir = (prefix = 'pchat-test-'): string => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+export const tempDir = (prefix = 'pchat-test-'): string => makeTempDir(prefix);
 
 /** Every file under dir with its size, mtime and content: a before/after fingerprint. */
 export function fingerprint(dir: string): string {

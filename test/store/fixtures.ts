@@ -2,11 +2,11 @@
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {SCHEMA_VERSION, type ChatMessage, type ChatState, type Policy} from '../../src/domain/types.js';
 import type {AuditDraft, CommitPlan} from '../../src/store/port.js';
 import type {Effect} from '../../src/domain/ports.js';
+import {makeTempDir} from '../helpers/temp-dirs.js';
 
 export const NOW = new Date('2026-01-15T12:00:00Z');
 
@@ -112,7 +112,7 @@ export const addPolicy = (fresh: ChatState, name: string, effects: readonly Effe
 });
 
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-store-'));
+  return makeTempDir('pchat-store-');
 }
 
 export function removeDir(dir: string): void {

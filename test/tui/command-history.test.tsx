@@ -7,9 +7,10 @@ import {describe, expect, it} from 'vitest';
 import {openHistory, stateDir} from '../../src/tui/command-history.js';
 import {keys} from '../helpers/keys.js';
 import {demoApps} from './demo-console.js';
+import {makeTempDir} from '../helpers/temp-dirs.js';
 
 const demoApp = demoApps();
-const tempState = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-state-'));
+const tempState = (): string => makeTempDir('pchat-state-');
 const mode = (file: string): number => fs.statSync(file).mode & 0o777;
 
 describe('the history file', () => {
