@@ -53,8 +53,15 @@ const contentOf = (url: string): string =>
             (SELECT count(*) || md5(coalesce(string_agg(body::text, ',' ORDER BY seq), '')) FROM pchat_audit),
             (SELECT count(*) FROM pchat_backups)`,
   );
+// This database's advisory locks only: the other test files run on the same cluster at the same
+// time, each on a database of its own, and their stores take advisory locks too.
 const advisoryLocks = (url: string): number =>
-  Number(sql(url, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"));
+  Number(
+    sql(
+      url,
+      "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+    ),
+  );
 const localDrills = (url: string): string =>
   path.join(localDirOf(parseTarget(url), {...process.env, ...env}), 'drills');
 
