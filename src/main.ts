@@ -14,9 +14,18 @@ import {UsageError, decodeText, readTextFile} from './input-files.js';
 import {initStore, openSession, resolveStoreDir} from './workspace.js';
 import {VERSION} from './version.js';
 
+// A reader that closed standard output (`pchat exec ... | head`) wants no more of it, but the lines
+// still run to their end, as asked: output stops, the commits and the exit code do not. Without the
+// listener, the closed pipe's EPIPE ended the process with an unhandled error's stack trace.
+let outClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  outClosed = true;
+});
+
 // Diagnostics echo what the operator typed and what the store holds: escaped where they leave.
 const io = {
-  out: (t: string) => process.stdout.write(t),
+  out: (t: string) => outClosed || process.stdout.write(t),
   err: (t: string) => process.stderr.write(displaySafeLines(t)),
   width: outputWidth(process.env, process.stdout),
 };
