@@ -23,6 +23,8 @@ function inOwnProcess(args: readonly string[]): number {
 }
 
 const setMs = (store: BenchStore): number => inOwnProcess(['set', store.dir, ROOM]);
+/** The same line on a store in memory with the same state: what the commit costs before any disk. */
+const inMemoryMs = (store: BenchStore): number => inOwnProcess(['memory', store.dir, ROOM]);
 
 function appendMs(store: BenchStore, dir: string): number {
   const room = store.generated.state.rooms.find((r) => r.name === 'ItRoom')!;
@@ -33,6 +35,7 @@ export function p5(small: BenchStore, large: BenchStore, scratch: string): Figur
   const onSmall = setMs(small);
   const onLarge = setMs(large);
   const append = appendMs(large, scratch);
+  const floor = inMemoryMs(large);
   const what = `one Set-CsPersistentChatRoom commit, ${large.size}`;
   return [
     ratioFigure({
@@ -52,6 +55,9 @@ export function p5(small: BenchStore, large: BenchStore, scratch: string): Figur
       baselineWhat: 'one fsynced append of the changed room',
       maxRatio: 3,
       goal: '<= 3x',
+      // The floor shows how much of the goal the disk leaves to the store: a line that costs more in
+      // memory than three appends cannot meet it, whatever the store does.
+      note: `the same line on a store in memory (no disk, no lock): ${floor.toFixed(2)} ms = ${(floor / append).toFixed(2)}x the append`,
     }),
   ];
 }
