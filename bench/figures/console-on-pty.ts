@@ -22,7 +22,18 @@ export const WIDE: Screen = {columns: 120, rows: 35};
 export const MINIMAL_TEXT = 'A minimal Ink app';
 export const FIRST_PANE = 'Pools (';
 
-const home = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-bench-home-'));
+// Each start's own directories, removed when the bench ends (its figures start the console hundreds
+// of times: left, they filled the temporary directory).
+const homes: string[] = [];
+process.once('exit', () => {
+  for (const dir of homes.splice(0)) fs.rmSync(dir, {recursive: true, force: true});
+});
+
+const home = (): string => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pchat-bench-home-'));
+  homes.push(dir);
+  return dir;
+};
 
 // One code cache for every start of a run (src/cli/code-cache.ts), as an operator's starts share theirs:
 // the first start writes it (P2's warm-up start), the counted ones read it, as exec's do in P1.
