@@ -20,6 +20,7 @@ import {migrateDocument} from './migrations.js';
 import {checkFile, lstatOrNull} from './safety.js';
 import {chatStateSchema, firstIssue} from './state-schema.js';
 import {replay, readStateLog, type Checkpoint} from './state-log.js';
+import {readTextInPieces} from './text-pieces.js';
 import {STATE_LOG_NAME, tempPath} from './store-files.js';
 
 const {O_RDONLY, O_NOFOLLOW} = fs.constants;
@@ -82,6 +83,13 @@ function withRestoreHint<T>(read: () => T): T {
       error.path,
     );
   }
+}
+
+/** A checkpoint read from state.json, its size, and the key of the file it was read from. */
+interface ReadCheckpoint {
+  readonly checkpoint: ChatState;
+  readonly bytes: number;
+  readonly key: string;
 }
 
 /** What a process holds of the state, and how far into which files it has read. */
@@ -361,8 +369,7 @@ export class DurableStateFile implements Adapter<ChatState> {
         };
       }
     }
-    const {bytes, key: readKey} = this.readBytes();
-    const checkpoint = this.parseCheckpoint(bytes, header);
+    const {checkpoint, bytes, key: readKey} = (header && this.readNamed(header)) ?? this.readChecked();
     if (header !== null && checkpoint.revision < header.revision)
       throw damaged(
         this.logFile,
@@ -375,8 +382,8 @@ export class DurableStateFile implements Adapter<ChatState> {
       logIno,
       end,
       state,
-      checkpointBytes: bytes.length,
-      bytes: bytes.length + grows,
+      checkpointBytes: bytes,
+      bytes: bytes + grows,
     };
   }
 
@@ -413,15 +420,32 @@ export class DurableStateFile implements Adapter<ChatState> {
     }
   }
 
-  /** The checkpoint the log's header names is trusted once its bytes match; any other is checked in full. */
-  private parseCheckpoint(bytes: Buffer, header: Checkpoint | null): ChatState {
-    if (header !== null && bytes.length === header.bytes && bytes.length <= this.limits.maxBytes) {
-      if (sha256(bytes) === header.sha256) {
-        const state = JSON.parse(bytes.toString('utf8')) as ChatState;
-        if (state.schemaVersion === SCHEMA_VERSION && state.revision === header.revision) return state;
+  /**
+   * The checkpoint the log's header names is trusted once its bytes match (read in pieces:
+   * text-pieces.ts); null when state.json is not that checkpoint, to be read and checked in full.
+   */
+  private readNamed(header: Checkpoint): ReadCheckpoint | null {
+    if (header.bytes > this.limits.maxBytes) return null;
+    return io('read', this.file, () => {
+      const fd = fs.openSync(this.file, O_RDONLY | O_NOFOLLOW);
+      try {
+        const stat = fs.fstatSync(fd, {bigint: true});
+        if (Number(stat.size) !== header.bytes) return null;
+        const read = readTextInPieces(fd, this.file, header.bytes);
+        if (read === null || read.sha256 !== header.sha256) return null;
+        const state = JSON.parse(read.text) as ChatState;
+        if (state.schemaVersion !== SCHEMA_VERSION || state.revision !== header.revision) return null;
+        return {checkpoint: state, bytes: header.bytes, key: statKey(stat)};
+      } finally {
+        fs.closeSync(fd);
       }
-    }
-    return parseState(bytes, this.file, this.limits);
+    });
+  }
+
+  /** state.json read whole and checked in full (decode.ts, the schema, migrations). */
+  private readChecked(): ReadCheckpoint {
+    const {bytes, key} = this.readBytes();
+    return {checkpoint: parseState(bytes, this.file, this.limits), bytes: bytes.length, key};
   }
 
   private lstat(): fs.BigIntStats {

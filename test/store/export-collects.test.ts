@@ -1,12 +1,13 @@
-// An export runs a full collection before it takes its large buffers, so that the garbage of the
-// store's opening is not still held when its memory peaks (P6, collect-garbage.ts).
+// An export runs a full collection before it takes its large buffers, and an import before it reads
+// the archive, so that the garbage of the store's opening is not still held when the transfer's
+// memory peaks (P6, collect-garbage.ts).
 
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, describe, expect, it, vi} from 'vitest';
 import type * as collector from '../../src/store/collect-garbage.js';
 import {collectGarbage} from '../../src/store/collect-garbage.js';
-import {exportData} from '../../src/data-transfer.js';
+import {exportData, importData} from '../../src/data-transfer.js';
 import {POOL1, demoStore} from '../helpers/archive-stores.js';
 import {tempDir} from '../helpers/pchat-process.js';
 
@@ -24,6 +25,20 @@ describe("an export's collection of garbage", () => {
     // One before data-transfer.ts opens the store, one before the archive's passes (archive-write.ts).
     expect(collectGarbage).toHaveBeenCalledTimes(2);
     expect(fs.statSync(path.join(dir, 'exports', 'a.zip')).size).toBeGreaterThan(0);
+  });
+});
+
+describe("an import's collection of garbage", () => {
+  it('collects before the archive is read, once for the opening of the store and once for the archive', async () => {
+    const dir = await demoStore(root, 'import-collects');
+    expect((await exportData(dir, {dbInstance: POOL1, fileName: 'a.zip'})).ok).toBe(true);
+    vi.mocked(collectGarbage).mockClear();
+    const run = await importData(dir, {dbInstance: POOL1, fileName: 'a.zip'});
+    expect(run.ok).toBe(true);
+    expect(run.committed).toBe(true);
+    // One before data-transfer.ts opens the store, one before the archive is read (archive-read.ts);
+    // the commit keeps the archive its plan read and checked, and reads it no second time.
+    expect(collectGarbage).toHaveBeenCalledTimes(2);
   });
 });
 

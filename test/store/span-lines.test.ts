@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {copySpan, spanLines} from '../../src/store/span-lines.js';
+import {copySpan, spanChunks, spanLines} from '../../src/store/span-lines.js';
 import {removeDir, tempDir} from './fixtures.js';
 
 let root: string;
@@ -71,5 +71,35 @@ describe('copySpan', () => {
       fs.closeSync(fd);
     }
     expect(fs.readFileSync(out)).toEqual(span);
+  });
+});
+
+describe('the buffer the reads of spans share', () => {
+  // Spans of a few KiB, past the 4 KiB that Buffer.allocUnsafe takes from its shared pool.
+  const big = (start: number) => ({file, start, bytes: 6000});
+  beforeEach(() => {
+    fs.writeFileSync(file, Buffer.from(Array.from({length: 20_000}, (_, i) => i % 251)));
+  });
+
+  it('is taken again by the next read of a span, rather than a buffer allocated for each', () => {
+    const buffers = [0, 6000, 12_000].map((start) => {
+      const chunks = [...spanChunks(big(start))].map((c) => c.buffer);
+      expect(chunks).toHaveLength(1);
+      return chunks[0];
+    });
+    expect(buffers[1]).toBe(buffers[0]);
+    expect(buffers[2]).toBe(buffers[0]);
+  });
+
+  it('is not lent to a read while another read holds it, and each reads its own bytes', () => {
+    const whole = fs.readFileSync(file);
+    const outer = spanChunks(big(0), 1000);
+    const first = Buffer.from(outer.next().value as Buffer);
+    // Each chunk is valid until the next is asked for: copied as it comes.
+    const inner = Array.from(spanChunks(big(6000), 1000), (c) => Buffer.from(c));
+    expect(Buffer.concat(inner)).toEqual(whole.subarray(6000, 12_000));
+    expect(first).toEqual(whole.subarray(0, 1000));
+    const rest = Array.from(outer, (c) => Buffer.from(c));
+    expect(Buffer.concat(rest)).toEqual(whole.subarray(1000, 6000));
   });
 });
