@@ -7,7 +7,13 @@
 // itself, by Myers' bit-parallel algorithm, one pass over the text. In front of both, when the
 // texts have a bigram index (bigram-index.ts), the texts it can rule out are never read.
 
-import {bigramBucket, countBucket, type BigramIndex} from './bigram-index.js';
+import {bigramBucket, countBucket, listLength, type BigramIndex} from './bigram-index.js';
+
+/** For each bigram of the pattern by position, how many indexed texts its list holds. */
+const listedPairs = (index: BigramIndex, pattern: string): number[] =>
+  Array.from({length: pattern.length - 1}, (_, i) =>
+    listLength(index, bigramBucket(pattern.charCodeAt(i), pattern.charCodeAt(i + 1))),
+  );
 
 /** fuse's bitap reads 32 pattern characters at a time; longer patterns are not prefiltered. */
 const MAX_PATTERN = 32;
@@ -19,13 +25,53 @@ export function maxErrors(length: number, threshold: number): number {
   return k;
 }
 
+/** A piece of the pattern and where it starts in the pattern. */
+interface Piece {
+  readonly text: string;
+  readonly at: number;
+}
+
 /** `pattern` cut into `count` pieces of nearly equal length. */
-function pieces(pattern: string, count: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < count; i++)
-    out.push(
-      pattern.slice(Math.floor((i * pattern.length) / count), Math.floor(((i + 1) * pattern.length) / count)),
-    );
+function evenPieces(pattern: string, count: number): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = Math.floor((i * pattern.length) / count);
+    out.push({text: pattern.slice(at, Math.floor(((i + 1) * pattern.length) / count)), at});
+  }
+  return out;
+}
+
+/**
+ * `pattern` cut into `count` pieces of at least two characters each, chosen so that the texts that
+ * may hold one of them are fewest: any cut into k + 1 pieces serves the pigeonhole check, and the
+ * even cut of `engineerng` (`en`, `gin`, `ee`, `rng`) let through every text holding `en` (issue 12:
+ * a typo's keystroke over 50,000 principals). A piece's cost is the shortest list among its bigrams
+ * (`listed[i]` for the bigram at i), which bounds the texts that hold it; the cut is the cheapest by
+ * dynamic programming over the cut points. Even pieces where the pattern is too short for that.
+ */
+export function rarePieces(pattern: string, count: number, listed: readonly number[]): Piece[] {
+  const m = pattern.length;
+  if (m < 2 * count) return evenPieces(pattern, count);
+  // cost[p][j]: the cheapest cut of the first j characters into p pieces; from[p][j]: its last cut.
+  const cost = Array.from({length: count + 1}, () => new Array<number>(m + 1).fill(Infinity));
+  const from = Array.from({length: count + 1}, () => new Array<number>(m + 1).fill(0));
+  cost[0]![0] = 0;
+  for (let p = 1; p <= count; p++)
+    for (let j = 2 * p; j <= m; j++)
+      for (let i = j - 2, least = Infinity; i >= 2 * (p - 1); i--) {
+        least = Math.min(least, listed[i]!);
+        const total = cost[p - 1]![i]! + least;
+        if (total < cost[p]![j]!) {
+          cost[p]![j] = total;
+          from[p]![j] = i;
+        }
+      }
+  const out: Piece[] = [];
+  for (let p = count, j = m; p > 0; p--) {
+    const i = from[p]![j]!;
+    out.unshift({text: pattern.slice(i, j), at: i});
+    j = i;
+  }
   return out;
 }
 
@@ -43,13 +89,23 @@ function positions(pattern: string): Int32Array {
   return peq;
 }
 
-/** Whether some stretch of `text` is within `k` edits of the pattern (Myers 1999, pattern of <= 32 units). */
-function withinEdits(text: string, peq: Int32Array, length: number, k: number): boolean {
+/**
+ * Whether some stretch of `text[from, to)` is within `k` edits of the pattern (Myers 1999, pattern
+ * of <= 32 units).
+ */
+function withinEdits(
+  text: string,
+  from: number,
+  to: number,
+  peq: Int32Array,
+  length: number,
+  k: number,
+): boolean {
   const last = 1 << (length - 1);
   let pv = -1;
   let mv = 0;
   let score = length;
-  for (let j = 0; j < text.length; j++) {
+  for (let j = from; j < to; j++) {
     const eq = peq[text.charCodeAt(j)]!;
     const xv = eq | mv;
     const xh = (((eq & pv) + pv) ^ pv) | eq;
@@ -65,6 +121,44 @@ function withinEdits(text: string, peq: Int32Array, length: number, k: number): 
     mv = ph & xv;
   }
   return false;
+}
+
+/** Where the windows of one text start, kept sorted; reused from text to text. */
+const starts: number[] = [];
+
+/**
+ * Whether some stretch of `text` is within `k` edits of the pattern of `m` characters, read only
+ * near the pieces it holds. A stretch within k edits holds one of the k + 1 pieces intact; if piece
+ * P[a, b) lies at q, the stretch's part before it matches P[0, a) with at most k edits, so it is at
+ * most a + k long, and its part after at most m - b + k: the stretch lies inside
+ * [q - a - k, q - a + m + k). The edit distance reads those windows, merged where they meet, instead
+ * of the whole text (issue 12: most of a typo's keystroke over 50,000 principals was this pass over
+ * their 119 characters each).
+ */
+function nearPieces(text: string, parts: readonly Piece[], peq: Int32Array, m: number, k: number): boolean {
+  starts.length = 0;
+  for (const {text: piece, at} of parts)
+    for (let q = text.indexOf(piece); q !== -1; q = text.indexOf(piece, q + 1)) {
+      const start = q - at - k;
+      let i = starts.length;
+      starts.push(start);
+      for (; i > 0 && starts[i - 1]! > start; i--) starts[i] = starts[i - 1]!;
+      starts[i] = start;
+    }
+  if (starts.length === 0) return false;
+  const span = m + 2 * k;
+  let from = starts[0]!;
+  let to = from + span;
+  for (let i = 1; i < starts.length; i++) {
+    const start = starts[i]!;
+    if (start <= to) to = start + span;
+    else {
+      if (withinEdits(text, Math.max(0, from), Math.min(to, text.length), peq, m, k)) return true;
+      from = start;
+      to = start + span;
+    }
+  }
+  return withinEdits(text, Math.max(0, from), Math.min(to, text.length), peq, m, k);
 }
 
 /**
@@ -109,10 +203,57 @@ export function indexedCandidates(index: BigramIndex, pattern: string, k: number
 }
 
 /**
+ * Clears the mark of each indexed text that holds none of `parts` by the index: a text that holds
+ * a piece holds each of its bigrams, so the one whose list is shortest is looked up. Pieces of one
+ * character are not indexed: then every text may hold one, and the marks stay.
+ */
+export function markHolders(index: BigramIndex, parts: readonly Piece[], marks: Uint8Array): void {
+  if (parts.some((p) => p.text.length < 2)) return;
+  const held = new Uint8Array(index.size);
+  for (const {text} of parts) {
+    let rarest = -1;
+    let fewest = Infinity;
+    for (let i = 1; i < text.length; i++) {
+      const bucket = bigramBucket(text.charCodeAt(i - 1), text.charCodeAt(i));
+      const n = listLength(index, bucket);
+      if (n < fewest) [rarest, fewest] = [bucket, n];
+    }
+    countBucket(index, rarest, held);
+  }
+  for (let i = 0; i < index.covered; i++) if (held[i] === 0) marks[i] = 0;
+}
+
+/** The texts (by index) that hold `needle` as it is: what a substring search found. */
+export interface Found {
+  readonly needle: string;
+  readonly indexes: readonly number[];
+}
+
+/**
+ * Marks on the texts `found` proves to match without reading them: a text holding a stretch of the
+ * pattern that is at most k characters shorter than it holds a stretch k edits away from the
+ * pattern (the pattern's other characters deleted). Typing on past a found text, as `engineer` to
+ * `engineerng`, finds the same texts again (issue 12: a typo's keystroke over 50,000 principals).
+ */
+function provenMatches(
+  found: Found | undefined,
+  pattern: string,
+  k: number,
+  size: number,
+): Uint8Array | null {
+  const needle = found?.needle.toLowerCase() ?? '';
+  if (!found || needle === '' || !pattern.includes(needle) || pattern.length - needle.length > k) return null;
+  const proven = new Uint8Array(size);
+  for (const i of found.indexes) proven[i] = 1;
+  return proven;
+}
+
+/**
  * Indexes of the texts (lower-cased, as fuse compares them) that fuse matches for `query` at
  * `threshold`, in order, blank texts too (fuse skips those); null when the query is blank or too
  * long to prefilter, so every text is a candidate. `among`: look only at these (see narrows).
- * `index`: the texts' bigram index, whole or part built; without it every text is read.
+ * `index`: the texts' bigram index, whole or part built; without it every text is read. `found`:
+ * the texts a substring search found, taken as matches without reading them where that proves it.
  */
 export function fuzzyCandidates(
   texts: readonly string[],
@@ -120,21 +261,35 @@ export function fuzzyCandidates(
   threshold: number,
   among?: readonly number[],
   index?: BigramIndex,
+  found?: Found,
 ): number[] | null {
   const pattern = query.toLowerCase();
   // fuse returns every text for a blank query.
   if (pattern.trim() === '' || pattern.length > MAX_PATTERN) return null;
-  const k = maxErrors(pattern.length, threshold);
-  const parts = pieces(pattern, k + 1);
+  const m = pattern.length;
+  const k = maxErrors(m, threshold);
+  const parts = index ? rarePieces(pattern, k + 1, listedPairs(index, pattern)) : evenPieces(pattern, k + 1);
   const peq = positions(pattern);
   // A few of the last query's candidates are read sooner than the index's lists are counted.
   const marks =
     index && (among?.length ?? Infinity) > index.size / 8 ? indexedCandidates(index, pattern, k) : null;
+  if (marks && index) markHolders(index, parts, marks);
+  const proven = provenMatches(found, pattern, k, texts.length);
+  const covered = index?.covered ?? 0;
   const out: number[] = [];
-  for (const i of among ?? texts.keys()) {
-    if (marks && marks[i] === 0) continue;
-    const text = texts[i]!;
-    if (parts.some((p) => text.includes(p)) && withinEdits(text, peq, pattern.length, k)) out.push(i);
+  const count = among?.length ?? texts.length;
+  // Counted loops: an iterator over 50,000 texts cost more than the checks of most of them.
+  for (let n = 0; n < count; n++) {
+    const i = among ? among[n]! : n;
+    if (proven && proven[i] === 1) out.push(i);
+    else if (marks && marks[i] === 0) continue;
+    // An indexed text left marked holds a piece's rarest pair (markHolders); others are read for the pieces.
+    else if (
+      i < covered && marks
+        ? withinEdits(texts[i]!, 0, texts[i]!.length, peq, m, k)
+        : nearPieces(texts[i]!, parts, peq, m, k)
+    )
+      out.push(i);
   }
   return out;
 }
