@@ -29,7 +29,6 @@ interface Pending {
   at: number;
   /** seen[b] is the last text (position + 1) put in bucket b, so that a text is in a list once; the fill marks with -(position + 1). */
   readonly seen: Int32Array;
-  readonly seenUnit: Int32Array;
   readonly start: Int32Array;
   /** Null while counting. */
   fill: {readonly positions: Int32Array; readonly next: Int32Array} | null;
@@ -40,8 +39,6 @@ export interface BigramIndex {
   readonly size: number;
   covered: number;
   readonly slices: Slice[];
-  /** For each UTF-16 unit, how many of the covered texts hold it: a one-character filter every text holds is answered without a scan. */
-  readonly holders: Int32Array;
   pending: Pending | null;
 }
 
@@ -49,7 +46,6 @@ export const emptyBigramIndex = (texts: readonly string[]): BigramIndex => ({
   size: texts.length,
   covered: 0,
   slices: [],
-  holders: new Int32Array(BUCKETS),
   pending: null,
 });
 
@@ -63,22 +59,14 @@ function begin(index: BigramIndex, count: number): Pending {
     to: Math.min(index.size, from + count),
     at: from,
     seen: new Int32Array(BUCKETS),
-    seenUnit: new Int32Array(BUCKETS),
     start: new Int32Array(BUCKETS + 1),
     fill: null,
   };
 }
 
-/** Counts text i's pairs (and its units, into the index's holders). */
-function countText(index: BigramIndex, job: Pending, text: string, i: number): void {
-  const {seen, seenUnit, start} = job;
-  for (let j = 0; j < text.length; j++) {
-    const unit = text.charCodeAt(j);
-    if (seenUnit[unit] !== i + 1) {
-      seenUnit[unit] = i + 1;
-      index.holders[unit]!++;
-    }
-  }
+/** Counts text i's pairs. */
+function countText(job: Pending, text: string, i: number): void {
+  const {seen, start} = job;
   for (let j = 1; j < text.length; j++) {
     const b = bigramBucket(text.charCodeAt(j - 1), text.charCodeAt(j));
     if (seen[b] !== i + 1) {
@@ -107,7 +95,7 @@ function work(index: BigramIndex, texts: readonly string[], job: Pending, due: (
     while (job.at < job.to) {
       const i = job.at++;
       if (job.fill) fillText(job, texts[i]!, i);
-      else countText(index, job, texts[i]!, i);
+      else countText(job, texts[i]!, i);
       if ((job.at & 63) === 0 && job.at < job.to && due()) return false;
     }
     if (job.fill) break;
@@ -151,15 +139,12 @@ export function listLength(index: BigramIndex, bucket: number): number {
   return n;
 }
 
-/** Whether every text holds the UTF-16 unit; false too while some are not indexed yet. */
-export const everyTextHolds = (index: BigramIndex, unit: number): boolean =>
-  index.covered === index.size && index.holders[unit] === index.size;
-
 /**
  * The texts that may hold `needle` (two units or more), in order: those in the list of its rarest
- * pair, then every text not indexed yet. A superset: the caller reads each.
+ * pair, then every text not indexed yet; null when they are `fewerThan` or more. A superset: the
+ * caller reads each.
  */
-export function mayHold(index: BigramIndex, needle: string): number[] {
+export function mayHold(index: BigramIndex, needle: string, fewerThan = Infinity): number[] | null {
   let rarest = 0;
   let fewest = Infinity;
   for (let j = 1; j < needle.length; j++) {
@@ -167,6 +152,7 @@ export function mayHold(index: BigramIndex, needle: string): number[] {
     const n = listLength(index, bucket);
     if (n < fewest) [rarest, fewest] = [bucket, n];
   }
+  if (fewest + index.size - index.covered >= fewerThan) return null;
   const out: number[] = [];
   for (const {start, positions} of index.slices)
     for (let p = start[rarest]!, end = start[rarest + 1]!; p < end; p++) out.push(positions[p]!);

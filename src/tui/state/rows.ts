@@ -4,7 +4,7 @@
 // that condition cannot take.
 
 import Fuse from 'fuse.js';
-import {everyTextHolds, mayHold} from './bigram-index.js';
+import {mayHold} from './bigram-index.js';
 import {lowerTexts, textIndex} from './filter-texts.js';
 import {carriedCache, type Carry} from './carried-cache.js';
 import {fuzzyCandidates, narrows, type Found} from './fuzzy-candidates.js';
@@ -101,16 +101,9 @@ const lastFound = new WeakMap<readonly Row[], Found>();
  */
 function containing(rows: readonly Row[], texts: readonly string[], needle: string): number[] | null {
   const index = textIndex(texts);
-  if (index && needle.length === 1 && everyTextHolds(index, needle.charCodeAt(0))) {
-    lastExact.delete(rows);
-    return null;
-  }
   const last = lastExact.get(rows);
   let from = last && needle.includes(last.needle) ? last.indexes : null;
-  if (index && needle.length > 1) {
-    const listed = mayHold(index, needle);
-    if (from === null || listed.length < from.length) from = listed;
-  }
+  if (index && needle.length > 1) from = mayHold(index, needle, from?.length) ?? from;
   const hits: number[] = [];
   if (from)
     for (let n = 0; n < from.length; n++) {
