@@ -296,6 +296,25 @@ describe('filterRows', () => {
     );
   });
 
+  it('gives a long list, prepared in turns after the filter opens, the rows an unprepared copy gives, at every turn', async () => {
+    const pick = random(5);
+    const many = Array.from({length: 20_500}, (_, i) => row(`p${i}`, word(pick, 'abcdefgh .', 5 + pick(30))));
+    prepareFilter(many);
+    const typed = ['abc', 'ab.cd', 'hgfa', 'h a', 'abcdefgh', 'ddccbbaahh'];
+    for (let turn = 0; turn < 120; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (turn % 20 !== 0) continue;
+      for (const query of typed)
+        for (let n = 1; n <= query.length; n++) {
+          const text = query.slice(0, n);
+          expect(
+            filterRows(many, text).map((r) => r.id),
+            text,
+          ).toEqual(filterRows([...many], text).map((r) => r.id));
+        }
+    }
+  });
+
   it('falls back to fuzzy matches when no row contains the text', () => {
     expect(filterRows(rows, 'lisbxn').map((r) => r.id)).toEqual(['r0', 'r4']);
     expect(filterRows(rows, 'zzzzzz')).toEqual([]);
