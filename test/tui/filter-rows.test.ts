@@ -17,8 +17,8 @@ import {
   indexedCandidates,
   maxErrors,
   narrows,
-  rarePieces,
 } from '../../src/tui/state/fuzzy-candidates.js';
+import {rarePieces} from '../../src/tui/state/fuzzy-pieces.js';
 import {filterRows, prepareFilter} from '../../src/tui/state/rows.js';
 
 const OPTIONS = {threshold: 0.3, ignoreLocation: true, shouldSort: false, isCaseSensitive: false} as const;

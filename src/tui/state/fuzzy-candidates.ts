@@ -3,17 +3,13 @@
 // exactly those, blank texts aside. With ignoreLocation, fuse's bitap matches a text when some
 // stretch of it is within `k` edits of the pattern, k the most errors whose share of the pattern
 // stays within the threshold. Two checks of that same condition, cheapest first: one of k+1 pieces
-// of the pattern must appear intact (k edits cannot touch k+1 pieces), and then the edit distance
-// itself, by Myers' bit-parallel algorithm, one pass over the text. In front of both, when the
-// texts have a bigram index (bigram-index.ts), the texts it can rule out are never read.
+// of the pattern must appear intact (k edits cannot touch k+1 pieces: fuzzy-pieces.ts), and then
+// the edit distance itself, by Myers' bit-parallel algorithm, over the text or the windows around
+// the pieces it holds. In front of both, when the texts have a bigram index (bigram-index.ts), the
+// texts it can rule out are never read, and the texts a substring search proves are never read.
 
 import {bigramBucket, countBucket, listLength, type BigramIndex} from './bigram-index.js';
-
-/** For each bigram of the pattern by position, how many indexed texts its list holds. */
-const listedPairs = (index: BigramIndex, pattern: string): number[] =>
-  Array.from({length: pattern.length - 1}, (_, i) =>
-    listLength(index, bigramBucket(pattern.charCodeAt(i), pattern.charCodeAt(i + 1))),
-  );
+import {evenPieces, listedPairs, rarePieces, type Piece} from './fuzzy-pieces.js';
 
 /** fuse's bitap reads 32 pattern characters at a time; longer patterns are not prefiltered. */
 const MAX_PATTERN = 32;
@@ -23,56 +19,6 @@ export function maxErrors(length: number, threshold: number): number {
   let k = 0;
   while (k + 1 < length && (k + 1) / length <= threshold) k++;
   return k;
-}
-
-/** A piece of the pattern and where it starts in the pattern. */
-interface Piece {
-  readonly text: string;
-  readonly at: number;
-}
-
-/** `pattern` cut into `count` pieces of nearly equal length. */
-function evenPieces(pattern: string, count: number): Piece[] {
-  const out: Piece[] = [];
-  for (let i = 0; i < count; i++) {
-    const at = Math.floor((i * pattern.length) / count);
-    out.push({text: pattern.slice(at, Math.floor(((i + 1) * pattern.length) / count)), at});
-  }
-  return out;
-}
-
-/**
- * `pattern` cut into `count` pieces of at least two characters each, chosen so that the texts that
- * may hold one of them are fewest: any cut into k + 1 pieces serves the pigeonhole check, and the
- * even cut of `engineerng` (`en`, `gin`, `ee`, `rng`) let through every text holding `en` (issue 12:
- * a typo's keystroke over 50,000 principals). A piece's cost is the shortest list among its bigrams
- * (`listed[i]` for the bigram at i), which bounds the texts that hold it; the cut is the cheapest by
- * dynamic programming over the cut points. Even pieces where the pattern is too short for that.
- */
-export function rarePieces(pattern: string, count: number, listed: readonly number[]): Piece[] {
-  const m = pattern.length;
-  if (m < 2 * count) return evenPieces(pattern, count);
-  // cost[p][j]: the cheapest cut of the first j characters into p pieces; from[p][j]: its last cut.
-  const cost = Array.from({length: count + 1}, () => new Array<number>(m + 1).fill(Infinity));
-  const from = Array.from({length: count + 1}, () => new Array<number>(m + 1).fill(0));
-  cost[0]![0] = 0;
-  for (let p = 1; p <= count; p++)
-    for (let j = 2 * p; j <= m; j++)
-      for (let i = j - 2, least = Infinity; i >= 2 * (p - 1); i--) {
-        least = Math.min(least, listed[i]!);
-        const total = cost[p - 1]![i]! + least;
-        if (total < cost[p]![j]!) {
-          cost[p]![j] = total;
-          from[p]![j] = i;
-        }
-      }
-  const out: Piece[] = [];
-  for (let p = count, j = m; p > 0; p--) {
-    const i = from[p]![j]!;
-    out.unshift({text: pattern.slice(i, j), at: i});
-    j = i;
-  }
-  return out;
 }
 
 /**
@@ -283,7 +229,8 @@ export function fuzzyCandidates(
     const i = among ? among[n]! : n;
     if (proven && proven[i] === 1) out.push(i);
     else if (marks && marks[i] === 0) continue;
-    // An indexed text left marked holds a piece's rarest pair (markHolders); others are read for the pieces.
+    // An indexed text left marked is read whole (markHolders ruled out those that hold no piece);
+    // the others only near the pieces they hold.
     else if (
       i < covered && marks
         ? withinEdits(texts[i]!, 0, texts[i]!.length, peq, m, k)
