@@ -1,6 +1,7 @@
 // The `/` filter: substring matches first, fuse.js's fuzzy matches when there are none, and the
 // cheap prefilter in front of fuse never changes what fuse would find on its own.
 
+import fc from 'fast-check';
 import Fuse from 'fuse.js';
 import {describe, expect, it} from 'vitest';
 import type {Row} from '../../src/tui/panes/pane.js';
@@ -17,6 +18,7 @@ import {
   maxErrors,
   narrows,
 } from '../../src/tui/state/fuzzy-candidates.js';
+import {rarePieces} from '../../src/tui/state/fuzzy-pieces.js';
 import {filterRows, prepareFilter} from '../../src/tui/state/rows.js';
 
 const OPTIONS = {threshold: 0.3, ignoreLocation: true, shouldSort: false, isCaseSensitive: false} as const;
@@ -198,6 +200,80 @@ describe('the filter prefilter', () => {
   });
 });
 
+/**
+ * Whether some stretch of `text` is within `k` edits of `pattern`: Sellers' table, a column per
+ * character of the text, any start free. The condition the prefilter's shortcuts must keep.
+ */
+function stretchWithin(text: string, pattern: string, k: number): boolean {
+  let column = Array.from({length: pattern.length + 1}, (_, i) => i);
+  if (column[pattern.length]! <= k) return true;
+  for (const c of text) {
+    const next = [0];
+    for (let i = 1; i <= pattern.length; i++)
+      next.push(Math.min(column[i]! + 1, next[i - 1]! + 1, column[i - 1]! + (pattern[i - 1] === c ? 0 : 1)));
+    if (next[pattern.length]! <= k) return true;
+    column = next;
+  }
+  return false;
+}
+
+describe('the prefilter against the plain condition', () => {
+  const alphabet = fc.constantFrom(...'abcdeAB -.');
+  const text = fc.string({unit: alphabet, maxLength: 50});
+  const query = fc.string({unit: alphabet, minLength: 1, maxLength: 32}).filter((q) => q.trim() !== '');
+
+  it('finds exactly the texts with a stretch within the allowed edits, with or without a whole or part-built index and a substring search before it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(text, {maxLength: 60}),
+        query,
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        fc.boolean(),
+        (texts, q, upTo, from, length, withIndex) => {
+          const lower = texts.map((t) => t.toLowerCase());
+          const pattern = q.toLowerCase();
+          const k = maxErrors(pattern.length, 0.3);
+          const expected = [...lower.keys()].filter((i) => stretchWithin(lower[i]!, pattern, k));
+          // What a substring search found before this keystroke: a stretch of the query, or not.
+          const needle = pattern.slice(from % pattern.length, (from % pattern.length) + 1 + (length % 8));
+          const found = {needle, indexes: [...lower.keys()].filter((i) => lower[i]!.includes(needle))};
+          const index = withIndex ? bigramIndex(lower, 7, upTo % (lower.length + 1)) : undefined;
+          expect(fuzzyCandidates(lower, q, 0.3, undefined, index, found)).toEqual(expected);
+          expect(fuzzyCandidates(lower, q, 0.3, undefined, index)).toEqual(expected);
+        },
+      ),
+      {numRuns: 3000},
+    );
+  });
+
+  it('cuts a pattern into the pieces whose rarest pairs are fewest, each of two characters or more, covering it in order', () => {
+    fc.assert(
+      fc.property(
+        fc.string({unit: alphabet, minLength: 2, maxLength: 32}),
+        fc.array(fc.nat({max: 1000}), {minLength: 31, maxLength: 31}),
+        (pattern, listed) => {
+          const count = maxErrors(pattern.length, 0.3) + 1;
+          const parts = rarePieces(pattern, count, listed);
+          expect(parts.map((p) => p.text).join('')).toBe(pattern);
+          expect(parts.map((p) => p.at)).toEqual(
+            parts.map(
+              (_, i) =>
+                parts
+                  .slice(0, i)
+                  .map((p) => p.text)
+                  .join('').length,
+            ),
+          );
+          expect(parts).toHaveLength(count);
+          if (pattern.length >= 2 * count) expect(parts.every((p) => p.text.length >= 2)).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
 describe('filterRows', () => {
   const rows = ['LisbonRoom', 'EmeaRoom', 'HelpRoom', 'ProjectsRoom', 'Lisbon2'].map((n, i) =>
     row(`r${i}`, n),
@@ -205,6 +281,38 @@ describe('filterRows', () => {
 
   it('keeps substring matches in their order and ignores case', () => {
     expect(filterRows(rows, 'LISBON').map((r) => r.id)).toEqual(['r0', 'r4']);
+  });
+
+  it('gives the rows themselves when every row holds the text, prepared or not, so that their ids are not made again', async () => {
+    const many = Array.from({length: 300}, (_, i) => row(`p${i}`, `Room ${i}`));
+    expect(filterRows(many, 'o')).toBe(many);
+    const prepared = [...many];
+    prepareFilter(prepared);
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(filterRows(prepared, 'M')).toBe(prepared);
+    expect(filterRows(prepared, 'room ')).toBe(prepared);
+    expect(filterRows(prepared, 'room 1').map((r) => r.id)).toEqual(
+      many.filter((r) => r.cells['name']!.startsWith('Room 1')).map((r) => r.id),
+    );
+  });
+
+  it('gives a long list, prepared in turns after the filter opens, the rows an unprepared copy gives, at every turn', async () => {
+    const pick = random(5);
+    const many = Array.from({length: 20_500}, (_, i) => row(`p${i}`, word(pick, 'abcdefgh .', 5 + pick(30))));
+    prepareFilter(many);
+    const typed = ['abc', 'ab.cd', 'hgfa', 'h a', 'abcdefgh', 'ddccbbaahh'];
+    for (let turn = 0; turn < 120; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (turn % 20 !== 0) continue;
+      for (const query of typed)
+        for (let n = 1; n <= query.length; n++) {
+          const text = query.slice(0, n);
+          expect(
+            filterRows(many, text).map((r) => r.id),
+            text,
+          ).toEqual(filterRows([...many], text).map((r) => r.id));
+        }
+    }
   });
 
   it('falls back to fuzzy matches when no row contains the text', () => {
@@ -243,8 +351,8 @@ describe('filterRows', () => {
       const many = Array.from({length: 1500}, (_, i) => row(`p${i}`, word(pick, 'abcdefgh .', 5 + pick(40))));
       if (prepared) {
         prepareFilter(many);
-        // The search texts on one turn, their index on the next.
-        for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+        // The search texts and their index are made in turns of a few milliseconds.
+        for (let turn = 0; turn < 50; turn++) await new Promise((resolve) => setImmediate(resolve));
       }
       const texts = many.map((r) => r.cells['name']!.toLowerCase());
       let fuzzy = 0;

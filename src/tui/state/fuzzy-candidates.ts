@@ -3,11 +3,13 @@
 // exactly those, blank texts aside. With ignoreLocation, fuse's bitap matches a text when some
 // stretch of it is within `k` edits of the pattern, k the most errors whose share of the pattern
 // stays within the threshold. Two checks of that same condition, cheapest first: one of k+1 pieces
-// of the pattern must appear intact (k edits cannot touch k+1 pieces), and then the edit distance
-// itself, by Myers' bit-parallel algorithm, one pass over the text. In front of both, when the
-// texts have a bigram index (bigram-index.ts), the texts it can rule out are never read.
+// of the pattern must appear intact (k edits cannot touch k+1 pieces: fuzzy-pieces.ts), and then
+// the edit distance itself, by Myers' bit-parallel algorithm, over the text or the windows around
+// the pieces it holds. In front of both, when the texts have a bigram index (bigram-index.ts), the
+// texts it can rule out are never read, and the texts a substring search proves are never read.
 
-import {bigramBucket, countBucket, type BigramIndex} from './bigram-index.js';
+import {bigramBucket, countBucket, listLength, type BigramIndex} from './bigram-index.js';
+import {evenPieces, listedPairs, rarePieces, type Piece} from './fuzzy-pieces.js';
 
 /** fuse's bitap reads 32 pattern characters at a time; longer patterns are not prefiltered. */
 const MAX_PATTERN = 32;
@@ -17,16 +19,6 @@ export function maxErrors(length: number, threshold: number): number {
   let k = 0;
   while (k + 1 < length && (k + 1) / length <= threshold) k++;
   return k;
-}
-
-/** `pattern` cut into `count` pieces of nearly equal length. */
-function pieces(pattern: string, count: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < count; i++)
-    out.push(
-      pattern.slice(Math.floor((i * pattern.length) / count), Math.floor(((i + 1) * pattern.length) / count)),
-    );
-  return out;
 }
 
 /**
@@ -43,13 +35,23 @@ function positions(pattern: string): Int32Array {
   return peq;
 }
 
-/** Whether some stretch of `text` is within `k` edits of the pattern (Myers 1999, pattern of <= 32 units). */
-function withinEdits(text: string, peq: Int32Array, length: number, k: number): boolean {
+/**
+ * Whether some stretch of `text[from, to)` is within `k` edits of the pattern (Myers 1999, pattern
+ * of <= 32 units).
+ */
+function withinEdits(
+  text: string,
+  from: number,
+  to: number,
+  peq: Int32Array,
+  length: number,
+  k: number,
+): boolean {
   const last = 1 << (length - 1);
   let pv = -1;
   let mv = 0;
   let score = length;
-  for (let j = 0; j < text.length; j++) {
+  for (let j = from; j < to; j++) {
     const eq = peq[text.charCodeAt(j)]!;
     const xv = eq | mv;
     const xh = (((eq & pv) + pv) ^ pv) | eq;
@@ -65,6 +67,44 @@ function withinEdits(text: string, peq: Int32Array, length: number, k: number): 
     mv = ph & xv;
   }
   return false;
+}
+
+/** Where the windows of one text start, kept sorted; reused from text to text. */
+const starts: number[] = [];
+
+/**
+ * Whether some stretch of `text` is within `k` edits of the pattern of `m` characters, read only
+ * near the pieces it holds. A stretch within k edits holds one of the k + 1 pieces intact; if piece
+ * P[a, b) lies at q, the stretch's part before it matches P[0, a) with at most k edits, so it is at
+ * most a + k long, and its part after at most m - b + k: the stretch lies inside
+ * [q - a - k, q - a + m + k). The edit distance reads those windows, merged where they meet, instead
+ * of the whole text (issue 12: most of a typo's keystroke over 50,000 principals was this pass over
+ * their 119 characters each).
+ */
+function nearPieces(text: string, parts: readonly Piece[], peq: Int32Array, m: number, k: number): boolean {
+  starts.length = 0;
+  for (const {text: piece, at} of parts)
+    for (let q = text.indexOf(piece); q !== -1; q = text.indexOf(piece, q + 1)) {
+      const start = q - at - k;
+      let i = starts.length;
+      starts.push(start);
+      for (; i > 0 && starts[i - 1]! > start; i--) starts[i] = starts[i - 1]!;
+      starts[i] = start;
+    }
+  if (starts.length === 0) return false;
+  const span = m + 2 * k;
+  let from = starts[0]!;
+  let to = from + span;
+  for (let i = 1; i < starts.length; i++) {
+    const start = starts[i]!;
+    if (start <= to) to = start + span;
+    else {
+      if (withinEdits(text, Math.max(0, from), Math.min(to, text.length), peq, m, k)) return true;
+      from = start;
+      to = start + span;
+    }
+  }
+  return withinEdits(text, Math.max(0, from), Math.min(to, text.length), peq, m, k);
 }
 
 /**
@@ -109,10 +149,57 @@ export function indexedCandidates(index: BigramIndex, pattern: string, k: number
 }
 
 /**
+ * Clears the mark of each indexed text that holds none of `parts` by the index: a text that holds
+ * a piece holds each of its bigrams, so the one whose list is shortest is looked up. Pieces of one
+ * character are not indexed: then every text may hold one, and the marks stay.
+ */
+export function markHolders(index: BigramIndex, parts: readonly Piece[], marks: Uint8Array): void {
+  if (parts.some((p) => p.text.length < 2)) return;
+  const held = new Uint8Array(index.size);
+  for (const {text} of parts) {
+    let rarest = -1;
+    let fewest = Infinity;
+    for (let i = 1; i < text.length; i++) {
+      const bucket = bigramBucket(text.charCodeAt(i - 1), text.charCodeAt(i));
+      const n = listLength(index, bucket);
+      if (n < fewest) [rarest, fewest] = [bucket, n];
+    }
+    countBucket(index, rarest, held);
+  }
+  for (let i = 0; i < index.covered; i++) if (held[i] === 0) marks[i] = 0;
+}
+
+/** The texts (by index) that hold `needle` as it is: what a substring search found. */
+export interface Found {
+  readonly needle: string;
+  readonly indexes: readonly number[];
+}
+
+/**
+ * Marks on the texts `found` proves to match without reading them: a text holding a stretch of the
+ * pattern that is at most k characters shorter than it holds a stretch k edits away from the
+ * pattern (the pattern's other characters deleted). Typing on past a found text, as `engineer` to
+ * `engineerng`, finds the same texts again (issue 12: a typo's keystroke over 50,000 principals).
+ */
+function provenMatches(
+  found: Found | undefined,
+  pattern: string,
+  k: number,
+  size: number,
+): Uint8Array | null {
+  const needle = found?.needle.toLowerCase() ?? '';
+  if (!found || needle === '' || !pattern.includes(needle) || pattern.length - needle.length > k) return null;
+  const proven = new Uint8Array(size);
+  for (const i of found.indexes) proven[i] = 1;
+  return proven;
+}
+
+/**
  * Indexes of the texts (lower-cased, as fuse compares them) that fuse matches for `query` at
  * `threshold`, in order, blank texts too (fuse skips those); null when the query is blank or too
  * long to prefilter, so every text is a candidate. `among`: look only at these (see narrows).
- * `index`: the texts' bigram index, whole or part built; without it every text is read.
+ * `index`: the texts' bigram index, whole or part built; without it every text is read. `found`:
+ * the texts a substring search found, taken as matches without reading them where that proves it.
  */
 export function fuzzyCandidates(
   texts: readonly string[],
@@ -120,21 +207,36 @@ export function fuzzyCandidates(
   threshold: number,
   among?: readonly number[],
   index?: BigramIndex,
+  found?: Found,
 ): number[] | null {
   const pattern = query.toLowerCase();
   // fuse returns every text for a blank query.
   if (pattern.trim() === '' || pattern.length > MAX_PATTERN) return null;
-  const k = maxErrors(pattern.length, threshold);
-  const parts = pieces(pattern, k + 1);
+  const m = pattern.length;
+  const k = maxErrors(m, threshold);
+  const parts = index ? rarePieces(pattern, k + 1, listedPairs(index, pattern)) : evenPieces(pattern, k + 1);
   const peq = positions(pattern);
   // A few of the last query's candidates are read sooner than the index's lists are counted.
   const marks =
     index && (among?.length ?? Infinity) > index.size / 8 ? indexedCandidates(index, pattern, k) : null;
+  if (marks && index) markHolders(index, parts, marks);
+  const proven = provenMatches(found, pattern, k, texts.length);
+  const covered = index?.covered ?? 0;
   const out: number[] = [];
-  for (const i of among ?? texts.keys()) {
-    if (marks && marks[i] === 0) continue;
-    const text = texts[i]!;
-    if (parts.some((p) => text.includes(p)) && withinEdits(text, peq, pattern.length, k)) out.push(i);
+  const count = among?.length ?? texts.length;
+  // Counted loops: an iterator over 50,000 texts cost more than the checks of most of them.
+  for (let n = 0; n < count; n++) {
+    const i = among ? among[n]! : n;
+    if (proven && proven[i] === 1) out.push(i);
+    else if (marks && marks[i] === 0) continue;
+    // An indexed text left marked is read whole (markHolders ruled out those that hold no piece);
+    // the others only near the pieces they hold.
+    else if (
+      i < covered && marks
+        ? withinEdits(texts[i]!, 0, texts[i]!.length, peq, m, k)
+        : nearPieces(texts[i]!, parts, peq, m, k)
+    )
+      out.push(i);
   }
   return out;
 }

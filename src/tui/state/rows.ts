@@ -4,9 +4,10 @@
 // that condition cannot take.
 
 import Fuse from 'fuse.js';
-import {emptyBigramIndex, indexMore, type BigramIndex} from './bigram-index.js';
+import {mayHold} from './bigram-index.js';
+import {lowerTexts, textIndex} from './filter-texts.js';
 import {carriedCache, type Carry} from './carried-cache.js';
-import {fuzzyCandidates, narrows} from './fuzzy-candidates.js';
+import {fuzzyCandidates, narrows, type Found} from './fuzzy-candidates.js';
 import {PANES} from '../panes/index.js';
 import type {PaneId} from '../panes/pane-id.js';
 import type {PaneData, Row} from '../panes/pane.js';
@@ -77,8 +78,6 @@ export function paneRows(ui: UiState, pane: PaneId): readonly Row[] {
   return rows;
 }
 
-const searchText = (row: Row): string => Object.values(row.cells).join('  ');
-
 const FUSE_OPTIONS = {
   threshold: 0.3,
   ignoreLocation: true,
@@ -86,70 +85,35 @@ const FUSE_OPTIONS = {
   isCaseSensitive: false,
 } as const;
 
-const textCache = new WeakMap<readonly Row[], readonly string[]>();
-
-const rowTextCache = new WeakMap<Row, string>();
-
-/** A row's lower-cased search text, kept with the row: rows a commit did not change keep theirs. */
-function lowerText(row: Row): string {
-  let text = rowTextCache.get(row);
-  if (text === undefined) {
-    text = searchText(row).toLowerCase();
-    rowTextCache.set(row, text);
-  }
-  return text;
-}
-
-function lowerTexts(rows: readonly Row[]): readonly string[] {
-  let texts = textCache.get(rows);
-  if (!texts) {
-    texts = rows.map(lowerText);
-    textCache.set(rows, texts);
-  }
-  return texts;
-}
-
-const indexCache = new WeakMap<readonly string[], BigramIndex>();
-
-/** Texts indexed per turn: about 15 ms of the principals' 50,000 on the quiet machine. */
-const INDEX_SLICE = 4096;
-
-/** Indexes the texts a slice per turn, so that keys typed meanwhile are answered between slices. */
-function indexSoon(texts: readonly string[], index: BigramIndex): void {
-  setImmediate(() => {
-    if (!indexMore(index, texts, INDEX_SLICE)) indexSoon(texts, index);
-  }).unref();
-}
-
-/**
- * Makes the rows' search texts soon, after the frame being drawn: opening the filter asks for them,
- * and on 50,000 principals they take longer than a keystroke may (issue 12: P4's first keystroke).
- * Their bigram index follows, a slice of texts per turn; a keystroke uses what is built.
- */
-export function prepareFilter(rows: readonly Row[]): void {
-  setImmediate(() => {
-    const texts = lowerTexts(rows);
-    if (indexCache.has(texts)) return;
-    const index = emptyBigramIndex(texts);
-    indexCache.set(texts, index);
-    indexSoon(texts, index);
-  }).unref();
-}
-
 const lastExact = new WeakMap<
   readonly Row[],
   {readonly needle: string; readonly indexes: readonly number[]}
 >();
 
-/** Indexes of the texts that contain `needle`; a needle that extends the last one searches only the last one's hits. */
-function containing(rows: readonly Row[], texts: readonly string[], needle: string): number[] {
+/** The last substring search that found texts: a typo typed after it may be proven by it. */
+const lastFound = new WeakMap<readonly Row[], Found>();
+
+/**
+ * Indexes of the texts that contain `needle`, or null when every text does. A needle that extends
+ * the last one searches only the last one's hits; once the texts are indexed, only those that hold
+ * the needle's rarest pair, when they are fewer (issue 12: the first keystrokes of a filter over
+ * 50,000 principals read every text).
+ */
+function containing(rows: readonly Row[], texts: readonly string[], needle: string): number[] | null {
+  const index = textIndex(texts);
   const last = lastExact.get(rows);
-  const from = last && needle.includes(last.needle) ? last.indexes : null;
-  const indexes: Iterable<number> = from ?? texts.keys();
+  let from = last && needle.includes(last.needle) ? last.indexes : null;
+  if (index && needle.length > 1) from = mayHold(index, needle, from?.length) ?? from;
   const hits: number[] = [];
-  for (const i of indexes) if (texts[i]!.includes(needle)) hits.push(i);
+  if (from)
+    for (let n = 0; n < from.length; n++) {
+      const i = from[n]!;
+      if (texts[i]!.includes(needle)) hits.push(i);
+    }
+  else for (let i = 0; i < texts.length; i++) if (texts[i]!.includes(needle)) hits.push(i);
   lastExact.set(rows, {needle, indexes: hits});
-  return hits;
+  if (hits.length > 0) lastFound.set(rows, {needle, indexes: hits});
+  return hits.length === texts.length ? null : hits;
 }
 
 const lastFuzzy = new WeakMap<
@@ -165,7 +129,14 @@ const lastFuzzy = new WeakMap<
 function candidates(rows: readonly Row[], texts: readonly string[], text: string): readonly number[] | null {
   const last = lastFuzzy.get(rows);
   const among = last && narrows(last.query, text, FUSE_OPTIONS.threshold) ? last.candidates : undefined;
-  const found = fuzzyCandidates(texts, text, FUSE_OPTIONS.threshold, among, indexCache.get(texts));
+  const found = fuzzyCandidates(
+    texts,
+    text,
+    FUSE_OPTIONS.threshold,
+    among,
+    textIndex(texts),
+    lastFound.get(rows),
+  );
   if (found === null) lastFuzzy.delete(rows);
   else lastFuzzy.set(rows, {query: text, candidates: found});
   return found;
@@ -175,6 +146,8 @@ function candidates(rows: readonly Row[], texts: readonly string[], text: string
 function match(rows: readonly Row[], text: string): readonly Row[] {
   const texts = lowerTexts(rows);
   const exact = containing(rows, texts, text.toLowerCase());
+  // Every row matches: the rows themselves, whose ids are already made.
+  if (exact === null) return rows;
   if (exact.length > 0) return exact.map((i) => rows[i]!);
   const found = candidates(rows, texts, text);
   // The candidates are the texts fuse matches, by fuse's own condition, but for blank texts, which
@@ -205,6 +178,8 @@ export function filterRows(rows: readonly Row[], filter: string): readonly Row[]
   byText.set(text, out);
   return out;
 }
+
+export {prepareFilter} from './filter-texts.js';
 
 export const visibleRows = (ui: UiState, pane: PaneId): readonly Row[] =>
   filterRows(paneRows(ui, pane), ui.lists[pane].filter);
