@@ -56,12 +56,17 @@ describe('watch', () => {
 });
 
 describe('watchStateFile', () => {
-  it('reports a change once in a rest, however many events and poll rounds come during it', async () => {
+  /** A directory with one file, keyed by its size. */
+  const watchedLog = () => {
     const dir = path.join(root, 'watched');
     fs.mkdirSync(dir);
     const file = path.join(dir, 'log');
     fs.writeFileSync(file, '');
-    const key = (): string => String(fs.statSync(file).size);
+    return {dir, file, key: (): string => String(fs.statSync(file).size)};
+  };
+
+  it('reports a change once in a rest, however many events and poll rounds come during it', async () => {
+    const {dir, file, key} = watchedLog();
     let calls = 0;
     const watch = watchStateFile(dir, ['log'], key, () => (calls += 1), 20, 60_000);
     try {
@@ -80,11 +85,7 @@ describe('watchStateFile', () => {
   });
 
   it('looks again when the rest is over and reports what changed meanwhile, once', async () => {
-    const dir = path.join(root, 'watched');
-    fs.mkdirSync(dir);
-    const file = path.join(dir, 'log');
-    fs.writeFileSync(file, '');
-    const key = (): string => String(fs.statSync(file).size);
+    const {dir, file, key} = watchedLog();
     let calls = 0;
     const watch = watchStateFile(dir, ['log'], key, () => (calls += 1), 60_000, 50);
     try {
