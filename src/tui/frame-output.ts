@@ -7,8 +7,9 @@
 // key changed: 1.2 ms of CPU for an empty frame, 8.8 ms for 34 written lines, loaded (issue 12:
 // keypress to frame on L). Here the tokenized lines and widths are kept from one frame to the next
 // (a cursor move changes two lines), a blank cell is one shared object, characters of one run of
-// styles share its list of codes, and two neighbouring cells of the same list are not diffed. The
-// renderer's measure of each text's widest line, which Ink does not keep either, is kept here too.
+// styles share its list of codes, two neighbouring cells of the same list are not diffed, and a row
+// whose cells are all the last frame's gives the last frame's text. The renderer's measure of each
+// text's widest line, which Ink does not keep either, is kept here too.
 
 import {
   ansiCodesToString,
@@ -121,6 +122,32 @@ function rowText(row: readonly (StyledChar | undefined)[]): string {
   return text.trimEnd();
 }
 
+/**
+ * The last frame's rows and their texts, by line: a row whose cells are all the ones it held last
+ * frame (the same objects: the kept lines' characters, the one blank) gives the same text, so it is
+ * not turned into text again. A cursor move changes two rows of 35; the rest were turned into text
+ * a character at a time every frame (issue 12: keypress to frame on L).
+ */
+let lastRows: readonly (readonly (StyledChar | undefined)[])[] = [];
+let lastTexts: readonly string[] = [];
+
+function sameCells(
+  a: readonly (StyledChar | undefined)[],
+  b: readonly (StyledChar | undefined)[] | undefined,
+): boolean {
+  if (b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The rows' texts, each the last frame's where its row holds the same cells. */
+export function rowTexts(rows: readonly (readonly (StyledChar | undefined)[])[]): string[] {
+  const texts = rows.map((row, y) => (sameCells(row, lastRows[y]) ? lastTexts[y]! : rowText(row)));
+  lastRows = rows;
+  lastTexts = texts;
+  return texts;
+}
+
 export default class Output {
   readonly width: number;
   readonly height: number;
@@ -153,7 +180,7 @@ export default class Output {
       else if (operation.type === 'unclip') clips.pop();
       else this.place(output, operation, clips.at(-1));
     }
-    return {output: output.map(rowText).join('\n'), height: output.length};
+    return {output: rowTexts(output).join('\n'), height: output.length};
   }
 
   /** One write on the grid, clipped as Ink clips it. */

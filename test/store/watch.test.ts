@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {createStore, openStore, type FileStore} from '../../src/store/file-store.js';
+import {watchStateFile, type Watch} from '../../src/store/watch.js';
 import {NOW, addPolicy, removeDir, sampleState, tempDir} from './fixtures.js';
 
 let root: string;
@@ -51,4 +53,55 @@ describe('watch', () => {
     await sleep(100);
     expect([calls, closedCalls]).toEqual([0, 0]);
   });
+});
+
+describe('watchStateFile', () => {
+  /**
+   * A directory with one file, keyed by its size, watched with these intervals; `then` runs once the
+   * first change to it has been reported, and the watch is stopped after it.
+   */
+  async function afterFirstReport(
+    pollMs: number,
+    restMs: number,
+    then: (file: string, key: () => string, calls: () => number, watch: Watch) => Promise<void>,
+  ): Promise<void> {
+    const dir = path.join(root, 'watched');
+    fs.mkdirSync(dir);
+    const file = path.join(dir, 'log');
+    fs.writeFileSync(file, '');
+    const key = (): string => String(fs.statSync(file).size);
+    let calls = 0;
+    const watch = watchStateFile(dir, ['log'], key, () => (calls += 1), pollMs, restMs);
+    try {
+      fs.appendFileSync(file, 'a\n');
+      await until(() => calls === 1);
+      await then(file, key, () => calls, watch);
+    } finally {
+      watch.stop();
+    }
+  }
+
+  it('reports a change once in a rest, however many events and poll rounds come during it', () =>
+    afterFirstReport(20, 60_000, async (file, key, calls, watch) => {
+      // A writer going on: the events and several poll rounds pass, none reported during the rest.
+      for (const line of ['b\n', 'c\n', 'd\n']) {
+        fs.appendFileSync(file, line);
+        await sleep(30);
+      }
+      expect(calls()).toBe(1);
+      expect(watch.seen).not.toBe(key());
+    }));
+
+  it('looks again when the rest is over and reports what changed meanwhile, once', () =>
+    afterFirstReport(60_000, 50, async (file, key, calls, watch) => {
+      fs.appendFileSync(file, 'b\n');
+      fs.appendFileSync(file, 'c\n');
+      await until(() => calls() === 2);
+      expect(watch.seen).toBe(key());
+      // Watched again after the rest: the next change is reported by its event.
+      await sleep(100);
+      fs.appendFileSync(file, 'd\n');
+      await until(() => calls() === 3);
+      expect(watch.seen).toBe(key());
+    }));
 });

@@ -9,7 +9,8 @@ import {renderToString} from 'ink';
 import {expect, it} from 'vitest';
 import InkOutput from '../../node_modules/ink/build/output.js';
 import inkWidestLine from 'widest-line';
-import Output, {widestLine} from '../../src/tui/frame-output.js';
+import type {StyledChar} from '@alcalzone/ansi-tokenize';
+import Output, {rowTexts, widestLine} from '../../src/tui/frame-output.js';
 import {Frame} from '../../src/tui/components/Frame.js';
 import {paneRows} from '../../src/tui/state/rows.js';
 import {initialUi, type UiState} from '../../src/tui/state/ui-state.js';
@@ -152,4 +153,32 @@ it("composes the console's list frames, cursor moves and pages, into Ink's lines
     expect(compose(new Output({width: frame.width, height: frame.height}), frame.ops).output).toBe(
       frame.output,
     );
+});
+
+it("gives a row whose cells are the last frame's its last text, without turning it into text again", () => {
+  const cell = (value: string): StyledChar => ({type: 'char', value, fullWidth: false, styles: []});
+  const [a, b, c] = [cell('a'), cell('b'), cell('c')];
+  const first = [[a, b], [c]];
+  expect(rowTexts(first)).toEqual(['ab', 'c']);
+  // Cells are never changed once made; one changed here shows which rows were turned into text again.
+  (b as {value: string}).value = 'B';
+  (c as {value: string}).value = 'C';
+  expect(
+    rowTexts([
+      [a, b],
+      [c, a],
+    ]),
+  ).toEqual(['ab', 'Ca']);
+  expect(
+    rowTexts([
+      [a, b],
+      [c, a],
+    ]),
+  ).toEqual(['ab', 'Ca']);
+  expect(
+    rowTexts([
+      [b, a],
+      [c, a],
+    ]),
+  ).toEqual(['Ba', 'Ca']);
 });
