@@ -47,7 +47,8 @@ function exportModes(files: StoreFiles): {file: number; dir: number} {
 const unsafe = (target: string, why: string): StoreError =>
   new StoreError(
     'StoreUnsafe',
-    `Cannot write ${target}: ${why}. Export files go under the store's exports directory.`,
+    // An import reads its archive through the same rule: the message names neither a write nor a read.
+    `Cannot use ${target}: ${why}. Export files, and the archives an import reads, are in the store's exports directory.`,
     target,
   );
 
@@ -56,6 +57,9 @@ export function resolveExportPath(files: StoreFiles, requested: string): string 
   const relative = path.isAbsolute(requested) ? path.relative(files.exports, requested) : requested;
   if (relative === '' || path.isAbsolute(relative))
     throw unsafe(requested, 'it does not name a file in the exports directory');
+  // An absolute path elsewhere is outside, not a name with ".." in it (as its relative form has).
+  if (path.isAbsolute(requested) && relative.split('/')[0] === '..')
+    throw unsafe(requested, `it is outside the exports directory ${files.exports}`);
   const segments = relative.split('/');
   for (const segment of segments) {
     if (segment === '' || segment === '.' || segment === '..')

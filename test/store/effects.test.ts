@@ -3,7 +3,13 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {Effect} from '../../src/domain/ports.js';
 import type {ChatMessage} from '../../src/domain/types.js';
-import {createStore, openStore, storeFiles, type FileStore} from '../../src/store/file-store.js';
+import {
+  createStore,
+  openStore,
+  resolveExportPath,
+  storeFiles,
+  type FileStore,
+} from '../../src/store/file-store.js';
 import {
   NOW,
   addPolicy,
@@ -264,6 +270,21 @@ describe('writeFile', () => {
     const before = snapshot(root);
     await expect(commitEffects([{kind: 'writeFile', path: target, data: 'x'}])).rejects.toMatchObject({code});
     expect(snapshot(root)).toEqual(before);
+  });
+
+  it('says an absolute path elsewhere is outside the exports directory, for an export or an import alike', () => {
+    const files = storeFiles(dir);
+    const message = () => {
+      try {
+        resolveExportPath(files, '/etc/archive.zip');
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return null;
+    };
+    expect(message()).toBe(
+      `Cannot use /etc/archive.zip: it is outside the exports directory ${files.exports}. Export files, and the archives an import reads, are in the store's exports directory.`,
+    );
   });
 
   it('refuses to overwrite an existing file, even within one commit', async () => {
