@@ -1,8 +1,10 @@
 // The filter's search texts (src/tui/state/filter-texts.ts): a row's cells, lower-cased, two spaces
-// apart, made for 50,000 principals when the filter opens.
+// apart, made for 50,000 principals when the filter opens; and their bigram index, read one unit at
+// a time.
 
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {Row} from '../../src/tui/panes/pane.js';
+import {emptyBigramIndex, indexUntil} from '../../src/tui/state/bigram-index.js';
 import {lowerTexts} from '../../src/tui/state/filter-texts.js';
 
 const person = (i: number): Row => ({
@@ -53,5 +55,16 @@ describe('the search texts', () => {
     expect(new Set(read.mock.calls.map(([id]) => id as string))).toEqual(new Set(['cn=p5']));
     expect(texts[5]).toContain('renamed');
     expect(texts.filter((_, i) => i !== 5)).toEqual(first.filter((_, i) => i !== 5));
+  });
+});
+
+describe('the bigram index', () => {
+  it('reads each unit of a text once in each of its two passes', () => {
+    const texts = lowerTexts(Array.from({length: 40}, (_, i) => person(i)));
+    const units = texts.reduce((sum, t) => sum + t.length, 0);
+    const reads = vi.spyOn(String.prototype, 'charCodeAt');
+    const index = emptyBigramIndex(texts);
+    expect(indexUntil(index, texts, () => false)).toBe(true);
+    expect(reads.mock.calls.length).toBe(2 * units);
   });
 });

@@ -64,13 +64,20 @@ function begin(index: BigramIndex, count: number): Pending {
   };
 }
 
+// The two passes read each unit of a text once, the last one carried to the next pair: 6 million
+// characters of 50,000 principals pass through each.
+
 /** Counts text i's pairs. */
 function countText(job: Pending, text: string, i: number): void {
   const {seen, start} = job;
+  const mark = i + 1;
+  let last = text.charCodeAt(0);
   for (let j = 1; j < text.length; j++) {
-    const b = bigramBucket(text.charCodeAt(j - 1), text.charCodeAt(j));
-    if (seen[b] !== i + 1) {
-      seen[b] = i + 1;
+    const unit = text.charCodeAt(j);
+    const b = bigramBucket(last, unit);
+    last = unit;
+    if (seen[b] !== mark) {
+      seen[b] = mark;
       start[b + 1]!++;
     }
   }
@@ -80,10 +87,14 @@ function countText(job: Pending, text: string, i: number): void {
 function fillText(job: Pending, text: string, i: number): void {
   const {seen} = job;
   const {positions, next} = job.fill!;
+  const mark = -(i + 1);
+  let last = text.charCodeAt(0);
   for (let j = 1; j < text.length; j++) {
-    const b = bigramBucket(text.charCodeAt(j - 1), text.charCodeAt(j));
-    if (seen[b] !== -(i + 1)) {
-      seen[b] = -(i + 1);
+    const unit = text.charCodeAt(j);
+    const b = bigramBucket(last, unit);
+    last = unit;
+    if (seen[b] !== mark) {
+      seen[b] = mark;
       positions[next[b]!++] = i;
     }
   }
