@@ -238,9 +238,13 @@ const inkFrameOutput = {
       frameOutputUsed = true;
       return {path: frameOutput};
     });
-    // The renderer's widest-line (measure-text.js keeps its own measures) is the kept one.
+    // The renderer's widest-line is the kept one, and so is Yoga's measure of a text (measure-text.js
+    // keeps a text's measure, but a filter key makes new texts, whose lines string-width segmented).
+    const measurers = ['render-node-to-output.js', 'measure-text.js'].map((f) =>
+      path.join('ink', 'build', f),
+    );
     b.onResolve({filter: /^widest-line$/}, (args) =>
-      args.importer.endsWith(path.join('ink', 'build', 'render-node-to-output.js'))
+      measurers.some((m) => args.importer.endsWith(m))
         ? {path: frameOutput, namespace: 'kept-widest-line'}
         : undefined,
     );

@@ -65,10 +65,35 @@ class Kept<V> {
 }
 
 /**
+ * Printable ASCII and the ellipsis that ends a cut cell, without an escape: each character is a
+ * grapheme of its own one column wide, so such a line needs neither ansi-tokenize's nor
+ * string-width's grapheme segmentation (Intl.Segmenter), which took most of what a frame of new
+ * rows cost them: a filter key changes every row shown, and a cut cell's ellipsis sent its whole
+ * line down their slow paths (issue 12: P4).
+ */
+const PLAIN = /^[\x20-\x7e\u2026]*$/;
+
+/** Each plain character's one styled character without styles, shared as BLANK is. */
+const plainChars = new Map<string, StyledChar>();
+
+function plainChar(value: string): StyledChar {
+  let char = plainChars.get(value);
+  if (char === undefined) {
+    char = {type: 'char', value, fullWidth: false, styles: NO_STYLES};
+    plainChars.set(value, char);
+  }
+  return char;
+}
+
+/** string-width, without its segmentation for a plain text. */
+const textWidth = (text: string): number => (PLAIN.test(text) ? text.length : stringWidth(text));
+
+/**
  * ansi-tokenize's styledCharsFromTokens, with the characters between two codes sharing one list of
  * codes (never changed once made) instead of a copy each.
  */
 function styledChars(line: string): StyledChar[] {
+  if (PLAIN.test(line)) return Array.from(line, plainChar);
   let codes: AnsiCode[] = [];
   let styles = NO_STYLES;
   const chars: StyledChar[] = [];
@@ -88,7 +113,7 @@ const widestLines = new Kept<number>(1024);
 /** string-width, kept; a single character below DEL is one column (string-width gives 1, or 0 for a control, which Ink counts as 1). */
 function widthOf(text: string): number {
   if (text.length === 1 && text.charCodeAt(0) < 0x7f) return 1;
-  return widths.get(text, stringWidth);
+  return widths.get(text, textWidth);
 }
 
 /**
@@ -98,7 +123,7 @@ function widthOf(text: string): number {
 export const widestLine = (text: string): number =>
   widestLines.get(text, () => {
     let width = 0;
-    for (const line of text.split('\n')) width = Math.max(width, widths.get(line, stringWidth));
+    for (const line of text.split('\n')) width = Math.max(width, widths.get(line, textWidth));
     return width;
   });
 
@@ -203,7 +228,7 @@ export default class Output {
         const x2 = clip.x2;
         lines = lines.map((line) => {
           const from = x < x1 ? x1 - x : 0;
-          const width = widths.get(line, stringWidth);
+          const width = widths.get(line, textWidth);
           const to = x + width > x2 ? x2 - x : width;
           return sliceAnsi(line, from, to);
         });

@@ -4,9 +4,11 @@
 // again from what it keeps of the last frame; its widest line, which the renderer takes instead of
 // widest-line's, must be widest-line's.
 
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import {renderToString} from 'ink';
-import {expect, it} from 'vitest';
+import {expect, it, vi} from 'vitest';
 import InkOutput from '../../node_modules/ink/build/output.js';
 import inkWidestLine from 'widest-line';
 import type {StyledChar} from '@alcalzone/ansi-tokenize';
@@ -18,6 +20,7 @@ import {makeTheme} from '../../src/tui/theme.js';
 import {listBody} from '../../src/tui/views/list-lines.js';
 import {withChalkLevel} from '../helpers/chalk-level.js';
 import {contentState} from '../helpers/content-fixture.js';
+import {distDir} from '../helpers/pchat-process.js';
 
 type Transformer = (line: string, index: number) => string;
 type Operation =
@@ -97,6 +100,32 @@ it("measures a text's widest line as widest-line does, again from what it kept",
     }),
     {numRuns: 1000},
   );
+});
+
+it("composes and measures plain lines (printable ASCII, a cut cell's ellipsis) as Ink does, without cutting them into graphemes", () => {
+  // New texts, as a filter key's rows are: nothing of them is kept yet.
+  const text = Array.from({length: 6}, (_, i) => `row ${i} of a plain frame  cn=Dubois…  ~!{}`).join('\n');
+  const ops: Operation[] = [
+    {type: 'write', x: 1, y: 0, text, transformers: []},
+    {type: 'write', x: 30, y: 2, text: 'over…', transformers: []},
+  ];
+  const ink = compose(new InkOutput({width: 48, height: 7}), ops);
+  const inkWidth = inkWidestLine(text);
+  const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment');
+  try {
+    expect(compose(new Output({width: 48, height: 7}), ops)).toEqual(ink);
+    expect(widestLine(text)).toBe(inkWidth);
+    expect(segment).not.toHaveBeenCalled();
+  } finally {
+    segment.mockRestore();
+  }
+});
+
+it("gives Yoga's measure of a text, in the console script, the kept widest line instead of widest-line's", () => {
+  const script = fs.readFileSync(path.join(distDir, 'console', 'main.cjs'), 'utf8');
+  // Booleans, so that a failure does not print the script.
+  expect(script.includes('// node_modules/ink/build/measure-text.js')).toBe(true);
+  expect(script.includes('// node_modules/widest-line/')).toBe(false);
 });
 
 withChalkLevel(3);
