@@ -65,13 +65,15 @@ class Kept<V> {
 }
 
 /**
- * Printable ASCII and the ellipsis that ends a cut cell, without an escape: each character is a
+ * Printable ASCII and the console's own glyphs (the ellipsis that ends a cut cell, box drawing, the
+ * cursor, the dot, the dash, arrows, the mark and the pool states), without an escape: each is a
  * grapheme of its own one column wide, so such a line needs neither ansi-tokenize's nor
  * string-width's grapheme segmentation (Intl.Segmenter), which took most of what a frame of new
- * rows cost them: a filter key changes every row shown, and a cut cell's ellipsis sent its whole
- * line down their slow paths (issue 12: P4).
+ * rows cost them: a filter key changes every row shown and the frame's title, and one glyph sent a
+ * whole line down their slow paths (issue 12: P4). test/tui/frame-output.test.tsx checks each
+ * character against them.
  */
-const PLAIN = /^[\x20-\x7e\u2026]*$/;
+export const PLAIN = /^[\x20-\x7e\u00b7\u2014\u2026\u203a\u2190-\u2193\u2500-\u257f\u25b2\u25bd\u25cf]*$/;
 
 /** Each plain character's one styled character without styles, shared as BLANK is. */
 const plainChars = new Map<string, StyledChar>();

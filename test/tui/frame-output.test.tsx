@@ -11,8 +11,9 @@ import {renderToString} from 'ink';
 import {expect, it, vi} from 'vitest';
 import InkOutput from '../../node_modules/ink/build/output.js';
 import inkWidestLine from 'widest-line';
-import type {StyledChar} from '@alcalzone/ansi-tokenize';
-import Output, {rowTexts, widestLine} from '../../src/tui/frame-output.js';
+import {tokenize, type StyledChar} from '@alcalzone/ansi-tokenize';
+import stringWidth from 'string-width';
+import Output, {PLAIN, rowTexts, widestLine} from '../../src/tui/frame-output.js';
 import {Frame} from '../../src/tui/components/Frame.js';
 import {paneRows} from '../../src/tui/state/rows.js';
 import {initialUi, type UiState} from '../../src/tui/state/ui-state.js';
@@ -104,7 +105,9 @@ it("measures a text's widest line as widest-line does, again from what it kept",
 
 it("composes and measures plain lines (printable ASCII, a cut cell's ellipsis) as Ink does, without cutting them into graphemes", () => {
   // New texts, as a filter key's rows are: nothing of them is kept yet.
-  const text = Array.from({length: 6}, (_, i) => `row ${i} of a plain frame  cn=Dubois…  ~!{}`).join('\n');
+  const text = Array.from({length: 6}, (_, i) => `┌─ row ${i} of a plain frame  cn=Dubois…  ~!{} › ─┐`).join(
+    '\n',
+  );
   const ops: Operation[] = [
     {type: 'write', x: 1, y: 0, text, transformers: []},
     {type: 'write', x: 30, y: 2, text: 'over…', transformers: []},
@@ -119,6 +122,16 @@ it("composes and measures plain lines (printable ASCII, a cut cell's ellipsis) a
   } finally {
     segment.mockRestore();
   }
+});
+
+it('takes as plain only characters that are each a grapheme one column wide, for string-width and ansi-tokenize alike', () => {
+  const plain = Array.from({length: 0x10000}, (_, unit) => String.fromCharCode(unit)).filter(
+    (c) => !/[\ud800-\udfff]/.test(c) && PLAIN.test(c),
+  );
+  expect(plain.length).toBeGreaterThan(95 + 128);
+  const text = `a${plain.join('a')}a`;
+  expect(stringWidth(text)).toBe(text.length);
+  expect(tokenize(text).map((t) => (t.type === 'char' && !t.fullWidth ? t.value : null))).toEqual([...text]);
 });
 
 it("gives Yoga's measure of a text, in the console script, the kept widest line instead of widest-line's", () => {
