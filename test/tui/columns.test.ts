@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {
   contentWidths,
   fitCell,
@@ -31,6 +31,34 @@ describe('fitCell', () => {
 
   it('aligns numbers to the right', () => {
     expect(fitCell('42', 5, 'right')).toBe('   42');
+  });
+
+  it('cuts and pads printable ASCII with an ellipsis without segmenting it into graphemes (issue 12: P4)', () => {
+    const cells = ['cn=Clara Dubois,ou=Engineering', 'sip:clara.dubois@example.org'];
+    const expected = cells.flatMap((c) => [
+      fitCell(c, 12),
+      fitCell(c, 12, 'right'),
+      fitCell(c, 12, 'left', '~'),
+    ]);
+    expect(expected.map((c) => stringWidth(c))).toEqual(expected.map(() => 12));
+    const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment');
+    try {
+      expect(
+        cells.flatMap((c) => [fitCell(c, 12), fitCell(c, 12, 'right'), fitCell(c, 12, 'left', '~')]),
+      ).toEqual(expected);
+      expect(segment).not.toHaveBeenCalled();
+    } finally {
+      segment.mockRestore();
+    }
+  });
+
+  it.each([
+    ['a wide character', '会議室会議室', 7],
+    ['a combining mark', 'e\u0301e\u0301e\u0301e\u0301', 3],
+    ['an emoji', 'ab👍cd👍', 4],
+  ])('cuts text with %s to exactly the width, either side', (_name, text, width) => {
+    for (const align of ['left', 'right'] as const)
+      expect(stringWidth(fitCell(text, width, align))).toBe(width);
   });
 });
 
