@@ -268,8 +268,18 @@ const consoleScript = {
 await Promise.all([
   build({
     ...options,
-    entryPoints: {main: 'src/main.ts', 'code-cache': 'src/cli/code-cache.ts'},
+    entryPoints: {main: 'src/main.ts'},
     outdir: 'dist/bundle',
+  }),
+  // bin/pchat.js requires it: CommonJS, as bin/pchat.js itself is.
+  build({
+    ...options,
+    splitting: false,
+    format: 'cjs',
+    banner: {},
+    entryPoints: {'code-cache': 'src/cli/code-cache.ts'},
+    outdir: 'dist/bundle',
+    outExtension: {'.js': '.cjs'},
   }),
   build({
     ...consoleScript,
