@@ -91,7 +91,7 @@ describe('pchat exec start-up', () => {
     expect(required.filter((file) => file.includes('/node_modules/string-width/'))).toEqual([]);
   });
 
-  it('starts as CommonJS modules (an ES module entry costs each start more)', () => {
+  it('starts as CommonJS modules (an ES module entry costs each start more), loading no builtin a Get does not use', () => {
     const dir = tempDir();
     const store = path.join(dir, 's');
     expect(pchat(['init', '--store', store]).status).toBe(0);
@@ -100,19 +100,23 @@ describe('pchat exec start-up', () => {
     const preload = path.join(dir, 'write-loaded.cjs');
     fs.writeFileSync(
       preload,
-      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(trace)}, JSON.stringify({required: Object.keys(require.cache)})));`,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(trace)}, JSON.stringify({builtins: process.moduleLoadList, required: Object.keys(require.cache)})));`,
     );
     const run = pchat(['exec', '--store', store, 'Get-CsPersistentChatState'], {
       nodeArgs: ['--require', preload],
     });
     expect(run.status).toBe(0);
-    const {required} = JSON.parse(fs.readFileSync(trace, 'utf8')) as Record<string, string[]>;
+    const {builtins, required} = JSON.parse(fs.readFileSync(trace, 'utf8')) as Record<string, string[]>;
     expect(required).toEqual(
       expect.arrayContaining([
         path.join(projectRoot, 'bin', 'pchat.js'),
         path.join(distDir, 'bundle', 'code-cache.cjs'),
       ]),
     );
+    // The store hashes its state file: the list must show the builtins the program did load.
+    expect(builtins).toContain('NativeModule crypto');
+    const notForAGet = /^NativeModule (perf_hooks|v8|worker_threads)$/;
+    expect(builtins?.filter((name) => notForAGet.test(name))).toEqual([]);
   });
 
   it('does not load node:child_process for a Get (commander requires it only for subcommands that are executables)', () => {
