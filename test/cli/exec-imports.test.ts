@@ -91,6 +91,17 @@ describe('pchat exec start-up', () => {
     expect(required.filter((file) => file.includes('/node_modules/string-width/'))).toEqual([]);
   });
 
+  it("builds neither the state's schemas nor the export archive's for a Get (it parses neither)", () => {
+    const {ran, functions} = aGet();
+    expect(ran).toContain('src/store/state-schema.ts');
+    expect(ran).toContain('src/domain/archive-format.ts');
+    const builders = ['stateSchemas', 'archiveSchemas'];
+    // The builders are in the script under these names, so the coverage would have seen them run.
+    const script = fs.readFileSync(execScript, 'utf8');
+    expect(builders.filter((name) => !script.includes(`function ${name}()`))).toEqual([]);
+    expect(functions.filter((name) => builders.includes(name))).toEqual([]);
+  });
+
   it('starts as CommonJS modules (an ES module entry costs each start more), loading no builtin a Get does not use', () => {
     const dir = tempDir();
     const store = path.join(dir, 's');
