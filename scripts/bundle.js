@@ -180,6 +180,26 @@ const esmOnly = {
   },
 };
 
+// In a CommonJS script each module's `import fs from 'node:fs'` becomes its own copy of the builtin's
+// exports (esbuild's __toESM: a getter defined per property), 38 copies of fs's hundred alone at every
+// start. Our default imports of a builtin resolve instead to one module of the script that requires it
+// once. (A named import of one of them would fail the build: the module has only a default export.)
+const BUILTIN_DEFAULTS = /^node:(fs|path|os|vm|readline\/promises)$/;
+const builtinDefaults = {
+  name: 'builtin-defaults',
+  setup(b) {
+    b.onResolve({filter: BUILTIN_DEFAULTS}, (args) =>
+      args.kind === 'import-statement' && args.importer.startsWith(path.join(root, 'src') + path.sep)
+        ? {path: args.path, namespace: 'builtin-default'}
+        : undefined,
+    );
+    b.onLoad({filter: /.*/, namespace: 'builtin-default'}, (args) => ({
+      contents: `export default require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 const execScript = {
   ...options,
   splitting: false,
@@ -188,7 +208,7 @@ const execScript = {
   banner: {js: '(function (require, __pchatUrl) {'},
   footer: {js: '})'},
   define: {...options.define, 'import.meta.url': '__pchatUrl'},
-  plugins: [esmOnly, ...options.plugins],
+  plugins: [esmOnly, builtinDefaults, ...options.plugins],
 };
 
 // The console and the other commands run from dist/console/main.cjs: the whole program as one script,

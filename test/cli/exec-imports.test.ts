@@ -91,6 +91,13 @@ describe('pchat exec start-up', () => {
     expect(required.filter((file) => file.includes('/node_modules/string-width/'))).toEqual([]);
   });
 
+  it("copies no builtin's exports for each module that imports it", () => {
+    // esbuild's __toESM defines a getter per property of the builtin, at each module's start.
+    const script = fs.readFileSync(execScript, 'utf8');
+    expect(script.match(/__toESM\(require\("node:[^"]+"\)/g)).toBeNull();
+    expect(script).toContain('require("node:fs")');
+  });
+
   it("builds neither the state's schemas nor the export archive's for a Get (it parses neither)", () => {
     const {ran, functions} = aGet();
     expect(ran).toContain('src/store/state-schema.ts');
