@@ -1,3 +1,4 @@
+import {isAscii} from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -127,6 +128,14 @@ describe("a script's text", () => {
   it('is its bytes as ASCII, or decoded as UTF-8 when they are not ASCII', () => {
     expect(scriptText(Buffer.from('const a = "\\u00e9";\n'))).toBe('const a = "\\u00e9";\n');
     expect(scriptText(Buffer.from('const a = "é €";\n'))).toBe('const a = "é €";\n');
+  });
+
+  it('is ASCII for both scripts the build writes, so neither is decoded as UTF-8', () => {
+    for (const script of ['exec', 'console']) {
+      const bytes = fs.readFileSync(path.join(distDir, script, 'main.cjs'));
+      expect(isAscii(bytes)).toBe(true);
+      expect(scriptText(bytes)).toBe(bytes.toString('utf8'));
+    }
   });
 
   it('names the same cache read as bytes or as text', () => {
