@@ -180,6 +180,26 @@ const esmOnly = {
   },
 };
 
+// In a CommonJS script each module's `import fs from 'node:fs'` becomes its own copy of the builtin's
+// exports (esbuild's __toESM: a getter defined per property), 38 copies of fs's hundred alone at every
+// start. Our default imports of a builtin resolve instead to one module of the script that requires it
+// once. (A named import of one of them would fail the build: the module has only a default export.)
+const BUILTIN_DEFAULTS = /^node:(fs|path|os|vm|readline\/promises)$/;
+const builtinDefaults = {
+  name: 'builtin-defaults',
+  setup(b) {
+    b.onResolve({filter: BUILTIN_DEFAULTS}, (args) =>
+      args.kind === 'import-statement' && args.importer.startsWith(path.join(root, 'src') + path.sep)
+        ? {path: args.path, namespace: 'builtin-default'}
+        : undefined,
+    );
+    b.onLoad({filter: /.*/, namespace: 'builtin-default'}, (args) => ({
+      contents: `export default require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 const execScript = {
   ...options,
   splitting: false,
@@ -188,7 +208,7 @@ const execScript = {
   banner: {js: '(function (require, __pchatUrl) {'},
   footer: {js: '})'},
   define: {...options.define, 'import.meta.url': '__pchatUrl'},
-  plugins: [esmOnly, ...options.plugins],
+  plugins: [esmOnly, builtinDefaults, ...options.plugins],
 };
 
 // The console and the other commands run from dist/console/main.cjs: the whole program as one script,
@@ -272,8 +292,18 @@ const consoleScript = {
 await Promise.all([
   build({
     ...options,
-    entryPoints: {main: 'src/main.ts', 'code-cache': 'src/cli/code-cache.ts'},
+    entryPoints: {main: 'src/main.ts'},
     outdir: 'dist/bundle',
+  }),
+  // bin/pchat.js requires it: CommonJS, as bin/pchat.js itself is.
+  build({
+    ...options,
+    splitting: false,
+    format: 'cjs',
+    banner: {},
+    entryPoints: {'code-cache': 'src/cli/code-cache.ts'},
+    outdir: 'dist/bundle',
+    outExtension: {'.js': '.cjs'},
   }),
   build({
     ...consoleScript,
@@ -301,3 +331,20 @@ await Promise.all([
 // Fail the build rather than ship a console script whose Ink no longer takes our Output.
 if (!frameOutputUsed)
   throw new Error("Ink's renderer no longer imports ./output.js: see src/tui/frame-output.ts");
+
+// esbuild writes the code of the scripts as ASCII but keeps some comments as they are (one of zod's,
+// one of ours), and a single other character makes a script text V8 holds two bytes a character,
+// decoded from UTF-8 at every start (src/cli/code-cache.ts makes an ASCII script text as Latin-1, some
+// 8 ms less). Those comments get \u escapes; a non-ASCII character on a line that does not start as a
+// comment fails the build instead.
+for (const script of ['dist/exec/main.cjs', 'dist/console/main.cjs']) {
+  const file = path.join(root, script);
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const escaped = lines.map((line, i) => {
+    if (/^[\0-\x7f]*$/.test(line)) return line;
+    if (!/^\s*(\/\/|\/\*|\*)/.test(line))
+      throw new Error(`${script}:${i + 1}: a non-ASCII character outside a comment`);
+    return line.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  });
+  fs.writeFileSync(file, escaped.join('\n'));
+}

@@ -19,8 +19,10 @@
 // (LONGEST_RETRY_MS, store/lock.ts), so another operator's command waits at most one group (GROUP_MS,
 // or GROUP_LINES lines, plus the line in flight and the flush) and lands between two groups; the
 // script's next group reads the store again and commits on top of it.
+//
+// `performance` is the global, which loads node:perf_hooks (a dozen modules) at its first use, by a
+// group; imported, it was loaded at every start of `pchat exec`.
 
-import {performance} from 'node:perf_hooks';
 import {storeFailureOf, type Session, type LineRun} from '../session.js';
 import {formatJsonError, formatJsonLine, formatJsonWarning} from './format-json.js';
 import {writeRunText} from './format-text.js';

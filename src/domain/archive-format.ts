@@ -4,6 +4,7 @@
 // does the reading and writing. Objects are strict, so an unknown key (and `__proto__`) is refused.
 
 import {z} from 'zod';
+import {lazySchemas} from './lazy-schemas.js';
 import {textFieldProblem} from './text-fields.js';
 
 export const ARCHIVE_FORMAT_VERSION = 1;
@@ -64,88 +65,106 @@ export function entryNameProblem(name: string): string | null {
   return 'it is not a part of this archive format';
 }
 
-const text = (kind: 'line' | 'lines' = 'line') =>
-  z.string().superRefine((s, ctx) => {
-    const why = textFieldProblem(s, kind);
-    if (why !== null) ctx.addIssue({code: 'custom', message: why});
-  });
-const name = text().min(1).max(256);
-const id = z.string().min(1).max(128);
-const principals = z.array(z.string().min(1).max(1024)).max(100_000);
-const isoDate = z.iso.datetime({offset: true});
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-
-export const archiveCategorySchema = z.strictObject({
-  id,
-  name,
-  description: text('lines').max(1024).nullable(),
-  invitations: z.boolean(),
-  fileUpload: z.boolean(),
-  chatHistory: z.boolean(),
-  allowedMembers: principals,
-  deniedMembers: principals,
-  creators: principals,
-  disabled: z.boolean(),
-});
-
-export const archiveRoomSchema = z.strictObject({
-  id,
-  name,
-  category: name,
-  description: text('lines').max(1024).nullable(),
-  type: z.enum(['Normal', 'Auditorium']),
-  privacy: z.enum(['Open', 'Closed', 'Secret']),
-  invitations: z.enum(['Inherit', 'False']),
-  disabled: z.boolean(),
-  addin: name.nullable(),
-  members: principals,
-  managers: principals,
-  presenters: principals,
-});
-
-export const archiveAddinSchema = z.strictObject({id, name, url: z.string().min(1).max(2048)});
-
-export const archiveUserSchema = z.strictObject({
-  dn: z.string().min(1).max(1024),
-  sipAddress: z.string().max(1024).nullable(),
-  persistentChatPolicy: name.nullable(),
-});
-
-/** One room's history in the archive; the room is named so a Content-only archive can find it. */
-export const archiveRoomContentSchema = z.strictObject({
-  roomId: id,
-  room: name,
-  entry: z.string().regex(MESSAGE_ENTRY),
-  messages: z.number().int().nonnegative(),
-});
-
 const MAX_ITEMS = 100_000;
+
+/** Built at the first parse (lazy-schemas.ts): only an import reads an archive. */
+const schema = lazySchemas(function archiveSchemas() {
+  const text = (kind: 'line' | 'lines' = 'line') =>
+    z.string().superRefine((s, ctx) => {
+      const why = textFieldProblem(s, kind);
+      if (why !== null) ctx.addIssue({code: 'custom', message: why});
+    });
+  const name = text().min(1).max(256);
+  const id = z.string().min(1).max(128);
+  const principals = z.array(z.string().min(1).max(1024)).max(100_000);
+  const isoDate = z.iso.datetime({offset: true});
+  const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+  const category = z.strictObject({
+    id,
+    name,
+    description: text('lines').max(1024).nullable(),
+    invitations: z.boolean(),
+    fileUpload: z.boolean(),
+    chatHistory: z.boolean(),
+    allowedMembers: principals,
+    deniedMembers: principals,
+    creators: principals,
+    disabled: z.boolean(),
+  });
+
+  const room = z.strictObject({
+    id,
+    name,
+    category: name,
+    description: text('lines').max(1024).nullable(),
+    type: z.enum(['Normal', 'Auditorium']),
+    privacy: z.enum(['Open', 'Closed', 'Secret']),
+    invitations: z.enum(['Inherit', 'False']),
+    disabled: z.boolean(),
+    addin: name.nullable(),
+    members: principals,
+    managers: principals,
+    presenters: principals,
+  });
+
+  const addin = z.strictObject({id, name, url: z.string().min(1).max(2048)});
+
+  const user = z.strictObject({
+    dn: z.string().min(1).max(1024),
+    sipAddress: z.string().max(1024).nullable(),
+    persistentChatPolicy: name.nullable(),
+  });
+
+  const roomContent = z.strictObject({
+    roomId: id,
+    room: name,
+    entry: z.string().regex(MESSAGE_ENTRY),
+    messages: z.number().int().nonnegative(),
+  });
+
+  const users = z.array(user).max(MAX_ITEMS * 2);
+  const categories = z.array(category).max(MAX_ITEMS);
+  const rooms = z.array(room).max(MAX_ITEMS);
+  const addins = z.array(addin).max(MAX_ITEMS);
+  const content = z.array(roomContent).max(MAX_ITEMS);
+
+  const manifest = z.strictObject({
+    formatVersion: z.literal(ARCHIVE_FORMAT_VERSION),
+    exportedAt: isoDate,
+    source: z.strictObject({dbInstance: z.string().min(1).max(512), dbName: name, poolFqdn: name}),
+    level: z.enum(EXPORT_LEVELS),
+    scope: z.array(name).max(MAX_ITEMS).nullable(),
+    startDate: isoDate.nullable(),
+    counts: z.strictObject({
+      users: z.number().int().nonnegative(),
+      categories: z.number().int().nonnegative(),
+      rooms: z.number().int().nonnegative(),
+      addins: z.number().int().nonnegative(),
+      messages: z.number().int().nonnegative(),
+    }),
+    entries: z
+      .array(z.strictObject({name: z.string().max(64), bytes: z.number().int().nonnegative(), sha256}))
+      .max(ARCHIVE_LIMITS.maxEntries),
+  });
+  return {category, room, addin, user, roomContent, users, categories, rooms, addins, content, manifest};
+});
+
+export const archiveCategorySchema = schema((s) => s.category);
+export const archiveRoomSchema = schema((s) => s.room);
+export const archiveAddinSchema = schema((s) => s.addin);
+export const archiveUserSchema = schema((s) => s.user);
+/** One room's history in the archive; the room is named so a Content-only archive can find it. */
+export const archiveRoomContentSchema = schema((s) => s.roomContent);
 export const archiveDocumentSchemas = {
-  users: z.array(archiveUserSchema).max(MAX_ITEMS * 2),
-  categories: z.array(archiveCategorySchema).max(MAX_ITEMS),
-  rooms: z.array(archiveRoomSchema).max(MAX_ITEMS),
-  addins: z.array(archiveAddinSchema).max(MAX_ITEMS),
-  content: z.array(archiveRoomContentSchema).max(MAX_ITEMS),
+  users: schema((s) => s.users),
+  categories: schema((s) => s.categories),
+  rooms: schema((s) => s.rooms),
+  addins: schema((s) => s.addins),
+  content: schema((s) => s.content),
 } as const;
 
-export const manifestSchema = z.strictObject({
-  formatVersion: z.literal(ARCHIVE_FORMAT_VERSION),
-  exportedAt: isoDate,
-  source: z.strictObject({dbInstance: z.string().min(1).max(512), dbName: name, poolFqdn: name}),
-  level: z.enum(EXPORT_LEVELS),
-  scope: z.array(name).max(MAX_ITEMS).nullable(),
-  startDate: isoDate.nullable(),
-  counts: z.strictObject({
-    users: z.number().int().nonnegative(),
-    categories: z.number().int().nonnegative(),
-    rooms: z.number().int().nonnegative(),
-    addins: z.number().int().nonnegative(),
-    messages: z.number().int().nonnegative(),
-  }),
-  entries: z
-    .array(z.strictObject({name: z.string().max(64), bytes: z.number().int().nonnegative(), sha256}))
-    .max(ARCHIVE_LIMITS.maxEntries),
-});
+export const manifestSchema = schema((s) => s.manifest);
 
 /** Read-only views of the parsed shapes, so domain entities (with readonly lists) fit them. */
 type Frozen<T> = T extends readonly (infer U)[]

@@ -8,16 +8,15 @@
 // the console's transfer child does; V8 takes `--expose-gc` after start-up for contexts made after it,
 // which is where `gc` is read from (a test of the language's evaluator does the same).
 
-import v8 from 'node:v8';
-import vm from 'node:vm';
-
 let collect: (() => void) | null = null;
 
 /** Runs a full collection of the process's heap (a blocking pause: about 100 ms after opening L). */
 export function collectGarbage(): void {
   if (collect === null) {
-    v8.setFlagsFromString('--expose-gc');
-    collect = vm.runInNewContext('gc') as () => void;
+    // Loaded here, not as the module loads: node:v8 brings a dozen more modules into every start of
+    // `pchat exec`, which loads this module whether it collects or not.
+    process.getBuiltinModule('node:v8').setFlagsFromString('--expose-gc');
+    collect = process.getBuiltinModule('node:vm').runInNewContext('gc') as () => void;
   }
   collect();
 }

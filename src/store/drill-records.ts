@@ -33,32 +33,39 @@ export const newDrillId = (procedure: string, now: Date): string =>
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z')}-${procedure}-${randomBytes(3).toString('hex')}`;
 
-const time = z.string();
-export const drillRecordSchema: z.ZodType<DrillRecord> = z.strictObject({
-  id: z.string().regex(ID_PATTERN),
-  procedure: z.enum(['swap', 'failover', 'failback']),
-  pool: z.string(),
-  mode: z.enum(['rehearsal', 'live']),
-  faults: z.strictObject({servers: z.array(z.string()), dataCenters: z.array(z.string())}),
-  operator: z.string(),
-  startedAt: time,
-  endedAt: time.nullable(),
-  outcome: z.enum(['unfinished', 'succeeded', 'failed', 'abandoned']),
-  steps: z.array(
-    z.strictObject({
-      number: z.number().int(),
-      title: z.string(),
-      line: z.string(),
-      impact: z.enum(['normal', 'high']),
-      startedAt: time.nullable(),
-      endedAt: time.nullable(),
-      outcome: z.enum(['pending', 'running', 'ok', 'acknowledged', 'failed', 'skipped']),
-      warnings: z.array(
-        z.strictObject({warningId: z.enum(WARNING_IDS), message: z.string(), target: z.string().nullable()}),
-      ),
-      error: z.strictObject({errorId: z.string(), message: z.string()}).nullable(),
-    }),
-  ),
+// Built at its first parse (z.lazy; why: domain/lazy-schemas.ts): a Get reads no drill record.
+export const drillRecordSchema: z.ZodType<DrillRecord> = z.lazy(() => {
+  const time = z.string();
+  return z.strictObject({
+    id: z.string().regex(ID_PATTERN),
+    procedure: z.enum(['swap', 'failover', 'failback']),
+    pool: z.string(),
+    mode: z.enum(['rehearsal', 'live']),
+    faults: z.strictObject({servers: z.array(z.string()), dataCenters: z.array(z.string())}),
+    operator: z.string(),
+    startedAt: time,
+    endedAt: time.nullable(),
+    outcome: z.enum(['unfinished', 'succeeded', 'failed', 'abandoned']),
+    steps: z.array(
+      z.strictObject({
+        number: z.number().int(),
+        title: z.string(),
+        line: z.string(),
+        impact: z.enum(['normal', 'high']),
+        startedAt: time.nullable(),
+        endedAt: time.nullable(),
+        outcome: z.enum(['pending', 'running', 'ok', 'acknowledged', 'failed', 'skipped']),
+        warnings: z.array(
+          z.strictObject({
+            warningId: z.enum(WARNING_IDS),
+            message: z.string(),
+            target: z.string().nullable(),
+          }),
+        ),
+        error: z.strictObject({errorId: z.string(), message: z.string()}).nullable(),
+      }),
+    ),
+  });
 });
 
 const recordPath = (files: StoreFiles, id: string): string => path.join(files.drills, `${id}.json`);

@@ -67,7 +67,6 @@
 // which had not been acknowledged.
 
 import path from 'node:path';
-import {performance} from 'node:perf_hooks';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {Low} from 'lowdb';
 import type {ChatMessage, ChatState} from '../domain/types.js';
@@ -152,7 +151,10 @@ export class FileStore implements StorePort {
    * fresh: they neither take the lock again nor read or check the store again.
    */
   private held: LockInfo | null = null;
-  /** When this store last let go of a group's lock (performance.now()). */
+  /**
+   * When this store last let go of a group's lock (performance.now(): the global, which loads
+   * node:perf_hooks only when first used, not at every start of `pchat exec`).
+   */
   private releasedAt = Number.NEGATIVE_INFINITY;
   /** Where the group's last commit left the audit and state logs, while the group holds the lock. */
   private ends: LogEnds | null = null;

@@ -37,34 +37,37 @@ import {sha256} from './state-file.js';
 import {isTempName, tempPath, type StoreFiles} from './store-files.js';
 import {isSparedOnce} from './spared-temps.js';
 
-const relative = z
-  .string()
-  .refine((p) => !path.isAbsolute(p) && !p.split('/').includes('..'), 'must stay inside the store');
-
-const journalSchema = z.strictObject({
-  version: z.literal(1),
-  token: z.string(),
-  revisionBefore: z.number().int().nonnegative(),
-  revisionAfter: z.number().int().positive(),
-  messages: z.discriminatedUnion('kind', [
-    z.strictObject({kind: z.literal('unchanged')}),
-    z.strictObject({kind: z.literal('append'), temp: relative, sizeBefore: z.number().int().nonnegative()}),
-    z.strictObject({kind: z.literal('replace'), temp: relative}),
-  ]),
-  /** Removal records (message-removals.ts), appended at sizeBefore before the commit point. */
-  removals: z.strictObject({temp: relative, sizeBefore: z.number().int().nonnegative()}).optional(),
-  audit: z.strictObject({sizeBefore: z.number().int().nonnegative(), line: z.string()}),
-  /** The state's change as a line of the state log, appended at sizeBefore: the commit point. */
-  stateRecord: z.strictObject({sizeBefore: z.number().int().nonnegative(), line: z.string()}).optional(),
-  /** With a replaced state.json: the state log that starts from it, renamed into place after it. */
-  stateLog: relative.optional(),
-  /** sha256 of the new state.json, when the commit replaces it; absent in journals written before it was recorded. */
-  stateSha256: z
+// Built at its first parse (z.lazy; why: domain/lazy-schemas.ts): a Get reads no journal.
+const journalSchema = z.lazy(() => {
+  const relative = z
     .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
-  backups: z.array(z.strictObject({temp: relative, final: relative})),
-  exports: z.array(z.strictObject({temp: relative, final: relative, replace: z.literal(true).optional()})),
+    .refine((p) => !path.isAbsolute(p) && !p.split('/').includes('..'), 'must stay inside the store');
+
+  return z.strictObject({
+    version: z.literal(1),
+    token: z.string(),
+    revisionBefore: z.number().int().nonnegative(),
+    revisionAfter: z.number().int().positive(),
+    messages: z.discriminatedUnion('kind', [
+      z.strictObject({kind: z.literal('unchanged')}),
+      z.strictObject({kind: z.literal('append'), temp: relative, sizeBefore: z.number().int().nonnegative()}),
+      z.strictObject({kind: z.literal('replace'), temp: relative}),
+    ]),
+    /** Removal records (message-removals.ts), appended at sizeBefore before the commit point. */
+    removals: z.strictObject({temp: relative, sizeBefore: z.number().int().nonnegative()}).optional(),
+    audit: z.strictObject({sizeBefore: z.number().int().nonnegative(), line: z.string()}),
+    /** The state's change as a line of the state log, appended at sizeBefore: the commit point. */
+    stateRecord: z.strictObject({sizeBefore: z.number().int().nonnegative(), line: z.string()}).optional(),
+    /** With a replaced state.json: the state log that starts from it, renamed into place after it. */
+    stateLog: relative.optional(),
+    /** sha256 of the new state.json, when the commit replaces it; absent in journals written before it was recorded. */
+    stateSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    backups: z.array(z.strictObject({temp: relative, final: relative})),
+    exports: z.array(z.strictObject({temp: relative, final: relative, replace: z.literal(true).optional()})),
+  });
 });
 
 export type Journal = z.infer<typeof journalSchema>;

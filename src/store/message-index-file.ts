@@ -44,16 +44,19 @@ export interface IndexData {
   readonly rooms: Map<string, RoomRuns>;
 }
 
-const headerSchema = z.strictObject({
-  key: z.strictObject({
-    dev: z.number(),
-    ino: z.number(),
-    size: z.number().int().nonnegative(),
-    sample: z.string(),
+// Built at its first parse (z.lazy; why: domain/lazy-schemas.ts): a Get reads no message index.
+const headerSchema = z.lazy(() =>
+  z.strictObject({
+    key: z.strictObject({
+      dev: z.number(),
+      ino: z.number(),
+      size: z.number().int().nonnegative(),
+      sample: z.string(),
+    }),
+    rooms: z.array(z.tuple([z.string(), z.number().int().positive(), z.number().int().positive()])),
+    body: z.string(),
   }),
-  rooms: z.array(z.tuple([z.string(), z.number().int().positive(), z.number().int().positive()])),
-  body: z.string(),
-});
+);
 
 /** The key of the first `size` bytes of the open log `fd`. */
 export function logKey(fd: number, stat: fs.Stats, size: number): LogKey {

@@ -24,16 +24,19 @@ import {io, isErrno} from './durable-fs.js';
 import {appendOffset, readLinesOf, toJsonLine, toRecord, type JsonLine, type LogFormat} from './jsonl.js';
 import {sha256} from './state-file.js';
 
-const removalSchema = z.strictObject({
-  rev: z.number().int().positive(),
-  at: z.number().int().nonnegative(),
-  id: z.string(),
-  /** lineHash of the line at `at` as the log holds it. */
-  line: z.string(),
-  /** That line's size with its newline: the bytes a compaction frees. */
-  bytes: z.number().int().positive(),
-  now: z.string().nullable(),
-});
+// Built at its first parse (z.lazy; why: domain/lazy-schemas.ts): a Get reads no message removal.
+const removalSchema = z.lazy(() =>
+  z.strictObject({
+    rev: z.number().int().positive(),
+    at: z.number().int().nonnegative(),
+    id: z.string(),
+    /** lineHash of the line at `at` as the log holds it. */
+    line: z.string(),
+    /** That line's size with its newline: the bytes a compaction frees. */
+    bytes: z.number().int().positive(),
+    now: z.string().nullable(),
+  }),
+);
 
 export type Removal = z.infer<typeof removalSchema>;
 

@@ -25,22 +25,25 @@ import {removalsOf, type StoreFiles} from './store-files.js';
 const ENTRIES = 'messages.jsonl';
 const OBJECTS = 'removed.json';
 
-const entrySchema = z.union([
-  z.strictObject({
-    pass: z.number().int().positive(),
-    kind: z.literal('deleted'),
-    id: z.string(),
-    after: z.string().nullable(),
-    line: z.string(),
-  }),
-  z.strictObject({
-    pass: z.number().int().positive(),
-    kind: z.literal('replaced'),
-    id: z.string(),
-    line: z.string(),
-    now: z.string(),
-  }),
-]);
+// Built at its first parse (z.lazy; why: domain/lazy-schemas.ts): a Get reads no removal backup.
+const entrySchema = z.lazy(() =>
+  z.union([
+    z.strictObject({
+      pass: z.number().int().positive(),
+      kind: z.literal('deleted'),
+      id: z.string(),
+      after: z.string().nullable(),
+      line: z.string(),
+    }),
+    z.strictObject({
+      pass: z.number().int().positive(),
+      kind: z.literal('replaced'),
+      id: z.string(),
+      line: z.string(),
+      now: z.string(),
+    }),
+  ]),
+);
 
 export const lineOps: ItemOps<LogLine> = {idOf: (l) => l.id, same: (a, b) => a.text === b.text};
 

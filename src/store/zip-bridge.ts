@@ -5,7 +5,7 @@
 // bounded either way: both sides go file to file.
 
 import {createRequire} from 'node:module';
-import {MessageChannel, receiveMessageOnPort, Worker, type MessagePort} from 'node:worker_threads';
+import type {MessagePort, Worker} from 'node:worker_threads';
 import {zipWorkerMain} from './zip-worker.js';
 import {zipWriteWorkerMain, type ZipWriteData, type ZipWriteMessage} from './zip-write-worker.js';
 
@@ -52,6 +52,10 @@ const writerSource = `(${zipWriteWorkerMain.toString()})(require);`;
 const resolve = createRequire(import.meta.url).resolve;
 let modules: {yauzl: string} | null = null;
 
+// Loaded with the first zip task: node:worker_threads brings a dozen more modules, and every start of
+// `pchat exec` loads this module.
+const threads = () => process.getBuiltinModule('node:worker_threads');
+
 interface Started {
   readonly worker: Worker;
   readonly port: MessagePort;
@@ -59,6 +63,7 @@ interface Started {
 }
 
 function start(source: string, data: Record<string, unknown>): Started {
+  const {MessageChannel, Worker} = threads();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const {port1, port2} = new MessageChannel();
   const worker = new Worker(source, {
@@ -77,7 +82,7 @@ function start(source: string, data: Record<string, unknown>): Started {
 function answerOf<T>({worker, port, signal}: Started): Answer<T> {
   try {
     const waited = Atomics.wait(signal, 0, 0, TIMEOUT_MS);
-    const message = receiveMessageOnPort(port);
+    const message = threads().receiveMessageOnPort(port);
     if (waited === 'timed-out' || message === undefined)
       throw new Error(`The zip worker did not answer (${waited}).`);
     return message.message as Answer<T>;

@@ -1,3 +1,4 @@
+import {isAscii} from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -10,6 +11,7 @@ import {
   pruneCaches,
   readCache,
   scriptFor,
+  scriptText,
   writeCache,
 } from '../../src/cli/code-cache.js';
 import {consoleOutput, hasScript} from '../helpers/console-output.js';
@@ -119,6 +121,26 @@ describe('the script a command line runs as', () => {
     expect(commands).toContain('init');
     for (const command of commands.filter((c) => c !== 'exec'))
       expect(scriptFor([command], {})).toEqual({script: 'console', cache: 'commands'});
+  });
+});
+
+describe("a script's text", () => {
+  it('is its bytes as ASCII, or decoded as UTF-8 when they are not ASCII', () => {
+    expect(scriptText(Buffer.from('const a = "\\u00e9";\n'))).toBe('const a = "\\u00e9";\n');
+    expect(scriptText(Buffer.from('const a = "é €";\n'))).toBe('const a = "é €";\n');
+  });
+
+  it('is ASCII for both scripts the build writes, so neither is decoded as UTF-8', () => {
+    for (const script of ['exec', 'console']) {
+      const bytes = fs.readFileSync(path.join(distDir, script, 'main.cjs'));
+      expect(isAscii(bytes)).toBe(true);
+      expect(scriptText(bytes)).toBe(bytes.toString('utf8'));
+    }
+  });
+
+  it('names the same cache read as bytes or as text', () => {
+    const text = 'const a = "é";';
+    expect(cacheFileName(Buffer.from(text), 'exec')).toBe(cacheFileName(text, 'exec'));
   });
 });
 

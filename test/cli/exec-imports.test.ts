@@ -6,11 +6,12 @@ import {distDir, pchat, projectRoot, tempDir} from '../helpers/pchat-process.js'
 
 /**
  * One `pchat exec` of a Get: the module URLs it resolved (test/helpers/trace-imports.mjs), the files it
- * required, and the modules of the exec script (dist/exec/main.cjs) whose code ran. esbuild wraps each
- * module of the script in a function named by the module's path, called when the module is first
- * needed: V8's coverage (NODE_V8_COVERAGE) lists the functions that ran.
+ * required, the modules of the exec script (dist/exec/main.cjs) whose code ran, and the names of all
+ * the script's functions that ran. esbuild wraps each module of the script in a function named by the
+ * module's path, called when the module is first needed: V8's coverage (NODE_V8_COVERAGE) lists the
+ * functions that ran.
  */
-function aGet(): {resolved: string[]; required: string[]; ran: string[]} {
+function aGet(): {resolved: string[]; required: string[]; ran: string[]; functions: string[]} {
   const dir = tempDir();
   const store = path.join(dir, 's');
   expect(pchat(['init', '--store', store]).status).toBe(0);
@@ -29,17 +30,18 @@ function aGet(): {resolved: string[]; required: string[]; ran: string[]} {
   });
   expect(run.status).toBe(0);
   const scriptUrl = pathToFileURL(execScript).href;
-  const ran = fs
+  const functions = fs
     .readdirSync(coverage)
     .flatMap((file) => (JSON.parse(fs.readFileSync(path.join(coverage, file), 'utf8')) as V8Coverage).result)
     .filter((script) => script.url === scriptUrl)
     .flatMap((script) => script.functions)
-    .filter((fn) => /^(src|node_modules)\//.test(fn.functionName) && (fn.ranges[0]?.count ?? 0) > 0)
+    .filter((fn) => (fn.ranges[0]?.count ?? 0) > 0)
     .map((fn) => fn.functionName);
   return {
     resolved: fs.readFileSync(trace, 'utf8').split('\n'),
     required: JSON.parse(fs.readFileSync(required, 'utf8')) as string[],
-    ran,
+    ran: functions.filter((name) => /^(src|node_modules)\//.test(name)),
+    functions,
   };
 }
 
@@ -58,7 +60,7 @@ describe('pchat exec start-up', () => {
   it('never loads React or Ink', () => {
     const {resolved, required, ran} = aGet();
     // The trace must have seen the program itself, or it proves nothing.
-    expect(resolved.some((url) => url.endsWith('/dist/bundle/code-cache.js'))).toBe(true);
+    expect(required.some((file) => file.endsWith('/dist/bundle/code-cache.cjs'))).toBe(true);
     expect(ran).toContain('src/session.ts');
     const reactOrInk = /\/node_modules\/(ink|react|react-reconciler|yoga-layout)\//;
     expect(resolved.filter((url) => reactOrInk.test(url))).toEqual([]);
@@ -87,6 +89,52 @@ describe('pchat exec start-up', () => {
     expect(held.filter((file) => !script.includes(`\n  ${JSON.stringify(file)}() {\n`))).toEqual([]);
     // Nor is string-width loaded from node_modules: this Get's output is ASCII.
     expect(required.filter((file) => file.includes('/node_modules/string-width/'))).toEqual([]);
+  });
+
+  it("copies no builtin's exports for each module that imports it", () => {
+    // esbuild's __toESM defines a getter per property of the builtin, at each module's start.
+    const script = fs.readFileSync(execScript, 'utf8');
+    expect(script.match(/__toESM\(require\("node:[^"]+"\)/g)).toBeNull();
+    expect(script).toContain('require("node:fs")');
+  });
+
+  it("builds neither the state's schemas nor the export archive's for a Get (it parses neither)", () => {
+    const {ran, functions} = aGet();
+    expect(ran).toContain('src/store/state-schema.ts');
+    expect(ran).toContain('src/domain/archive-format.ts');
+    const builders = ['stateSchemas', 'archiveSchemas'];
+    // The builders are in the script under these names, so the coverage would have seen them run.
+    const script = fs.readFileSync(execScript, 'utf8');
+    expect(builders.filter((name) => !script.includes(`function ${name}()`))).toEqual([]);
+    expect(functions.filter((name) => builders.includes(name))).toEqual([]);
+  });
+
+  it('starts as CommonJS modules (an ES module entry costs each start more), loading no builtin a Get does not use', () => {
+    const dir = tempDir();
+    const store = path.join(dir, 's');
+    expect(pchat(['init', '--store', store]).status).toBe(0);
+    const trace = path.join(dir, 'loaded.json');
+    // --require, not --import: an --import would itself start the program through the ES module loader.
+    const preload = path.join(dir, 'write-loaded.cjs');
+    fs.writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(trace)}, JSON.stringify({builtins: process.moduleLoadList, required: Object.keys(require.cache)})));`,
+    );
+    const run = pchat(['exec', '--store', store, 'Get-CsPersistentChatState'], {
+      nodeArgs: ['--require', preload],
+    });
+    expect(run.status).toBe(0);
+    const {builtins, required} = JSON.parse(fs.readFileSync(trace, 'utf8')) as Record<string, string[]>;
+    expect(required).toEqual(
+      expect.arrayContaining([
+        path.join(projectRoot, 'bin', 'pchat.js'),
+        path.join(distDir, 'bundle', 'code-cache.cjs'),
+      ]),
+    );
+    // The store hashes its state file: the list must show the builtins the program did load.
+    expect(builtins).toContain('NativeModule crypto');
+    const notForAGet = /^NativeModule (perf_hooks|v8|worker_threads)$/;
+    expect(builtins?.filter((name) => notForAGet.test(name))).toEqual([]);
   });
 
   it('does not load node:child_process for a Get (commander requires it only for subcommands that are executables)', () => {
