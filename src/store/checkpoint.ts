@@ -2,9 +2,10 @@
 // share of the state (file-store.ts decides when). It changes no revision, so it needs no journal:
 // state.json is replaced first (temp, fsync, rename, directory fsync), then the log that starts from
 // it. Cut short before the first rename, it leaves temp files the next commit sweeps; between the two,
-// a state.json at the latest revision beside the old log, whose records it already holds (readers skip
-// them and check that state.json in full, as it is not the checkpoint the log names, until the next
-// checkpoint, which the still long log brings on at the next commit).
+// a state.json at the latest revision beside the old log, whose records it already holds (a reader
+// starting cold skips them and checks that state.json in full, as it is not the checkpoint the log
+// names, until the next checkpoint, which the still long log brings on at the next commit; a reader
+// holding a state goes on by the records: state-file.ts).
 
 import {randomBytes} from 'node:crypto';
 import type {ChatState} from '../domain/types.js';

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import {createHash, randomBytes} from 'node:crypto';
 import path from 'node:path';
-import {setImmediate, setTimeout as sleep} from 'node:timers/promises';
+import {setImmediate} from 'node:timers/promises';
 import type {Adapter} from 'lowdb';
 import {SCHEMA_VERSION, type ChatState} from '../domain/types.js';
 import {StoreError} from './port.js';
@@ -25,10 +25,6 @@ import {STATE_LOG_NAME, tempPath} from './store-files.js';
 
 const {O_RDONLY, O_NOFOLLOW} = fs.constants;
 
-/** The longest a follower waits for a checkpoint's second rename (follow), in steps of CHECKPOINT_STEP_MS. */
-const CHECKPOINT_WAIT_MS = 250;
-const CHECKPOINT_STEP_MS = 5;
-
 /** Records checked per turn of the event loop by a follower catching up (catchUp): a few ms of work. */
 const CATCH_UP_SLICE = 16;
 
@@ -36,6 +32,10 @@ const CATCH_UP_SLICE = 16;
 export const statKey = (stat: fs.BigIntStats): string => `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
 
 export const serializeState = (state: ChatState): string => `${JSON.stringify(state, null, 2)}\n`;
+
+/** How a state serializeState wrote begins: its schema version, then its revision. */
+const STATE_TOP = /^\{\n {2}"schemaVersion": (\d+),\n {2}"revision": (\d+),\n/;
+const STATE_TOP_BYTES = 64;
 
 /** The text `state` is written as; a state the store could not read back (over the size limit) is refused. */
 export function serializeWithin(
@@ -92,6 +92,13 @@ interface ReadCheckpoint {
   readonly key: string;
 }
 
+/** The state held gone on by the records of its log past those read, and where they end. */
+interface Tail {
+  readonly state: ChatState;
+  readonly end: {readonly offset: number; readonly lines: number};
+  readonly grows: number;
+}
+
 /** What a process holds of the state, and how far into which files it has read. */
 interface Loaded {
   /** The two files' keys when they were read: unchanged keys mean nothing to read. */
@@ -129,27 +136,8 @@ export class DurableStateFile implements Adapter<ChatState> {
     this.mode = options.mode ?? 0o600;
   }
 
-  async read(): Promise<ChatState> {
-    if (this.following) await this.checkpointSettled();
-    return this.readSync();
-  }
-
-  /**
-   * A checkpoint renames state.json, then the log. A read between the two finds a new state.json
-   * beside the log it folded, which is not the checkpoint the log names, so it is checked and parsed
-   * whole; a follower's watch fires at the first rename and read there every time (issue 12). Outside
-   * the lock, a follower that finds state.json replaced beside the log it holds waits, a little, for
-   * the log to follow; a state.json replaced otherwise (a checkpoint cut short, a hand edit) is read
-   * as before once the wait is over.
-   */
-  private async checkpointSettled(): Promise<void> {
-    const cache = this.cache;
-    if (cache === null || cache.logIno === null) return;
-    for (let waited = 0; waited < CHECKPOINT_WAIT_MS; waited += CHECKPOINT_STEP_MS) {
-      if (keyOrNull(this.file) === cache.stateKey || statOrNullBig(this.logFile)?.ino !== cache.logIno)
-        return;
-      await sleep(CHECKPOINT_STEP_MS);
-    }
+  read(): Promise<ChatState> {
+    return Promise.resolve(this.readSync());
   }
 
   write(state: ChatState): Promise<void> {
@@ -328,47 +316,149 @@ export class DurableStateFile implements Adapter<ChatState> {
 
   private load(key: string): Loaded {
     const cache = this.cache;
+    return (cache !== null && this.goOn(cache, key)) || this.loadWhole(key);
+  }
+
+  /**
+   * The state held, gone on by the records written since, without state.json; null when only state.json
+   * can say. state.json is taken first: found replaced beside the log held, it is the checkpoint of
+   * that log's records, which were all written before it (a checkpoint holds the lock, and renames
+   * state.json and then the log); its revision, at the top of its text, says so.
+   *
+   * A reader's stats and reads can fall anywhere between a checkpoint's two renames, and a loaded
+   * machine may hold them apart for long: each time the reader parsed state.json whole (0.5-0.9 s on
+   * L, and every object in it new: every pane's rows derived again), where the records it had not
+   * read yet, in the log it holds or the new one, said the same (issue 12: the console while another
+   * process commits).
+   */
+  private goOn(cache: Loaded, key: string): Loaded | null {
+    if (cache.logIno === null) return null;
     const stateKey = keyOrNull(this.file);
-    const logStat = statOrNullBig(this.logFile);
-    // Only the new lines of the same log, when state.json is the one read before.
-    if (cache !== null && logStat !== null && cache.logIno === logStat.ino && cache.stateKey === stateKey) {
-      let read: ReturnType<typeof readStateLog> | Error;
-      try {
-        read = readStateLog(this.logFile, cache.end);
-      } catch (error) {
-        read = error instanceof Error ? error : new Error(String(error));
-      }
-      // A checkpoint may have replaced the log meanwhile: what was read is then not the lines after `end`.
-      if (statOrNullBig(this.logFile)?.ino === cache.logIno) {
-        if (read instanceof Error) throw read;
-        const {state, grows} = replay(cache.state, read.records, this.logFile);
-        return {...cache, key, state, end: read.end, bytes: cache.bytes + grows};
-      }
+    let tail: Tail | null | StoreError;
+    try {
+      tail = this.recordsPast(cache);
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      tail = error;
     }
+    const logStat = statOrNullBig(this.logFile);
+    if (stateKey === null || logStat === null) return null;
+    if (logStat.ino === cache.logIno) {
+      // The log held is still the store's: what is wrong with it is the store's damage.
+      if (tail instanceof StoreError) throw tail;
+      if (tail === null) return null;
+      const checkpoint =
+        stateKey === cache.stateKey ? null : this.checkpointAt(tail.state.revision, stateKey);
+      if (stateKey !== cache.stateKey && checkpoint === null) return null;
+      return {
+        ...cache,
+        key,
+        stateKey,
+        state: tail.state,
+        end: tail.end,
+        ...(checkpoint === null
+          ? {bytes: cache.bytes + tail.grows}
+          : {checkpointBytes: checkpoint, bytes: checkpoint}),
+      };
+    }
+    // A checkpoint replaced the log: whatever is wrong with the old one past the lines read, the new one
+    // and state.json say the state.
+    const held = tail instanceof StoreError || tail === null ? cache.state : tail.state;
+    return this.throughNewLog(held, key);
+  }
+
+  /**
+   * The records of the log the cache was read from, past those read: through the log kept open
+   * (follow), or the store's while it is still that log. Null when that log is gone and not held.
+   */
+  private recordsPast(cache: Loaded): Tail | null {
+    const held = this.openLog?.ino === cache.logIno ? this.openLog : null;
+    const fd = held?.fd ?? openOrNull(this.logFile);
+    if (fd === null) return null;
+    try {
+      if (held === null && fs.fstatSync(fd, {bigint: true}).ino !== cache.logIno) return null;
+      const read = readStateLog(this.logFile, cache.end, fd);
+      const {state, grows} = replay(cache.state, read.records, this.logFile);
+      return {state, end: read.end, grows};
+    } finally {
+      if (held === null) fs.closeSync(fd);
+    }
+  }
+
+  /**
+   * The size of state.json, when the version keyed `stateKey` is the checkpoint of `revision` written
+   * by serializeState (its revision is the second member); null for any other state.json.
+   */
+  private checkpointAt(revision: number, stateKey: string): number | null {
+    const fd = openOrNull(this.file);
+    if (fd === null) return null;
+    try {
+      const stat = fs.fstatSync(fd, {bigint: true});
+      if (statKey(stat) !== stateKey) return null;
+      const top = Buffer.alloc(STATE_TOP_BYTES);
+      const text = top.toString(
+        'utf8',
+        0,
+        io('read', this.file, () => fs.readSync(fd, top, 0, top.length, 0)),
+      );
+      const found = STATE_TOP.exec(text);
+      return found !== null && Number(found[1]) === SCHEMA_VERSION && Number(found[2]) === revision
+        ? Number(stat.size)
+        : null;
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /**
+   * After a checkpoint replaced the log: the state `held` with the new log's records past it, when
+   * they go on from it (the new log keeps the last records of the old); null when state.json must say.
+   */
+  private throughNewLog(held: ChatState, key: string): Loaded | null {
+    const fd = openOrNull(this.logFile);
+    if (fd === null) return null;
+    let logIno: bigint;
+    let log: ReturnType<typeof readStateLog>;
+    try {
+      logIno = fs.fstatSync(fd, {bigint: true}).ino;
+      log = readStateLog(this.logFile, undefined, fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    // Renamed into place after the state.json of its checkpoint: the one now is that one or a later one.
+    const stateKey = keyOrNull(this.file);
+    const header = log.header;
+    if (header === null || stateKey === null) return null;
+    const first = log.records[0]?.record.revisionBefore ?? header.revision;
+    const last = log.records.at(-1)?.record.revisionAfter ?? header.revision;
+    if (Math.min(first, header.revision) > held.revision || held.revision > last) return null;
+    const {state, grows} = replay(held, log.records, this.logFile);
+    return {
+      key,
+      stateKey,
+      logIno,
+      end: log.end,
+      state,
+      checkpointBytes: header.bytes,
+      bytes: header.bytes + grows,
+    };
+  }
+
+  /** state.json, checked or trusted as the log names it, with the log's records applied. */
+  private loadWhole(key: string): Loaded {
     // The log before state.json: a checkpoint renames state.json first, so the log read never starts
     // past the state.json read after it.
-    const log = logStat === null ? null : readStateLog(this.logFile);
-    const logIno = logStat?.ino ?? null;
-    const end = log?.end ?? {offset: 0, lines: 0};
-    const header = log?.header ?? null;
-    // A new log (a checkpoint) that goes on from the revision held: only its records are read.
-    if (cache !== null && log !== null && header !== null && cache.logIno !== logIno) {
-      const held = this.caughtUp(cache);
-      const first = log.records[0]?.record.revisionBefore ?? header.revision;
-      const last = log.records.at(-1)?.record.revisionAfter ?? header.revision;
-      if (Math.min(first, header.revision) <= held.revision && held.revision <= last) {
-        const {state, grows} = replay(held, log.records, this.logFile);
-        return {
-          key,
-          stateKey: stateKey ?? '',
-          logIno,
-          end,
-          state,
-          checkpointBytes: header.bytes,
-          bytes: header.bytes + grows,
-        };
+    const fd = openOrNull(this.logFile);
+    let logIno: bigint | null = null;
+    let log: ReturnType<typeof readStateLog> | null = null;
+    if (fd !== null)
+      try {
+        logIno = fs.fstatSync(fd, {bigint: true}).ino;
+        log = readStateLog(this.logFile, undefined, fd);
+      } finally {
+        fs.closeSync(fd);
       }
-    }
+    const header = log?.header ?? null;
     const {checkpoint, bytes, key: readKey} = (header && this.readNamed(header)) ?? this.readChecked();
     if (header !== null && checkpoint.revision < header.revision)
       throw damaged(
@@ -380,27 +470,11 @@ export class DurableStateFile implements Adapter<ChatState> {
       key,
       stateKey: readKey,
       logIno,
-      end,
+      end: log?.end ?? {offset: 0, lines: 0},
       state,
       checkpointBytes: bytes,
       bytes: bytes + grows,
     };
-  }
-
-  /**
-   * The state held, with the records it lacks from the log it was read from, when that log is still
-   * held open (follow): a checkpoint renamed it away under the lock, so nothing is appended to it.
-   */
-  private caughtUp(cache: Loaded): ChatState {
-    const open = this.openLog;
-    if (open === null || open.ino !== cache.logIno) return cache.state;
-    try {
-      return replay(cache.state, readStateLog(this.logFile, cache.end, open.fd).records, this.logFile).state;
-    } catch (error) {
-      // Whatever is wrong with what the old log holds past the lines read, state.json is read as before.
-      if (error instanceof StoreError) return cache.state;
-      throw error;
-    }
   }
 
   /** Keeps the log last read open while followed, and only then. */
@@ -491,6 +565,18 @@ function statOrNullBig(file: string): fs.BigIntStats | null {
 /** The key of state.json and its log together: either changed, the state may have. */
 const filesKey = (state: fs.BigIntStats, log: fs.BigIntStats | null): string =>
   `${statKey(state)}|${log === null ? '-' : statKey(log)}`;
+
+/** The file opened for reading (never through a link), or null when it is missing. */
+function openOrNull(file: string): number | null {
+  try {
+    return fs.openSync(file, O_RDONLY | O_NOFOLLOW);
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return null;
+    return io('open', file, () => {
+      throw error;
+    });
+  }
+}
 
 const keyOrNull = (file: string): string | null => {
   const stat = statOrNullBig(file);

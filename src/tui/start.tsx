@@ -72,6 +72,11 @@ export async function startConsole(options: ConsoleOptions): Promise<number> {
         onRedraw: () => clear(),
         trace,
       }),
+      // Not Ink's incrementalRendering (only changed lines written): a cursor key would write 422-585
+      // bytes instead of the whole frame's 4,855 (issue 12: P3-commits), but Ink 6.8's incremental
+      // writer moves up one line too few from below a frame that ends in a newline, as every frame
+      // shorter than the terminal does (ours is rows - 1 high), so each changed line was drawn one row
+      // low: the header twice, the footer over the pane's bottom border (tmux, 120x35).
       {
         exitOnCtrlC: false,
         patchConsole: true,

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {afterAll, afterEach, beforeEach, describe, expect, it, onTestFailed} from 'vitest';
+import {afterAll, afterEach, beforeEach, describe, expect, it, onTestFailed, vi} from 'vitest';
+import type {ChatState} from '../../src/domain/types.js';
 import {createStore, openStore, storeFiles, type FileStore} from '../../src/store/file-store.js';
 import {serializeState, sha256} from '../../src/store/state-file.js';
 import {headerLine} from '../../src/store/state-log.js';
@@ -412,32 +413,6 @@ describe('two stores taking turns', () => {
     follower.close();
   });
 
-  it('a store that follows with a watch, reading between the two renames of a checkpoint, waits for the new log', async () => {
-    const files = storeFiles(dir);
-    const writer = await openStore(dir, options);
-    const follower = await openStore(dir, options);
-    const stop = follower.watch(() => undefined);
-    const before = await follower.read();
-    for (const name of ['a', 'b', 'c']) await commit(writer, name);
-    // A checkpoint of revision 3 made by hand, so that a read can fall between its two renames.
-    const text = serializeState(await writer.read());
-    const header = headerLine({revision: 3, sha256: sha256(text), bytes: Buffer.byteLength(text)});
-    fs.writeFileSync(`${files.state}.next`, text, {mode: 0o600});
-    fs.writeFileSync(`${files.stateLog}.next`, header, {mode: 0o600});
-    fs.renameSync(`${files.state}.next`, files.state);
-    const read = follower.read();
-    await sleep(30);
-    fs.renameSync(`${files.stateLog}.next`, files.stateLog);
-    const after = await read;
-    expect(after.revision).toBe(3);
-    expect(after.policies.map((p) => p.identity)).toEqual(['Global', 'Tag:a', 'Tag:b', 'Tag:c']);
-    // Read from the records, not parsed whole from state.json.
-    expect(after.topology).toBe(before.topology);
-    stop();
-    writer.close();
-    follower.close();
-  });
-
   it(
     'as two processes killed with -9 at random moments, across checkpoints, lose no acknowledged commit',
     async () => {
@@ -473,6 +448,106 @@ describe('two stores taking turns', () => {
     },
     long ?? 60_000,
   );
+});
+
+describe('a reader holding a state, across a checkpoint', () => {
+  // A reader that holds a state goes on by the records written since, whenever they say the state:
+  // wherever its reads fall between a checkpoint's two renames, and however long those are apart. A
+  // state.json replaced otherwise is still read whole. Reading whole makes every object of the state
+  // new, so `topology` being the very object held before shows that it was not.
+  afterEach(() => vi.restoreAllMocks());
+
+  /**
+   * A checkpoint of the writer's state made by hand, as checkpoint.ts makes one (the new log keeps the
+   * old one's records), so that reads can fall between its two renames. Returns the two renames.
+   */
+  async function checkpointByHand(writer: FileStore): Promise<{state: () => void; log: () => void}> {
+    const files = storeFiles(dir);
+    const state = await writer.read();
+    const text = serializeState(state);
+    const header = headerLine({
+      revision: state.revision,
+      sha256: sha256(text),
+      bytes: Buffer.byteLength(text),
+    });
+    const records = fs.readFileSync(files.stateLog, 'utf8').split('\n').slice(1).join('\n');
+    fs.writeFileSync(`${files.state}.next`, text, {mode: 0o600});
+    fs.writeFileSync(`${files.stateLog}.next`, header + records, {mode: 0o600});
+    return {
+      state: () => fs.renameSync(`${files.state}.next`, files.state),
+      log: () => fs.renameSync(`${files.stateLog}.next`, files.stateLog),
+    };
+  }
+
+  /**
+   * A writer and a reader of the store (following it with a watch when `follow`), the reader holding
+   * revision 0, the writer having committed policies a, b and c since. `done` closes both.
+   */
+  async function readerBehind(follow: boolean) {
+    const writer = await openStore(dir, options);
+    const reader = await openStore(dir, options);
+    const stop = follow ? reader.watch(() => undefined) : () => undefined;
+    const before = await reader.read();
+    for (const name of ['a', 'b', 'c']) await commit(writer, name);
+    const done = (): void => {
+      stop();
+      writer.close();
+      reader.close();
+    };
+    return {writer, reader, before, done};
+  }
+
+  /** `state` is what a reader starting cold reads, at `revision`, and `policies` when given. */
+  async function expectRead(state: ChatState, revision: number, policies?: readonly string[]): Promise<void> {
+    expect(state).toEqual(await (await openStore(dir, options)).read());
+    expect(state.revision).toBe(revision);
+    if (policies) expect(state.policies.map((p) => p.identity)).toEqual(policies);
+  }
+
+  it('a store that follows with a watch, reading after the first rename of a checkpoint and long before the second, goes on by the records of the log it holds', async () => {
+    const {writer, reader, before, done} = await readerBehind(true);
+    const renames = await checkpointByHand(writer);
+    renames.state();
+    const between = await reader.read();
+    await expectRead(between, 3, ['Global', 'Tag:a', 'Tag:b', 'Tag:c']);
+    expect(between.topology).toBe(before.topology);
+    renames.log();
+    await commit(writer, 'd');
+    const after = await reader.read();
+    await expectRead(after, 4);
+    expect(after.topology).toBe(before.topology);
+    done();
+  });
+
+  it('a store that reads while a checkpoint replaces both files goes on by the records of the new log', async () => {
+    const {writer, reader, before, done} = await readerBehind(false);
+    const renames = await checkpointByHand(writer);
+    // Both renames come while the reader reads the log it read before: it reads that log's records,
+    // then finds another log and another state.json.
+    const readSync = fs.readSync;
+    vi.spyOn(fs, 'readSync').mockImplementationOnce((...args: Parameters<typeof fs.readSync>) => {
+      renames.state();
+      renames.log();
+      return readSync(...args);
+    });
+    const after = await reader.read();
+    expect(fs.existsSync(`${storeFiles(dir).stateLog}.next`)).toBe(false);
+    await expectRead(after, 3);
+    expect(after.topology).toBe(before.topology);
+    done();
+  });
+
+  it('a store that follows with a watch reads whole a state.json replaced beside the log it holds by one that is not its checkpoint', async () => {
+    const files = storeFiles(dir);
+    const {reader, done} = await readerBehind(true);
+    const held = await reader.read();
+    // Another state at another revision, as a restore writes before it replaces the log.
+    const restored = {...held, revision: 4, policies: held.policies.slice(0, 1)};
+    fs.writeFileSync(`${files.state}.next`, serializeState(restored), {mode: 0o600});
+    fs.renameSync(`${files.state}.next`, files.state);
+    await expectRead(await reader.read(), 4, ['Global']);
+    done();
+  });
 });
 
 describe.skipIf(!hasStrace)('a process killed with -9', () => {
