@@ -1,12 +1,11 @@
 // Builds an export archive from the store. The zip writer adds entries one after another, and every
 // room's messages are one entry, so the rooms' lines are gathered from the one log in two passes:
-// the first reads the log once (its second half in the zip writer's thread, idle until then) and
-// notes, for each line of an exported room in log order, its room, byte offset and length (numbers,
-// never the message); the second (room-lines-copy.ts) copies the rooms' lines, room after room,
-// into one staging file beside the store, hashing each room's span. The zip writer (zip-bridge.ts)
-// deflates each group's spans on the second core as soon as they are staged, while this thread
-// gathers the next group, and writes the zip at the end, an entry per span (this thread deflating
-// the entries it has not reached). Memory holds the offsets and one group of rooms, never the log; the lines are copied byte for
+// the first reads the log once and notes, for each line of an exported room in log order, its room,
+// byte offset and length (numbers, never the message); the second (room-lines-copy.ts) copies the
+// rooms' lines, room after room, into one staging file beside the store, hashing each room's span.
+// The zip writer (zip-bridge.ts) deflates each group's spans on the second core as soon as they are
+// staged, while this thread gathers the next group, and writes the zip at the end, an entry per
+// span. Memory holds the offsets and one group of rooms, never the log; the lines are copied byte for
 // byte, so a room's history in the archive is exactly its lines in the log.
 
 import {createHash, randomUUID} from 'node:crypto';
@@ -23,9 +22,8 @@ import {collectGarbage} from './collect-garbage.js';
 import {io, removeQuietly, writeAll} from './durable-fs.js';
 import {parseLine, readLines} from './jsonl.js';
 import {Removals} from './message-removals.js';
-import {readFileLineRooms, type ReadElsewhere} from './line-rooms.js';
+import {readFileLineRooms} from './line-rooms.js';
 import {copyRoomLines, LogLines, type CopiedRoom} from './room-lines-copy.js';
-import {PIECE_BYTES} from './room-pieces.js';
 import {removalsOf, type StoreFiles} from './store-files.js';
 import {startZip, type ZipEntrySource, type ZipWriter} from './zip-bridge.js';
 
@@ -51,7 +49,6 @@ export type RoomContent = (
   request: ArchiveRequest,
   dir: string,
   staged?: (rooms: readonly StagedRoom[]) => void,
-  scan?: ZipWriter['scan'],
 ) => readonly StagedRoom[];
 
 /** A folder beside the store for one archive's files; its `.tmp` name lets a crash's leftovers be swept. */
@@ -108,10 +105,10 @@ function zipArchive(request: ArchiveRequest, dir: string, output: string, conten
  */
 export const logContent =
   (log: string, chunkBytes?: number): RoomContent =>
-  ({plan, contentRooms}, dir, staged, scan) => {
+  ({plan, contentRooms}, dir, staged) => {
     const removals = Removals.read(removalsOf(log));
     const replaced: string[] = [];
-    const lines = logLines(log, contentRooms, plan.startDate, removals, replaced, chunkBytes, scan);
+    const lines = logLines(log, contentRooms, plan.startDate, removals, replaced, chunkBytes);
     const file = path.join(dir, 'messages');
     const named = (room: CopiedRoom, index: number): StagedRoom => ({
       ...room,
@@ -176,7 +173,7 @@ function stageArchive(
       docs.push(stageText(path.join(dir, part), DOCUMENT_NAMES[part], JSON.stringify(doc)));
   }
   zip.add(docs.map(entrySource));
-  const entries = roomContent(request, dir, (rooms) => zip.add(rooms.map(entrySource)), zip.scan);
+  const entries = roomContent(request, dir, (rooms) => zip.add(rooms.map(entrySource)));
   const content: ArchiveRoomContent[] = contentRooms.map(({roomId, room}, index) => ({
     roomId,
     room,
@@ -215,12 +212,11 @@ function logLines(
   removals: Removals,
   replaced: string[],
   chunkBytes?: number,
-  scan?: ZipWriter['scan'],
 ): LogLines {
   const indexOf = new Map(rooms.map((r, i) => [r.roomId, i]));
   if (rooms.length === 0) return new LogLines();
   if (startDate === null && removals.size === 0) {
-    const lines = linesByRoomBytes(log, indexOf, scan && {scan, roomIds: rooms.map((r) => r.roomId)});
+    const lines = linesByRoomBytes(log, indexOf);
     if (lines !== null) return lines;
   }
   const lines = new LogLines();
@@ -250,37 +246,11 @@ function logLines(
  * line by line from their archive), and copied byte for byte, so their room is all pass one needs.
  * Null when a line cannot be read that way: the decoding pass then reports it as damage.
  */
-function linesByRoomBytes(
-  log: string,
-  indexOf: ReadonlyMap<string, number>,
-  helper?: {readonly scan: ZipWriter['scan']; readonly roomIds: readonly string[]},
-): LogLines | null {
+function linesByRoomBytes(log: string, indexOf: ReadonlyMap<string, number>): LogLines | null {
   const lines = new LogLines();
-  // The zip writer's thread reads the second half meanwhile (room-lines-scan.ts); its lines come after.
-  const elsewhere: ReadElsewhere | undefined =
-    helper &&
-    ((from, to) => {
-      const read = helper.scan({log, from, to, pieceBytes: PIECE_BYTES, roomIds: helper.roomIds});
-      return {
-        wait() {
-          const found = read.wait();
-          if (found === null) return false;
-          found.pieces.forEach((piece, k) => {
-            for (let i = 0, n = Math.min(found.count - k * piece.room.length, piece.room.length); i < n; i++)
-              lines.push(piece.room[i] as number, piece.offset[i] as number, piece.length[i] as number);
-          });
-          return true;
-        },
-        drop: () => read.drop(),
-      };
-    });
-  const read = readFileLineRooms(
-    log,
-    (roomId, start, end) => {
-      const index = indexOf.get(roomId);
-      if (index !== undefined) lines.push(index, start, end - start);
-    },
-    elsewhere,
-  );
+  const read = readFileLineRooms(log, (roomId, start, end) => {
+    const index = indexOf.get(roomId);
+    if (index !== undefined) lines.push(index, start, end - start);
+  });
   return read ? lines : null;
 }

@@ -1,7 +1,8 @@
 // The message log read forward in pieces as regions of complete lines: the one read loop of the
 // index and the export's pass (line-rooms.ts), the rooms' readers and rewrites (room-pieces.ts) and
-// the rewrite that drops whole rooms (room-lines-drop.ts). Self-contained, with the reads passed in:
-// the zip writer's thread runs its source too (zip-bridge.ts).
+// the rewrite that drops whole rooms (room-lines-drop.ts).
+
+import fs from 'node:fs';
 
 /** Reads into `buffer` at `offset` up to `length` bytes from `position`; the caller wraps errors. */
 export type ReadAt = (buffer: Buffer, offset: number, length: number, position: number) => number;
@@ -17,7 +18,7 @@ export function* lineRegions(
   from: number,
   to: number,
   pieceBytes: number,
-  read: ReadAt,
+  read: ReadAt = (buffer, offset, length, position) => fs.readSync(fd, buffer, offset, length, position),
 ): Generator<{readonly region: Buffer; readonly base: number}> {
   let work = Buffer.allocUnsafe(Math.max(pieceBytes, 1));
   // work[0, held) holds the bytes from file offset `base` on not yet handed out.

@@ -10,9 +10,6 @@ import fs from 'node:fs';
 import {createRequire} from 'node:module';
 import {MessageChannel, receiveMessageOnPort, Worker, type MessagePort} from 'node:worker_threads';
 import zlib from 'node:zlib';
-import {lineRegions} from './line-regions.js';
-import {lineRoomReader} from './line-room-reader.js';
-import {scanRoomLines, type LinesScanRequest, type ScannedLines} from './room-lines-scan.js';
 import {zipDeflater, zipFileCalls, type DeflatedEntry} from './zip-deflate.js';
 import {zipWorkerMain} from './zip-worker.js';
 import {CLAIM, zipWriteWorkerMain, type ZipWriteData, type ZipWriteMessage} from './zip-write-worker.js';
@@ -56,10 +53,7 @@ const TIMEOUT_MS = 30 * 60 * 1000;
 
 // The worker runs the function's own source, and loads the libraries from where this module finds them.
 const workerSource = `(${zipWorkerMain.toString()})(require);`;
-const writerCodec = {zipFileCalls, zipDeflater, scanRoomLines, lineRegions, lineRoomReader};
-const writerSource = `(${zipWriteWorkerMain.toString()})(require, {${Object.entries(writerCodec)
-  .map(([name, f]) => `${name}: ${f.toString()}`)
-  .join(', ')}});`;
+const writerSource = `(${zipWriteWorkerMain.toString()})(require, {zipFileCalls: ${zipFileCalls.toString()}, zipDeflater: ${zipDeflater.toString()}});`;
 const resolve = createRequire(import.meta.url).resolve;
 let modules: {yauzl: string} | null = null;
 
@@ -121,12 +115,6 @@ export interface ZipWriter {
   finish(entries: readonly ZipEntrySource[]): Answer<{bytes: number; deflatedHere: number}>;
   /** Stops the writer without a zip (the caller failed); its scratch files are the caller's to remove. */
   abandon(): void;
-  /**
-   * Reads part of an export's pass one in the writer's thread (room-lines-scan.ts), which has nothing
-   * to deflate yet: `wait` gives its lines, or null when this thread must read that part itself;
-   * `drop` leaves them unread.
-   */
-  readonly scan: (request: LinesScanRequest) => {wait(): ScannedLines | null; drop(): void};
 }
 
 /**
@@ -168,24 +156,6 @@ export function startZip(output: string, scratch: string, pieceBytes = PIECE_BYT
       return answer.ok ? {...answer, deflatedHere: here.length} : answer;
     },
     abandon,
-    scan(request) {
-      const {port1, port2} = new MessageChannel();
-      const signal = new Int32Array(new SharedArrayBuffer(4));
-      const message: ZipWriteMessage = {kind: 'scan', request, reply: port2, signal};
-      started.port.postMessage(message, [port2]);
-      return {
-        wait() {
-          try {
-            // An answer that does not come is read here too: the scan only spares this thread work.
-            if (Atomics.wait(signal, 0, 0, TIMEOUT_MS) === 'timed-out') return null;
-            return (receiveMessageOnPort(port1)?.message as ScannedLines | null | undefined) ?? null;
-          } finally {
-            port1.close();
-          }
-        },
-        drop: () => port1.close(),
-      };
-    },
   };
 }
 

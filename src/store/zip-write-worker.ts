@@ -23,7 +23,6 @@ import type * as Fs from 'node:fs';
 import type * as Threads from 'node:worker_threads';
 import type * as Zlib from 'node:zlib';
 import type {ZipEntrySource} from './zip-bridge.js';
-import type {LinesScanRequest, ScanCodec, scanRoomLines, ScannedLines} from './room-lines-scan.js';
 import type {DeflatedEntry, zipDeflater, zipFileCalls} from './zip-deflate.js';
 
 type Load = (id: string) => unknown;
@@ -52,18 +51,11 @@ export type ZipWriteMessage =
       readonly kind: 'finish';
       readonly entries: readonly ZipEntrySource[];
       readonly elsewhere: DeflatedElsewhere;
-    }
-  | {
-      readonly kind: 'scan';
-      readonly request: LinesScanRequest;
-      readonly reply: Threads.MessagePort;
-      readonly signal: Int32Array;
     };
 
-export interface ZipCodec extends ScanCodec {
+export interface ZipCodec {
   readonly zipFileCalls: typeof zipFileCalls;
   readonly zipDeflater: typeof zipDeflater;
-  readonly scanRoomLines: typeof scanRoomLines;
 }
 
 export function zipWriteWorkerMain(load: Load, codec: ZipCodec): void {
@@ -216,32 +208,7 @@ export function zipWriteWorkerMain(load: Load, codec: ZipCodec): void {
     Atomics.store(data.signal, 0, 1);
     Atomics.notify(data.signal, 0);
   };
-  /** Half of an export's pass one: answered on its own port, so that it comes before the zip's answer. */
-  const scan = ({
-    request,
-    reply,
-    signal,
-  }: {
-    request: LinesScanRequest;
-    reply: Threads.MessagePort;
-    signal: Int32Array;
-  }): void => {
-    let lines: ScannedLines | null = null;
-    try {
-      lines = codec.scanRoomLines(fs, codec, request);
-    } catch {
-      // The exporting thread reads this half itself, and reports what it finds there.
-    }
-    const buffers = (lines?.pieces ?? []).flatMap(
-      (p) => [p.room.buffer, p.offset.buffer, p.length.buffer] as ArrayBuffer[],
-    );
-    reply.postMessage(lines, buffers);
-    reply.close();
-    Atomics.store(signal, 0, 1);
-    Atomics.notify(signal, 0);
-  };
   data.port.on('message', (message: ZipWriteMessage) => {
-    if (message.kind === 'scan') return scan(message);
     if (message.kind === 'add') {
       // After a failure the rest is not deflated: the finish answers with the first problem.
       if (failure === null)

@@ -48,20 +48,6 @@ describe("an export reads a log line's room from its bytes", () => {
     expect(rooms.get(roomId)?.split('\n').length).toBe(ofRoom.length + 1);
   });
 
-  it("puts such a line in the log's second half, which the zip writer's thread reads, in its room's entry", async () => {
-    const dir = await demoStore(root, 'reordered-late');
-    const lines = fs.readFileSync(logOf(dir), 'utf8').split('\n').slice(0, -1);
-    const last = JSON.parse(lines[lines.length - 1] ?? '') as {id: string; roomId: string};
-    const {id, roomId, ...rest} = last;
-    const reordered = JSON.stringify({...rest, roomId, id});
-    fs.writeFileSync(logOf(dir), [...lines.slice(0, -1), reordered].map((l) => `${l}\n`).join(''));
-    const rooms = await exportedRooms(dir);
-    const entry = rooms.get(roomId)?.split('\n') ?? [];
-    expect(entry[entry.length - 2]).toBe(reordered);
-    const ofRoom = lines.filter((l) => (JSON.parse(l) as {roomId: string}).roomId === roomId);
-    expect(entry.length).toBe(ofRoom.length + 1);
-  });
-
   it('stops at a line that is no JSON, reports the log as damaged and writes no archive', async () => {
     const dir = await demoStore(root, 'damaged');
     fs.appendFileSync(logOf(dir), 'not a message\n');
