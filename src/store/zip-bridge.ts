@@ -1,18 +1,13 @@
 // The store's ports are synchronous (a cmdlet runs synchronously under the lock), and the zip reader
 // (yauzl) streams asynchronously: a zip task runs in a worker thread (zip-worker.ts) while this thread
 // waits on a shared flag. An export's zip is written by a thread of its own (zip-write-worker.ts),
-// started before the rooms are gathered so that it deflates them as they are staged; once they are,
-// this thread deflates the entries that thread has not reached, from the last one back, instead of
-// waiting for it (P6: the writer was still a pool's half-second of deflate behind). Memory stays
+// started before the rooms are gathered so that it deflates them as they are staged. Memory stays
 // bounded either way: both sides go file to file.
 
-import fs from 'node:fs';
 import {createRequire} from 'node:module';
 import {MessageChannel, receiveMessageOnPort, Worker, type MessagePort} from 'node:worker_threads';
-import zlib from 'node:zlib';
-import {zipDeflater, zipFileCalls, type DeflatedEntry} from './zip-deflate.js';
 import {zipWorkerMain} from './zip-worker.js';
-import {CLAIM, zipWriteWorkerMain, type ZipWriteData, type ZipWriteMessage} from './zip-write-worker.js';
+import {zipWriteWorkerMain, type ZipWriteData, type ZipWriteMessage} from './zip-write-worker.js';
 
 export interface ZipEntrySource {
   readonly name: string;
@@ -53,7 +48,7 @@ const TIMEOUT_MS = 30 * 60 * 1000;
 
 // The worker runs the function's own source, and loads the libraries from where this module finds them.
 const workerSource = `(${zipWorkerMain.toString()})(require);`;
-const writerSource = `(${zipWriteWorkerMain.toString()})(require, {zipFileCalls: ${zipFileCalls.toString()}, zipDeflater: ${zipDeflater.toString()}});`;
+const writerSource = `(${zipWriteWorkerMain.toString()})(require);`;
 const resolve = createRequire(import.meta.url).resolve;
 let modules: {yauzl: string} | null = null;
 
@@ -108,89 +103,31 @@ const PIECE_BYTES = 4 << 20;
 export interface ZipWriter {
   /** These entries' bytes are staged: the writer may deflate them now, while the caller goes on. */
   add(entries: readonly ZipEntrySource[]): void;
-  /**
-   * Writes the zip of these entries, in this order, and waits until it is fsynced; this thread
-   * deflates its share first (`deflatedHere` entries).
-   */
-  finish(entries: readonly ZipEntrySource[]): Answer<{bytes: number; deflatedHere: number}>;
-  /** Stops the writer without a zip (the caller failed); its scratch files are the caller's to remove. */
+  /** Writes the zip of these entries, in this order, and waits until it is fsynced. */
+  finish(entries: readonly ZipEntrySource[]): Answer<{bytes: number}>;
+  /** Stops the writer without a zip (the caller failed); its scratch file is the caller's to remove. */
   abandon(): void;
 }
 
 /**
  * A writer of a new zip file at `output` (never over an existing one, mode 0600), deflating in a
- * thread of its own into the new file `scratch`, and in this thread into the new file
- * `${scratch}-here`.
+ * thread of its own into the new file `scratch`.
  */
 export function startZip(output: string, scratch: string, pieceBytes = PIECE_BYTES): ZipWriter {
   const data: Omit<ZipWriteData, 'port' | 'signal'> = {output, scratch, level: DEFLATE_LEVEL, pieceBytes};
   const started = start(writerSource, data);
-  const added: {readonly entries: readonly ZipEntrySource[]; readonly claims: Int32Array}[] = [];
-  const names = new Set<string>();
-  const add = (entries: readonly ZipEntrySource[]): void => {
-    const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(entries.length, 1)));
-    added.push({entries, claims});
-    for (const entry of entries) names.add(entry.name);
-    const message: ZipWriteMessage = {kind: 'add', entries, claims};
-    started.port.postMessage(message);
-  };
-  const abandon = (): void => {
-    started.port.close();
-    void started.worker.terminate();
-  };
+  const post = (message: ZipWriteMessage): void => started.port.postMessage(message);
   return {
-    add,
+    add: (entries) => post({kind: 'add', entries}),
     finish(entries) {
-      add(entries.filter((entry) => !names.has(entry.name)));
-      const file = `${scratch}-here`;
-      let here: [string, DeflatedEntry][];
-      try {
-        here = deflateUnclaimed(added, file, pieceBytes);
-      } catch (error) {
-        abandon();
-        return {ok: false, problem: `it could not be processed (${(error as Error).message})`};
-      }
-      const message: ZipWriteMessage = {kind: 'finish', entries, elsewhere: {file, entries: here}};
-      started.port.postMessage(message);
-      const answer = answerOf<{bytes: number}>(started);
-      return answer.ok ? {...answer, deflatedHere: here.length} : answer;
+      post({kind: 'finish', entries});
+      return answerOf(started);
     },
-    abandon,
+    abandon() {
+      started.port.close();
+      void started.worker.terminate();
+    },
   };
-}
-
-/**
- * Deflates into `file`, from the last entry added back, each entry the writer has not claimed: it
- * takes them in the order they were added, so the first one it holds means it holds all before.
- */
-function deflateUnclaimed(
-  added: readonly {readonly entries: readonly ZipEntrySource[]; readonly claims: Int32Array}[],
-  file: string,
-  pieceBytes: number,
-): [string, DeflatedEntry][] {
-  const here: [string, DeflatedEntry][] = [];
-  const deflater = zipDeflater(
-    fs,
-    zlib,
-    zipFileCalls(fs),
-    file,
-    DEFLATE_LEVEL,
-    Buffer.allocUnsafe(pieceBytes),
-  );
-  try {
-    for (let batch = added.length - 1; batch >= 0; batch--) {
-      const {entries, claims} = added[batch] as (typeof added)[number];
-      for (let k = entries.length - 1; k >= 0; k--) {
-        if (Atomics.compareExchange(claims, k, CLAIM.unclaimed, CLAIM.caller) !== CLAIM.unclaimed)
-          return here;
-        const entry = entries[k] as ZipEntrySource;
-        here.push([entry.name, deflater.deflate(entry)]);
-      }
-    }
-    return here;
-  } finally {
-    deflater.close();
-  }
 }
 
 /** Inflates every entry into stagingDir/entries, within the limits, or says why the zip is refused. */

@@ -1,29 +1,26 @@
 // The body of the thread that writes an export's zip (zip-bridge.ts starts it from this function's
 // source, as it does zip-worker.ts, so it must stay self-contained: everything it uses comes through
-// `load` and `codec`, zip-deflate.ts's functions, started from their source too). It deflates each
-// entry as soon as the exporting thread says its bytes are staged, so the deflate runs on the second
-// core while that thread is still gathering the next rooms (P6); the deflated bytes wait in a scratch
-// file. Each entry is claimed first (a shared flag per entry): once the exporting thread has staged
-// everything it claims the entries this thread has not reached, from the last one back, and deflates
-// them itself into a scratch file of its own. When told the archive's entries in order, and where the
-// other thread deflated its share, this thread writes the zip from them: a new file (never over one,
-// mode 0600), fsynced.
+// `load`). It deflates each entry as soon as the exporting thread says its bytes are staged, so the
+// deflate runs on the second core while that thread is still gathering the next rooms (P6); the
+// deflated bytes wait in a scratch file. When told the archive's entries in order, it writes the zip
+// from them: a new file (never over one, mode 0600), fsynced.
 //
 // The container is the one yazl wrote before (the same records, flags, versions, times and
 // attributes; test/store/zip-write.test.ts compares the bytes), written here because yazl deflates
-// an entry only when its turn in the file comes.
+// an entry only when its turn in the file comes. An entry is deflated in one call, with zlib's own
+// CRC-32, instead of a stream of chunks through the thread pool. One larger than PIECE_BYTES is
+// deflated piece by piece, each piece but the last ended by a sync flush: the pieces form one valid
+// deflate stream, and memory holds one piece.
 //
-// Messages on workerData.port: {kind: 'add', entries, claims} (their bytes are staged: deflate those
-// whose flag in `claims` this thread sets first) and {kind: 'finish', entries, elsewhere} (the
-// archive's entries in order, every one added and claimed by now, and what the exporting thread
-// deflated). The answer, {ok: true, bytes} or {ok: false, problem}, is posted back, then the waiting
-// thread is woken through workerData.signal.
+// Messages on workerData.port: {kind: 'add', entries} (their bytes are staged: deflate them now) and
+// {kind: 'finish', entries} (the archive's entries in order; any not added yet is deflated then). The
+// answer, {ok: true, bytes} or {ok: false, problem}, is posted back, then the waiting thread is woken
+// through workerData.signal.
 
 import type * as Fs from 'node:fs';
 import type * as Threads from 'node:worker_threads';
 import type * as Zlib from 'node:zlib';
 import type {ZipEntrySource} from './zip-bridge.js';
-import type {DeflatedEntry, zipDeflater, zipFileCalls} from './zip-deflate.js';
 
 type Load = (id: string) => unknown;
 
@@ -36,35 +33,16 @@ export interface ZipWriteData {
   readonly signal: Int32Array;
 }
 
-/** Who deflates an entry: the first thread to set its flag from UNCLAIMED. */
-export const CLAIM = {unclaimed: 0, writer: 1, caller: 2} as const;
-
-/** Entries another thread deflated into `file`, by name. */
-export interface DeflatedElsewhere {
-  readonly file: string;
-  readonly entries: readonly (readonly [string, DeflatedEntry])[];
-}
-
 export type ZipWriteMessage =
-  | {readonly kind: 'add'; readonly entries: readonly ZipEntrySource[]; readonly claims: Int32Array}
-  | {
-      readonly kind: 'finish';
-      readonly entries: readonly ZipEntrySource[];
-      readonly elsewhere: DeflatedElsewhere;
-    };
+  | {readonly kind: 'add'; readonly entries: readonly ZipEntrySource[]}
+  | {readonly kind: 'finish'; readonly entries: readonly ZipEntrySource[]};
 
-export interface ZipCodec {
-  readonly zipFileCalls: typeof zipFileCalls;
-  readonly zipDeflater: typeof zipDeflater;
-}
-
-export function zipWriteWorkerMain(load: Load, codec: ZipCodec): void {
+export function zipWriteWorkerMain(load: Load): void {
   const fs = load('node:fs') as typeof Fs;
   const threads = load('node:worker_threads') as typeof Threads;
   const zlib = load('node:zlib') as typeof Zlib;
   const data = threads.workerData as ZipWriteData;
   const {O_RDONLY, O_NOFOLLOW} = fs.constants;
-  const {writeAll, readFully} = codec.zipFileCalls(fs);
 
   // Fixed, as yazl was given them: the same data makes the same archive.
   const mtime = new Date(2000, 0, 1);
@@ -77,32 +55,68 @@ export function zipWriteWorkerMain(load: Load, codec: ZipCodec): void {
   const VERSION_MADE_BY = (3 << 8) | 63;
   const DEFLATE = 8;
   const LIMIT = 0xfffffffe;
-  const WRITER = 1; // CLAIM.writer: a constant outside this function would not reach the thread.
 
-  interface Found extends DeflatedEntry {
-    readonly file: string;
+  interface Deflated {
+    readonly offset: number;
+    readonly compressed: number;
+    readonly bytes: number;
+    readonly crc: number;
   }
-  const deflated = new Map<string, Found>();
-  const piece = Buffer.allocUnsafe(data.pieceBytes);
-  const deflater = codec.zipDeflater(fs, zlib, {writeAll, readFully}, data.scratch, data.level, piece);
-  let open = true;
+  const deflated = new Map<string, Deflated>();
+  const inputs = new Map<string, number>();
+  const scratch = fs.openSync(data.scratch, 'wx+', 0o600);
+  let scratchSize = 0;
   let failure: string | null = null;
+  const piece = Buffer.allocUnsafe(data.pieceBytes);
+
+  const inputOf = (file: string): number => {
+    let fd = inputs.get(file);
+    if (fd === undefined) inputs.set(file, (fd = fs.openSync(file, O_RDONLY | O_NOFOLLOW)));
+    return fd;
+  };
+  const writeAll = (fd: number, bytes: Uint8Array, position?: number): void => {
+    for (let done = 0; done < bytes.length;)
+      done += fs.writeSync(
+        fd,
+        bytes,
+        done,
+        bytes.length - done,
+        position === undefined ? null : position + done,
+      );
+  };
+  const readFully = (fd: number, into: Buffer, length: number, position: number): void => {
+    for (let got = 0; got < length;) {
+      const n = fs.readSync(fd, into, got, length - got, position + got);
+      if (n === 0) throw new Error('a staged file ended early');
+      got += n;
+    }
+  };
 
   function deflate(entry: ZipEntrySource): void {
-    if (!deflated.has(entry.name)) deflated.set(entry.name, {...deflater.deflate(entry), file: data.scratch});
+    if (deflated.has(entry.name)) return;
+    const offset = scratchSize;
+    const start = entry.start ?? 0;
+    let crc = 0;
+    let done = 0;
+    do {
+      const length = Math.min(piece.length, entry.bytes - done);
+      if (length > 0) readFully(inputOf(entry.file), piece, length, start + done);
+      const bytes = piece.subarray(0, length);
+      crc = zlib.crc32(bytes, crc);
+      done += length;
+      const last = done === entry.bytes;
+      const out = zlib.deflateRawSync(bytes, {
+        level: data.level,
+        finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+      });
+      writeAll(scratch, out);
+      scratchSize += out.length;
+    } while (done < entry.bytes);
+    deflated.set(entry.name, {offset, compressed: scratchSize - offset, bytes: entry.bytes, crc});
   }
 
-  function writeZip(entries: readonly ZipEntrySource[], elsewhere: DeflatedElsewhere): number {
-    for (const [name, entry] of elsewhere.entries) deflated.set(name, {...entry, file: elsewhere.file});
+  function writeZip(entries: readonly ZipEntrySource[]): number {
     for (const entry of entries) deflate(entry);
-    open = false;
-    deflater.close();
-    const sources = new Map<string, number>();
-    const sourceOf = (file: string): number => {
-      let fd = sources.get(file);
-      if (fd === undefined) sources.set(file, (fd = fs.openSync(file, O_RDONLY | O_NOFOLLOW)));
-      return fd;
-    };
     const output = fs.openSync(data.output, 'wx', 0o600);
     try {
       let position = 0;
@@ -113,7 +127,7 @@ export function zipWriteWorkerMain(load: Load, codec: ZipCodec): void {
       const central: Buffer[] = [];
       for (const entry of entries) {
         const name = Buffer.from(entry.name, 'utf8');
-        const found = deflated.get(entry.name) as Found;
+        const found = deflated.get(entry.name) as Deflated;
         if (position > LIMIT || found.compressed > LIMIT || found.bytes > LIMIT)
           throw new Error('the archive would be larger than 4 GiB');
         const local = Buffer.alloc(30);
@@ -129,7 +143,7 @@ export function zipWriteWorkerMain(load: Load, codec: ZipCodec): void {
         put(name);
         for (let copied = 0; copied < found.compressed;) {
           const length = Math.min(piece.length, found.compressed - copied);
-          readFully(sourceOf(found.file), piece, length, found.offset + copied);
+          readFully(scratch, piece, length, found.offset + copied);
           put(piece.subarray(0, length));
           copied += length;
         }
@@ -196,13 +210,13 @@ export function zipWriteWorkerMain(load: Load, codec: ZipCodec): void {
       return position;
     } finally {
       fs.closeSync(output);
-      for (const fd of sources.values()) fs.closeSync(fd);
     }
   }
 
   const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
   const answer = (message: {ok: boolean; bytes?: number; problem?: string}): void => {
-    if (open) deflater.close();
+    for (const fd of inputs.values()) fs.closeSync(fd);
+    fs.closeSync(scratch);
     data.port.postMessage(message);
     data.port.close();
     Atomics.store(data.signal, 0, 1);
@@ -213,8 +227,7 @@ export function zipWriteWorkerMain(load: Load, codec: ZipCodec): void {
       // After a failure the rest is not deflated: the finish answers with the first problem.
       if (failure === null)
         try {
-          for (const [k, entry] of message.entries.entries())
-            if (Atomics.compareExchange(message.claims, k, 0, WRITER) === 0) deflate(entry);
+          for (const entry of message.entries) deflate(entry);
         } catch (error) {
           failure = messageOf(error);
         }
@@ -222,7 +235,7 @@ export function zipWriteWorkerMain(load: Load, codec: ZipCodec): void {
     }
     if (failure !== null) return answer({ok: false, problem: `it could not be processed (${failure})`});
     try {
-      answer({ok: true, bytes: writeZip(message.entries, message.elsewhere)});
+      answer({ok: true, bytes: writeZip(message.entries)});
     } catch (error) {
       answer({ok: false, problem: `it could not be processed (${messageOf(error)})`});
     }
