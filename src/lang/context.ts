@@ -63,6 +63,22 @@ export const newLineEnv = (options: EvalOptions, commands: readonly CmdletSpec[]
   deadline: Date.now() + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS),
 });
 
+/** The line ran out of time: the evaluator undoes the whole line and records LimitExceeded. */
+export class TimeBudgetExceeded extends Error {
+  readonly budgetMs: number;
+
+  constructor(budgetMs: number) {
+    super(`The line ran longer than its time budget of ${budgetMs} ms, and nothing it did was kept.`);
+    this.name = 'TimeBudgetExceeded';
+    this.budgetMs = budgetMs;
+  }
+}
+
+export function checkTime(env: LineEnv): void {
+  if (Date.now() > env.deadline)
+    throw new TimeBudgetExceeded(env.options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+}
+
 const operationText = (action: string, target: string): string =>
   `Performing the operation "${action}" on target "${target}".`;
 
@@ -88,7 +104,13 @@ export function createContext(env: LineEnv, binding: Binding, write: (value: Val
       for (const target of targets) if (!env.targets.includes(target)) env.targets.push(target);
     },
     nextRevision: options.state.revision + 1,
-    write,
+    // A builtin sees its whole input at once and loops over it in one call, and a cmdlet may write
+    // many objects: each object or error written is where the line's time budget is checked, as the
+    // pipeline checks it between items (`Get-Command 1..1000000` ran for minutes past it).
+    write: (value) => {
+      checkTime(env);
+      write(value);
+    },
     warn(warningId, message, target) {
       env.warnings.push({warningId, message, target: target ?? null});
     },
@@ -126,8 +148,10 @@ export function createContext(env: LineEnv, binding: Binding, write: (value: Val
       isScriptBlock(block) ? env.runBlock(block, input) : runBlock(block, scopeFor(input)),
     commands: env.commands,
     error(error) {
+      checkTime(env);
       env.errors.push(toRecord(cmdlet.name, error));
     },
+    checkTime: () => checkTime(env),
   };
 }
 

@@ -4,10 +4,10 @@
 import type {CmdletSpec, Value} from '../cmdlets/types.js';
 import type {EvalOptions, LineResult} from './api.js';
 import {builtinCommands} from './builtins/index.js';
-import {newLineEnv, type LineEnv} from './context.js';
+import {newLineEnv, TimeBudgetExceeded, type LineEnv} from './context.js';
 import {parse} from './parse.js';
 import {runScriptBlock} from './run-script-block.js';
-import {runNested, runStatements, TimeBudgetExceeded} from './run-statements.js';
+import {runNested, runStatements} from './run-statements.js';
 import {isCmdletError} from '../domain/errors.js';
 
 export function evaluateLine(source: string, options: EvalOptions): LineResult {

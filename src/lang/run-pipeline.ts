@@ -12,11 +12,10 @@ import {bindArguments, finalSet, type Binding} from './bind.js';
 import {bindInput, type InputBinding} from './bind-input.js';
 import {COMMAND_ALIASES} from './builtins/index.js';
 import {isBuiltin, type BuiltinContext} from './builtins/types.js';
-import {createContext, toRecord, type LineEnv} from './context.js';
+import {checkTime, createContext, toRecord, type LineEnv} from './context.js';
 import {evaluateExpr, NestedPipelineFailed} from './evaluate-expr.js';
 import {formatInputError} from './format-input.js';
 import {closestName} from './suggest.js';
-import {checkTime} from './run-statements.js';
 
 type Prepared =
   | {readonly kind: 'values'; readonly values: readonly Value[]}

@@ -5,27 +5,11 @@
 import type {Value} from '../cmdlets/types.js';
 import type {NestedBody, Pipeline, Statement} from './ast.js';
 import {CmdletError} from '../domain/errors.js';
-import {DEFAULT_TIME_BUDGET_MS, type LineEnv} from './context.js';
+import {checkTime, type LineEnv} from './context.js';
 import {setVariable} from './evaluate-expr.js';
 import {runPipeline} from './run-pipeline.js';
 import {MAX_VALUE_ITEMS} from './value-size.js';
 import {isTruthy} from './values.js';
-
-/** The line ran out of time: the evaluator undoes the whole line and records LimitExceeded. */
-export class TimeBudgetExceeded extends Error {
-  readonly budgetMs: number;
-
-  constructor(budgetMs: number) {
-    super(`The line ran longer than its time budget of ${budgetMs} ms, and nothing it did was kept.`);
-    this.name = 'TimeBudgetExceeded';
-    this.budgetMs = budgetMs;
-  }
-}
-
-export function checkTime(env: LineEnv): void {
-  if (Date.now() > env.deadline)
-    throw new TimeBudgetExceeded(env.options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
-}
 
 const single = (items: readonly Value[]): Value =>
   items.length === 0 ? null : items.length === 1 ? items[0]! : items;

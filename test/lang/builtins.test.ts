@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import type {Value} from '../../src/cmdlets/types.js';
 import {builtinCommands} from '../../src/lang/builtins/index.js';
-import {expectNoErrors, run} from './fake-catalog.js';
+import {evaluateLine} from '../../src/lang/evaluate.js';
+import {evalOptions, expectNoErrors, run} from './fake-catalog.js';
 
 const ids = (line: string, variables?: Map<string, Value>): unknown[] => {
   const result = run(line, variables ? {variables} : {});
@@ -271,6 +272,26 @@ describe('Get-Command', () => {
   it('lists no alias without a name', () => {
     expect(run('Get-Command').output).not.toContainEqual(expect.objectContaining({CommandType: 'Alias'}));
   });
+
+  it('finds names as typed in any case beside patterns, and matches an escaped name as a pattern', () => {
+    const result = run("Get-Command get-fakepolicy, 'Remove-Fake`Policy', Set-Fake*");
+    expect(result.output.map((o) => (o as {Name: string}).Name)).toEqual([
+      'Get-FakePolicy',
+      'Remove-FakePolicy',
+      'Set-FakePolicy',
+    ]);
+    expect(result.errors.map((e) => [e.errorId, e.target])).toEqual([
+      ['CommandNotFound', 'Remove-Fake`Policy'],
+    ]);
+  });
+
+  it('stops at the line time budget on a million names that are not commands', () => {
+    // Each name not found was matched against every command, and every command against every name:
+    // minutes past any budget, since a builtin's loop never looked at the clock.
+    const result = evaluateLine('Get-Command 1..1000000', {...evalOptions(), timeBudgetMs: 100});
+    expect(result.errors.map((e) => e.errorId)).toEqual(['LimitExceeded']);
+    expect(result.output).toEqual([]);
+  }, 60_000);
 });
 
 describe('Get-Credential', () => {

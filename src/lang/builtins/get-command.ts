@@ -33,13 +33,25 @@ export const getCommand = builtin({
       ...ctx.commands.map((c) => ({name: c.name, target: null as string | null})),
       ...aliases.map(([name, target]) => ({name, target})),
     ].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    // A name without wildcards or escapes matches one command's name, whatever its case: those are
+    // looked up, not matched against every command one by one (a -Name of a million names).
+    const known = new Set(entries.map((e) => e.name.toLowerCase()));
+    const plain = new Set<string>();
+    const patterns: string[] = [];
     for (const name of names ?? []) {
-      if (!hasWildcard(name) && !entries.some((e) => e.name.toLowerCase() === name.toLowerCase()))
-        ctx.error(notRecognized(name, ctx.commands));
+      if (hasWildcard(name) || name.includes('`')) patterns.push(name);
+      else plain.add(name.toLowerCase());
+      if (!hasWildcard(name) && !known.has(name.toLowerCase())) ctx.error(notRecognized(name, ctx.commands));
     }
+    const named = (name: string): boolean =>
+      plain.has(name.toLowerCase()) ||
+      patterns.some((p) => {
+        ctx.checkTime();
+        return matchWildcard(p, name);
+      });
     for (const {name, target} of entries) {
       const [verb = '', noun = ''] = name.split(/-(.*)/s);
-      if (names && !names.some((p) => matchWildcard(p, name))) continue;
+      if (names && !named(name)) continue;
       if (verbs && !verbs.some((p) => matchWildcard(p, verb))) continue;
       if (nouns && !nouns.some((p) => matchWildcard(p, noun))) continue;
       if (target === null) ctx.write({CommandType: 'Cmdlet', Name: name, Source: 'pchat'});

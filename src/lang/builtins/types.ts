@@ -16,6 +16,8 @@ export interface BuiltinContext extends CmdletContext {
   readonly commands: readonly CmdletSpec[];
   /** Records a non-terminating error and lets the command go on with the next item. */
   error(error: CmdletError): void;
+  /** Stops the line once it is past its time budget: for a loop that may run long without writing. */
+  checkTime(): void;
 }
 
 export interface BuiltinSpec extends CmdletSpec {
