@@ -162,6 +162,8 @@ export class FileStore implements StorePort {
   private auditWritten: {seq: number; end: number} | null = null;
   /** That end, kept past the lock with audit.jsonl's stat for the next commit (audit-end.ts). */
   private auditEnd: AuditEnd | null = null;
+  /** ports(), made once: each member reads the store's files and state when called, not when made. */
+  private madePorts: Ports | null = null;
 
   /** Use openStore or createStore. */
   constructor(
@@ -191,7 +193,17 @@ export class FileStore implements StorePort {
     return this.db.data;
   }
 
+  /**
+   * The same object at every call: a line asks for it when it is planned and again when it is
+   * committed, and making its closures and archive port anew each time was work per commit that
+   * depends only on the store.
+   */
   ports(): Ports {
+    this.madePorts ??= this.makePorts();
+    return this.madePorts;
+  }
+
+  private makePorts(): Ports {
     const {files, options} = this;
     return {
       // Removals past the state this store last read belong to a commit still in flight.
