@@ -193,8 +193,10 @@ export function sweepTemps(files: StoreFiles): void {
   ] as const) {
     let names: string[];
     try {
-      // Never through a link: the temp files of someone else's folder are not ours to remove.
-      if (!fs.lstatSync(dir).isDirectory()) continue;
+      // Never through a link: the temp files of someone else's folder are not ours to remove. A
+      // folder not made yet (exports/, until the first export) is asked for without an exception
+      // thrown and caught at every commit (safety.ts).
+      if (lstatOrNull(dir)?.isDirectory() !== true) continue;
       names = fs.readdirSync(dir);
     } catch {
       continue;

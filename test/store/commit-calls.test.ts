@@ -1,9 +1,10 @@
 // What a commit that only appends a state record asks of the file system and builds in memory,
 // beyond what its change needs (issue 12, P5): counted, not timed.
 
+import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {createStore, type FileStore} from '../../src/store/file-store.js';
+import {createStore, storeFiles, type FileStore} from '../../src/store/file-store.js';
 import {NOW, addPolicy, removeDir, sampleState, tempDir} from './fixtures.js';
 
 let root: string;
@@ -23,6 +24,31 @@ const options = {now: () => NOW, user: 'admin'};
 const addOne = (store: FileStore, name: string): Promise<unknown> =>
   store.commit((fresh) => ({plan: addPolicy(fresh, name), result: null}));
 
+/** The calls of `name` made while `task` runs: the path or descriptor of each, and whether it threw. */
+async function callsOf(
+  name: 'lstatSync' | 'fstatSync',
+  task: () => Promise<unknown>,
+): Promise<{target: unknown; threw: boolean}[]> {
+  const calls: {target: unknown; threw: boolean}[] = [];
+  const original = fs[name] as (...args: unknown[]) => unknown;
+  vi.spyOn(fs, name).mockImplementation(((...args: unknown[]) => {
+    try {
+      const result = original(...args);
+      calls.push({target: args[0], threw: false});
+      return result;
+    } catch (error) {
+      calls.push({target: args[0], threw: true});
+      throw error;
+    }
+  }) as never);
+  try {
+    await task();
+  } finally {
+    vi.mocked(fs[name]).mockRestore();
+  }
+  return calls;
+}
+
 describe('a commit that appends a state record', () => {
   it('takes the ports of its store as made once: the line asks for them when planned and when committed', async () => {
     const store = await createStore(dir, sampleState(), [], options);
@@ -31,6 +57,18 @@ describe('a commit that appends a state record', () => {
       // Each member still reads the store as it is when called.
       await addOne(store, 'a');
       expect([...store.ports().audit.scan({})].map((e) => e.seq)).toEqual([1]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('finds a folder not made yet (exports/) without an exception thrown and caught', async () => {
+    const store = await createStore(dir, sampleState(), [], options);
+    try {
+      fs.rmSync(storeFiles(dir).exports, {recursive: true, force: true});
+      const calls = await callsOf('lstatSync', () => addOne(store, 'a'));
+      expect(calls.some((c) => c.target === storeFiles(dir).exports)).toBe(true);
+      expect(calls.filter((c) => c.threw)).toEqual([]);
     } finally {
       store.close();
     }
