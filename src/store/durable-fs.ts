@@ -154,13 +154,39 @@ export function writeAtDurably(file: string, sizeBefore: number, data: string | 
 
 /** writeAtDurably without the fsync (`flush` false): for bytes that another durable file already holds. */
 export function writeAt(file: string, sizeBefore: number, data: string | Uint8Array, flush = false): void {
-  io('append to', file, () => {
+  writeThrough(file, sizeBefore, data, {flush, atEnd: false, statAfter: false});
+}
+
+/**
+ * writeAt for a file the caller found, under the store's lock, to end at `end` (a commit's log ends,
+ * commit-plan.ts: cut back to them, or found there): nothing runs past it to cut, so its size is not
+ * asked again. Only holders of the lock write the logs, and nothing else in the commit writes this
+ * one in between. `statAfter`: returns the file's stat once written (the state's key, state-file.ts),
+ * from the file written, not its name.
+ */
+export function writeAtEnd(
+  file: string,
+  end: number,
+  data: string | Uint8Array,
+  how: {readonly flush: boolean; readonly statAfter: boolean},
+): fs.BigIntStats | null {
+  return writeThrough(file, end, data, {...how, atEnd: true});
+}
+
+function writeThrough(
+  file: string,
+  sizeBefore: number,
+  data: string | Uint8Array,
+  how: {readonly flush: boolean; readonly atEnd: boolean; readonly statAfter: boolean},
+): fs.BigIntStats | null {
+  return io('append to', file, () => {
     const fd = fs.openSync(file, O_WRONLY | O_NOFOLLOW);
     try {
       // A file already that long is not cut: cutting it to its own size would only touch its times.
-      if (fs.fstatSync(fd).size !== sizeBefore) storeIo.truncate(fd, sizeBefore);
+      if (!how.atEnd && fs.fstatSync(fd).size !== sizeBefore) storeIo.truncate(fd, sizeBefore);
       writeAll(fd, data, sizeBefore);
-      if (flush) storeIo.fsync(fd);
+      if (how.flush) storeIo.fsync(fd);
+      return how.statAfter ? fs.fstatSync(fd, {bigint: true}) : null;
     } finally {
       fs.closeSync(fd);
     }

@@ -275,8 +275,8 @@ export class FileStore implements StorePort {
    * (their sizes, just taken, say so) have nothing past those ends to cut off.
    */
   private freshen(): LogEnds {
-    const {audit: auditStat} = checkStoreFiles(this.files, this.fileMode);
-    this.db.data = this.stateFile.readSync();
+    const {state: stateStat, audit: auditStat} = checkStoreFiles(this.files, this.fileMode);
+    this.db.data = this.stateFile.readSync(stateStat);
     const revision = this.db.data.revision;
     const audit = keptAuditEnd(this.auditEnd, revision, auditStat) ?? catchUpAudit(this.files, revision);
     const stateLog = this.stateFile.logEnd();
@@ -479,10 +479,10 @@ export class FileStore implements StorePort {
       }
       if (prepared.text === null) {
         const deferred = deferFlush && !journaled;
-        writeStateRecord(this.files, journal, !deferred);
+        const logStat = writeStateRecord(this.files, journal, !deferred);
         // A flushed record flushes the records before it too: they share the file.
         this.unflushed = deferred;
-        this.stateFile.noteAppend(prepared.state, prepared.grows);
+        this.stateFile.noteAppend(prepared.state, prepared.grows, logStat);
       } else this.stateFile.writeSync(prepared.state, ownerOf(this.files.state), prepared.text);
       this.db.data = prepared.state;
       const auditEnd = journal.audit.sizeBefore + Buffer.byteLength(journal.audit.line);

@@ -23,8 +23,8 @@ import {
   removeQuietly,
   renameDurably,
   truncateDurably,
-  writeAt,
   writeAtDurably,
+  writeAtEnd,
   writeNewFile,
   type FileOwner,
 } from './durable-fs.js';
@@ -123,7 +123,8 @@ export const needsJournal = (journal: Journal): boolean =>
  */
 export function writeAuditAfter(files: StoreFiles, journal: Journal): boolean {
   try {
-    writeAt(files.audit, journal.audit.sizeBefore, journal.audit.line);
+    // Where prepareCommit found or cut audit.jsonl's end, under this lock.
+    writeAtEnd(files.audit, journal.audit.sizeBefore, journal.audit.line, {flush: false, statAfter: false});
     return true;
   } catch {
     // The commit happened; the entry is in its record, and catchUpAudit appends it.
@@ -133,11 +134,14 @@ export function writeAuditAfter(files: StoreFiles, journal: Journal): boolean {
 
 /**
  * The commit point of a commit that appends the state's change: its record, flushed (unless `flush`
- * is false: a group commit, whose flush comes later, FileStore.flush). Repeatable.
+ * is false: a group commit, whose flush comes later, FileStore.flush), at the end prepareCommit found
+ * or cut the state log to under this lock (no other step of the commit writes that log). Returns the
+ * log's stat once written, for the state's key (DurableStateFile.noteAppend).
  */
-export function writeStateRecord(files: StoreFiles, journal: Journal, flush = true): void {
-  if (journal.stateRecord)
-    writeAt(files.stateLog, journal.stateRecord.sizeBefore, journal.stateRecord.line, flush);
+export function writeStateRecord(files: StoreFiles, journal: Journal, flush = true): fs.BigIntStats | null {
+  if (!journal.stateRecord) return null;
+  const {sizeBefore, line} = journal.stateRecord;
+  return writeAtEnd(files.stateLog, sizeBefore, line, {flush, statAfter: true});
 }
 
 /** After the commit point: renames only (the new message log, state log, backups, exports). Repeatable. */

@@ -10,6 +10,17 @@ const unsafe = (file: string, message: string): StoreError => new StoreError('St
 /** lstat of a store file, or null when it is missing. */
 export const lstatOrNull = (file: string): fs.Stats | null => statOrNull(file, false);
 
+/** lstat with nanosecond times (the state's key, state-file.ts), or null when the file is missing. */
+export function lstatBigOrNull(file: string): fs.BigIntStats | null {
+  try {
+    return fs.lstatSync(file, {bigint: true, throwIfNoEntry: false}) ?? null;
+  } catch (error) {
+    return io('inspect', file, () => {
+      throw error;
+    });
+  }
+}
+
 /** stat (following links when asked), or null when it is missing. */
 export function statOrNull(file: string, follow = true): fs.Stats | null {
   // Asked without throwing: a commit looks for files that are usually missing (the journal, the

@@ -151,10 +151,14 @@ export class DurableStateFile implements Adapter<ChatState> {
     return state === null ? null : filesKey(state, statOrNullBig(this.logFile));
   }
 
-  /** Re-reads only what changed since the last read or write: nothing, the log's new lines, or all. */
-  readSync(): ChatState {
+  /**
+   * Re-reads only what changed since the last read or write: nothing, the log's new lines, or all.
+   * `stateStat`: state.json's lstat, when the caller has just taken it under the lock (a commit's
+   * check of the store's files, store-access.ts); another a moment later would say the same.
+   */
+  readSync(stateStat?: fs.BigIntStats): ChatState {
     // One lstat of each file both checks it and tells whether it changed.
-    const {key, logSize} = this.checkedFiles();
+    const {key, logSize} = this.checkedFiles(stateStat);
     this.logSize = logSize;
     if (this.cache !== null && this.cache.key === key) return this.cache.state;
     const loaded = withRestoreHint(() => this.load(key));
@@ -167,8 +171,8 @@ export class DurableStateFile implements Adapter<ChatState> {
    * The two files' key and the log's size, after the checks every read makes of them (one lstat of
    * each both checks and keys it).
    */
-  private checkedFiles(): {key: string; logSize: number | null} {
-    const state = this.lstat();
+  private checkedFiles(stateStat?: fs.BigIntStats): {key: string; logSize: number | null} {
+    const state = stateStat ?? this.lstat();
     checkFile(this.file, state, this.mode);
     const log = statOrNullBig(this.logFile);
     if (log !== null) checkFile(this.logFile, log, this.mode);
@@ -257,10 +261,11 @@ export class DurableStateFile implements Adapter<ChatState> {
    * After this process appended a record (under the lock): its state is the latest, nothing to read.
    * state.json is as the commit's read under the same lock found it (an append leaves it as it is), so
    * its part of the key held is kept; were it replaced meanwhile, the next read finds another key.
+   * `logStat`: the log's stat taken through the file just appended to (journal.ts, writeStateRecord).
    */
-  noteAppend(state: ChatState, grows: number): void {
+  noteAppend(state: ChatState, grows: number, logStat: fs.BigIntStats | null = null): void {
     const cache = this.cache;
-    const log = statOrNullBig(this.logFile);
+    const log = logStat ?? statOrNullBig(this.logFile);
     this.logSize = log === null ? null : Number(log.size);
     if (cache === null || log === null || log.ino !== cache.logIno) {
       this.cache = null;

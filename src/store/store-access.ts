@@ -10,7 +10,7 @@ import {damaged} from './decode.js';
 import {recoverJournal} from './journal.js';
 import {acquireLock, releaseLock, type LockInfo, type LockOptions} from './lock.js';
 import {io} from './durable-fs.js';
-import {checkFile, lstatOrNull} from './safety.js';
+import {checkFile, lstatBigOrNull, lstatOrNull} from './safety.js';
 import type {DurableStateFile} from './state-file.js';
 import {isTempName, STATE_LOG_NAME, type StoreFiles} from './store-files.js';
 
@@ -60,21 +60,23 @@ export function leftBehind(files: StoreFiles): boolean {
   return io('read the folder', files.dir, () => fs.readdirSync(files.dir)).some(isTempName);
 }
 
-/** Returns audit.jsonl's stat, which a commit under the lock compares with what it left (audit-end.ts). */
-export function checkStoreFiles(files: StoreFiles, mode: number): {audit: fs.Stats} {
-  const present = (file: string): fs.Stats => {
-    const stat = lstatOrNull(file);
+/**
+ * Returns audit.jsonl's stat, which a commit under the lock compares with what it left (audit-end.ts),
+ * and state.json's, which the state's read under the same lock takes instead of another (state-file.ts).
+ */
+export function checkStoreFiles(files: StoreFiles, mode: number): {state: fs.BigIntStats; audit: fs.Stats} {
+  const present = <S extends fs.Stats | fs.BigIntStats>(file: string, stat: S | null): S => {
     if (stat === null) throw damaged(file, 'it is missing');
     checkFile(file, stat, mode);
     return stat;
   };
-  present(files.state);
-  present(files.messages);
-  const audit = present(files.audit);
+  const state = present(files.state, lstatBigOrNull(files.state));
+  present(files.messages, lstatOrNull(files.messages));
+  const audit = present(files.audit, lstatOrNull(files.audit));
   // Only a store that has had a removal since its log was last written whole has one.
   const removals = lstatOrNull(files.removals);
   if (removals !== null) checkFile(files.removals, removals, mode);
-  return {audit};
+  return {state, audit};
 }
 
 /**

@@ -73,4 +73,28 @@ describe('a commit that appends a state record', () => {
       store.close();
     }
   });
+
+  it('stats state.json once under the lock, and does not ask the logs their sizes again before writing at their ends', async () => {
+    const store = await createStore(dir, sampleState(), [], options);
+    const files = storeFiles(dir);
+    try {
+      await addOne(store, 'a');
+      const lstats = await callsOf('lstatSync', () => addOne(store, 'b'));
+      expect(lstats.filter((c) => c.target === files.state)).toHaveLength(1);
+      // The state log's stat for the state's key comes from the file written, once.
+      expect(lstats.filter((c) => c.target === files.stateLog)).toHaveLength(1);
+      const fstats = await callsOf('fstatSync', () => addOne(store, 'c'));
+      expect(fstats).toHaveLength(1);
+      // And the commits landed whole, one after the other.
+      expect([...store.ports().audit.scan({})].map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect((await store.read()).policies.map((p) => p.identity)).toEqual([
+        'Global',
+        'Tag:a',
+        'Tag:b',
+        'Tag:c',
+      ]);
+    } finally {
+      store.close();
+    }
+  });
 });
