@@ -136,10 +136,10 @@ export function App(props: Props) {
 
   useEffect(() => {
     if (props.now) return;
-    const timer = setInterval(() => tick((n) => n + 1), TICK_MS);
+    const timer = setInterval(() => controller.tick(() => tick((n) => n + 1)), TICK_MS);
     timer.unref?.();
     return () => clearInterval(timer);
-  }, [props.now]);
+  }, [props.now, controller]);
 
   useLayoutEffect(() => trace?.committed());
 

@@ -101,3 +101,54 @@ describe('a read of commits made elsewhere while the operator types', () => {
     controller.dispose();
   });
 });
+
+describe("the data age's redraw (App's tick) while the operator types", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'performance']});
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is drawn with the next key, not in a frame of its own just before it', async () => {
+    const {controller, press} = consoleOn(stateFrom(demoDeployment()));
+    await vi.advanceTimersByTimeAsync(1000);
+    press('j');
+    const redraw = vi.fn();
+    controller.tick(redraw);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(redraw).not.toHaveBeenCalled();
+    press('j');
+    expect(redraw).toHaveBeenCalledTimes(1);
+    controller.dispose();
+  });
+
+  it('is drawn once keys pause, and at once when no key came for a while', async () => {
+    const {controller, press} = consoleOn(stateFrom(demoDeployment()));
+    await vi.advanceTimersByTimeAsync(1000);
+    const atOnce = vi.fn();
+    controller.tick(atOnce);
+    expect(atOnce).toHaveBeenCalledTimes(1);
+    press('j');
+    const afterPause = vi.fn();
+    controller.tick(afterPause);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(afterPause).toHaveBeenCalledTimes(1);
+    controller.dispose();
+  });
+
+  it('leaves a read held for the next key to show', async () => {
+    const first = stateFrom(demoDeployment());
+    const {controller, store, commit, press} = consoleOn(first);
+    await vi.advanceTimersByTimeAsync(1000);
+    press('j');
+    const read = commit();
+    await vi.advanceTimersByTimeAsync(50);
+    const redraw = vi.fn();
+    controller.tick(redraw);
+    press('j');
+    expect(redraw).toHaveBeenCalledTimes(1);
+    expect(store.get().chat).toBe(read);
+    controller.dispose();
+  });
+});
