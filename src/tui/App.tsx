@@ -141,7 +141,10 @@ export function App(props: Props) {
     return () => clearInterval(timer);
   }, [props.now, controller]);
 
-  useLayoutEffect(() => trace?.committed());
+  useLayoutEffect(() => {
+    trace?.committed();
+    controller.drawn();
+  });
 
   useInput((input, key) => {
     for (const press of keyPresses(input, key)) {

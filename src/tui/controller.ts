@@ -302,6 +302,12 @@ export class ConsoleController implements ConsoleContext {
     }
   }
 
+  /** A frame was drawn (App's layout effect): the pauses after keys are counted from a key's frame. */
+  drawn(): void {
+    this.paced.drawn();
+    this.tickPaced.drawn();
+  }
+
   /** The data age's periodic redraw: at once while no key comes, else with the next key's frame. */
   tick(redraw: () => void): void {
     void this.tickPaced.soon(redraw);

@@ -91,6 +91,23 @@ describe('a read of commits made elsewhere while the operator types', () => {
     controller.dispose();
   });
 
+  it("waits for the next key from a slow key's frame, not from the key", async () => {
+    const first = stateFrom(demoDeployment());
+    const {controller, store, commit, press} = consoleOn(first);
+    await vi.advanceTimersByTimeAsync(1000);
+    // A key whose render takes 150 ms (a first visit to a pane of 50,000 rows), then its frame.
+    press('j');
+    const read = commit();
+    await vi.advanceTimersByTimeAsync(150);
+    controller.drawn();
+    // 200 ms after the key but 60 ms after its frame: the operator's next key is still to come.
+    await vi.advanceTimersByTimeAsync(60);
+    expect(store.get().chat).toBe(first);
+    press('j');
+    expect(store.get().chat).toBe(read);
+    controller.dispose();
+  });
+
   it('is shown at once when no key came for a while', async () => {
     const first = stateFrom(demoDeployment());
     const {controller, store, commit} = consoleOn(first);
