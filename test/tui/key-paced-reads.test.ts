@@ -51,14 +51,24 @@ function consoleOn(first: ChatState) {
   return {controller, store, commit, press};
 }
 
-describe('a read of commits made elsewhere while the operator types', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'performance']});
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+/** A console a second after it started, a key pressed, then a commit made elsewhere. */
+async function keyThenCommit() {
+  const first = stateFrom(demoDeployment());
+  const opened = consoleOn(first);
+  await vi.advanceTimersByTimeAsync(1000);
+  opened.press('j');
+  return {...opened, first, read: opened.commit()};
+}
 
+// Both pacers count their pauses by performance.now() and wait them out with setTimeout.
+beforeEach(() => {
+  vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'performance']});
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('a read of commits made elsewhere while the operator types', () => {
   it('is shown with the next key, not in a frame of its own just before it', async () => {
     const first = stateFrom(demoDeployment());
     const {controller, store, commit, press} = consoleOn(first);
@@ -92,12 +102,8 @@ describe('a read of commits made elsewhere while the operator types', () => {
   });
 
   it("waits for the next key from a slow key's frame, not from the key", async () => {
-    const first = stateFrom(demoDeployment());
-    const {controller, store, commit, press} = consoleOn(first);
-    await vi.advanceTimersByTimeAsync(1000);
     // A key whose render takes 150 ms (a first visit to a pane of 50,000 rows), then its frame.
-    press('j');
-    const read = commit();
+    const {controller, store, press, first, read} = await keyThenCommit();
     await vi.advanceTimersByTimeAsync(150);
     controller.drawn();
     // 200 ms after the key but 60 ms after its frame: the operator's next key is still to come.
@@ -120,13 +126,6 @@ describe('a read of commits made elsewhere while the operator types', () => {
 });
 
 describe("the data age's redraw (App's tick) while the operator types", () => {
-  beforeEach(() => {
-    vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'performance']});
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   it('is drawn with the next key, not in a frame of its own just before it', async () => {
     const {controller, press} = consoleOn(stateFrom(demoDeployment()));
     await vi.advanceTimersByTimeAsync(1000);
@@ -155,11 +154,7 @@ describe("the data age's redraw (App's tick) while the operator types", () => {
   });
 
   it('leaves a read held for the next key to show', async () => {
-    const first = stateFrom(demoDeployment());
-    const {controller, store, commit, press} = consoleOn(first);
-    await vi.advanceTimersByTimeAsync(1000);
-    press('j');
-    const read = commit();
+    const {controller, store, press, read} = await keyThenCommit();
     await vi.advanceTimersByTimeAsync(50);
     const redraw = vi.fn();
     controller.tick(redraw);
