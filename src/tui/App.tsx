@@ -136,12 +136,15 @@ export function App(props: Props) {
 
   useEffect(() => {
     if (props.now) return;
-    const timer = setInterval(() => tick((n) => n + 1), TICK_MS);
+    const timer = setInterval(() => controller.tick(() => tick((n) => n + 1)), TICK_MS);
     timer.unref?.();
     return () => clearInterval(timer);
-  }, [props.now]);
+  }, [props.now, controller]);
 
-  useLayoutEffect(() => trace?.committed());
+  useLayoutEffect(() => {
+    trace?.committed();
+    controller.drawn();
+  });
 
   useInput((input, key) => {
     for (const press of keyPresses(input, key)) {

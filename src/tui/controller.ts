@@ -66,6 +66,14 @@ const COUNTING_THEME = makeTheme({ascii: false, color: false});
  */
 const OUTSIDE_READ_GAP_MS = 200;
 
+/**
+ * How long after a key the data age's redraw (App's tick) waits for the next key before it is drawn
+ * alone. Ink holds a frame asked for within 33 ms of the last one: a tick's frame just before a key
+ * held that key's frame up to 33 ms, two or three keys a run of P3's 276 (issue 12). The key's own
+ * frame shows the age as of its render, so the tick is drawn with it.
+ */
+const TICK_QUIET_MS = 200;
+
 /** The only actions while the "terminal too small" notice hides everything else. */
 const WHILE_TOO_SMALL: ReadonlySet<string> = new Set(['app.quit', 'app.interrupt', 'app.redraw']);
 
@@ -82,6 +90,8 @@ export class ConsoleController implements ConsoleContext {
   private lastOutsideRead = -Infinity;
   /** A read of outside commits made while keys come is drawn with the next key (key-paced.ts). */
   private readonly paced = new KeyPaced(OUTSIDE_READ_GAP_MS);
+  /** The data age's redraw, drawn with the next key while keys come; apart from reads, which it must not replace. */
+  private readonly tickPaced = new KeyPaced(TICK_QUIET_MS);
 
   constructor(env: ControllerEnv) {
     this.env = env;
@@ -131,6 +141,7 @@ export class ConsoleController implements ConsoleContext {
   dispose(): void {
     for (const d of this.disposers.splice(0)) d();
     this.paced.dispose();
+    this.tickPaced.dispose();
     if (this.fadeTimer) clearTimeout(this.fadeTimer);
     this.ask.answer(false);
   }
@@ -155,6 +166,7 @@ export class ConsoleController implements ConsoleContext {
 
   handleKey(press: KeyPress): void {
     this.paced.key();
+    this.tickPaced.key();
     const ui = this.ui;
     // Errors and warnings stay until the next key.
     if (ui.message && ui.message.level !== 'info' && ui.message.level !== 'ok')
@@ -288,6 +300,17 @@ export class ConsoleController implements ConsoleContext {
       if (!failure) throw error;
       this.say('error', `Reload failed: ${failure.message}`);
     }
+  }
+
+  /** A frame was drawn (App's layout effect): the pauses after keys are counted from a key's frame. */
+  drawn(): void {
+    this.paced.drawn();
+    this.tickPaced.drawn();
+  }
+
+  /** The data age's periodic redraw: at once while no key comes, else with the next key's frame. */
+  tick(redraw: () => void): void {
+    void this.tickPaced.soon(redraw);
   }
 
   /** Keeps what the focused view shows in step with the data: the audit rows, the drills, the open detail. */
