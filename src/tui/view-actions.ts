@@ -6,7 +6,7 @@ import type {ConsoleContext} from './console-context.js';
 import {innerWidth} from './layout.js';
 import {PANES} from './panes/index.js';
 import {PANE_IDS, PANE_KEYS, PANE_TITLES, type PaneId} from './panes/pane-id.js';
-import {paneRows, prepareFilter, rowIds, visibleRows} from './state/rows.js';
+import {paneRows, prepareFilter, prepareLongList, rowIds, visibleRows} from './state/rows.js';
 import {topView} from './state/ui-state.js';
 import type {Move} from './table/list-window.js';
 import {loadDetailExtra} from './side-loads.js';
@@ -36,6 +36,7 @@ const nav = <I extends string>(id: I, keys: readonly string[], label: string, de
 export function focusPane(ctx: ConsoleContext, pane: PaneId): void {
   ctx.dispatch({type: 'focusPane', pane});
   ctx.afterDataChange();
+  prepareLongList(paneRows(ctx.ui, pane));
 }
 
 /** pane.1 ... pane.11, in Tab order, on the pane's key. */

@@ -14,6 +14,7 @@ import {ACTION_IDS, type ActionId} from '../keymap.js';
 import {isPaneId, PANE_IDS} from '../panes/pane-id.js';
 import {rowIds, visibleRows} from '../state/rows.js';
 import type {PromptState} from '../state/ui-state.js';
+import {focusPane} from '../view-actions.js';
 import {dialogHints, handleDialogKey, type DialogKeys} from './dialog-keys.js';
 import type {KeyPress} from './key-name.js';
 
@@ -80,10 +81,8 @@ function execute(ctx: ConsoleContext, text: string): void {
   if (isPaneId(lower) || action) {
     ctx.dispatch({type: 'history', line});
     setPrompt(ctx, null);
-    if (isPaneId(lower)) {
-      ctx.dispatch({type: 'focusPane', pane: lower});
-      ctx.afterDataChange();
-    } else if (action) ctx.invoke(action);
+    if (isPaneId(lower)) focusPane(ctx, lower);
+    else if (action) ctx.invoke(action);
     return;
   }
   const unknown = unknownCommandIn(line, catalog);

@@ -179,7 +179,7 @@ export function filterRows(rows: readonly Row[], filter: string): readonly Row[]
   return out;
 }
 
-export {prepareFilter} from './filter-texts.js';
+export {prepareFilter, prepareLongList} from './filter-texts.js';
 
 export const visibleRows = (ui: UiState, pane: PaneId): readonly Row[] =>
   filterRows(paneRows(ui, pane), ui.lists[pane].filter);
