@@ -1,8 +1,9 @@
 // The search texts of a row list and their bigram index, made after the frame that opens the
-// filter (a long list's after the frame that shows its pane), in turns of a few milliseconds: on 50,000 principals the texts and the index take far
-// longer than a keystroke may (issue 12: P4). Each turn lets the keys typed meanwhile in, and a key
-// that needs the texts before they are all made makes the rest; the index a key finds part built
-// covers the texts it lists, and the others are read.
+// filter (a long list's after the frame that shows its pane), in turns of a few milliseconds: on
+// 50,000 principals the texts and the index take far longer than a keystroke may (issue 12: P4).
+// Each turn lets the keys typed meanwhile in, and a key that needs the texts before they are all
+// made makes the rest; the index a key finds part built covers the texts it lists, and the others
+// are read.
 
 import {performance} from 'node:perf_hooks';
 import {emptyBigramIndex, indexMore, indexUntil, type BigramIndex} from './bigram-index.js';
