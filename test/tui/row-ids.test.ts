@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {Row} from '../../src/tui/panes/pane.js';
-import {filterRows, rowIds} from '../../src/tui/state/rows.js';
+import {cursorIds, filterRows} from '../../src/tui/state/rows.js';
 import {cursorIndex} from '../../src/tui/table/list-window.js';
 
 afterEach(() => {
@@ -28,13 +28,13 @@ describe('the ids of a filtered list', () => {
         // Ids drawn from five letters: most lists hold some twice.
         const rows = cells.map(([id, name]) => row(id, name));
         const shown = filterRows(rows, text);
-        const ids = rowIds(shown);
+        const ids = cursorIds(shown);
         const expected = shown.map((r) => r.id);
         expect(ids.length).toBe(expected.length);
         expect(Array.from({length: ids.length + 1}, (_, i) => ids.at(i))).toEqual([...expected, undefined]);
         for (const id of ['a', 'b', 'c', 'd', 'e', 'z']) {
           expect(ids.indexOf(id), id).toBe(expected.indexOf(id));
-          expect(rowIds(rows).indexOf(id), id).toBe(rows.map((r) => r.id).indexOf(id));
+          expect(cursorIds(rows).indexOf(id), id).toBe(rows.map((r) => r.id).indexOf(id));
         }
       }),
       {numRuns: 300},
@@ -51,10 +51,10 @@ describe('the ids of a filtered list', () => {
       cells: {name: `Person ${i}`},
     });
     const rows = Array.from({length: 500}, (_, i) => watched(i));
-    rowIds(rows);
+    cursorIds(rows);
     const shown = filterRows(rows, 'person 1');
     reads = 0;
-    const ids = rowIds(shown);
+    const ids = cursorIds(shown);
     expect(ids.length).toBe(111);
     expect(ids.at(0)).toBe('p1');
     expect(ids.indexOf('p199')).toBe(110);
@@ -67,7 +67,7 @@ describe('the ids of a filtered list', () => {
     const scans = vi.spyOn(Array.prototype, 'indexOf');
     const found: number[] = [];
     for (let key = 0; key < 3; key++)
-      found.push(cursorIndex(rowIds(rows), 'p250', 0), cursorIndex(rowIds(shown), 'p250', 0));
+      found.push(cursorIndex(cursorIds(rows), 'p250', 0), cursorIndex(cursorIds(shown), 'p250', 0));
     const lookups = scans.mock.calls.filter(([id]) => id === 'p250').length;
     scans.mockRestore();
     expect(found).toEqual([250, 61, 250, 61, 250, 61]);

@@ -12,7 +12,7 @@ import {formatRun} from '../format-output.js';
 import {innerWidth} from '../layout.js';
 import {ACTION_IDS, type ActionId} from '../keymap.js';
 import {isPaneId, PANE_IDS} from '../panes/pane-id.js';
-import {rowIds, visibleRows} from '../state/rows.js';
+import {cursorIds, visibleRows} from '../state/rows.js';
 import type {PromptState} from '../state/ui-state.js';
 import {focusPane} from '../view-actions.js';
 import {dialogHints, handleDialogKey, type DialogKeys} from './dialog-keys.js';
@@ -53,7 +53,7 @@ function setPrompt(ctx: ConsoleContext, prompt: PromptState | null): void {
     if (prompt) ctx.dispatch({type: 'filter', pane, text: prompt.text});
     ctx.dispatch({
       type: 'follow',
-      ids: rowIds(visibleRows(ctx.ui, pane)),
+      ids: cursorIds(visibleRows(ctx.ui, pane)),
       height: ctx.listHeight(),
     });
   }

@@ -211,8 +211,8 @@ const carryIds: Carry<readonly string[]> = (_before, ids, after, replaced) => {
   return next;
 };
 
-/** The ids of a whole list, once per list: a key press reads them, and a list can hold 50,000 rows. */
-const allIds = (rows: readonly Row[]): readonly string[] =>
+/** The rows' ids, once per row list: a key press reads them, and a list can hold 50,000 rows. */
+export const rowIds = (rows: readonly Row[]): readonly string[] =>
   idCache.get(rows, () => rows.map((r) => r.id), carryIds);
 
 /** Where an id is in a whole list's ids: its first place, and the others once asked for. */
@@ -296,12 +296,15 @@ function filteredIds(whole: readonly string[], positions: readonly number[]): Id
 
 const idViews = new WeakMap<readonly Row[], Ids>();
 
-/** The rows' ids: a whole list's made once, a filtered list's read through the whole list's. */
-export function rowIds(rows: readonly Row[]): Ids {
+/**
+ * The rows' ids as the cursor reads them: a whole list's, made once, a filtered list's read through
+ * its whole list's; either finds the cursor's row once while it stays.
+ */
+export function cursorIds(rows: readonly Row[]): Ids {
   let ids = idViews.get(rows);
   if (!ids) {
     const from = filteredFrom.get(rows);
-    ids = from ? filteredIds(allIds(from.rows), from.positions) : wholeIds(allIds(rows));
+    ids = from ? filteredIds(rowIds(from.rows), from.positions) : wholeIds(rowIds(rows));
     idViews.set(rows, ids);
   }
   return ids;
