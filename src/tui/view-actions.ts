@@ -6,7 +6,7 @@ import type {ConsoleContext} from './console-context.js';
 import {innerWidth} from './layout.js';
 import {PANES} from './panes/index.js';
 import {PANE_IDS, PANE_KEYS, PANE_TITLES, type PaneId} from './panes/pane-id.js';
-import {paneRows, prepareFilter, rowIds, visibleRows} from './state/rows.js';
+import {cursorIds, paneRows, prepareFilter, prepareLongList, visibleRows} from './state/rows.js';
 import {topView} from './state/ui-state.js';
 import type {Move} from './table/list-window.js';
 import {loadDetailExtra} from './side-loads.js';
@@ -24,7 +24,7 @@ export function viewLineCount(ctx: ConsoleContext): number {
 const moveBy = (m: Move) => (ctx: ConsoleContext) => {
   const view = topView(ctx.ui);
   if (view.kind === 'list') {
-    ctx.dispatch({type: 'cursorMove', move: m, ids: rowIds(ctx.rows()), height: ctx.listHeight()});
+    ctx.dispatch({type: 'cursorMove', move: m, ids: cursorIds(ctx.rows()), height: ctx.listHeight()});
   } else {
     ctx.dispatch({type: 'scroll', move: m, lines: viewLineCount(ctx), height: ctx.textHeight()});
   }
@@ -36,6 +36,7 @@ const nav = <I extends string>(id: I, keys: readonly string[], label: string, de
 export function focusPane(ctx: ConsoleContext, pane: PaneId): void {
   ctx.dispatch({type: 'focusPane', pane});
   ctx.afterDataChange();
+  prepareLongList(paneRows(ctx.ui, pane));
 }
 
 /** pane.1 ... pane.11, in Tab order, on the pane's key. */
@@ -166,7 +167,7 @@ export const VIEW_ACTIONS = [
         ctx.dispatch({type: 'filter', pane: ui.pane, text: ''});
         ctx.dispatch({
           type: 'follow',
-          ids: rowIds(visibleRows(ctx.ui, ui.pane)),
+          ids: cursorIds(visibleRows(ctx.ui, ui.pane)),
           height: ctx.listHeight(),
         });
       }
@@ -249,7 +250,7 @@ export const VIEW_ACTIONS = [
       ctx.dispatch({
         type: 'cursorMove',
         move: 'down',
-        ids: rowIds(ctx.rows()),
+        ids: cursorIds(ctx.rows()),
         height: ctx.listHeight(),
       });
     },

@@ -7,6 +7,7 @@
 // a table drawn by columns).
 
 import stringWidth from 'string-width';
+import {PLAIN} from '../frame-output.js';
 
 const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'});
 
@@ -20,9 +21,14 @@ function alone(text: string): boolean {
   return graphemes.every((g) => PRINTABLE_ASCII.test(g) || stringWidth(g) > 0);
 }
 
-/** True when `text` drawn alone shows what it shows between the spaces of its row. */
+/**
+ * True when `text` drawn alone shows what it shows between the spaces of its row. A plain text
+ * (frame-output.ts: each character a grapheme of its own one column wide, and none a mark that
+ * joins a space) is not segmented: every cut cell ends in an ellipsis, and each new row of a filter
+ * key's frame had its cut cells segmented here (issue 12: P4).
+ */
 export function drawsAlone(text: string): boolean {
-  if (PRINTABLE_ASCII.test(text)) return true;
+  if (PLAIN.test(text)) return true;
   let result = kept.get(text);
   if (result === undefined) {
     result = alone(text);

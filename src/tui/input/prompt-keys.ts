@@ -12,8 +12,9 @@ import {formatRun} from '../format-output.js';
 import {innerWidth} from '../layout.js';
 import {ACTION_IDS, type ActionId} from '../keymap.js';
 import {isPaneId, PANE_IDS} from '../panes/pane-id.js';
-import {rowIds, visibleRows} from '../state/rows.js';
+import {cursorIds, visibleRows} from '../state/rows.js';
 import type {PromptState} from '../state/ui-state.js';
+import {focusPane} from '../view-actions.js';
 import {dialogHints, handleDialogKey, type DialogKeys} from './dialog-keys.js';
 import type {KeyPress} from './key-name.js';
 
@@ -52,7 +53,7 @@ function setPrompt(ctx: ConsoleContext, prompt: PromptState | null): void {
     if (prompt) ctx.dispatch({type: 'filter', pane, text: prompt.text});
     ctx.dispatch({
       type: 'follow',
-      ids: rowIds(visibleRows(ctx.ui, pane)),
+      ids: cursorIds(visibleRows(ctx.ui, pane)),
       height: ctx.listHeight(),
     });
   }
@@ -80,10 +81,8 @@ function execute(ctx: ConsoleContext, text: string): void {
   if (isPaneId(lower) || action) {
     ctx.dispatch({type: 'history', line});
     setPrompt(ctx, null);
-    if (isPaneId(lower)) {
-      ctx.dispatch({type: 'focusPane', pane: lower});
-      ctx.afterDataChange();
-    } else if (action) ctx.invoke(action);
+    if (isPaneId(lower)) focusPane(ctx, lower);
+    else if (action) ctx.invoke(action);
     return;
   }
   const unknown = unknownCommandIn(line, catalog);

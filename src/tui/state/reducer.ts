@@ -4,7 +4,7 @@
 import type {ChatState} from '../../domain/types.js';
 import type {PaneId} from '../panes/pane-id.js';
 import type {AuditRow, DrillRow} from '../panes/pane.js';
-import {cursorIndex, moveIndex, windowTop, type Move} from '../table/list-window.js';
+import {cursorIndex, moveIndex, windowTop, type Ids, type Move} from '../table/list-window.js';
 import type {DetailExtra, ListState, Message, Overlay, PromptState, Size, UiState, View} from './ui-state.js';
 import {topView} from './ui-state.js';
 
@@ -17,11 +17,11 @@ export type UiEvent =
   | {
       readonly type: 'cursorMove';
       readonly move: Move;
-      readonly ids: readonly string[];
+      readonly ids: Ids;
       readonly height: number;
     }
   | {readonly type: 'cursorTo'; readonly pane: PaneId; readonly id: string}
-  | {readonly type: 'follow'; readonly ids: readonly string[]; readonly height: number}
+  | {readonly type: 'follow'; readonly ids: Ids; readonly height: number}
   | {readonly type: 'scroll'; readonly move: Move; readonly lines: number; readonly height: number}
   | {readonly type: 'pushView'; readonly view: View}
   | {readonly type: 'popView'}
@@ -45,22 +45,22 @@ const withList = (ui: UiState, pane: PaneId, change: (list: ListState) => ListSt
 };
 
 /** Moves the cursor of the focused list and keeps it inside the window. */
-function cursorMove(list: ListState, move: Move, ids: readonly string[], height: number): ListState {
+function cursorMove(list: ListState, move: Move, ids: Ids, height: number): ListState {
   const index = cursorIndex(ids, list.cursorId, list.lastIndex);
   const next = moveIndex(index, move, ids.length, height);
   if (next < 0) return list;
   return {
     ...list,
-    cursorId: ids[next] ?? null,
+    cursorId: ids.at(next) ?? null,
     lastIndex: next,
     top: windowTop(next, list.top, height, ids.length),
   };
 }
 
 /** After data or filter changes: keep the same row (by id) under the cursor and in the window. */
-function follow(list: ListState, ids: readonly string[], height: number): ListState {
+function follow(list: ListState, ids: Ids, height: number): ListState {
   const index = cursorIndex(ids, list.cursorId, list.lastIndex);
-  const cursorId = index < 0 ? list.cursorId : (ids[index] ?? null);
+  const cursorId = index < 0 ? list.cursorId : (ids.at(index) ?? null);
   const top = windowTop(Math.max(0, index), list.top, height, ids.length);
   if (cursorId === list.cursorId && top === list.top && index === list.lastIndex) return list;
   return {...list, cursorId, top, lastIndex: Math.max(0, index)};

@@ -12,6 +12,7 @@ import {PANES} from '../panes/index.js';
 import type {PaneId} from '../panes/pane-id.js';
 import type {PaneData, Row} from '../panes/pane.js';
 import type {UiState, View} from './ui-state.js';
+import type {Ids} from '../table/list-window.js';
 
 const rowCache = new WeakMap<object, Map<PaneId, readonly Row[]>>();
 const filterCache = new WeakMap<readonly Row[], Map<string, readonly Row[]>>();
@@ -142,24 +143,41 @@ function candidates(rows: readonly Row[], texts: readonly string[], text: string
   return found;
 }
 
-/** Case-insensitive substring matches; only when there are none, fuzzy matches (typos, skipped letters). */
-function match(rows: readonly Row[], text: string): readonly Row[] {
+/** A filtered list's rows by their positions in the whole list, ascending. */
+const filteredFrom = new WeakMap<
+  readonly Row[],
+  {readonly rows: readonly Row[]; readonly positions: readonly number[]}
+>();
+
+/** The rows at `positions` (ascending) of `rows`, which rowIds reads without copying their ids. */
+function rowsAt(rows: readonly Row[], positions: readonly number[]): readonly Row[] {
+  const out = positions.map((i) => rows[i]!);
+  filteredFrom.set(out, {rows, positions});
+  return out;
+}
+
+/** The positions in `rows` of the matches of `text`, ascending; null when every row matches. */
+function matchPositions(rows: readonly Row[], text: string): readonly number[] | null {
   const texts = lowerTexts(rows);
   const exact = containing(rows, texts, text.toLowerCase());
-  // Every row matches: the rows themselves, whose ids are already made.
-  if (exact === null) return rows;
-  if (exact.length > 0) return exact.map((i) => rows[i]!);
+  if (exact === null || exact.length > 0) return exact;
   const found = candidates(rows, texts, text);
   // The candidates are the texts fuse matches, by fuse's own condition, but for blank texts, which
   // fuse skips (fuzzy-candidates.ts): scoring them with fuse again took most of a typo's keystroke
   // (issue 12: P4). The matches are shown in the rows' order, so fuse's scores are not needed.
-  if (found !== null) return found.filter((i) => texts[i]!.trim() !== '').map((i) => rows[i]!);
+  if (found !== null) return found.filter((i) => texts[i]!.trim() !== '');
   // fuse lower-cases what it compares, so the lower-cased texts give it the same matches.
   return new Fuse(texts, FUSE_OPTIONS)
     .search(text)
     .map((r) => r.refIndex)
-    .sort((a, b) => a - b)
-    .map((i) => rows[i]!);
+    .sort((a, b) => a - b);
+}
+
+/** Case-insensitive substring matches; only when there are none, fuzzy matches (typos, skipped letters). */
+function match(rows: readonly Row[], text: string): readonly Row[] {
+  const positions = matchPositions(rows, text);
+  // Every row matches: the rows themselves, whose ids are already made.
+  return positions === null ? rows : rowsAt(rows, positions);
 }
 
 /** Rows matching `filter`, in their original order. */
@@ -179,7 +197,7 @@ export function filterRows(rows: readonly Row[], filter: string): readonly Row[]
   return out;
 }
 
-export {prepareFilter} from './filter-texts.js';
+export {prepareFilter, prepareLongList} from './filter-texts.js';
 
 export const visibleRows = (ui: UiState, pane: PaneId): readonly Row[] =>
   filterRows(paneRows(ui, pane), ui.lists[pane].filter);
@@ -196,3 +214,98 @@ const carryIds: Carry<readonly string[]> = (_before, ids, after, replaced) => {
 /** The rows' ids, once per row list: a key press reads them, and a list can hold 50,000 rows. */
 export const rowIds = (rows: readonly Row[]): readonly string[] =>
   idCache.get(rows, () => rows.map((r) => r.id), carryIds);
+
+/** Where an id is in a whole list's ids: its first place, and the others once asked for. */
+interface Places {
+  readonly id: string;
+  readonly first: number;
+  rest: readonly number[] | null;
+}
+
+/**
+ * The places of the last id looked up in each whole list: the cursor's row, looked up again by the
+ * frame and by each key until the cursor moves (a scan of 50,000 ids each time, issue 12: P4).
+ */
+const placesOf = new WeakMap<readonly string[], Places>();
+
+function placesIn(ids: readonly string[], id: string): Places {
+  let kept = placesOf.get(ids);
+  if (kept?.id !== id) {
+    kept = {id, first: ids.indexOf(id), rest: null};
+    placesOf.set(ids, kept);
+  }
+  return kept;
+}
+
+/** The places after the first, for a list that holds an id more than once. */
+function restOf(ids: readonly string[], places: Places): readonly number[] {
+  if (places.rest === null) {
+    const rest: number[] = [];
+    for (let at = ids.indexOf(places.id, places.first + 1); at !== -1; at = ids.indexOf(places.id, at + 1))
+      rest.push(at);
+    places.rest = rest;
+  }
+  return places.rest;
+}
+
+/** The first of `sorted` that is `value`, by bisection, or -1. */
+function bisect(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return sorted[low] === value ? low : -1;
+}
+
+/** A whole list's ids, the cursor's row found once per row. */
+const wholeIds = (ids: readonly string[]): Ids => ({
+  length: ids.length,
+  at: (index) => ids[index],
+  indexOf: (id) => placesIn(ids, id).first,
+});
+
+/**
+ * A filtered list's ids, read through its positions in the whole list: a filter key's follow and
+ * frame found the cursor in an array of the hits' ids made for each key, 16,593 of them for `en`
+ * over the principals (issue 12: P4). The cursor's row is found among the whole list's ids, then
+ * among the positions by bisection.
+ */
+function filteredIds(whole: readonly string[], positions: readonly number[]): Ids {
+  return {
+    length: positions.length,
+    at: (index) => {
+      const at = positions[index];
+      return at === undefined ? undefined : whole[at];
+    },
+    indexOf(id) {
+      const places = placesIn(whole, id);
+      if (places.first === -1) return -1;
+      const index = bisect(positions, places.first);
+      if (index !== -1) return index;
+      for (const at of restOf(whole, places)) {
+        const later = bisect(positions, at);
+        if (later !== -1) return later;
+      }
+      return -1;
+    },
+  };
+}
+
+const idViews = new WeakMap<readonly Row[], Ids>();
+
+/**
+ * The rows' ids as the cursor reads them: a whole list's, made once, a filtered list's read through
+ * its whole list's; either finds the cursor's row once while it stays.
+ */
+export function cursorIds(rows: readonly Row[]): Ids {
+  let ids = idViews.get(rows);
+  if (!ids) {
+    const from = filteredFrom.get(rows);
+    ids = from ? filteredIds(rowIds(from.rows), from.positions) : wholeIds(rowIds(rows));
+    idViews.set(rows, ids);
+  }
+  return ids;
+}

@@ -3,8 +3,19 @@
 
 export const SCROLL_OFF = 2;
 
+/**
+ * A list's ids as the cursor reads them: an array, or a filtered list's view onto its whole list's
+ * ids (rows.ts), which finds an id without a scan of the hits and is made without copying them.
+ */
+export interface Ids {
+  readonly length: number;
+  /** The position of the first row with this id, or -1. */
+  indexOf(id: string): number;
+  at(index: number): string | undefined;
+}
+
 /** Where the cursor is: the row with `cursorId`, else the nearest row to where it was. */
-export function cursorIndex(ids: readonly string[], cursorId: string | null, lastIndex: number): number {
+export function cursorIndex(ids: Ids, cursorId: string | null, lastIndex: number): number {
   if (ids.length === 0) return -1;
   if (cursorId !== null) {
     const found = ids.indexOf(cursorId);

@@ -8,7 +8,7 @@
 import type {Line, Segment} from '../components/segments.js';
 import {PANES} from '../panes/index.js';
 import type {PaneId} from '../panes/pane-id.js';
-import {paneRows, rowIds, visibleRows} from '../state/rows.js';
+import {cursorIds, paneRows, visibleRows} from '../state/rows.js';
 import type {UiState} from '../state/ui-state.js';
 import {carriedCache} from '../state/carried-cache.js';
 import {
@@ -162,7 +162,7 @@ export function listBody(
         : `No ${PANES[pane].title.toLowerCase()} match /${displaySafe(list.filter)} ${theme.glyphs.dash} Esc clears the filter.`;
     return {title, lines: [header, [{text: `   ${why}`, color: theme.muted}]], table: null};
   }
-  const index = cursorIndex(rowIds(rows), list.cursorId, list.lastIndex);
+  const index = cursorIndex(cursorIds(rows), list.cursorId, list.lastIndex);
   const top = windowTop(index, list.top, height, rows.length);
   const marks = new Set(list.marks);
   const layout = columns.map((c) => `${c.key}:${c.width}:${c.align ?? ''}`).join(' ') + e;
