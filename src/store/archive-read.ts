@@ -25,13 +25,14 @@ import {collectGarbage} from './collect-garbage.js';
 import {decodeJson} from './decode.js';
 import {io, removeQuietly} from './durable-fs.js';
 import {lockHolder} from './lock.js';
+import {asciiMessageLine} from './message-line-bytes.js';
 import {plainMessageLine, type MessageFacts} from './message-line-form.js';
 import {spareOnce} from './spared-temps.js';
 import {parseLine, toJsonLine, type JsonLine} from './jsonl.js';
 import {StoreError} from './port.js';
 import {chatMessageSchema, firstIssue} from './state-schema.js';
 import type {StoreFiles} from './store-files.js';
-import {spanChunks, spanLines} from './span-lines.js';
+import {regionLine, spanChunks, spanRegions} from './span-lines.js';
 import {readZip, type UnzippedEntry} from './zip-bridge.js';
 
 const {O_RDONLY, O_NOFOLLOW} = fs.constants;
@@ -280,7 +281,7 @@ function checkMessages(
     checkLines(
       room,
       span,
-      spanLines(span, chunkBytes, (bytes) => hash.update(bytes)),
+      spanRegions(span, chunkBytes, (bytes) => hash.update(bytes)),
       startDate,
     );
   } catch (error) {
@@ -299,11 +300,28 @@ function loggedMessage(line: JsonLine, name: string, where: string): MessageFact
   return parsed.data;
 }
 
-/** Reads `lines` to their end, every byte of the span included (the hash above sees them all). */
+/**
+ * The time of an archived line that is a message of `room` in the log's exact form, read by the
+ * full path: JSON.parse, the schema and the comparison with toJsonLine unless the line is plain
+ * (message-line-form.ts). The path of any line not read from its bytes, and the one that names what
+ * is wrong with a line.
+ */
+function lineTime(line: JsonLine, room: ArchiveRoomContent): number {
+  const name = room.entry;
+  const where = `line ${line.number}`;
+  if (line.text.length > ARCHIVE_LIMITS.maxLineBytes) throw refuse(name, `${where} is too long`);
+  const message = plainMessageLine(line.text) ?? loggedMessage(line, name, where);
+  if (message.roomId !== room.roomId) throw refuse(name, `${where} belongs to another room`);
+  const postedAt = Date.parse(message.postedAt);
+  if (Number.isNaN(postedAt)) throw refuse(name, `${where} has no valid PostedAt`);
+  return postedAt;
+}
+
+/** Reads `regions` to their end, every byte of the span included (the hash above sees them all). */
 function checkLines(
   room: ArchiveRoomContent,
   span: StagedSpan,
-  lines: Iterable<JsonLine>,
+  regions: Iterable<{readonly region: Buffer; readonly base: number}>,
   startDate: string | null,
 ): void {
   const name = room.entry;
@@ -317,17 +335,20 @@ function checkLines(
   if (span.bytes > 0 && readSpan({...span, start: span.start + span.bytes - 1, bytes: 1})[0] !== 0x0a)
     throw refuse(name, 'its last line has no newline');
   try {
-    for (const line of lines) {
-      const where = `line ${line.number}`;
-      if (line.text.length > ARCHIVE_LIMITS.maxLineBytes) throw refuse(name, `${where} is too long`);
-      const message = plainMessageLine(line.text) ?? loggedMessage(line, name, where);
-      if (message.roomId !== room.roomId) throw refuse(name, `${where} belongs to another room`);
-      const postedAt = Date.parse(message.postedAt);
-      if (Number.isNaN(postedAt)) throw refuse(name, `${where} has no valid PostedAt`);
-      if (from !== null && postedAt < from)
-        throw refuse(name, `${where} is older than the export's start date`);
-      count += 1;
-    }
+    for (const {region, base} of regions)
+      for (let start = 0; start < region.length;) {
+        count += 1;
+        const ascii = asciiMessageLine(region, start, room.roomId);
+        // A line of ASCII bytes is as many characters long; a longer one is refused as too long.
+        const read = ascii !== undefined && ascii.end - start <= ARCHIVE_LIMITS.maxLineBytes;
+        const end = read ? ascii.end : region.indexOf(0x0a, start);
+        const postedAt = read
+          ? ascii.time
+          : lineTime(regionLine(region, start, end, span.file, base, count), room);
+        if (from !== null && postedAt < from)
+          throw refuse(name, `line ${count} is older than the export's start date`);
+        start = end + 1;
+      }
   } catch (error) {
     if (error instanceof StoreError && error.code === 'StoreDamaged')
       throw refuse(name, 'it is not valid UTF-8 JSON Lines');

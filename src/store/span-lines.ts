@@ -64,6 +64,49 @@ export function* spanChunks(span: StagedSpan, chunkBytes: number = CHUNK_BYTES):
 }
 
 /**
+ * The complete lines of the span, as regions of whole lines, each with the file offset it starts at
+ * and valid until the next is asked for; bytes after its last newline are no line. `seen` is given
+ * every byte of the span, in order, as it is read.
+ */
+export function* spanRegions(
+  span: StagedSpan,
+  chunkBytes?: number,
+  seen?: (bytes: Buffer) => void,
+): Generator<{readonly region: Buffer; readonly base: number}> {
+  // The bytes of the current line before this chunk are in `carry`.
+  let carry: Buffer = EMPTY;
+  let position = span.start;
+  for (const chunk of spanChunks(span, chunkBytes)) {
+    seen?.(chunk);
+    const complete = chunk.lastIndexOf(0x0a) + 1;
+    const base = position - carry.length;
+    position += chunk.length;
+    if (complete === 0) {
+      carry = Buffer.concat([carry, chunk]);
+      continue;
+    }
+    const whole = chunk.subarray(0, complete);
+    yield {region: carry.length > 0 ? Buffer.concat([carry, whole]) : whole, base};
+    // A copy: the chunk's buffer is read into again.
+    carry = complete < chunk.length ? Buffer.from(chunk.subarray(complete)) : EMPTY;
+  }
+}
+
+/** The line region[start, end) (its newline left out) of a region that starts at file offset `base`. */
+export const regionLine = (
+  region: Buffer,
+  start: number,
+  end: number,
+  file: string,
+  base: number,
+  number: number,
+): JsonLine => ({
+  text: decoded(region.subarray(start, end), file, base + start, number),
+  offset: base + start,
+  number,
+});
+
+/**
  * The complete lines of the span, numbered from 1 within it (offsets are the file's); bytes after
  * its last newline are no line. `seen` is given every byte of the span, in order, as it is read.
  */
@@ -72,26 +115,14 @@ export function* spanLines(
   chunkBytes?: number,
   seen?: (bytes: Buffer) => void,
 ): Generator<JsonLine> {
-  let carry: Buffer = EMPTY;
   let number = 0;
-  let position = span.start;
-  for (const chunk of spanChunks(span, chunkBytes)) {
-    seen?.(chunk);
-    // The bytes of the current line before this chunk are in `carry`, which starts at `from`.
-    const from = position - carry.length;
-    let start = 0;
-    for (let nl = chunk.indexOf(0x0a, 0); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
-      const bytes =
-        carry.length > 0 ? Buffer.concat([carry, chunk.subarray(start, nl)]) : chunk.subarray(start, nl);
-      const offset = carry.length > 0 ? from : position + start;
+  for (const {region, base} of spanRegions(span, chunkBytes, seen))
+    for (let start = 0; start < region.length;) {
+      const end = region.indexOf(0x0a, start);
       number += 1;
-      yield {text: decoded(bytes, span.file, offset, number), offset, number};
-      carry = EMPTY;
-      start = nl + 1;
+      yield regionLine(region, start, end, span.file, base, number);
+      start = end + 1;
     }
-    if (start < chunk.length) carry = Buffer.concat([carry, chunk.subarray(start)]);
-    position += chunk.length;
-  }
 }
 
 /** Copies the span's bytes to the open file `out`, at its end. */

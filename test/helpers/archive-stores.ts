@@ -2,6 +2,7 @@
 // content, sessions on them, and zip helpers that build or take apart archives the way a hostile
 // sender could.
 
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import yauzl from 'yauzl';
@@ -64,6 +65,22 @@ export function linesByRoom(dir: string): Map<string, string> {
 export interface RawEntry {
   readonly name: string;
   readonly data: Buffer;
+}
+
+/** The entries with a manifest recomputed for them, so that only the damage under test is wrong. */
+export function resealed(list: readonly RawEntry[]): RawEntry[] {
+  const manifestText = list.find((e) => e.name === 'manifest.json')!.data.toString('utf8');
+  const manifest = JSON.parse(manifestText) as {entries: unknown[]};
+  manifest.entries = list
+    .filter((e) => e.name !== 'manifest.json')
+    .map((e) => ({
+      name: e.name,
+      bytes: e.data.length,
+      sha256: createHash('sha256').update(e.data).digest('hex'),
+    }));
+  return list.map((e) =>
+    e.name === 'manifest.json' ? {...e, data: Buffer.from(JSON.stringify(manifest))} : e,
+  );
 }
 
 /**

@@ -2,7 +2,6 @@
 // target store is byte-identical after every refusal, and nothing is ever half imported.
 
 import fs from 'node:fs';
-import {createHash} from 'node:crypto';
 import path from 'node:path';
 import fc from 'fast-check';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -12,6 +11,7 @@ import {
   demoStore,
   emptyStore,
   entriesOf,
+  resealed,
   run,
   sessionOn,
   zipOf,
@@ -42,21 +42,6 @@ beforeAll(async () => {
 
 const entryText = (name: string, from: readonly RawEntry[] = entries): string =>
   from.find((e) => e.name === name)!.data.toString('utf8');
-
-/** The entries with a recomputed manifest, so only the damage under test is wrong. */
-function resealed(list: readonly RawEntry[]): RawEntry[] {
-  const manifest = JSON.parse(entryText('manifest.json', list)) as {entries: unknown[]};
-  manifest.entries = list
-    .filter((e) => e.name !== 'manifest.json')
-    .map((e) => ({
-      name: e.name,
-      bytes: e.data.length,
-      sha256: createHash('sha256').update(e.data).digest('hex'),
-    }));
-  return list.map((e) =>
-    e.name === 'manifest.json' ? {...e, data: Buffer.from(JSON.stringify(manifest))} : e,
-  );
-}
 
 const replace = (name: string, data: Buffer | string): RawEntry[] =>
   entries.map((e) => (e.name === name ? {name, data: Buffer.isBuffer(data) ? data : Buffer.from(data)} : e));
