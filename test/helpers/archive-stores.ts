@@ -36,6 +36,18 @@ export async function emptyStore(root: string, name = 'target'): Promise<string>
   return dir;
 }
 
+/** The demo store's archive of POOL1, as Export-CsPersistentChatData -AsBytes gives it, and its entries. */
+export async function demoArchive(root: string): Promise<{bytes: Uint8Array; entries: RawEntry[]}> {
+  const source = await sessionOn(await demoStore(root));
+  try {
+    await run(source, `$b = Export-CsPersistentChatData -DBInstance "${POOL1}" -AsBytes`);
+    const bytes = (source.variables.get('b') as {data: Uint8Array}).data;
+    return {bytes, entries: await entriesOf(bytes)};
+  } finally {
+    source.store.close();
+  }
+}
+
 export const sessionOn = async (dir: string): Promise<Session> =>
   Session.open({store: await openStore(dir), origin: 'exec', yes: true});
 

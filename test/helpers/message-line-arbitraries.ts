@@ -47,15 +47,18 @@ export const text = fc.oneof(
   fc.string(),
   fc.constantFrom('__proto__', 'constructor', '2026-01-02T03:04:05.000Z', ''),
 );
-export const message: fc.Arbitrary<ChatMessage> = fc.record({
-  id: text,
-  roomId: text,
-  author: text,
-  postedAt: text,
-  text,
-  replaced: fc.boolean(),
-  replacedAt: fc.option(text, {nil: null}),
-});
+/** Messages whose every string is one of `texts`. */
+export const messagesOf = (texts: fc.Arbitrary<string>): fc.Arbitrary<ChatMessage> =>
+  fc.record({
+    id: texts,
+    roomId: texts,
+    author: texts,
+    postedAt: texts,
+    text: texts,
+    replaced: fc.boolean(),
+    replacedAt: fc.option(texts, {nil: null}),
+  });
+export const message = messagesOf(text);
 export const logLine = message.map((m) => toJsonLine(m).slice(0, -1));
 
 /** `lines` edited at random places: a character put in, taken out or replaced. */

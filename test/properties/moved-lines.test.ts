@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import {encodedRoomId, movedLine} from '../../src/store/moved-lines.js';
 import {toJsonLine} from '../../src/store/jsonl.js';
 import type {ChatMessage} from '../../src/domain/types.js';
+import {messagesOf} from '../helpers/message-line-arbitraries.js';
 
 // Quotes, backslashes, controls, bidi and separator characters, lone surrogates: everything the
 // serialization escapes one way or another, beside any other character.
@@ -26,15 +27,7 @@ const text = fc
   .array(fc.oneof(tricky, fc.string({unit: 'binary', maxLength: 6})), {maxLength: 6})
   .map((parts) => parts.join(''));
 
-const message: fc.Arbitrary<ChatMessage> = fc.record({
-  id: text,
-  roomId: text,
-  author: text,
-  postedAt: text,
-  text,
-  replaced: fc.boolean(),
-  replacedAt: fc.option(text),
-});
+const message = messagesOf(text);
 
 const logLine = (m: ChatMessage): string => toJsonLine(m).slice(0, -1);
 

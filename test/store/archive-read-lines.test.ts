@@ -8,17 +8,7 @@ import fs from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {discardArchive, readArchive} from '../../src/store/archive-read.js';
 import {storeFiles} from '../../src/store/store-files.js';
-import {
-  POOL1,
-  demoStore,
-  emptyStore,
-  entriesOf,
-  resealed,
-  run,
-  sessionOn,
-  zipOf,
-  type RawEntry,
-} from '../helpers/archive-stores.js';
+import {demoArchive, emptyStore, resealed, zipOf, type RawEntry} from '../helpers/archive-stores.js';
 import {tempDir} from '../helpers/pchat-process.js';
 
 let root: string;
@@ -27,10 +17,7 @@ let entries: RawEntry[];
 
 beforeAll(async () => {
   root = tempDir();
-  const source = await sessionOn(await demoStore(root));
-  await run(source, `$b = Export-CsPersistentChatData -DBInstance "${POOL1}" -AsBytes`);
-  entries = await entriesOf((source.variables.get('b') as {data: Uint8Array}).data);
-  source.store.close();
+  entries = (await demoArchive(root)).entries;
   target = await emptyStore(root);
 });
 afterAll(() => fs.rmSync(root, {recursive: true, force: true}));
