@@ -22,21 +22,17 @@ const required = new WeakMap<CmdletSpec, Map<string, readonly string[]>>();
 /** The parameters a set requires, in the table's order. */
 export function requiredIn(cmdlet: CmdletSpec, set: string): readonly string[] {
   let bySet = required.get(cmdlet);
-  if (!bySet) {
-    bySet = new Map();
-    required.set(cmdlet, bySet);
-  }
-  let names = bySet.get(set);
-  if (!names) {
-    names = Object.entries(cmdlet.params)
-      .filter(
-        ([name, spec]) =>
-          inSet(cmdlet, name, set) &&
-          (spec.required === true || (Array.isArray(spec.required) && spec.required.includes(set))),
-      )
-      .map(([name]) => name);
-    bySet.set(set, names);
-  }
+  if (!bySet) required.set(cmdlet, (bySet = new Map<string, readonly string[]>()));
+  const known = bySet.get(set);
+  if (known) return known;
+  const names = Object.entries(cmdlet.params)
+    .filter(
+      ([name, spec]) =>
+        inSet(cmdlet, name, set) &&
+        (spec.required === true || (Array.isArray(spec.required) && spec.required.includes(set))),
+    )
+    .map(([name]) => name);
+  bySet.set(set, names);
   return names;
 }
 

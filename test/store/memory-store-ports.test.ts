@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {MemoryStore} from '../../src/store/memory-store.js';
-import {sampleState} from './fixtures.js';
+import {addPolicy, sampleState} from './fixtures.js';
 
 describe("a memory store's ports", () => {
   // A line asks for them when planned and again when committed: made once, as the file store's are.
@@ -9,25 +9,7 @@ describe("a memory store's ports", () => {
     const ports = store.ports();
     expect(store.ports()).toBe(ports);
     expect([...ports.audit.scan({})]).toEqual([]);
-    await store.commit((state) => ({
-      plan: {
-        state,
-        effects: [],
-        audit: {
-          operator: 'admin',
-          uid: null,
-          role: 'CsAdministrator',
-          command: 'Set-Nothing',
-          targets: [],
-          result: 'Success',
-          errors: [],
-          source: null,
-          warnings: [],
-          via: 'exec',
-        },
-      },
-      result: null,
-    }));
+    await store.commit((fresh) => ({plan: addPolicy(fresh, 'a'), result: null}));
     expect([...ports.audit.scan({})].map((e) => e.seq)).toEqual([1]);
   });
 });
