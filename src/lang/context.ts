@@ -2,8 +2,8 @@
 // output, warnings, what-if lines, prompts, effects and targets of one LINE.
 
 import type {CmdletSpec, PsObject, ScriptBlock, Value} from '../cmdlets/types.js';
-import type {ChatState} from '../domain/types.js';
-import type {Effect} from '../domain/ports.js';
+import type {ChatState, Operator, Role} from '../domain/types.js';
+import type {Effect, Ports} from '../domain/ports.js';
 import type {Warning} from '../domain/errors.js';
 import {CmdletError} from '../domain/errors.js';
 import type {EvalOptions, ErrorRecord, Prompt} from './api.js';
@@ -82,77 +82,144 @@ export function checkTime(env: LineEnv): void {
 const operationText = (action: string, target: string): string =>
   `Performing the operation "${action}" on target "${target}".`;
 
-export function createContext(env: LineEnv, binding: Binding, write: (value: Value) => void): BuiltinContext {
-  const {options} = env;
-  const {cmdlet} = binding;
-  const ask = (target: string, message: string): boolean => askUser(env, cmdlet.name, target, message);
-  const scopeFor = (input: Value) => ({
-    variables: options.variables,
-    current: input,
-    runPipeline: env.runNested,
-  });
-  const filter = (spec: unknown, input: Value): boolean =>
-    evaluateFilter(compileFilter(spec), scopeFor(input));
-  return {
-    get state() {
-      return env.state;
-    },
-    setState(next, targets) {
-      // -WhatIf writes nothing, anywhere, even if a cmdlet forgets to ask shouldProcess.
-      if (binding.whatIf || next === env.state) return;
-      env.state = next;
-      for (const target of targets) if (!env.targets.includes(target)) env.targets.push(target);
-    },
-    nextRevision: options.state.revision + 1,
-    // A builtin sees its whole input at once and loops over it in one call, and a cmdlet may write
-    // many objects: each object or error written is where the line's time budget is checked, as the
-    // pipeline checks it between items (`Get-Command 1..1000000` ran for minutes past it).
-    write: (value) => {
-      checkTime(env);
-      write(value);
-    },
-    warn(warningId, message, target) {
-      env.warnings.push({warningId, message, target: target ?? null});
-    },
-    shouldProcess(target, action) {
-      if (binding.whatIf) {
-        env.whatIf.push(`What if: ${operationText(action, target)}`);
-        if (!env.whatIfTargets.includes(target)) env.whatIfTargets.push(target);
-        return false;
-      }
-      const prompts =
-        binding.confirm === true || (binding.confirm === null && cmdlet.confirmImpact === 'High');
-      return prompts ? ask(target, operationText(action, target)) : true;
-    },
-    shouldContinue(query, target) {
-      if (binding.confirm === false) return true;
-      // Spec note: under -WhatIf nothing will happen, so there is nothing to ask about.
-      if (binding.whatIf) return false;
-      return ask(target, query);
-    },
-    effect(effect) {
-      if (!binding.whatIf) env.effects.push(effect);
-    },
-    now: options.now,
-    newId: () => options.newId(),
-    operator: options.operator,
-    roles: options.roles,
-    ports: options.ports,
-    matchFilter: (spec: unknown, object: PsObject) => filter(spec, object),
-    catalog: options.catalog,
-    evaluateFilter: (spec, input) =>
-      isStatementBlock(spec) ? isTruthy(singleValue(env.runBlock(spec, input))) : filter(spec, input),
-    runScriptBlock: (block, current) => env.runBlock(block, current),
-    // A script block runs as statements, with the script's variables; anything else as a filter.
-    runBlock: (block: unknown, input: Value) =>
-      isScriptBlock(block) ? env.runBlock(block, input) : runBlock(block, scopeFor(input)),
-    commands: env.commands,
-    error(error) {
-      checkTime(env);
-      env.errors.push(toRecord(cmdlet.name, error));
-    },
-    checkTime: () => checkTime(env),
-  };
+export const createContext = (
+  env: LineEnv,
+  binding: Binding,
+  write: (value: Value) => void,
+): BuiltinContext => new InvocationContext(env, binding, write);
+
+// A class, not an object of closures: a line makes a context for every invocation, and in a fresh
+// process each of a literal's twenty-odd closures and fields cost a cold line more than the cmdlet's
+// own work; the methods are made once, on the prototype.
+class InvocationContext implements BuiltinContext {
+  private readonly env: LineEnv;
+  private readonly binding: Binding;
+  private readonly out: (value: Value) => void;
+
+  constructor(env: LineEnv, binding: Binding, write: (value: Value) => void) {
+    this.env = env;
+    this.binding = binding;
+    this.out = write;
+  }
+
+  get state(): ChatState {
+    return this.env.state;
+  }
+
+  setState(next: ChatState, targets: readonly string[]): void {
+    const {env} = this;
+    // -WhatIf writes nothing, anywhere, even if a cmdlet forgets to ask shouldProcess.
+    if (this.binding.whatIf || next === env.state) return;
+    env.state = next;
+    for (const target of targets) if (!env.targets.includes(target)) env.targets.push(target);
+  }
+
+  get nextRevision(): number {
+    return this.env.options.state.revision + 1;
+  }
+
+  // A builtin sees its whole input at once and loops over it in one call, and a cmdlet may write
+  // many objects: each object or error written is where the line's time budget is checked, as the
+  // pipeline checks it between items (`Get-Command 1..1000000` ran for minutes past it).
+  write(value: Value): void {
+    checkTime(this.env);
+    this.out(value);
+  }
+
+  warn(warningId: Warning['warningId'], message: string, target?: string | null): void {
+    this.env.warnings.push({warningId, message, target: target ?? null});
+  }
+
+  shouldProcess(target: string, action: string): boolean {
+    const {env, binding} = this;
+    if (binding.whatIf) {
+      env.whatIf.push(`What if: ${operationText(action, target)}`);
+      if (!env.whatIfTargets.includes(target)) env.whatIfTargets.push(target);
+      return false;
+    }
+    const prompts =
+      binding.confirm === true || (binding.confirm === null && binding.cmdlet.confirmImpact === 'High');
+    return prompts ? this.ask(target, operationText(action, target)) : true;
+  }
+
+  shouldContinue(query: string, target: string): boolean {
+    if (this.binding.confirm === false) return true;
+    // Spec note: under -WhatIf nothing will happen, so there is nothing to ask about.
+    if (this.binding.whatIf) return false;
+    return this.ask(target, query);
+  }
+
+  effect(effect: Effect): void {
+    if (!this.binding.whatIf) this.env.effects.push(effect);
+  }
+
+  get now(): Date {
+    return this.env.options.now;
+  }
+
+  newId(): string {
+    return this.env.options.newId();
+  }
+
+  get operator(): Operator {
+    return this.env.options.operator;
+  }
+
+  get roles(): readonly Role[] {
+    return this.env.options.roles;
+  }
+
+  get ports(): Ports {
+    return this.env.options.ports;
+  }
+
+  matchFilter(spec: unknown, object: PsObject): boolean {
+    return this.filter(spec, object);
+  }
+
+  get catalog(): readonly CmdletSpec[] {
+    return this.env.options.catalog;
+  }
+
+  evaluateFilter(spec: unknown, input: Value): boolean {
+    return isStatementBlock(spec)
+      ? isTruthy(singleValue(this.env.runBlock(spec, input)))
+      : this.filter(spec, input);
+  }
+
+  runScriptBlock(block: ScriptBlock, current: Value): Value[] {
+    return this.env.runBlock(block, current);
+  }
+
+  // A script block runs as statements, with the script's variables; anything else as a filter.
+  runBlock(block: unknown, input: Value): Value[] {
+    return isScriptBlock(block) ? this.env.runBlock(block, input) : runBlock(block, this.scopeFor(input));
+  }
+
+  get commands(): readonly CmdletSpec[] {
+    return this.env.commands;
+  }
+
+  error(error: CmdletError): void {
+    checkTime(this.env);
+    this.env.errors.push(toRecord(this.binding.cmdlet.name, error));
+  }
+
+  checkTime(): void {
+    checkTime(this.env);
+  }
+
+  private ask(target: string, message: string): boolean {
+    return askUser(this.env, this.binding.cmdlet.name, target, message);
+  }
+
+  private scopeFor(input: Value) {
+    return {variables: this.env.options.variables, current: input, runPipeline: this.env.runNested};
+  }
+
+  private filter(spec: unknown, input: Value): boolean {
+    return evaluateFilter(compileFilter(spec), this.scopeFor(input));
+  }
 }
 
 export const toRecord = (cmdlet: string, error: CmdletError): ErrorRecord => ({

@@ -51,7 +51,31 @@ export interface ResolvedParameter {
 }
 
 /** Every parameter the cmdlet accepts, own ones first. */
-export function acceptedParameters(cmdlet: CmdletSpec): ResolvedParameter[] {
+export const acceptedParameters = (cmdlet: CmdletSpec): readonly ResolvedParameter[] =>
+  parameterTable(cmdlet).accepted;
+
+interface ParameterTable {
+  readonly accepted: readonly ResolvedParameter[];
+  /** Each accepted parameter with its name and aliases lower-cased, in the order of `accepted`. */
+  readonly spelled: readonly {readonly parameter: ResolvedParameter; readonly spellings: readonly string[]}[];
+  /** A spelling to the first parameter that has it. */
+  readonly exact: ReadonlyMap<string, ResolvedParameter>;
+}
+
+// A cmdlet's table never changes, and every line binds its parameters by name: the table is
+// made once per cmdlet, not at every parameter of every line (a cold line paid for it each time).
+const tables = new WeakMap<CmdletSpec, ParameterTable>();
+
+function parameterTable(cmdlet: CmdletSpec): ParameterTable {
+  let table = tables.get(cmdlet);
+  if (!table) {
+    table = makeParameterTable(cmdlet);
+    tables.set(cmdlet, table);
+  }
+  return table;
+}
+
+function makeParameterTable(cmdlet: CmdletSpec): ParameterTable {
   const own = Object.entries(cmdlet.params).map(([name, spec]) => ({name, spec, kind: 'own' as const}));
   const taken = new Set(own.map((p) => p.name.toLowerCase()));
   const extra = [
@@ -64,18 +88,25 @@ export function acceptedParameters(cmdlet: CmdletSpec): ResolvedParameter[] {
         }))
       : []),
   ];
-  return [...own, ...extra.filter((p) => !taken.has(p.name.toLowerCase()))];
+  const accepted = [...own, ...extra.filter((p) => !taken.has(p.name.toLowerCase()))];
+  const spelled = accepted.map((parameter) => ({
+    parameter,
+    spellings: [parameter.name, ...(parameter.spec.aliases ?? [])].map((s) => s.toLowerCase()),
+  }));
+  const exact = new Map<string, ResolvedParameter>();
+  for (const {parameter, spellings} of spelled)
+    for (const spelling of spellings) if (!exact.has(spelling)) exact.set(spelling, parameter);
+  return {accepted, spelled, exact};
 }
-
-const spellings = (p: ResolvedParameter): string[] =>
-  [p.name, ...(p.spec.aliases ?? [])].map((s) => s.toLowerCase());
 
 export function resolveParameter(cmdlet: CmdletSpec, typed: string): ResolvedParameter {
   const lower = typed.toLowerCase();
-  const all = acceptedParameters(cmdlet);
-  const exact = all.find((p) => spellings(p).includes(lower));
+  const table = parameterTable(cmdlet);
+  const exact = table.exact.get(lower);
   if (exact) return exact;
-  const matches = all.filter((p) => spellings(p).some((s) => s.startsWith(lower)));
+  const matches = table.spelled
+    .filter(({spellings}) => spellings.some((s) => s.startsWith(lower)))
+    .map(({parameter}) => parameter);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
     throw new CmdletError(

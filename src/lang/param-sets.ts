@@ -15,14 +15,25 @@ export const paramSets = (cmdlet: CmdletSpec, name: string): readonly string[] =
 export const inSet = (cmdlet: CmdletSpec, name: string, set: string): boolean =>
   paramSets(cmdlet, name).includes(set);
 
-export function requiredIn(cmdlet: CmdletSpec, set: string): string[] {
-  return Object.entries(cmdlet.params)
+// Every line without pipeline input resolves its set, and a cmdlet's table never changes: what a
+// set requires is found once per cmdlet and set.
+const required = new WeakMap<CmdletSpec, Map<string, readonly string[]>>();
+
+/** The parameters a set requires, in the table's order. */
+export function requiredIn(cmdlet: CmdletSpec, set: string): readonly string[] {
+  let bySet = required.get(cmdlet);
+  if (!bySet) required.set(cmdlet, (bySet = new Map<string, readonly string[]>()));
+  const known = bySet.get(set);
+  if (known) return known;
+  const names = Object.entries(cmdlet.params)
     .filter(
       ([name, spec]) =>
         inSet(cmdlet, name, set) &&
         (spec.required === true || (Array.isArray(spec.required) && spec.required.includes(set))),
     )
     .map(([name]) => name);
+  bySet.set(set, names);
+  return names;
 }
 
 /** The sets that contain every given parameter; ParameterConflict when there is none. */

@@ -58,6 +58,9 @@ export function scanSingleQuoted(source: string, start: number): Scanned {
   return {value, end: i, terminated: false};
 }
 
+/** Text a double-quoted string keeps as it is: no backtick, `$` or double quote. */
+const PLAIN_DOUBLE_QUOTED = new RegExp(`[^\`$${[...DOUBLE_QUOTES].join('')}]+`, 'y');
+
 /**
  * A "double-quoted" string: backtick escapes, `""` for a quote, and PowerShell's expansion of
  * `$name`, `${name}` and `$( )` (kept as parts; `$` followed by anything else is literal).
@@ -66,6 +69,14 @@ export function scanDoubleQuoted(source: string, start: number): Scanned {
   const parts = new TemplateBuilder();
   let i = start + 1;
   while (i < source.length) {
+    // A run of plain text is taken whole (a character at a time, a cold line paid for each).
+    PLAIN_DOUBLE_QUOTED.lastIndex = i;
+    const plain = PLAIN_DOUBLE_QUOTED.exec(source)?.[0];
+    if (plain) {
+      parts.text(plain);
+      i += plain.length;
+      continue;
+    }
     const ch = source[i]!;
     if (ch === '`') {
       const escaped = scanEscape(source, i);

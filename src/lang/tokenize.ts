@@ -372,6 +372,14 @@ class Scanner {
     const inIndex = this.stack.at(-1)?.bracket === '[';
     const expression = prefix === null && this.inExpression();
     while (this.i < s.length) {
+      // Letters, digits and `_` never end a word nor change it: a run of them is taken whole (a
+      // character at a time, the command's name cost a cold line more than the rest of its tokens).
+      const run = matchAt(IDENT, s, this.i)?.[0];
+      if (run) {
+        text += run;
+        this.i += run.length;
+        continue;
+      }
       const ch = s[this.i]!;
       if (WORD_END.has(ch) || isSpace(ch) || (inHashtable && ch === '=')) break;
       if (inIndex && ch === ']') break;

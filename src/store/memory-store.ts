@@ -37,6 +37,8 @@ export class MemoryStore implements StorePort {
   private readonly listeners = new Set<() => void>();
   private readonly clock: () => Date;
   private readonly drills: readonly DrillRecord[];
+  /** ports(), made once: each member reads the store when called, not when made. */
+  private madePorts: Ports | null = null;
 
   constructor(
     state: ChatState,
@@ -59,6 +61,11 @@ export class MemoryStore implements StorePort {
   }
 
   ports(): Ports {
+    this.madePorts ??= this.makePorts();
+    return this.madePorts;
+  }
+
+  private makePorts(): Ports {
     return {
       messages: {
         scan: (q) => {
