@@ -8,6 +8,8 @@
 // lines to text, and Date.parse of each date, were most of what the check of an import's lines
 // spent once JSON.parse and JSON.stringify had gone (P6).
 
+import {MESSAGE_TEMPLATE} from './message-line-form.js';
+
 const NEWLINE = 0x0a;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -15,17 +17,17 @@ const FIRST_PRINTABLE = 0x20;
 const LAST_PRINTABLE = 0x7e;
 
 const bytesOf = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
-const ID = bytesOf('{"id":');
-const ROOM_ID = bytesOf(',"roomId":');
-const AUTHOR = bytesOf(',"author":');
-const POSTED_AT = bytesOf(',"postedAt":');
-const TEXT = bytesOf(',"text":');
-const REPLACED = bytesOf(',"replaced":');
+const ID = bytesOf(MESSAGE_TEMPLATE.id);
+const ROOM_ID = bytesOf(MESSAGE_TEMPLATE.roomId);
+const AUTHOR = bytesOf(MESSAGE_TEMPLATE.author);
+const POSTED_AT = bytesOf(MESSAGE_TEMPLATE.postedAt);
+const TEXT = bytesOf(MESSAGE_TEMPLATE.text);
+const REPLACED = bytesOf(MESSAGE_TEMPLATE.replaced);
 const TRUE = bytesOf('true');
 const FALSE = bytesOf('false');
-const REPLACED_AT = bytesOf(',"replacedAt":');
+const REPLACED_AT = bytesOf(MESSAGE_TEMPLATE.replacedAt);
 const NULL = bytesOf('null');
-const CLOSE = bytesOf('}');
+const CLOSE = bytesOf(MESSAGE_TEMPLATE.close);
 
 /** Where `expected` ends when the bytes at `at` (-1: an earlier part failed) are it; else -1. */
 function literal(bytes: Uint8Array, at: number, expected: Uint8Array): number {

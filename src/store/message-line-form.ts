@@ -13,6 +13,21 @@ const QUOTE = '"';
 /** A line of printable ASCII alone holds no unsafe character; this class is far quicker to test. */
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 
+/**
+ * The log's template of a message: chatMessageSchema's keys in its order, each as JSON.stringify
+ * writes it before its value, and the object's end. message-line-bytes.ts reads the same template.
+ */
+export const MESSAGE_TEMPLATE = {
+  id: '{"id":',
+  roomId: ',"roomId":',
+  author: ',"author":',
+  postedAt: ',"postedAt":',
+  text: ',"text":',
+  replaced: ',"replaced":',
+  replacedAt: ',"replacedAt":',
+  close: '}',
+} as const;
+
 /** What the import checks of a message beyond its form. */
 export interface MessageFacts {
   readonly roomId: string;
@@ -37,12 +52,13 @@ export function plainMessageLine(text: string): MessageFacts | undefined {
     return value;
   };
   const field = (key: string): string | undefined => (literal(key) ? string() : undefined);
-  if (field('{"id":') === undefined) return undefined;
-  const roomId = field(',"roomId":');
-  if (roomId === undefined || field(',"author":') === undefined) return undefined;
-  const postedAt = field(',"postedAt":');
-  if (postedAt === undefined || field(',"text":') === undefined) return undefined;
-  if (!literal(',"replaced":') || !(literal('true') || literal('false'))) return undefined;
-  if (!literal(',"replacedAt":') || !(literal('null') || string() !== undefined)) return undefined;
-  return literal('}') && at === text.length ? {roomId, postedAt} : undefined;
+  const keys = MESSAGE_TEMPLATE;
+  if (field(keys.id) === undefined) return undefined;
+  const roomId = field(keys.roomId);
+  if (roomId === undefined || field(keys.author) === undefined) return undefined;
+  const postedAt = field(keys.postedAt);
+  if (postedAt === undefined || field(keys.text) === undefined) return undefined;
+  if (!literal(keys.replaced) || !(literal('true') || literal('false'))) return undefined;
+  if (!literal(keys.replacedAt) || !(literal('null') || string() !== undefined)) return undefined;
+  return literal(keys.close) && at === text.length ? {roomId, postedAt} : undefined;
 }
