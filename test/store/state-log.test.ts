@@ -65,8 +65,9 @@ const policiesOf = async (options_: object = options): Promise<string[]> =>
   (await (await openStore(dir, options_)).read()).policies.map((p) => p.identity);
 
 const stress = process.env['PCHAT_STRESS'] === '1';
-// On a generated store a round reopens it, and a checkpoint writes its 33 MB state.
-const long = fromGenerated ? 3_600_000 : undefined;
+// On a generated store a round reopens it, and a checkpoint writes its 33 MB state: the power-loss
+// sweep on L cuts each of a checkpoint's hundreds of steps in a round of its own, which takes hours.
+const long = fromGenerated ? 8 * 3_600_000 : undefined;
 // A checkpoint is never due for a store opened with these.
 const noCheckpoint = {...options, checkpointBytes: Number.MAX_SAFE_INTEGER};
 const SAMPLE: Baseline = {revision: 0, policies: new Set(['Global']), messages: 1};
@@ -235,6 +236,8 @@ describe('a checkpoint', () => {
       await second(first.dir, tagOf(0));
       const steps = probe.layer.count - begin;
       probe.layer.remove();
+      // Said up front, so whoever watches a sweep on a generated store knows how many rounds are coming.
+      if (stress) process.stdout.write(`state-log power-loss sweep: ${steps} steps to cut, a round each\n`);
       expect(checkpointOf(storeFiles(first.dir).stateLog)).toBe(probe.due.revision + 2);
       let carried: Baseline = {
         ...probe.due,
