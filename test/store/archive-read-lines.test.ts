@@ -145,13 +145,14 @@ function readsDuring(action: () => void): {opens: Open[]; reads: Read[]} {
   } finally {
     opens = open.mock.calls.map((args, i) => ({
       file: String(args[0]),
-      fd: open.mock.results[i]?.value,
+      fd: open.mock.results[i]?.value as unknown,
       order: open.mock.invocationCallOrder[i] ?? 0,
     }));
     reads = readSync.mock.calls.map((args, i) => ({
       fd: args[0],
-      position: args[4],
-      bytes: readSync.mock.results[i]?.value,
+      // fs.readSync(fd, buffer, offset, length, position), the form the store calls.
+      position: (args as unknown[])[4],
+      bytes: readSync.mock.results[i]?.value as unknown,
       order: readSync.mock.invocationCallOrder[i] ?? 0,
     }));
     open.mockRestore();
