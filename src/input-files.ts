@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import secureJson from 'secure-json-parse';
 import {formatPath} from './domain/json-path.js';
 import {firstDuplicateKey} from './domain/json-duplicate-keys.js';
-import {invalidUtf8At, lineAt} from './domain/utf8.js';
+import {invalidUtf8At, lineAt, startsWithBom} from './domain/utf8.js';
 import {DeploymentSplitter, SplitError, type SplitItem} from './domain/deployment-splitter.js';
 
 /**
@@ -53,9 +53,6 @@ function reading<T>(file: string, read: () => T): T {
     throw new UsageError(`Cannot read ${file}: ${(error as Error).message}.`);
   }
 }
-
-const startsWithBom = (bytes: Uint8Array): boolean =>
-  bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
 /** UTF-8 text; a script's byte order mark (editors on Windows write one) is dropped. */
 export const decodeText = (bytes: Uint8Array, file: string): string => {

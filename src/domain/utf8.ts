@@ -47,3 +47,7 @@ export function lineAt(bytes: Uint8Array, offset: number): number {
   for (let i = 0; i < offset && i < bytes.length; i += 1) if (bytes[i] === 0x0a) line += 1;
   return line;
 }
+
+/** Whether `bytes` start with UTF-8's byte order mark (EF BB BF). */
+export const startsWithBom = (bytes: Uint8Array): boolean =>
+  bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

@@ -24,6 +24,7 @@ import {stagingDir} from './archive-write.js';
 import {collectGarbage} from './collect-garbage.js';
 import {decodeJson} from './decode.js';
 import {io, removeQuietly} from './durable-fs.js';
+import {EndsSeen, HEAD_BYTES, endsProblem} from './entry-ends.js';
 import {lockHolder} from './lock.js';
 import {asciiMessageLine} from './message-line-bytes.js';
 import {plainMessageLine, type MessageFacts} from './message-line-form.js';
@@ -277,13 +278,13 @@ function checkMessages(
 ): void {
   const mismatch = (): Refused => refuse(room.entry, 'its checksum does not match the manifest');
   const hash = createHash('sha256');
+  const ends = new EndsSeen();
+  const seen = (bytes: Buffer): void => {
+    hash.update(bytes);
+    ends.see(bytes);
+  };
   try {
-    checkLines(
-      room,
-      span,
-      spanRegions(span, chunkBytes, (bytes) => hash.update(bytes)),
-      startDate,
-    );
+    checkLines(room, span, spanRegions(span, chunkBytes, seen), ends, startDate);
   } catch (error) {
     if (error instanceof Refused && sha256Of(span) !== sha256) throw mismatch();
     throw error;
@@ -317,43 +318,66 @@ function lineTime(line: JsonLine, room: ArchiveRoomContent): number {
   return postedAt;
 }
 
-/** Reads `regions` to their end, every byte of the span included (the hash above sees them all). */
+/**
+ * Reads `regions` to their end, every byte of the span included (the hash above sees them all, and
+ * `ends` its first bytes and last byte). The entry's ends are refused before its lines, as when they
+ * were read first: a line refused, they are read apart (refusedEnds) to know whether they are why.
+ */
 function checkLines(
   room: ArchiveRoomContent,
   span: StagedSpan,
   regions: Iterable<{readonly region: Buffer; readonly base: number}>,
+  ends: EndsSeen,
   startDate: string | null,
 ): void {
   const name = room.entry;
-  const head = readSpan({...span, bytes: Math.min(3, span.bytes)});
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
-    throw refuse(name, 'it starts with a byte order mark');
-  const from = startDate === null ? null : Date.parse(startDate);
-  let count = 0;
-  // The log reader leaves a last line without its newline unread (a torn append); in an archive
-  // that is a damaged entry.
-  if (span.bytes > 0 && readSpan({...span, start: span.start + span.bytes - 1, bytes: 1})[0] !== 0x0a)
-    throw refuse(name, 'its last line has no newline');
+  let count: number;
   try {
-    for (const {region, base} of regions)
-      for (let start = 0; start < region.length;) {
-        count += 1;
-        const ascii = asciiMessageLine(region, start, room.roomId);
-        // A line of ASCII bytes is as many characters long; a longer one is refused as too long.
-        const read = ascii !== undefined && ascii.end - start <= ARCHIVE_LIMITS.maxLineBytes;
-        const end = read ? ascii.end : region.indexOf(0x0a, start);
-        const postedAt = read
-          ? ascii.time
-          : lineTime(regionLine(region, start, end, span.file, base, count), room);
-        if (from !== null && postedAt < from)
-          throw refuse(name, `line ${count} is older than the export's start date`);
-        start = end + 1;
-      }
+    count = countLines(room, span, regions, startDate);
   } catch (error) {
-    if (error instanceof StoreError && error.code === 'StoreDamaged')
-      throw refuse(name, 'it is not valid UTF-8 JSON Lines');
-    throw error;
+    const damaged = error instanceof StoreError && error.code === 'StoreDamaged';
+    throw refusedEnds(name, span) ?? (damaged ? refuse(name, 'it is not valid UTF-8 JSON Lines') : error);
   }
+  const problem = ends.problem();
+  if (problem !== null) throw refuse(name, problem);
   if (count !== room.messages)
     throw refuse(name, `it holds ${count} messages, content.json says ${room.messages}`);
+}
+
+/** The refusal of the span's ends, read from the staged file: on the error path alone. */
+function refusedEnds(name: string, span: StagedSpan): Refused | null {
+  const problem = endsProblem(readSpan({...span, bytes: Math.min(HEAD_BYTES, span.bytes)}), () =>
+    span.bytes > 0 ? readSpan({...span, start: span.start + span.bytes - 1, bytes: 1})[0] : undefined,
+  );
+  return problem === null ? null : refuse(name, problem);
+}
+
+/**
+ * How many lines `regions` hold, each checked as a message of the room within the start date; a line
+ * that is not UTF-8 throws StoreDamaged (regionLine).
+ */
+function countLines(
+  room: ArchiveRoomContent,
+  span: StagedSpan,
+  regions: Iterable<{readonly region: Buffer; readonly base: number}>,
+  startDate: string | null,
+): number {
+  const name = room.entry;
+  const from = startDate === null ? null : Date.parse(startDate);
+  let count = 0;
+  for (const {region, base} of regions)
+    for (let start = 0; start < region.length;) {
+      count += 1;
+      const ascii = asciiMessageLine(region, start, room.roomId);
+      // A line of ASCII bytes is as many characters long; a longer one is refused as too long.
+      const read = ascii !== undefined && ascii.end - start <= ARCHIVE_LIMITS.maxLineBytes;
+      const end = read ? ascii.end : region.indexOf(0x0a, start);
+      const postedAt = read
+        ? ascii.time
+        : lineTime(regionLine(region, start, end, span.file, base, count), room);
+      if (from !== null && postedAt < from)
+        throw refuse(name, `line ${count} is older than the export's start date`);
+      start = end + 1;
+    }
+  return count;
 }

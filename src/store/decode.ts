@@ -3,7 +3,7 @@
 // `__proto__` keys are refused, and a depth bomb is stopped before it can make later saves throw.
 
 import sjson from 'secure-json-parse';
-import {invalidUtf8At} from '../domain/utf8.js';
+import {invalidUtf8At, startsWithBom} from '../domain/utf8.js';
 import {StoreError} from './port.js';
 
 export interface DecodeLimits {
@@ -33,7 +33,7 @@ export function decodeJson(
       `The store file ${file} is too large to read: it is ${bytes.length} bytes, more than the limit of ${limits.maxBytes}. It was not changed.`,
       file,
     );
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+  if (startsWithBom(bytes))
     throw damaged(
       file,
       'it starts with a UTF-8 byte order mark (byte offset 0); save it as UTF-8 without BOM',
