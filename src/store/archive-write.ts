@@ -21,7 +21,6 @@ import type {ArchiveRequest} from '../domain/ports.js';
 import {collectGarbage} from './collect-garbage.js';
 import {io, removeQuietly, writeAll} from './durable-fs.js';
 import {parseLine, readLines} from './jsonl.js';
-import {indexedLineRooms} from './message-index.js';
 import {Removals} from './message-removals.js';
 import {readFileLineRooms} from './line-rooms.js';
 import {copyRoomLines, LogLines, type CopiedRoom} from './room-lines-copy.js';
@@ -245,20 +244,13 @@ function logLines(
  * record): each line's room read from its bytes, as the message index reads it (line-rooms.ts). The
  * lines are the store's own, checked as messages when they were appended (or, imported, checked
  * line by line from their archive), and copied byte for byte, so their room is all pass one needs.
- * Only the exported rooms' lines are read when the message index covers the log and checks out line
- * by line (message-index.ts); else every line is. A store with no index yet is scanned as before and
- * no index is made here: it would hold every room's runs (24 MB on L) beside the export's memory,
- * past its bound; the first history view builds it as readers do, and the next export uses it.
  * Null when a line cannot be read that way: the decoding pass then reports it as damage.
  */
 function linesByRoomBytes(log: string, indexOf: ReadonlyMap<string, number>): LogLines | null {
   const lines = new LogLines();
-  const add = (roomId: string, start: number, end: number): void => {
+  const read = readFileLineRooms(log, (roomId, start, end) => {
     const index = indexOf.get(roomId);
     if (index !== undefined) lines.push(index, start, end - start);
-  };
-  if (indexedLineRooms(log, [...indexOf.keys()], add)) return lines;
-  // Some lines may have been taken before the index failed a check: the scan starts afresh.
-  lines.release();
-  return readFileLineRooms(log, add) ? lines : null;
+  });
+  return read ? lines : null;
 }

@@ -71,86 +71,45 @@ export function linesByRoom(
   base: number,
   add: (roomId: string, start: number, end: number) => void,
 ): void {
-  const rooms = new RegionRooms(region);
+  // The next \u at or after the current line, found once per region, not once per line.
+  let escape = region.indexOf(ESCAPE, 0);
   for (let start = 0; start < region.length;) {
     const stop = region.indexOf(0x0a, start);
-    add(rooms.roomOf(start, stop), base + start, base + stop + 1);
+    if (escape >= 0 && escape < start) escape = region.indexOf(ESCAPE, start);
+    const roomId = quickRoom(region, start, stop, escape) ?? parsedRoom(region.subarray(start, stop));
+    add(roomId, base + start, base + stop + 1);
     start = stop + 1;
   }
 }
 
-/**
- * The rooms of lines of one region, asked for in the order the lines come (every line, or some of
- * them: an export reading through the message index): the next \u is kept from one line to the
- * next, so it is searched for about once per region, not once per line.
- */
-export class RegionRooms {
-  private readonly region: Buffer;
-  private escape: number;
-
-  constructor(region: Buffer) {
-    this.region = region;
-    this.escape = region.indexOf(ESCAPE, 0);
-  }
-
-  /** The room of the line [start, stop) (stop: its newline); UnreadableLine when it has none. */
-  roomOf(start: number, stop: number): string {
-    if (this.escape >= 0 && this.escape < start) this.escape = this.region.indexOf(ESCAPE, start);
-    if (!roomAt(this.region, start, stop, this.escape)) return parsedRoom(this.region.subarray(start, stop));
-    const {from, to} = span;
-    // ASCII reads the same as Latin-1 and as UTF-8, and Latin-1 is decoded at a third of the cost of
-    // the checking UTF-8 decoder (a room id per line: a million on L).
-    if (span.ascii) return this.region.toString('latin1', from, to);
-    try {
-      return utf8.decode(this.region.subarray(from, to));
-    } catch {
-      return parsedRoom(this.region.subarray(start, stop));
-    }
-  }
-
-  /**
-   * Whether roomOf(start, stop) is `room`, whose bytes are `ascii` when it is all ASCII: a line in
-   * the store's form is compared byte for byte, without making the room id's string.
-   */
-  isRoom(start: number, stop: number, room: string, ascii: Buffer | null): boolean {
-    if (this.escape >= 0 && this.escape < start) this.escape = this.region.indexOf(ESCAPE, start);
-    if (ascii === null || !roomAt(this.region, start, stop, this.escape))
-      return this.roomOf(start, stop) === room;
-    // An id with bytes past ASCII is not an ASCII room's (roomOf reads it as UTF-8, or parses the line).
-    return span.ascii && span.to - span.from === ascii.length && bytesAt(this.region, span.from, ascii);
-  }
-}
-
-/** Where roomAt found the room id: its bytes [from, to) and whether they are all ASCII. */
-const span = {from: 0, to: 0, ascii: true};
-
-/**
- * Whether the line [start, stop) is in the form the store writes (then `span` says where its room
- * id is), or must be parsed.
- */
-function roomAt(region: Buffer, start: number, stop: number, escape: number): boolean {
-  if (escape >= 0 && escape < stop) return false;
-  if (stop - start < PREFIX.length || !bytesAt(region, start, PREFIX)) return false;
+/** The room of the line [start, stop) as the store writes it, or null when the line must be parsed. */
+function quickRoom(region: Buffer, start: number, stop: number, escape: number): string | null {
+  if (escape >= 0 && escape < stop) return null;
+  if (stop - start < PREFIX.length || !bytesAt(region, start, PREFIX)) return null;
   let at = start + PREFIX.length;
   while (at < stop && region[at] !== QUOTE && region[at] !== BACKSLASH) at++;
-  if (at >= stop || region[at] !== QUOTE) return false;
+  if (at >= stop || region[at] !== QUOTE) return null;
   // A short last line whose room key would reach past the region's end goes to the parser.
-  if (at + ROOM_KEY.length > stop) return false;
-  if (!bytesAt(region, at, ROOM_KEY)) return false;
+  if (at + ROOM_KEY.length > stop) return null;
+  if (!bytesAt(region, at, ROOM_KEY)) return null;
   // The key's bytes start one byte into ROOM_KEY ("roomId"), and must be the line's only ones: none
   // can start before them (the prefix and an id without a quote hold none), so one search past them.
   const next = region.indexOf(KEY, at + 3);
-  if (next >= 0 && next < stop) return false;
+  if (next >= 0 && next < stop) return null;
   const from = at + ROOM_KEY.length;
   let to = from;
   let ascii = true;
   for (; to < stop && region[to] !== QUOTE && region[to] !== BACKSLASH; to++)
     ascii &&= (region[to] as number) < 0x80;
-  if (to >= stop || region[to] !== QUOTE) return false;
-  span.from = from;
-  span.to = to;
-  span.ascii = ascii;
-  return true;
+  if (to >= stop || region[to] !== QUOTE) return null;
+  // ASCII reads the same as Latin-1 and as UTF-8, and Latin-1 is decoded at a third of the cost of
+  // the checking UTF-8 decoder (a room id per line: a million on L).
+  if (ascii) return region.toString('latin1', from, to);
+  try {
+    return utf8.decode(region.subarray(from, to));
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -94,37 +94,29 @@ export function encode(data: IndexData): Buffer {
   return Buffer.concat([MAGIC, length, header, bodyBytes]);
 }
 
-type Header = z.infer<typeof headerSchema>;
-
-/** The header at the start of `bytes` (which hold at least MAGIC and the length) and where it ends. */
-function headerOf(bytes: Buffer, size: number): {header: Header; end: number} | null {
+/** The index in `bytes`, or null when they are not a whole, consistent index. */
+export function decode(bytes: Buffer): IndexData | null {
   if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return null;
-  const end = MAGIC.length + 4 + bytes.readUInt32LE(MAGIC.length);
-  if (end > Math.min(size, bytes.length)) return null;
+  const headerEnd = MAGIC.length + 4 + bytes.readUInt32LE(MAGIC.length);
+  if (headerEnd > bytes.length) return null;
+  let header: z.infer<typeof headerSchema>;
   try {
-    const parsed = headerSchema.safeParse(JSON.parse(bytes.subarray(MAGIC.length + 4, end).toString()));
+    const parsed = headerSchema.safeParse(JSON.parse(bytes.subarray(MAGIC.length + 4, headerEnd).toString()));
     if (!parsed.success) return null;
-    // Each room once, and a body of exactly their runs.
-    if (new Set(parsed.data.rooms.map(([id]) => id)).size !== parsed.data.rooms.length) return null;
-    const runs = parsed.data.rooms.reduce((sum, [, n]) => sum + n, 0);
-    return size - end === runs * 16 ? {header: parsed.data, end} : null;
+    header = parsed.data;
   } catch {
     return null;
   }
-}
-
-/** The index in `bytes`, or null when they are not a whole, consistent index. */
-export function decode(bytes: Buffer): IndexData | null {
-  const read = headerOf(bytes, bytes.length);
-  if (read === null) return null;
-  const {header, end} = read;
-  const bodyBytes = bytes.subarray(end);
+  const bodyBytes = bytes.subarray(headerEnd);
+  const runs = header.rooms.reduce((sum, [, n]) => sum + n, 0);
+  if (bodyBytes.length !== runs * 16) return null;
   if (sha256(bodyBytes) !== header.body) return null;
-  const body = new Float64Array(bodyBytes.length / 8);
+  const body = new Float64Array(runs * 2);
   Buffer.from(body.buffer).set(bodyBytes);
   const rooms = new Map<string, RoomRuns>();
   let at = 0;
   for (const [id, n, lines] of header.rooms) {
+    if (rooms.has(id)) return null;
     const starts: number[] = [];
     const ends: number[] = [];
     for (let i = 0; i < n; i++) {
@@ -134,90 +126,6 @@ export function decode(bytes: Buffer): IndexData | null {
     rooms.set(id, {starts, ends, lines});
   }
   return {key: header.key, rooms};
-}
-
-/** Some rooms' runs, flat: run i is [starts[i], ends[i]) of rooms[owner[i]]. */
-export interface FlatRuns {
-  /** The rooms, each with the lines the index counts for it. */
-  readonly rooms: readonly {readonly id: string; readonly lines: number}[];
-  readonly starts: Float64Array;
-  readonly ends: Float64Array;
-  readonly owner: Int32Array;
-}
-
-/** Pieces of the body read at a time: a multiple of a run's 16 bytes. */
-const BODY_PIECE = 1 << 20;
-
-/**
- * The key and the runs of the rooms `wanted` of the index file, or null as readIndexFile and decode
- * give null: the same checks (the header, the body's size and hash), with the body read in pieces
- * and only the wanted rooms' runs kept. An export's pass one wants about half of a log's rooms, and
- * decode's arrays of every room (24 MB for L, after the file's bytes and a copy of its body, 32 MB)
- * beside the export passed its bound of memory.
- */
-export function readIndexRuns(
-  file: string,
-  limit: number,
-  wanted: ReadonlySet<string>,
-): {key: LogKey; runs: FlatRuns} | null {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-  } catch {
-    return null;
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile() || stat.size > limit || stat.size < MAGIC.length + 4) return null;
-    const front = Buffer.allocUnsafe(MAGIC.length + 4);
-    if (fs.readSync(fd, front, 0, front.length, 0) !== front.length) return null;
-    const headerBytes = Buffer.allocUnsafe(
-      Math.min(stat.size, front.length + front.readUInt32LE(MAGIC.length)),
-    );
-    if (fs.readSync(fd, headerBytes, 0, headerBytes.length, 0) !== headerBytes.length) return null;
-    const read = headerOf(headerBytes, stat.size);
-    if (read === null) return null;
-    const {header, end} = read;
-    const rooms: {id: string; lines: number}[] = [];
-    // Each run of the body in turn: its room's place in `rooms`, or -1 for a room not wanted.
-    const runOwner = new Int32Array((stat.size - end) / 16);
-    let runs = 0;
-    let at = 0;
-    for (const [id, n, lines] of header.rooms) {
-      const k = wanted.has(id) ? rooms.push({id, lines}) - 1 : -1;
-      runOwner.fill(k, at, at + n);
-      at += n;
-      if (k >= 0) runs += n;
-    }
-    const flat = {
-      rooms,
-      starts: new Float64Array(runs),
-      ends: new Float64Array(runs),
-      owner: new Int32Array(runs),
-    };
-    const piece = new Float64Array(BODY_PIECE / 8);
-    const pieceBytes = Buffer.from(piece.buffer);
-    const hash = createHash('sha256');
-    let kept = 0;
-    for (let position = end, run = 0; position < stat.size;) {
-      const n = fs.readSync(fd, pieceBytes, 0, Math.min(BODY_PIECE, stat.size - position), position);
-      if (n === 0 || n % 16 !== 0) return null;
-      hash.update(pieceBytes.subarray(0, n));
-      for (let i = 0; i < n / 8; i += 2, run++) {
-        const k = runOwner[run] as number;
-        if (k < 0) continue;
-        flat.starts[kept] = piece[i] as number;
-        flat.ends[kept] = piece[i + 1] as number;
-        flat.owner[kept++] = k;
-      }
-      position += n;
-    }
-    return hash.digest('hex') === header.body ? {key: header.key, runs: flat} : null;
-  } catch {
-    return null;
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /**

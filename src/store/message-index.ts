@@ -16,20 +16,17 @@
 import fs from 'node:fs';
 import {io} from './durable-fs.js';
 import {lineAt, toRecord, type JsonLine, type LogFormat} from './jsonl.js';
-import {readLineRooms, RegionRooms, UnreadableLine} from './line-rooms.js';
-import {runsOf, walkIndexedLines} from './indexed-runs.js';
+import {readLineRooms, UnreadableLine} from './line-rooms.js';
 import {
   decode,
   logKey,
   readIndexFile,
-  readIndexRuns,
   sameLog,
   writeIndexFile,
   type IndexData,
   type LogKey,
   type RoomRuns,
 } from './message-index-file.js';
-import {PIECE_BYTES} from './room-pieces.js';
 
 const {O_RDONLY, O_NOFOLLOW} = fs.constants;
 
@@ -100,17 +97,14 @@ export function adoptIndex(finalFile: string, data: IndexData): void {
   writeIndexFile(indexFileOf(finalFile), data);
 }
 
-/** The index this process holds for the open log, or else its index file's, if it covers the log. */
-function savedIndex(file: string, fd: number, stat: fs.Stats): Held | undefined {
-  const mine = held.get(file);
-  if (mine && covers(mine.data.key, fd, stat)) return mine;
-  const bytes = readIndexFile(indexFileOf(file), stat.size + (1 << 20));
-  const data = bytes === null ? null : decode(bytes);
-  return data && covers(data.key, fd, stat) ? {data, savedSize: data.key.size} : undefined;
-}
-
 function currentIndex(file: string, fd: number, stat: fs.Stats): IndexData | null {
-  const mine = savedIndex(file, fd, stat);
+  let mine = held.get(file);
+  if (mine && !covers(mine.data.key, fd, stat)) mine = undefined;
+  if (!mine) {
+    const bytes = readIndexFile(indexFileOf(file), stat.size + (1 << 20));
+    const data = bytes === null ? null : decode(bytes);
+    if (data && covers(data.key, fd, stat)) mine = {data, savedSize: data.key.size};
+  }
   const start: IndexData = mine?.data ?? {
     key: {dev: stat.dev, ino: stat.ino, size: 0, sample: ''},
     rooms: new Map<string, RoomRuns>(),
@@ -173,7 +167,7 @@ export function addLine(rooms: Map<string, RoomRuns>, roomId: string, start: num
   room.lines += 1;
 }
 
-/** The rooms' lines through the index, each decoded and checked; null at the first doubt. */
+/** The rooms' lines through the index, each checked; null at the first doubt. */
 function readRooms<T extends {readonly roomId: string}>(
   fd: number,
   file: string,
@@ -181,27 +175,50 @@ function readRooms<T extends {readonly roomId: string}>(
   roomIds: readonly string[],
   format: LogFormat<T>,
 ): {line: JsonLine; record: T}[] | null {
+  const runs: {start: number; end: number; roomId: string}[] = [];
+  const expected = new Map<string, number>();
+  let bytes = 0;
+  for (const roomId of new Set(roomIds)) {
+    const room = index.rooms.get(roomId);
+    if (!room) continue;
+    expected.set(roomId, room.lines);
+    for (let i = 0; i < room.starts.length; i++) {
+      const start = room.starts[i] as number;
+      const end = room.ends[i] as number;
+      if (!(start >= 0 && end > start && end <= index.key.size)) return null;
+      bytes += end - start;
+      runs.push({start, end, roomId});
+    }
+  }
+  if (bytes > MAX_ROOM_BYTES) return null;
+  runs.sort((a, b) => a.start - b.start);
   const out: {line: JsonLine; record: T}[] = [];
-  const runs = runsOf(index, roomIds);
-  const read = walkIndexedLines(
-    fd,
-    runs,
-    index.key.size,
-    {maxBytes: MAX_ROOM_BYTES, pieceBytes: 0},
-    (region, base) => (room, start, stop) => {
+  const seen = new Map<string, number>();
+  for (const run of runs) {
+    // One byte more in front: the run must start right after a newline (or at the start of the log).
+    const from = Math.max(0, run.start - 1);
+    const buffer = Buffer.allocUnsafe(run.end - from);
+    if (fs.readSync(fd, buffer, 0, buffer.length, from) !== buffer.length) return null;
+    if (run.start > 0 && buffer[0] !== 0x0a) return null;
+    if (buffer[buffer.length - 1] !== 0x0a) return null;
+    for (let at = run.start - from; at < buffer.length;) {
+      const stop = buffer.indexOf(0x0a, at);
       let record: T;
       let line: JsonLine;
       try {
-        line = lineAt(region.subarray(start, stop), file, base + start, () => 0);
+        line = lineAt(buffer.subarray(at, stop), file, from + at, () => 0);
         record = toRecord(line, file, format);
       } catch {
-        return false;
+        return null;
       }
+      if (record.roomId !== run.roomId) return null;
       out.push({line, record});
-      return record.roomId === runs.rooms[room]?.id;
-    },
-  );
-  return read ? out : null;
+      seen.set(run.roomId, (seen.get(run.roomId) ?? 0) + 1);
+      at = stop + 1;
+    }
+  }
+  for (const [roomId, lines] of expected) if (seen.get(roomId) !== lines) return null;
+  return out;
 }
 
 /**
@@ -212,16 +229,15 @@ function readRooms<T extends {readonly roomId: string}>(
 export function knownIndex(file: string): IndexData | null {
   const fd = io('open', file, () => fs.openSync(file, O_RDONLY | O_NOFOLLOW));
   try {
-    return knownIndexOn(file, fd, fs.fstatSync(fd));
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function knownIndexOn(file: string, fd: number, stat: fs.Stats): IndexData | null {
-  if (stat.size < INDEX_MIN_BYTES) return null;
-  try {
-    const mine = savedIndex(file, fd, stat);
+    const stat = fs.fstatSync(fd);
+    if (stat.size < INDEX_MIN_BYTES) return null;
+    let mine = held.get(file);
+    if (mine && !covers(mine.data.key, fd, stat)) mine = undefined;
+    if (!mine) {
+      const bytes = readIndexFile(indexFileOf(file), stat.size + (1 << 20));
+      const read = bytes === null ? null : decode(bytes);
+      if (read && covers(read.key, fd, stat)) mine = {data: read, savedSize: read.key.size};
+    }
     if (!mine) return null;
     const data = extend(fd, stat, mine.data);
     remember(file, {data, savedSize: mine.savedSize});
@@ -230,6 +246,8 @@ function knownIndexOn(file: string, fd: number, stat: fs.Stats): IndexData | nul
     held.delete(file);
     if (error instanceof UnreadableLine) return null;
     throw error;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -242,67 +260,6 @@ export function indexOfWritten(file: string, rooms: Map<string, RoomRuns>, from:
     return {key: logKey(fd, stat, end), rooms};
   } catch (error) {
     if (error instanceof UnreadableLine) return null;
-    throw error;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/**
- * An export's pass one through the index (archive-write.ts): calls `add` with the room and byte
- * range of every line of `roomIds` in log order, each line's room read from its bytes as a scan reads
- * it (line-rooms.ts), and the lines past what the index covers read as a scan reads them. False when
- * there is no index to trust or it does not check out; `add` may have been told of some lines by
- * then, which the caller drops before it scans.
- * The index is taken as this process holds it (a console's history views), else from its file with
- * only these rooms' runs kept (readIndexRuns): never decoded whole, and not held once read.
- */
-export function indexedLineRooms(
-  file: string,
-  roomIds: readonly string[],
-  add: (roomId: string, start: number, end: number) => void,
-): boolean {
-  const fd = io('open', file, () => fs.openSync(file, O_RDONLY | O_NOFOLLOW));
-  try {
-    const stat = fs.fstatSync(fd);
-    if (stat.size < INDEX_MIN_BYTES) return false;
-    const mine = held.get(file);
-    const saved =
-      mine && covers(mine.data.key, fd, stat)
-        ? {key: mine.data.key, runs: runsOf(mine.data, roomIds)}
-        : readIndexRuns(indexFileOf(file), stat.size + (1 << 20), new Set(roomIds));
-    if (saved === null || !covers(saved.key, fd, stat)) return false;
-    const {key, runs} = saved;
-    // A room's id as bytes when it is all ASCII (a room id is a GUID): its lines are compared byte for byte.
-    const ascii = runs.rooms.map(({id}) =>
-      Buffer.byteLength(id) === id.length ? Buffer.from(id, 'latin1') : null,
-    );
-    const limits = {maxBytes: Infinity, pieceBytes: PIECE_BYTES};
-    return io('read', file, () => {
-      const read = walkIndexedLines(fd, runs, key.size, limits, (region, base) => {
-        const rooms = new RegionRooms(region);
-        return (room, start, stop) => {
-          const roomId = runs.rooms[room]?.id as string;
-          try {
-            if (!rooms.isRoom(start, stop, roomId, ascii[room] ?? null)) return false;
-          } catch (error) {
-            if (error instanceof UnreadableLine) return false;
-            throw error;
-          }
-          add(roomId, base + start, base + stop + 1);
-          return true;
-        };
-      });
-      if (!read) return false;
-      // The lines appended since the index was written, as a scan reads them.
-      const wanted = new Set(roomIds);
-      readLineRooms(fd, key.size, stat.size, (roomId, start, end) => {
-        if (wanted.has(roomId)) add(roomId, start, end);
-      });
-      return true;
-    });
-  } catch (error) {
-    if (error instanceof UnreadableLine) return false;
     throw error;
   } finally {
     fs.closeSync(fd);
