@@ -1,4 +1,4 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {linesByRoom, UnreadableLine} from '../../src/store/line-rooms.js';
 
 const roomsOf = (text: string): string[] => {
@@ -32,5 +32,29 @@ describe('the room of each line of the message log', () => {
     // reaches past the region's end, which must send the line to the parser, not throw a RangeError.
     expect(roomsOf('{"id":"m1","roomId":"r1"}\n{"id":"m2","x":1,"roomId":"r9"}\n')).toEqual(['r1', 'r9']);
     expect(() => roomsOf('{"id":"m1","roomId":"r1"}\n{"id":"m"}\n')).toThrow(UnreadableLine);
+  });
+
+  it('parses a line that holds the room key twice or an escape, as JSON.parse reads it', () => {
+    expect(
+      roomsOf(
+        '{"id":"m1","roomId":"r1","text":"a","roomId":"r2"}\n{"id":"m2","roomId":"r3","text":"\\u0041"}\n{"id":"m3","roomId":"r4"}\n',
+      ),
+    ).toEqual(['r2', 'r3', 'r4']);
+  });
+
+  it('reads the room of each line with two searches of the region and no compare() call', () => {
+    // compare() checks its four offsets before comparing a dozen bytes, twice a line: on L it cost
+    // more than the bytes (a million lines an export's pass one, per pool).
+    const lines = Array.from({length: 1000}, (_, n) => `{"id":"m${n}","roomId":"r${n % 7}","text":"t"}\n`);
+    const compare = vi.spyOn(Buffer.prototype, 'compare');
+    const indexOf = vi.spyOn(Buffer.prototype, 'indexOf');
+    try {
+      expect(roomsOf(lines.join(''))).toEqual(lines.map((_, n) => `r${n % 7}`));
+      expect(compare).not.toHaveBeenCalled();
+      expect(indexOf.mock.calls.length).toBeLessThanOrEqual(2 * lines.length + 2);
+    } finally {
+      compare.mockRestore();
+      indexOf.mockRestore();
+    }
   });
 });
