@@ -92,8 +92,9 @@ function quickRoom(region: Buffer, start: number, stop: number, escape: number):
   // A short last line whose room key would reach past the region's end goes to the parser.
   if (at + ROOM_KEY.length > stop) return null;
   if (!bytesAt(region, at, ROOM_KEY)) return null;
-  // The key's bytes start one byte into ROOM_KEY ("roomId"), and must be the line's only ones: none
-  // can start before them (the prefix and an id without a quote hold none), so one search past them.
+  // The key's bytes start one byte into ROOM_KEY ("roomId"), and must be the line's only key of that
+  // name. Before them lie only the prefix and an id without a quote: bytes "roomId" there are the id's
+  // value (an id spelled roomId), never a key, so one search past them finds any second key.
   const next = region.indexOf(KEY, at + 3);
   if (next >= 0 && next < stop) return null;
   const from = at + ROOM_KEY.length;

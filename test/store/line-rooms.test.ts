@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {describe, expect, it, vi} from 'vitest';
 import {linesByRoom, UnreadableLine} from '../../src/store/line-rooms.js';
 
@@ -40,6 +41,55 @@ describe('the room of each line of the message log', () => {
         '{"id":"m1","roomId":"r1","text":"a","roomId":"r2"}\n{"id":"m2","roomId":"r3","text":"\\u0041"}\n{"id":"m3","roomId":"r4"}\n',
       ),
     ).toEqual(['r2', 'r3', 'r4']);
+  });
+
+  it('reads an id spelled roomId, whose bytes "roomId" are a value and no key, as JSON.parse does', () => {
+    expect(roomsOf('{"id":"roomId","roomId":"r1","text":"a"}\n{"id":"m2","roomId":"roomId"}\n')).toEqual([
+      'r1',
+      'roomId',
+    ]);
+  });
+
+  it('gives the room JSON.parse gives for lines in the form the store writes, made of the bytes that matter', () => {
+    // Pieces of the key, quotes, backslashes and escapes in the id, the room and after them.
+    const piece = fc.constantFrom(
+      'roomId',
+      '"roomId"',
+      '","roomId":"',
+      'r',
+      'ü',
+      '\\u0041',
+      '\\"',
+      ':',
+      ',',
+      '',
+    );
+    const text = fc.array(piece, {maxLength: 4}).map((parts) => parts.join(''));
+    const line = fc
+      .record({
+        id: text,
+        roomId: text,
+        rest: fc.array(fc.tuple(fc.constantFrom('text', 'roomId', 'x'), text), {maxLength: 2}),
+      })
+      .map(
+        ({id, roomId, rest}) =>
+          `{"id":"${id}","roomId":"${roomId}"${rest.map(([k, v]) => `,"${k}":"${v}"`).join('')}}`,
+      )
+      .filter((l) => {
+        try {
+          return typeof (JSON.parse(l) as {roomId?: unknown}).roomId === 'string';
+        } catch {
+          return false;
+        }
+      });
+    fc.assert(
+      fc.property(fc.array(line, {minLength: 1, maxLength: 5}), (lines) => {
+        expect(roomsOf(lines.map((l) => `${l}\n`).join(''))).toEqual(
+          lines.map((l) => (JSON.parse(l) as {roomId: string}).roomId),
+        );
+      }),
+      {numRuns: 5000},
+    );
   });
 
   it('reads the room of each line with two searches of the region and no compare() call', () => {
